@@ -1,0 +1,152 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/client.ts';
+import type { AppEnv } from '../../platform/http/env.ts';
+import type { PageCache } from '../../platform/http/page-cache.ts';
+import { sendHtml, sendPrepared } from '../../platform/http/respond.ts';
+import { Layout, renderDocument, type PageMeta, type SiteFrame } from '../../platform/web/layout.tsx';
+import type { Locale } from '../../platform/web/locale.ts';
+import { contentMessages } from './messages.ts';
+import { resourceTypes } from './schema.ts';
+import { getPolicy, getPublishedPage, getResource, getSiteSettings, listPolicies, listTopics, searchResources } from './service.ts';
+import { ContentPage } from './views/ContentPage.tsx';
+import { HomePage } from './views/HomePage.tsx';
+import { organizationHead } from './views/home-head.tsx';
+import { PolicyListPage, PolicyPage } from './views/PolicyPages.tsx';
+import { ResourceListPage, ResourcePage } from './views/ResourcePages.tsx';
+
+export type ContentDeps = {
+  db: Db;
+  cache: PageCache;
+  publicUrl: string;
+  siteFrame: () => Promise<SiteFrame>;
+  notFound: (c: Context<AppEnv>) => Promise<Response>;
+};
+
+const RESOURCES_PER_PAGE = 10;
+
+// Unknown or malformed filters are dropped rather than refused: a search box
+// should always answer with results, never with an error page.
+const libraryQuery = z.object({
+  q: z.string().max(200).catch('').default(''),
+  type: z.enum(resourceTypes).or(z.literal('')).catch('').default(''),
+  topic: z.string().regex(/^[a-z0-9-]{1,80}$/).or(z.literal('')).catch('').default(''),
+  page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
+});
+
+const editorialPages = { '/tips': 'tips', '/about': 'about', '/privacy': 'privacy' } as const;
+
+/** The public site's pages for one language; mounted at "/" for English and "/es" for Spanish. */
+export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  async function render(meta: Omit<PageMeta, 'locale' | 'publicUrl' | 'site'>, body: unknown): Promise<string> {
+    const site = await deps.siteFrame();
+    return renderDocument(
+      <Layout {...meta} locale={locale} publicUrl={deps.publicUrl} site={site}>
+        {body as never}
+      </Layout>,
+    );
+  }
+
+  /** Serves a page from the cache, rendering it on a miss; `null` from render means 404. */
+  async function cached(c: Context<AppEnv>, key: string, build: () => Promise<string | null>): Promise<Response> {
+    const body = await deps.cache
+      .get(`${locale}:${key}`, async () => {
+        const html = await build();
+        // Thrown so that the cache forgets it: a missing page is not kept.
+        if (html === null) throw new PageMissing();
+        return html;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof PageMissing) return null;
+        throw error;
+      });
+    if (body === null) return deps.notFound(c);
+    return sendPrepared(c, body);
+  }
+
+  app.get('/', (c) =>
+    cached(c, '/', async () => {
+      const page = await getPublishedPage(deps.db, 'home', locale);
+      if (!page) return null;
+      const site = await getSiteSettings(deps.db);
+      const head = organizationHead({ page, locale, publicUrl: deps.publicUrl, site });
+      return render({ path: '/', title: page.title, description: page.description, current: 'home', head }, <HomePage page={page} locale={locale} />);
+    }),
+  );
+
+  for (const [path, slug] of Object.entries(editorialPages)) {
+    app.get(path, (c) =>
+      cached(c, path, async () => {
+        const page = await getPublishedPage(deps.db, slug, locale);
+        if (!page) return null;
+        const current = slug === 'privacy' ? undefined : slug;
+        return render({ path, title: page.title, description: page.description, current }, <ContentPage page={page} locale={locale} />);
+      }),
+    );
+  }
+
+  app.get('/policies', (c) =>
+    cached(c, '/policies', async () => {
+      const t = contentMessages(locale);
+      const policies = await listPolicies(deps.db, locale);
+      return render(
+        { path: '/policies', title: t.policies.title, description: t.policies.description, current: 'policies' },
+        <PolicyListPage policies={policies} locale={locale} />,
+      );
+    }),
+  );
+
+  app.get('/policies/:slug{[a-z0-9-]{1,80}}', (c) => {
+    const slug = c.req.param('slug');
+    return cached(c, `/policies/${slug}`, async () => {
+      const policy = await getPolicy(deps.db, slug, locale);
+      if (!policy) return null;
+      return render(
+        { path: `/policies/${slug}`, title: policy.text.title, description: policy.text.summary, current: 'policies' },
+        <PolicyPage policy={policy} locale={locale} />,
+      );
+    });
+  });
+
+  app.get('/resources', async (c) => {
+    const filters = libraryQuery.parse(c.req.query());
+    const t = contentMessages(locale);
+    const build = async () => {
+      const [topics, result] = await Promise.all([
+        listTopics(deps.db),
+        searchResources(deps.db, { locale, ...filters, perPage: RESOURCES_PER_PAGE }),
+      ]);
+      return render(
+        {
+          path: '/resources',
+          title: t.resources.title,
+          description: t.resources.description,
+          current: 'resources',
+          noindex: Boolean(filters.q || filters.type || filters.topic || filters.page > 1),
+        },
+        <ResourceListPage locale={locale} filters={filters} topics={topics} items={result.items} total={result.total} perPage={RESOURCES_PER_PAGE} />,
+      );
+    };
+    // The unfiltered library is a page like any other; searches are answered fresh.
+    if (!filters.q && !filters.type && !filters.topic && filters.page === 1) return cached(c, '/resources', build);
+    return sendHtml(c, await build());
+  });
+
+  app.get('/resources/:slug{[a-z0-9-]{1,80}}', (c) => {
+    const slug = c.req.param('slug');
+    return cached(c, `/resources/${slug}`, async () => {
+      const [resource, topics] = await Promise.all([getResource(deps.db, slug, locale), listTopics(deps.db)]);
+      if (!resource) return null;
+      return render(
+        { path: `/resources/${slug}`, title: resource.title, description: resource.summary, current: 'resources' },
+        <ResourcePage resource={resource} locale={locale} topics={topics} />,
+      );
+    });
+  });
+
+  return app;
+}
+
+class PageMissing extends Error {}

@@ -1,0 +1,115 @@
+import { Notice, Prose } from '../../../platform/web/components.tsx';
+import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
+import { messagesFor } from '../../../platform/web/messages.ts';
+import { contentMessages } from '../messages.ts';
+import type { Page, Section } from '../service.ts';
+
+// Consecutive sections of these kinds are shown together as one list of cards.
+const cardKinds = new Set(['value', 'pillar']);
+
+/** Splits sections into runs: single sections, and lists of consecutive cards. */
+function runsOf(sections: Section[]): Section[][] {
+  const runs: Section[][] = [];
+  for (const section of sections) {
+    const last = runs.at(-1);
+    if (last && cardKinds.has(section.kind) && last[0]!.kind === section.kind) last.push(section);
+    else runs.push([section]);
+  }
+  return runs;
+}
+
+export function HomePage(props: { page: Page; locale: Locale }) {
+  const { page, locale } = props;
+  const textLang = page.locale;
+  return (
+    <>
+      {page.isFallback ? <Notice>{messagesFor(locale).untranslated}</Notice> : null}
+      {runsOf(page.sections).map((run) => (
+        <HomeSection run={run} locale={locale} textLang={textLang} />
+      ))}
+    </>
+  );
+}
+
+function HomeSection(props: { run: Section[]; locale: Locale; textLang: Locale }) {
+  const { run, locale, textLang } = props;
+  const first = run[0]!;
+  const t = contentMessages(locale);
+  const common = messagesFor(locale);
+  const id = `section-${first.key}`;
+  switch (first.kind) {
+    case 'hero':
+      return (
+        <section class="hero" aria-labelledby={id}>
+          <h1 id={id}>{first.heading}</h1>
+          <Prose markdown={first.bodyMd} locale={locale} lang={textLang} />
+        </section>
+      );
+    case 'value':
+    case 'pillar':
+      return (
+        <ul class={first.kind === 'pillar' ? 'grid three' : 'grid'}>
+          {run.map((s) => (
+            <li class="card">
+              <h3>{s.heading}</h3>
+              <Prose markdown={s.bodyMd} locale={locale} lang={textLang} />
+            </li>
+          ))}
+        </ul>
+      );
+    case 'impact':
+      return (
+        <section class="section impact" aria-labelledby={id}>
+          <h2 id={id}>{first.heading}</h2>
+          <p>
+            <strong class="figure">{first.data.figure}</strong> {first.data.figureLabel}
+          </p>
+          <Prose markdown={first.bodyMd} locale={locale} lang={textLang} />
+        </section>
+      );
+    case 'testimonial':
+      return (
+        <section class="section" aria-label={t.testimonialLabel}>
+          <figure class="quote">
+            <blockquote>
+              <Prose markdown={first.bodyMd} locale={locale} lang={textLang} />
+            </blockquote>
+            {first.data.attribution ? <figcaption>— {first.data.attribution}</figcaption> : null}
+          </figure>
+        </section>
+      );
+    case 'newsletter-cta':
+    case 'petition-cta':
+      return (
+        <section class="section cta" aria-labelledby={id}>
+          <h2 id={id}>
+            {first.heading} <span class="badge">{common.comingSoon}</span>
+          </h2>
+          <Prose markdown={first.bodyMd} locale={locale} lang={textLang} />
+          <p>{first.kind === 'newsletter-cta' ? t.comingSoonNewsletter : t.comingSoonPetition}</p>
+        </section>
+      );
+    case 'teaser':
+      return (
+        <section class="section" aria-labelledby={id}>
+          <h2 id={id}>{first.heading}</h2>
+          <Prose markdown={first.bodyMd} locale={locale} lang={textLang} />
+          {first.data.href ? (
+            <p>
+              <a class="more" href={localizedPath(locale, first.data.href)}>
+                {first.data.linkLabel ?? first.heading}
+              </a>
+            </p>
+          ) : null}
+        </section>
+      );
+    default:
+      // values-intro, change-intro and any kind a later editor adds: a heading and text.
+      return (
+        <section class="section" aria-labelledby={first.heading ? id : undefined}>
+          {first.heading ? <h2 id={id}>{first.heading}</h2> : null}
+          <Prose markdown={first.bodyMd} locale={locale} lang={textLang} />
+        </section>
+      );
+  }
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration comes from the environment only, validated once at start-up.
+ * A bad value must stop the process with one line that names the variable,
+ * so that an admin deploying at 2 a.m. is not handed a stack trace.
+ */
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number between 0 and 65535' })
+      .int('must be a whole number between 0 and 65535')
+      .min(0, 'must be a whole number between 0 and 65535')
+      .max(65535, 'must be a whole number between 0 and 65535')
+      .default(3000),
+  ),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://')
+      .refine((v) => URL.canParse(v), 'is not a valid URL')
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// URL')
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters long').optional()),
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((v) => URL.canParse(v) && /^smtps?:$/.test(new URL(v).protocol), 'must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info')),
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters long').optional()),
+  PAGE_CACHE_CHECK_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(60_000).default(1000),
+  ),
+  SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
+});
+
+export type Config = {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string;
+  secretKey: string;
+  smtpUrl: string | undefined;
+  logLevel: (typeof logLevels)[number];
+  metricsToken: string | undefined;
+  pageCacheCheckMs: number;
+  seedDemo: boolean;
+  /** True when the public URL is https, which turns on HSTS and Secure cookies. */
+  secure: boolean;
+};
+
+/** Thrown for configuration a person must fix; main prints its message alone. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const raw = env[variable];
+    const shown = variable === 'SECRET_KEY' || raw === undefined ? '' : ` (got ${JSON.stringify(redactUrl(raw))})`;
+    throw new ConfigError(`${variable} ${issue.message}${shown}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    publicUrl,
+    secretKey: e.SECRET_KEY ?? readOrCreateSecretKey(dataDir),
+    smtpUrl: e.SMTP_URL,
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
+    pageCacheCheckMs: e.PAGE_CACHE_CHECK_MS,
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production',
+    secure: publicUrl.startsWith('https://'),
+  };
+}
+
+/**
+ * Without SECRET_KEY we make one and keep it beside the data, so sessions and
+ * signed links survive restarts. It lives in the data directory, which is
+ * never committed (see .gitignore).
+ */
+function readOrCreateSecretKey(dataDir: string): string {
+  const file = join(dataDir, 'secret-key');
+  if (existsSync(file)) {
+    const key = readFileSync(file, 'utf8').trim();
+    if (key.length >= 32) return key;
+    throw new ConfigError(`SECRET_KEY is unset and ${file} holds a key shorter than 32 characters`);
+  }
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const key = randomBytes(32).toString('base64url');
+    writeFileSync(file, key + '\n', { mode: 0o600, flag: 'wx' });
+    return key;
+  } catch (error) {
+    throw new ConfigError(`DATA_DIR ${dataDir} is not writable, so no SECRET_KEY could be kept there: ${(error as Error).message}`);
+  }
+}
+
+/** Hides the password in a connection URL before it is shown anywhere. */
+export function redactUrl(value: string): string {
+  if (!URL.canParse(value)) return value;
+  const url = new URL(value);
+  if (url.password) url.password = '***';
+  return url.toString();
+}

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import type { Logger } from 'pino';
+import type { AppEnv } from './env.ts';
+import type { HttpMetrics } from './metrics.ts';
+
+const incomingIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Gives every request an id (kept from a proxy's X-Request-Id when sane),
+ * a child logger carrying it, one log line when it ends, and its metrics.
+ * The line holds the path without its query string: queries can carry
+ * emails and tokens, and logs must never hold personal data.
+ */
+export function requestContext(logger: Logger, metrics: HttpMetrics): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && incomingIdPattern.test(incoming) ? incoming : randomUUID();
+    const log = logger.child({ requestId });
+    c.set('requestId', requestId);
+    c.set('log', log);
+    try {
+      await next();
+    } finally {
+      const status = c.res.status;
+      const seconds = (performance.now() - started) / 1000;
+      const route = routeLabel(c);
+      metrics.observe(c.req.method, route, status, seconds);
+      c.res.headers.set('X-Request-Id', requestId);
+      log[status >= 500 ? 'error' : 'info'](
+        { method: c.req.method, path: c.req.path, route, status, ms: Math.round(seconds * 10_000) / 10 },
+        'request',
+      );
+    }
+  };
+}
+
+/** The route pattern that answered ("/policies/:slug"), never the raw path, to keep metric labels few. */
+function routeLabel(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
+  const routes = matchedRoutes(c);
+  for (let i = routes.length - 1; i >= 0; i--) {
+    const route = routes[i]!;
+    if (route.method !== 'ALL') return route.path;
+  }
+  return 'unmatched';
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Context } from 'hono';
+
+/** A response body made ready once: its ETag and each encoding we may send. */
+export type PreparedBody = {
+  etag: string;
+  type: string;
+  identity: Buffer;
+  gzip: Buffer | undefined;
+  br: Buffer | undefined;
+};
+
+// Below this size compression saves less than its headers cost.
+const MIN_COMPRESS_BYTES = 512;
+
+/**
+ * Compresses and tags a body. `effort` is high for bodies that are cached
+ * and served many times, low for one-off answers such as search results.
+ */
+export function prepareBody(body: string | Buffer, type: string, effort: 'high' | 'low'): PreparedBody {
+  const identity = typeof body === 'string' ? Buffer.from(body) : body;
+  const etag = `W/"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`;
+  if (identity.length < MIN_COMPRESS_BYTES) return { etag, type, identity, gzip: undefined, br: undefined };
+  return {
+    etag,
+    type,
+    identity,
+    gzip: gzipSync(identity, { level: effort === 'high' ? 9 : 6 }),
+    br: brotliCompressSync(identity, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: effort === 'high' ? 11 : 4, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+    }),
+  };
+}
+
+/** Which encoding to send, from Accept-Encoding; brotli first, as it is smaller. */
+export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
+  if (!acceptEncoding) return 'identity';
+  const offered = acceptEncoding
+    .toLowerCase()
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => !/;\s*q=0(\.0*)?\s*$/.test(p))
+    .map((p) => p.split(';')[0]!.trim());
+  if (offered.includes('br')) return 'br';
+  if (offered.includes('gzip')) return 'gzip';
+  return 'identity';
+}
+
+/**
+ * Sends a prepared body, answering 304 when the browser already has it.
+ * HTML is revalidated on every visit (no-cache) so edits show at once.
+ */
+export function sendPrepared(
+  c: Context,
+  body: PreparedBody,
+  options: { status?: number; cacheControl?: string } = {},
+): Response {
+  const status = options.status ?? 200;
+  const headers = new Headers({
+    'Content-Type': body.type,
+    'Cache-Control': options.cacheControl ?? 'no-cache',
+    ETag: body.etag,
+    Vary: 'Accept-Encoding',
+  });
+  if (status === 200 && matchesEtag(c.req.header('if-none-match'), body.etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  const encoding = chooseEncoding(c.req.header('accept-encoding'));
+  let payload = body.identity;
+  if (encoding === 'br' && body.br) {
+    payload = body.br;
+    headers.set('Content-Encoding', 'br');
+  } else if (encoding !== 'identity' && body.gzip) {
+    payload = body.gzip;
+    headers.set('Content-Encoding', 'gzip');
+  }
+  headers.set('Content-Length', String(payload.length));
+  return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(payload.buffer, payload.byteOffset, payload.length), {
+    status,
+    headers,
+  });
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === bare;
+  });
+}
+
+/** Sends HTML rendered for this one request. */
+export function sendHtml(c: Context, html: string, status = 200): Response {
+  return sendPrepared(c, prepareBody(html, 'text/html; charset=utf-8', 'low'), { status });
+}

@@ -1,0 +1,28 @@
+import type { Child } from 'hono/jsx';
+import { localizedPath, type Locale } from './locale.ts';
+import { localizeLinks, renderMarkdown } from './markdown.ts';
+
+/**
+ * Markdown written by staff, made safe and with its site links pointed at
+ * the page's language. `lang` marks text shown in another language than the
+ * page (an English fallback inside a Spanish page) for screen readers.
+ */
+export function Prose(props: { markdown: string; locale: Locale; lang?: Locale | undefined; class?: string }) {
+  const html = localizeLinks(renderMarkdown(props.markdown), localizedPath(props.locale, '/').replace(/\/$/, ''));
+  if (!html) return null;
+  return <div class={props.class ?? 'prose'} lang={props.lang && props.lang !== props.locale ? props.lang : undefined} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function Notice(props: { children?: Child }) {
+  return (
+    <p class="notice" role="note">
+      {props.children}
+    </p>
+  );
+}
+
+/** Formats an ISO date (YYYY-MM-DD) for people, in the page's language. */
+export function formatDate(isoDate: string, locale: Locale): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}

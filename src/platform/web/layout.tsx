@@ -1,0 +1,126 @@
+import type { Child } from 'hono/jsx';
+import { stylesheet } from './assets.ts';
+import { localizedPath, locales, type Locale } from './locale.ts';
+import { messagesFor } from './messages.ts';
+
+/** What the frame of every page needs to know about the organisation. */
+export type SiteFrame = {
+  name: string;
+  contactEmail: string;
+  postalAddress: string;
+  demo: boolean;
+};
+
+export type PageMeta = {
+  locale: Locale;
+  /** The page's language-neutral path ("/tips"), for the language switcher and hreflang links. */
+  path: string;
+  title: string;
+  description?: string;
+  publicUrl: string;
+  site: SiteFrame;
+  /** Which main navigation item is the current page. */
+  current?: keyof ReturnType<typeof messagesFor>['nav'];
+  /** Extra elements for <head>: Open Graph, structured data. */
+  head?: Child;
+  /** Error pages and search results are not for search engines. */
+  noindex?: boolean;
+};
+
+const navItems = [
+  ['home', '/'],
+  ['about', '/about'],
+  ['policies', '/policies'],
+  ['resources', '/resources'],
+  ['tips', '/tips'],
+] as const;
+
+export function Layout(props: PageMeta & { children?: Child }) {
+  const { locale, path, site, publicUrl } = props;
+  const t = messagesFor(locale);
+  const other: Locale = locale === 'en' ? 'es' : 'en';
+  const pageTitle = props.current === 'home' ? props.title : `${props.title} · ${site.name}`;
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{pageTitle}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.noindex ? <meta name="robots" content="noindex" /> : null}
+        <link rel="canonical" href={publicUrl + localizedPath(locale, path)} />
+        {props.noindex
+          ? null
+          : locales.map((l) => <link rel="alternate" hreflang={l} href={publicUrl + localizedPath(l, path)} />)}
+        {props.noindex ? null : <link rel="alternate" hreflang="x-default" href={publicUrl + localizedPath('en', path)} />}
+        <link rel="stylesheet" href={stylesheet.path} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <meta name="theme-color" content="#0b3445" />
+        {props.head}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t.skipToContent}
+        </a>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="brand" href={localizedPath(locale, '/')}>
+              {site.name}
+            </a>
+            <nav class="site-nav" aria-label={t.mainNavigation}>
+              <ul>
+                {navItems.map(([key, href]) => (
+                  <li>
+                    <a href={localizedPath(locale, href)} aria-current={props.current === key ? 'page' : undefined}>
+                      {t.nav[key]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div class="lang-switch">
+              <span class="visually-hidden">{t.languageSwitcher}: </span>
+              <a href={localizedPath(other, path)} hreflang={other} lang={other}>
+                {t.otherLanguageName}
+              </a>
+            </div>
+          </div>
+        </header>
+        <main id="main" tabindex={-1}>
+          <div class="wrap">{props.children}</div>
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              <strong>{site.name}</strong>
+              {site.postalAddress ? <> · {site.postalAddress}</> : null}
+              {site.contactEmail ? (
+                <>
+                  {' '}
+                  · {t.footer.contact}: <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
+                </>
+              ) : null}
+            </p>
+            <ul>
+              <li>
+                <a href={localizedPath(locale, '/privacy')}>{t.footer.privacy}</a>
+              </li>
+              <li>
+                <a href="/sitemap.xml">{t.footer.sitemap}</a>
+              </li>
+            </ul>
+            {site.demo ? <p>{t.footer.demo}</p> : null}
+            <p>{t.footer.poweredBy}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** Renders a complete HTML document to a string. */
+export async function renderDocument(node: Child): Promise<string> {
+  // A hono/jsx element renders itself in toString(), which returns a promise when a component is async.
+  const html = await (node as { toString(): string | Promise<string> }).toString();
+  return '<!doctype html>' + html;
+}

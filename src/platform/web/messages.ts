@@ -1,0 +1,74 @@
+import type { Locale } from './locale.ts';
+
+/**
+ * Words of the site's frame (navigation, footer, error pages) in each
+ * language. Features keep their own words beside their views; content lives
+ * in the database.
+ */
+const en = {
+  skipToContent: 'Skip to main content',
+  mainNavigation: 'Main',
+  nav: { home: 'Home', about: 'About', policies: 'Policies', resources: 'Resources', tips: 'Tips' },
+  languageSwitcher: 'Language',
+  otherLanguageName: 'Español',
+  footer: {
+    contact: 'Contact',
+    privacy: 'Privacy notice',
+    sitemap: 'Site map',
+    poweredBy: 'Runs on Groundswell, open-source advocacy software.',
+    demo: 'This site shows demo content.',
+  },
+  untranslated: 'This page is not yet available in Spanish, so it is shown in English.',
+  comingSoon: 'Coming soon',
+  notFound: {
+    title: 'Page not found',
+    body: 'We could not find the page you asked for. It may have moved, or the address may have a typo.',
+    home: 'Go to the home page',
+  },
+  serverError: {
+    title: 'Something went wrong',
+    body: 'Sorry, something went wrong on our side and we could not show this page. Please try again in a moment.',
+    reference: 'If it keeps happening, tell us this reference:',
+  },
+  badRequest: { title: 'We could not read that request', body: 'Please go back and try again.' },
+  tooMany: { title: 'Too many requests', body: 'Please wait a minute and try again.' },
+  exitThisPage: 'Exit this page',
+};
+
+export type Messages = typeof en;
+
+const es: Messages = {
+  skipToContent: 'Saltar al contenido principal',
+  mainNavigation: 'Principal',
+  nav: { home: 'Inicio', about: 'Quiénes somos', policies: 'Políticas', resources: 'Recursos', tips: 'Consejos' },
+  languageSwitcher: 'Idioma',
+  otherLanguageName: 'English',
+  footer: {
+    contact: 'Contacto',
+    privacy: 'Aviso de privacidad',
+    sitemap: 'Mapa del sitio',
+    poweredBy: 'Funciona con Groundswell, software libre para la incidencia.',
+    demo: 'Este sitio muestra contenido de demostración.',
+  },
+  untranslated: 'Esta página todavía no está traducida al español, así que la mostramos en inglés.',
+  comingSoon: 'Muy pronto',
+  notFound: {
+    title: 'No encontramos la página',
+    body: 'No pudimos encontrar la página que buscas. Quizás cambió de lugar o la dirección tiene un error.',
+    home: 'Ir a la página de inicio',
+  },
+  serverError: {
+    title: 'Algo salió mal',
+    body: 'Lo sentimos: tuvimos un problema y no pudimos mostrar esta página. Vuelve a intentarlo en un momento.',
+    reference: 'Si sigue pasando, comparte con nosotros esta referencia:',
+  },
+  badRequest: { title: 'No pudimos leer esa solicitud', body: 'Regresa e inténtalo de nuevo.' },
+  tooMany: { title: 'Demasiadas solicitudes', body: 'Espera un minuto y vuelve a intentarlo.' },
+  exitThisPage: 'Salir de esta página',
+};
+
+const catalogs: Record<Locale, Messages> = { en, es };
+
+export function messagesFor(locale: Locale): Messages {
+  return catalogs[locale];
+}
