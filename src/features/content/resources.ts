@@ -75,9 +75,9 @@ export async function searchResources(db: Db, query: ResourceQuery): Promise<{ i
       where search @@ websearch_to_tsquery('english', ${q}) or search @@ websearch_to_tsquery('spanish', ${q}))`);
     conditions.push(sql`t.search @@ websearch_to_tsquery(case t.locale when 'es' then 'spanish'::regconfig else 'english'::regconfig end, ${q})`);
   }
-  const rank = q
-    ? sql`ts_rank(t.search, websearch_to_tsquery(case t.locale when 'es' then 'spanish'::regconfig else 'english'::regconfig end, ${q}))`
-    : sql`0`;
+  const rankFirst = q
+    ? sql`ts_rank(t.search, websearch_to_tsquery(case t.locale when 'es' then 'spanish'::regconfig else 'english'::regconfig end, ${q})) desc, `
+    : sql``;
   const rows = await rowsOf<ResourceSummary & { total: string | number; publishedOn: string | Date }>(
     db,
     sql`select r.id, r.slug, r.type, r.published_on::text as "publishedOn", r.topics, r.url, r.file_path as "filePath",
@@ -90,7 +90,7 @@ export async function searchResources(db: Db, query: ResourceQuery): Promise<{ i
           limit 1
         ) t
         where ${sql.join(conditions, sql` and `)}
-        order by ${rank} desc, r.published_on desc, r.id desc
+        order by ${rankFirst}r.published_on desc, r.id desc
         limit ${perPage} offset ${(page - 1) * perPage}`,
   );
   return {

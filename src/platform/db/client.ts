@@ -41,7 +41,8 @@ export type DatabaseOptions =
   | { url?: undefined; dataDir?: string; pglite?: PGlite };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir, options.pglite);
+  if (options.url !== undefined) return openPostgres(options.url, options.poolSize ?? 10);
+  return openPglite(options.dataDir, options.pglite);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {

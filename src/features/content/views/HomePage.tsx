@@ -7,12 +7,16 @@ import type { Page, Section } from '../service.ts';
 // Consecutive sections of these kinds are shown together as one list of cards.
 const cardKinds = new Set(['value', 'pillar']);
 
-/** Splits sections into runs: single sections, and lists of consecutive cards. */
+/**
+ * Splits sections into runs: single sections, and lists of consecutive cards,
+ * each led by the "…-intro" section before it when there is one.
+ */
 function runsOf(sections: Section[]): Section[][] {
   const runs: Section[][] = [];
   for (const section of sections) {
     const last = runs.at(-1);
-    if (last && cardKinds.has(section.kind) && last[0]!.kind === section.kind) last.push(section);
+    const lastKind = last?.at(-1)?.kind ?? '';
+    if (last && cardKinds.has(section.kind) && (lastKind === section.kind || lastKind.endsWith('-intro'))) last.push(section);
     else runs.push([section]);
   }
   return runs;
@@ -47,16 +51,7 @@ function HomeSection(props: { run: Section[]; locale: Locale; textLang: Locale }
       );
     case 'value':
     case 'pillar':
-      return (
-        <ul class={first.kind === 'pillar' ? 'grid three' : 'grid'}>
-          {run.map((s) => (
-            <li class="card">
-              <h3>{s.heading}</h3>
-              <Prose markdown={s.bodyMd} locale={locale} lang={textLang} />
-            </li>
-          ))}
-        </ul>
-      );
+      return <Cards cards={run} locale={locale} textLang={textLang} />;
     case 'impact':
       return (
         <section class="section impact" aria-labelledby={id}>
@@ -104,12 +99,27 @@ function HomeSection(props: { run: Section[]; locale: Locale; textLang: Locale }
         </section>
       );
     default:
-      // values-intro, change-intro and any kind a later editor adds: a heading and text.
+      // values-intro, change-intro and any kind a later editor adds: a heading, text and the cards it leads.
       return (
         <section class="section" aria-labelledby={first.heading ? id : undefined}>
           {first.heading ? <h2 id={id}>{first.heading}</h2> : null}
           <Prose markdown={first.bodyMd} locale={locale} lang={textLang} />
+          {run.length > 1 ? <Cards cards={run.slice(1)} locale={locale} textLang={textLang} /> : null}
         </section>
       );
   }
 }
+
+function Cards(props: { cards: Section[]; locale: Locale; textLang: Locale }) {
+  return (
+    <ul class={props.cards[0]?.kind === 'pillar' ? 'grid three' : 'grid'}>
+      {props.cards.map((s) => (
+        <li class="card">
+          <h3>{s.heading}</h3>
+          <Prose markdown={s.bodyMd} locale={props.locale} lang={props.textLang} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+

@@ -1,0 +1,50 @@
+import { serve } from '@hono/node-server';
+import { seedDemoContent } from './features/content/seed/index.ts';
+import { boot, fail } from './platform/boot.ts';
+import { createApp } from './platform/http/app.tsx';
+
+// Requests in flight get this long to finish after SIGTERM before connections are cut.
+const SHUTDOWN_GRACE_MS = 8000;
+
+const { config, logger, database } = await boot();
+
+if (config.seedDemo) {
+  const { seeded } = await seedDemoContent(database.db);
+  if (seeded) logger.info('demo content added to the empty database');
+}
+
+const { app } = createApp({ config, database, logger });
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const url = process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${info.port}`;
+  logger.info({ url, database: database.kind }, `Groundswell is running at ${url}`);
+});
+
+server.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') fail(`Configuration error: PORT ${config.port} is already in use by another program`);
+  if (error.code === 'EACCES') fail(`Configuration error: PORT ${config.port} needs privileges this process does not have`);
+  fail(`Server error: ${error.message}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'stopping: no new connections, finishing requests in flight');
+  const forceClose = setTimeout(() => {
+    logger.warn('requests still open after the grace period; closing their connections');
+    (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+  }, SHUTDOWN_GRACE_MS);
+  forceClose.unref();
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  });
+  clearTimeout(forceClose);
+  await database.close();
+  logger.info('stopped');
+  logger.flush?.();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

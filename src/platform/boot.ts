@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { DatabaseUnavailableError, openDatabase, type Database } from './db/client.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+/** Stops the process with one plain line for a person to read: no stack trace. */
+export function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+/**
+ * What every entry point (server, worker, CLI) does first: read the
+ * configuration, open the database and bring its schema up to date.
+ */
+export async function boot(options: { migrate?: boolean } = {}): Promise<{ config: Config; logger: Logger; database: Database }> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`);
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  let database: Database;
+  try {
+    database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) {
+      fail(`Database error: ${config.databaseUrl ? 'DATABASE_URL' : 'DATA_DIR'} ${error.message}`);
+    }
+    throw error;
+  }
+  if (options.migrate !== false) {
+    try {
+      await database.migrate();
+    } catch (error) {
+      fail(`Database error: migrations could not be applied: ${(error as Error).message}`);
+    }
+  }
+  return { config, logger, database };
+}

@@ -1,0 +1,22 @@
+import { loadConfig, type Config } from '../../src/platform/config.ts';
+import type { Database } from '../../src/platform/db/client.ts';
+import { createApp } from '../../src/platform/http/app.tsx';
+import { createLogger } from '../../src/platform/logger.ts';
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    SECRET_KEY: 'test-secret-key-that-is-long-enough-0123456789',
+    PUBLIC_URL: 'http://localhost:3000',
+    // Tests edit content through the service, not this process: check the version on every request.
+    PAGE_CACHE_CHECK_MS: '0',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  });
+}
+
+/** The real application over a test database, for requests through app.request(). */
+export function createTestApp(database: Database, overrides: Record<string, string> = {}) {
+  const config = testConfig(overrides);
+  return createApp({ config, database, logger: createLogger({ level: 'silent', pretty: false }) });
+}

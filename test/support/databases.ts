@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { openDatabase, type Database } from '../../src/platform/db/client.ts';
+
+export type TestDatabaseKind = 'pglite' | 'postgres';
+
+/** A migrated, empty PGlite loaded from the snapshot global-setup made. */
+export async function openTestPglite(): Promise<Database> {
+  const tarball = new Blob([readFileSync(inject('pgliteSnapshot'))]);
+  const pglite = await PGlite.create({ loadDataDir: tarball });
+  return openDatabase({ pglite });
+}
+
+/** A migrated, empty database of its own on the PostgreSQL server, dropped by `drop()`. */
+export async function openTestPostgres(serverUrl: string): Promise<Database & { drop(): Promise<void> }> {
+  const name = `groundswell_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+  await database.migrate();
+  return {
+    ...database,
+    async drop() {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/**
+ * Runs a block of integration tests on PGlite, and again on PostgreSQL when
+ * TEST_DATABASE_URL answers. Each run gets its own database, opened once for
+ * the block and removed afterwards.
+ */
+export function describeEachDatabase(name: string, body: (get: () => Database, kind: TestDatabaseKind) => void) {
+  const postgresUrl = inject('postgresUrl');
+  const kinds: TestDatabaseKind[] = postgresUrl ? ['pglite', 'postgres'] : ['pglite'];
+  for (const kind of kinds) {
+    describe(`${name} [${kind}]`, () => {
+      let database: (Database & { drop?: () => Promise<void> }) | undefined;
+      beforeAll(async () => {
+        database = kind === 'pglite' ? await openTestPglite() : await openTestPostgres(postgresUrl);
+      }, 60_000);
+      afterAll(async () => {
+        if (database?.drop) await database.drop();
+        else await database?.close();
+      });
+      body(() => {
+        if (!database) throw new Error('test database not opened yet');
+        return database;
+      }, kind);
+    });
+  }
+}
