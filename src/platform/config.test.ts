@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, redactUrl } from './config.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'groundswell-config-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const base = { DATA_DIR: dataDir };
+
+function errorFor(env: Record<string, string>): string {
+  try {
+    loadConfig({ ...base, ...env });
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('configuration from the environment', () => {
+  it('has working defaults', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, publicUrl: 'http://localhost:3000', logLevel: 'info', secure: false, seedDemo: true });
+  });
+
+  it('names the variable and the problem in one line', () => {
+    expect(errorFor({ PORT: 'abc' })).toBe('PORT must be a whole number between 0 and 65535 (got "abc")');
+    expect(errorFor({ PORT: '70000' })).toMatch(/^PORT must be a whole number/);
+    expect(errorFor({ PORT: '3.5' })).toMatch(/^PORT must be a whole number/);
+    expect(errorFor({ LOG_LEVEL: 'loud' })).toMatch(/^LOG_LEVEL must be one of fatal, error/);
+    expect(errorFor({ PUBLIC_URL: 'ftp://x' })).toMatch(/^PUBLIC_URL must be an http/);
+    expect(errorFor({ DATABASE_URL: 'mysql://nope' })).toMatch(/^DATABASE_URL must start with postgres/);
+    expect(errorFor({ SMTP_URL: 'http://mail' })).toMatch(/^SMTP_URL must be an smtp/);
+    expect(errorFor({ SEED_DEMO: 'yes' })).toMatch(/^SEED_DEMO must be true or false/);
+  });
+
+  it('never echoes a secret or a database password', () => {
+    expect(errorFor({ SECRET_KEY: 'short-secret' })).toBe('SECRET_KEY must be at least 32 characters long');
+    expect(redactUrl('postgres://app:hunter2@db:5432/x')).toBe('postgres://app:***@db:5432/x');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ ...base, PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
+  it('turns on HSTS and secure cookies for an https public URL, and trims its slash', () => {
+    expect(loadConfig({ ...base, PUBLIC_URL: 'https://psj.example/' })).toMatchObject({ publicUrl: 'https://psj.example', secure: true });
+  });
+
+  it('generates a secret key once, keeps it private in the data directory, and reuses it', () => {
+    const first = loadConfig(base).secretKey;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig(base).secretKey).toBe(first);
+    const file = join(dataDir, 'secret-key');
+    expect(readFileSync(file, 'utf8').trim()).toBe(first);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    expect(loadConfig({ ...base, SECRET_KEY: 'x'.repeat(40) }).secretKey).toBe('x'.repeat(40));
+  });
+
+  it('does not seed demo content in production unless asked', () => {
+    expect(loadConfig({ ...base, NODE_ENV: 'production' }).seedDemo).toBe(false);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+});

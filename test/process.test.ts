@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/** Runs the real entry point as `npm start` does, on the same Node. */
+function start(env: Record<string, string>, entry = 'src/main.ts'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: join(import.meta.dirname, '..'),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function finish(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'groundswell-process-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('start-up and shut-down of the real process', () => {
+  it('runs on Node.js 24, as pinned in package.json', () => {
+    expect(process.versions.node.split('.')[0]).toBe('24');
+  });
+
+  // Each variable's messages are covered in src/platform/config.test.ts; these prove the process exits cleanly.
+  it.each([
+    [{ PORT: 'abc' }, /^Configuration error: PORT must be a whole number between 0 and 65535 \(got "abc"\)$/],
+    [{ SECRET_KEY: 'short' }, /^Configuration error: SECRET_KEY must be at least 32 characters long$/],
+  ])('refuses bad configuration %o with one clear line and a non-zero exit', async (env, message) => {
+    const { code, stderr, stdout } = await finish(start({ DATA_DIR: dataDir, ...env }));
+    expect(code).not.toBe(0);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(stderr + stdout).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a DATABASE_URL that does not answer, naming it without the password', async () => {
+    const port = await freePort();
+    const { code, stderr } = await finish(start({ DATA_DIR: dataDir, DATABASE_URL: `postgres://app:s3cret@127.0.0.1:${port}/groundswell` }));
+    expect(code).not.toBe(0);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^Database error: DATABASE_URL could not connect to postgres:\/\/app:\*\*\*@127\.0\.0\.1:\d+\/groundswell/);
+    expect(stderr).not.toContain('s3cret');
+  });
+
+  it('starts with demo content, logs its URL, and on SIGTERM finishes a request in flight and exits 0', async () => {
+    const port = await freePort();
+    const child = start({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+    const done = finish(child);
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    await expect.poll(() => output, { timeout: 60_000, interval: 200 }).toContain(`running at http://localhost:${port}`);
+    const line = output.split('\n').find((l) => l.includes('running at'))!;
+    expect(JSON.parse(line)).toMatchObject({ level: 30, url: `http://localhost:${port}` });
+
+    const home = await fetch(`http://127.0.0.1:${port}/`, { headers: { cookie: 'lang=en' } });
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Partnership for Safety and Justice');
+
+    // A slow client: the request is in flight when SIGTERM arrives.
+    const inFlight = fetch(`http://127.0.0.1:${port}/es/resources?q=tratamiento`);
+    child.kill('SIGTERM');
+    const stoppedAt = Date.now();
+    expect((await inFlight).status).toBe(200);
+    const { code } = await done;
+    expect(code).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+    // No personal data in logs: the request line carries the path without its query.
+    expect(output).not.toContain('tratamiento');
+  }, 90_000);
+});
