@@ -1,0 +1,99 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startDemoSite } from '../support/browser.ts';
+import { chromiumAvailable, requireAll } from '../support/suites.ts';
+
+const available = chromiumAvailable();
+if (!available.ok) {
+  if (requireAll()) throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
+  process.stdout.write(`\n[groundswell] SKIPPED the browser tests: ${available.reason}\n\n`);
+}
+
+const paths = ['/', '/about', '/tips', '/policies', '/resources', '/resources?q=survivors', '/privacy', '/no-such-page'];
+const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+describe.skipIf(!available.ok)('public pages in a real browser', () => {
+  let browser: Browser;
+  let site: Awaited<ReturnType<typeof startDemoSite>>;
+
+  beforeAll(async () => {
+    [browser, site] = await Promise.all([launchChromium(), startDemoSite()]);
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  /** Opens a page, recording every request the browser makes on its behalf. */
+  async function open(path: string, locale: 'en' | 'es', viewport = { width: 390, height: 844 }) {
+    const context = await browser.newContext({ viewport, locale: locale === 'es' ? 'es-US' : 'en-US' });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    const url = site.url + (locale === 'es' ? (path === '/' ? '/es' : `/es${path}`) : path);
+    const response = await page.goto(url, { waitUntil: 'load' });
+    return { page, context, response, requested };
+  }
+
+  for (const locale of ['en', 'es'] as const) {
+    for (const path of paths) {
+      it(`${locale} ${path}: loads, passes axe (WCAG 2.2 AA) and asks no other host`, async () => {
+        const { page, context, response, requested } = await open(path, locale);
+        expect(response?.status()).toBe(path === '/no-such-page' ? 404 : 200);
+        expect(await page.getAttribute('html', 'lang')).toBe(locale);
+        const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
+        expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        const elsewhere = requested.filter((u) => !u.startsWith(site.url + '/'));
+        expect(elsewhere).toEqual([]);
+        // The stylesheet loaded: the page is styled, not bare.
+        expect(requested.some((u) => /\/assets\/site\.[0-9a-f]+\.css$/.test(u))).toBe(true);
+        await context.close();
+      });
+    }
+  }
+
+  it('passes axe on a wide desktop screen too', async () => {
+    const { page, context } = await open('/', 'en', { width: 1280, height: 900 });
+    const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+    await context.close();
+  });
+
+  it('works by keyboard: the first Tab shows the skip link, which moves focus to the main content', async () => {
+    const { page, context } = await open('/resources', 'en');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, top: document.activeElement?.getBoundingClientRect().top }));
+    expect(focused.text).toBe('Skip to main content');
+    expect(focused.top).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // The next Tab lands inside the main content, past the navigation.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
+    await context.close();
+  });
+
+  it('switches language with the switcher and stays there on the next visit', async () => {
+    const { page, context } = await open('/tips', 'en');
+    await page.getByRole('link', { name: 'Español' }).click();
+    expect(new URL(page.url()).pathname).toBe('/es/tips');
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    await page.goto(site.url + '/about');
+    expect(new URL(page.url()).pathname).toBe('/about');
+    await page.getByRole('link', { name: 'English' }).count();
+    await context.close();
+  });
+
+  it('searches the library without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'es-US' });
+    const page = await context.newPage();
+    await page.goto(site.url + '/es/resources');
+    await page.getByLabel('Buscar en la biblioteca').fill('sobrevivientes');
+    await page.getByRole('button', { name: 'Buscar' }).click();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('sobrevivientes');
+    expect(await page.locator('h2#results').textContent()).toMatch(/Encontramos \d+ recursos?/);
+    expect(await page.locator('main li h3').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
