@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['./test/support/global-setup.ts'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
     // Two cores: two test files at a time, and generous timeouts for PGlite's start-up.
     maxWorkers: 2,
     testTimeout: 30_000,

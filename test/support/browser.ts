@@ -26,8 +26,10 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The real app with demo content on a real HTTP port of this machine. */
-export async function startDemoSite(): Promise<{ url: string; database: Database; stop(): Promise<void> }> {
-  const database = await openTestPglite();
+export async function startDemoSite(
+  openDatabase: () => Promise<Database> = openTestPglite,
+): Promise<{ url: string; database: Database; stop(): Promise<void> }> {
+  const database = await openDatabase();
   await seedDemoContent(database.db);
   let server: ServerType | undefined;
   const port = await new Promise<number>((resolve) => {
