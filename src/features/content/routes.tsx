@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import type { PageCache } from '../../platform/http/page-cache.ts';
-import { sendHtml, sendPrepared } from '../../platform/http/respond.ts';
+import { sendPrepared } from '../../platform/http/respond.ts';
 import { Layout, renderDocument, type PageMeta, type SiteFrame } from '../../platform/web/layout.tsx';
 import type { Locale } from '../../platform/web/locale.ts';
 import { contentMessages } from './messages.ts';
@@ -50,14 +50,14 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
   }
 
   /** Serves a page from the cache, rendering it on a miss; `null` from render means 404. */
-  async function cached(c: Context<AppEnv>, key: string, build: () => Promise<string | null>): Promise<Response> {
+  async function cached(c: Context<AppEnv>, key: string, build: () => Promise<string | null>, effort: 'high' | 'low' = 'high'): Promise<Response> {
     const body = await deps.cache
       .get(`${locale}:${key}`, async () => {
         const html = await build();
         // Thrown so that the cache forgets it: a missing page is not kept.
         if (html === null) throw new PageMissing();
         return html;
-      })
+      }, effort)
       .catch((error: unknown) => {
         if (error instanceof PageMissing) return null;
         throw error;
@@ -115,7 +115,7 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
     const t = contentMessages(locale);
     const build = async () => {
       const [topics, result] = await Promise.all([
-        listTopics(deps.db),
+        deps.cache.value('topics', () => listTopics(deps.db)),
         searchResources(deps.db, { locale, ...filters, perPage: RESOURCES_PER_PAGE }),
       ]);
       return render(
@@ -129,15 +129,17 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
         <ResourceListPage locale={locale} filters={filters} topics={topics} items={result.items} total={result.total} perPage={RESOURCES_PER_PAGE} />,
       );
     };
-    // The unfiltered library is a page like any other; searches are answered fresh.
-    if (!filters.q && !filters.type && !filters.topic && filters.page === 1) return cached(c, '/resources', build);
-    return sendHtml(c, await build());
+    // Searches are pages too: many people search for the same few words. The
+    // cache is bounded (least recently used go first), so odd queries cannot fill memory.
+    const unfiltered = !filters.q && !filters.type && !filters.topic && filters.page === 1;
+    const key = unfiltered ? '/resources' : `/resources?${new URLSearchParams({ ...filters, page: String(filters.page) }).toString()}`;
+    return cached(c, key, build, unfiltered ? 'high' : 'low');
   });
 
   app.get('/resources/:slug{[a-z0-9-]{1,80}}', (c) => {
     const slug = c.req.param('slug');
     return cached(c, `/resources/${slug}`, async () => {
-      const [resource, topics] = await Promise.all([getResource(deps.db, slug, locale), listTopics(deps.db)]);
+      const [resource, topics] = await Promise.all([getResource(deps.db, slug, locale), deps.cache.value('topics', () => listTopics(deps.db))]);
       if (!resource) return null;
       return render(
         { path: `/resources/${slug}`, title: resource.title, description: resource.summary, current: 'resources' },

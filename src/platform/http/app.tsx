@@ -33,10 +33,11 @@ export function createApp(deps: AppDeps) {
   const cache = new PageCache(() => getContentVersion(db), config.pageCacheCheckMs);
   const publicUrl = config.publicUrl;
 
-  const siteFrame = async (): Promise<SiteFrame> => {
-    const s = await getSiteSettings(db);
-    return { name: s.name, contactEmail: s.contactEmail, postalAddress: s.postalAddress, demo: s.demo };
-  };
+  const siteFrame = (): Promise<SiteFrame> =>
+    cache.value('site-frame', async () => {
+      const s = await getSiteSettings(db);
+      return { name: s.name, contactEmail: s.contactEmail, postalAddress: s.postalAddress, demo: s.demo };
+    });
 
   const notFound = async (c: Context<AppEnv>) => {
     const { locale, path } = splitLocale(c.req.path);

@@ -40,3 +40,30 @@ describe('page cache', () => {
     expect((await cache.get('k', async () => 'fresh')).identity.toString()).toBe('cached');
   });
 });
+
+describe('page cache limits', () => {
+  it('evicts the least recently used page when full', async () => {
+    const cache = new PageCache(async () => 1, 0, 2);
+    let renders = 0;
+    const render = async () => `r${++renders}`;
+    await cache.get('a', render);
+    await cache.get('b', render);
+    await cache.get('a', render); // a is now the most recent
+    await cache.get('c', render); // evicts b
+    expect(renders).toBe(3);
+    await cache.get('a', render);
+    expect(renders).toBe(3);
+    await cache.get('b', render);
+    expect(renders).toBe(4);
+  });
+
+  it('keeps values per content version', async () => {
+    let version = 1;
+    let loads = 0;
+    const cache = new PageCache(async () => version, 0);
+    expect(await cache.value('topics', async () => ++loads)).toBe(1);
+    expect(await cache.value('topics', async () => ++loads)).toBe(1);
+    version = 2;
+    expect(await cache.value('topics', async () => ++loads)).toBe(2);
+  });
+});

@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { Logger } from 'pino';
+import { logContext } from '../logger.ts';
 import type { AppEnv } from './env.ts';
 import type { HttpMetrics } from './metrics.ts';
 
 const incomingIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
- * Gives every request an id (kept from a proxy's X-Request-Id when sane),
- * a child logger carrying it, one log line when it ends, and its metrics.
+ * Gives every request an id (kept from a proxy's X-Request-Id when sane)
+ * that every log line written on its behalf carries, one log line when it
+ * ends, and its metrics.
  * The line holds the path without its query string: queries can carry
  * emails and tokens, and logs must never hold personal data.
  */
@@ -18,19 +20,18 @@ export function requestContext(logger: Logger, metrics: HttpMetrics): Middleware
     const started = performance.now();
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && incomingIdPattern.test(incoming) ? incoming : randomUUID();
-    const log = logger.child({ requestId });
     c.set('requestId', requestId);
-    c.set('log', log);
+    c.set('log', logger);
     try {
-      await next();
+      await logContext.run({ requestId }, next);
     } finally {
       const status = c.res.status;
       const seconds = (performance.now() - started) / 1000;
       const route = routeLabel(c);
       metrics.observe(c.req.method, route, status, seconds);
       c.res.headers.set('X-Request-Id', requestId);
-      log[status >= 500 ? 'error' : 'info'](
-        { method: c.req.method, path: c.req.path, route, status, ms: Math.round(seconds * 10_000) / 10 },
+      logger[status >= 500 ? 'error' : 'info'](
+        { requestId, method: c.req.method, path: c.req.path, route, status, ms: Math.round(seconds * 10_000) / 10 },
         'request',
       );
     }

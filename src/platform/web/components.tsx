@@ -21,8 +21,13 @@ export function Notice(props: { children?: Child }) {
   );
 }
 
+// Building an Intl formatter costs far more than using one, so each language gets one, once.
+const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }),
+  es: new Intl.DateTimeFormat('es-US', { dateStyle: 'long', timeZone: 'UTC' }),
+};
+
 /** Formats an ISO date (YYYY-MM-DD) for people, in the page's language. */
 export function formatDate(isoDate: string, locale: Locale): string {
-  const date = new Date(`${isoDate}T12:00:00Z`);
-  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return dateFormats[locale].format(new Date(`${isoDate}T12:00:00Z`));
 }

@@ -1,0 +1,120 @@
+/**
+ * npm run bench:pages — throughput and latency of the public pages.
+ *
+ * Starts the server on PGlite and then on PostgreSQL (BENCH_DATABASE_URL, or
+ * the local server), warms up, and drives GET / and a /resources search with
+ * autocannon (BENCH_SECONDS, default 20 s; 50 connections). Prints requests/s,
+ * p50 and p99 latency, and the compressed size of every public page.
+ * Figures only: this is not a test and asserts nothing.
+ */
+import { cpus, loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import { scratchPostgres, startServer } from './server.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const connections = 50;
+const postgresServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const headers = { 'accept-encoding': 'br, gzip', cookie: 'lang=en' };
+const publicPaths = ['/', '/about', '/tips', '/policies', '/resources', '/privacy'];
+
+type Row = { database: string; target: string; rps: number; p50: number; p99: number; bytes: number; errors: number };
+
+// Words for searches that are each new to the server, so none is answered from its cache.
+const words = ['survivors', 'treatment', 'housing', 'families', 'sentencing', 'justice', 'healing', 'reentry'];
+let searchCounter = 0;
+
+async function drive(url: string, duration: number, distinctSearches = false) {
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    headers,
+    pipelining: 1,
+    ...(distinctSearches
+      ? {
+          requests: [
+            {
+              setupRequest: (req: autocannon.Request) => {
+                searchCounter++;
+                req.path = `/resources?q=${words[searchCounter % words.length]}+x${searchCounter}`;
+                return req;
+              },
+            },
+          ],
+        }
+      : {}),
+  });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+async function compressedBytes(url: string): Promise<number> {
+  const res = await fetch(url, { headers });
+  // fetch decodes the body; Content-Length is the size on the wire.
+  await res.arrayBuffer();
+  return Number(res.headers.get('content-length') ?? 0);
+}
+
+async function benchOne(database: string, env: Record<string, string>): Promise<{ rows: Row[]; sizes: string[] }> {
+  const server = await startServer(env);
+  const rows: Row[] = [];
+  const sizes: string[] = [];
+  try {
+    const targets = [
+      ['GET /', `${server.url}/`, false],
+      ['GET /resources?q=survivors', `${server.url}/resources?q=survivors`, false],
+      ['search, every query new', `${server.url}/resources?q=survivors+x0`, true],
+    ] as const;
+    for (const [target, url, distinct] of targets) {
+      await drive(url, 3, distinct); // warm-up: JIT, caches, pool
+      const figures = await drive(url, seconds, distinct);
+      rows.push({ database, target, ...figures, bytes: await compressedBytes(url) });
+    }
+    const html = await (await fetch(`${server.url}/`, { headers })).text();
+    const cssPath = /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1] ?? '';
+    const css = await compressedBytes(server.url + cssPath);
+    for (const locale of ['', '/es']) {
+      for (const path of publicPaths) {
+        const p = locale + (path === '/' && locale ? '' : path);
+        const bytes = await compressedBytes(server.url + p);
+        sizes.push(`${p.padEnd(16)} ${String(bytes).padStart(6)} B html + ${css} B css = ${((bytes + css) / 1024).toFixed(1)} KB ${bytes + css <= 25 * 1024 ? 'ok' : 'OVER 25 KB'}`);
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  return { rows, sizes };
+}
+
+const results: Row[] = [];
+process.stdout.write(`bench:pages — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+process.stdout.write(`autocannon: ${connections} connections, ${seconds} s per target, after a 3 s warm-up; server and load generator share this machine\n\n`);
+
+const lite = await benchOne('PGlite', {});
+results.push(...lite.rows);
+const scratch = await scratchPostgres(postgresServer);
+let sizes = lite.sizes;
+if (scratch) {
+  try {
+    const real = await benchOne('PostgreSQL', { DATABASE_URL: scratch.url });
+    results.push(...real.rows);
+    sizes = real.sizes;
+  } finally {
+    await scratch.drop();
+  }
+} else {
+  process.stdout.write(`PostgreSQL not reachable at ${postgresServer.replace(/:[^:@/]*@/, ':***@')}: only PGlite measured\n`);
+}
+
+process.stdout.write(`${'database'.padEnd(11)} ${'target'.padEnd(28)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'bytes'.padStart(7)} errors\n`);
+for (const r of results) {
+  process.stdout.write(
+    `${r.database.padEnd(11)} ${r.target.padEnd(28)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.bytes).padStart(7)} ${r.errors}\n`,
+  );
+}
+process.stdout.write('\nCompressed page weight (brotli), stylesheet included:\n' + sizes.join('\n') + '\n');
+process.stdout.write(`\ntargets: GET / >= 5000 req/s with p99 <= 20 ms on either database; every page <= 25 KB compressed\n`);
