@@ -43,7 +43,7 @@ async function shutdown(signal: string) {
   clearTimeout(forceClose);
   await database.close();
   logger.info('stopped');
-  logger.flush?.();
+  await new Promise<void>((resolve) => logger.flush(() => resolve()));
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
