@@ -11,7 +11,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit+integration', include: ['src/**/*.test.{ts,tsx}', 'test/*.test.ts'] },
+        test: { name: 'server', include: ['src/**/*.test.{ts,tsx}', 'test/*.test.ts'] },
       },
       {
         extends: true,

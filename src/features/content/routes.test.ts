@@ -153,8 +153,28 @@ describeEachDatabase('public site over HTTP', (database) => {
   });
 });
 
-describeEachDatabase('health check without a database', (database) => {
-  it('answers 503 when the database does not answer', async () => {
+describeEachDatabase('when the database fails', (database) => {
+  it('answers with the site-styled 500 page and a reference, never the error itself', async () => {
+    const db = new Proxy(database().db, {
+      get(target, property) {
+        if (property === 'select' || property === 'execute') {
+          return () => {
+            throw new Error('database exploded');
+          };
+        }
+        return Reflect.get(target, property);
+      },
+    });
+    const res = await createTestApp({ ...database(), db }).app.request('/es/tips', { headers: { cookie: 'lang=es' } });
+    expect(res.status).toBe(500);
+    const html = await res.text();
+    expect(html).toContain('<html lang="es"');
+    expect(html).toContain('Algo salió mal');
+    expect(html).toMatch(/<code>[0-9a-f-]{36}<\/code>/);
+    expect(html).not.toContain('database exploded');
+  });
+
+  it('reports 503 on /healthz when the database does not answer', async () => {
     const broken = { ...database(), ping: () => Promise.reject(new Error('gone')) };
     const res = await createTestApp(broken).app.request('/healthz');
     expect(res.status).toBe(503);
