@@ -1,4 +1,6 @@
 import { seedDemoContent } from './features/content/seed/index.ts';
+import { createStaffFromCli, parseFlags, readPassword, resetPasswordFromCli } from './features/staff/cli.ts';
+import { StaffInputError } from './features/staff/service.ts';
 import { boot, fail } from './platform/boot.ts';
 
 /** Admin tasks: `npm run cli -- <command>`. Each opens the database, does one thing and exits. */
@@ -20,13 +22,40 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
       process.stdout.write(seeded ? 'Demo content added.\n' : 'The database already has content; nothing changed.\n');
     },
   },
+  'staff:create': {
+    help: 'Create a staff account: --email you@example.org [--role admin|organizer|editor|viewer] [--name "Full Name"]. Reads the password from a prompt or stdin.',
+    async run(args) {
+      await withPassword(args, createStaffFromCli);
+    },
+  },
+  'staff:reset-password': {
+    help: 'Set a new password for a staff account: --email you@example.org. Reads it from a prompt or stdin; signs them out everywhere.',
+    async run(args) {
+      await withPassword(args, resetPasswordFromCli);
+    },
+  },
 };
+
+async function withPassword(args: string[], action: typeof createStaffFromCli) {
+  const flags = parseFlags(args);
+  if (!flags.email) fail('--email is required');
+  const password = await readPassword('Password (at least 12 characters): ');
+  const { database } = await boot();
+  try {
+    process.stdout.write(`${await action(database.db, flags, password)}\n`);
+  } catch (error) {
+    if (error instanceof StaffInputError) fail(`${error.field === 'password' ? 'Password' : error.field}: ${error.message}`);
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
 
 const [name, ...args] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;
 if (!command) {
   const list = Object.entries(commands)
-    .map(([n, c]) => `  ${n.padEnd(14)} ${c.help}`)
+    .map(([n, c]) => `  ${n.padEnd(22)} ${c.help}`)
     .join('\n');
   if (name && name !== 'help' && name !== '--help') fail(`Unknown command "${name}". Commands:\n${list}`);
   process.stdout.write(`Usage: npm run cli -- <command>\n\nCommands:\n${list}\n`);

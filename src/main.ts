@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { seedDemoContent } from './features/content/seed/index.ts';
+import { ensureDemoAdmin } from './features/staff/cli.ts';
 import { boot, fail } from './platform/boot.ts';
 import { createApp } from './platform/http/app.tsx';
 
@@ -11,6 +12,11 @@ const { config, logger, database } = await boot();
 if (config.seedDemo) {
   const { seeded } = await seedDemoContent(database.db);
   if (seeded) logger.info('demo content added to the empty database');
+  // A demo admin only on a demo start, never in production.
+  const demoAdmin = config.nodeEnv === 'production' ? undefined : await ensureDemoAdmin(database.db);
+  if (demoAdmin) {
+    logger.info({ demoAdmin: { login: demoAdmin.email, password: demoAdmin.password } }, `Demo admin created: sign in at /admin as ${demoAdmin.email} with password ${demoAdmin.password} (shown once)`);
+  }
 }
 
 const { app } = createApp({ config, database, logger });

@@ -55,6 +55,15 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(60_000).default(1000),
   ),
+  TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be the number of proxies in front of the app (0 when none)' }).int().min(0).max(10).default(0),
+  ),
+  WRITES_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a whole number of requests' }).int().min(1).max(1_000_000).default(60),
+  ),
+  UPLOAD_MAX_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a number of megabytes' }).min(1).max(200).default(15)),
   SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
 });
 
@@ -71,6 +80,11 @@ export type Config = {
   metricsToken: string | undefined;
   pageCacheCheckMs: number;
   seedDemo: boolean;
+  /** How many proxies in front of the app add to X-Forwarded-For; 0 trusts none. */
+  trustProxy: number;
+  uploadMaxBytes: number;
+  /** Form posts and other writes allowed per client address per minute (also the burst size). */
+  writesPerMinute: number;
   /** True when the public URL is https, which turns on HSTS and Secure cookies. */
   secure: boolean;
 };
@@ -105,6 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     pageCacheCheckMs: e.PAGE_CACHE_CHECK_MS,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production',
+    trustProxy: e.TRUST_PROXY,
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    writesPerMinute: e.WRITES_PER_MINUTE,
     secure: publicUrl.startsWith('https://'),
   };
 }

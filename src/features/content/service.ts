@@ -15,3 +15,4 @@ export {
 } from './resources.ts';
 export { bumpContentVersion, getContentVersion, getSiteSettings, updateSiteSettings, type SiteSettings } from './settings.ts';
 export { locales, policyPositions, policyStatuses, resourceTypes, type Locale } from './schema.ts';
+export { contentNeedingAttention } from './attention.ts';

@@ -1,3 +1,5 @@
 // Every table of the product, gathered for Drizzle and drizzle-kit. Each
 // feature owns its own schema file; this list only names them.
 export * from '../../features/content/schema.ts';
+export * from '../../features/staff/schema.ts';
+export * from '../../features/audit/schema.ts';

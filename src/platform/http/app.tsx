@@ -1,19 +1,34 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { trimTrailingSlash } from 'hono/trailing-slash';
 import type { Logger } from 'pino';
 import { contentRoutes } from '../../features/content/routes.tsx';
 import { getContentVersion, getSiteSettings } from '../../features/content/service.ts';
 import { siteFileRoutes } from '../../features/content/site-files.ts';
+import { contentAdminRoutes } from '../../features/content/admin/routes.tsx';
+import { contentPolicy } from '../../features/content/policy.ts';
+import { auditRoutes } from '../../features/audit/routes.tsx';
+import { loadStaffSession } from '../../features/staff/middleware.ts';
+import { accountRoutes } from '../../features/staff/routes-account.tsx';
+import { authRoutes } from '../../features/staff/routes-auth.tsx';
+import { teamRoutes } from '../../features/staff/routes-team.tsx';
+import { staffPolicy } from '../../features/staff/service.ts';
+import { workspaceRoutes } from '../../features/workspace/routes.tsx';
+import { Secrets } from '../crypto.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { favicon, stylesheet, type Asset } from '../web/assets.ts';
 import { renderNotFound, renderServerError } from '../web/error-pages.tsx';
 import type { SiteFrame } from '../web/layout.tsx';
 import { splitLocale } from '../web/locale.ts';
+import { AdminFrame, type AdminEnv } from './admin.tsx';
+import { clientIp } from './client-ip.ts';
+import { csrfProtection } from './csrf.ts';
 import type { AppEnv } from './env.ts';
 import { pageLanguage } from './language.ts';
 import { createHttpMetrics } from './metrics.ts';
 import { PageCache } from './page-cache.ts';
+import { limitWrites, RateLimiter } from './rate-limit.ts';
 import { requestContext } from './request-context.ts';
 import { chooseEncoding, sendHtml } from './respond.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -45,10 +60,34 @@ export function createApp(deps: AppDeps) {
     return sendHtml(c, await renderNotFound({ locale, path, publicUrl, site }), 404);
   };
 
+  const secrets = new Secrets(config.secretKey);
+  const plainPage = (c: Context, status: 403 | 413 | 429, title: string, body: string) =>
+    sendHtml(c, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="${stylesheet.path}"></head><body><main id="main"><div class="wrap"><h1>${title}</h1><p>${body}</p></div></main></body></html>`, status);
+
   const app = new Hono<AppEnv>();
   app.use(requestContext(logger, metrics));
   app.use(securityHeaders({ hsts: config.secure }));
   app.use(trimTrailingSlash());
+  // Every state-changing request: size-limited, rate-limited per address, then CSRF-checked.
+  app.use(
+    bodyLimit({
+      maxSize: config.uploadMaxBytes + 1024 * 1024,
+      onError: (c) => plainPage(c, 413, 'That is too large', 'The file or form you sent is larger than this site accepts. Go back and try a smaller one.'),
+    }),
+  );
+  app.use(
+    limitWrites(
+      new RateLimiter(config.writesPerMinute, config.writesPerMinute),
+      (c) => clientIp(c, config.trustProxy),
+      (c) => plainPage(c, 429, 'Too many requests', 'Please wait a minute, then go back and try again.'),
+    ),
+  );
+  app.use(
+    csrfProtection({
+      secrets,
+      onRejected: (c) => plainPage(c, 403, 'This form has expired', 'For your safety the form could not be sent. Go back, reload the page and try again.'),
+    }),
+  );
 
   app.onError(async (error, c) => {
     const requestId = c.get('requestId');
@@ -81,6 +120,29 @@ export function createApp(deps: AppDeps) {
   app.get('/favicon.ico', (c) => c.redirect(favicon.path, 301));
   app.route('/', siteFileRoutes({ db, cache, publicUrl }));
 
+  const frame = new AdminFrame({
+    secrets,
+    secure: config.secure,
+    siteName: async () => (await siteFrame()).name,
+    nav: [
+      { key: 'home', href: '/admin', label: 'Home', visible: () => true },
+      { key: 'content', href: '/admin/content', label: 'Content', visible: contentPolicy.view },
+      { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPolicy.manageStaff },
+      { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPolicy.viewAudit },
+      { key: 'account', href: '/admin/account', label: 'Your account', visible: () => true },
+    ],
+  });
+  const staffDeps = { db, secrets, secure: config.secure, frame, issuer: async () => (await siteFrame()).name };
+  const admin = new Hono<AdminEnv>();
+  admin.use(loadStaffSession({ db, trustProxy: config.trustProxy }));
+  admin.route('/', authRoutes(staffDeps));
+  admin.route('/account', accountRoutes(staffDeps));
+  admin.route('/staff', teamRoutes(staffDeps));
+  admin.route('/audit', auditRoutes({ db, frame }));
+  admin.route('/content', contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes }));
+  admin.route('/', workspaceRoutes({ db, frame }));
+  app.route('/admin', admin);
+
   const contentDeps = { db, cache, publicUrl, siteFrame, notFound };
   for (const [prefix, locale] of [['/es', 'es'], ['/', 'en']] as const) {
     const site = new Hono<AppEnv>();
@@ -89,7 +151,7 @@ export function createApp(deps: AppDeps) {
     app.route(prefix, site);
   }
 
-  return { app, cache, metrics };
+  return { app, cache, metrics, secrets };
 }
 
 function sendAsset(c: Context, asset: Asset, cacheControl: string): Response {

@@ -57,29 +57,28 @@ export function sendPrepared(
   options: { status?: number; cacheControl?: string } = {},
 ): Response {
   const status = options.status ?? 200;
-  const headers = new Headers({
+  // Through c.body, so that headers set earlier on the context (cookies) are kept.
+  const headers: Record<string, string> = {
     'Content-Type': body.type,
     'Cache-Control': options.cacheControl ?? 'no-cache',
     ETag: body.etag,
     Vary: 'Accept-Encoding',
-  });
+  };
   if (status === 200 && matchesEtag(c.req.header('if-none-match'), body.etag)) {
-    return new Response(null, { status: 304, headers });
+    return c.body(null, 304, headers);
   }
   const encoding = chooseEncoding(c.req.header('accept-encoding'));
   let payload = body.identity;
   if (encoding === 'br' && body.br) {
     payload = body.br;
-    headers.set('Content-Encoding', 'br');
+    headers['Content-Encoding'] = 'br';
   } else if (encoding !== 'identity' && body.gzip) {
     payload = body.gzip;
-    headers.set('Content-Encoding', 'gzip');
+    headers['Content-Encoding'] = 'gzip';
   }
-  headers.set('Content-Length', String(payload.length));
-  return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(payload.buffer, payload.byteOffset, payload.length), {
-    status,
-    headers,
-  });
+  headers['Content-Length'] = String(payload.length);
+  if (c.req.method === 'HEAD') return c.body(null, status as 200, headers);
+  return c.body(new Uint8Array(payload.buffer as ArrayBuffer, payload.byteOffset, payload.length), status as 200, headers);
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {

@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/client.ts';
+import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
+import { listStaff, staffPolicy } from '../staff/service.ts';
+import { listAudit, listAuditActions } from './service.ts';
+import { AuditPage } from './views.tsx';
+
+const filtersSchema = z.object({
+  actor: z.coerce.number().int().positive().optional().catch(undefined),
+  action: z.string().max(80).optional().catch(undefined),
+  subject: z.string().max(80).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+
+/** The audit log, for admins: read and filter only. There is deliberately no route that changes it. */
+export function auditRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEnv> {
+  const { db, frame } = deps;
+  const app = new Hono<AdminEnv>();
+  app.use(frame.requireSignedIn(), frame.allow(staffPolicy.viewAudit));
+
+  app.get('/', async (c) => {
+    const f = filtersSchema.parse(c.req.query());
+    const perPage = 50;
+    const [result, actions, staff] = await Promise.all([
+      listAudit(db, {
+        actorId: f.actor,
+        action: f.action || undefined,
+        subjectType: f.subject || undefined,
+        from: f.from ? new Date(`${f.from}T00:00:00Z`) : undefined,
+        to: f.to ? new Date(`${f.to}T23:59:59.999Z`) : undefined,
+        page: f.page,
+        perPage,
+      }),
+      listAuditActions(db),
+      listStaff(db),
+    ]);
+    return frame.render(c, {
+      title: 'Audit log',
+      current: 'audit',
+      body: <AuditPage rows={result.rows} total={result.total} perPage={perPage} filters={f} actions={actions} staff={staff} />,
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,89 @@
+import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { auditLog, type AuditSummary } from './schema.ts';
+
+export type AuditActor = { staffId: number; email: string; ip: string };
+export type AuditEntry = {
+  action: string;
+  subjectType: string;
+  subjectId?: string | number;
+  before?: Record<string, unknown> | undefined;
+  after?: Record<string, unknown> | undefined;
+  note?: string;
+};
+export type AuditRow = typeof auditLog.$inferSelect;
+
+const MAX_VALUE_LENGTH = 300;
+
+/**
+ * Records one entry; call it inside the transaction that made the change,
+ * so the log and the data can never disagree. Only changed fields are kept.
+ */
+export async function recordAudit(db: Db, actor: AuditActor | null, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    actorId: actor?.staffId ?? null,
+    actorEmail: actor?.email ?? '',
+    ip: actor?.ip ?? '',
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId === undefined ? '' : String(entry.subjectId),
+    summary: summarize(entry),
+  });
+}
+
+function summarize(entry: AuditEntry): AuditSummary {
+  const summary: AuditSummary = {};
+  if (entry.note) summary.note = entry.note;
+  const before = entry.before ?? {};
+  const after = entry.after ?? {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const changedBefore: Record<string, unknown> = {};
+  const changedAfter: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+    if (entry.before && key in before) changedBefore[key] = shorten(before[key]);
+    if (entry.after && key in after) changedAfter[key] = shorten(after[key]);
+  }
+  if (entry.before) summary.before = changedBefore;
+  if (entry.after) summary.after = changedAfter;
+  return summary;
+}
+
+function shorten(value: unknown): unknown {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (text === undefined) return null;
+  if (text.length <= MAX_VALUE_LENGTH) return value;
+  return `${text.slice(0, MAX_VALUE_LENGTH)}… (${text.length} characters)`;
+}
+
+export type AuditFilters = {
+  actorId?: number | undefined;
+  action?: string | undefined;
+  subjectType?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  page?: number | undefined;
+  perPage?: number | undefined;
+};
+
+export async function listAudit(db: Db, filters: AuditFilters = {}): Promise<{ rows: AuditRow[]; total: number }> {
+  const perPage = filters.perPage ?? 50;
+  const page = Math.max(1, filters.page ?? 1);
+  const conditions: SQL[] = [];
+  if (filters.actorId !== undefined) conditions.push(eq(auditLog.actorId, filters.actorId));
+  if (filters.action) conditions.push(eq(auditLog.action, filters.action));
+  if (filters.subjectType) conditions.push(eq(auditLog.subjectType, filters.subjectType));
+  if (filters.from) conditions.push(gte(auditLog.at, filters.from));
+  if (filters.to) conditions.push(lte(auditLog.at, filters.to));
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(perPage).offset((page - 1) * perPage),
+    db.select({ n: count() }).from(auditLog).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+export async function listAuditActions(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
+  return rows.map((r) => r.action);
+}

@@ -1,0 +1,76 @@
+import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
+import type { Db } from '../../platform/db/client.ts';
+import { randomToken } from '../../platform/crypto.ts';
+import { recordAudit } from '../audit/service.ts';
+import { createStaff, findStaffByEmail, listStaff, setPassword, StaffInputError, staffRoles, type StaffRole } from './service.ts';
+
+/**
+ * Reads a password without echoing it when a person types it, or the first
+ * line of standard input when a script pipes it in.
+ */
+export async function readPassword(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let data = '';
+    for await (const chunk of process.stdin) data += chunk;
+    return data.split(/\r?\n/)[0] ?? '';
+  }
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _enc, done) {
+      if (!muted) process.stdout.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  const answer = rl.question(prompt);
+  muted = true;
+  const password = await answer;
+  rl.close();
+  process.stdout.write('\n');
+  return password;
+}
+
+export function parseFlags(args: string[]): Record<string, string> {
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) continue;
+    const [name, inline] = arg.slice(2).split('=', 2);
+    flags[name!] = inline ?? (args[i + 1] && !args[i + 1]!.startsWith('--') ? args[++i]! : 'true');
+  }
+  return flags;
+}
+
+export async function createStaffFromCli(db: Db, flags: Record<string, string>, password: string): Promise<string> {
+  const role = (flags.role ?? 'admin') as StaffRole;
+  if (!staffRoles.includes(role)) throw new StaffInputError('role', `--role must be one of ${staffRoles.join(', ')}`);
+  if (!flags.email) throw new StaffInputError('email', '--email is required');
+  const member = await db.transaction(async (tx) => {
+    const created = await createStaff(tx, { email: flags.email!, displayName: flags.name ?? flags.email!.split('@')[0]!, role, password });
+    await recordAudit(tx, null, { action: 'staff.create', subjectType: 'staff', subjectId: created.id, after: { email: created.email, role: created.role }, note: 'from the command line' });
+    return created;
+  });
+  return `Created ${member.role} ${member.email}.`;
+}
+
+export async function resetPasswordFromCli(db: Db, flags: Record<string, string>, password: string): Promise<string> {
+  const user = flags.email ? await findStaffByEmail(db, flags.email) : undefined;
+  if (!user) throw new StaffInputError('email', 'No staff account has that email (--email)');
+  await setPassword(db, user.id, password);
+  await recordAudit(db, null, { action: 'staff.password-reset', subjectType: 'staff', subjectId: user.id, note: 'from the command line; all sessions ended' });
+  return `New password set for ${user.email}; they were signed out everywhere.`;
+}
+
+export const DEMO_ADMIN_EMAIL = 'admin@groundswell.example';
+
+/**
+ * On a demo start, an admin so the whole product can be tried at once. Its
+ * password is random and shown once in the log; production never gets one.
+ */
+export async function ensureDemoAdmin(db: Db): Promise<{ email: string; password: string } | undefined> {
+  if ((await listStaff(db)).length > 0) return undefined;
+  const password = `demo-${randomToken(12)}`;
+  await createStaffFromCli(db, { email: DEMO_ADMIN_EMAIL, name: 'Demo Admin', role: 'admin' }, password);
+  return { email: DEMO_ADMIN_EMAIL, password };
+}

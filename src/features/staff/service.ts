@@ -1,0 +1,32 @@
+// The staff feature's public surface: accounts, sessions, sign-in, second factor.
+export {
+  countActiveAdmins,
+  createStaff,
+  getStaff,
+  listStaff,
+  normalizeEmail,
+  setPassword,
+  StaffInputError,
+  staffEmail,
+  updateStaff,
+  findStaffByEmail,
+  type NewStaffInput,
+  type StaffMember,
+} from './accounts.ts';
+export { MIN_PASSWORD_LENGTH, passwordProblem } from './passwords.ts';
+export { staffRoles, type StaffRole } from './schema.ts';
+export {
+  completeSecondFactor,
+  endAllSessions,
+  endSession,
+  findSession,
+  listSessions,
+  pruneSessions,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+  type StaffSession,
+} from './sessions.ts';
+export { signIn, type SignInResult } from './sign-in.ts';
+export { disableTotp, enableTotp, newTotpSetup, remainingRecoveryCodes, totpMatches, verifySecondFactor, RECOVERY_CODE_COUNT } from './two-factor.ts';
+export { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, THROTTLE_WINDOW_MS } from './throttle.ts';
+export { roles, staffPolicy } from './policy.ts';
