@@ -11,6 +11,10 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // Tests edit content through the service, not this process: check the version on every request.
     PAGE_CACHE_CHECK_MS: '0',
     LOG_LEVEL: 'silent',
+    // Tests post far faster than people; the limiter has tests of its own.
+    WRITES_PER_MINUTE: '1000000',
+    // Each test browser presents its own address through the proxy header (test/support/staff.ts).
+    TRUST_PROXY: '1',
     ...overrides,
   });
 }

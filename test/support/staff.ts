@@ -16,10 +16,13 @@ export type Browser = {
 /** A cookie-keeping client for app.request(), like one browser tab. */
 export function browser(app: Hono<any>): Browser {
   const cookies = new Map<string, string>();
+  // Its own client address, as a proxy would report it, so per-address limits apply per browser.
+  const address = `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
   const b: Browser = {
     cookies,
     async request(path, init = {}) {
       const headers = new Headers(init.headers);
+      headers.set('x-forwarded-for', address);
       if (cookies.size > 0) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
       const res = await app.request(path, { ...init, headers, redirect: 'manual' });
       for (const line of res.headers.getSetCookie()) {
