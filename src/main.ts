@@ -4,8 +4,8 @@ import { ensureDemoAdmin } from './features/staff/cli.ts';
 import { boot, fail } from './platform/boot.ts';
 import { createApp } from './platform/http/app.tsx';
 
-// Requests in flight get this long to finish after SIGTERM before connections are cut.
-const SHUTDOWN_GRACE_MS = 8000;
+// Requests in flight get this long to finish once the socket closes, before connections are cut.
+const SHUTDOWN_GRACE_MS = 7000;
 
 const { config, logger, database } = await boot();
 
@@ -19,7 +19,8 @@ if (config.seedDemo) {
   }
 }
 
-const { app } = createApp({ config, database, logger });
+const lifecycle = { draining: false };
+const { app } = createApp({ config, database, logger, lifecycle });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const url = process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${info.port}`;
@@ -36,7 +37,12 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'stopping: no new connections, finishing requests in flight');
+  // First drain: keep serving while /healthz says 503, so the load balancer stops sending
+  // before the listening socket closes and nothing already on its way is refused.
+  lifecycle.draining = true;
+  logger.info({ signal, drainMs: config.shutdownDrainMs }, 'stopping: draining, then no new connections');
+  await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+  logger.info('finishing requests in flight');
   const forceClose = setTimeout(() => {
     logger.warn('requests still open after the grace period; closing their connections');
     (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

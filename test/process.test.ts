@@ -47,6 +47,35 @@ async function freePort(): Promise<number> {
 const dataDir = mkdtempSync(join(tmpdir(), 'groundswell-process-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+function runCli(args: string[], stdin: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: join(import.meta.dirname, '..'),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin!.end(stdin);
+  return finish(child);
+}
+
+describe('the admin command line', () => {
+  it('creates a staff account with the password from stdin, and refuses a weak one with one clear line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'groundswell-cli-'));
+    try {
+      const weak = await runCli(['staff:create', '--email', 'first@psj.example', '--role', 'admin'], 'password1234\n', { DATA_DIR: dir });
+      expect(weak.code).not.toBe(0);
+      expect(weak.stderr.trim()).toMatch(/^Password: This password is too common/);
+      const ok = await runCli(['staff:create', '--email', 'first@psj.example', '--role', 'admin', '--name', 'First Admin'], 'a long and unusual passphrase\n', { DATA_DIR: dir });
+      expect(ok.stderr).toBe('');
+      expect(ok.stdout).toContain('Created admin first@psj.example.');
+      const again = await runCli(['staff:create', '--email', 'FIRST@psj.example'], 'another long passphrase 7\n', { DATA_DIR: dir });
+      expect(again.code).not.toBe(0);
+      expect(again.stderr).toContain('already exists');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('start-up and shut-down of the real process', () => {
   it('runs on Node.js 24, as pinned in package.json', () => {
     expect(process.versions.node.split('.')[0]).toBe('24');
@@ -82,6 +111,8 @@ describe('start-up and shut-down of the real process', () => {
     child.stdout!.on('data', (d) => (output += d));
     await expect.poll(() => output, { timeout: 60_000, interval: 200 }).toContain(`running at http://localhost:${port}`);
     const line = output.split('\n').find((l) => l.includes('running at'))!;
+    // A demo start creates an admin and says once how to sign in.
+    expect(output).toMatch(/Demo admin created: sign in at \/admin as admin@groundswell\.example with password demo-\S+ \(shown once\)/);
     expect(JSON.parse(line)).toMatchObject({ level: 30, url: `http://localhost:${port}` });
 
     const home = await fetch(`http://127.0.0.1:${port}/`, { headers: { cookie: 'lang=en' } });
@@ -90,7 +121,7 @@ describe('start-up and shut-down of the real process', () => {
 
     // Twenty searches, each new (so not cached) and on its own connection. The
     // embedded database answers them one at a time, so when the first answer
-    // arrives the others are accepted and still in flight: SIGTERM goes then.
+    // arrives the others are still waiting: SIGTERM goes then, and none may be lost.
     let answered = 0;
     const inFlight = Array.from({ length: 20 }, (_, i) =>
       getOnNewConnection(port, `/es/resources?q=tratamiento${i}`).then((status) => {
@@ -101,6 +132,8 @@ describe('start-up and shut-down of the real process', () => {
     await Promise.race(inFlight);
     child.kill('SIGTERM');
     const answeredBeforeSignal = answered;
+    // While draining, the health check tells load balancers to stop sending.
+    await expect.poll(() => getOnNewConnection(port, '/healthz'), { timeout: 900, interval: 50 }).toBe(503);
     const stoppedAt = Date.now();
     expect(await Promise.all(inFlight)).toEqual(Array.from({ length: 20 }, () => 200));
     // The test means something only if some requests were still running at the signal.
@@ -108,6 +141,7 @@ describe('start-up and shut-down of the real process', () => {
     const { code } = await done;
     expect(code).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+    expect(output).toContain('stopping: draining');
     // No personal data in logs: the request line carries the path without its query.
     expect(output).not.toContain('tratamiento');
   }, 90_000);

@@ -63,6 +63,10 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: 'must be a whole number of requests' }).int().min(1).max(1_000_000).default(60),
   ),
+  SHUTDOWN_DRAIN_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(30_000).default(1000),
+  ),
   UPLOAD_MAX_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a number of megabytes' }).min(1).max(200).default(15)),
   SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
 });
@@ -83,6 +87,8 @@ export type Config = {
   /** How many proxies in front of the app add to X-Forwarded-For; 0 trusts none. */
   trustProxy: number;
   uploadMaxBytes: number;
+  /** After SIGTERM, how long to keep serving while /healthz says 503, so a load balancer stops sending first. */
+  shutdownDrainMs: number;
   /** Form posts and other writes allowed per client address per minute (also the burst size). */
   writesPerMinute: number;
   /** True when the public URL is https, which turns on HSTS and Secure cookies. */
@@ -122,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     writesPerMinute: e.WRITES_PER_MINUTE,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     secure: publicUrl.startsWith('https://'),
   };
 }

@@ -33,7 +33,13 @@ import { requestContext } from './request-context.ts';
 import { chooseEncoding, sendHtml } from './respond.ts';
 import { securityHeaders } from './security-headers.ts';
 
-export type AppDeps = { config: Config; database: Database; logger: Logger };
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  /** Set when the process is shutting down: /healthz then answers 503 so load balancers move on. */
+  lifecycle?: { draining: boolean };
+};
 
 const fallbackFrame: SiteFrame = { name: 'Groundswell', contactEmail: '', postalAddress: '', demo: false };
 
@@ -100,6 +106,7 @@ export function createApp(deps: AppDeps) {
   app.notFound(notFound);
 
   app.get('/healthz', async (c) => {
+    if (deps.lifecycle?.draining) return c.json({ status: 'stopping', database: database.kind }, 503, { 'Cache-Control': 'no-store' });
     try {
       await database.ping();
       return c.json({ status: 'ok', database: database.kind }, 200, { 'Cache-Control': 'no-store' });
