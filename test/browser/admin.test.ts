@@ -1,0 +1,80 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../src/features/audit/service.ts';
+import { createStaff } from '../../src/features/staff/service.ts';
+import { launchChromium, startDemoSite } from '../support/browser.ts';
+import { chromiumAvailable, requireAll } from '../support/suites.ts';
+
+const available = chromiumAvailable();
+if (!available.ok && requireAll()) throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
+
+const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const email = 'editor-in-chief@psj.example';
+const password = 'a quiet orchard at dawn';
+
+describe.skipIf(!available.ok)('the staff workspace in a real browser', () => {
+  let browser: Browser;
+  let site: Awaited<ReturnType<typeof startDemoSite>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    [browser, site] = await Promise.all([launchChromium(), startDemoSite()]);
+    await createStaff(site.database.db, { email, displayName: 'Editor in Chief', role: 'admin', password });
+    page = await (await browser.newContext({ viewport: { width: 1024, height: 900 } })).newPage();
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  /** Runs an action that submits a form and waits for the answer to be on screen. */
+  async function submitted(action: () => Promise<void>) {
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action()]);
+  }
+
+  async function expectNoAxeViolations(label: string) {
+    const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
+    expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+
+  it('signs in by keyboard alone, with errors announced next to the fields', async () => {
+    await page.goto(`${site.url}/admin`);
+    expect(new URL(page.url()).pathname).toBe('/admin/sign-in');
+    await expectNoAxeViolations('sign-in');
+    await page.getByLabel('Email address').focus();
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('wrong password entirely');
+    await submitted(() => page.keyboard.press('Enter'));
+    expect(await page.title()).toMatch(/^Error:/);
+    expect(await page.locator('.error-summary').textContent()).toContain('not right');
+    expect(await page.getByLabel('Email address').inputValue()).toBe(email);
+    await expectNoAxeViolations('sign-in with errors');
+    await page.getByLabel('Password').fill(password);
+    await page.getByLabel('Password').press('Enter');
+    await page.waitForURL(`${site.url}/admin`);
+    expect(await page.locator('h1').textContent()).toContain('Welcome');
+  });
+
+  it('has zero axe violations on every workspace page', async () => {
+    const paths = ['/admin', '/admin/account', '/admin/account/two-step', '/admin/staff', '/admin/staff/new', '/admin/audit', '/admin/content'];
+    const memberLink = async () => {
+      await page.goto(`${site.url}/admin/staff`);
+      return page.locator('table a').first().getAttribute('href');
+    };
+    paths.push((await memberLink())!);
+    for (const path of paths) {
+      const res = await page.goto(`${site.url}${path}`);
+      expect(res?.status(), path).toBe(200);
+      await expectNoAxeViolations(path);
+    }
+  }, 120_000);
+
+  it('shows the sign-in in the audit log', async () => {
+    const { rows } = await listAudit(site.database.db, { action: 'staff.sign-in' });
+    expect(rows.some((r) => r.actorEmail === email)).toBe(true);
+    await page.goto(`${site.url}/admin/audit?action=staff.sign-in`);
+    expect(await page.locator('table').textContent()).toContain(email);
+  });
+});
