@@ -26,7 +26,8 @@ type FieldProps = {
   lang?: string | undefined;
 };
 
-export function Field(props: FieldProps) {
+/** Label, hint and error message around one control: the part every field shares. */
+function FieldFrame(props: { name: string; label: string; hint?: string | undefined; error?: string | undefined; children?: Child }) {
   return (
     <div class={props.error ? 'field field-error' : 'field'}>
       <label for={props.name}>{props.label}</label>
@@ -36,9 +37,26 @@ export function Field(props: FieldProps) {
         </p>
       ) : null}
       {props.error ? <ErrorMessage name={props.name} message={props.error} /> : null}
+      {props.children}
+    </div>
+  );
+}
+
+/** The attributes that tie a control to its hint and error. */
+function a11y(props: { name: string; hint?: string | undefined; error?: string | undefined }) {
+  return {
+    id: props.name,
+    name: props.name,
+    'aria-invalid': props.error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(props.name, Boolean(props.hint), Boolean(props.error)),
+  };
+}
+
+export function Field(props: FieldProps) {
+  return (
+    <FieldFrame {...props}>
       <input
-        id={props.name}
-        name={props.name}
+        {...a11y(props)}
         type={props.type ?? 'text'}
         value={props.value ?? ''}
         autocomplete={props.autocomplete}
@@ -46,36 +64,18 @@ export function Field(props: FieldProps) {
         inputmode={props.inputmode}
         maxlength={props.maxlength}
         lang={props.lang}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, Boolean(props.hint), Boolean(props.error))}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
 export function TextArea(props: Omit<FieldProps, 'type' | 'autocomplete' | 'inputmode'> & { rows?: number }) {
   return (
-    <div class={props.error ? 'field field-error' : 'field'}>
-      <label for={props.name}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? <ErrorMessage name={props.name} message={props.error} /> : null}
-      <textarea
-        id={props.name}
-        name={props.name}
-        rows={props.rows ?? 6}
-        required={props.required}
-        maxlength={props.maxlength}
-        lang={props.lang}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, Boolean(props.hint), Boolean(props.error))}
-      >
+    <FieldFrame {...props}>
+      <textarea {...a11y(props)} rows={props.rows ?? 6} required={props.required} maxlength={props.maxlength} lang={props.lang}>
         {props.value ?? ''}
       </textarea>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -88,22 +88,15 @@ export function Select(props: {
   error?: string | undefined;
 }) {
   return (
-    <div class={props.error ? 'field field-error' : 'field'}>
-      <label for={props.name}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? <ErrorMessage name={props.name} message={props.error} /> : null}
-      <select id={props.name} name={props.name} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy(props.name, Boolean(props.hint), Boolean(props.error))}>
+    <FieldFrame {...props}>
+      <select {...a11y(props)}>
         {props.options.map(([value, label]) => (
           <option value={value} selected={props.value === value}>
             {label}
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 
