@@ -153,3 +153,29 @@ export const siteState = pgTable('site_state', {
   contentVersion: bigint('content_version', { mode: 'number' }).notNull().default(1),
   demoSeededAt: timestamp('demo_seeded_at', { withTimezone: true }),
 });
+
+export const versionedItemTypes = ['page', 'policy', 'resource'] as const;
+export type VersionedItemType = (typeof versionedItemTypes)[number];
+
+/**
+ * Earlier states of a page (one language), a policy or a resource, taken just
+ * before each change so staff can see what changed and put an old state back.
+ * Only the last few per item are kept. `item_key` is the slug (and, for a
+ * page, ".<locale>"), so history survives a delete and follows the address.
+ */
+export const contentVersions = pgTable(
+  'content_versions',
+  {
+    id: serial('id').primaryKey(),
+    itemType: text('item_type').$type<VersionedItemType>().notNull(),
+    itemKey: text('item_key').notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    /** The change that replaced this state: update, publish, unpublish, restore, delete. */
+    replacedBy: text('replaced_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Plain numbers and the email at the time, like the audit log, so a version outlives the account. */
+    createdBy: integer('created_by'),
+    createdByEmail: text('created_by_email').notNull().default(''),
+  },
+  (t) => [index('content_versions_item_idx').on(t.itemType, t.itemKey, t.id)],
+);
