@@ -133,6 +133,6 @@ export async function listResourceSlugs(db: Db): Promise<{ slug: string; updated
 }
 
 // node-postgres returns dates as Date objects, PGlite as strings: settle on YYYY-MM-DD.
-function isoDate(value: string | Date): string {
+export function isoDate(value: string | Date): string {
   return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 }

@@ -14,5 +14,39 @@ export {
   type ResourceSummary,
 } from './resources.ts';
 export { bumpContentVersion, getContentVersion, getSiteSettings, updateSiteSettings, type SiteSettings } from './settings.ts';
-export { locales, policyPositions, policyStatuses, resourceTypes, type Locale } from './schema.ts';
-export { contentNeedingAttention } from './attention.ts';
+export { locales, policyPositions, policyStatuses, resourceTypes, versionedItemTypes, type Locale, type VersionedItemType } from './schema.ts';
+export { contentNeedingAttention, contentOverview, type ContentOverview, type TranslationCounts } from './attention.ts';
+
+// Staff editing: each write is one transaction with its history, audit entry and content version.
+export type { EditOutcome, Editor } from './editing.ts';
+export {
+  addPageTranslation,
+  builtInPageSlugs,
+  createStaffPage,
+  deletePage,
+  getPageDraft,
+  languageName,
+  listPagesForStaff,
+  savePage,
+  setPagePublished,
+  type PageChange,
+  type PageDraft,
+  type PageOverview,
+  whyPageCannotBeDeleted,
+} from './page-editing.ts';
+export { createStaffPolicy, deletePolicy, getPolicyForStaff, listPoliciesForStaff, savePolicy, setPolicyPublished, type StaffPolicy } from './policy-editing.ts';
+export {
+  createStaffResource,
+  deleteResource,
+  getResourceForStaff,
+  isPublicFile,
+  listResourcesForStaff,
+  resourceFileKey,
+  saveResource,
+  setResourcePublished,
+  type FileChange,
+  type StaffResource,
+} from './resource-editing.ts';
+export { currentSnapshot, parseItemKey, restoreVersion } from './restore.ts';
+export { fieldLabel, getVersion, itemTitle, listVersions, snapshotFields, snapshotText, VERSIONS_KEPT, type Snapshot, type Version, type VersionSummary } from './versions.ts';
+export type { TranslationStatus } from './translations.ts';

@@ -20,3 +20,23 @@ export function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   }
   return groups;
 }
+
+export type TranslationStatus = 'current' | 'older' | 'missing';
+
+// Saves of two languages a moment apart are one edit, not one language falling behind.
+const OLDER_AFTER_MS = 1000;
+
+/**
+ * For each language: missing, older than another language's text (so it may
+ * need the same change), or current. Takes when each language's words last changed.
+ */
+export function translationStatuses(updated: Partial<Record<Locale, Date>>): Record<Locale, TranslationStatus> {
+  const times = Object.values(updated).map((d) => d.getTime());
+  const newest = times.length > 0 ? Math.max(...times) : 0;
+  const status = (locale: Locale): TranslationStatus => {
+    const mine = updated[locale];
+    if (!mine) return 'missing';
+    return newest - mine.getTime() > OLDER_AFTER_MS ? 'older' : 'current';
+  };
+  return { en: status('en'), es: status('es') };
+}
