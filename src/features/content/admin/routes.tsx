@@ -1,16 +1,48 @@
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import type { PageCache } from '../../../platform/http/page-cache.ts';
+import { LocalFileStore, type FileStore } from '../../../platform/storage.ts';
 import { contentPolicy } from '../policy.ts';
+import { contentOverview } from '../service.ts';
+import { historyScreens } from './history.tsx';
+import { pageScreens } from './pages.tsx';
+import { policyScreens } from './policies.tsx';
+import type { ContentScreens } from './requests.ts';
+import { resourceScreens } from './resources.tsx';
+import { ContentOverviewView } from './views/overview.tsx';
 
-export type ContentAdminDeps = { db: Db; frame: AdminFrame; cache: PageCache; dataDir: string; uploadMaxBytes: number };
+export type ContentAdminDeps = {
+  db: Db;
+  frame: AdminFrame;
+  cache: PageCache;
+  dataDir: string;
+  uploadMaxBytes: number;
+  /** Where uploads go; files under `${dataDir}/uploads` when not given. */
+  files?: FileStore | undefined;
+};
 
-/** Staff edit the public site's content here. (Being built: see the issue.) */
+/**
+ * Staff edit the public site's content here: pages, policies and resources
+ * in both languages, with history. Every screen needs `view`; each change
+ * asks the policy for its own permission (see policy.ts).
+ */
 export function contentAdminRoutes(deps: ContentAdminDeps): Hono<AdminEnv> {
   const { frame } = deps;
+  const screens: ContentScreens = {
+    db: deps.db,
+    frame,
+    cache: deps.cache,
+    files: deps.files ?? new LocalFileStore(join(deps.dataDir, 'uploads')),
+    uploadMaxBytes: deps.uploadMaxBytes,
+  };
   const app = new Hono<AdminEnv>();
   app.use(frame.requireSignedIn(), frame.allow(contentPolicy.view));
-  app.get('/', (c) => frame.render(c, { title: 'Content', current: 'content', body: <h1>Content</h1> }));
+  app.get('/', async (c) => frame.render(c, { title: 'Content', current: 'content', body: <ContentOverviewView overview={await contentOverview(deps.db)} /> }));
+  app.route('/pages', pageScreens(screens));
+  app.route('/policies', policyScreens(screens));
+  app.route('/resources', resourceScreens(screens));
+  app.route('/history', historyScreens(screens));
   return app;
 }

@@ -1,0 +1,190 @@
+import { Hono, type Context } from 'hono';
+import type { AdminEnv } from '../../../platform/http/admin.tsx';
+import { fieldErrors, type FieldErrors } from '../../../platform/web/forms.tsx';
+import { newPageInput, pageFormInput } from '../inputs.ts';
+import { contentPolicy } from '../policy.ts';
+import {
+  addPageTranslation,
+  createStaffPage,
+  deletePage,
+  getPageDraft,
+  listPagesForStaff,
+  savePage,
+  setPagePublished,
+  snapshotFields,
+  whyPageCannotBeDeleted,
+  type Locale,
+  type Page,
+  type PageDraft,
+} from '../service.ts';
+import { afterWrite, formText, readForm, renderForm, wantsPreview, type ContentScreens } from './requests.ts';
+import { ConfirmDelete, languageLabel } from './views/common.tsx';
+import { NewPageView, PageDetailView, PageEditView, PageListView, type FormValues } from './views/pages.tsx';
+
+const slug = ':slug{[a-z0-9-]{1,80}}';
+const locale = ':locale{en|es}';
+
+/** Pages and their sections, one language at a time; mounted at /admin/content/pages. */
+export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
+  const { db, frame } = screens;
+  const app = new Hono<AdminEnv>();
+  const can = (c: Context<AdminEnv>) => {
+    const staff = c.get('staff')!;
+    return { edit: contentPolicy.edit(staff), publish: contentPolicy.publish(staff), remove: contentPolicy.remove(staff) };
+  };
+  const params = (c: Context<AdminEnv>) => ({ slug: c.req.param('slug')!, locale: c.req.param('locale') as Locale });
+
+  app.get('/', async (c) =>
+    frame.render(c, { title: 'Pages', current: 'content', body: <PageListView pages={await listPagesForStaff(db)} canEdit={can(c).edit} /> }),
+  );
+
+  const newPage = (c: Context<AdminEnv>, values: FormValues, errors: FieldErrors) =>
+    renderForm(c, screens, { heading: 'Add a page', errors, previewing: false, body: <NewPageView token={frame.csrfToken(c)} values={values} errors={errors} /> });
+
+  app.get('/new', frame.allow(contentPolicy.edit), (c) => newPage(c, {}, {}));
+
+  app.post('/new', frame.allow(contentPolicy.edit), async (c) => {
+    const form = await readForm(c);
+    const values = Object.fromEntries(['slug', 'locale', 'title', 'description', 'bodyMd'].map((name) => [name, formText(form, name)]));
+    const parsed = newPageInput.safeParse(values);
+    if (!parsed.success) return newPage(c, values, fieldErrors(parsed.error.issues));
+    const outcome = await createStaffPage(db, parsed.data, frame.actor(c));
+    const result = await afterWrite(c, screens, outcome, `/admin/content/pages/${parsed.data.slug}`, 'created');
+    return result instanceof Response ? result : newPage(c, values, { [result.field]: result.message });
+  });
+
+  app.get(`/${slug}`, async (c) => {
+    const [page] = await listPagesForStaff(db, params(c).slug);
+    if (!page) return c.notFound();
+    const title = page.languages.en?.title ?? page.languages.es?.title ?? page.slug;
+    return frame.render(c, { title, current: 'content', body: <PageDetailView page={page} token={frame.csrfToken(c)} can={can(c)} /> });
+  });
+
+  // "Add Spanish version": a draft copy of the other language to translate over.
+  app.post(`/${slug}/${locale}/add`, frame.allow(contentPolicy.edit), async (c) => {
+    const { slug, locale } = params(c);
+    const outcome = await addPageTranslation(db, slug, locale, frame.actor(c));
+    const result = await afterWrite(c, screens, outcome, `/admin/content/pages/${slug}/${locale}/edit`, 'created');
+    // Refused only when that language exists already: it can be edited.
+    return result instanceof Response ? result : c.redirect(`/admin/content/pages/${slug}/${locale}/edit`, 303);
+  });
+
+  const editPage = (c: Context<AdminEnv>, draft: PageDraft, values: FormValues, errors: FieldErrors, preview?: Page) =>
+    renderForm(c, screens, {
+      heading: `${draft.title} (${languageLabel[draft.locale]})`,
+      errors,
+      previewing: Boolean(preview),
+      body: <PageEditView draft={draft} values={values} errors={errors} token={frame.csrfToken(c)} readOnly={!can(c).edit} preview={preview} />,
+    });
+
+  // Viewers may read every language's words here; the form is then shown disabled.
+  app.get(`/${slug}/${locale}/edit`, async (c) => {
+    const draft = await getPageDraft(db, params(c).slug, params(c).locale);
+    if (!draft) return c.notFound();
+    return editPage(c, draft, editableValues(draft), {});
+  });
+
+  app.post(`/${slug}/${locale}/edit`, frame.allow(contentPolicy.edit), async (c) => {
+    const { slug, locale } = params(c);
+    const draft = await getPageDraft(db, slug, locale);
+    if (!draft) return c.notFound();
+    const form = await readForm(c);
+    const values = Object.fromEntries(Object.keys(editableValues(draft)).map((name) => [name, formText(form, name)]));
+    const parsed = pageFormInput.safeParse(structured(draft, values));
+    const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+    if (wantsPreview(form)) return editPage(c, draft, values, errors, parsed.success ? previewPage(draft, values) : undefined);
+    if (!parsed.success) return editPage(c, draft, values, errors);
+    const outcome = await savePage(db, slug, locale, { ...parsed.data, sections: parsed.data.section }, frame.actor(c));
+    const result = await afterWrite(c, screens, outcome, `/admin/content/pages/${slug}/${locale}/edit`, 'saved');
+    return result instanceof Response ? result : editPage(c, draft, values, { [result.field]: result.message });
+  });
+
+  for (const [action, published] of [
+    ['publish', true],
+    ['unpublish', false],
+  ] as const) {
+    app.post(`/${slug}/${locale}/${action}`, frame.allow(contentPolicy.publish), async (c) => {
+      const { slug, locale } = params(c);
+      const outcome = await setPagePublished(db, slug, locale, published, frame.actor(c));
+      const result = await afterWrite(c, screens, outcome, `/admin/content/pages/${slug}`, `${action}ed`);
+      return result instanceof Response ? result : c.notFound();
+    });
+  }
+
+  const confirmDelete = async (c: Context<AdminEnv>, status = 200) => {
+    const { slug, locale } = params(c);
+    const draft = await getPageDraft(db, slug, locale);
+    if (!draft) return c.notFound();
+    return frame.render(c, {
+      title: `Delete ${draft.title} (${languageLabel[locale]})`,
+      current: 'content',
+      status,
+      body: (
+        <ConfirmDelete
+          title={`the ${languageLabel[locale]} version of “${draft.title}”`}
+          what={`this language’s version of the page`}
+          action={`/admin/content/pages/${slug}/${locale}/delete`}
+          cancel={`/admin/content/pages/${slug}`}
+          token={frame.csrfToken(c)}
+          blocked={whyPageCannotBeDeleted(slug)}
+        />
+      ),
+    });
+  };
+
+  app.get(`/${slug}/${locale}/delete`, frame.allow(contentPolicy.remove), (c) => confirmDelete(c));
+
+  app.post(`/${slug}/${locale}/delete`, frame.allow(contentPolicy.remove), async (c) => {
+    const { slug, locale } = params(c);
+    const outcome = await deletePage(db, slug, locale, frame.actor(c));
+    const [rest] = outcome.ok ? await listPagesForStaff(db, slug) : [];
+    const result = await afterWrite(c, screens, outcome, rest ? `/admin/content/pages/${slug}` : '/admin/content/pages', 'deleted');
+    return result instanceof Response ? result : confirmDelete(c, 400);
+  });
+
+  return app;
+}
+
+/** The form's fields and their stored values: the page's words and each section's. */
+function editableValues(draft: PageDraft): FormValues {
+  const { published: _published, ...fields } = snapshotFields(draft);
+  return fields;
+}
+
+/** Flat field values shaped as pageFormInput expects, so its errors name the fields. */
+function structured(draft: PageDraft, values: FormValues) {
+  return {
+    title: values.title,
+    description: values.description,
+    bodyMd: values.bodyMd,
+    section: Object.fromEntries(
+      draft.sections.map((s) => {
+        const name = `section.${s.key}`;
+        const data = Object.fromEntries(Object.keys(s.data).map((field) => [field, values[`${name}.data.${field}`] ?? '']));
+        return [s.key, { heading: values[`${name}.heading`], bodyMd: values[`${name}.bodyMd`], data }];
+      }),
+    ),
+  };
+}
+
+/** The page as typed, for the public views to render in the preview panel. */
+function previewPage(draft: PageDraft, values: FormValues): Page {
+  const typed = structured(draft, values);
+  const now = new Date();
+  return {
+    id: 0,
+    slug: draft.slug,
+    locale: draft.locale,
+    title: typed.title ?? '',
+    description: typed.description ?? '',
+    bodyMd: typed.bodyMd ?? '',
+    published: draft.published,
+    createdAt: now,
+    updatedAt: now,
+    isFallback: false,
+    sections: draft.sections.map((s, index) => {
+      const words = typed.section[s.key]!;
+      return { ...s, id: index, pageId: 0, heading: words.heading ?? '', bodyMd: words.bodyMd ?? '', data: words.data, createdAt: now, updatedAt: now };
+    }),
+  };
+}

@@ -1,0 +1,81 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { Db } from '../../../platform/db/client.ts';
+import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
+import type { PageCache } from '../../../platform/http/page-cache.ts';
+import type { FileStore } from '../../../platform/storage.ts';
+import type { FieldErrors } from '../../../platform/web/forms.tsx';
+import { locales, type EditOutcome, type Locale } from '../service.ts';
+
+/** What every content screen needs, built once in routes.tsx. */
+export type ContentScreens = { db: Db; frame: AdminFrame; cache: PageCache; files: FileStore; uploadMaxBytes: number };
+
+/**
+ * The posted form. A body that cannot be read (cut short, malformed
+ * multipart) is treated as an empty form: the screen then says what is
+ * missing instead of failing.
+ */
+export async function readForm(c: Context<AdminEnv>): Promise<FormData> {
+  try {
+    return await c.req.formData();
+  } catch {
+    return new FormData();
+  }
+}
+
+/** One text field as typed. NUL is dropped: PostgreSQL text cannot hold it and no person types it. */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.replaceAll('\u0000', '') : '';
+}
+
+export function wantsPreview(form: FormData): boolean {
+  return formText(form, 'intent') === 'preview';
+}
+
+/**
+ * After a write: on success the public pages are rendered afresh (this
+ * process at once; others within a second through the content version) and
+ * the browser goes on with a notice; an item that vanished meanwhile is 404.
+ * A refusal is returned for the screen to show next to its field.
+ */
+export async function afterWrite(
+  c: Context<AdminEnv>,
+  screens: ContentScreens,
+  outcome: EditOutcome,
+  next: string,
+  notice: string,
+): Promise<Response | Refusal> {
+  if (outcome.ok) {
+    screens.cache.invalidate();
+    return c.redirect(`${next}?notice=${notice}`, 303);
+  }
+  if (outcome.problem === 'not-found') return c.notFound();
+  return { field: outcome.field, message: outcome.message };
+}
+
+export type Refusal = { field: string; message: string };
+
+/** The fields of the two languages in the policy and resource forms. */
+export const translationFieldNames = locales.flatMap((l) => [`${l}.title`, `${l}.summary`, `${l}.bodyMd`]);
+
+/** The typed words shaped as the form schemas expect: { en: {title, summary, bodyMd}, es: {…} }. */
+export function translationInput(values: Record<string, string>) {
+  return Object.fromEntries(
+    locales.map((l) => [l, { title: values[`${l}.title`] ?? '', summary: values[`${l}.summary`] ?? '', bodyMd: values[`${l}.bodyMd`] ?? '' }]),
+  ) as Record<Locale, { title: string; summary: string; bodyMd: string }>;
+}
+
+/**
+ * Renders a form screen: 400 with "Error:" leading the title when anything
+ * was refused (screen readers hear it first), "Preview:" when previewing.
+ */
+export function renderForm(c: Context<AdminEnv>, screens: ContentScreens, page: { heading: string; errors: FieldErrors; previewing: boolean; body: Child }): Promise<Response> {
+  const failed = Object.values(page.errors).some(Boolean);
+  return screens.frame.render(c, {
+    title: `${failed ? 'Error: ' : ''}${page.previewing ? 'Preview: ' : ''}${page.heading}`,
+    current: 'content',
+    status: failed ? 400 : 200,
+    body: page.body,
+  });
+}
