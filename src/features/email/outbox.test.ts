@@ -1,0 +1,92 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createLogger } from '../../platform/logger.ts';
+import { describeEachDatabase } from '../../../test/support/databases.ts';
+import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
+import { claimDue, enqueueEmail, outboxCounts } from './outbox.ts';
+import { emailMailbox, emailOutbox } from './schema.ts';
+import { MailboxTransport, SmtpTransport } from './transport.ts';
+import { EmailWorker, type RenderEmail } from './worker.ts';
+
+const render: RenderEmail = async (row) => ({
+  from: 'PSJ <news@psj.example>',
+  subject: `Hello ${String(row.data.name ?? '')}`,
+  text: `Plain text for ${row.locale}`,
+  html: `<p>HTML for ${row.locale}</p>`,
+  headers: {},
+});
+const logger = createLogger({ level: 'silent', pretty: false });
+
+describeEachDatabase('email outbox', (database) => {
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  let transport: SmtpTransport;
+  const db = () => database().db;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    transport = new SmtpTransport(sink.url);
+  });
+  afterAll(async () => {
+    await transport.close();
+    await sink.close();
+  });
+
+  it('queues a key once, and sends it once with its stable Message-ID', async () => {
+    expect(await enqueueEmail(db(), { idempotencyKey: 'welcome:1', to: 'ana@example.org', kind: 'transactional', template: 't', locale: 'es', data: { name: 'Ana' } }, { domain: 'psj.example' })).toBe(true);
+    expect(await enqueueEmail(db(), { idempotencyKey: 'welcome:1', to: 'ana@example.org', kind: 'transactional', template: 't', locale: 'es' }, { domain: 'psj.example' })).toBe(false);
+    const worker = new EmailWorker({ db: db(), transport, render, logger, messagesPerSecond: 1000 });
+    expect(await worker.runOnce()).toBe(1);
+    expect(await worker.runOnce()).toBe(0);
+    const [row] = await db().select().from(emailOutbox).where(eq(emailOutbox.idempotencyKey, 'welcome:1'));
+    expect(row).toMatchObject({ status: 'sent', attempts: 1 });
+    const mail = sink.received.find((m) => m.subject === 'Hello Ana')!;
+    expect(mail.messageId).toBe(row!.messageId);
+    expect(mail.text?.trim()).toBe('Plain text for es');
+    expect(mail.html).toContain('HTML for es');
+  });
+
+  it('retries a temporary failure later and gives up at once on a permanent one', async () => {
+    await enqueueEmail(db(), { idempotencyKey: 'temp:1', to: 'temp@example.org', kind: 'bulk', template: 't', locale: 'en' }, { domain: 'psj.example' });
+    await enqueueEmail(db(), { idempotencyKey: 'perm:1', to: 'perm@example.org', kind: 'bulk', template: 't', locale: 'en' }, { domain: 'psj.example' });
+    sink.failNext(451, 550);
+    const worker = new EmailWorker({ db: db(), transport, render, logger, concurrency: 1, messagesPerSecond: 1000 });
+    await worker.runOnce();
+    const rows = await db().select().from(emailOutbox);
+    const temp = rows.find((r) => r.idempotencyKey === 'temp:1')!;
+    const perm = rows.find((r) => r.idempotencyKey === 'perm:1')!;
+    expect(temp.status).toBe('queued');
+    expect(temp.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
+    expect(perm.status).toBe('failed');
+    expect(perm.lastError).toContain('mailbox unavailable');
+  });
+
+  it('takes over a message whose worker died holding it, once its lease runs out', async () => {
+    await enqueueEmail(db(), { idempotencyKey: 'lease:1', to: 'lease@example.org', kind: 'bulk', template: 't', locale: 'en' }, { domain: 'psj.example' });
+    const [claimed] = (await claimDue(db(), 10, 50)).filter((r) => r.idempotencyKey === 'lease:1');
+    expect(claimed?.status).toBe('sending');
+    // Another worker sees nothing to do while the lease holds…
+    expect((await claimDue(db(), 10, 50)).map((r) => r.idempotencyKey)).not.toContain('lease:1');
+    await new Promise((r) => setTimeout(r, 120));
+    // …and takes it over afterwards.
+    expect((await claimDue(db(), 10, 60_000)).map((r) => r.idempotencyKey)).toContain('lease:1');
+  });
+
+  it('never gives one message to two workers claiming at the same time', async () => {
+    for (let i = 0; i < 60; i++) {
+      await enqueueEmail(db(), { idempotencyKey: `race:${i}`, to: `r${i}@example.org`, kind: 'bulk', template: 't', locale: 'en' }, { domain: 'psj.example' });
+    }
+    const [a, b, c] = await Promise.all([claimDue(db(), 25, 60_000), claimDue(db(), 25, 60_000), claimDue(db(), 25, 60_000)]);
+    const ids = [...a!, ...b!, ...c!].map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(60);
+    expect((await outboxCounts(db())).sending).toBeGreaterThanOrEqual(60);
+  });
+
+  it('keeps messages in the mailbox table when no relay is configured', async () => {
+    await enqueueEmail(db(), { idempotencyKey: 'demo:1', to: 'demo@example.org', kind: 'transactional', template: 't', locale: 'en', data: { name: 'Demo' } }, { domain: 'psj.example' });
+    const worker = new EmailWorker({ db: db(), transport: new MailboxTransport(db()), render, logger, messagesPerSecond: 1000 });
+    await worker.runOnce();
+    const [kept] = await db().select().from(emailMailbox).where(eq(emailMailbox.toAddress, 'demo@example.org'));
+    expect(kept?.subject).toBe('Hello Demo');
+  });
+});

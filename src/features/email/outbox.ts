@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { rowsOf } from '../../platform/db/client.ts';
+import type { Locale } from '../../platform/web/locale.ts';
+import { emailOutbox, type EmailKind } from './schema.ts';
+
+export type OutboxRow = typeof emailOutbox.$inferSelect;
+
+export type NewEmail = {
+  idempotencyKey: string;
+  to: string;
+  kind: EmailKind;
+  template: string;
+  locale: Locale;
+  data?: Record<string, unknown>;
+};
+
+/** Attempts before a temporarily failing message is given up. */
+export const MAX_ATTEMPTS = 8;
+
+/**
+ * Queues a message. Call it with the transaction of the action that causes
+ * it. Returns false when that idempotency key was queued before.
+ */
+export async function enqueueEmail(db: Db, email: NewEmail, options: { domain: string }): Promise<boolean> {
+  const inserted = await db
+    .insert(emailOutbox)
+    .values({
+      idempotencyKey: email.idempotencyKey,
+      messageId: `<${randomBytes(12).toString('hex')}@${options.domain}>`,
+      toAddress: email.to,
+      kind: email.kind,
+      template: email.template,
+      locale: email.locale,
+      data: email.data ?? {},
+    })
+    .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
+    .returning({ id: emailOutbox.id });
+  return inserted.length > 0;
+}
+
+/**
+ * Takes up to `limit` due messages for this worker: queued ones whose time
+ * has come, and ones another worker took but whose lease ran out (it crashed
+ * or hung). SKIP LOCKED lets several workers claim side by side without
+ * waiting on each other or taking the same row.
+ */
+export async function claimDue(db: Db, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+  const rows = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`update email_outbox set status = 'sending', attempts = attempts + 1,
+          lease_until = now() + ${`${leaseMs} milliseconds`}::interval
+        where id in (
+          select id from email_outbox
+          where (status = 'queued' and next_attempt_at <= now())
+             or (status = 'sending' and lease_until < now())
+          order by next_attempt_at, id
+          limit ${limit}
+          for update skip locked)
+        returning id`,
+  );
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => Number(r.id));
+  const claimed = await db
+    .select()
+    .from(emailOutbox)
+    .where(sql`${emailOutbox.id} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  return claimed.sort((a, b) => a.id - b.id);
+}
+
+export async function markSent(db: Db, id: number, providerMessageId: string): Promise<void> {
+  await db
+    .update(emailOutbox)
+    .set({ status: 'sent', sentAt: new Date(), leaseUntil: null, providerMessageId, lastError: null })
+    .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'sending')));
+}
+
+/** Exponential backoff: 1 min, 2, 4 … capped at 6 hours, with a little jitter so retries don't stampede. */
+export function retryDelayMs(attempts: number): number {
+  const base = Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 60 * 60 * 1000);
+  return Math.round(base * (0.9 + Math.random() * 0.2));
+}
+
+export async function markFailedAttempt(db: Db, row: Pick<OutboxRow, 'id' | 'attempts'>, error: { message: string; temporary: boolean }): Promise<'retry' | 'failed'> {
+  const giveUp = !error.temporary || row.attempts >= MAX_ATTEMPTS;
+  await db
+    .update(emailOutbox)
+    .set({
+      status: giveUp ? 'failed' : 'queued',
+      leaseUntil: null,
+      lastError: error.message.slice(0, 500),
+      nextAttemptAt: giveUp ? undefined : new Date(Date.now() + retryDelayMs(row.attempts)),
+    })
+    .where(eq(emailOutbox.id, row.id));
+  return giveUp ? 'failed' : 'retry';
+}
+
+export async function markSuppressed(db: Db, id: number, reason: string): Promise<void> {
+  await db.update(emailOutbox).set({ status: 'suppressed', leaseUntil: null, lastError: reason }).where(eq(emailOutbox.id, id));
+}
+
+export async function outboxCounts(db: Db): Promise<Record<string, number>> {
+  const rows = await rowsOf<{ status: string; n: string | number }>(db, sql`select status, count(*) as n from email_outbox group by status`);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

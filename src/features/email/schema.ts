@@ -1,0 +1,50 @@
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { Locale } from '../../platform/web/locale.ts';
+
+export const emailKinds = ['transactional', 'bulk'] as const;
+export type EmailKind = (typeof emailKinds)[number];
+export const outboxStatuses = ['queued', 'sending', 'sent', 'failed', 'suppressed'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+/**
+ * One row per message to send, written in the same transaction as the action
+ * that caused it, so an acknowledged sign-up always has its email. A worker
+ * claims due rows with FOR UPDATE SKIP LOCKED and a lease (see ADR 016).
+ */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The same key never queues a second message: retries of an action are harmless. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    /** A stable RFC 5322 Message-ID, the same on every attempt, so receivers can merge repeats. */
+    messageId: text('message_id').notNull(),
+    toAddress: text('to_address').notNull(),
+    kind: text('kind').$type<EmailKind>().notNull(),
+    template: text('template').notNull(),
+    locale: text('locale').$type<Locale>().notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status').$type<OutboxStatus>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** While a worker holds the row; after it passes, another worker may take the row over. */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    providerMessageId: text('provider_message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/** Where messages go when no SMTP relay is configured (the demo): readable by admins in the workspace. */
+export const emailMailbox = pgTable('email_mailbox', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  outboxId: bigint('outbox_id', { mode: 'number' }),
+  toAddress: text('to_address').notNull(),
+  subject: text('subject').notNull(),
+  text: text('text').notNull(),
+  html: text('html').notNull(),
+  headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

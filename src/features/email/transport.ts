@@ -1,0 +1,97 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
+import type { Db } from '../../platform/db/client.ts';
+import { emailMailbox } from './schema.ts';
+
+/** A message ready for the wire. */
+export type OutgoingEmail = {
+  outboxId: number;
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+};
+
+/** What went wrong, in the two kinds the outbox cares about. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    /** Temporary failures (4xx, timeouts, 429, connection trouble) are retried; permanent ones are not. */
+    readonly temporary: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export interface MailTransport {
+  readonly name: string;
+  send(email: OutgoingEmail): Promise<{ providerMessageId: string }>;
+  close(): Promise<void>;
+}
+
+/** SMTP through nodemailer, with a connection pool and DKIM signing when configured. */
+export class SmtpTransport implements MailTransport {
+  readonly name = 'smtp';
+  private readonly transporter: Transporter;
+
+  constructor(url: string, options: { dkim?: { domainName: string; keySelector: string; privateKey: string }; maxConnections?: number } = {}) {
+    this.transporter = nodemailer.createTransport({
+      url,
+      pool: true,
+      maxConnections: options.maxConnections ?? 5,
+      maxMessages: Infinity,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+      ...(options.dkim ? { dkim: options.dkim } : {}),
+    } as SMTPPool.Options);
+  }
+
+  async send(email: OutgoingEmail): Promise<{ providerMessageId: string }> {
+    try {
+      const info = await this.transporter.sendMail({
+        messageId: email.messageId,
+        from: email.from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        headers: email.headers,
+      });
+      return { providerMessageId: String(info.response ?? info.messageId) };
+    } catch (error) {
+      throw classify(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.transporter.close();
+  }
+}
+
+/** Keeps messages in the database for /admin/mailbox: the demo's way to show the whole journey without a relay. */
+export class MailboxTransport implements MailTransport {
+  readonly name = 'mailbox';
+  constructor(private readonly db: Db) {}
+
+  async send(email: OutgoingEmail): Promise<{ providerMessageId: string }> {
+    const [row] = await this.db
+      .insert(emailMailbox)
+      .values({ outboxId: email.outboxId, toAddress: email.to, subject: email.subject, text: email.text, html: email.html, headers: { ...email.headers, 'Message-ID': email.messageId } })
+      .returning({ id: emailMailbox.id });
+    return { providerMessageId: `mailbox:${row!.id}` };
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** SMTP 4xx, 429-like throttling and network trouble are temporary; 5xx replies are permanent. */
+export function classify(error: unknown): DeliveryError {
+  const e = error as { responseCode?: number; code?: string; message?: string };
+  const message = (e.message ?? String(error)).slice(0, 500);
+  if (typeof e.responseCode === 'number') return new DeliveryError(message, e.responseCode < 500 || e.responseCode === 421);
+  return new DeliveryError(message, true);
+}
