@@ -60,7 +60,7 @@ export async function createStaffPage(db: Db, input: { slug: string; locale: Loc
       .returning({ id: pages.id });
     if (!row) return refused('slug', `A page at this address already exists in ${languageName(page.locale)}.`);
     await bumpContentVersion(tx);
-    await recordAudit(tx, editor, { action: 'page.create', subjectType: 'page', subjectId: pageKey(page.slug, page.locale), after: { title: page.title, published: 'no' } });
+    await recordAudit(tx, editor, { action: 'page.create', subjectType: 'page', subjectId: pageKey(page.slug, page.locale), after: { title: page.title, published: false } });
     return done;
   });
 }
@@ -76,13 +76,15 @@ export async function addPageTranslation(db: Db, slug: string, locale: Locale, e
     const source = await findPage(tx, slug, sourceLocale);
     if (!source) return notFound;
     if (await findPage(tx, slug, locale)) return refused('locale', `This page already has a ${languageName(locale)} version.`);
-    await insertPage(tx, { ...source.snapshot, locale, published: false });
+    // Same "last changed" time as its source: the words are the source's until
+    // someone saves a translation, so neither language shows as lagging yet.
+    await insertPage(tx, { ...source.snapshot, locale, published: false }, source.updatedAt);
     await bumpContentVersion(tx);
     await recordAudit(tx, editor, {
       action: 'page.create',
       subjectType: 'page',
       subjectId: pageKey(slug, locale),
-      after: { title: source.snapshot.title, published: 'no' },
+      after: { title: source.snapshot.title, published: false },
       note: `Copied from the ${languageName(sourceLocale)} version to translate.`,
     });
     return done;
@@ -190,10 +192,10 @@ async function findPage(db: Db, slug: string, locale: Locale): Promise<{ id: num
   };
 }
 
-async function insertPage(tx: Db, page: PageSnapshot): Promise<void> {
+async function insertPage(tx: Db, page: PageSnapshot, updatedAt = new Date()): Promise<void> {
   const [row] = await tx
     .insert(pages)
-    .values({ slug: page.slug, locale: page.locale, title: page.title, description: page.description, bodyMd: page.bodyMd, published: page.published })
+    .values({ slug: page.slug, locale: page.locale, title: page.title, description: page.description, bodyMd: page.bodyMd, published: page.published, updatedAt })
     .returning({ id: pages.id });
   if (page.sections.length > 0) {
     await tx.insert(pageSections).values(page.sections.map((s) => ({ ...s, pageId: row!.id })));
