@@ -69,13 +69,26 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
     return result instanceof Response ? result : c.redirect(`/admin/content/pages/${slug}/${locale}/edit`, 303);
   });
 
-  const editPage = (c: Context<AdminEnv>, draft: PageDraft, values: FormValues, errors: FieldErrors, preview?: Page) =>
-    renderForm(c, screens, {
+  const editPage = async (c: Context<AdminEnv>, draft: PageDraft, values: FormValues, errors: FieldErrors, preview?: Page) => {
+    // Whether this language lags behind the other, so a translator knows to compare.
+    const [overview] = await listPagesForStaff(db, draft.slug);
+    return renderForm(c, screens, {
       heading: `${draft.title} (${languageLabel[draft.locale]})`,
       errors,
       previewing: Boolean(preview),
-      body: <PageEditView draft={draft} values={values} errors={errors} token={frame.csrfToken(c)} readOnly={!can(c).edit} preview={preview} />,
+      body: (
+        <PageEditView
+          draft={draft}
+          status={overview?.status[draft.locale] ?? 'current'}
+          values={values}
+          errors={errors}
+          token={frame.csrfToken(c)}
+          readOnly={!can(c).edit}
+          preview={preview}
+        />
+      ),
     });
+  };
 
   // Viewers may read every language's words here; the form is then shown disabled.
   app.get(`/${slug}/${locale}/edit`, async (c) => {

@@ -1,5 +1,5 @@
 import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
-import { locales, type Locale, type Page, type PageDraft, type PageOverview } from '../../service.ts';
+import { locales, type Page, type PageDraft, type PageOverview, type TranslationStatus } from '../../service.ts';
 import { ContentPage } from '../../views/ContentPage.tsx';
 import { HomePage } from '../../views/HomePage.tsx';
 import { ActionButton, BackLink, languageLabel, LanguageState, otherLanguage, PreviewPanel, ReadOnlyNotice, SaveButtons, When } from './common.tsx';
@@ -166,6 +166,7 @@ const dataLabels: Record<string, string> = {
 
 export function PageEditView(props: {
   draft: PageDraft;
+  status: TranslationStatus;
   values: FormValues;
   errors: FieldErrors;
   token: string;
@@ -183,7 +184,7 @@ export function PageEditView(props: {
         {props.readOnly ? 'Read' : 'Edit'} {language}: {draft.title}
       </h1>
       <p>
-        <LanguageState published={draft.published} status="current" locale={locale} /> · <a href={`/admin/content/history/page/${draft.slug}.${locale}`}>History</a>
+        <LanguageState published={draft.published} status={props.status} locale={locale} /> · <a href={`/admin/content/history/page/${draft.slug}.${locale}`}>History</a>
       </p>
       {props.readOnly ? <ReadOnlyNotice /> : null}
       {props.preview ? (
