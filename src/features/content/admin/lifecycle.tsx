@@ -2,11 +2,22 @@ import type { Context, Hono } from 'hono';
 import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv } from '../../../platform/http/admin.tsx';
 import { contentPolicy } from '../policy.ts';
-import type { EditOutcome, Editor } from '../service.ts';
+import type { EditOutcome, Editor, StaffPolicy, StaffResource } from '../service.ts';
 import { afterWrite, type ContentScreens } from './requests.ts';
 import { ConfirmDelete } from './views/common.tsx';
 
 export const slugParam = ':slug{[a-z0-9-]{1,80}}';
+
+/** What the policy and resource forms show about the item and this person's permissions. */
+export function itemFormState(c: Context<AdminEnv>, screens: ContentScreens, stored: StaffPolicy | StaffResource | undefined) {
+  const staff = c.get('staff')!;
+  return {
+    item: stored ? { ...stored.snapshot, updatedAt: stored.updatedAt, status: stored.status } : undefined,
+    token: screens.frame.csrfToken(c),
+    readOnly: !contentPolicy.edit(staff),
+    can: { publish: contentPolicy.publish(staff), remove: contentPolicy.remove(staff) },
+  };
+}
 
 /**
  * Publish, unpublish and delete (with its confirmation page) for a policy or

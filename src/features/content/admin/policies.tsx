@@ -14,7 +14,7 @@ import {
   snapshotFields,
   type StaffPolicy,
 } from '../service.ts';
-import { addLifecycleRoutes, slugParam } from './lifecycle.tsx';
+import { addLifecycleRoutes, itemFormState, slugParam } from './lifecycle.tsx';
 import { afterWrite, formText, readForm, renderForm, translationFieldNames, translationInput, wantsPreview, type ContentScreens } from './requests.ts';
 import type { FormValues } from './views/pages.tsx';
 import { PolicyFactFields, PolicyPreview } from './views/policies.tsx';
@@ -45,7 +45,6 @@ export function policyScreens(screens: ContentScreens): Hono<AdminEnv> {
 
   const form = (c: Context<AdminEnv>, state: { policy?: StaffPolicy | undefined; values: FormValues; errors: FieldErrors; preview?: PolicyForm | undefined }) => {
     const { policy, values, errors, preview } = state;
-    const staff = c.get('staff')!;
     const heading = policy ? itemTitle(policy.snapshot) : 'Add a policy';
     return renderForm(c, screens, {
       heading,
@@ -56,12 +55,9 @@ export function policyScreens(screens: ContentScreens): Hono<AdminEnv> {
           kind="policy"
           base={base}
           heading={heading}
-          item={policy ? { ...policy.snapshot, updatedAt: policy.updatedAt, status: policy.status } : undefined}
-          token={frame.csrfToken(c)}
+          {...itemFormState(c, screens, policy)}
           values={values}
           errors={errors}
-          readOnly={!contentPolicy.edit(staff)}
-          can={{ publish: contentPolicy.publish(staff), remove: contentPolicy.remove(staff) }}
           facts={<PolicyFactFields values={values} errors={errors} slug={policy?.snapshot.slug} />}
           preview={
             preview ? (

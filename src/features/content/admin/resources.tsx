@@ -18,7 +18,7 @@ import {
   type FileChange,
   type StaffResource,
 } from '../service.ts';
-import { addLifecycleRoutes, slugParam } from './lifecycle.tsx';
+import { addLifecycleRoutes, itemFormState, slugParam } from './lifecycle.tsx';
 import { afterWrite, formText, readForm, renderForm, translationFieldNames, translationInput, wantsPreview, type ContentScreens } from './requests.ts';
 import { checkUpload, megabytes } from './uploads.ts';
 import type { FormValues } from './views/pages.tsx';
@@ -52,7 +52,6 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
 
   const form = async (c: Context<AdminEnv>, state: FormState) => {
     const { resource, values, errors, preview } = state;
-    const staff = c.get('staff')!;
     const allTopics = await listTopics(db);
     const heading = resource ? itemTitle(resource.snapshot) : 'Add a resource';
     const slug = resource?.snapshot.slug;
@@ -65,12 +64,9 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
           kind="resource"
           base={base}
           heading={heading}
-          item={resource ? { ...resource.snapshot, updatedAt: resource.updatedAt, status: resource.status } : undefined}
-          token={frame.csrfToken(c)}
+          {...itemFormState(c, screens, resource)}
           values={values}
           errors={errors}
-          readOnly={!contentPolicy.edit(staff)}
-          can={{ publish: contentPolicy.publish(staff), remove: contentPolicy.remove(staff) }}
           multipart
           facts={
             <ResourceFactFields
