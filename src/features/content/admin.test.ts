@@ -232,6 +232,14 @@ describeEachDatabase('content editing in the workspace', (database) => {
       expect((await fileRoutes().request(`/files/${'0'.repeat(32)}.pdf`)).status).toBe(404);
     });
 
+    it('takes a file off a resource, after which it is no longer served', async () => {
+      const key = (await getResourceForStaff(database().db, 'annual-report'))!.snapshot.filePath!;
+      const edit = '/admin/content/resources/annual-report';
+      expect((await editAndSend(edit, edit, { removeFile: 'on' })).status).toBe(303);
+      expect((await getResourceForStaff(database().db, 'annual-report'))!.snapshot.filePath).toBeNull();
+      expect((await fileRoutes().request(`/files/${key}`)).status).toBe(404);
+    });
+
     it('refuses a text file named .pdf, and a file over the limit, with a message by the field', async () => {
       const text = await postForm(editor, '/admin/content/resources/new', token, { slug: 'not-a-pdf', ...resource, file: new Blob(['just some words, honestly'], { type: 'application/pdf' }) });
       expect(text.status).toBe(400);
@@ -246,6 +254,27 @@ describeEachDatabase('content editing in the workspace', (database) => {
       expect(await large.text()).toContain('The file is too large: it must be 1 MB or smaller.');
       expect(await getResourceForStaff(database().db, 'not-a-pdf')).toBeUndefined();
       expect(await getResourceForStaff(database().db, 'too-large')).toBeUndefined();
+    });
+  });
+
+  describe('deleted content', () => {
+    it('can be put back from its history, as a draft', async () => {
+      const policy = '/admin/content/policies/safe-homes-act';
+      expect((await editor.request(`${policy}/delete`)).status).toBe(200);
+      expect((await postForm(editor, `${policy}/delete`, token, {})).headers.get('location')).toBe('/admin/content/policies?notice=deleted');
+      expect(await getPolicyForStaff(database().db, 'safe-homes-act')).toBeUndefined();
+      expect((await app.request('/policies/safe-homes-act', { headers: english })).status).toBe(404);
+      const [last] = await listVersions(database().db, 'policy', 'safe-homes-act');
+      expect(last?.replacedBy).toBe('delete');
+      const diff = await (await editor.request(`/admin/content/history/policy/safe-homes-act/${last!.id}`)).text();
+      expect(diff).toContain('it has been deleted since');
+      expect((await postForm(editor, `/admin/content/history/policy/safe-homes-act/${last!.id}/restore`, token, {})).status).toBe(303);
+      const back = await getPolicyForStaff(database().db, 'safe-homes-act');
+      expect(back?.snapshot).toMatchObject({ published: false, translations: { en: { title: 'Safe Homes Act, draft 10' } } });
+
+      const [page] = await listVersions(database().db, 'page', 'spring-campaign.es');
+      expect((await postForm(editor, `/admin/content/history/page/spring-campaign.es/${page!.id}/restore`, token, {})).status).toBe(303);
+      expect(await getPageDraft(database().db, 'spring-campaign', 'es')).toMatchObject({ title: 'Campaña de primavera', published: false });
     });
   });
 
