@@ -1,4 +1,5 @@
 import type { Database } from '../../src/platform/db/client.ts';
+import { createPage, createPolicy, createResource } from '../../src/features/content/service.ts';
 import { createStaff, type StaffRole } from '../../src/features/staff/service.ts';
 
 /**
@@ -18,6 +19,10 @@ export type AdminRouteCase = {
 
 const all: StaffRole[] = ['admin', 'organizer', 'editor', 'viewer'];
 const adminOnly: StaffRole[] = ['admin'];
+const writers: StaffRole[] = ['admin', 'organizer', 'editor'];
+const slug = '{[a-z0-9-]{1,80}}';
+const locale = '{en|es}';
+const historyKey = '/admin/content/history/:type{page|policy|resource}/:key{[a-z0-9][a-z0-9.-]{0,89}}';
 
 export async function adminRouteTable(database: Database): Promise<AdminRouteCase[]> {
   const subject = await createStaff(database.db, {
@@ -27,7 +32,48 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     password: 'correct horse battery staple 42',
   });
   const id = subject.id;
+  // Throwaway content for the routes that publish, unpublish or delete: the first allowed role really does it.
+  const probe = 'route-probe';
+  await createPage(database.db, { slug: probe, locale: 'en', title: 'Route probe' });
+  await createPolicy(database.db, { slug: probe, sessionYear: 2026, status: 'introduced', position: 'monitor', translations: { en: { title: 'Probe', summary: 'Probe' } } });
+  await createResource(database.db, { slug: probe, type: 'guide', publishedOn: '2026-01-01', translations: { en: { title: 'Probe', summary: 'Probe' } } });
+  const preview = { intent: 'preview' };
+  const contentRoutes: AdminRouteCase[] = [
+    { method: 'GET', pattern: '/admin/content/pages', url: '/admin/content/pages', allowed: all },
+    { method: 'GET', pattern: '/admin/content/pages/new', url: '/admin/content/pages/new', allowed: writers },
+    { method: 'POST', pattern: '/admin/content/pages/new', url: '/admin/content/pages/new', allowed: writers, form: { slug: '', title: '' } },
+    { method: 'GET', pattern: `/admin/content/pages/:slug${slug}`, url: '/admin/content/pages/home', allowed: all },
+    { method: 'POST', pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/add`, url: `/admin/content/pages/${probe}/es/add`, allowed: writers },
+    { method: 'GET', pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/edit`, url: '/admin/content/pages/home/es/edit', allowed: all },
+    { method: 'POST', pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/edit`, url: '/admin/content/pages/home/es/edit', allowed: writers, form: preview },
+    { method: 'POST', pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/publish`, url: `/admin/content/pages/${probe}/en/publish`, allowed: writers },
+    { method: 'POST', pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/unpublish`, url: `/admin/content/pages/${probe}/en/unpublish`, allowed: writers },
+    { method: 'GET', pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/delete`, url: `/admin/content/pages/${probe}/en/delete`, allowed: writers },
+    { method: 'POST', pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/delete`, url: `/admin/content/pages/${probe}/en/delete`, allowed: writers },
+  ];
+  for (const kind of ['policies', 'resources'] as const) {
+    const base = `/admin/content/${kind}`;
+    contentRoutes.push(
+      { method: 'GET', pattern: base, url: base, allowed: all },
+      { method: 'GET', pattern: `${base}/new`, url: `${base}/new`, allowed: writers },
+      { method: 'POST', pattern: `${base}/new`, url: `${base}/new`, allowed: writers, form: { slug: '' } },
+      { method: 'GET', pattern: `${base}/:slug${slug}`, url: `${base}/${probe}`, allowed: all },
+      { method: 'POST', pattern: `${base}/:slug${slug}`, url: `${base}/${probe}`, allowed: writers, form: preview },
+      { method: 'POST', pattern: `${base}/:slug${slug}/publish`, url: `${base}/${probe}/publish`, allowed: writers },
+      { method: 'POST', pattern: `${base}/:slug${slug}/unpublish`, url: `${base}/${probe}/unpublish`, allowed: writers },
+      { method: 'GET', pattern: `${base}/:slug${slug}/delete`, url: `${base}/${probe}/delete`, allowed: writers },
+      { method: 'POST', pattern: `${base}/:slug${slug}/delete`, url: `${base}/${probe}/delete`, allowed: writers },
+    );
+  }
+  contentRoutes.push(
+    // Staff may check an uploaded file before it is public: reading, so every role.
+    { method: 'GET', pattern: `/admin/content/resources/:slug${slug}/file`, url: `/admin/content/resources/${probe}/file`, allowed: all },
+    { method: 'GET', pattern: historyKey, url: '/admin/content/history/page/home.es', allowed: all },
+    { method: 'GET', pattern: `${historyKey}/:id{[0-9]{1,9}}`, url: '/admin/content/history/page/home.es/999999', allowed: all },
+    { method: 'POST', pattern: `${historyKey}/:id{[0-9]{1,9}}/restore`, url: '/admin/content/history/page/home.es/999999/restore', allowed: writers },
+  );
   return [
+    ...contentRoutes,
     { method: 'GET', pattern: '/admin/sign-in', url: '/admin/sign-in', allowed: all },
     { method: 'POST', pattern: '/admin/sign-in', url: '/admin/sign-in', allowed: all, form: { email: '', password: '' } },
     { method: 'GET', pattern: '/admin/sign-in/two-step', url: '/admin/sign-in/two-step', allowed: all },
