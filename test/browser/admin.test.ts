@@ -71,6 +71,61 @@ describe.skipIf(!available.ok)('the staff workspace in a real browser', () => {
     }
   }, 120_000);
 
+  it('edits the Spanish home page, shows it on the public site, and finds the change in the audit log', async () => {
+    await page.goto(`${site.url}/admin/content/pages/home`);
+    await page.getByRole('link', { name: /Edit Spanish/ }).click();
+    expect(new URL(page.url()).pathname).toBe('/admin/content/pages/home/es/edit');
+    const heading = page.locator('[name="section.hero.heading"]');
+    await heading.fill('Sanar es la respuesta al daño');
+    // Preview first: shown, not saved.
+    await submitted(() => page.getByRole('button', { name: 'Preview' }).click());
+    expect(await page.locator('.preview').textContent()).toContain('Sanar es la respuesta al daño');
+    const publicBefore = await (await fetch(`${site.url}/es`, { headers: { cookie: 'lang=es' } })).text();
+    expect(publicBefore).not.toContain('Sanar es la respuesta al daño');
+    expect(await page.locator('[name="section.hero.heading"]').inputValue()).toBe('Sanar es la respuesta al daño');
+    await submitted(() => page.locator('form button.button:not(.secondary)').first().click());
+
+    const visitor = await browser.newPage();
+    await visitor.goto(`${site.url}/es`);
+    expect(await visitor.locator('h1').first().textContent()).toBe('Sanar es la respuesta al daño');
+    await visitor.goto(`${site.url}/`);
+    expect(await visitor.locator('h1').first().textContent()).not.toBe('Sanar es la respuesta al daño');
+    await visitor.close();
+
+    await page.goto(`${site.url}/admin/audit?action=page.update`);
+    const log = await page.locator('table tbody').textContent();
+    expect(log).toContain(email);
+    expect(log).toContain('Sanar es la respuesta al daño');
+  });
+
+  it('has zero axe violations on every content workspace page', async () => {
+    const paths = [
+      '/admin/content',
+      '/admin/content/pages',
+      '/admin/content/pages/new',
+      '/admin/content/pages/home',
+      '/admin/content/pages/home/es/edit',
+      '/admin/content/pages/tips/en/delete',
+      '/admin/content/policies',
+      '/admin/content/policies/new',
+      '/admin/content/resources',
+      '/admin/content/resources/new',
+      '/admin/content/history/page/home.es',
+    ];
+    await page.goto(`${site.url}/admin/content/policies`);
+    paths.push((await page.locator('main table a').first().getAttribute('href'))!);
+    await page.goto(`${site.url}/admin/content/resources`);
+    paths.push((await page.locator('main table a').first().getAttribute('href'))!);
+    await page.goto(`${site.url}/admin/content/history/page/home.es`);
+    const version = await page.locator('main a[href*="/admin/content/history/page/home.es/"]').first().getAttribute('href');
+    if (version) paths.push(version);
+    for (const path of paths) {
+      const res = await page.goto(`${site.url}${path}`);
+      expect(res?.status(), path).toBe(200);
+      await expectNoAxeViolations(path);
+    }
+  }, 120_000);
+
   it('shows the sign-in in the audit log', async () => {
     const { rows } = await listAudit(site.database.db, { action: 'staff.sign-in' });
     expect(rows.some((r) => r.actorEmail === email)).toBe(true);
