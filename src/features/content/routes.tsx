@@ -150,13 +150,10 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
 
   // Pages staff added (a campaign page, a report launch…) live at the top
   // level, like /tips. Registered last, so every route above answers first.
-  // It is a fallback (app.use) rather than app.get on purpose: request
-  // metrics label a request by the last GET route that matched its path, and
-  // a catch-all GET would claim /policies, /healthz and every other path.
-  app.use('/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}', async (c, next) => {
+  app.get('/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}', async (c) => {
     const slug = c.req.param('slug');
     // The home page has its own address ("/"); the others are served above.
-    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || slug === 'home' || slug.length > 80) return next();
+    if (slug === 'home' || slug.length > 80) return deps.notFound(c);
     const path = `/${slug}`;
     return cached(c, path, async () => {
       const page = await getPublishedPage(deps.db, slug, locale);

@@ -14,7 +14,9 @@ import { authRoutes } from '../../features/staff/routes-auth.tsx';
 import { teamRoutes } from '../../features/staff/routes-team.tsx';
 import { staffPolicy } from '../../features/staff/service.ts';
 import { workspaceRoutes } from '../../features/workspace/routes.tsx';
+import { join } from 'node:path';
 import { Secrets } from '../crypto.ts';
+import { LocalFileStore } from '../storage.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { favicon, stylesheet, type Asset } from '../web/assets.ts';
@@ -125,7 +127,8 @@ export function createApp(deps: AppDeps) {
   app.get(stylesheet.path, (c) => sendAsset(c, stylesheet, 'public, max-age=31536000, immutable'));
   app.get(favicon.path, (c) => sendAsset(c, favicon, 'public, max-age=86400'));
   app.get('/favicon.ico', (c) => c.redirect(favicon.path, 301));
-  app.route('/', siteFileRoutes({ db, cache, publicUrl }));
+  const files = new LocalFileStore(join(config.dataDir, 'uploads'));
+  app.route('/', siteFileRoutes({ db, cache, publicUrl, files }));
 
   const frame = new AdminFrame({
     secrets,
@@ -146,7 +149,7 @@ export function createApp(deps: AppDeps) {
   admin.route('/account', accountRoutes(staffDeps));
   admin.route('/staff', teamRoutes(staffDeps));
   admin.route('/audit', auditRoutes({ db, frame }));
-  admin.route('/content', contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes }));
+  admin.route('/content', contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }));
   admin.route('/', workspaceRoutes({ db, frame }));
   app.route('/admin', admin);
 

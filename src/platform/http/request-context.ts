@@ -38,12 +38,13 @@ export function requestContext(logger: Logger, metrics: HttpMetrics): Middleware
   };
 }
 
-/** The route pattern that answered ("/policies/:slug"), never the raw path, to keep metric labels few. */
+/**
+ * The route pattern that answered ("/policies/:slug"), never the raw path, to
+ * keep metric labels few. A catch-all middleware that answered (CSRF refusal,
+ * the public /:slug pages) is labelled by its pattern; nothing matched is "unmatched".
+ */
 function routeLabel(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
-  const routes = matchedRoutes(c);
-  for (let i = routes.length - 1; i >= 0; i--) {
-    const route = routes[i]!;
-    if (route.method !== 'ALL') return route.path;
-  }
-  return 'unmatched';
+  const route = matchedRoutes(c)[c.req.routeIndex];
+  if (!route || c.res.status === 404 && route.method === 'ALL') return 'unmatched';
+  return route.path;
 }
