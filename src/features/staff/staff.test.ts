@@ -229,4 +229,36 @@ describeEachDatabase('staff sign-in and sessions', (database) => {
     expect(staff.length).toBe(before + created);
     expect(staff.every((s) => s.email.includes('@') && s.displayName.trim().length > 0)).toBe(true);
   }, 120_000);
+
+  it('never answers the account and staff-member forms with a 5xx, and leaves no account without an admin', async () => {
+    const admin = await signedInAs(app, database(), 'admin');
+    const member = await createStaff(db(), { email: 'fuzz-member@staff.example', displayName: 'Fuzz', role: 'editor', password: TEST_PASSWORD });
+    const text = fc.string({ maxLength: 60 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ role: fc.oneof(text, fc.constantFrom('admin', 'organizer', 'editor', 'viewer')), disabled: fc.oneof(text, fc.constant('on')) }, { requiredKeys: [] }),
+        async (form) => {
+          const res = await admin.post(`/admin/staff/${member.id}`, form as Record<string, string>, { from: '/admin/staff' });
+          expect([303, 400]).toContain(res.status);
+        },
+      ),
+      { numRuns: 30 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.record({ current: fc.oneof(text, fc.constant(TEST_PASSWORD)), password: text }), async (form) => {
+        const res = await admin.post('/admin/account/password', form, { from: '/admin/account' });
+        expect([303, 400]).toContain(res.status);
+      }),
+      { numRuns: 30 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.record({ setup: text, code: text }), async (form) => {
+        const res = await admin.post('/admin/account/two-step', form, { from: '/admin/account' });
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: 20 },
+    );
+    const admins = (await listStaff(db())).filter((s) => s.role === 'admin' && !s.disabledAt);
+    expect(admins.length).toBeGreaterThan(0);
+  }, 120_000);
 });
