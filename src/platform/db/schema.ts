@@ -4,3 +4,4 @@ export * from '../../features/content/schema.ts';
 export * from '../../features/staff/schema.ts';
 export * from '../../features/audit/schema.ts';
 export * from '../../features/email/schema.ts';
+export * from '../../features/supporters/schema.ts';

@@ -1,0 +1,4 @@
+// The email feature's public surface.
+export { enqueueEmail, outboxCounts, type NewEmail, type OutboxRow } from './outbox.ts';
+export { MailboxTransport, SmtpTransport, type MailTransport } from './transport.ts';
+export { EmailWorker, type RenderEmail } from './worker.ts';

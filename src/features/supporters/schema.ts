@@ -1,0 +1,89 @@
+import { bigserial, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import type { Locale } from '../../platform/web/locale.ts';
+
+export const subscriptionTopics = ['newsletter', 'action-alerts', 'events'] as const;
+export type Topic = (typeof subscriptionTopics)[number];
+export const consentMethods = ['web-form', 'import', 'api'] as const;
+export type ConsentMethod = (typeof consentMethods)[number];
+
+/** One record per person, keyed by their normalized email. */
+export const supporters = pgTable('supporters', {
+  id: serial('id').primaryKey(),
+  /** Trimmed, lower-cased, Unicode NFC: the key. */
+  email: text('email').notNull().unique(),
+  /** As they typed it, for display. */
+  emailAsTyped: text('email_as_typed').notNull(),
+  givenName: text('given_name').notNull().default(''),
+  familyName: text('family_name').notNull().default(''),
+  phone: text('phone'),
+  zip: text('zip'),
+  county: text('county'),
+  locale: text('locale').$type<Locale>().notNull().default('en'),
+  /** The ?source= code of the link that first brought them. */
+  firstSource: text('first_source'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What each person currently gets, per topic. The history is in consents and the timeline. */
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    supporterId: integer('supporter_id')
+      .notNull()
+      .references(() => supporters.id, { onDelete: 'cascade' }),
+    topic: text('topic').$type<Topic>().notNull(),
+    status: text('status').$type<'pending' | 'subscribed' | 'unsubscribed'>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.supporterId, t.topic] })],
+);
+
+/** Every agreement and withdrawal: what, the exact wording's version, when, and how. */
+export const consents = pgTable(
+  'consents',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    supporterId: integer('supporter_id')
+      .notNull()
+      .references(() => supporters.id, { onDelete: 'cascade' }),
+    topic: text('topic').$type<Topic>().notNull(),
+    granted: text('granted').$type<'yes' | 'no'>().notNull(),
+    wordingVersion: text('wording_version').notNull(),
+    method: text('method').$type<ConsentMethod>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('consents_supporter_idx').on(t.supporterId, t.at)],
+);
+
+/** The person's story with us: subscribed, confirmed, emailed, signed… newest last. */
+export const supporterEvents = pgTable(
+  'supporter_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    supporterId: integer('supporter_id')
+      .notNull()
+      .references(() => supporters.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('supporter_events_supporter_idx').on(t.supporterId, t.at)],
+);
+
+/** A pending double opt-in: the emailed link's token, stored hashed, single use, 7 days. */
+export const signupConfirmations = pgTable(
+  'signup_confirmations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    supporterId: integer('supporter_id')
+      .notNull()
+      .references(() => supporters.id, { onDelete: 'cascade' }),
+    topics: jsonb('topics').$type<Topic[]>().notNull(),
+    wordingVersion: text('wording_version').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('signup_confirmations_supporter_idx').on(t.supporterId, t.createdAt)],
+);
