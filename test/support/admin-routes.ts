@@ -92,6 +92,8 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     { method: 'GET', pattern: '/admin/staff/:id{[0-9]{1,9}}', url: `/admin/staff/${id}`, allowed: adminOnly },
     { method: 'POST', pattern: '/admin/staff/:id{[0-9]{1,9}}', url: `/admin/staff/${id}`, allowed: adminOnly, form: { role: 'nonsense' } },
     { method: 'GET', pattern: '/admin/audit', url: '/admin/audit', allowed: adminOnly },
+    { method: 'GET', pattern: '/admin/mailbox', url: '/admin/mailbox', allowed: adminOnly },
+    { method: 'GET', pattern: '/admin/mailbox/:id{[0-9]{1,15}}', url: '/admin/mailbox/999999', allowed: adminOnly },
     { method: 'GET', pattern: '/admin/content', url: '/admin/content', allowed: all },
   ];
 }

@@ -3,7 +3,7 @@ import type { policyPositions, policyStatuses, resourceTypes } from './schema.ts
 
 /** The content feature's own interface words; the content itself is in the database. */
 const en = {
-  comingSoonNewsletter: 'Newsletter sign-up opens here soon. Until then, this is where it will be.',
+  joinButton: 'Sign up for our email',
   comingSoonPetition: 'The petition opens for signatures here soon.',
   testimonialLabel: 'What supporters say',
   policies: {
@@ -71,7 +71,7 @@ const en = {
 export type ContentMessages = typeof en;
 
 const es: ContentMessages = {
-  comingSoonNewsletter: 'Muy pronto podrás suscribirte al boletín aquí mismo.',
+  joinButton: 'Suscríbete a nuestros correos',
   comingSoonPetition: 'Muy pronto podrás firmar la petición aquí.',
   testimonialLabel: 'Lo que dicen quienes nos apoyan',
   policies: {

@@ -2,3 +2,4 @@
 export { enqueueEmail, outboxCounts, type NewEmail, type OutboxRow } from './outbox.ts';
 export { MailboxTransport, SmtpTransport, type MailTransport } from './transport.ts';
 export { EmailWorker, type RenderEmail } from './worker.ts';
+export { templateRenderer, type Sender } from './templates.ts';

@@ -75,13 +75,18 @@ export class SmtpTransport implements MailTransport {
 /** Keeps messages in the database for /admin/mailbox: the demo's way to show the whole journey without a relay. */
 export class MailboxTransport implements MailTransport {
   readonly name = 'mailbox';
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly logger?: { info(obj: object, msg: string): void },
+  ) {}
 
   async send(email: OutgoingEmail): Promise<{ providerMessageId: string }> {
     const [row] = await this.db
       .insert(emailMailbox)
       .values({ outboxId: email.outboxId, toAddress: email.to, subject: email.subject, text: email.text, html: email.html, headers: { ...email.headers, 'Message-ID': email.messageId } })
       .returning({ id: emailMailbox.id });
+    // One line, without the address: enough to know where to look.
+    this.logger?.info({ mailboxId: row!.id }, `email kept in the demo mailbox (no SMTP_URL): read it at /admin/mailbox/${row!.id}`);
     return { providerMessageId: `mailbox:${row!.id}` };
   }
 

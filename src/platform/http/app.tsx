@@ -14,6 +14,8 @@ import { authRoutes } from '../../features/staff/routes-auth.tsx';
 import { teamRoutes } from '../../features/staff/routes-team.tsx';
 import { staffPolicy } from '../../features/staff/service.ts';
 import { workspaceRoutes } from '../../features/workspace/routes.tsx';
+import { mailboxPolicy, mailboxRoutes } from '../../features/email/mailbox-routes.tsx';
+import { signupRoutes } from '../../features/supporters/routes.tsx';
 import { join } from 'node:path';
 import { Secrets } from '../crypto.ts';
 import { LocalFileStore } from '../storage.ts';
@@ -41,6 +43,8 @@ export type AppDeps = {
   logger: Logger;
   /** Set when the process is shutting down: /healthz then answers 503 so load balancers move on. */
   lifecycle?: { draining: boolean };
+  /** Wakes the email worker after something was queued. */
+  emailQueued?: () => void;
 };
 
 const fallbackFrame: SiteFrame = { name: 'Groundswell', contactEmail: '', postalAddress: '', demo: false };
@@ -139,6 +143,7 @@ export function createApp(deps: AppDeps) {
       { key: 'content', href: '/admin/content', label: 'Content', visible: contentPolicy.view },
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPolicy.manageStaff },
       { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPolicy.viewAudit },
+      { key: 'mailbox', href: '/admin/mailbox', label: 'Mailbox', visible: (staff) => !config.smtpUrl && mailboxPolicy.read(staff) },
       { key: 'account', href: '/admin/account', label: 'Your account', visible: () => true },
     ],
   });
@@ -149,6 +154,7 @@ export function createApp(deps: AppDeps) {
   admin.route('/account', accountRoutes(staffDeps));
   admin.route('/staff', teamRoutes(staffDeps));
   admin.route('/audit', auditRoutes({ db, frame }));
+  admin.route('/mailbox', mailboxRoutes({ db, frame }));
   admin.route('/content', contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }));
   admin.route('/', workspaceRoutes({ db, frame }));
   app.route('/admin', admin);
@@ -157,6 +163,8 @@ export function createApp(deps: AppDeps) {
   for (const [prefix, locale] of [['/es', 'es'], ['/', 'en']] as const) {
     const site = new Hono<AppEnv>();
     site.use(pageLanguage(locale, { secure: config.secure }));
+    // Before the content routes: those end with a catch-all for staff-made pages.
+    site.route('/', signupRoutes({ db, secrets, secure: config.secure, publicUrl, siteFrame, emailQueued: deps.emailQueued ?? (() => {}) }, locale));
     site.route('/', contentRoutes(contentDeps, locale));
     app.route(prefix, site);
   }

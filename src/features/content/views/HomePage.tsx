@@ -74,6 +74,17 @@ function HomeSection(props: { run: Section[]; locale: Locale; textLang: Locale }
         </section>
       );
     case 'newsletter-cta':
+      return (
+        <section class="section cta" aria-labelledby={id}>
+          <h2 id={id}>{first.heading}</h2>
+          <Prose markdown={first.bodyMd} locale={locale} lang={textLang} />
+          <p>
+            <a class="button" href={localizedPath(locale, '/join')}>
+              {t.joinButton}
+            </a>
+          </p>
+        </section>
+      );
     case 'petition-cta':
       return (
         <section class="section cta" aria-labelledby={id}>
@@ -81,7 +92,7 @@ function HomeSection(props: { run: Section[]; locale: Locale; textLang: Locale }
             {first.heading} <span class="badge">{common.comingSoon}</span>
           </h2>
           <Prose markdown={first.bodyMd} locale={locale} lang={textLang} />
-          <p>{first.kind === 'newsletter-cta' ? t.comingSoonNewsletter : t.comingSoonPetition}</p>
+          <p>{t.comingSoonPetition}</p>
         </section>
       );
     case 'teaser':
