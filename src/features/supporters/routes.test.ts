@@ -66,6 +66,31 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     expect(res.status).toBe(403);
   });
 
+  it('takes the footer form from cached pages without a token when the browser says it comes from this site', async () => {
+    const home = await (await app.request('/es', { headers: { cookie: 'lang=es' } })).text();
+    expect(home).toContain('action="/es/join"');
+    const post = (headers: Record<string, string>) =>
+      app.request('/es/join', {
+        method: 'POST',
+        body: new URLSearchParams({ givenName: 'Pie', email: 'footer@example.org', language: 'es', 'topic-newsletter': 'on' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      });
+    expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post({ origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post({})).status).toBe(403);
+    expect(await subscriptionsOf(db(), 'footer@example.org')).toEqual({});
+    expect((await post({ 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await post({ origin: 'http://localhost:3000' })).status).toBe(200);
+    expect(await subscriptionsOf(db(), 'footer@example.org')).toEqual({ newsletter: 'pending' });
+    // Staff forms never accept the browser's word alone.
+    const staff = await app.request('/admin/sign-in', {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'a@b.example', password: 'x' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+    });
+    expect(staff.status).toBe(403);
+  });
+
   it('never answers the sign-up form with a 5xx, and never half-writes a supporter', async () => {
     const b = browser(app);
     const text = fc.string({ maxLength: 120 });

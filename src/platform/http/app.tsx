@@ -97,6 +97,7 @@ export function createApp(deps: AppDeps) {
   app.use(
     csrfProtection({
       secrets,
+      originChecked: { paths: (path) => path === '/join' || path === '/es/join', publicOrigin: new URL(publicUrl).origin },
       onRejected: (c) => plainPage(c, 403, 'This form has expired', 'For your safety the form could not be sent. Go back, reload the page and try again.'),
     }),
   );

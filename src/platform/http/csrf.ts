@@ -38,12 +38,20 @@ export function rotateCsrf(c: Context, secure: boolean): void {
 export function csrfProtection(options: {
   secrets: Secrets;
   exempt?: (path: string) => boolean;
+  /**
+   * Public forms shown on cached pages (the footer sign-up), which cannot carry
+   * a per-visitor token: for these, the browser's own word that the request
+   * comes from this site (Sec-Fetch-Site, else Origin) is the protection.
+   */
+  originChecked?: { paths: (path: string) => boolean; publicOrigin: string };
   onRejected: (c: Context) => Response | Promise<Response>;
 }): MiddlewareHandler {
   return async (c, next) => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
     if (options.exempt?.(c.req.path)) return next();
+    const checked = options.originChecked;
+    if (checked?.paths(c.req.path) && sameSite(c, checked.publicOrigin)) return next();
     const seed = getCookie(c, CSRF_COOKIE);
     let token = c.req.header('x-csrf-token');
     if (!token) {
@@ -58,4 +66,16 @@ export function csrfProtection(options: {
     if (!seed || !token || !safeEqual(token, options.secrets.hmac('csrf', seed))) return options.onRejected(c);
     return next();
   };
+}
+
+/**
+ * True when the browser says the request comes from this site. Every current
+ * browser sends Sec-Fetch-Site or Origin with a form POST; a request with
+ * neither (an old browser, a script) must carry the token instead.
+ */
+export function sameSite(c: Context, publicOrigin: string): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site) return site === 'same-origin';
+  const origin = c.req.header('origin');
+  return origin !== undefined && origin !== 'null' && origin === publicOrigin;
 }

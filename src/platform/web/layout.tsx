@@ -91,6 +91,32 @@ export function Layout(props: PageMeta & { children?: Child }) {
         </main>
         <footer class="site-footer">
           <div class="wrap">
+            <section class="footer-signup" aria-labelledby="footer-signup-title">
+              <h2 id="footer-signup-title">{t.footer.signupTitle}</h2>
+              <p>{t.footer.signupIntro}</p>
+              {/* No CSRF token: this form sits on cached pages, so /join checks the browser's Origin instead (ADR 013). */}
+              <form method="post" action={localizedPath(locale, '/join')} class="inline-form">
+                <input type="hidden" name="topic-newsletter" value="on" />
+                <input type="hidden" name="language" value={locale} />
+                <div>
+                  <label for="footer-givenName">{t.footer.firstName}</label>
+                  <input id="footer-givenName" name="givenName" type="text" autocomplete="given-name" maxlength={100} />
+                </div>
+                <div>
+                  <label for="footer-email">{t.footer.email}</label>
+                  <input id="footer-email" name="email" type="email" autocomplete="email" maxlength={254} />
+                </div>
+                <div class="trap" aria-hidden="true">
+                  <label for="footer-website">{t.footer.trap}</label>
+                  <input id="footer-website" name="website" type="text" tabindex={-1} autocomplete="off" />
+                </div>
+                <div>
+                  <button class="button" type="submit">
+                    {t.footer.signup}
+                  </button>
+                </div>
+              </form>
+            </section>
             <p>
               <strong>{site.name}</strong>
               {site.postalAddress ? <> · {site.postalAddress}</> : null}
