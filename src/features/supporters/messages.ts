@@ -37,6 +37,16 @@ const en = {
     again: 'Sign up again',
   },
   languageNames: { en: 'English', es: 'Spanish (español)' },
+  preferences: {
+    title: 'Your email preferences',
+    intro: 'Choose what we send you. Unticking a box stops that email at once.',
+    save: 'Save my choices',
+    unsubscribeAll: 'Unsubscribe from everything',
+    saved: 'Saved. Thank you for letting us know.',
+    gone: 'You are unsubscribed from everything. You will get no more email from us unless you sign up again.',
+    pendingNote: 'waiting for you to confirm',
+    invalid: 'This link is not valid. Use the link at the bottom of one of our emails.',
+  },
 };
 export type SignupMessages = typeof en;
 
@@ -74,6 +84,16 @@ const es: SignupMessages = {
     again: 'Volver a suscribirme',
   },
   languageNames: { en: 'Inglés (English)', es: 'Español' },
+  preferences: {
+    title: 'Tus preferencias de correo',
+    intro: 'Elige qué te enviamos. Si desmarcas una casilla, dejamos de enviarte ese correo de inmediato.',
+    save: 'Guardar mis preferencias',
+    unsubscribeAll: 'Darme de baja de todo',
+    saved: 'Guardado. Gracias por avisarnos.',
+    gone: 'Te diste de baja de todo. No te enviaremos más correos a menos que vuelvas a suscribirte.',
+    pendingNote: 'esperando tu confirmación',
+    invalid: 'Este enlace no es válido. Usa el enlace que aparece al final de nuestros correos.',
+  },
 };
 
 export function signupMessages(locale: Locale): SignupMessages {

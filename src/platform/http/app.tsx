@@ -16,6 +16,7 @@ import { staffPolicy } from '../../features/staff/service.ts';
 import { workspaceRoutes } from '../../features/workspace/routes.tsx';
 import { mailboxPolicy, mailboxRoutes } from '../../features/email/mailbox-routes.tsx';
 import { signupRoutes } from '../../features/supporters/routes.tsx';
+import { isOneClickUnsubscribe, preferencesRoutes } from '../../features/supporters/preferences-routes.tsx';
 import { join } from 'node:path';
 import { Secrets } from '../crypto.ts';
 import { LocalFileStore } from '../storage.ts';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps) {
   app.use(
     csrfProtection({
       secrets,
+      exempt: isOneClickUnsubscribe,
       originChecked: { paths: (path) => path === '/join' || path === '/es/join', publicOrigin: new URL(publicUrl).origin },
       onRejected: (c) => plainPage(c, 403, 'This form has expired', 'For your safety the form could not be sent. Go back, reload the page and try again.'),
     }),
@@ -165,7 +167,9 @@ export function createApp(deps: AppDeps) {
     const site = new Hono<AppEnv>();
     site.use(pageLanguage(locale, { secure: config.secure }));
     // Before the content routes: those end with a catch-all for staff-made pages.
-    site.route('/', signupRoutes({ db, secrets, secure: config.secure, publicUrl, siteFrame, emailQueued: deps.emailQueued ?? (() => {}) }, locale));
+    const signupDeps = { db, secrets, secure: config.secure, publicUrl, siteFrame, emailQueued: deps.emailQueued ?? (() => {}) };
+    site.route('/', signupRoutes(signupDeps, locale));
+    site.route('/', preferencesRoutes(signupDeps, locale));
     site.route('/', contentRoutes(contentDeps, locale));
     app.route(prefix, site);
   }
