@@ -1,23 +1,15 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
+import { emailAddress, normalizeEmail } from '../../platform/email-address.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { staffRoles, staffSessions, staffUsers, type StaffRole } from './schema.ts';
 
 export type StaffMember = Omit<typeof staffUsers.$inferSelect, 'passwordHash' | 'totpSecret'>;
 
-/** The one form of an email address used as a key: trimmed, lower-cased, Unicode NFC. */
-export function normalizeEmail(email: string): string {
-  return email.trim().normalize('NFC').toLowerCase();
-}
+export { normalizeEmail };
 
-export const staffEmail = z
-  .string()
-  .trim()
-  .min(1, 'Enter an email address')
-  .max(254, 'Use 254 characters or fewer')
-  .pipe(z.email({ error: 'Enter an email address like name@example.org' }))
-  .transform(normalizeEmail);
+export const staffEmail = emailAddress('Enter an email address').transform(normalizeEmail);
 
 export const newStaffInput = z.object({
   email: staffEmail,

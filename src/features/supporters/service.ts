@@ -1,6 +1,7 @@
 import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
+import { emailAddress, normalizeEmail } from '../../platform/email-address.ts';
 import { randomToken, safeEqual, sha256, type Secrets } from '../../platform/crypto.ts';
 import { locales, type Locale } from '../../platform/web/locale.ts';
 import { enqueueEmail } from '../email/service.ts';
@@ -13,21 +14,11 @@ export const CONFIRMATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
 /** Confirmation emails per address per day, whatever is asked: a form cannot be used to flood someone. */
 export const CONFIRMATIONS_PER_DAY = 3;
 
-/** The one form of an address used as a key: trimmed, lower-cased, Unicode NFC. */
-export function normalizeEmail(email: string): string {
-  return email.trim().normalize('NFC').toLowerCase();
-}
 
 export const signupInput = z.object({
   givenName: z.string().trim().min(1, 'Enter your first name').max(100, 'Use 100 characters or fewer'),
   familyName: z.string().trim().max(100, 'Use 100 characters or fewer').default(''),
-  email: z
-    .string()
-    .trim()
-    .min(1, 'Enter your email address')
-    .max(254, 'Use 254 characters or fewer')
-    // Addresses may carry accents (Unicode local parts), as some of our supporters' do.
-    .pipe(z.email({ pattern: z.regexes.unicodeEmail, error: 'Enter an email address like name@example.org' })),
+  email: emailAddress(),
   zip: z
     .string()
     .trim()

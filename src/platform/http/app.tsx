@@ -22,7 +22,7 @@ import { Secrets } from '../crypto.ts';
 import { LocalFileStore } from '../storage.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { favicon, stylesheet, type Asset } from '../web/assets.ts';
+import { favicon, stylesheet } from '../web/assets.ts';
 import { renderNotFound, renderServerError } from '../web/error-pages.tsx';
 import type { SiteFrame } from '../web/layout.tsx';
 import { splitLocale } from '../web/locale.ts';
@@ -35,7 +35,7 @@ import { createHttpMetrics } from './metrics.ts';
 import { PageCache } from './page-cache.ts';
 import { limitWrites, RateLimiter } from './rate-limit.ts';
 import { requestContext } from './request-context.ts';
-import { chooseEncoding, sendHtml } from './respond.ts';
+import { sendHtml, sendPrepared } from './respond.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export type AppDeps = {
@@ -131,8 +131,8 @@ export function createApp(deps: AppDeps) {
     return c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' });
   });
 
-  app.get(stylesheet.path, (c) => sendAsset(c, stylesheet, 'public, max-age=31536000, immutable'));
-  app.get(favicon.path, (c) => sendAsset(c, favicon, 'public, max-age=86400'));
+  app.get(stylesheet.path, (c) => sendPrepared(c, stylesheet, { cacheControl: 'public, max-age=31536000, immutable' }));
+  app.get(favicon.path, (c) => sendPrepared(c, favicon, { cacheControl: 'public, max-age=86400' }));
   app.get('/favicon.ico', (c) => c.redirect(favicon.path, 301));
   const files = new LocalFileStore(join(config.dataDir, 'uploads'));
   app.route('/', siteFileRoutes({ db, cache, publicUrl, files }));
@@ -175,18 +175,4 @@ export function createApp(deps: AppDeps) {
   }
 
   return { app, cache, metrics, secrets };
-}
-
-function sendAsset(c: Context, asset: Asset, cacheControl: string): Response {
-  if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304, { ETag: asset.etag, 'Cache-Control': cacheControl });
-  const encoding = chooseEncoding(c.req.header('accept-encoding'));
-  const body = encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : asset.identity;
-  const headers: Record<string, string> = {
-    'Content-Type': asset.type,
-    'Cache-Control': cacheControl,
-    ETag: asset.etag,
-    Vary: 'Accept-Encoding',
-  };
-  if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
-  return c.body(new Uint8Array(body), 200, headers);
 }

@@ -1,28 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { prepareBody, type PreparedBody } from '../http/respond.ts';
 
 /** A file served from memory, compressed once, under a name that changes with its content. */
-export type Asset = {
-  path: string;
-  type: string;
-  etag: string;
-  identity: Buffer;
-  gzip: Buffer;
-  br: Buffer;
-};
+export type Asset = PreparedBody & { path: string };
 
 function load(file: string, publicName: (hash: string) => string, type: string): Asset {
   const identity = readFileSync(new URL(file, import.meta.url));
   const hash = createHash('sha256').update(identity).digest('hex').slice(0, 12);
-  return {
-    path: publicName(hash),
-    type,
-    etag: `"${hash}"`,
-    identity,
-    gzip: gzipSync(identity, { level: 9 }),
-    br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-  };
+  return { ...prepareBody(identity, type, 'high'), path: publicName(hash) };
 }
 
 export const stylesheet = load('./site.css', (h) => `/assets/site.${h}.css`, 'text/css; charset=utf-8');
