@@ -69,6 +69,17 @@ const envSchema = z.object({
   ),
   UPLOAD_MAX_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a number of megabytes' }).min(1).max(200).default(15)),
   SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
+  EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().email('must be an email address').optional()),
+  EMAIL_WORKER: z.preprocess(emptyAsUndefined, z.enum(['inline', 'separate'], { error: 'must be inline or separate' }).default('inline')),
+  EMAIL_MESSAGES_PER_SECOND: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a number of messages a second' }).min(0.1).max(100_000).default(50),
+  ),
+  EMAIL_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(200).default(10)),
+  EMAIL_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(24, 'must be at least 24 characters long').optional()),
+  DKIM_DOMAIN: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name').optional()),
+  DKIM_SELECTOR: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9._-]+$/i, 'must be a DNS label').optional()),
+  DKIM_PRIVATE_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
 
 export type Config = {
@@ -93,6 +104,17 @@ export type Config = {
   writesPerMinute: number;
   /** True when the public URL is https, which turns on HSTS and Secure cookies. */
   secure: boolean;
+  email: {
+    from: string;
+    /** inline: `npm start` runs the worker; separate: `npm run worker` does, on its own. */
+    worker: 'inline' | 'separate';
+    /** The relay's limit per worker process. */
+    messagesPerSecond: number;
+    concurrency: number;
+    /** Shared secret for POST /webhooks/email; without it the webhook is off. */
+    webhookSecret: string | undefined;
+    dkim: { domainName: string; keySelector: string; privateKey: string } | undefined;
+  };
 };
 
 /** Thrown for configuration a person must fix; main prints its message alone. */
@@ -130,7 +152,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     writesPerMinute: e.WRITES_PER_MINUTE,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     secure: publicUrl.startsWith('https://'),
+    email: {
+      from: e.EMAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname}`,
+      worker: e.EMAIL_WORKER,
+      messagesPerSecond: e.EMAIL_MESSAGES_PER_SECOND,
+      concurrency: e.EMAIL_CONCURRENCY,
+      webhookSecret: e.EMAIL_WEBHOOK_SECRET,
+      dkim: dkimSettings(e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY),
+    },
   };
+}
+
+/** DKIM needs all three settings; the key may be given as PEM text or as the path of a PEM file. */
+function dkimSettings(domainName?: string, keySelector?: string, key?: string): Config['email']['dkim'] {
+  const given = [domainName, keySelector, key].filter((v) => v !== undefined).length;
+  if (given === 0) return undefined;
+  if (given < 3) throw new ConfigError('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together (or none of them)');
+  let privateKey = key!.replace(/\\n/g, '\n');
+  if (!privateKey.includes('-----BEGIN')) {
+    if (!existsSync(privateKey)) throw new ConfigError('DKIM_PRIVATE_KEY must be a PEM private key or the path of a file holding one');
+    privateKey = readFileSync(privateKey, 'utf8');
+  }
+  if (!/-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(privateKey)) throw new ConfigError('DKIM_PRIVATE_KEY does not hold a PEM private key');
+  return { domainName: domainName!, keySelector: keySelector!, privateKey };
 }
 
 /**

@@ -31,10 +31,12 @@ export const emailOutbox = pgTable(
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),
+    /** Set for a broadcast's messages, so its progress page counts them by status. */
+    broadcastId: bigint('broadcast_id', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt), index('email_outbox_broadcast_idx').on(t.broadcastId, t.status)],
 );
 
 /** Where messages go when no SMTP relay is configured (the demo): readable by admins in the workspace. */
@@ -47,4 +49,21 @@ export const emailMailbox = pgTable('email_mailbox', {
   html: text('html').notNull(),
   headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const suppressionReasons = ['hard-bounce', 'complaint', 'manual'] as const;
+export type SuppressionReason = (typeof suppressionReasons)[number];
+
+/**
+ * Addresses that get no bulk mail, whatever their subscriptions say: a hard
+ * bounce or a spam complaint reported by the relay, or a staff decision.
+ * Keyed by the normalized address, so it holds even for someone deleted
+ * and signed up again by a list import.
+ */
+export const emailSuppressions = pgTable('email_suppressions', {
+  address: text('address').primaryKey(),
+  reason: text('reason').$type<SuppressionReason>().notNull(),
+  /** Where the report came from: "webhook:generic", "webhook:postmark", "staff". */
+  source: text('source').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -87,3 +87,16 @@ export const signupConfirmations = pgTable(
   },
   (t) => [index('signup_confirmations_supporter_idx').on(t.supporterId, t.createdAt)],
 );
+
+/** Labels staff give people ("volunteer", "board", "2026-advocacy-day") to narrow audiences. */
+export const supporterTags = pgTable(
+  'supporter_tags',
+  {
+    supporterId: integer('supporter_id')
+      .notNull()
+      .references(() => supporters.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.supporterId, t.tag] }), index('supporter_tags_tag_idx').on(t.tag)],
+);

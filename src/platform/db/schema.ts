@@ -5,3 +5,4 @@ export * from '../../features/staff/schema.ts';
 export * from '../../features/audit/schema.ts';
 export * from '../../features/email/schema.ts';
 export * from '../../features/supporters/schema.ts';
+export * from '../../features/broadcasts/schema.ts';
