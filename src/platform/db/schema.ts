@@ -6,3 +6,4 @@ export * from '../../features/audit/schema.ts';
 export * from '../../features/email/schema.ts';
 export * from '../../features/supporters/schema.ts';
 export * from '../../features/broadcasts/schema.ts';
+export * from '../http/form-challenge-schema.ts';
