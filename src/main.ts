@@ -1,8 +1,7 @@
 import { serve } from '@hono/node-server';
 import { seedDemoContent } from './features/content/seed/index.ts';
 import { ensureDemoAdmin } from './features/staff/cli.ts';
-import { getSiteSettings } from './features/content/service.ts';
-import { EmailWorker, MailboxTransport, SmtpTransport, templateRenderer } from './features/email/service.ts';
+import { createEmailRuntime } from './email-runtime.ts';
 import { boot, fail } from './platform/boot.ts';
 import { createApp } from './platform/http/app.tsx';
 
@@ -21,22 +20,16 @@ if (config.seedDemo) {
   }
 }
 
-// The email worker runs inside the server by default; without SMTP_URL mail is kept in the demo mailbox.
-const transport = config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new MailboxTransport(database.db, logger);
-const emailDomain = new URL(config.publicUrl).hostname;
-const worker = new EmailWorker({
-  db: database.db,
-  transport,
-  logger,
-  render: templateRenderer(async () => {
-    const site = await getSiteSettings(database.db);
-    return { name: site.name, address: `no-reply@${emailDomain}`, postalAddress: site.postalAddress, publicUrl: config.publicUrl };
-  }),
-});
-worker.start();
+// The email worker and broadcast scheduler run inside the server by default (EMAIL_WORKER=inline),
+// or in their own processes with `npm run worker` (EMAIL_WORKER=separate).
+if (config.email.worker === 'separate' && database.kind === 'pglite') {
+  fail('Configuration error: EMAIL_WORKER=separate needs DATABASE_URL (PostgreSQL); with the embedded database the worker runs inside npm start');
+}
+const email = config.email.worker === 'inline' ? createEmailRuntime({ config, database, logger }) : undefined;
+email?.start();
 
 const lifecycle = { draining: false };
-const { app } = createApp({ config, database, logger, lifecycle, emailQueued: () => worker.poke() });
+const { app } = createApp({ config, database, logger, lifecycle, emailQueued: () => email?.worker.poke(), broadcastScheduled: () => void email?.scheduler.runOnce() });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const url = process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${info.port}`;
@@ -69,8 +62,7 @@ async function shutdown(signal: string) {
     (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   });
   clearTimeout(forceClose);
-  await worker.stop();
-  await transport.close();
+  await email?.stop();
   await database.close();
   logger.info('stopped');
   await new Promise<void>((resolve) => logger.flush(() => resolve()));

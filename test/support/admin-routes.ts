@@ -1,6 +1,7 @@
 import type { Database } from '../../src/platform/db/client.ts';
 import { createPage, createPolicy, createResource } from '../../src/features/content/service.ts';
 import { createStaff, type StaffRole } from '../../src/features/staff/service.ts';
+import { createBroadcast } from '../../src/features/broadcasts/service.ts';
 
 /**
  * The table the role × route test walks: every admin route, a URL to try it
@@ -95,5 +96,27 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     { method: 'GET', pattern: '/admin/mailbox', url: '/admin/mailbox', allowed: adminOnly },
     { method: 'GET', pattern: '/admin/mailbox/:id{[0-9]{1,15}}', url: '/admin/mailbox/999999', allowed: adminOnly },
     { method: 'GET', pattern: '/admin/content', url: '/admin/content', allowed: all },
+    ...(await broadcastRouteCases(database)),
+  ];
+}
+
+/** Broadcasts: viewers watch, organizers and admins compose and send. */
+async function broadcastRouteCases(database: Database): Promise<AdminRouteCase[]> {
+  const campaigners: StaffRole[] = ['admin', 'organizer'];
+  const watchers: StaffRole[] = ['admin', 'organizer', 'viewer'];
+  const probe = await createBroadcast(database.db, { name: 'Route probe', en: { subject: 'Probe', body: 'Probe' }, es: { subject: '', body: '' }, audience: { topic: 'newsletter', tag: 'nobody-has-this-tag' } }, null);
+  const id = '/admin/broadcasts/:id{[0-9]{1,12}}';
+  const url = `/admin/broadcasts/${probe.id}`;
+  return [
+    { method: 'GET', pattern: '/admin/broadcasts', url: '/admin/broadcasts', allowed: watchers },
+    { method: 'GET', pattern: '/admin/broadcasts/new', url: '/admin/broadcasts/new', allowed: campaigners },
+    { method: 'POST', pattern: '/admin/broadcasts/new', url: '/admin/broadcasts/new', allowed: campaigners, form: { name: '' } },
+    { method: 'GET', pattern: id, url, allowed: watchers },
+    { method: 'GET', pattern: `${id}/progress.json`, url: `${url}/progress.json`, allowed: watchers },
+    { method: 'POST', pattern: id, url, allowed: campaigners, form: { name: '' } },
+    { method: 'POST', pattern: `${id}/test`, url: '/admin/broadcasts/999999/test', allowed: campaigners },
+    { method: 'POST', pattern: `${id}/schedule`, url, allowed: campaigners, form: { sendAt: 'not a time' } },
+    { method: 'POST', pattern: `${id}/unschedule`, url: '/admin/broadcasts/999999/unschedule', allowed: campaigners },
+    { method: 'POST', pattern: `${id}/cancel`, url: '/admin/broadcasts/999999/cancel', allowed: campaigners },
   ];
 }

@@ -1,12 +1,12 @@
 import { bigserial, bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Locale } from '../../platform/web/locale.ts';
-import { supporters, type Topic } from '../supporters/schema.ts';
+import type { Audience } from '../supporters/audience.ts';
+import { supporters } from '../supporters/schema.ts';
 
 export const broadcastStatuses = ['draft', 'scheduled', 'sending', 'sent', 'cancelled'] as const;
 export type BroadcastStatus = (typeof broadcastStatuses)[number];
 
-/** Who a broadcast goes to: subscribers of one topic, narrowed by any of these. */
-export type Audience = { topic: Topic; tag?: string; county?: string; locale?: Locale };
+export type { Audience } from '../supporters/audience.ts';
 
 /** The words of a broadcast in one language. */
 export type BroadcastVersion = { subject: string; preheader: string; body: string };

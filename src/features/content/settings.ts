@@ -15,6 +15,18 @@ export const siteSettingsSchema = z.object({
   contactEmail: z.string().trim().max(200).default(''),
   phone: z.string().trim().max(40).default(''),
   postalAddress: z.string().trim().max(300).default(''),
+  /** Where the organisation is: staff enter and read times (scheduled broadcasts, events) in this zone. */
+  timeZone: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as America/Los_Angeles')
+    .default('America/Los_Angeles'),
   /** Public profiles, listed as sameAs in the home page's structured data. */
   profiles: z.array(z.url()).max(10).default([]),
   /** True while the content is the demo seed, so pages can say so. */

@@ -104,3 +104,9 @@ export async function outboxCounts(db: Db): Promise<Record<string, number>> {
   const rows = await rowsOf<{ status: string; n: string | number }>(db, sql`select status, count(*) as n from email_outbox group by status`);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/** A broadcast's messages by status, for its progress page (an index covers it). */
+export async function outboxCountsFor(db: Db, broadcastId: number): Promise<Record<string, number>> {
+  const rows = await rowsOf<{ status: string; n: string | number }>(db, sql`select status, count(*) as n from email_outbox where broadcast_id = ${broadcastId} group by status`);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

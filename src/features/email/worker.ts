@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/client.ts';
-import { claimDue, markFailedAttempt, markSent, type OutboxRow } from './outbox.ts';
+import { claimDue, markFailedAttempt, markSent, markSuppressed, type OutboxRow } from './outbox.ts';
 import { DeliveryError, type MailTransport, type OutgoingEmail } from './transport.ts';
 
 export type RenderEmail = (row: OutboxRow) => Promise<Omit<OutgoingEmail, 'outboxId' | 'messageId' | 'to'>>;
@@ -18,6 +18,11 @@ export type WorkerOptions = {
   /** How many messages are on the wire at once. */
   concurrency?: number;
   idleWaitMs?: number;
+  /**
+   * Of a claimed batch's bulk messages, those not to send after all (the
+   * person unsubscribed or bounced since it was queued). One call per batch.
+   */
+  unwanted?: (rows: OutboxRow[]) => Promise<Set<number>>;
 };
 
 /**
@@ -29,7 +34,7 @@ export class EmailWorker {
   private running = false;
   private stopped: Promise<void> | undefined;
   private wake: (() => void) | undefined;
-  private readonly o: Required<Omit<WorkerOptions, 'db' | 'transport' | 'render' | 'logger'>>;
+  private readonly o: Required<Omit<WorkerOptions, 'db' | 'transport' | 'render' | 'logger' | 'unwanted'>>;
 
   constructor(private readonly options: WorkerOptions) {
     this.o = {
@@ -61,8 +66,9 @@ export class EmailWorker {
 
   /** One pass: claim a batch and send it. Returns how many messages it handled. */
   async runOnce(): Promise<number> {
-    const batch = await claimDue(this.options.db, this.o.batchSize, this.o.leaseMs);
-    if (batch.length === 0) return 0;
+    const claimed = await claimDue(this.options.db, this.o.batchSize, this.o.leaseMs);
+    if (claimed.length === 0) return 0;
+    const batch = await this.withoutUnwanted(claimed);
     const gapMs = 1000 / this.o.messagesPerSecond;
     let next = performance.now();
     let index = 0;
@@ -77,7 +83,15 @@ export class EmailWorker {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.o.concurrency, batch.length) }, lane));
-    return batch.length;
+    return claimed.length;
+  }
+
+  private async withoutUnwanted(rows: OutboxRow[]): Promise<OutboxRow[]> {
+    const bulk = rows.filter((r) => r.kind === 'bulk');
+    if (!this.options.unwanted || bulk.length === 0) return rows;
+    const skip = await this.options.unwanted(bulk);
+    for (const id of skip) await markSuppressed(this.options.db, id, 'no longer subscribed');
+    return rows.filter((r) => !skip.has(r.id));
   }
 
   private async deliver(row: OutboxRow): Promise<void> {

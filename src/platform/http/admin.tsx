@@ -39,6 +39,11 @@ const notices: Record<string, string> = {
   'password-changed': 'Password changed. Other browsers were signed out.',
   'totp-disabled': 'Two-step sign-in is off.',
   uploaded: 'File uploaded.',
+  'test-sent': 'Test sent to your address.',
+  scheduled: 'Scheduled. It starts at the time you chose.',
+  sending: 'Sending now.',
+  cancelled: 'Cancelled.',
+  'changed-meanwhile': 'It changed meanwhile (someone else, or it started): here it is as it stands now.',
 };
 
 /**

@@ -8,6 +8,8 @@ import { siteFileRoutes } from '../../features/content/site-files.ts';
 import { contentAdminRoutes } from '../../features/content/admin/routes.tsx';
 import { contentPolicy } from '../../features/content/policy.ts';
 import { auditRoutes } from '../../features/audit/routes.tsx';
+import { broadcastPolicy } from '../../features/broadcasts/policy.ts';
+import { broadcastRoutes } from '../../features/broadcasts/routes.tsx';
 import { loadStaffSession } from '../../features/staff/middleware.ts';
 import { accountRoutes } from '../../features/staff/routes-account.tsx';
 import { authRoutes } from '../../features/staff/routes-auth.tsx';
@@ -46,6 +48,8 @@ export type AppDeps = {
   lifecycle?: { draining: boolean };
   /** Wakes the email worker after something was queued. */
   emailQueued?: () => void;
+  /** Wakes the broadcast scheduler after a broadcast was scheduled (when it runs in this process). */
+  broadcastScheduled?: () => void;
 };
 
 const fallbackFrame: SiteFrame = { name: 'Groundswell', contactEmail: '', postalAddress: '', demo: false };
@@ -145,6 +149,7 @@ export function createApp(deps: AppDeps) {
       { key: 'home', href: '/admin', label: 'Home', visible: () => true },
       { key: 'content', href: '/admin/content', label: 'Content', visible: contentPolicy.view },
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPolicy.manageStaff },
+      { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPolicy.view },
       { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPolicy.viewAudit },
       { key: 'mailbox', href: '/admin/mailbox', label: 'Mailbox', visible: (staff) => !config.smtpUrl && mailboxPolicy.read(staff) },
       { key: 'account', href: '/admin/account', label: 'Your account', visible: () => true },
@@ -158,6 +163,10 @@ export function createApp(deps: AppDeps) {
   admin.route('/staff', teamRoutes(staffDeps));
   admin.route('/audit', auditRoutes({ db, frame }));
   admin.route('/mailbox', mailboxRoutes({ db, frame }));
+  admin.route(
+    '/broadcasts',
+    broadcastRoutes({ db, frame, publicUrl, scheduled: deps.broadcastScheduled ?? (() => {}), emailQueued: deps.emailQueued ?? (() => {}) }),
+  );
   admin.route('/content', contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }));
   admin.route('/', workspaceRoutes({ db, frame }));
   app.route('/admin', admin);

@@ -18,7 +18,7 @@ type FieldProps = {
   hint?: string | undefined;
   error?: string | undefined;
   value?: string | undefined;
-  type?: 'text' | 'email' | 'password' | 'url' | 'date' | 'number' | 'search';
+  type?: 'text' | 'email' | 'password' | 'url' | 'date' | 'datetime-local' | 'number' | 'search';
   autocomplete?: string;
   required?: boolean;
   inputmode?: 'numeric' | 'text' | 'email';

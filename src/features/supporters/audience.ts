@@ -1,0 +1,43 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { rowsOf } from '../../platform/db/client.ts';
+import type { Locale } from '../../platform/web/locale.ts';
+import type { Topic } from './schema.ts';
+
+/** A slice of the list: subscribers of one topic, narrowed by any of these. */
+export type Audience = { topic: Topic; tag?: string; county?: string; locale?: Locale };
+
+/**
+ * The condition, over supporters aliased `s`, for people in an audience:
+ * subscribed to the topic now (never pending, never unsubscribed), not
+ * suppressed by a bounce or complaint, and narrowed as asked. One
+ * definition for counting and for sending, so the count shown before
+ * sending is the number that gets it.
+ */
+export function audienceCondition(audience: Audience): SQL {
+  const parts: SQL[] = [
+    sql`exists (select 1 from subscriptions sub where sub.supporter_id = s.id and sub.topic = ${audience.topic} and sub.status = 'subscribed')`,
+    sql`not exists (select 1 from email_suppressions x where x.address = s.email)`,
+  ];
+  if (audience.tag) parts.push(sql`exists (select 1 from supporter_tags t where t.supporter_id = s.id and t.tag = ${audience.tag})`);
+  if (audience.county) parts.push(sql`s.county = ${audience.county}`);
+  if (audience.locale) parts.push(sql`s.locale = ${audience.locale}`);
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * Of these (outbox id, supporter id) pairs, the ones whose person no longer
+ * wants mail on the topic: unsubscribed since the message was queued, erased,
+ * or suppressed. One query per batch.
+ */
+export function noLongerWantedCondition(topicSql: SQL, supporterIdSql: SQL, addressSql: SQL): SQL {
+  return sql`(exists (select 1 from email_suppressions x where x.address = ${addressSql})
+     or not exists (select 1 from subscriptions sub
+                    where sub.supporter_id = ${supporterIdSql} and sub.topic = ${topicSql} and sub.status = 'subscribed'))`;
+}
+
+/** The counties people on the list live in, for audience pickers. */
+export async function knownCounties(db: Db): Promise<string[]> {
+  const rows = await rowsOf<{ county: string }>(db, sql`select distinct county from supporters where county is not null order by county`);
+  return rows.map((r) => r.county);
+}
