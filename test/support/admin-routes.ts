@@ -1,6 +1,7 @@
 import type { Database } from '../../src/platform/db/client.ts';
 import { createPage, createPolicy, createResource } from '../../src/features/content/service.ts';
 import { createStaff, type StaffRole } from '../../src/features/staff/service.ts';
+import { supporters } from '../../src/features/supporters/schema.ts';
 import { createBroadcast } from '../../src/features/broadcasts/service.ts';
 
 /**
@@ -21,6 +22,8 @@ export type AdminRouteCase = {
 const all: StaffRole[] = ['admin', 'organizer', 'editor', 'viewer'];
 const adminOnly: StaffRole[] = ['admin'];
 const writers: StaffRole[] = ['admin', 'organizer', 'editor'];
+// Supporter records hold personal data: only the roles that run campaigns (see supporters/policy.ts).
+const campaigners: StaffRole[] = ['admin', 'organizer'];
 const slug = '{[a-z0-9-]{1,80}}';
 const locale = '{en|es}';
 const historyKey = '/admin/content/history/:type{page|policy|resource}/:key{[a-z0-9][a-z0-9.-]{0,89}}';
@@ -73,8 +76,25 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     { method: 'GET', pattern: `${historyKey}/:id{[0-9]{1,9}}`, url: '/admin/content/history/page/home.es/999999', allowed: all },
     { method: 'POST', pattern: `${historyKey}/:id{[0-9]{1,9}}/restore`, url: '/admin/content/history/page/home.es/999999/restore', allowed: writers },
   );
+  // A supporter to open, tag and export; erase is sent unconfirmed (400), so the record outlives the walk.
+  const [supporter] = await database.db
+    .insert(supporters)
+    .values({ email: `route-probe-${Date.now()}@example.org`, emailAsTyped: 'Route-Probe@example.org', givenName: 'Route', familyName: 'Probe' })
+    .returning({ id: supporters.id });
+  const person = `/admin/supporters/${supporter!.id}`;
+  const personPattern = '/admin/supporters/:id{[0-9]{1,9}}';
+  const supporterRoutes: AdminRouteCase[] = [
+    { method: 'GET', pattern: '/admin/supporters', url: '/admin/supporters?q=probe&status=subscribed', allowed: campaigners },
+    { method: 'GET', pattern: personPattern, url: person, allowed: campaigners },
+    { method: 'POST', pattern: `${personPattern}/tags`, url: `${person}/tags`, allowed: campaigners, form: { tag: 'route-probe' } },
+    { method: 'POST', pattern: `${personPattern}/tags/remove`, url: `${person}/tags/remove`, allowed: campaigners, form: { tag: 'route-probe' } },
+    { method: 'POST', pattern: `${personPattern}/export`, url: `${person}/export`, allowed: campaigners },
+    { method: 'GET', pattern: `${personPattern}/erase`, url: `${person}/erase`, allowed: adminOnly },
+    { method: 'POST', pattern: `${personPattern}/erase`, url: `${person}/erase`, allowed: adminOnly, form: {} },
+  ];
   return [
     ...contentRoutes,
+    ...supporterRoutes,
     { method: 'GET', pattern: '/admin/sign-in', url: '/admin/sign-in', allowed: all },
     { method: 'POST', pattern: '/admin/sign-in', url: '/admin/sign-in', allowed: all, form: { email: '', password: '' } },
     { method: 'GET', pattern: '/admin/sign-in/two-step', url: '/admin/sign-in/two-step', allowed: all },

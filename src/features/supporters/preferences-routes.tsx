@@ -3,11 +3,14 @@ import { csrfTokenFor } from '../../platform/http/csrf.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { sendHtml } from '../../platform/http/respond.ts';
 import { Layout, renderDocument } from '../../platform/web/layout.tsx';
-import type { Locale } from '../../platform/web/locale.ts';
+import { localizedPath, type Locale } from '../../platform/web/locale.ts';
 import { signupMessages, SIGNUP_WORDING_VERSION } from './messages.ts';
 import type { SignupDeps } from './routes.tsx';
 import { subscriptionTopics } from './schema.ts';
-import { getPreferences, supporterFromToken, unsubscribeAll, updatePreferences } from './service.ts';
+import { dataRightsMessages } from './data-rights-messages.ts';
+import { eraseSupporter, exportSupporter } from './records.ts';
+import { getPreferences, supporterFromToken, unsubscribeAll, updatePreferences, type Preferences } from './service.ts';
+import { DeleteConfirmPage } from './views/data-rights.tsx';
 import { MessagePage } from './views/signup.tsx';
 import { PreferencesPage } from './views/preferences.tsx';
 
@@ -22,11 +25,12 @@ export function isOneClickUnsubscribe(path: string): boolean {
 export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const t = signupMessages(locale).preferences;
+  const rights = dataRightsMessages(locale);
   const ctx = { method: 'web-form' as const, wordingVersion: SIGNUP_WORDING_VERSION };
 
-  async function page(c: Context<AppEnv>, body: unknown, status = 200) {
+  async function page(c: Context<AppEnv>, body: unknown, status = 200, title = t.title) {
     const html = await renderDocument(
-      <Layout locale={locale} path="/preferences" title={t.title} publicUrl={deps.publicUrl} site={await deps.siteFrame()} noindex>
+      <Layout locale={locale} path="/preferences" title={title} publicUrl={deps.publicUrl} site={await deps.siteFrame()} noindex>
         {body as never}
       </Layout>,
     );
@@ -35,17 +39,30 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
     return res;
   }
 
+  /**
+   * Whose link this is. A forged link finds nobody (404). A genuine link of
+   * someone who has since erased themselves finds nothing held: old emails
+   * still carry it, so it answers kindly instead of as an error.
+   */
+  async function holder(c: Context<AppEnv>): Promise<{ id: number; prefs: Preferences } | Response> {
+    const id = supporterFromToken(deps.secrets, c.req.param('token')!);
+    if (id === undefined) return page(c, <MessagePage title={t.title} body={t.invalid} />, 404);
+    const prefs = await getPreferences(deps.db, id);
+    if (!prefs) return page(c, <MessagePage title={t.title} body={rights.nothingHeld} />);
+    return { id, prefs };
+  }
+  const csrf = (c: Context<AppEnv>) => csrfTokenFor(c, deps.secrets, deps.secure);
+
   app.get(`/preferences/:token${tokenPattern}`, async (c) => {
-    const id = supporterFromToken(deps.secrets, c.req.param('token'));
-    const prefs = id === undefined ? undefined : await getPreferences(deps.db, id);
-    if (!prefs) return page(c, <MessagePage title={t.title} body={t.invalid} />, 404);
-    return page(c, <PreferencesPage locale={locale} token={c.req.param('token')} csrf={csrfTokenFor(c, deps.secrets, deps.secure)} prefs={prefs} />);
+    const found = await holder(c);
+    if (found instanceof Response) return found;
+    return page(c, <PreferencesPage locale={locale} token={c.req.param('token')} csrf={csrf(c)} prefs={found.prefs} />);
   });
 
   app.post(`/preferences/:token${tokenPattern}`, async (c) => {
-    const id = supporterFromToken(deps.secrets, c.req.param('token'));
-    const prefs = id === undefined ? undefined : await getPreferences(deps.db, id);
-    if (id === undefined || !prefs) return page(c, <MessagePage title={t.title} body={t.invalid} />, 404);
+    const found = await holder(c);
+    if (found instanceof Response) return found;
+    const { id, prefs } = found;
     const body = await c.req.parseBody();
     if (body.intent === 'unsubscribe-all') {
       await unsubscribeAll(deps.db, id, ctx);
@@ -55,13 +72,45 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
     const topics = subscriptionTopics.filter((topic) => body[`topic-${topic}`] === 'on');
     await updatePreferences(deps.db, id, { topics, locale: language }, ctx);
     const after = (await getPreferences(deps.db, id))!;
-    return page(c, <PreferencesPage locale={locale} token={c.req.param('token')} csrf={csrfTokenFor(c, deps.secrets, deps.secure)} prefs={after} notice={t.saved} />);
+    return page(c, <PreferencesPage locale={locale} token={c.req.param('token')} csrf={csrf(c)} prefs={after} notice={t.saved} />);
+  });
+
+  // A copy of everything we hold, as a file. A POST from the page's form, so it needs the page's CSRF token.
+  app.post(`/preferences/:token${tokenPattern}/export`, async (c) => {
+    const found = await holder(c);
+    if (found instanceof Response) return found;
+    const data = await exportSupporter(deps.db, found.id);
+    if (!data) return page(c, <MessagePage title={t.title} body={rights.nothingHeld} />);
+    return c.body(JSON.stringify(data, null, 2), 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${rights.fileName}"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  const confirmDelete = (c: Context<AppEnv>, error = false) =>
+    page(c, <DeleteConfirmPage locale={locale} token={c.req.param('token')!} csrf={csrf(c)} error={error} />, error ? 400 : 200, `${error ? 'Error: ' : ''}${rights.confirmTitle}`);
+
+  app.get(`/preferences/:token${tokenPattern}/delete`, async (c) => {
+    const found = await holder(c);
+    return found instanceof Response ? found : confirmDelete(c);
+  });
+
+  app.post(`/preferences/:token${tokenPattern}/delete`, async (c) => {
+    const found = await holder(c);
+    if (found instanceof Response) return found;
+    const body = await c.req.parseBody();
+    if (body.confirm !== 'yes') return confirmDelete(c, true);
+    await eraseSupporter(deps.db, found.id, null);
+    return page(c, <MessagePage title={rights.doneTitle} body={rights.doneBody} link={{ href: localizedPath(locale, '/join'), label: signupMessages(locale).confirm.again }} />, 200, rights.doneTitle);
   });
 
   // RFC 8058: the URL's token is the authentication; no session, no CSRF token; effective at once.
   app.post(`/unsubscribe/:token${tokenPattern}`, async (c) => {
     const id = supporterFromToken(deps.secrets, c.req.param('token'));
     if (id === undefined) return c.text('Not found\n', 404);
+    // Mail sent before the person erased themselves still carries this link: nothing left to do is still done.
+    if (!(await getPreferences(deps.db, id))) return c.text('Nothing to unsubscribe\n', 200, { 'Cache-Control': 'no-store' });
     await unsubscribeAll(deps.db, id, { method: 'web-form', wordingVersion: 'one-click' });
     return c.text('Unsubscribed\n', 200, { 'Cache-Control': 'no-store' });
   });

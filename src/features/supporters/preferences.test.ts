@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
+import * as fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { Secrets } from '../../platform/crypto.ts';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { browser } from '../../../test/support/staff.ts';
+import { auditLog } from '../audit/schema.ts';
 import { emailOutbox } from '../email/schema.ts';
 import { supporters } from './schema.ts';
 import { bulkAudience, confirmSignup, preferencesToken, requestSignup, subscriptionsOf, supporterFromToken, timelineOf } from './service.ts';
@@ -67,4 +69,85 @@ describeEachDatabase('preferences and one-click unsubscribe', (database) => {
     expect(await subscriptionsOf(db(), 'prefs@example.org')).toEqual({ newsletter: 'unsubscribed', 'action-alerts': 'unsubscribed' });
     expect((await b.request('/preferences/1.' + 'y'.repeat(32))).status).toBe(404);
   });
+
+  it('lets a person download their data and delete everything, in Spanish; their old links then answer kindly', async () => {
+    const id = await subscribed('rights@example.org', ['newsletter']);
+    const token = preferencesToken(secrets, id);
+    const path = `/es/preferences/${token}`;
+    const b = browser(app);
+    const prefs = await (await b.request(path)).text();
+    expect(prefs).toContain('Descargar mis datos');
+    expect(prefs).toContain(`href="${path}/delete"`);
+
+    const file = await b.post(`${path}/export`, {}, { from: path });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="mis-datos.json"');
+    expect(file.headers.get('cache-control')).toBe('no-store');
+    const data = JSON.parse(await file.text());
+    expect(data.supporter).toMatchObject({ id, email: 'rights@example.org', givenName: 'Sam' });
+    expect(data.consents).toHaveLength(1);
+    expect((await b.post(`${path}/export`, {}, { csrf: false })).status).toBe(403);
+
+    const confirm = await b.request(`${path}/delete`);
+    expect(confirm.status).toBe(200);
+    expect(await confirm.text()).toContain('¿Borramos todo lo que guardamos sobre ti?');
+    const unpressed = await b.post(`${path}/delete`, {}, { from: `${path}/delete` });
+    expect(unpressed.status).toBe(400);
+    expect(await unpressed.text()).toContain('<title>Error:');
+    expect(await db().select().from(supporters).where(eq(supporters.id, id))).toHaveLength(1);
+
+    const done = await b.post(`${path}/delete`, { confirm: 'yes' }, { from: `${path}/delete` });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Tus datos están borrados');
+    expect(await db().select().from(supporters).where(eq(supporters.id, id))).toEqual([]);
+    expect(await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'rights@example.org'))).toEqual([]);
+    const [entry] = await db().select().from(auditLog).where(eq(auditLog.subjectId, String(id)));
+    expect(entry).toMatchObject({ action: 'supporter.erase', subjectType: 'supporter', actorId: null });
+
+    // Mail already sent still carries these links: they answer, and nothing breaks.
+    const oneClick = await app.request(`/unsubscribe/${token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(oneClick.status).toBe(200);
+    expect(await oneClick.text()).toBe('Nothing to unsubscribe\n');
+    const gone = await b.request(path);
+    expect(gone.status).toBe(200);
+    expect(await gone.text()).toContain('Ya no guardamos nada sobre ti');
+    expect((await b.request(`${path}/delete`)).status).toBe(200);
+  });
+
+  it('says the same in English', async () => {
+    const id = await subscribed('rights-en@example.org', ['events']);
+    const path = `/preferences/${preferencesToken(secrets, id)}`;
+    const b = browser(app);
+    expect(await (await b.request(`${path}/delete`)).text()).toContain('Delete everything we hold about you?');
+    const file = await b.post(`${path}/export`, {}, { from: path });
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="my-data.json"');
+    const done = await b.post(`${path}/delete`, { confirm: 'yes' }, { from: `${path}/delete` });
+    expect(await done.text()).toContain('Your data is deleted');
+    expect((await b.request(`/preferences/${id}.${'z'.repeat(32)}/delete`)).status).toBe(404);
+  });
+
+  it('never answers the export and delete forms with a 5xx, whatever the link and the body', async () => {
+    const live = await subscribed('fuzz@example.org', ['newsletter']);
+    const erased = await subscribed('fuzz-gone@example.org', ['newsletter']);
+    await browser(app).post(`/preferences/${preferencesToken(secrets, erased)}/delete`, { confirm: 'yes' }, { from: `/preferences/${preferencesToken(secrets, erased)}` });
+    const b = browser(app);
+    const csrf = await b.csrf(`/preferences/${preferencesToken(secrets, live)}`);
+    const token = fc.oneof(
+      fc.constant(preferencesToken(secrets, live)),
+      fc.constant(preferencesToken(secrets, erased)),
+      fc.tuple(fc.nat(), fc.stringMatching(/^[A-Za-z0-9_-]{32}$/)).map(([n, mac]) => `${n}.${mac}`),
+      fc.string({ maxLength: 60 }).map(encodeURIComponent),
+    );
+    const body = fc.dictionary(fc.oneof(fc.constantFrom('confirm', 'intent', 'topic-newsletter'), fc.string({ maxLength: 20 })), fc.oneof(fc.constantFrom('yes', 'on', ''), fc.string({ maxLength: 80 })), { maxKeys: 5 });
+    await fc.assert(
+      fc.asyncProperty(token, fc.constantFrom('export', 'delete'), fc.boolean(), body, fc.boolean(), async (t, action, spanish, fields, withToken) => {
+        const form = new URLSearchParams(fields);
+        if (withToken) form.set('_csrf', csrf);
+        else form.delete('_csrf');
+        const res = await b.request(`${spanish ? '/es' : ''}/preferences/${t}/${action}`, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        expect([200, 400, 403, 404]).toContain(res.status);
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
 });

@@ -19,6 +19,8 @@ import { workspaceRoutes } from '../../features/workspace/routes.tsx';
 import { mailboxPolicy, mailboxRoutes } from '../../features/email/mailbox-routes.tsx';
 import { signupRoutes } from '../../features/supporters/routes.tsx';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../../features/supporters/preferences-routes.tsx';
+import { supporterAdminRoutes } from '../../features/supporters/admin-routes.tsx';
+import { supporterPolicy } from '../../features/supporters/policy.ts';
 import { join } from 'node:path';
 import { Secrets } from '../crypto.ts';
 import { LocalFileStore } from '../storage.ts';
@@ -148,6 +150,7 @@ export function createApp(deps: AppDeps) {
     nav: [
       { key: 'home', href: '/admin', label: 'Home', visible: () => true },
       { key: 'content', href: '/admin/content', label: 'Content', visible: contentPolicy.view },
+      { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPolicy.view },
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPolicy.manageStaff },
       { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPolicy.view },
       { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPolicy.viewAudit },
@@ -163,6 +166,7 @@ export function createApp(deps: AppDeps) {
   admin.route('/staff', teamRoutes(staffDeps));
   admin.route('/audit', auditRoutes({ db, frame }));
   admin.route('/mailbox', mailboxRoutes({ db, frame }));
+  admin.route('/supporters', supporterAdminRoutes({ db, frame }));
   admin.route(
     '/broadcasts',
     broadcastRoutes({ db, frame, publicUrl, scheduled: deps.broadcastScheduled ?? (() => {}), emailQueued: deps.emailQueued ?? (() => {}) }),

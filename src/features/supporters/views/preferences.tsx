@@ -3,6 +3,7 @@ import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
 import { signupMessages } from '../messages.ts';
 import { subscriptionTopics } from '../schema.ts';
 import type { Preferences } from '../service.ts';
+import { YourDataSection } from './data-rights.tsx';
 
 export function PreferencesPage(props: { locale: Locale; token: string; csrf: string; prefs: Preferences; notice?: string | undefined }) {
   const m = signupMessages(props.locale);
@@ -41,6 +42,7 @@ export function PreferencesPage(props: { locale: Locale; token: string; csrf: st
           {t.unsubscribeAll}
         </button>
       </Form>
+      <YourDataSection locale={props.locale} token={props.token} csrf={props.csrf} />
     </div>
   );
 }

@@ -1,0 +1,332 @@
+import { and, count, desc, eq, ilike, inArray, isNotNull, ne, not, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/client.ts';
+import type { Locale } from '../../platform/web/locale.ts';
+import { recordAudit, type AuditActor } from '../audit/service.ts';
+import { emailMailbox, emailOutbox, emailSuppressions } from '../email/schema.ts';
+import { consents, subscriptions, supporterEvents, supporters, supporterTags, type Topic } from './schema.ts';
+
+/**
+ * Supporter records as staff and the people themselves see them: the list
+ * with search and filters, one person's whole record and timeline, tags,
+ * and the data rights (a copy of everything, and erasure).
+ */
+
+export const supporterStatuses = ['subscribed', 'pending', 'unsubscribed', 'suppressed'] as const;
+export type SupporterStatus = (typeof supporterStatuses)[number];
+
+export type SupporterFilters = {
+  /** Part of a name, an email address or a ZIP code. */
+  q?: string | undefined;
+  topic?: Topic | undefined;
+  locale?: Locale | undefined;
+  county?: string | undefined;
+  status?: SupporterStatus | undefined;
+  tag?: string | undefined;
+  page?: number | undefined;
+  perPage?: number | undefined;
+};
+
+export type SupporterListRow = {
+  id: number;
+  givenName: string;
+  familyName: string;
+  emailAsTyped: string;
+  zip: string | null;
+  county: string | null;
+  locale: Locale;
+  createdAt: Date;
+  status: SupporterStatus;
+  subscriptions: Partial<Record<Topic, 'pending' | 'subscribed' | 'unsubscribed'>>;
+};
+
+const suppressed = sql`exists (select 1 from ${emailSuppressions} x where x.address = ${supporters.email})`;
+
+/** Whether the person has a subscription in this state, on one topic or on any. */
+function hasSubscription(status: 'pending' | 'subscribed' | 'unsubscribed' | undefined, topic: Topic | undefined): SQL {
+  const onTopic = topic ? sql` and sub.topic = ${topic}` : sql``;
+  const inState = status ? sql` and sub.status = ${status}` : sql``;
+  return sql`exists (select 1 from ${subscriptions} sub where sub.supporter_id = ${supporters.id}${inState}${onTopic})`;
+}
+
+/**
+ * The four statuses divide people into groups that do not overlap, so the
+ * counts add up: suppressed wins over everything (they get no bulk mail
+ * whatever they chose), then subscribed to anything, then waiting to
+ * confirm, and the rest are unsubscribed. With a topic, only that topic counts.
+ */
+function statusCondition(status: SupporterStatus, topic: Topic | undefined): SQL {
+  if (status === 'suppressed') return suppressed;
+  const parts = [not(suppressed)];
+  if (status === 'subscribed') parts.push(hasSubscription('subscribed', topic));
+  if (status === 'pending') parts.push(hasSubscription('pending', topic), not(hasSubscription('subscribed', topic)));
+  if (status === 'unsubscribed') parts.push(not(hasSubscription('subscribed', topic)), not(hasSubscription('pending', topic)));
+  return and(...parts)!;
+}
+
+export function statusOf(isSuppressed: boolean, subs: Partial<Record<Topic, string>>, topic?: Topic): SupporterStatus {
+  if (isSuppressed) return 'suppressed';
+  const states = topic ? [subs[topic]] : Object.values(subs);
+  if (states.includes('subscribed')) return 'subscribed';
+  if (states.includes('pending')) return 'pending';
+  return 'unsubscribed';
+}
+
+/** `%` and `_` typed into the search box are looked for as themselves. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+export async function listSupporters(db: Db, filters: SupporterFilters = {}): Promise<{ rows: SupporterListRow[]; total: number }> {
+  const perPage = filters.perPage ?? 50;
+  const page = Math.max(1, filters.page ?? 1);
+  const conditions: SQL[] = [];
+  const q = filters.q?.trim();
+  if (q) {
+    const like = containing(q);
+    conditions.push(
+      or(
+        ilike(sql`${supporters.givenName} || ' ' || ${supporters.familyName}`, like),
+        ilike(supporters.email, like),
+        ilike(supporters.emailAsTyped, like),
+        ilike(supporters.zip, like),
+      )!,
+    );
+  }
+  if (filters.topic) conditions.push(hasSubscription(undefined, filters.topic));
+  if (filters.locale) conditions.push(eq(supporters.locale, filters.locale));
+  if (filters.county) conditions.push(eq(supporters.county, filters.county));
+  if (filters.tag) conditions.push(sql`exists (select 1 from ${supporterTags} t where t.supporter_id = ${supporters.id} and t.tag = ${filters.tag})`);
+  if (filters.status) conditions.push(statusCondition(filters.status, filters.topic));
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+
+  const [people, [total]] = await Promise.all([
+    db
+      .select({
+        id: supporters.id,
+        givenName: supporters.givenName,
+        familyName: supporters.familyName,
+        emailAsTyped: supporters.emailAsTyped,
+        zip: supporters.zip,
+        county: supporters.county,
+        locale: supporters.locale,
+        createdAt: supporters.createdAt,
+        suppressed: sql<boolean>`${suppressed}`,
+      })
+      .from(supporters)
+      .where(where)
+      .orderBy(desc(supporters.createdAt), desc(supporters.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ n: count() }).from(supporters).where(where),
+  ]);
+  const subs =
+    people.length === 0
+      ? []
+      : await db
+          .select({ supporterId: subscriptions.supporterId, topic: subscriptions.topic, status: subscriptions.status })
+          .from(subscriptions)
+          .where(inArray(subscriptions.supporterId, people.map((p) => p.id)));
+  const rows = people.map(({ suppressed: isSuppressed, ...person }) => {
+    const mine = Object.fromEntries(subs.filter((s) => s.supporterId === person.id).map((s) => [s.topic, s.status]));
+    return { ...person, subscriptions: mine, status: statusOf(Boolean(isSuppressed), mine, filters.topic) };
+  });
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** What the list's filters can be set to: the counties and tags in use. */
+export async function supporterFilterChoices(db: Db): Promise<{ counties: string[]; tags: string[] }> {
+  const [counties, tags] = await Promise.all([
+    db.selectDistinct({ county: supporters.county }).from(supporters).where(isNotNull(supporters.county)).orderBy(supporters.county),
+    db.selectDistinct({ tag: supporterTags.tag }).from(supporterTags).orderBy(supporterTags.tag),
+  ]);
+  return { counties: counties.map((c) => c.county!), tags: tags.map((t) => t.tag) };
+}
+
+export type TimelineEntry =
+  | { source: 'event'; id: number; at: Date; kind: string; detail: Record<string, unknown> }
+  | { source: 'email'; id: number; at: Date; kind: 'email'; template: string; status: string; emailKind: string; locale: Locale; queuedAt: Date; sentAt: Date | null };
+
+/** Messages to this address, found by the normalized address every sender uses. */
+const outboxOf = (email: string) => eq(emailOutbox.toAddress, email);
+
+/**
+ * The person's story, newest first: their events and the messages we sent
+ * or tried to send them. A message counts from when it went out, or from
+ * when it was queued while it has not. At the same instant a message comes
+ * before the event that caused it, as it happened after.
+ */
+export async function supporterTimeline(db: Db, person: { id: number; email: string }, limit = 500): Promise<TimelineEntry[]> {
+  const [events, emails] = await Promise.all([
+    db.select().from(supporterEvents).where(eq(supporterEvents.supporterId, person.id)).orderBy(desc(supporterEvents.at), desc(supporterEvents.id)).limit(limit),
+    db
+      .select({
+        id: emailOutbox.id,
+        template: emailOutbox.template,
+        status: emailOutbox.status,
+        kind: emailOutbox.kind,
+        locale: emailOutbox.locale,
+        createdAt: emailOutbox.createdAt,
+        sentAt: emailOutbox.sentAt,
+        at: sql<Date>`coalesce(${emailOutbox.sentAt}, ${emailOutbox.createdAt})`.mapWith(emailOutbox.createdAt),
+      })
+      .from(emailOutbox)
+      .where(outboxOf(person.email))
+      .orderBy(desc(sql`coalesce(${emailOutbox.sentAt}, ${emailOutbox.createdAt})`), desc(emailOutbox.id))
+      .limit(limit),
+  ]);
+  const entries: TimelineEntry[] = [
+    ...events.map((e) => ({ source: 'event' as const, id: e.id, at: e.at, kind: e.kind, detail: e.detail })),
+    ...emails.map((m) => ({
+      source: 'email' as const,
+      id: m.id,
+      at: m.at,
+      kind: 'email' as const,
+      template: m.template,
+      status: m.status,
+      emailKind: m.kind,
+      locale: m.locale,
+      queuedAt: m.createdAt,
+      sentAt: m.sentAt,
+    })),
+  ];
+  const rank = (e: TimelineEntry) => (e.source === 'email' ? 1 : 0);
+  entries.sort((a, b) => b.at.getTime() - a.at.getTime() || rank(b) - rank(a) || b.id - a.id);
+  return entries.slice(0, limit);
+}
+
+export type SupporterRecord = {
+  person: typeof supporters.$inferSelect;
+  subscriptions: (typeof subscriptions.$inferSelect)[];
+  consents: (typeof consents.$inferSelect)[];
+  tags: string[];
+  suppression: { reason: string; source: string; at: Date } | undefined;
+  timeline: TimelineEntry[];
+};
+
+/** Everything on one person's page. Consents newest first, like the timeline. */
+export async function getSupporterRecord(db: Db, id: number): Promise<SupporterRecord | undefined> {
+  const [person] = await db.select().from(supporters).where(eq(supporters.id, id));
+  if (!person) return undefined;
+  const [subs, agreed, tags, [suppression], timeline] = await Promise.all([
+    db.select().from(subscriptions).where(eq(subscriptions.supporterId, id)).orderBy(subscriptions.topic),
+    db.select().from(consents).where(eq(consents.supporterId, id)).orderBy(desc(consents.at), desc(consents.id)),
+    db.select({ tag: supporterTags.tag }).from(supporterTags).where(eq(supporterTags.supporterId, id)).orderBy(supporterTags.tag),
+    db.select({ reason: emailSuppressions.reason, source: emailSuppressions.source, at: emailSuppressions.at }).from(emailSuppressions).where(eq(emailSuppressions.address, person.email)),
+    supporterTimeline(db, person),
+  ]);
+  return { person, subscriptions: subs, consents: agreed, tags: tags.map((t) => t.tag), suppression, timeline };
+}
+
+/**
+ * A tag as staff type it, made a lower-case slug: "Board Member" becomes
+ * "board-member", so the same label is never stored two ways.
+ */
+export const tagInput = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((s) => s.replace(/[\s_]+/g, '-'))
+  .pipe(
+    z
+      .string()
+      .min(1, 'Enter a tag')
+      .max(40, 'Use 40 characters or fewer')
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use letters a to z, digits and hyphens, like “board-member”'),
+  );
+
+/**
+ * Tags carry no audit detail beyond the person's id: a label such as
+ * "survivor" says something about them, and the audit log is never erased.
+ */
+export async function addSupporterTag(db: Db, id: number, tag: string, actor: AuditActor): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [person] = await tx.select({ id: supporters.id }).from(supporters).where(eq(supporters.id, id));
+    if (!person) return false;
+    const added = await tx.insert(supporterTags).values({ supporterId: id, tag }).onConflictDoNothing().returning({ tag: supporterTags.tag });
+    if (added.length > 0) await recordAudit(tx, actor, { action: 'supporter.tag-add', subjectType: 'supporter', subjectId: id });
+    return true;
+  });
+}
+
+export async function removeSupporterTag(db: Db, id: number, tag: string, actor: AuditActor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(supporterTags)
+      .where(and(eq(supporterTags.supporterId, id), eq(supporterTags.tag, tag)))
+      .returning({ tag: supporterTags.tag });
+    if (removed.length > 0) await recordAudit(tx, actor, { action: 'supporter.tag-remove', subjectType: 'supporter', subjectId: id });
+  });
+}
+
+/**
+ * A copy of everything held about one person, for them or for staff
+ * answering their request: the record, subscriptions, consents, tags, the
+ * timeline, a do-not-email entry if any, and the messages sent to them
+ * without their bodies or the links inside them.
+ */
+export async function exportSupporter(db: Db, id: number, now = new Date()) {
+  const record = await getSupporterRecord(db, id);
+  if (!record) return undefined;
+  const { person } = record;
+  const events = await db.select().from(supporterEvents).where(eq(supporterEvents.supporterId, id)).orderBy(supporterEvents.at, supporterEvents.id);
+  const emails = await db
+    .select({ template: emailOutbox.template, kind: emailOutbox.kind, language: emailOutbox.locale, status: emailOutbox.status, queuedAt: emailOutbox.createdAt, sentAt: emailOutbox.sentAt })
+    .from(emailOutbox)
+    .where(outboxOf(person.email))
+    .orderBy(emailOutbox.createdAt, emailOutbox.id);
+  return {
+    exportedAt: now.toISOString(),
+    supporter: {
+      id: person.id,
+      email: person.emailAsTyped,
+      normalizedEmail: person.email,
+      givenName: person.givenName,
+      familyName: person.familyName,
+      phone: person.phone,
+      zip: person.zip,
+      county: person.county,
+      language: person.locale,
+      firstSource: person.firstSource,
+      createdAt: person.createdAt.toISOString(),
+      updatedAt: person.updatedAt.toISOString(),
+    },
+    subscriptions: record.subscriptions.map((s) => ({ topic: s.topic, status: s.status, updatedAt: s.updatedAt.toISOString() })),
+    consents: [...record.consents].reverse().map((c) => ({ topic: c.topic, granted: c.granted, wordingVersion: c.wordingVersion, method: c.method, at: c.at.toISOString() })),
+    tags: record.tags,
+    doNotEmail: record.suppression ? { reason: record.suppression.reason, at: record.suppression.at.toISOString() } : null,
+    timeline: events.map((e) => ({ kind: e.kind, detail: e.detail, at: e.at.toISOString() })),
+    emails: emails.map((m) => ({ ...m, queuedAt: m.queuedAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+  };
+}
+export type SupporterExport = NonNullable<Awaited<ReturnType<typeof exportSupporter>>>;
+
+/** Where no address can ever be delivered (RFC 2606), for messages kept after their person is erased. */
+export const ERASED_ADDRESS = 'erased@erased.invalid';
+
+/**
+ * Erases a person. Their row goes, and with it (by cascade) subscriptions,
+ * consents, events, tags, confirmation links and broadcast recipient rows.
+ * Messages not yet sent are withdrawn; sent ones stay, for the broadcasts'
+ * counts, but lose the address and merge data; copies in the demo mailbox
+ * go. A do-not-email entry stays on purpose: it is what keeps a later list
+ * import from mailing an address that bounced or complained. The audit
+ * entry names the id only. `actor` is null when the person did it themselves.
+ */
+export async function eraseSupporter(db: Db, id: number, actor: AuditActor | null): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [person] = await tx.delete(supporters).where(eq(supporters.id, id)).returning({ email: supporters.email });
+    if (!person) return false;
+    const mail = outboxOf(person.email);
+    await tx.delete(emailOutbox).where(and(mail, ne(emailOutbox.status, 'sent')));
+    await tx.update(emailOutbox).set({ toAddress: ERASED_ADDRESS, data: {} }).where(and(mail, eq(emailOutbox.status, 'sent')));
+    await tx.delete(emailMailbox).where(eq(emailMailbox.toAddress, person.email));
+    await recordAudit(tx, actor, { action: 'supporter.erase', subjectType: 'supporter', subjectId: id, note: actor ? 'erased by staff' : 'erased by the supporter' });
+    return true;
+  });
+}
+
+/** Noted in the audit log: who took a copy of whose record (the id only). */
+export async function recordSupporterExport(db: Db, id: number, actor: AuditActor): Promise<void> {
+  await recordAudit(db, actor, { action: 'supporter.export', subjectType: 'supporter', subjectId: id });
+}

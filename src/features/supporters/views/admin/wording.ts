@@ -1,0 +1,68 @@
+import type { Locale } from '../../../../platform/web/locale.ts';
+import type { SupporterStatus, TimelineEntry } from '../../records.ts';
+import type { Topic } from '../../schema.ts';
+
+/** How the supporter screens say things, in the workspace's English. */
+
+export const topicLabel: Record<Topic, string> = { newsletter: 'Newsletter', 'action-alerts': 'Action alerts', events: 'Events' };
+export const languageLabel: Record<Locale, string> = { en: 'English', es: 'Spanish' };
+export const statusLabel: Record<SupporterStatus, string> = {
+  subscribed: 'Subscribed',
+  pending: 'Waiting to confirm',
+  unsubscribed: 'Unsubscribed',
+  suppressed: 'Do not email',
+};
+export const subscriptionLabel: Record<string, string> = { subscribed: 'Subscribed', pending: 'Waiting to confirm', unsubscribed: 'Unsubscribed' };
+export const methodLabel: Record<string, string> = { 'web-form': 'web form', import: 'import', api: 'API' };
+export const suppressionLabel: Record<string, string> = { 'hard-bounce': 'an email to this address bounced permanently', complaint: 'they reported our email as spam', manual: 'staff stopped email to this address' };
+
+const templateLabel: Record<string, string> = {
+  'signup-confirm': 'confirmation link',
+  welcome: 'welcome',
+  broadcast: 'broadcast',
+};
+
+function topicsOf(detail: Record<string, unknown>): string {
+  const topics = Array.isArray(detail.topics) ? detail.topics : [];
+  return topics.map((t) => topicLabel[t as Topic] ?? String(t)).join(', ');
+}
+
+function via(detail: Record<string, unknown>): string {
+  return typeof detail.method === 'string' ? ` (${methodLabel[detail.method] ?? detail.method})` : '';
+}
+
+/**
+ * One line for a timeline entry. Kinds added by later features fall back to
+ * their own name, so a new kind never breaks the page.
+ */
+export function describeEntry(entry: TimelineEntry): string {
+  if (entry.source === 'email') {
+    const what = templateLabel[entry.template] ?? entry.template;
+    if (entry.status === 'sent') return `Email sent: ${what}`;
+    if (entry.status === 'failed') return `Email could not be delivered: ${what}`;
+    if (entry.status === 'suppressed') return `Email held back (unsubscribed or on the do-not-email list): ${what}`;
+    return `Email waiting to be sent: ${what}`;
+  }
+  const d = entry.detail;
+  const topics = topicsOf(d);
+  switch (entry.kind) {
+    case 'subscribe-requested':
+      return `Asked to subscribe${topics ? ` to ${topics}` : ''}${via(d)}`;
+    case 'confirmed':
+      return `Confirmed by email${topics ? `: ${topics}` : ''}`;
+    case 'unsubscribed':
+      return `Unsubscribed${topics ? ` from ${topics}` : ''}${via(d)}`;
+    case 'bounced':
+      return 'An email to them bounced';
+    case 'complained':
+      return 'Reported our email as spam';
+    default: {
+      const words = entry.kind.replace(/[-_]+/g, ' ');
+      return words.charAt(0).toUpperCase() + words.slice(1) + (topics ? `: ${topics}` : '');
+    }
+  }
+}
+
+export function when(at: Date): string {
+  return `${at.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+}
