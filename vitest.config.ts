@@ -15,6 +15,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Real processes killed on purpose: one file at a time, so timings stay honest.
+        test: { name: 'crash', include: ['test/crash/**/*.test.ts'], fileParallelism: false, testTimeout: 240_000 },
+      },
+      {
+        extends: true,
         test: { name: 'browser', include: ['test/browser/**/*.test.ts'], fileParallelism: false },
       },
     ],

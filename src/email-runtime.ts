@@ -56,6 +56,7 @@ export function createEmailRuntime(options: { config: Config; database: Database
     render,
     messagesPerSecond: config.email.messagesPerSecond,
     concurrency: config.email.concurrency,
+    leaseMs: config.email.leaseMs,
     unwanted: (rows) => unwantedBroadcastMessages(db, rows.filter((r) => r.broadcastId !== null).map((r) => r.id)),
   });
   const scheduler = new BroadcastScheduler({ db, logger, domain, onStarted: () => worker.poke() });

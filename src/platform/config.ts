@@ -75,6 +75,7 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: 'must be a number of messages a second' }).min(0.1).max(100_000).default(50),
   ),
+  EMAIL_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a whole number of seconds' }).int().min(2).max(3600).default(60)),
   EMAIL_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(200).default(10)),
   EMAIL_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(24, 'must be at least 24 characters long').optional()),
   DKIM_DOMAIN: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name').optional()),
@@ -111,6 +112,8 @@ export type Config = {
     /** The relay's limit per worker process. */
     messagesPerSecond: number;
     concurrency: number;
+    /** How long a worker holds a claimed message before another worker may take it over (it crashed). */
+    leaseMs: number;
     /** Shared secret for POST /webhooks/email; without it the webhook is off. */
     webhookSecret: string | undefined;
     dkim: { domainName: string; keySelector: string; privateKey: string } | undefined;
@@ -157,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       worker: e.EMAIL_WORKER,
       messagesPerSecond: e.EMAIL_MESSAGES_PER_SECOND,
       concurrency: e.EMAIL_CONCURRENCY,
+      leaseMs: e.EMAIL_LEASE_SECONDS * 1000,
       webhookSecret: e.EMAIL_WEBHOOK_SECRET,
       dkim: dkimSettings(e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY),
     },

@@ -15,7 +15,7 @@ export async function openTestPglite(): Promise<Database> {
 }
 
 /** A migrated, empty database of its own on the PostgreSQL server, dropped by `drop()`. */
-export async function openTestPostgres(serverUrl: string): Promise<Database & { drop(): Promise<void> }> {
+export async function openTestPostgres(serverUrl: string): Promise<Database & { url: string; drop(): Promise<void> }> {
   const name = `groundswell_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -27,6 +27,8 @@ export async function openTestPostgres(serverUrl: string): Promise<Database & { 
   await database.migrate();
   return {
     ...database,
+    /** For child processes that open the same database. */
+    url: url.toString(),
     async drop() {
       await database.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { localizeLinks, renderMarkdown } from '../../platform/web/markdown.ts';
 import type { Locale } from '../../platform/web/locale.ts';
+import { escapeHtml, type EmailTemplate } from '../email/service.ts';
 import { broadcasts, type BroadcastVersion } from './schema.ts';
 
 export type BroadcastContent = { subject: string; preheader: string; bodyHtml: string; bodyText: string; locale: Locale };
@@ -46,4 +47,21 @@ export function renderVersion(version: BroadcastVersion, locale: Locale, publicU
 /** Fills {{givenName}} and friends; values are escaped for HTML where the target is HTML. */
 export function mergeFields(template: string, fields: Record<string, string>, escape: (value: string) => string = (v) => v): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in fields ? escape(fields[name]!) : whole));
+}
+
+/** The outbox template 'broadcast': the staff-written words, merged for each reader, inside the email layout. */
+export function broadcastTemplate(cache: BroadcastContentCache): EmailTemplate {
+  return {
+    async render(row) {
+      const content = await cache.get(Number(row.data.broadcastId), row.locale);
+      if (!content) throw new Error('the broadcast no longer exists');
+      const fields = { givenName: String(row.data.givenName ?? '') };
+      return {
+        subject: (row.data.test ? '[Test] ' : '') + mergeFields(content.subject, fields),
+        preheader: mergeFields(content.preheader, fields),
+        bodyHtml: mergeFields(content.bodyHtml, fields, escapeHtml),
+        bodyText: mergeFields(content.bodyText, fields),
+      };
+    },
+  };
 }

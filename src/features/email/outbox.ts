@@ -69,11 +69,14 @@ export async function claimDue(db: Db, limit: number, leaseMs: number): Promise<
   return claimed.sort((a, b) => a.id - b.id);
 }
 
-export async function markSent(db: Db, id: number, providerMessageId: string): Promise<void> {
-  await db
-    .update(emailOutbox)
-    .set({ status: 'sent', sentAt: new Date(), leaseUntil: null, providerMessageId, lastError: null })
-    .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'sending')));
+/** Marks several messages sent in one statement (the worker's group commit). */
+export async function markManySent(db: Db, sent: { id: number; providerMessageId: string }[]): Promise<void> {
+  if (sent.length === 0) return;
+  // One JSON parameter, so the statement's text is the same whatever the batch size.
+  await db.execute(sql`update email_outbox o
+    set status = 'sent', sent_at = now(), lease_until = null, provider_message_id = v.pid, last_error = null
+    from jsonb_to_recordset(${JSON.stringify(sent.map((s) => ({ id: s.id, pid: s.providerMessageId })))}::jsonb) as v(id bigint, pid text)
+    where o.id = v.id and o.status = 'sending'`);
 }
 
 /** Exponential backoff: 1 min, 2, 4 … capped at 6 hours, with a little jitter so retries don't stampede. */

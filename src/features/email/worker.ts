@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/client.ts';
-import { claimDue, markFailedAttempt, markSent, markSuppressed, type OutboxRow } from './outbox.ts';
+import { claimDue, markFailedAttempt, markSuppressed, type OutboxRow } from './outbox.ts';
+import { SentRecorder } from './sent-recorder.ts';
 import { DeliveryError, type MailTransport, type OutgoingEmail } from './transport.ts';
 
 export type RenderEmail = (row: OutboxRow) => Promise<Omit<OutgoingEmail, 'outboxId' | 'messageId' | 'to'>>;
@@ -36,7 +37,10 @@ export class EmailWorker {
   private wake: (() => void) | undefined;
   private readonly o: Required<Omit<WorkerOptions, 'db' | 'transport' | 'render' | 'logger' | 'unwanted'>>;
 
+  private readonly sent: SentRecorder;
+
   constructor(private readonly options: WorkerOptions) {
+    this.sent = new SentRecorder(options.db);
     this.o = {
       batchSize: options.batchSize ?? 200,
       leaseMs: options.leaseMs ?? 60_000,
@@ -96,15 +100,22 @@ export class EmailWorker {
 
   private async deliver(row: OutboxRow): Promise<void> {
     const { db, transport, render, logger } = this.options;
+    let providerMessageId: string;
     try {
       const rendered = await render(row);
-      const { providerMessageId } = await transport.send({ ...rendered, outboxId: row.id, messageId: row.messageId, to: row.toAddress });
-      await markSent(db, row.id, providerMessageId);
+      ({ providerMessageId } = await transport.send({ ...rendered, outboxId: row.id, messageId: row.messageId, to: row.toAddress }));
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError((error as Error).message ?? String(error), false);
       const outcome = await markFailedAttempt(db, row, failure);
       // The id and template only: never the address.
       logger.warn({ outboxId: row.id, template: row.template, attempts: row.attempts, outcome }, 'email not delivered');
+      return;
+    }
+    try {
+      await this.sent.record(row.id, providerMessageId);
+    } catch (error) {
+      // Sent but not recorded: the row stays leased, and after the lease it is sent again with the same Message-ID, as after a crash.
+      logger.error({ err: error, outboxId: row.id }, 'email sent but not recorded');
     }
   }
 

@@ -1,0 +1,44 @@
+/**
+ * The worker side of `npm run bench:email`, in its own process so its memory
+ * is its own: boots like `npm run worker` (on PostgreSQL or, for the PGlite
+ * run, the embedded database the parent prepared), sends the due broadcast,
+ * and prints one JSON line of figures when the outbox has nothing left.
+ */
+import { sql } from 'drizzle-orm';
+import { createEmailRuntime } from '../src/email-runtime.ts';
+import { rowsOf } from '../src/platform/db/client.ts';
+import { boot } from '../src/platform/boot.ts';
+
+const { config, logger, database } = await boot();
+const db = database.db;
+let peakRss = process.memoryUsage.rss();
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
+
+const email = createEmailRuntime({ config, database, logger });
+const t0 = performance.now();
+email.start();
+
+let startedAt: number | undefined;
+let done: { sent: number; failed: number } | undefined;
+while (!done) {
+  await new Promise((r) => setTimeout(r, 100));
+  const [row] = await rowsOf<{ status: string | null; open: number | string; sent: number | string; failed: number | string }>(
+    db,
+    sql`select (select status from broadcasts order by id desc limit 1) as status,
+               count(*) filter (where status in ('queued', 'sending')) as open,
+               count(*) filter (where status = 'sent') as sent,
+               count(*) filter (where status = 'failed') as failed
+        from email_outbox where broadcast_id is not null`,
+  );
+  if (row!.status !== 'scheduled' && startedAt === undefined) startedAt = performance.now();
+  if (startedAt !== undefined && Number(row!.open) === 0 && Number(row!.sent) + Number(row!.failed) > 0) done = { sent: Number(row!.sent), failed: Number(row!.failed) };
+}
+const t1 = performance.now();
+await email.stop();
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.memoryUsage.rss(), process.resourceUsage().maxRSS * 1024);
+await database.close();
+process.stdout.write(
+  `${JSON.stringify({ ...done, queueMs: Math.round(startedAt! - t0), sendMs: Math.round(t1 - startedAt!), totalMs: Math.round(t1 - t0), peakRssMb: Math.round(peakRss / 1048576) })}\n`,
+);
+process.exit(0);

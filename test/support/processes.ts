@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '../..');
+
+/** Runs a TypeScript entry point of this project in a child process on the pinned Node. */
+export function spawnTs(entry: string, args: string[], env: Record<string, string>, nodeFlags: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(root, entry), ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Resolves with the first stdout line matching `pattern`, or rejects when the process ends first. */
+export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    let errors = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; stderr: ${errors.slice(-2000)}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = pattern.exec(buffer);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        resolve(match);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`process ended (${code}) before ${pattern}; stderr: ${errors.slice(-2000)}`));
+    });
+  });
+}
+
+/** The SMTP sink in its own process (test/support/smtp-sink-process.ts), logging each accepted message. */
+export async function startSinkProcess(logFile: string) {
+  const child = spawnTs('test/support/smtp-sink-process.ts', [logFile], {});
+  const match = await waitForLine(child, /listening (\d+)/);
+  return {
+    url: `smtp://127.0.0.1:${match[1]}`,
+    /** Accepted messages so far: [recipient, Message-ID]. */
+    deliveries(): [string, string][] {
+      let text = '';
+      try {
+        text = readFileSync(logFile, 'utf8');
+      } catch {
+        return [];
+      }
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split('\t') as [string, string]);
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const ended = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await ended;
+    },
+  };
+}
+
+export function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
