@@ -23,7 +23,11 @@ export const supporters = pgTable('supporters', {
   firstSource: text('first_source'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  // The staff list, newest first.
+  index('supporters_created_idx').on(t.createdAt, t.id),
+  index('supporters_county_idx').on(t.county),
+]);
 
 /** What each person currently gets, per topic. The history is in consents and the timeline. */
 export const subscriptions = pgTable(
