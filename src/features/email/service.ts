@@ -2,4 +2,19 @@
 export { enqueueEmail, outboxCounts, outboxCountsFor, type NewEmail, type OutboxRow } from './outbox.ts';
 export { MailboxTransport, SmtpTransport, type MailTransport } from './transport.ts';
 export { EmailWorker, type RenderEmail } from './worker.ts';
-export { templateRenderer, type Sender } from './templates.ts';
+export {
+  escapeHtml,
+  listUnsubscribeHeaders,
+  localized,
+  paragraphs,
+  signupTemplates,
+  templateRenderer,
+  type EmailContent,
+  type EmailTemplate,
+  type ListLinks,
+  type RendererOptions,
+  type Sender,
+  type TemplateContext,
+} from './templates.ts';
+export { isSuppressed, listSuppressions, suppress, suppressedAmong, type Suppression } from './suppressions.ts';
+export { type EmailFeedback } from './feedback-reports.ts';

@@ -1,68 +1,99 @@
 import { localizedPath, type Locale } from '../../platform/web/locale.ts';
 import type { OutboxRow } from './outbox.ts';
+import type { EmailTemplate, Sender, TemplateContext } from './templates/define.ts';
+import { layoutHtml, layoutText } from './templates/layout.ts';
+import { signupTemplates } from './templates/signup.ts';
 import type { RenderEmail } from './worker.ts';
 
-export type Sender = { name: string; address: string; postalAddress: string; publicUrl: string };
+export { localized, paragraphs, type EmailContent, type EmailTemplate, type Sender, type TemplateContext } from './templates/define.ts';
+export { escapeHtml } from './templates/layout.ts';
+export { signupTemplates } from './templates/signup.ts';
 
-type Words = { subject: string; lines: (data: Record<string, unknown>, link: (path: string) => string) => { text: string[]; button?: { label: string; href: string } } };
-
-// Plain, short messages in both languages. (MJML layouts come with broadcasts.)
-const templates: Record<string, Record<Locale, Words>> = {
-  'signup-confirm': {
-    en: {
-      subject: 'Please confirm your subscription',
-      lines: (d, link) => ({
-        text: [`Hello ${String(d.givenName ?? '')},`, 'Someone, probably you, asked to receive our email. Press the button to confirm. The link works for 7 days.', 'If it was not you, ignore this message and you will hear nothing more from us.'],
-        button: { label: 'Confirm my subscription', href: link(`/confirm/${String(d.token)}`) },
-      }),
-    },
-    es: {
-      subject: 'Confirma tu suscripción, por favor',
-      lines: (d, link) => ({
-        text: [`Hola, ${String(d.givenName ?? '')}:`, 'Alguien, probablemente tú, pidió recibir nuestros correos. Pulsa el botón para confirmar. El enlace funciona durante 7 días.', 'Si no fuiste tú, ignora este mensaje y no te escribiremos más.'],
-        button: { label: 'Confirmar mi suscripción', href: link(`/confirm/${String(d.token)}`) },
-      }),
-    },
-  },
-  welcome: {
-    en: {
-      subject: 'Welcome: you are subscribed',
-      lines: (d, link) => ({
-        text: [`Welcome, ${String(d.givenName ?? '')}!`, 'Thank you for joining the movement for safety and justice. We will write when there is news, something to learn, or a moment to act.'],
-        button: { label: 'Read our tips for talking about reform', href: link('/tips') },
-      }),
-    },
-    es: {
-      subject: 'Bienvenida: ya estás suscrito o suscrita',
-      lines: (d, link) => ({
-        text: [`¡Te damos la bienvenida, ${String(d.givenName ?? '')}!`, 'Gracias por sumarte al movimiento por la seguridad y la justicia. Te escribiremos cuando haya noticias, algo que aprender o un momento para actuar.'],
-        button: { label: 'Lee nuestros consejos para hablar de la reforma', href: link('/tips') },
-      }),
-    },
-  },
+/** Where a list message's reader manages or stops it. */
+export type ListLinks = {
+  /** The preferences page (GET): topics, language, unsubscribe from everything. */
+  preferencesUrl: string;
+  /** The RFC 8058 one-click URL: POSTed by mail clients, named only in the header. */
+  unsubscribeUrl: string;
+  /** A mailto: URL for clients that only know that form; left out of the header when absent. */
+  unsubscribeMailto?: string | undefined;
 };
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+export type RendererOptions = {
+  sender: () => Promise<Sender>;
+  /** Template name (the outbox row's `template`) → template. */
+  templates: Readonly<Record<string, EmailTemplate>>;
+  /** Called for every bulk row; transactional rows never get list links or headers. */
+  listLinks: (row: OutboxRow) => ListLinks | Promise<ListLinks>;
+  /** How long the sender (a database read) is reused: a broadcast renders thousands of messages a second. */
+  senderCacheMs?: number;
+};
+
+/**
+ * Renders outbox rows for the wire: the template's content in the compiled
+ * MJML layout of the row's kind and language, a plain-text part, and for
+ * bulk mail the RFC 8058 List-Unsubscribe headers.
+ */
+export function templateRenderer(given: RendererOptions | (() => Promise<Sender>)): RenderEmail {
+  // The first form of this function took only the sender: the sign-up messages, and no bulk mail.
+  const options: RendererOptions = typeof given === 'function' ? { sender: given, templates: signupTemplates, listLinks: refuseListLinks } : given;
+  const sender = reusedFor(options.sender, options.senderCacheMs ?? 10_000);
+  return async (row) => {
+    const template = options.templates[row.template];
+    if (!template) throw new Error(`no email template "${row.template}"`);
+    const s = await sender();
+    const ctx: TemplateContext = { locale: row.locale, sender: s, link: (path) => s.publicUrl + localizedPath(row.locale, path) };
+    const content = await template.render(row, ctx);
+    const list = row.kind === 'bulk' ? await options.listLinks(row) : undefined;
+    const layout = list ? 'list' : 'transactional';
+    const input = {
+      subject: content.subject,
+      preheader: content.preheader ?? '',
+      orgName: s.name,
+      postalAddress: s.postalAddress,
+      bodyHtml: content.bodyHtml,
+      bodyText: content.bodyText,
+      action: content.action,
+      preferencesUrl: list?.preferencesUrl,
+    };
+    return {
+      from: mailbox(s.name, s.address),
+      subject: content.subject,
+      text: layoutText(layout, row.locale, input),
+      html: layoutHtml(layout, row.locale, input),
+      headers: list ? listUnsubscribeHeaders(list) : {},
+    };
+  };
 }
 
-/** Renders an outbox row into the message for the wire: a plain-text part and a simple HTML part. */
-export function templateRenderer(sender: () => Promise<Sender>): RenderEmail {
-  return async (row: OutboxRow) => {
-    const s = await sender();
-    const words = templates[row.template]?.[row.locale];
-    if (!words) throw new Error(`no email template "${row.template}" for ${row.locale}`);
-    const link = (path: string) => s.publicUrl + localizedPath(row.locale, path);
-    const body = words.lines(row.data, link);
-    const footer = [s.name, s.postalAddress].filter(Boolean).join(' · ');
-    const text = [...body.text, ...(body.button ? [`${body.button.label}: ${body.button.href}`] : []), '', '—', footer].join('\n\n');
-    const html = `<!doctype html><html lang="${row.locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1d2330;max-width:36rem;margin:0 auto;padding:1rem">${body.text
-      .map((p) => `<p>${escapeHtml(p)}</p>`)
-      .join('')}${
-      body.button
-        ? `<p><a href="${escapeHtml(body.button.href)}" style="display:inline-block;background:#124e66;color:#fff;padding:.7rem 1.1rem;border-radius:6px;text-decoration:none;font-weight:700">${escapeHtml(body.button.label)}</a></p>`
-        : ''
-    }<hr><p style="font-size:.9rem;color:#4a5263">${escapeHtml(footer)}</p></body></html>`;
-    return { from: `${s.name} <${s.address}>`, subject: words.subject, text, html, headers: {} };
+function refuseListLinks(row: OutboxRow): never {
+  throw new Error(`bulk email ${row.id} rendered without list links: pass listLinks to templateRenderer`);
+}
+
+/** RFC 2369 and RFC 8058: the one-click URL first, which is what mail clients POST to. */
+export function listUnsubscribeHeaders(links: ListLinks): Record<string, string> {
+  const targets = [`<${links.unsubscribeUrl}>`, ...(links.unsubscribeMailto ? [`<${links.unsubscribeMailto}>`] : [])];
+  return { 'List-Unsubscribe': targets.join(', '), 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+}
+
+/** "Name" <address>, quoted so a comma or quote in the organisation's name cannot make a second address. */
+function mailbox(name: string, address: string): string {
+  const display = name.replace(/[\r\n]+/g, ' ').trim();
+  return display ? `"${display.replace(/["\\]/g, '\\$&')}" <${address}>` : address;
+}
+
+function reusedFor<T>(load: () => Promise<T>, ms: number): () => Promise<T> {
+  let kept: { value: Promise<T>; until: number } | undefined;
+  return () => {
+    const now = Date.now();
+    if (!kept || kept.until <= now) {
+      const value = load();
+      kept = { value, until: now + ms };
+      // A failed read is not kept: the next message asks again.
+      value.catch(() => {
+        if (kept?.value === value) kept = undefined;
+      });
+    }
+    return kept.value;
   };
 }

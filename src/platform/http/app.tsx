@@ -17,6 +17,8 @@ import { teamRoutes } from '../../features/staff/routes-team.tsx';
 import { staffPolicy } from '../../features/staff/service.ts';
 import { workspaceRoutes } from '../../features/workspace/routes.tsx';
 import { mailboxPolicy, mailboxRoutes } from '../../features/email/mailbox-routes.tsx';
+import { EMAIL_WEBHOOK_PATH, emailWebhookRoutes } from '../../features/email/webhooks.ts';
+import { recordEmailFeedback } from '../../features/supporters/email-feedback.ts';
 import { signupRoutes } from '../../features/supporters/routes.tsx';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../../features/supporters/preferences-routes.tsx';
 import { supporterAdminRoutes } from '../../features/supporters/admin-routes.tsx';
@@ -94,17 +96,24 @@ export function createApp(deps: AppDeps) {
       onError: (c) => plainPage(c, 413, 'That is too large', 'The file or form you sent is larger than this site accepts. Go back and try a smaller one.'),
     }),
   );
-  app.use(
-    limitWrites(
-      new RateLimiter(config.writesPerMinute, config.writesPerMinute),
-      (c) => clientIp(c, config.trustProxy),
-      (c) => plainPage(c, 429, 'Too many requests', 'Please wait a minute, then go back and try again.'),
-    ),
+  const writeLimit = limitWrites(
+    new RateLimiter(config.writesPerMinute, config.writesPerMinute),
+    (c) => clientIp(c, config.trustProxy),
+    (c) => plainPage(c, 429, 'Too many requests', 'Please wait a minute, then go back and try again.'),
   );
+  // A relay reports bounces in bursts from a few addresses: a bucket of its own, ten times larger, so that
+  // neither starves the other.
+  const webhookLimit = limitWrites(
+    new RateLimiter(config.writesPerMinute * 10, config.writesPerMinute * 10),
+    (c) => clientIp(c, config.trustProxy),
+    (c) => c.json({ error: 'too many requests' }, 429, { 'Retry-After': '60' }),
+  );
+  app.use((c, next) => (c.req.path === EMAIL_WEBHOOK_PATH ? webhookLimit(c, next) : writeLimit(c, next)));
   app.use(
     csrfProtection({
       secrets,
-      exempt: isOneClickUnsubscribe,
+      // Both carry their own authentication: the URL's signed token, the webhook's shared secret.
+      exempt: (path) => isOneClickUnsubscribe(path) || path === EMAIL_WEBHOOK_PATH,
       originChecked: { paths: (path) => path === '/join' || path === '/es/join', publicOrigin: new URL(publicUrl).origin },
       onRejected: (c) => plainPage(c, 403, 'This form has expired', 'For your safety the form could not be sent. Go back, reload the page and try again.'),
     }),
@@ -140,6 +149,7 @@ export function createApp(deps: AppDeps) {
   app.get(stylesheet.path, (c) => sendPrepared(c, stylesheet, { cacheControl: 'public, max-age=31536000, immutable' }));
   app.get(favicon.path, (c) => sendPrepared(c, favicon, { cacheControl: 'public, max-age=86400' }));
   app.get('/favicon.ico', (c) => c.redirect(favicon.path, 301));
+  app.route('/', emailWebhookRoutes({ db, secret: config.email.webhookSecret, recordFeedback: recordEmailFeedback }));
   const files = new LocalFileStore(join(config.dataDir, 'uploads'));
   app.route('/', siteFileRoutes({ db, cache, publicUrl, files }));
 
