@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,5 +61,22 @@ describe('configuration from the environment', () => {
   it('does not seed demo content in production unless asked', () => {
     expect(loadConfig({ ...base, NODE_ENV: 'production' }).seedDemo).toBe(false);
     expect(loadConfig({ ...base, NODE_ENV: 'production', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('reads the email settings, and DKIM only as a complete set', () => {
+    const config = loadConfig({ ...base, PUBLIC_URL: 'https://psj.example' });
+    expect(config.email).toMatchObject({ from: 'no-reply@psj.example', worker: 'inline', messagesPerSecond: 50, concurrency: 10, leaseMs: 60_000, webhookSecret: undefined, dkim: undefined });
+    expect(errorFor({ EMAIL_WORKER: 'elsewhere' })).toMatch(/^EMAIL_WORKER must be inline or separate/);
+    expect(errorFor({ EMAIL_FROM: 'not an address' })).toMatch(/^EMAIL_FROM must be an email address/);
+    expect(errorFor({ DKIM_DOMAIN: 'psj.example' })).toBe('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together (or none of them)');
+    expect(errorFor({ DKIM_DOMAIN: 'psj.example', DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: '/nowhere/key.pem' })).toMatch(/^DKIM_PRIVATE_KEY must be a PEM private key or the path/);
+    const keyFile = join(dataDir, 'dkim.pem');
+    writeFileSync(keyFile, '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n');
+    expect(loadConfig({ ...base, DKIM_DOMAIN: 'psj.example', DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: keyFile }).email.dkim).toMatchObject({ domainName: 'psj.example', keySelector: 's1' });
+  });
+
+  it('never repeats a webhook secret or metrics token in an error', () => {
+    expect(errorFor({ EMAIL_WEBHOOK_SECRET: 'short-hook-secret' })).toBe('EMAIL_WEBHOOK_SECRET must be at least 24 characters long');
+    expect(errorFor({ METRICS_TOKEN: 'tiny' })).toBe('METRICS_TOKEN must be at least 16 characters long');
   });
 });

@@ -120,6 +120,9 @@ export type Config = {
   };
 };
 
+/** Never repeated in an error message: the message may end up in a log or a chat. */
+const secretVariables = new Set(['SECRET_KEY', 'METRICS_TOKEN', 'EMAIL_WEBHOOK_SECRET', 'DKIM_PRIVATE_KEY']);
+
 /** Thrown for configuration a person must fix; main prints its message alone. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -131,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
     const raw = env[variable];
-    const shown = variable === 'SECRET_KEY' || raw === undefined ? '' : ` (got ${JSON.stringify(redactUrl(raw))})`;
+    const shown = secretVariables.has(variable) || raw === undefined ? '' : ` (got ${JSON.stringify(redactUrl(raw))})`;
     throw new ConfigError(`${variable} ${issue.message}${shown}`);
   }
   const e = parsed.data;
