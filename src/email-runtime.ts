@@ -2,10 +2,12 @@ import type { Logger } from 'pino';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/client.ts';
 import { BroadcastScheduler } from './features/broadcasts/scheduler.ts';
-import { BroadcastContentCache, mergeFields } from './features/broadcasts/content.ts';
+import { BroadcastContentCache, broadcastTemplate } from './features/broadcasts/content.ts';
 import { unwantedBroadcastMessages } from './features/broadcasts/service.ts';
 import { getSiteSettings } from './features/content/service.ts';
-import { EmailWorker, MailboxTransport, SmtpTransport, templateRenderer, type MailTransport, type RenderEmail } from './features/email/service.ts';
+import { EmailWorker, MailboxTransport, signupTemplates, SmtpTransport, templateRenderer, type MailTransport, type Sender } from './features/email/service.ts';
+import { supporterListLinks } from './features/supporters/list-links.ts';
+import { Secrets } from './platform/crypto.ts';
 
 /**
  * The sending side, composed once for both ways of running it: inside the
@@ -18,36 +20,25 @@ export function createEmailRuntime(options: { config: Config; database: Database
   // Without SMTP_URL mail is kept in the demo mailbox.
   const transport = options.transport ?? (config.smtpUrl ? new SmtpTransport(config.smtpUrl, { dkim: config.email.dkim, maxConnections: config.email.concurrency }) : new MailboxTransport(db, logger));
 
-  let senderCache: { at: number; value: Promise<{ name: string; address: string; postalAddress: string; publicUrl: string }> } | undefined;
-  // Site settings change rarely; a send to 100,000 reads them once a minute, not per message.
-  const sender = () => {
-    if (!senderCache || Date.now() - senderCache.at > 60_000) {
-      senderCache = {
-        at: Date.now(),
-        value: getSiteSettings(db).then((site) => ({ name: site.name, address: config.email.from, postalAddress: site.postalAddress, publicUrl: config.publicUrl })),
-      };
-    }
-    return senderCache.value;
+  // Where mailto: unsubscribe requests go: the organisation's contact address, read with the sender.
+  let contactEmail = '';
+  const sender = async (): Promise<Sender> => {
+    const site = await getSiteSettings(db);
+    contactEmail = site.contactEmail;
+    return { name: site.name, address: config.email.from, postalAddress: site.postalAddress, publicUrl: config.publicUrl };
   };
-  const transactional = templateRenderer(sender);
-  const broadcastContent = new BroadcastContentCache(db, config.publicUrl);
-  const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-
-  const render: RenderEmail = async (row) => {
-    if (row.template !== 'broadcast') return transactional(row);
-    const content = await broadcastContent.get(Number(row.data.broadcastId), row.locale);
-    if (!content) throw new Error('the broadcast no longer exists');
-    const s = await sender();
-    const fields = { givenName: String(row.data.givenName ?? '') };
-    const prefix = row.data.test ? '[Test] ' : '';
-    return {
-      from: `${s.name} <${s.address}>`,
-      subject: prefix + mergeFields(content.subject, fields),
-      text: mergeFields(content.bodyText, fields),
-      html: `<!doctype html><html lang="${content.locale}"><body>${mergeFields(content.bodyHtml, fields, escapeHtml)}</body></html>`,
-      headers: {},
-    };
+  const secrets = new Secrets(config.secretKey);
+  let links = { mailbox: '', of: supporterListLinks({ secrets, publicUrl: config.publicUrl }) };
+  const linksFor = (mailbox: string) => {
+    if (links.mailbox !== mailbox) links = { mailbox, of: supporterListLinks({ secrets, publicUrl: config.publicUrl, unsubscribeMailbox: mailbox || undefined }) };
+    return links.of;
   };
+  const render = templateRenderer({
+    // The renderer keeps the sender for 10 s: a send to 100,000 reads the settings a handful of times.
+    sender,
+    templates: { ...signupTemplates, broadcast: broadcastTemplate(new BroadcastContentCache(db, config.publicUrl)) },
+    listLinks: (row) => linksFor(contactEmail)(row),
+  });
 
   const worker = new EmailWorker({
     db,

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testConfig } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
@@ -23,6 +24,9 @@ import {
   updateBroadcast,
   type BroadcastInput,
 } from './service.ts';
+
+/** A header as it was sent (mailparser turns List-* headers into structures). */
+const headerLine = (mail: ParsedMail, key: string) => mail.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, '');
 
 const logger = createLogger({ level: 'silent', pretty: false });
 const domain = 'psj.example';
@@ -122,6 +126,11 @@ describeEachDatabase('broadcasts', (database) => {
     expect(es.subject).toBe('Noticias para Lucía');
     expect(es.html).toContain('href="http://localhost:3000/es/tips"');
     expect(es.text).toContain('Hola, Lucía');
+    // List mail: the RFC 8058 headers, and a preferences link in the layout's footer.
+    expect(headerLine(en, 'list-unsubscribe')).toMatch(/^<http:\/\/localhost:3000\/unsubscribe\/\d+\.[\w-]{32}>/);
+    expect(headerLine(en, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(en.html).toMatch(/href="http:\/\/localhost:3000\/preferences\/\d+\.[\w-]{32}"/);
+    expect(es.html).toMatch(/href="http:\/\/localhost:3000\/es\/preferences\//);
 
     expect(await finishBroadcasts(db())).toBeGreaterThanOrEqual(1);
     const finished = (await getBroadcast(db(), b.id))!;

@@ -105,6 +105,14 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
     return page(c, <MessagePage title={rights.doneTitle} body={rights.doneBody} link={{ href: localizedPath(locale, '/join'), label: signupMessages(locale).confirm.again }} />, 200, rights.doneTitle);
   });
 
+  // Some mail clients open the header's URL in a browser instead of POSTing it. A GET never
+  // unsubscribes (link scanners fetch everything): it leads to the preferences page, whose button does.
+  app.get(`/unsubscribe/:token${tokenPattern}`, async (c) => {
+    const found = await holder(c);
+    if (found instanceof Response) return found;
+    return c.redirect(localizedPath(found.prefs.locale, `/preferences/${c.req.param('token')}`), 303);
+  });
+
   // RFC 8058: the URL's token is the authentication; no session, no CSRF token; effective at once.
   app.post(`/unsubscribe/:token${tokenPattern}`, async (c) => {
     const id = supporterFromToken(deps.secrets, c.req.param('token'));

@@ -54,6 +54,17 @@ describeEachDatabase('preferences and one-click unsubscribe', (database) => {
     expect((await app.request(`/unsubscribe/${id}.${'x'.repeat(32)}`, { method: 'POST', body: 'List-Unsubscribe=One-Click' })).status).toBe(404);
   });
 
+  it('answers a GET of the unsubscribe URL (a browser, a link scanner) with the preferences page, changing nothing', async () => {
+    const id = await subscribed('opened@example.org', ['newsletter']);
+    await db().update(supporters).set({ locale: 'es' }).where(eq(supporters.id, id));
+    const token = preferencesToken(secrets, id);
+    const res = await app.request(`/unsubscribe/${token}`);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/es/preferences/${token}`);
+    expect(await subscriptionsOf(db(), 'opened@example.org')).toEqual({ newsletter: 'subscribed' });
+    expect((await app.request(`/unsubscribe/${id}.${'x'.repeat(32)}`)).status).toBe(404);
+  });
+
   it('lets a person change topics and language from the emailed link, in Spanish', async () => {
     const id = await subscribed('prefs@example.org', ['newsletter', 'action-alerts']);
     const b = browser(app);
