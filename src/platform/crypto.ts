@@ -4,7 +4,7 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, ran
  * Keys for each purpose are derived from the one SECRET_KEY, so a token
  * signed for one use (CSRF) can never pass for another (a reset link).
  */
-export type Purpose = 'csrf' | 'throttle' | 'totp' | 'sessions' | 'links' | 'stories';
+export type Purpose = 'csrf' | 'throttle' | 'totp' | 'sessions' | 'links' | 'stories' | 'altcha';
 
 export class Secrets {
   private readonly keys = new Map<Purpose, Buffer>();

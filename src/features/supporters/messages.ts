@@ -20,6 +20,13 @@ const en = {
     honeypot: 'Leave this box empty',
     submit: 'Sign up',
     errorTitle: 'There is a problem',
+    challenge: {
+      invalid: 'We could not confirm that a person sent this form. Send it again, and give the automatic check a moment to finish.',
+      expired: 'The automatic check had expired. Send the form again and it will run once more.',
+      replayed: 'This form was already sent once. Send it again and a new automatic check will run.',
+      'too-many-without-challenge':
+        'This connection has sent several sign-ups without JavaScript, which runs our automatic check. Turn JavaScript on and send the form again, or try again in an hour.',
+    },
   },
   checkEmail: {
     title: 'Check your email',
@@ -67,6 +74,13 @@ const es: SignupMessages = {
     honeypot: 'Deja esta casilla vacía',
     submit: 'Suscribirme',
     errorTitle: 'Hay un problema',
+    challenge: {
+      invalid: 'No pudimos confirmar que una persona envió este formulario. Vuelve a enviarlo y dale un momento a la comprobación automática para terminar.',
+      expired: 'La comprobación automática había vencido. Vuelve a enviar el formulario y se repetirá.',
+      replayed: 'Este formulario ya se envió una vez. Vuelve a enviarlo y se hará una nueva comprobación automática.',
+      'too-many-without-challenge':
+        'Desde esta conexión se enviaron varias suscripciones sin JavaScript, que hace nuestra comprobación automática. Activa JavaScript y vuelve a enviar el formulario, o inténtalo de nuevo en una hora.',
+    },
   },
   checkEmail: {
     title: 'Revisa tu correo',
@@ -111,6 +125,7 @@ export function translateError(message: string, locale: Locale): string {
     'Choose at least one kind of email': 'Elige al menos un tipo de correo',
     'Use 100 characters or fewer': 'Usa 100 caracteres o menos',
     'Use 254 characters or fewer': 'Usa 254 caracteres o menos',
+    'Use only letters, numbers, spaces and punctuation': 'Usa solo letras, números, espacios y signos de puntuación',
   };
   return map[message] ?? 'Revisa este dato';
 }

@@ -4,6 +4,8 @@ import type { Secrets } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { csrfTokenFor } from '../../platform/http/csrf.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
+import { CHALLENGE_FIELD, type FormGuard } from '../../platform/http/form-challenge.ts';
+import { sourceOf, sourceUsed } from '../../platform/http/source-code.ts';
 import { sendHtml } from '../../platform/http/respond.ts';
 import type { FieldErrors } from '../../platform/web/forms.tsx';
 import { Layout, renderDocument, type SiteFrame } from '../../platform/web/layout.tsx';
@@ -22,6 +24,8 @@ export type SignupDeps = {
   siteFrame: () => Promise<SiteFrame>;
   /** Tells the email worker there is something to send now. */
   emailQueued: () => void;
+  /** Proof-of-work and the stricter limit for forms sent without it (ADR 019). */
+  formGuard: FormGuard;
 };
 
 const tokenPattern = '{[A-Za-z0-9_-]{20,100}}';
@@ -62,17 +66,23 @@ export function signupRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv> {
     const checkEmail = () => page(c, '/join', t.checkEmail.title, <MessagePage title={t.checkEmail.title} body={t.checkEmail.body} />);
     // A filled trap field means a bot: it gets the same answer as a person, and nothing is kept.
     if (text('website')) return checkEmail();
-    const parsed = signupInput.safeParse({ ...values, locale: values.language, source: undefined });
-    if (!parsed.success) {
+    const parsed = signupInput.safeParse({ ...values, locale: values.language, source: sourceOf(c) });
+    const challenge = await deps.formGuard.check(body[CHALLENGE_FIELD]);
+    if (!parsed.success || challenge.state === 'invalid' || challenge.state === 'expired') {
       const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
+      for (const issue of parsed.error?.issues ?? []) {
         const field = String(issue.path[0] ?? 'email');
         errors[field] ??= translateError(issue.message, locale);
       }
+      if (challenge.state === 'invalid' || challenge.state === 'expired') errors[CHALLENGE_FIELD] = t.join.challenge[challenge.state];
       return joinForm(c, values, errors, 400);
     }
+    // Only a form that is otherwise complete spends its solution or the no-JavaScript allowance.
+    const refused = await deps.formGuard.admit(c, challenge);
+    if (refused) return joinForm(c, values, { [CHALLENGE_FIELD]: t.join.challenge[refused] }, refused === 'too-many-without-challenge' ? 429 : 400);
     // Answered only after the transaction has committed: what we acknowledge, we keep.
     const { confirmationQueued } = await requestSignup(deps.db, parsed.data, ctx);
+    sourceUsed(c, { secure: deps.secure });
     if (confirmationQueued) deps.emailQueued();
     return checkEmail();
   });

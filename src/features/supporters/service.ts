@@ -15,10 +15,14 @@ export const CONFIRMATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
 export const CONFIRMATIONS_PER_DAY = 3;
 
 
+/** Control characters belong in no name or address, and PostgreSQL refuses NUL outright (a 500, not a message). */
+const withoutControls = (value: string) => !/[\u0000-\u001f\u007f-\u009f]/.test(value);
+const plainText = 'Use only letters, numbers, spaces and punctuation';
+
 export const signupInput = z.object({
-  givenName: z.string().trim().min(1, 'Enter your first name').max(100, 'Use 100 characters or fewer'),
-  familyName: z.string().trim().max(100, 'Use 100 characters or fewer').default(''),
-  email: emailAddress(),
+  givenName: z.string().trim().min(1, 'Enter your first name').max(100, 'Use 100 characters or fewer').refine(withoutControls, plainText),
+  familyName: z.string().trim().max(100, 'Use 100 characters or fewer').refine(withoutControls, plainText).default(''),
+  email: emailAddress().refine(withoutControls, 'Enter an email address like name@example.org'),
   zip: z
     .string()
     .trim()

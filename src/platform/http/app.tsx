@@ -35,12 +35,15 @@ import { splitLocale } from '../web/locale.ts';
 import { AdminFrame, type AdminEnv } from './admin.tsx';
 import { clientIp } from './client-ip.ts';
 import { csrfProtection } from './csrf.ts';
+import { FormGuard } from './form-challenge.ts';
+import { formChallengeRoutes } from './form-challenge-widget.tsx';
 import type { AppEnv } from './env.ts';
 import { pageLanguage } from './language.ts';
 import { createHttpMetrics } from './metrics.ts';
 import { PageCache } from './page-cache.ts';
 import { limitWrites, RateLimiter } from './rate-limit.ts';
 import { requestContext } from './request-context.ts';
+import { rememberSource } from './source-code.ts';
 import { sendHtml, sendPrepared } from './respond.ts';
 import { securityHeaders } from './security-headers.ts';
 
@@ -150,6 +153,8 @@ export function createApp(deps: AppDeps) {
   app.get(favicon.path, (c) => sendPrepared(c, favicon, { cacheControl: 'public, max-age=86400' }));
   app.get('/favicon.ico', (c) => c.redirect(favicon.path, 301));
   app.route('/', emailWebhookRoutes({ db, secret: config.email.webhookSecret, recordFeedback: recordEmailFeedback }));
+  const formGuard = new FormGuard({ db, secrets, nodeEnv: config.nodeEnv, clientKey: (c) => clientIp(c, config.trustProxy) });
+  app.route('/', formChallengeRoutes(formGuard));
   const files = new LocalFileStore(join(config.dataDir, 'uploads'));
   app.route('/', siteFileRoutes({ db, cache, publicUrl, files }));
 
@@ -189,8 +194,9 @@ export function createApp(deps: AppDeps) {
   for (const [prefix, locale] of [['/es', 'es'], ['/', 'en']] as const) {
     const site = new Hono<AppEnv>();
     site.use(pageLanguage(locale, { secure: config.secure }));
+    site.use(rememberSource({ secure: config.secure }));
     // Before the content routes: those end with a catch-all for staff-made pages.
-    const signupDeps = { db, secrets, secure: config.secure, publicUrl, siteFrame, emailQueued: deps.emailQueued ?? (() => {}) };
+    const signupDeps = { db, secrets, secure: config.secure, publicUrl, siteFrame, emailQueued: deps.emailQueued ?? (() => {}), formGuard };
     site.route('/', signupRoutes(signupDeps, locale));
     site.route('/', preferencesRoutes(signupDeps, locale));
     site.route('/', contentRoutes(contentDeps, locale));

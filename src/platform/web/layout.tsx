@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { ChallengeWidget, signupScript } from '../http/form-challenge-widget.tsx';
 import { stylesheet } from './assets.ts';
 import { localizedPath, locales, type Locale } from './locale.ts';
 import { messagesFor } from './messages.ts';
@@ -54,6 +55,8 @@ export function Layout(props: PageMeta & { children?: Child }) {
           : locales.map((l) => <link rel="alternate" hreflang={l} href={publicUrl + localizedPath(l, path)} />)}
         {props.noindex ? null : <link rel="alternate" hreflang="x-default" href={publicUrl + localizedPath('en', path)} />}
         <link rel="stylesheet" href={stylesheet.path} />
+        {/* Only enhances the sign-up forms (their bot check); every page works without it. */}
+        <script type="module" src={signupScript.path}></script>
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <meta name="theme-color" content="#0b3445" />
         {props.head}
@@ -94,8 +97,9 @@ export function Layout(props: PageMeta & { children?: Child }) {
             <section class="footer-signup" aria-labelledby="footer-signup-title">
               <h2 id="footer-signup-title">{t.footer.signupTitle}</h2>
               <p>{t.footer.signupIntro}</p>
-              {/* No CSRF token: this form sits on cached pages, so /join checks the browser's Origin instead (ADR 013). */}
-              <form method="post" action={localizedPath(locale, '/join')} class="inline-form">
+              {/* No CSRF token and no challenge in the markup: this form sits on cached pages, so /join checks the browser's
+                  Origin instead (ADR 018) and the widget fetches its own challenge (ADR 019). */}
+              <form method="post" action={localizedPath(locale, '/join')} class="inline-form" novalidate>
                 <input type="hidden" name="topic-newsletter" value="on" />
                 <input type="hidden" name="language" value={locale} />
                 <div>
@@ -114,6 +118,9 @@ export function Layout(props: PageMeta & { children?: Child }) {
                   <button class="button" type="submit">
                     {t.footer.signup}
                   </button>
+                </div>
+                <div class="inline-form-wide">
+                  <ChallengeWidget />
                 </div>
               </form>
             </section>
