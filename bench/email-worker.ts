@@ -10,9 +10,15 @@ import { rowsOf } from '../src/platform/db/client.ts';
 import { boot } from '../src/platform/boot.ts';
 
 const { config, logger, database } = await boot();
+const startRssMb = Math.round(process.memoryUsage.rss() / 1048576);
 const db = database.db;
 let peakRss = process.memoryUsage.rss();
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
+const peaks = { heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  for (const k of Object.keys(peaks) as (keyof typeof peaks)[]) peaks[k] = Math.max(peaks[k], Math.round(m[k] / 1048576));
+}, 50);
 
 const email = createEmailRuntime({ config, database, logger });
 const t0 = performance.now();
@@ -39,6 +45,6 @@ clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage.rss(), process.resourceUsage().maxRSS * 1024);
 await database.close();
 process.stdout.write(
-  `${JSON.stringify({ ...done, queueMs: Math.round(startedAt! - t0), sendMs: Math.round(t1 - startedAt!), totalMs: Math.round(t1 - t0), peakRssMb: Math.round(peakRss / 1048576) })}\n`,
+  `${JSON.stringify({ ...done, queueMs: Math.round(startedAt! - t0), sendMs: Math.round(t1 - startedAt!), totalMs: Math.round(t1 - t0), peakRssMb: Math.round(peakRss / 1048576), startRssMb, peaks })}\n`,
 );
 process.exit(0);

@@ -53,6 +53,7 @@ async function run(label: string, target: { url?: string; dataDir?: string }): P
     ...(target.url ? { DATABASE_URL: target.url } : { DATA_DIR: target.dataDir! }),
   }, workerFlags);
   const line = await waitForLine(worker, /^\{.*\}$/m, 30 * 60_000);
+  if (process.env.BENCH_VERBOSE) process.stdout.write(`${label}: ${line[0]}\n`);
   await exited(worker);
   await sink.stop();
   const received = sink.deliveries().length;
@@ -71,11 +72,13 @@ if (pgdb) {
 } else {
   process.stdout.write(`PostgreSQL at ${postgresServer} did not answer: skipping that run.\n`);
 }
-const pgliteDir = mkdtempSync(join(tmpdir(), 'groundswell-bench-pglite-'));
-try {
-  rows.push(await run('PGlite', { dataDir: pgliteDir }));
-} finally {
-  rmSync(pgliteDir, { recursive: true, force: true });
+if (process.env.BENCH_ONLY !== 'postgres') {
+  const pgliteDir = mkdtempSync(join(tmpdir(), 'groundswell-bench-pglite-'));
+  try {
+    rows.push(await run('PGlite', { dataDir: pgliteDir }));
+  } finally {
+    rmSync(pgliteDir, { recursive: true, force: true });
+  }
 }
 
 const n = (v: number) => v.toLocaleString('en-US');

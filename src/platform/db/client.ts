@@ -1,12 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { redactUrl } from '../config.ts';
 import * as schema from './schema.ts';
@@ -88,10 +86,16 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 }
 
 async function openPglite(dataDir: string | undefined, existing: PGlite | undefined): Promise<Database> {
+  // Loaded only when used: the embedded engine costs some 50 MB that a process on PostgreSQL never needs.
+  const [{ PGlite: Engine }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   let client: PGlite;
   try {
-    client = existing ?? (await PGlite.create(dataDir));
+    client = existing ?? (await Engine.create(dataDir));
   } catch (error) {
     throw new DatabaseUnavailableError(`could not open the embedded database in ${dataDir}: ${describe(error)}`);
   }
