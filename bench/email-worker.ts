@@ -25,20 +25,22 @@ const t0 = performance.now();
 email.start();
 
 let startedAt: number | undefined;
-let done: { sent: number; failed: number } | undefined;
-while (!done) {
+// Cheap checks while it runs (an index lookup), so the measuring costs the database next to nothing.
+for (;;) {
   await new Promise((r) => setTimeout(r, 100));
-  const [row] = await rowsOf<{ status: string | null; open: number | string; sent: number | string; failed: number | string }>(
+  const [row] = await rowsOf<{ status: string | null; open: boolean }>(
     db,
-    sql`select (select status from broadcasts order by id desc limit 1) as status,
-               count(*) filter (where status in ('queued', 'sending')) as open,
-               count(*) filter (where status = 'sent') as sent,
-               count(*) filter (where status = 'failed') as failed
-        from email_outbox where broadcast_id is not null`,
+    sql`select b.status, exists (select 1 from email_outbox o where o.broadcast_id = b.id and o.status in ('queued', 'sending')) as open
+        from broadcasts b order by b.id desc limit 1`,
   );
   if (row!.status !== 'scheduled' && startedAt === undefined) startedAt = performance.now();
-  if (startedAt !== undefined && Number(row!.open) === 0 && Number(row!.sent) + Number(row!.failed) > 0) done = { sent: Number(row!.sent), failed: Number(row!.failed) };
+  if (startedAt !== undefined && !row!.open) break;
 }
+const [counts] = await rowsOf<{ sent: number | string; failed: number | string }>(
+  db,
+  sql`select count(*) filter (where status = 'sent') as sent, count(*) filter (where status = 'failed') as failed from email_outbox where broadcast_id is not null`,
+);
+const done = { sent: Number(counts!.sent), failed: Number(counts!.failed) };
 const t1 = performance.now();
 await email.stop();
 clearInterval(sampler);

@@ -10,7 +10,7 @@
  * asserts nothing. The target on the 2-core machine: ≥ 1,500 messages/s
  * with a peak RSS ≤ 150 MB.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/platform/db/client.ts';
@@ -28,11 +28,12 @@ const workerEnv = {
   LOG_LEVEL: 'warn',
   // The cap is the relay's: a real one is set far lower. Here the machine is the limit.
   EMAIL_MESSAGES_PER_SECOND: process.env.BENCH_RATE ?? '100000',
-  EMAIL_CONCURRENCY: process.env.BENCH_CONCURRENCY ?? '20',
+  EMAIL_CONCURRENCY: process.env.BENCH_CONCURRENCY ?? '40',
 };
 
-// The same V8 flags `npm run worker` uses (package.json), plus any given for profiling.
-const workerFlags = ['--max-semi-space-size=4', ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])];
+// The same V8 memory flags `npm run worker` uses (read from package.json), plus any given for profiling.
+const workerScript: string = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8')).scripts.worker;
+const workerFlags = [...(workerScript.match(/--max-[a-z-]+=\d+/g) ?? []), ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])];
 
 type Figures = { sent: number; failed: number; queueMs: number; sendMs: number; totalMs: number; peakRssMb: number };
 
@@ -83,7 +84,7 @@ if (process.env.BENCH_ONLY !== 'postgres') {
 
 const n = (v: number) => v.toLocaleString('en-US');
 process.stdout.write(`\nEmail broadcast benchmark: ${n(recipients)} recipients, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
-process.stdout.write(`worker: EMAIL_CONCURRENCY=${workerEnv.EMAIL_CONCURRENCY}, cap ${workerEnv.EMAIL_MESSAGES_PER_SECOND} msg/s; SMTP sink in its own process\n\n`);
+process.stdout.write(`worker: EMAIL_CONCURRENCY=${workerEnv.EMAIL_CONCURRENCY}, cap ${workerEnv.EMAIL_MESSAGES_PER_SECOND} msg/s, node ${workerFlags.join(' ')}; SMTP sink in its own process\n\n`);
 process.stdout.write('database    | messages/s | sent      | failed | at sink   | queue (s) | send (s) | total (s) | worker peak RSS\n');
 for (const r of rows) {
   process.stdout.write(

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, createSecretKey, hkdfSync, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /**
  * Keys for each purpose are derived from the one SECRET_KEY, so a token
@@ -8,6 +8,8 @@ export type Purpose = 'csrf' | 'throttle' | 'totp' | 'sessions' | 'links' | 'sto
 
 export class Secrets {
   private readonly keys = new Map<Purpose, Buffer>();
+  // HMAC with a ready KeyObject skips re-importing the key on every call (thousands a second in a broadcast).
+  private readonly hmacKeys = new Map<Purpose, KeyObject>();
   constructor(private readonly secretKey: string) {}
 
   key(purpose: Purpose): Buffer {
@@ -21,7 +23,12 @@ export class Secrets {
 
   /** A keyed hash: the same input always gives the same output, which reveals nothing without the key. */
   hmac(purpose: Purpose, value: string): string {
-    return createHmac('sha256', this.key(purpose)).update(value).digest('base64url');
+    let key = this.hmacKeys.get(purpose);
+    if (!key) {
+      key = createSecretKey(this.key(purpose));
+      this.hmacKeys.set(purpose, key);
+    }
+    return createHmac('sha256', key).update(value).digest('base64url');
   }
 
   /** AES-256-GCM; the result carries its nonce and tag and is safe to store as text. */

@@ -161,9 +161,9 @@ export async function startDueBroadcasts(db: Db, options: { domain: string; now?
       await tx.execute(sql`insert into broadcast_recipients (broadcast_id, supporter_id, locale)
         select ${id}, s.id, s.locale from supporters s where ${audienceCondition(due.audience)}`);
       // Message-IDs are made here, once, so every attempt at a message carries the same one (ADR 016).
-      const queued = await rowsOf(
+      const [queued] = await rowsOf<{ n: number | string }>(
         tx,
-        sql`insert into email_outbox (idempotency_key, message_id, to_address, kind, template, locale, data, broadcast_id)
+        sql`with queued as (insert into email_outbox (idempotency_key, message_id, to_address, kind, template, locale, data, broadcast_id)
             select 'broadcast:' || r.broadcast_id || ':' || r.supporter_id,
                    '<' || replace(gen_random_uuid()::text, '-', '') || '@' || ${options.domain} || '>',
                    s.email, 'bulk', 'broadcast', r.locale,
@@ -172,11 +172,12 @@ export async function startDueBroadcasts(db: Db, options: { domain: string; now?
             from broadcast_recipients r join supporters s on s.id = r.supporter_id
             where r.broadcast_id = ${id}
             on conflict (idempotency_key) do nothing
-            returning id`,
+            returning 1)
+            select count(*) as n from queued`,
       );
       await tx
         .update(broadcasts)
-        .set({ status: 'sending', startedAt: new Date(), recipientCount: queued.length, updatedAt: new Date() })
+        .set({ status: 'sending', startedAt: new Date(), recipientCount: Number(queued?.n ?? 0), updatedAt: new Date() })
         .where(eq(broadcasts.id, id));
       return id;
     });

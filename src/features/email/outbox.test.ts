@@ -89,4 +89,40 @@ describeEachDatabase('email outbox', (database) => {
     const [kept] = await db().select().from(emailMailbox).where(eq(emailMailbox.toAddress, 'demo@example.org'));
     expect(kept?.subject).toBe('Hello Demo');
   });
+
+  it('keeps sending while running, to the rate cap, and on stop hands back what it claimed but did not send', async () => {
+    for (let i = 0; i < 30; i++) {
+      await enqueueEmail(db(), { idempotencyKey: `loop:${i}`, to: `loop-${i}@example.org`, kind: 'transactional', template: 't', locale: 'en' }, { domain: 'psj.example' });
+    }
+    // 20 a second: in about half a second some are sent, most are still waiting.
+    const worker = new EmailWorker({ db: db(), transport, render, logger, messagesPerSecond: 20, concurrency: 2, leaseMs: 60_000 });
+    const started = performance.now();
+    worker.start();
+    await new Promise((r) => setTimeout(r, 500));
+    await worker.stop();
+    const elapsed = (performance.now() - started) / 1000;
+    const rows = (await db().select().from(emailOutbox)).filter((r) => r.idempotencyKey.startsWith('loop:'));
+    const sent = rows.filter((r) => r.status === 'sent');
+    expect(sent.length).toBeGreaterThan(0);
+    // The cap holds (one message of slack for the first slot).
+    expect(sent.length).toBeLessThanOrEqual(Math.ceil(elapsed * 20) + 1);
+    // Nothing is left leased to a stopped worker: the rest are queued again, their attempt not counted.
+    expect(rows.filter((r) => r.status === 'sending')).toEqual([]);
+    expect(rows.filter((r) => r.status === 'queued').every((r) => r.attempts === 0 && r.leaseUntil === null)).toBe(true);
+    expect(sent.length + rows.filter((r) => r.status === 'queued').length).toBe(30);
+
+    // Started again, it sends the rest, each exactly once.
+    const again = new EmailWorker({ db: db(), transport, render, logger, messagesPerSecond: 1000, concurrency: 5 });
+    again.start();
+    again.poke();
+    for (let i = 0; i < 100; i++) {
+      const left = (await db().select().from(emailOutbox)).filter((r) => r.idempotencyKey.startsWith('loop:') && r.status !== 'sent');
+      if (left.length === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await again.stop();
+    const ids = sink.received.filter((m) => JSON.stringify(m.to).includes('loop-')).map((m) => m.messageId);
+    expect(ids).toHaveLength(30);
+    expect(new Set(ids).size).toBe(30);
+  });
 });

@@ -69,6 +69,16 @@ export async function claimDue(db: Db, limit: number, leaseMs: number): Promise<
   return claimed.sort((a, b) => a.id - b.id);
 }
 
+/** Hands claimed but unsent messages back (a worker stopping), so they need not wait out their lease. */
+export async function releaseClaimed(db: Db, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute(sql`update email_outbox set status = 'queued', lease_until = null, attempts = greatest(attempts - 1, 0)
+    where status = 'sending' and id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+}
+
 /** Marks several messages sent in one statement (the worker's group commit). */
 export async function markManySent(db: Db, sent: { id: number; providerMessageId: string }[]): Promise<void> {
   if (sent.length === 0) return;

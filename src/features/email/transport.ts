@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type { Db } from '../../platform/db/client.ts';
+import { composeMime, parseMailbox } from './mime.ts';
 import { emailMailbox } from './schema.ts';
 
 /** A message ready for the wire. */
@@ -53,13 +54,10 @@ export class SmtpTransport implements MailTransport {
   async send(email: OutgoingEmail): Promise<{ providerMessageId: string }> {
     try {
       const info = await this.transporter.sendMail({
+        envelope: { from: parseMailbox(email.from).address, to: [email.to] },
+        // Given, so nodemailer does not make (and throw away) one of its own for every message.
         messageId: email.messageId,
-        from: email.from,
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        headers: email.headers,
+        raw: composeMime(email),
       });
       return { providerMessageId: String(info.response ?? info.messageId) };
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/client.ts';
-import { claimDue, markFailedAttempt, markSuppressed, type OutboxRow } from './outbox.ts';
+import { claimDue, markFailedAttempt, markSuppressed, releaseClaimed, type OutboxRow } from './outbox.ts';
 import { SentRecorder } from './sent-recorder.ts';
 import { DeliveryError, type MailTransport, type OutgoingEmail } from './transport.ts';
 
@@ -27,24 +27,33 @@ export type WorkerOptions = {
 };
 
 /**
- * Sends what the outbox holds. Each message is marked sent on its own as
- * soon as the relay accepts it, so a crash can repeat at most the few that
- * were on the wire at that moment (ADR 016).
+ * Sends what the outbox holds. `concurrency` lanes take messages from a
+ * local queue that is refilled from the outbox before it runs dry, so the
+ * wire never waits on the database. Each message is recorded as sent as
+ * soon as the relay accepts it (grouped with others accepted meanwhile), so
+ * a crash can repeat at most the few on the wire at that moment (ADR 016).
  */
 export class EmailWorker {
   private running = false;
   private stopped: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private readonly o: Required<Omit<WorkerOptions, 'db' | 'transport' | 'render' | 'logger' | 'unwanted'>>;
-
   private readonly sent: SentRecorder;
+  /** Claimed and wanted, not yet sent. */
+  private queue: OutboxRow[] = [];
+  private refilling: Promise<number> | undefined;
+  /** When the next message may start, to keep to messagesPerSecond. */
+  private nextSlot = 0;
 
   constructor(private readonly options: WorkerOptions) {
     this.sent = new SentRecorder(options.db);
+    const messagesPerSecond = options.messagesPerSecond ?? 50;
+    const leaseMs = options.leaseMs ?? 60_000;
     this.o = {
-      batchSize: options.batchSize ?? 200,
-      leaseMs: options.leaseMs ?? 60_000,
-      messagesPerSecond: options.messagesPerSecond ?? 50,
+      // Never claim more than can be sent in a quarter of the lease, or claims would expire in the queue.
+      batchSize: Math.max(1, Math.min(options.batchSize ?? 500, Math.floor((messagesPerSecond * leaseMs) / 4000))),
+      leaseMs,
+      messagesPerSecond,
       concurrency: options.concurrency ?? 10,
       idleWaitMs: options.idleWaitMs ?? 1000,
     };
@@ -56,7 +65,7 @@ export class EmailWorker {
     this.stopped = this.loop();
   }
 
-  /** Finishes the messages in hand, then stops. */
+  /** Finishes the messages on the wire, hands back the ones only claimed, then stops. */
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
@@ -68,26 +77,28 @@ export class EmailWorker {
     this.wake?.();
   }
 
-  /** One pass: claim a batch and send it. Returns how many messages it handled. */
+  /** Claims one batch and sends all of it; for tests and one-off runs. Returns how many messages it handled. */
   async runOnce(): Promise<number> {
-    const claimed = await claimDue(this.options.db, this.o.batchSize, this.o.leaseMs);
-    if (claimed.length === 0) return 0;
-    const batch = await this.withoutUnwanted(claimed);
-    const gapMs = 1000 / this.o.messagesPerSecond;
-    let next = performance.now();
-    let index = 0;
-    const lane = async () => {
-      while (index < batch.length && (this.running || this.stopped === undefined)) {
-        const row = batch[index++]!;
-        // Pace sends across lanes to the configured rate.
-        const wait = next - performance.now();
-        next = Math.max(next, performance.now()) + gapMs;
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        await this.deliver(row);
+    const claimed = await this.refill();
+    const lanes = Array.from({ length: Math.min(this.o.concurrency, this.queue.length) }, async () => {
+      for (let row = this.queue.shift(); row; row = this.queue.shift()) await this.deliver(row);
+    });
+    await Promise.all(lanes);
+    return claimed;
+  }
+
+  /** Tops the local queue up from the outbox; one refill at a time. Returns how many rows it claimed. */
+  private refill(): Promise<number> {
+    this.refilling ??= (async () => {
+      try {
+        const claimed = await claimDue(this.options.db, this.o.batchSize, this.o.leaseMs);
+        this.queue.push(...(await this.withoutUnwanted(claimed)));
+        return claimed.length;
+      } finally {
+        this.refilling = undefined;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, batch.length) }, lane));
-    return claimed.length;
+    })();
+    return this.refilling;
   }
 
   private async withoutUnwanted(rows: OutboxRow[]): Promise<OutboxRow[]> {
@@ -98,8 +109,17 @@ export class EmailWorker {
     return rows.filter((r) => !skip.has(r.id));
   }
 
+  /** Waits for this message's turn under the rate cap. Short waits are not worth a timer. */
+  private async pace(): Promise<void> {
+    const now = performance.now();
+    this.nextSlot = Math.max(this.nextSlot, now - 50) + 1000 / this.o.messagesPerSecond;
+    const wait = this.nextSlot - now;
+    if (wait >= 2) await new Promise((r) => setTimeout(r, wait));
+  }
+
   private async deliver(row: OutboxRow): Promise<void> {
     const { db, transport, render, logger } = this.options;
+    await this.pace();
     let providerMessageId: string;
     try {
       const rendered = await render(row);
@@ -119,24 +139,48 @@ export class EmailWorker {
     }
   }
 
-  private async loop(): Promise<void> {
+  private async lane(): Promise<void> {
     while (this.running) {
-      let handled = 0;
-      try {
-        handled = await this.runOnce();
-      } catch (error) {
-        this.options.logger.error({ err: error }, 'email worker pass failed');
+      // Refill before the queue runs dry, so lanes rarely wait on the database.
+      if (this.queue.length < this.o.concurrency * 2 && this.refilling === undefined) void this.refill().catch((error) => this.options.logger.error({ err: error }, 'email worker could not claim messages'));
+      const row = this.queue.shift();
+      if (row) {
+        try {
+          await this.deliver(row);
+        } catch (error) {
+          // The database failed while recording a failure: the lease brings the message back later.
+          this.options.logger.error({ err: error, outboxId: row.id }, 'email worker could not record an attempt');
+          await this.idle();
+        }
+        continue;
       }
-      if (handled === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.o.idleWaitMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
-      }
+      const claimed = await (this.refilling ?? Promise.resolve(0)).catch(() => 0);
+      if (claimed === 0 && this.queue.length === 0 && this.running) await this.idle();
     }
+  }
+
+  /** Sleeps until poked or the idle wait passes; every idle lane shares one wake-up. */
+  private idling: Promise<void> | undefined;
+  private idle(): Promise<void> {
+    this.idling ??= new Promise<void>((resolve) => {
+      const timer = setTimeout(done, this.o.idleWaitMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    }).finally(() => {
+      this.idling = undefined;
+      this.wake = undefined;
+    });
+    return this.idling;
+  }
+
+  private async loop(): Promise<void> {
+    await Promise.all(Array.from({ length: this.o.concurrency }, () => this.lane()));
+    await this.refilling?.catch(() => 0);
+    // What was claimed but not sent goes back at once, instead of waiting out its lease.
+    const unsent = this.queue.splice(0);
+    if (unsent.length > 0) await releaseClaimed(this.options.db, unsent.map((r) => r.id)).catch((error) => this.options.logger.error({ err: error }, 'email worker could not hand back claimed messages'));
   }
 }

@@ -1,0 +1,57 @@
+import { simpleParser } from 'mailparser';
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { composeMime, encodeHeaderText, parseMailbox } from './mime.ts';
+
+describe('MIME composition', () => {
+  it('makes a message a mail parser reads back exactly, in any language', async () => {
+    const raw = composeMime({
+      from: '"Partnership for Safety & Justice" <news@psj.example>',
+      to: 'Lucía <lucia@example.org>',
+      subject: 'Se acerca el Día de Incidencia, Lucía: ¡acompáñanos en el Capitolio de Oregón este año!',
+      messageId: '<abc123@psj.example>',
+      text: 'Hola, Lucía:\n\nVamos a Salem.',
+      html: '<p>Hola, Lucía</p>',
+      headers: { 'List-Unsubscribe': '<https://psj.example/unsubscribe/1.x>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      date: new Date('2026-11-27T10:00:00Z'),
+    });
+    expect(raw.split('\r\n').every((line) => line.length <= 998)).toBe(true);
+    expect(/[^\x00-\x7f]/.test(raw)).toBe(false);
+    const mail = await simpleParser(raw);
+    expect(mail.subject).toBe('Se acerca el Día de Incidencia, Lucía: ¡acompáñanos en el Capitolio de Oregón este año!');
+    expect(mail.to && 'value' in mail.to ? mail.to.value[0] : undefined).toEqual({ name: 'Lucía', address: 'lucia@example.org' });
+    expect(mail.from?.value[0]).toEqual({ name: 'Partnership for Safety & Justice', address: 'news@psj.example' });
+    expect(mail.messageId).toBe('<abc123@psj.example>');
+    expect(mail.text).toBe('Hola, Lucía:\n\nVamos a Salem.');
+    expect(mail.html).toBe('<p>Hola, Lucía</p>');
+    expect(mail.date?.toISOString()).toBe('2026-11-27T10:00:00.000Z');
+    expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+  });
+
+  it('round-trips any subject and name, and no header can be split into two', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 120 }), fc.string({ unit: 'binary', maxLength: 40 }), async (subject, name) => {
+        const raw = composeMime({ from: `"${name.replace(/["\\]/g, '')}" <a@psj.example>`, to: 'b@example.org', subject, messageId: '<x@psj.example>', text: subject, html: '<p></p>' });
+        const mail = await simpleParser(raw);
+        // Line breaks become spaces; everything else survives.
+        expect((mail.subject ?? '').trim()).toBe(subject.replace(/[\r\n]+/g, ' ').trim());
+        expect(mail.headerLines.filter((h) => h.key === 'subject')).toHaveLength(1);
+        expect(mail.headerLines.filter((h) => h.key === 'to')).toHaveLength(1);
+        expect((mail.text ?? '').replace(/\r\n/g, '\n').trimEnd()).toBe(subject.replace(/\r\n/g, '\n').trimEnd());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('encodes only what needs encoding, never splitting a character', () => {
+    expect(encodeHeaderText('Plain subject')).toBe('Plain subject');
+    const words = encodeHeaderText('ñ'.repeat(60)).split('\r\n ');
+    expect(words.length).toBeGreaterThan(1);
+    for (const w of words) {
+      expect(w.length).toBeLessThanOrEqual(75);
+      expect(Buffer.from(w.slice(10, -2), 'base64').toString('utf8')).toMatch(/^ñ+$/);
+    }
+    expect(parseMailbox('"A \\"B\\"" <a@b.org>')).toEqual({ name: 'A "B"', address: 'a@b.org' });
+    expect(parseMailbox('a@b.org')).toEqual({ name: '', address: 'a@b.org' });
+  });
+});
