@@ -7,3 +7,5 @@ export * from '../../features/email/schema.ts';
 export * from '../../features/supporters/schema.ts';
 export * from '../../features/broadcasts/schema.ts';
 export * from '../http/form-challenge-schema.ts';
+export * from '../../features/reference/schema.ts';
+export * from '../../features/petitions/schema.ts';

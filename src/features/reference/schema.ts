@@ -1,0 +1,64 @@
+import { integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const chambers = ['upper', 'lower'] as const;
+export type Chamber = (typeof chambers)[number];
+
+/**
+ * Public reference data, loaded by `npm run cli -- reference:import`, never
+ * committed to the project: it belongs to its publishers (the US Census
+ * Bureau, Open States) and changes after every election.
+ */
+
+/** Oregon's 30 Senate ('upper') and 60 House ('lower') districts. */
+export const legislativeDistricts = pgTable(
+  'legislative_districts',
+  {
+    chamber: text('chamber').$type<Chamber>().notNull(),
+    /** "1" … "30" / "60", without padding. */
+    district: text('district').notNull(),
+    name: text('name').notNull(),
+    /** GeoJSON Polygon or MultiPolygon in longitude/latitude, for point-in-polygon. */
+    geometry: jsonb('geometry').$type<{ type: 'Polygon' | 'MultiPolygon'; coordinates: unknown }>().notNull(),
+    /** The district's outline as an SVG path in the map's own coordinates, simplified once at import. */
+    svgPath: text('svg_path').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chamber, t.district] })],
+);
+
+/** Sitting legislators, from Open States. */
+export const legislators = pgTable('legislators', {
+  /** Open States person id (ocd-person/…). */
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  givenName: text('given_name').notNull().default(''),
+  familyName: text('family_name').notNull().default(''),
+  party: text('party').notNull().default(''),
+  chamber: text('chamber').$type<Chamber>().notNull(),
+  district: text('district').notNull(),
+  email: text('email'),
+  /** Offices, links and the like as Open States gives them. */
+  contact: jsonb('contact').$type<Record<string, unknown>>().notNull().default({}),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * What a ZIP code (its Census ZCTA) tells: the counties and districts it
+ * overlaps. Only a single entry is a fact about everyone in it; several mean
+ * "ask", never "guess".
+ */
+export const zipAreas = pgTable('zip_areas', {
+  zip: text('zip').primaryKey(),
+  /** County names, largest share of land first. */
+  counties: jsonb('counties').$type<string[]>().notNull(),
+  senateDistricts: jsonb('senate_districts').$type<string[]>().notNull(),
+  houseDistricts: jsonb('house_districts').$type<string[]>().notNull(),
+});
+
+/** One row per import: what was loaded, from where, when — shown to staff, and credited on the site. */
+export const referenceImports = pgTable('reference_imports', {
+  id: serial('id').primaryKey(),
+  dataset: text('dataset').notNull(),
+  source: text('source').notNull(),
+  rows: integer('rows').notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+});
