@@ -128,7 +128,9 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
         ),
       });
     }
-    if (b.status === 'draft' || b.status === 'scheduled') {
+    // Due now ("send now", or its time came): the progress page, whose counts start moving within a second.
+    const starting = b.status === 'scheduled' && b.scheduledAt !== null && b.scheduledAt.getTime() <= Date.now();
+    if (b.status === 'draft' || (b.status === 'scheduled' && !starting)) {
       return frame.render(c, {
         title: b.name,
         current: 'broadcasts',

@@ -242,7 +242,7 @@ export function ProgressPage(props: { broadcast: Broadcast; progress: Progress; 
       </p>
       <h1>{b.name}</h1>
       <p>
-        {statusLabels[b.status]} to {describeAudience(b.audience)}
+        {b.status === 'scheduled' ? 'Starting' : statusLabels[b.status]} to {describeAudience(b.audience)}
         {b.startedAt ? `, started ${formatInZone(b.startedAt, props.timeZone)}` : ''}
         {b.finishedAt ? `, finished ${formatInZone(b.finishedAt, props.timeZone)}` : ''}.
       </p>

@@ -28,7 +28,7 @@ import { Secrets } from '../crypto.ts';
 import { LocalFileStore } from '../storage.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { favicon, stylesheet } from '../web/assets.ts';
+import { favicon, stylesheet, workspaceScript } from '../web/assets.ts';
 import { renderNotFound, renderServerError } from '../web/error-pages.tsx';
 import type { SiteFrame } from '../web/layout.tsx';
 import { splitLocale } from '../web/locale.ts';
@@ -151,6 +151,7 @@ export function createApp(deps: AppDeps) {
 
   app.get(stylesheet.path, (c) => sendPrepared(c, stylesheet, { cacheControl: 'public, max-age=31536000, immutable' }));
   app.get(favicon.path, (c) => sendPrepared(c, favicon, { cacheControl: 'public, max-age=86400' }));
+  app.get(workspaceScript.path, (c) => sendPrepared(c, workspaceScript, { cacheControl: 'public, max-age=31536000, immutable' }));
   app.get('/favicon.ico', (c) => c.redirect(favicon.path, 301));
   app.route('/', emailWebhookRoutes({ db, secret: config.email.webhookSecret, recordFeedback: recordEmailFeedback }));
   const formGuard = new FormGuard({ db, secrets, nodeEnv: config.nodeEnv, clientKey: (c) => clientIp(c, config.trustProxy) });

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { stylesheet } from './assets.ts';
+import { stylesheet, workspaceScript } from './assets.ts';
 
 export type AdminNavItem = { key: string; href: string; label: string };
 
@@ -26,6 +26,7 @@ export function AdminLayout(props: {
         <title>{`${props.title} · Workspace · ${props.siteName}`}</title>
         <link rel="stylesheet" href={stylesheet.path} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <script src={workspaceScript.path} defer />
       </head>
       <body class="admin">
         <a class="skip-link" href="#main">
