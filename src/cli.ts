@@ -1,4 +1,6 @@
 import { seedDemoContent } from './features/content/seed/index.ts';
+import { importFromCli, referenceImportHelp, referenceImportRequest } from './features/reference/cli.ts';
+import { ReferenceImportError } from './features/reference/import.ts';
 import { createStaffFromCli, parseFlags, readPassword, resetPasswordFromCli } from './features/staff/cli.ts';
 import { StaffInputError } from './features/staff/service.ts';
 import { boot, fail } from './platform/boot.ts';
@@ -20,6 +22,29 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
       const { seeded } = await seedDemoContent(database.db);
       await database.close();
       process.stdout.write(seeded ? 'Demo content added.\n' : 'The database already has content; nothing changed.\n');
+    },
+  },
+  'reference:import': {
+    help: referenceImportHelp,
+    async run(args) {
+      let request;
+      try {
+        request = referenceImportRequest(parseFlags(args));
+      } catch (error) {
+        if (error instanceof ReferenceImportError) fail(error.message);
+        throw error;
+      }
+      const { database } = await boot();
+      let done: string;
+      try {
+        done = await importFromCli(database.db, request);
+      } catch (error) {
+        await database.close();
+        if (error instanceof ReferenceImportError) fail(error.message);
+        throw error;
+      }
+      await database.close();
+      process.stdout.write(`${done}\n`);
     },
   },
   'staff:create': {
