@@ -3,6 +3,7 @@ import { createPage, createPolicy, createResource } from '../../src/features/con
 import { createStaff, type StaffRole } from '../../src/features/staff/service.ts';
 import { supporters } from '../../src/features/supporters/schema.ts';
 import { createBroadcast } from '../../src/features/broadcasts/service.ts';
+import { petitions } from '../../src/features/petitions/schema.ts';
 
 /**
  * The table the role × route test walks: every admin route, a URL to try it
@@ -117,6 +118,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     { method: 'GET', pattern: '/admin/mailbox/:id{[0-9]{1,15}}', url: '/admin/mailbox/999999', allowed: adminOnly },
     { method: 'GET', pattern: '/admin/content', url: '/admin/content', allowed: all },
     ...(await broadcastRouteCases(database)),
+    ...(await petitionRouteCases(database)),
   ];
 }
 
@@ -138,5 +140,40 @@ async function broadcastRouteCases(database: Database): Promise<AdminRouteCase[]
     { method: 'POST', pattern: `${id}/schedule`, url, allowed: campaigners, form: { sendAt: 'not a time' } },
     { method: 'POST', pattern: `${id}/unschedule`, url: '/admin/broadcasts/999999/unschedule', allowed: campaigners },
     { method: 'POST', pattern: `${id}/cancel`, url: '/admin/broadcasts/999999/cancel', allowed: campaigners },
+  ];
+}
+
+/**
+ * Petitions: viewers read petitions and packets; signatures (personal data),
+ * the export and the abuse controls are for those who run campaigns (see petitions/policy.ts).
+ */
+async function petitionRouteCases(database: Database): Promise<AdminRouteCase[]> {
+  const campaigners: StaffRole[] = ['admin', 'organizer'];
+  const readers: StaffRole[] = ['admin', 'organizer', 'viewer'];
+  const [probe] = await database.db
+    .insert(petitions)
+    .values({ slug: `route-probe-${Date.now()}`, target: 'Probe', en: { title: 'Route probe', summary: '', statement: 'Probe' }, goal: 10 })
+    .returning({ id: petitions.id });
+  const base = '/admin/petitions';
+  const id = `${base}/:id{[0-9]{1,9}}`;
+  const url = `${base}/${probe!.id}`;
+  return [
+    { method: 'GET', pattern: base, url: base, allowed: readers },
+    { method: 'GET', pattern: `${base}/new`, url: `${base}/new`, allowed: campaigners },
+    { method: 'POST', pattern: `${base}/new`, url: `${base}/new`, allowed: campaigners, form: { slug: '' } },
+    { method: 'GET', pattern: id, url, allowed: readers },
+    { method: 'POST', pattern: id, url, allowed: campaigners, form: { slug: '' } },
+    { method: 'GET', pattern: `${base}/packet.css`, url: `${base}/packet.css`, allowed: readers },
+    { method: 'GET', pattern: `${id}/signatures`, url: `${url}/signatures?status=verified&senate=5`, allowed: campaigners },
+    { method: 'GET', pattern: `${id}/signatures.csv`, url: `${url}/signatures.csv?status=verified`, allowed: campaigners },
+    { method: 'GET', pattern: `${id}/invalidate`, url: `${url}/invalidate?senate=5`, allowed: campaigners },
+    // Sent without the confirmed count: refused (400), so nothing is struck out by the walk.
+    { method: 'POST', pattern: `${id}/invalidate`, url: `${url}/invalidate`, allowed: campaigners, form: { senate: '5' } },
+    { method: 'GET', pattern: `${id}/packets`, url: `${url}/packets`, allowed: readers },
+    { method: 'GET', pattern: `${id}/packet/:chamber{senate|house}/:district{[1-9][0-9]?}`, url: `${url}/packet/senate/5`, allowed: readers },
+    { method: 'GET', pattern: `${base}/abuse`, url: `${base}/abuse`, allowed: campaigners },
+    { method: 'POST', pattern: `${base}/abuse/limits`, url: `${base}/abuse/limits`, allowed: campaigners, form: { perIpBurst: '' } },
+    { method: 'POST', pattern: `${base}/abuse/blocks`, url: `${base}/abuse/blocks`, allowed: campaigners, form: { kind: 'ip', ip: 'not an address' } },
+    { method: 'POST', pattern: `${base}/abuse/blocks/remove`, url: `${base}/abuse/blocks/remove`, allowed: campaigners, form: { kind: 'ip', value: '' } },
   ];
 }

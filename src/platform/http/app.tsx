@@ -10,6 +10,8 @@ import { contentPolicy } from '../../features/content/policy.ts';
 import { auditRoutes } from '../../features/audit/routes.tsx';
 import { broadcastPolicy } from '../../features/broadcasts/policy.ts';
 import { broadcastRoutes } from '../../features/broadcasts/routes.tsx';
+import { petitionAdminRoutes } from '../../features/petitions/admin-routes.tsx';
+import { petitionPolicy } from '../../features/petitions/policy.ts';
 import { loadStaffSession } from '../../features/staff/middleware.ts';
 import { accountRoutes } from '../../features/staff/routes-account.tsx';
 import { authRoutes } from '../../features/staff/routes-auth.tsx';
@@ -169,6 +171,7 @@ export function createApp(deps: AppDeps) {
       { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPolicy.view },
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPolicy.manageStaff },
       { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPolicy.view },
+      { key: 'petitions', href: '/admin/petitions', label: 'Petitions', visible: petitionPolicy.view },
       { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPolicy.viewAudit },
       { key: 'mailbox', href: '/admin/mailbox', label: 'Mailbox', visible: (staff) => !config.smtpUrl && mailboxPolicy.read(staff) },
       { key: 'account', href: '/admin/account', label: 'Your account', visible: () => true },
@@ -187,6 +190,7 @@ export function createApp(deps: AppDeps) {
     '/broadcasts',
     broadcastRoutes({ db, frame, publicUrl, scheduled: deps.broadcastScheduled ?? (() => {}), emailQueued: deps.emailQueued ?? (() => {}) }),
   );
+  admin.route('/petitions', petitionAdminRoutes({ db, frame, secrets }));
   admin.route('/content', contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }));
   admin.route('/', workspaceRoutes({ db, frame }));
   app.route('/admin', admin);

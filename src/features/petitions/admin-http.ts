@@ -1,0 +1,23 @@
+import type { Context } from 'hono';
+import type { Secrets } from '../../platform/crypto.ts';
+import type { Db } from '../../platform/db/client.ts';
+import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
+
+/** What the petition workspace's route files share. */
+export type PetitionAdminDeps = {
+  db: Db;
+  frame: AdminFrame;
+  /** For hashing IP addresses staff block, the way signatures store them. */
+  secrets: Secrets;
+};
+
+export const petitionIdParam = '/:id{[0-9]{1,9}}';
+
+/** The posted form, or an empty one when the body is not a form at all (the handlers then report what is missing). */
+export async function readForm(c: Context<AdminEnv>): Promise<FormData> {
+  try {
+    return await c.req.formData();
+  } catch {
+    return new FormData();
+  }
+}

@@ -1,0 +1,157 @@
+import { gt, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { rowsOf } from '../../platform/db/client.ts';
+import { supporters } from '../supporters/schema.ts';
+import { signatureConditions, type SignatureFilters } from './admin-signatures.ts';
+import { signatures } from './schema.ts';
+
+/**
+ * The signature export as CSV, in the column names Action Network's own
+ * exports use, so a file from here uploads there (and into the tools that
+ * read its exports) with the columns matched by name, no mapping by hand.
+ *
+ *   first_name              given name as signed
+ *   last_name               family name as signed
+ *   email                   the supporter's address, normalized (the key Action Network de-duplicates on)
+ *   zip_code                ZIP as signed
+ *   can2_user_address       street address, when they gave one
+ *   can2_user_city          city
+ *   can2_state_abbreviated  always OR: the form accepts Oregon ZIPs only
+ *   can2_county             the supporter's county, when known
+ *   comment                 their comment on the petition
+ *   created_date            when they signed, UTC, "YYYY-MM-DD HH:MM:SS"
+ *
+ * Then ours, which Action Network keeps as custom fields when uploaded:
+ * signature_id, status, verified_date (UTC), senate_district,
+ * house_district, district_source, language. No uuid column: that name is
+ * Action Network's own person id, and we have none to give.
+ *
+ * The file is RFC 4180 (CRLF line ends, fields quoted when they hold a
+ * comma, quote or line break, quotes doubled) and UTF-8 without a byte-order
+ * mark, which would glue itself to "first_name" in most importers.
+ */
+export const exportColumns = [
+  'first_name',
+  'last_name',
+  'email',
+  'zip_code',
+  'can2_user_address',
+  'can2_user_city',
+  'can2_state_abbreviated',
+  'can2_county',
+  'comment',
+  'created_date',
+  'signature_id',
+  'status',
+  'verified_date',
+  'senate_district',
+  'house_district',
+  'district_source',
+  'language',
+] as const;
+
+/** Rows fetched per query: big enough that round trips do not dominate, small enough to stay a few MB. */
+export const EXPORT_PAGE_SIZE = 5_000;
+
+type ExportRow = {
+  id: string | number;
+  given_name: string;
+  family_name: string;
+  email: string;
+  zip: string;
+  street: string | null;
+  city: string | null;
+  county: string | null;
+  comment: string | null;
+  created: string;
+  status: string;
+  verified: string | null;
+  senate_district: string | null;
+  house_district: string | null;
+  district_source: string;
+  locale: string;
+};
+
+const needsQuotes = /[",\r\n]/;
+// A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list: = + - @, tab, carriage return).
+const formulaStart = /^[=+\-@\t\r]/;
+
+/**
+ * One field, escaped. Anything a signer typed could start with "=" and run
+ * as a formula in the spreadsheet staff open it in, so such a cell gets a
+ * leading apostrophe: shown as text, harmless to importers.
+ */
+export function csvField(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  let v = value;
+  if (formulaStart.test(v)) v = `'${v}`;
+  return needsQuotes.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+export function csvLine(fields: readonly (string | null | undefined)[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+function line(r: ExportRow): string {
+  return csvLine([
+    r.given_name,
+    r.family_name,
+    r.email,
+    r.zip,
+    r.street,
+    r.city,
+    'OR',
+    r.county,
+    r.comment,
+    r.created,
+    String(r.id),
+    r.status,
+    r.verified,
+    r.senate_district,
+    r.house_district,
+    r.district_source,
+    r.locale,
+  ]);
+}
+
+// Dates formatted by the database: parsing a million timestamps into Date objects only to print them costs more than the query.
+const utc = (column: typeof signatures.createdAt | typeof signatures.verifiedAt) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
+
+function page(db: Db, petitionId: number, f: SignatureFilters, after: number, size: number): Promise<ExportRow[]> {
+  return rowsOf<ExportRow>(
+    db,
+    sql`select ${signatures.id} as id, ${signatures.givenName} as given_name, ${signatures.familyName} as family_name, ${supporters.email} as email,
+          ${signatures.zip} as zip, ${signatures.street} as street, ${signatures.city} as city, ${supporters.county} as county,
+          ${signatures.comment} as comment, ${utc(signatures.createdAt)} as created, ${signatures.status} as status, ${utc(signatures.verifiedAt)} as verified,
+          ${signatures.senateDistrict} as senate_district, ${signatures.houseDistrict} as house_district,
+          ${signatures.districtSource} as district_source, ${signatures.locale} as locale
+        from ${signatures} join ${supporters} on ${supporters.id} = ${signatures.supporterId}
+        where ${signatureConditions(petitionId, f)} and ${gt(signatures.id, after)}
+        order by ${signatures.id}
+        limit ${size}`,
+  );
+}
+
+/**
+ * The export as text chunks: the header, then one chunk per page of rows,
+ * oldest first. Pages are read by keyset (id > the last one sent), never
+ * by offset and never all at once, so memory stays the same for a hundred
+ * signatures or a million. The next page is already being read while the
+ * consumer writes this one; a consumer that stops reading stops the reading.
+ */
+export async function* signatureCsv(db: Db, petitionId: number, f: SignatureFilters, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<string> {
+  yield csvLine(exportColumns);
+  let next: Promise<ExportRow[]> | undefined = page(db, petitionId, f, 0, pageSize);
+  try {
+    while (next) {
+      const rows: ExportRow[] = await next;
+      next = rows.length === pageSize ? page(db, petitionId, f, Number(rows[rows.length - 1]!.id), pageSize) : undefined;
+      let chunk = '';
+      for (const r of rows) chunk += line(r);
+      if (chunk) yield chunk;
+    }
+  } finally {
+    // Stopped early (the download was cancelled): the read in flight is no longer wanted, nor its error.
+    next?.catch(() => {});
+  }
+}
