@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { seedDemoContent } from './features/content/seed/index.ts';
+import { checkReferenceData } from './features/reference/demo.ts';
 import { ensureDemoAdmin } from './features/staff/cli.ts';
 import { createEmailRuntime } from './email-runtime.ts';
 import { boot, fail } from './platform/boot.ts';
@@ -19,6 +20,9 @@ if (config.seedDemo) {
     logger.info({ demoAdmin: { login: demoAdmin.email, password: demoAdmin.password } }, `Demo admin created: sign in at /admin as ${demoAdmin.email} with password ${demoAdmin.password} (shown once)`);
   }
 }
+
+// Districts and legislators: a demo loads ../shared/data once; otherwise one line says how to load them.
+await checkReferenceData(database.db, logger, { demo: config.seedDemo });
 
 // The email worker and broadcast scheduler run inside the server by default (EMAIL_WORKER=inline),
 // or in their own processes with `npm run worker` (EMAIL_WORKER=separate).

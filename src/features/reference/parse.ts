@@ -258,6 +258,8 @@ export function parseZctaCounties(text: string, source: string, names: Map<strin
       if (!name) throw new ReferenceImportError(`${source}: county ${part.county} is not in the county list`);
       if (!counties.includes(name)) counties.push(name);
     }
+    // So a ZIP area's only county is always an Oregon county.
+    if (counties.every((name) => name === OUTSIDE_OREGON)) continue;
     result.set(code, counties);
   }
   if (result.size === 0) throw new ReferenceImportError(`${source}: no ZIP areas in Oregon`);

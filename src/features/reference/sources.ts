@@ -85,7 +85,16 @@ export async function downloadReference(options: DownloadOptions = {}): Promise<
   const census = (options.censusUrl ?? DEFAULT_CENSUS_URL).replace(/\/$/, '');
   const openstates = (options.openstatesUrl ?? DEFAULT_OPENSTATES_URL).replace(/\/$/, '');
   const timeoutMs = options.timeoutMs ?? 120_000;
-  const get = async (url: string) => fetchBytes(url, timeoutMs);
+  // The first failure stops the other downloads: the import is abandoned anyway.
+  const stop = new AbortController();
+  const get = async (url: string) => {
+    try {
+      return await fetchBytes(url, AbortSignal.any([stop.signal, AbortSignal.timeout(timeoutMs)]));
+    } catch (error) {
+      stop.abort();
+      throw error;
+    }
+  };
   const text = async (url: string): Promise<Text> => ({ text: new TextDecoder().decode(await get(url)), source: url });
 
   const listingUrl = `${openstates}${OPENSTATES_PATH}`;
@@ -111,10 +120,10 @@ export async function downloadReference(options: DownloadOptions = {}): Promise<
   };
 }
 
-async function fetchBytes(url: string, timeoutMs: number): Promise<Uint8Array> {
+async function fetchBytes(url: string, signal: AbortSignal): Promise<Uint8Array> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': 'Groundswell reference import' } });
+    response = await fetch(url, { signal, headers: { 'user-agent': 'Groundswell reference import' } });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     throw new ReferenceImportError(`Could not download ${url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);

@@ -5,6 +5,7 @@ import { emailAddress, normalizeEmail } from '../../platform/email-address.ts';
 import { randomToken, safeEqual, sha256, type Secrets } from '../../platform/crypto.ts';
 import { locales, type Locale } from '../../platform/web/locale.ts';
 import { enqueueEmail } from '../email/service.ts';
+import { zipFacts } from '../reference/service.ts';
 import { consents, signupConfirmations, subscriptions, subscriptionTopics, supporterEvents, supporters, type ConsentMethod, type Topic } from './schema.ts';
 
 export { subscriptionTopics, type Topic } from './schema.ts';
@@ -45,6 +46,9 @@ export async function requestSignup(db: Db, input: SignupInput, ctx: Context): P
   const data = signupInput.parse(input);
   const now = ctx.now ?? new Date();
   const email = normalizeEmail(data.email);
+  // The county only when the ZIP's land lies wholly in one (issue 4); a ZIP across a county line, a PO box or no data leaves it unknown.
+  const facts = data.zip ? await zipFacts(db, data.zip) : undefined;
+  const county = facts?.counties.length === 1 ? facts.counties[0]! : null;
   return db.transaction(async (tx) => {
     const [person] = await tx
       .insert(supporters)
@@ -54,6 +58,7 @@ export async function requestSignup(db: Db, input: SignupInput, ctx: Context): P
         givenName: data.givenName,
         familyName: data.familyName,
         zip: data.zip || null,
+        county,
         locale: data.locale,
         firstSource: data.source || null,
       })

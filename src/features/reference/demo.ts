@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../../platform/db/client.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { importReference, ReferenceImportError } from './import.ts';
+import { IMPORT_COMMAND } from './messages.ts';
+import { referenceStatus } from './service.ts';
+
+/** The shared reference copies beside the project (../shared/data from its root), where tests, CI and demos find them. */
+export const SHARED_REFERENCE_DIR = fileURLToPath(new URL('../../../../shared/data', import.meta.url));
+
+/**
+ * At start-up: a demo loads the shared copies once, into a database that has
+ * none; any other start only says, in one line, what is missing and how to
+ * load it. A bad file is reported, never a reason not to start.
+ */
+export async function checkReferenceData(db: Db, logger: Logger, options: { demo: boolean; dir?: string }): Promise<void> {
+  const status = await referenceStatus(db);
+  if (status.districts > 0 && status.legislators > 0) return;
+  const dir = options.dir ?? SHARED_REFERENCE_DIR;
+  if (options.demo && existsSync(dir)) {
+    try {
+      const done = await importReference(db, { dir });
+      logger.info(`reference data imported from ${dir}: ${done.senateDistricts + done.houseDistricts} districts, ${done.legislators} legislators, ${done.zips} ZIP areas`);
+      return;
+    } catch (error) {
+      if (!(error instanceof ReferenceImportError)) throw error;
+      logger.warn(`reference data not imported: ${error.message}`);
+    }
+  }
+  logger.info(`Oregon's legislator roster is not loaded; load it with: ${IMPORT_COMMAND} [--from DIR]`);
+}
