@@ -1,4 +1,6 @@
 import { seedDemoContent } from './features/content/seed/index.ts';
+import { seedDemoPetition } from './features/petitions/seed.ts';
+import { recountAll } from './features/petitions/service.ts';
 import { importFromCli, referenceImportHelp, referenceImportRequest } from './features/reference/cli.ts';
 import { ReferenceImportError } from './features/reference/import.ts';
 import { createStaffFromCli, parseFlags, readPassword, resetPasswordFromCli } from './features/staff/cli.ts';
@@ -20,6 +22,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
     async run() {
       const { database } = await boot();
       const { seeded } = await seedDemoContent(database.db);
+      await seedDemoPetition(database.db);
       await database.close();
       process.stdout.write(seeded ? 'Demo content added.\n' : 'The database already has content; nothing changed.\n');
     },
@@ -45,6 +48,20 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
       }
       await database.close();
       process.stdout.write(`${done}\n`);
+    },
+  },
+  'petitions:recount': {
+    help: 'Recount every petition from its verified signatures, repair the counters if they drifted, and expire pending signatures older than 30 days (runs nightly in the worker too).',
+    async run() {
+      const { database, logger } = await boot();
+      try {
+        const results = await recountAll(database.db, logger);
+        const repaired = results.filter((r) => r.before !== r.after);
+        for (const r of repaired) process.stdout.write(`Petition ${r.petitionId}: count was ${r.before}, now ${r.after}.\n`);
+        process.stdout.write(`Recounted ${results.length} petition(s); ${repaired.length} repaired.\n`);
+      } finally {
+        await database.close();
+      }
     },
   },
   'staff:create': {

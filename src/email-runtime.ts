@@ -7,6 +7,8 @@ import { unwantedBroadcastMessages } from './features/broadcasts/service.ts';
 import { getSiteSettings } from './features/content/service.ts';
 import { EmailWorker, MailboxTransport, signupTemplates, SmtpTransport, templateRenderer, type MailTransport, type Sender } from './features/email/service.ts';
 import { supporterListLinks } from './features/supporters/list-links.ts';
+import { petitionTemplates } from './features/email/templates/petition.ts';
+import { nightlyRecount } from './features/petitions/service.ts';
 import { Secrets } from './platform/crypto.ts';
 
 /**
@@ -36,7 +38,7 @@ export function createEmailRuntime(options: { config: Config; database: Database
   const render = templateRenderer({
     // The renderer keeps the sender for 10 s: a send to 100,000 reads the settings a handful of times.
     sender,
-    templates: { ...signupTemplates, broadcast: broadcastTemplate(new BroadcastContentCache(db, config.publicUrl)) },
+    templates: { ...signupTemplates, ...petitionTemplates, broadcast: broadcastTemplate(new BroadcastContentCache(db, config.publicUrl)) },
     listLinks: (row) => linksFor(contactEmail)(row),
   });
 
@@ -51,6 +53,8 @@ export function createEmailRuntime(options: { config: Config; database: Database
     unwanted: (rows) => unwantedBroadcastMessages(db, rows.filter((r) => r.broadcastId !== null).map((r) => r.id)),
   });
   const scheduler = new BroadcastScheduler({ db, logger, domain, onStarted: () => worker.poke() });
+  // Petition counts are checked against their signatures once a night, and drift repaired (issue 5).
+  const recount = nightlyRecount({ db, logger });
 
   return {
     worker,
@@ -59,8 +63,10 @@ export function createEmailRuntime(options: { config: Config; database: Database
     start() {
       worker.start();
       scheduler.start();
+      recount.start();
     },
     async stop() {
+      await recount.stop();
       await scheduler.stop();
       await worker.stop();
       await transport.close();

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { seedDemoContent } from './features/content/seed/index.ts';
+import { seedDemoPetition } from './features/petitions/seed.ts';
 import { checkReferenceData } from './features/reference/demo.ts';
 import { ensureDemoAdmin } from './features/staff/cli.ts';
 import { createEmailRuntime } from './email-runtime.ts';
@@ -14,6 +15,7 @@ const { config, logger, database } = await boot();
 if (config.seedDemo) {
   const { seeded } = await seedDemoContent(database.db);
   if (seeded) logger.info('demo content added to the empty database');
+  if ((await seedDemoPetition(database.db)).seeded) logger.info('demo petition added');
   // A demo admin only on a demo start, never in production.
   const demoAdmin = config.nodeEnv === 'production' ? undefined : await ensureDemoAdmin(database.db);
   if (demoAdmin) {

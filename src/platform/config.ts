@@ -81,6 +81,14 @@ const envSchema = z.object({
   DKIM_DOMAIN: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name').optional()),
   DKIM_SELECTOR: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9._-]+$/i, 'must be a DNS label').optional()),
   DKIM_PRIVATE_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  CENSUS_GEOCODER_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// URL')
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
+  ),
 });
 
 export type Config = {
@@ -118,6 +126,11 @@ export type Config = {
     webhookSecret: string | undefined;
     dkim: { domainName: string; keySelector: string; privateKey: string } | undefined;
   };
+  /**
+   * The US Census geocoder's base URL (https://geocoding.geo.census.gov/geocoder), which finds a petition
+   * signer's districts from a street address. Off when unset: addresses then leave this server for no one.
+   */
+  censusGeocoderUrl: string | undefined;
 };
 
 /** Never repeated in an error message: the message may end up in a log or a chat. */
@@ -167,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookSecret: e.EMAIL_WEBHOOK_SECRET,
       dkim: dkimSettings(e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY),
     },
+    censusGeocoderUrl: e.CENSUS_GEOCODER_URL,
   };
 }
 

@@ -24,20 +24,32 @@ export const MAX_ATTEMPTS = 8;
  * it. Returns false when that idempotency key was queued before.
  */
 export async function enqueueEmail(db: Db, email: NewEmail, options: { domain: string }): Promise<boolean> {
+  return (await enqueueEmails(db, [email], options)) > 0;
+}
+
+/**
+ * Queues several messages in one statement, for actions that arrive in
+ * groups (petition signatures committed together). Returns how many were new;
+ * keys queued before are skipped, as with enqueueEmail.
+ */
+export async function enqueueEmails(db: Db, emails: NewEmail[], options: { domain: string }): Promise<number> {
+  if (emails.length === 0) return 0;
   const inserted = await db
     .insert(emailOutbox)
-    .values({
-      idempotencyKey: email.idempotencyKey,
-      messageId: `<${randomBytes(12).toString('hex')}@${options.domain}>`,
-      toAddress: email.to,
-      kind: email.kind,
-      template: email.template,
-      locale: email.locale,
-      data: email.data ?? {},
-    })
+    .values(
+      emails.map((email) => ({
+        idempotencyKey: email.idempotencyKey,
+        messageId: `<${randomBytes(12).toString('hex')}@${options.domain}>`,
+        toAddress: email.to,
+        kind: email.kind,
+        template: email.template,
+        locale: email.locale,
+        data: email.data ?? {},
+      })),
+    )
     .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
     .returning({ id: emailOutbox.id });
-  return inserted.length > 0;
+  return inserted.length;
 }
 
 /**

@@ -22,6 +22,9 @@ import { mailboxPolicy, mailboxRoutes } from '../../features/email/mailbox-route
 import { EMAIL_WEBHOOK_PATH, emailWebhookRoutes } from '../../features/email/webhooks.ts';
 import { recordEmailFeedback } from '../../features/supporters/email-feedback.ts';
 import { signupRoutes } from '../../features/supporters/routes.tsx';
+import { PetitionPublic, petitionOpenRoutes } from '../../features/petitions/public-pages.tsx';
+import { isPetitionSignPath, petitionRoutes } from '../../features/petitions/routes.tsx';
+import { censusGeocoder } from '../../features/petitions/service.ts';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../../features/supporters/preferences-routes.tsx';
 import { supporterAdminRoutes } from '../../features/supporters/admin-routes.tsx';
 import { supporterPolicy } from '../../features/supporters/policy.ts';
@@ -119,7 +122,7 @@ export function createApp(deps: AppDeps) {
       secrets,
       // Both carry their own authentication: the URL's signed token, the webhook's shared secret.
       exempt: (path) => isOneClickUnsubscribe(path) || path === EMAIL_WEBHOOK_PATH,
-      originChecked: { paths: (path) => path === '/join' || path === '/es/join', publicOrigin: new URL(publicUrl).origin },
+      originChecked: { paths: (path) => path === '/join' || path === '/es/join' || isPetitionSignPath(path), publicOrigin: new URL(publicUrl).origin },
       onRejected: (c) => plainPage(c, 403, 'This form has expired', 'For your safety the form could not be sent. Go back, reload the page and try again.'),
     }),
   );
@@ -158,6 +161,23 @@ export function createApp(deps: AppDeps) {
   app.route('/', emailWebhookRoutes({ db, secret: config.email.webhookSecret, recordFeedback: recordEmailFeedback }));
   const formGuard = new FormGuard({ db, secrets, nodeEnv: config.nodeEnv, clientKey: (c) => clientIp(c, config.trustProxy) });
   app.route('/', formChallengeRoutes(formGuard));
+  // One per process: the petitions' caches of moving numbers, their abuse guard and the signatures' group commit.
+  const petitionsPublic = new PetitionPublic({
+    db,
+    databaseKind: database.kind,
+    secrets,
+    secure: config.secure,
+    publicUrl,
+    logger,
+    siteFrame,
+    emailQueued: deps.emailQueued ?? (() => {}),
+    formGuard,
+    clientIp: (c) => clientIp(c, config.trustProxy),
+    geocoder: config.censusGeocoderUrl ? censusGeocoder(config.censusGeocoderUrl) : undefined,
+    notFound,
+  });
+  // The embed, count.json and the petition assets: outside the language middleware, as they set no cookie.
+  app.route('/', petitionOpenRoutes(petitionsPublic));
   const files = new LocalFileStore(join(config.dataDir, 'uploads'));
   app.route('/', siteFileRoutes({ db, cache, publicUrl, files }));
 
@@ -204,9 +224,10 @@ export function createApp(deps: AppDeps) {
     const signupDeps = { db, secrets, secure: config.secure, publicUrl, siteFrame, emailQueued: deps.emailQueued ?? (() => {}), formGuard };
     site.route('/', signupRoutes(signupDeps, locale));
     site.route('/', preferencesRoutes(signupDeps, locale));
+    site.route('/', petitionRoutes(petitionsPublic, locale));
     site.route('/', contentRoutes(contentDeps, locale));
     app.route(prefix, site);
   }
 
-  return { app, cache, metrics, secrets };
+  return { app, cache, metrics, secrets, petitions: petitionsPublic };
 }

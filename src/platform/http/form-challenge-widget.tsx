@@ -121,6 +121,24 @@ export function ChallengeWidget() {
   return <altcha-widget challenge={CHALLENGE_PATH} name={CHALLENGE_FIELD} auto="onfocus" configuration='{"hideFooter":true,"hideLogo":true}' />;
 }
 
+/**
+ * The check as a form field: the error summary's link for a failed check
+ * leads here, to its message and the widget.
+ */
+export function ChallengeField(props: { error?: string | undefined }) {
+  return (
+    <div class={props.error ? 'field field-error' : 'field'} id={CHALLENGE_FIELD}>
+      {props.error ? (
+        <p class="error-message" id={`${CHALLENGE_FIELD}-error`}>
+          <span class="visually-hidden">Error: </span>
+          {props.error}
+        </p>
+      ) : null}
+      <ChallengeWidget />
+    </div>
+  );
+}
+
 /** The challenge endpoint and the widget's files. */
 export function formChallengeRoutes(guard: FormGuard): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

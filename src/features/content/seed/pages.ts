@@ -146,7 +146,7 @@ const homeEn: PageInput = {
         '',
         'Our public safety and justice systems should live up to these values. Instead, they reach first for prison, punishment and cutting people off from the ones they love.',
       ].join('\n'),
-      data: {},
+      data: { href: '/petitions/safety-for-all', linkLabel: 'Read and sign the petition' },
     },
     {
       key: 'tips-teaser',
@@ -304,7 +304,7 @@ const homeEs: PageInput = {
         '',
         'Nuestros sistemas de seguridad pública y de justicia deberían guiarse por estos valores. En cambio, su primera respuesta suele ser la cárcel, el castigo y alejar a las personas de sus seres queridos.',
       ].join('\n'),
-      data: {},
+      data: { href: '/petitions/safety-for-all', linkLabel: 'Lee y firma la petición' },
     },
     {
       key: 'tips-teaser',

@@ -86,13 +86,22 @@ function HomeSection(props: { run: Section[]; locale: Locale; textLang: Locale }
         </section>
       );
     case 'petition-cta':
+      // The section's data names the petition it leads to; without one it still says the petition is coming.
       return (
         <section class="section cta" aria-labelledby={id}>
           <h2 id={id}>
-            {first.heading} <span class="badge">{common.comingSoon}</span>
+            {first.heading} {first.data.href ? null : <span class="badge">{common.comingSoon}</span>}
           </h2>
           <Prose markdown={first.bodyMd} locale={locale} lang={textLang} />
-          <p>{t.comingSoonPetition}</p>
+          {first.data.href ? (
+            <p>
+              <a class="button" href={localizedPath(locale, first.data.href)}>
+                {first.data.linkLabel ?? first.heading}
+              </a>
+            </p>
+          ) : (
+            <p>{t.comingSoonPetition}</p>
+          )}
         </section>
       );
     case 'teaser':

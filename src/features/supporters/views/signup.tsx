@@ -1,5 +1,5 @@
 import { CHALLENGE_FIELD } from '../../../platform/http/form-challenge.ts';
-import { ChallengeWidget } from '../../../platform/http/form-challenge-widget.tsx';
+import { ChallengeField } from '../../../platform/http/form-challenge-widget.tsx';
 import { Checkbox, ErrorSummary, Field, Form, Select, type FieldErrors } from '../../../platform/web/forms.tsx';
 import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
 import { signupMessages } from '../messages.ts';
@@ -42,16 +42,7 @@ export function JoinPage(props: { locale: Locale; token: string; values: SignupV
         <p class="hint">
           {t.consent} <a href={localizedPath(props.locale, '/privacy')}>{t.privacy}</a>.
         </p>
-        {/* The summary's link for a failed check leads here, to its message and the widget. */}
-        <div class={challengeError ? 'field field-error' : 'field'} id={CHALLENGE_FIELD}>
-          {challengeError ? (
-            <p class="error-message" id={`${CHALLENGE_FIELD}-error`}>
-              <span class="visually-hidden">Error: </span>
-              {challengeError}
-            </p>
-          ) : null}
-          <ChallengeWidget />
-        </div>
+        <ChallengeField error={challengeError} />
         <button class="button" type="submit">
           {t.submit}
         </button>

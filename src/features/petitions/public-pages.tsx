@@ -1,0 +1,183 @@
+import { Hono, type Context } from 'hono';
+import type { Logger } from 'pino';
+import type { Secrets } from '../../platform/crypto.ts';
+import type { Db } from '../../platform/db/client.ts';
+import type { AppEnv } from '../../platform/http/env.ts';
+import type { FormGuard } from '../../platform/http/form-challenge.ts';
+import { sendPrepared } from '../../platform/http/respond.ts';
+import { contentSecurityPolicy } from '../../platform/http/security-headers.ts';
+import { Layout, renderDocument, type SiteFrame } from '../../platform/web/layout.tsx';
+import { localizedPath, type Locale } from '../../platform/web/locale.ts';
+import { districtMapSvg } from '../reference/service.ts';
+import { petitionScript, petitionStyles } from './assets.ts';
+import { LivePages, Recent } from './live-pages.ts';
+import { petitionMessages } from './messages.ts';
+import {
+  CountCache,
+  nextThreshold,
+  petitionBySlug,
+  petitionWords,
+  recentSigners,
+  SignatureBatcher,
+  SigningGuard,
+  signingState,
+  TallyCache,
+  ZipFactsCache,
+  type Geocoder,
+  type Petition,
+} from './service.ts';
+import { EmbedDocument, PetitionPage, petitionHead, type PetitionView } from './views/petition-page.tsx';
+
+export type PetitionDeps = {
+  db: Db;
+  databaseKind: 'pglite' | 'postgres';
+  secrets: Secrets;
+  secure: boolean;
+  publicUrl: string;
+  logger: Logger;
+  siteFrame: () => Promise<SiteFrame>;
+  /** Tells the email worker there is something to send now. */
+  emailQueued: () => void;
+  /** The same proof-of-work and no-JavaScript limit as the newsletter form (ADR 019). */
+  formGuard: FormGuard;
+  clientIp: (c: Context) => string;
+  /** The Census geocoder, when CENSUS_GEOCODER_URL is set. */
+  geocoder: Geocoder | undefined;
+  notFound: (c: Context<AppEnv>) => Promise<Response>;
+};
+
+export const SLUG = '{[a-z0-9-]{1,80}}';
+
+/** What the public petition routes share in one process: caches of moving numbers, the abuse guard and the group-commit batcher. */
+export class PetitionPublic {
+  readonly counts: CountCache;
+  readonly tallies: TallyCache;
+  readonly zips: ZipFactsCache;
+  readonly guard: SigningGuard;
+  readonly pages = new LivePages(1000);
+  readonly petitions: Recent<Petition | undefined>;
+  readonly batcher: SignatureBatcher;
+
+  constructor(readonly deps: PetitionDeps) {
+    const { db } = deps;
+    this.counts = new CountCache(db, 1000);
+    this.tallies = new TallyCache(db);
+    this.zips = new ZipFactsCache(db);
+    this.guard = new SigningGuard(db);
+    this.petitions = new Recent((slug) => petitionBySlug(db, slug), 1000);
+    this.batcher = new SignatureBatcher({
+      db,
+      secrets: deps.secrets,
+      emailDomain: new URL(deps.publicUrl).hostname,
+      maxInFlight: deps.databaseKind === 'pglite' ? 1 : 4,
+      onBatchError: (error, size) => deps.logger.error({ err: error, size }, 'a batch of signatures failed; writing them one by one'),
+    });
+  }
+
+  /** A petition the public may see, or undefined (missing, or still a draft). */
+  async visible(slug: string): Promise<Petition | undefined> {
+    const petition = await this.petitions.get(slug);
+    return petition && signingState(petition) !== 'hidden' ? petition : undefined;
+  }
+
+  /** After a confirmation here: the signer sees their signature counted on their next look. */
+  counted(petition: Pick<Petition, 'id' | 'slug'>): void {
+    this.counts.forget(petition.id);
+    this.tallies.forget(petition.id);
+    this.pages.forget(`page:${petition.slug}:`);
+    this.pages.forget(`embed:${petition.slug}:`);
+  }
+
+  shareUrl(locale: Locale, slug: string): string {
+    return this.deps.publicUrl + localizedPath(locale, `/petitions/${slug}`);
+  }
+
+  async view(petition: Petition, locale: Locale): Promise<PetitionView> {
+    const count = await this.counts.get(petition.id);
+    const { words, lang } = petitionWords(petition, locale);
+    return {
+      locale,
+      slug: petition.slug,
+      target: petition.target,
+      words,
+      lang,
+      state: signingState(petition),
+      count,
+      goal: petition.goal,
+      next: nextThreshold(petition, count),
+      countUrl: `/petitions/${petition.slug}/count.json`,
+      shareUrl: this.shareUrl(locale, petition.slug),
+    };
+  }
+
+  async renderPage(slug: string, locale: Locale): Promise<string | null> {
+    const petition = await this.visible(slug);
+    if (!petition) return null;
+    const { db } = this.deps;
+    const t = petitionMessages(locale).page;
+    const [view, tally, recent, site] = await Promise.all([this.view(petition, locale), this.tallies.get(petition.id), recentSigners(db, petition.id), this.deps.siteFrame()]);
+    const mapSvg = await districtMapSvg(db, 'upper', tally.byDistrict, { title: t.mapTitle, describedBy: 'district-table', locale });
+    // A ZIP names no one city: without the geocoder's city, the county the ZIP lies in (when it is one) is the place shown.
+    const entries = await Promise.all(
+      recent.map(async (r) => ({ name: r.givenName, place: r.city ?? (await this.zips.get(r.zip).catch(() => undefined))?.counties.at(0) ?? null })),
+    );
+    return renderDocument(
+      <Layout locale={locale} path={`/petitions/${slug}`} title={view.words.title} description={view.words.summary || undefined} publicUrl={this.deps.publicUrl} site={site} head={petitionHead(view)}>
+        <PetitionPage {...view} recent={entries} mapSvg={mapSvg} byDistrict={tally.byDistrict} unknown={tally.unknown} geocoder={this.deps.geocoder !== undefined} />
+      </Layout>,
+    );
+  }
+
+  async renderEmbed(slug: string, locale: Locale): Promise<string | null> {
+    const petition = await this.visible(slug);
+    if (!petition) return null;
+    const [view, site] = await Promise.all([this.view(petition, locale), this.deps.siteFrame()]);
+    return renderDocument(<EmbedDocument {...view} siteName={site.name} />);
+  }
+}
+
+/** Framing by any site, for the embed only: the rest of the site keeps frame-ancestors 'none' (ADR 008). */
+const embedPolicy = contentSecurityPolicy.replace("frame-ancestors 'none'", 'frame-ancestors *');
+
+/**
+ * Routes outside the language middleware, because they must set no cookie
+ * and never redirect: the embed (framed by other sites), the count as JSON
+ * (polled by petition.js) and the two static files.
+ */
+export function petitionOpenRoutes(p: PetitionPublic): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  for (const asset of [petitionStyles, petitionScript]) {
+    app.get(asset.path, (c) => sendPrepared(c, asset, { cacheControl: 'public, max-age=31536000, immutable' }));
+  }
+
+  app.get(`/petitions/:slug${SLUG}/count.json`, async (c) => {
+    const petition = await p.visible(c.req.param('slug'));
+    if (!petition) return c.json({ error: 'not found' }, 404, { 'Cache-Control': 'no-store' });
+    const count = await p.counts.get(petition.id);
+    // One second fresh, then served stale while a cache refreshes it: a spike of pollers costs one read a second.
+    return c.json({ count, goal: petition.goal }, 200, { 'Cache-Control': 'public, max-age=1, stale-while-revalidate=30' });
+  });
+
+  for (const [prefix, locale] of [['', 'en'], ['/es', 'es']] as const) {
+    app.get(`${prefix}/petitions/:slug${SLUG}/embed`, async (c) => {
+      const slug = c.req.param('slug');
+      const body = await p.pages.get(`embed:${slug}:${locale}`, () => p.renderEmbed(slug, locale));
+      if (!body) return p.deps.notFound(c);
+      c.header('Content-Security-Policy', embedPolicy);
+      return sendPrepared(c, body);
+    });
+  }
+  return app;
+}
+
+/** The petition page itself, for one language: the same for everyone, re-rendered at most once a second. */
+export function petitionPageRoute(p: PetitionPublic, locale: Locale): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get(`/petitions/:slug${SLUG}`, async (c) => {
+    const slug = c.req.param('slug');
+    const body = await p.pages.get(`page:${slug}:${locale}`, () => p.renderPage(slug, locale));
+    if (!body) return p.deps.notFound(c);
+    return sendPrepared(c, body);
+  });
+  return app;
+}

@@ -1,0 +1,96 @@
+import { CHALLENGE_FIELD } from '../../../platform/http/form-challenge.ts';
+import { ChallengeField } from '../../../platform/http/form-challenge-widget.tsx';
+import { Checkbox, CsrfField, ErrorSummary, Field, TextArea, type FieldErrors } from '../../../platform/web/forms.tsx';
+import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
+import { petitionMessages } from '../messages.ts';
+
+/** What was typed, as typed: a refused form comes back with all of it. */
+export type SignValues = {
+  givenName?: string;
+  familyName?: string;
+  email?: string;
+  zip?: string;
+  street?: string;
+  comment?: string;
+  showPublicly?: boolean;
+  newsletter?: boolean;
+};
+
+/** Where a refusal that belongs to no one field is listed and shown (blocked, too many, closed). */
+export const FORM_PROBLEM = 'sign-form';
+
+/**
+ * The sign form. On the cached petition page it carries no CSRF token (the
+ * page is the same for everyone): the POST is accepted on the browser's word
+ * that it comes from this site (ADR 018), and the proof-of-work widget
+ * fetches its own challenge (ADR 019). Re-rendered for one person after a
+ * refusal, it carries a token too, for browsers that send neither header.
+ */
+export function SignForm(props: {
+  locale: Locale;
+  slug: string;
+  values: SignValues;
+  errors: FieldErrors;
+  csrf?: string | undefined;
+  geocoder: boolean;
+}) {
+  const t = petitionMessages(props.locale).form;
+  const v = props.values;
+  const e = props.errors;
+  const formProblem = e[FORM_PROBLEM];
+  return (
+    <div id={FORM_PROBLEM}>
+      {formProblem ? (
+        <p class="notice" role="note">
+          <strong>{t.formProblem}.</strong> {formProblem}
+        </p>
+      ) : null}
+      <p>{t.intro}</p>
+      <form method="post" action={localizedPath(props.locale, `/petitions/${props.slug}/sign`)} novalidate>
+        {props.csrf ? <CsrfField token={props.csrf} /> : null}
+        <Field name="givenName" label={t.givenName} value={v.givenName} error={e.givenName} autocomplete="given-name" maxlength={100} />
+        <Field name="familyName" label={t.familyName} value={v.familyName} error={e.familyName} autocomplete="family-name" maxlength={100} />
+        <Field name="email" label={t.email} type="email" value={v.email} error={e.email} autocomplete="email" maxlength={254} />
+        <Field name="zip" label={t.zip} hint={t.zipHint} value={v.zip} error={e.zip} autocomplete="postal-code" inputmode="numeric" maxlength={10} />
+        <Field
+          name="street"
+          label={t.street}
+          hint={props.geocoder ? t.streetHintGeocoder : t.streetHint}
+          value={v.street}
+          error={e.street}
+          autocomplete="address-line1"
+          maxlength={200}
+        />
+        <TextArea name="comment" label={t.comment} hint={t.commentHint} value={v.comment} error={e.comment} rows={4} maxlength={1000} />
+        <Checkbox name="showPublicly" label={t.showPublicly} checked={v.showPublicly} />
+        <Checkbox name="newsletter" label={t.newsletter} checked={v.newsletter} />
+        {/* Hidden from people by CSS and from assistive technology; bots that fill every field give themselves away. */}
+        <div class="trap" aria-hidden="true">
+          <label for="sign-website">{t.honeypot}</label>
+          <input id="sign-website" name="website" type="text" tabindex={-1} autocomplete="off" />
+        </div>
+        <p class="hint">
+          {t.consent} <a href={localizedPath(props.locale, '/privacy')}>{t.privacy}</a>.
+        </p>
+        <ChallengeField error={e[CHALLENGE_FIELD]} />
+        <button class="button" type="submit">
+          {t.submit}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** The form alone with its problems listed first, for a refused signature (rendered for one person, never cached). */
+export function SignAgainPage(props: Parameters<typeof SignForm>[0] & { title: string; lang: Locale | undefined }) {
+  const t = petitionMessages(props.locale).form;
+  return (
+    <div class="narrow">
+      <ErrorSummary errors={props.errors} title={t.errorTitle} />
+      <h1>
+        {petitionMessages(props.locale).page.signTitle}: <span lang={props.lang}>{props.title}</span>
+      </h1>
+      <SignForm {...props} />
+    </div>
+  );
+}
