@@ -9,15 +9,16 @@ import { importReference } from './import.ts';
 import { legislators, referenceImports, zipAreas } from './schema.ts';
 import { districtsAt, zipFacts } from './service.ts';
 import { CENSUS_PATHS, downloadReference, OPENSTATES_PATH } from './sources.ts';
+import { zippedShapefile, type FixtureFeature } from './shapefile-fixture.ts';
 import { describeWithSharedData, sharedData } from './test-data.ts';
 
 /**
  * The download path against a local server, never the internet. It answers at
  * the publishers' own paths with the files in ../shared/data, turned back into
  * the Census Bureau's layout (pipe-separated, GEOID columns, other states'
- * rows mixed in) so the import reads what it would really download. The
- * boundaries are served as GeoJSON, which the download accepts in place of a
- * zipped shapefile.
+ * rows mixed in) so the import reads what it would really download. Senate
+ * boundaries come as a zipped shapefile, as the Census publishes them; House
+ * boundaries as GeoJSON, which the download accepts too (for a mirror).
  */
 const csvRows = (path: string) =>
   readFileSync(join(sharedData, path), 'utf8')
@@ -46,8 +47,17 @@ function censusCounties(): string {
   return `STATE|STATEFP|COUNTYFP|COUNTYNS|COUNTYNAME|CLASSFP|FUNCSTAT\n${rows.join('\n')}\n`;
 }
 
+function senateShapefile(): Uint8Array {
+  const upper = JSON.parse(readFileSync(join(sharedData, 'or-districts/OR_upper.json'), 'utf8')) as { features: { properties: Record<string, unknown>; geometry: FixtureFeature['geometry'] }[] };
+  return zippedShapefile(
+    'cb_2024_41_sldu_500k',
+    upper.features.map((f) => ({ properties: { SLDUST: String(f.properties.SLDUST), NAMELSAD: String(f.properties.NAMELSAD) }, geometry: f.geometry })),
+  );
+}
+
 function startServer(): Promise<{ server: Server; url: string; requests: string[] }> {
   const requests: string[] = [];
+  const senate = senateShapefile();
   const legislature = join(sharedData, 'openstates-or/legislature');
   let base = '';
   const server = createServer((req, res) => {
@@ -59,7 +69,7 @@ function startServer(): Promise<{ server: Server; url: string; requests: string[
       return send(JSON.stringify([...files, { name: 'notes', type: 'dir', download_url: null }]), 'application/json');
     }
     if (path.startsWith('/raw/legislature/')) return send(readFileSync(join(legislature, decodeURIComponent(path.slice(17)))));
-    if (path === CENSUS_PATHS.senateBoundaries) return send(readFileSync(join(sharedData, 'or-districts/OR_upper.json')), 'application/geo+json');
+    if (path === CENSUS_PATHS.senateBoundaries) return send(Buffer.from(senate), 'application/zip');
     if (path === CENSUS_PATHS.houseBoundaries) return send(readFileSync(join(sharedData, 'or-districts/OR_lower.json')), 'application/geo+json');
     if (path === CENSUS_PATHS.zctaCounty) return send(censusZctaCounty());
     if (path === CENSUS_PATHS.zctaSenate) return send(censusZctaDistricts('U', 'or-zip/or-zcta-sldu-membership.csv'));
@@ -89,6 +99,7 @@ describeWithSharedData('reference download', () => {
     const db = () => database().db;
 
     it('downloads, converts and loads the same data as the local copies', async () => {
+      local.requests.length = 0;
       const summary = await importReference(db(), { download: { censusUrl: local.url, openstatesUrl: `${local.url}/` } });
       expect(summary).toEqual({ senateDistricts: 30, houseDistricts: 60, legislators: 90, zips: 430 });
       expect(local.requests).toContain(CENSUS_PATHS.zctaCounty);
@@ -97,6 +108,7 @@ describeWithSharedData('reference download', () => {
       expect(sources.find((s) => s.dataset === 'legislators')?.source).toBe(`${local.url}${OPENSTATES_PATH}`);
       expect(await zipFacts(db(), '96101')).toBeUndefined();
       expect(await districtsAt(db(), -122.6793, 45.5148)).toEqual({ senate: '17', house: '33' });
+      expect(await districtsAt(db(), -123.0302, 44.9386)).toEqual({ senate: '11', house: '21' });
 
       const downloaded = { zips: await db().select().from(zipAreas).orderBy(asc(zipAreas.zip)), people: await db().select().from(legislators).orderBy(asc(legislators.id)) };
       await importReference(db(), { dir: sharedData });
