@@ -6,8 +6,12 @@ import { importReference, ReferenceImportError } from './import.ts';
 import { IMPORT_COMMAND } from './messages.ts';
 import { referenceStatus } from './service.ts';
 
-/** The shared reference copies beside the project (../shared/data from its root), where tests, CI and demos find them. */
-export const SHARED_REFERENCE_DIR = fileURLToPath(new URL('../../../../shared/data', import.meta.url));
+/**
+ * The shared reference copies beside the project (../shared/data from its
+ * root), where tests, CI and demos find them; GROUNDSWELL_REFERENCE_DIR
+ * points elsewhere (a clone that does not sit beside them).
+ */
+export const SHARED_REFERENCE_DIR = process.env.GROUNDSWELL_REFERENCE_DIR || fileURLToPath(new URL('../../../../shared/data', import.meta.url));
 
 /**
  * At start-up: a demo loads the shared copies once, into a database that has
