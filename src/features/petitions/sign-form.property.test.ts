@@ -1,0 +1,164 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import * as fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { createTestApp } from '../../../test/support/app.ts';
+import { describeEachDatabase } from '../../../test/support/databases.ts';
+import { solvedChallenge } from '../../../test/support/form-challenge.ts';
+import { spentFormChallenges } from '../../platform/http/form-challenge-schema.ts';
+import { emailOutbox } from '../email/schema.ts';
+import { subscriptions, supporterEvents, supporters } from '../supporters/schema.ts';
+import { signatureCountShards, signatures } from './schema.ts';
+import { CONFIRMATIONS_PER_SIGNATURE } from './service.ts';
+import { makeOpenPetition, seedTestZips } from './test-support.ts';
+
+const RUNS = 10_000;
+
+/** Text of every kind: short, Unicode (lone surrogates too), and far longer than any field allows. */
+const anyText = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.tuple(fc.constantFrom('a', 'é', '👩🏽‍⚖️', ' ', '<', '\u0000', '\n'), fc.integer({ min: 90, max: 3000 })).map(([ch, n]) => ch.repeat(n)),
+);
+// A few people sign again and again, in other cases and spacing: repeats and the cap of three emails are exercised.
+const regulars = ['ana@example.org', 'LEE@Example.org', ' rosa.pérez@example.org ', 'ana@EXAMPLE.org', 'kim@example.net'];
+/** Mostly a plausible value, else any text, else the field left out: enough complete forms to write thousands of rows. */
+const usually = <T,>(plausible: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: plausible, weight: 10 }, { arbitrary: anyText, weight: 1 }, { arbitrary: fc.constant(undefined), weight: 1 });
+const form = fc
+  .record({
+    givenName: usually(fc.constantFrom('Ana', 'Lee', 'Rosa', 'José María', '  ')),
+    familyName: usually(fc.constantFrom('Rivera', 'Nguyen', "O'Brien")),
+    email: usually(fc.oneof(fc.constantFrom(...regulars), fc.emailAddress())),
+    // Oregon ZIPs with and without reference data, a Washington one, and anything.
+    zip: usually(
+      fc.oneof({ arbitrary: fc.constantFrom('97204', '97301', '97405', '97520', ' 97204 '), weight: 8 }, { arbitrary: fc.constantFrom('98101', '9720'), weight: 1 }, { arbitrary: fc.stringMatching(/^\d{5}$/), weight: 1 }),
+    ),
+    street: fc.oneof({ arbitrary: fc.constantFrom(undefined, '', '1 Main St'), weight: 6 }, { arbitrary: anyText, weight: 1 }),
+    comment: fc.oneof({ arbitrary: fc.constantFrom(undefined, 'Line one\r\nline two', 'For my family.'), weight: 6 }, { arbitrary: anyText, weight: 1 }),
+    showPublicly: fc.constantFrom('on', undefined, 'yes'),
+    newsletter: fc.constantFrom(undefined, undefined, 'on'),
+    website: fc.oneof({ arbitrary: fc.constant(undefined), weight: 12 }, { arbitrary: anyText, weight: 1 }),
+  })
+  .map((fields) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, string>);
+const attempt = fc.record({
+  form,
+  spanish: fc.boolean(),
+  csrf: fc.constantFrom('same-origin', 'same-origin', 'same-origin', 'same-origin', 'valid', 'valid', 'missing', 'wrong'),
+  // Forms without a solution share a few addresses, so the per-address limits are reached.
+  address: fc.oneof(fc.constantFrom('10.0.0.1', '10.0.0.2'), fc.ipV4()),
+  altcha: fc.constantFrom('none', 'solved', 'solved', 'solved', 'replayed', 'garbage'),
+});
+
+type Attempt = typeof attempt extends fc.Arbitrary<infer T> ? T : never;
+
+describeEachDatabase('the petition sign form under random input', (database) => {
+  it(`answers ${RUNS} random posts, some at the same moment, without a 5xx, with the form on every refusal, and never half-writes`, async () => {
+    const { app } = createTestApp(database());
+    const db = database().db;
+    await seedTestZips(db);
+    const petition = await makeOpenPetition(db, 'property');
+    const opened = await app.request('/join');
+    const csrfCookie = opened.headers.getSetCookie()[0]!.split(';')[0]!;
+    const csrfToken = /name="_csrf" value="([^"]+)"/.exec(await opened.text())![1]!;
+    const n = async (table: PgTable, where?: SQL) => (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where))[0]!.n;
+    const count = async () => ({
+      supporters: await n(supporters),
+      signatures: await n(signatures, eq(signatures.petitionId, petition.id)),
+      signed: await n(supporterEvents, eq(supporterEvents.kind, 'signed')),
+      confirmEmails: await n(emailOutbox, eq(emailOutbox.template, 'petition-confirm')),
+      spent: await n(spentFormChallenges),
+      shards: await n(signatureCountShards),
+      subscribed: await n(subscriptions, eq(subscriptions.status, 'subscribed')),
+    });
+    const before = await count();
+    let lastSolved: string | undefined;
+    const model = { acted: 0, spent: 0 };
+
+    const send = async ({ form: fields, spanish, csrf, address, altcha }: Attempt) => {
+      const path = `${spanish ? '/es' : ''}/petitions/property/sign`;
+      const body = new URLSearchParams(fields);
+      const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address };
+      if (csrf === 'valid' || csrf === 'wrong') headers.cookie = csrfCookie;
+      if (csrf === 'valid') body.set('_csrf', csrfToken);
+      if (csrf === 'wrong') body.set('_csrf', csrfToken.slice(1) + 'x');
+      if (csrf === 'same-origin') headers['sec-fetch-site'] = 'same-origin';
+      if (altcha === 'solved') body.set('altcha', (lastSolved = await solvedChallenge((p) => app.request(p))));
+      if (altcha === 'replayed' && lastSolved) body.set('altcha', lastSolved);
+      if (altcha === 'garbage') body.set('altcha', Buffer.from(JSON.stringify({ challenge: null, solution: null, test: true })).toString('base64'));
+
+      const res = await app.request(path, { method: 'POST', body, headers });
+      const html = await res.text();
+      expect(res.status).toBeLessThan(500);
+      if (csrf === 'missing' || csrf === 'wrong') {
+        // Refused before the route runs: nothing read or written.
+        expect(res.status).toBe(403);
+        return;
+      }
+      if (res.status >= 400) {
+        expect([400, 403, 429]).toContain(res.status);
+        expect(html).toContain(`<form method="post" action="${path}"`);
+        expect(html).toContain('<title>Error:');
+        expect(html).toContain('class="error-summary"');
+        return;
+      }
+      expect(res.status).toBe(200);
+      // A filled trap gets the same answer and writes nothing; every other 200 is an acknowledged signature.
+      if (!fields.website) {
+        model.acted += 1;
+        if (body.has('altcha')) model.spent += 1;
+      }
+    };
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(attempt, { minLength: 1, maxLength: 3 }), async (attempts) => {
+        // Sometimes two or three at once, so they share a batch (and a person may appear twice in one).
+        await Promise.all(attempts.map(send));
+      }),
+      { numRuns: RUNS },
+    );
+
+    const after = await count();
+    const written = after.signatures - before.signatures;
+    expect(model.acted).toBeGreaterThan(RUNS / 10);
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThanOrEqual(model.acted);
+    expect(after.supporters - before.supporters).toBeLessThanOrEqual(model.acted);
+    expect(after.signed - before.signed).toBe(written);
+    expect(after.spent - before.spent).toBe(model.spent);
+    // Nothing was confirmed, so nothing counts and nobody is subscribed to anything.
+    expect(after.shards).toBe(before.shards);
+    expect(after.subscribed).toBe(before.subscribed);
+
+    // Every signature is whole: its supporter, its timeline entry, and exactly one email per confirmation sent.
+    const rows = await db
+      .select({
+        id: signatures.id,
+        sent: signatures.confirmationsSent,
+        status: signatures.status,
+        email: supporters.email,
+        givenName: signatures.givenName,
+        zip: signatures.zip,
+        emails: sql<number>`(select count(*)::int from ${emailOutbox} o where o.template = 'petition-confirm' and (o.data->>'signatureId')::bigint = ${signatures.id})`,
+        signedEvents: sql<number>`(select count(*)::int from ${supporterEvents} e where e.kind = 'signed' and (e.detail->>'signatureId')::bigint = ${signatures.id})`,
+      })
+      .from(signatures)
+      .innerJoin(supporters, eq(supporters.id, signatures.supporterId))
+      .where(and(eq(signatures.petitionId, petition.id)));
+    expect(rows).toHaveLength(written);
+    for (const row of rows) {
+      expect(row.status).toBe('pending');
+      expect(row.emails).toBe(row.sent);
+      expect(row.sent).toBeGreaterThanOrEqual(1);
+      expect(row.sent).toBeLessThanOrEqual(CONFIRMATIONS_PER_SIGNATURE);
+      expect(row.signedEvents).toBe(1);
+      expect(row.email).toContain('@');
+      expect(row.givenName.trim()).not.toBe('');
+      expect(row.zip).toMatch(/^97\d{3}$/);
+    }
+    expect(rows.reduce((sum, r) => sum + r.sent, 0)).toBe(after.confirmEmails - before.confirmEmails);
+    // The regulars signed many times: one signature each, capped emails.
+    expect(rows.filter((r) => r.email === 'ana@example.org').length).toBeLessThanOrEqual(1);
+  }, 600_000);
+});
