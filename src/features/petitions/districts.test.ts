@@ -23,7 +23,7 @@ describe('where a signer is: never a guess', () => {
       houseDistrict: '33',
       districtSource: 'zip',
       city: null,
-      county: 'Multnomah County',
+      county: 'Multnomah',
       senateChoices: [],
     });
   });

@@ -16,6 +16,8 @@ const en = {
     recentTitle: 'Recent signers',
     recentNone: 'Be one of the first to sign.',
     recentNote: 'Only people who agreed to be shown are listed.',
+    /** The Census names counties without the word (“Multnomah”). */
+    county: (name: string) => (name.endsWith(' County') ? name : `${name} County`),
     signTitle: 'Sign the petition',
     whereTitle: 'Where signers live',
     whereIntro: 'Verified signatures by Oregon Senate district, so each senator sees how many of their constituents have signed.',
@@ -121,6 +123,7 @@ const es: PetitionMessages = {
     recentTitle: 'Firmas recientes',
     recentNone: 'Sé una de las primeras personas en firmar.',
     recentNote: 'Solo mostramos a quienes aceptaron aparecer.',
+    county: (name) => `condado de ${name.replace(/ County$/, '')}`,
     signTitle: 'Firma la petición',
     whereTitle: 'Dónde viven las personas que firman',
     whereIntro: 'Firmas verificadas por distrito del Senado de Oregón, para que cada senador o senadora vea cuántas personas de su distrito firmaron.',

@@ -117,9 +117,13 @@ export class PetitionPublic {
     const t = petitionMessages(locale).page;
     const [view, tally, recent, site] = await Promise.all([this.view(petition, locale), this.tallies.get(petition.id), recentSigners(db, petition.id), this.deps.siteFrame()]);
     const mapSvg = await districtMapSvg(db, 'upper', tally.byDistrict, { title: t.mapTitle, describedBy: 'district-table', locale });
-    // A ZIP names no one city: without the geocoder's city, the county the ZIP lies in (when it is one) is the place shown.
+    // A ZIP names no one city: without the geocoder's city, the county the ZIP mostly lies in is the place shown.
+    const countyOf = async (zip: string) => (await this.zips.get(zip).catch(() => undefined))?.counties.at(0);
     const entries = await Promise.all(
-      recent.map(async (r) => ({ name: r.givenName, place: r.city ?? (await this.zips.get(r.zip).catch(() => undefined))?.counties.at(0) ?? null })),
+      recent.map(async (r) => {
+        const county = r.city ? undefined : await countyOf(r.zip);
+        return { name: r.givenName, place: r.city ?? (county ? t.county(county) : null) };
+      }),
     );
     return renderDocument(
       <Layout locale={locale} path={`/petitions/${slug}`} title={view.words.title} description={view.words.summary || undefined} publicUrl={this.deps.publicUrl} site={site} head={petitionHead(view)}>

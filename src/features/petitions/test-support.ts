@@ -14,9 +14,9 @@ import type { PendingSignature } from './signing.ts';
  * districts, and one in one Senate district but two House districts.
  */
 export const testZips = {
-  single: { zip: '97204', counties: ['Multnomah County'], senateDistricts: ['17'], houseDistricts: ['33'] },
-  several: { zip: '97301', counties: ['Marion County'], senateDistricts: ['9', '10', '11'], houseDistricts: ['17', '19', '20', '21', '22'] },
-  houseSplit: { zip: '97405', counties: ['Lane County'], senateDistricts: ['4'], houseDistricts: ['7', '8'] },
+  single: { zip: '97204', counties: ['Multnomah'], senateDistricts: ['17'], houseDistricts: ['33'] },
+  several: { zip: '97301', counties: ['Marion'], senateDistricts: ['9', '10', '11'], houseDistricts: ['17', '19', '20', '21', '22'] },
+  houseSplit: { zip: '97405', counties: ['Lane'], senateDistricts: ['4'], houseDistricts: ['7', '8'] },
 } as const;
 
 export async function seedTestZips(db: Db): Promise<void> {
@@ -75,7 +75,7 @@ export function pendingSignature(petition: { id: number; slug: string }, email: 
     houseDistrict: '33',
     districtSource: 'zip',
     city: null,
-    county: 'Multnomah County',
+    county: 'Multnomah',
     locale: 'en',
     ipHash: 'test-ip-hash',
     source: null,
