@@ -108,8 +108,11 @@ export function petitionInput(timeZone: string) {
       status: z.enum(petitionStatuses, { error: 'Choose a status' }),
     })
     .superRefine((v, ctx) => {
-      if (v.opensAt && v.closesAt && v.closesAt <= v.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'The closing time must come after the opening time' });
-      const counts = v.thresholds.map((t) => t.count);
+      // Zod runs this even when a field failed, with that field as it was: look only at what parsed.
+      if (v.opensAt instanceof Date && v.closesAt instanceof Date && v.closesAt <= v.opensAt) {
+        ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'The closing time must come after the opening time' });
+      }
+      const counts = (Array.isArray(v.thresholds) ? v.thresholds : []).flatMap((t) => (t && typeof t.count === 'number' ? [t.count] : []));
       if (new Set(counts).size !== counts.length) ctx.addIssue({ code: 'custom', path: ['thresholds'], message: 'Give each threshold a different number' });
       if (counts.length > MAX_THRESHOLDS) ctx.addIssue({ code: 'custom', path: ['thresholds'], message: `Use at most ${MAX_THRESHOLDS} thresholds` });
     })

@@ -29,6 +29,9 @@ export type SignatureFilters = {
 /** The filters as they travel in a query string, kept as typed for the form. */
 export type FilterQuery = { status?: string; senate?: string; from?: string; to?: string; ip?: string; domain?: string };
 
+/** Oregon's Senate has 30 seats. */
+export const SENATE_SEATS = 30;
+
 const day = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function nextDay(d: string): string {
@@ -54,7 +57,7 @@ export function parseFilters(query: Record<string, string | undefined>, timeZone
     else errors.status = 'Choose one of the statuses in the list';
   }
   if (values.senate) {
-    if (values.senate === 'unknown' || /^[1-9][0-9]?$/.test(values.senate)) filters.senate = values.senate;
+    if (values.senate === 'unknown' || (/^[1-9][0-9]?$/.test(values.senate) && Number(values.senate) <= SENATE_SEATS)) filters.senate = values.senate;
     else errors.senate = 'Choose a Senate district from the list';
   }
   const dateOf = (key: 'from' | 'to', local: string | undefined) => {

@@ -92,44 +92,33 @@ export function csvLine(fields: readonly (string | null | undefined)[]): string 
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
+// What we write ourselves (ids, UTC dates, statuses, language codes) never holds a comma, quote, line
+// break or leading sign, so it skips the checks; everything a signer typed, or reference data gave, is escaped.
 function line(r: ExportRow): string {
-  return csvLine([
-    r.given_name,
-    r.family_name,
-    r.email,
-    r.zip,
-    r.street,
-    r.city,
-    'OR',
-    r.county,
-    r.comment,
-    r.created,
-    String(r.id),
-    r.status,
-    r.verified,
-    r.senate_district,
-    r.house_district,
-    r.district_source,
-    r.locale,
-  ]);
+  return `${csvField(r.given_name)},${csvField(r.family_name)},${csvField(r.email)},${csvField(r.zip)},${csvField(r.street)},${csvField(r.city)},OR,${csvField(r.county)},${csvField(r.comment)},${r.created},${r.id},${r.status},${r.verified ?? ''},${csvField(r.senate_district)},${csvField(r.house_district)},${r.district_source},${r.locale}\r\n`;
 }
 
 // Dates formatted by the database: parsing a million timestamps into Date objects only to print them costs more than the query.
 const utc = (column: typeof signatures.createdAt | typeof signatures.verifiedAt) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
 
 function page(db: Db, petitionId: number, f: SignatureFilters, after: number, size: number): Promise<ExportRow[]> {
-  return rowsOf<ExportRow>(
-    db,
-    sql`select ${signatures.id} as id, ${signatures.givenName} as given_name, ${signatures.familyName} as family_name, ${supporters.email} as email,
-          ${signatures.zip} as zip, ${signatures.street} as street, ${signatures.city} as city, ${supporters.county} as county,
-          ${signatures.comment} as comment, ${utc(signatures.createdAt)} as created, ${signatures.status} as status, ${utc(signatures.verifiedAt)} as verified,
-          ${signatures.senateDistrict} as senate_district, ${signatures.houseDistrict} as house_district,
-          ${signatures.districtSource} as district_source, ${signatures.locale} as locale
-        from ${signatures} join ${supporters} on ${supporters.id} = ${signatures.supporterId}
-        where ${signatureConditions(petitionId, f)} and ${gt(signatures.id, after)}
-        order by ${signatures.id}
-        limit ${size}`,
-  );
+  return db.transaction(async (tx) => {
+    // Each page is one short walk along an index: starting parallel workers for it costs more than they save
+    // (measured: a quarter of the export's time on two cores). Scoped to this page's transaction only.
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    return rowsOf<ExportRow>(
+      tx,
+      sql`select ${signatures.id} as id, ${signatures.givenName} as given_name, ${signatures.familyName} as family_name, ${supporters.email} as email,
+            ${signatures.zip} as zip, ${signatures.street} as street, ${signatures.city} as city, ${supporters.county} as county,
+            ${signatures.comment} as comment, ${utc(signatures.createdAt)} as created, ${signatures.status} as status, ${utc(signatures.verifiedAt)} as verified,
+            ${signatures.senateDistrict} as senate_district, ${signatures.houseDistrict} as house_district,
+            ${signatures.districtSource} as district_source, ${signatures.locale} as locale
+          from ${signatures} join ${supporters} on ${supporters.id} = ${signatures.supporterId}
+          where ${signatureConditions(petitionId, f)} and ${gt(signatures.id, after)}
+          order by ${signatures.id}
+          limit ${size}`,
+    );
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ErrorSummary, Field, Form, Select, type FieldErrors } from '../../../../platform/web/forms.tsx';
-import { formatInZone } from '../../../../platform/web/time.ts';
-import type { FilterQuery, SignatureListRow } from '../../admin-signatures.ts';
+import { formatWhen } from './when.ts';
+import { SENATE_SEATS, type FilterQuery, type SignatureListRow } from '../../admin-signatures.ts';
 import type { Petition } from '../../admin-service.ts';
 import { signatureStatuses, type SignatureStatus } from '../../schema.ts';
 
@@ -11,7 +11,7 @@ export const signatureStatusLabel: Record<SignatureStatus, string> = {
   invalidated: 'Invalidated',
 };
 
-const senateOptions = [['', 'Any district'], ...Array.from({ length: 30 }, (_, i) => [String(i + 1), `Senate district ${i + 1}`] as const), ['unknown', 'Not known']] as const;
+const senateOptions = [['', 'Any district'], ...Array.from({ length: SENATE_SEATS }, (_, i) => [String(i + 1), `Senate district ${i + 1}`] as const), ['unknown', 'Not known']] as const;
 
 /** A query string for these filters, with extras (the page cursor). */
 export function filterQuery(values: FilterQuery, extra: Record<string, string | number | undefined> = {}): string {
@@ -72,6 +72,7 @@ export function SignatureListPage(props: {
 }) {
   const p = props.petition;
   const base = `/admin/petitions/${p.id}/signatures`;
+  const failed = Object.values(props.errors).some(Boolean);
   return (
     <>
       <p>
@@ -82,12 +83,12 @@ export function SignatureListPage(props: {
       <FilterForm action={base} values={props.values} errors={props.errors} timeZone={props.timeZone} />
       <Narrowed base={base} values={props.values} />
       <ul class="list-inline">
-        {props.can.export ? (
+        {props.can.export && !failed ? (
           <li>
             <a href={`${base}.csv${filterQuery(props.values)}`}>Download these as CSV</a>
           </li>
         ) : null}
-        {props.can.invalidate ? (
+        {props.can.invalidate && !failed ? (
           <li>
             <a href={`/admin/petitions/${p.id}/invalidate${filterQuery(props.values)}`}>Invalidate all signatures matching these filters…</a>
           </li>
@@ -124,7 +125,7 @@ export function SignatureListPage(props: {
                     </td>
                     <td>{r.emailDomain ?? ''}</td>
                     <td>{signatureStatusLabel[r.status]}</td>
-                    <td>{formatInZone(r.createdAt, props.timeZone)}</td>
+                    <td>{formatWhen(r.createdAt, props.timeZone)}</td>
                   </tr>
                 );
               })}
