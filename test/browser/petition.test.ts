@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AxeBuilder } from '@axe-core/playwright';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,13 +13,12 @@ import { NO_SIGNATURES } from '../../src/features/reference/map.ts';
 import { SHARED_REFERENCE_DIR } from '../../src/features/reference/demo.ts';
 import { supporters } from '../../src/features/supporters/schema.ts';
 import { createLogger } from '../../src/platform/logger.ts';
-import { launchChromium, startDemoSite } from '../support/browser.ts';
+import { expectNoAxeViolations, launchChromium, recordedVisitor, startDemoSite } from '../support/browser.ts';
 import { chromiumAvailable, requireAll } from '../support/suites.ts';
 
 const available = chromiumAvailable();
 if (!available.ok && requireAll()) throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
 
-const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const petitionPath = `/es/petitions/${DEMO_PETITION_SLUG}`;
 
 describe.skipIf(!available.ok)('signing the petition in Spanish in a real browser', () => {
@@ -47,24 +45,7 @@ describe.skipIf(!available.ok)('signing the petition in Spanish in a real browse
     await site?.stop();
   });
 
-  /** A fresh Spanish-speaking visitor whose every request and every CSP complaint is recorded. */
-  async function visitor(options: { javaScriptEnabled?: boolean } = {}) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', ...options });
-    const page = await context.newPage();
-    const requested: string[] = [];
-    const refused: string[] = [];
-    page.on('request', (r) => requested.push(r.url()));
-    page.on('console', (m) => {
-      if (/Content Security Policy|^CSP /.test(m.text())) refused.push(m.text());
-    });
-    await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => console.log('CSP ' + e.violatedDirective + ' ' + e.blockedURI))" });
-    return { context, page, requested, refused };
-  }
-
-  async function expectNoAxeViolations(page: Page, label: string) {
-    const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
-    expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  }
+  const visitor = (options: { javaScriptEnabled?: boolean } = {}) => recordedVisitor(browser, 'es', options);
 
   const shownCount = (page: Page) => page.locator('.petition-count [data-count]').textContent();
   const district17 = (page: Page) => page.locator('svg.district-map path').filter({ has: page.locator('title', { hasText: /^Distrito del Senado 17:/ }) });

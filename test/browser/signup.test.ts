@@ -1,4 +1,3 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { desc, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,13 +7,11 @@ import { supporters } from '../../src/features/supporters/schema.ts';
 import { subscriptionsOf } from '../../src/features/supporters/service.ts';
 import { spentFormChallenges } from '../../src/platform/http/form-challenge-schema.ts';
 import { createLogger } from '../../src/platform/logger.ts';
-import { launchChromium, startDemoSite } from '../support/browser.ts';
+import { expectNoAxeViolations, launchChromium, recordedVisitor, startDemoSite } from '../support/browser.ts';
 import { chromiumAvailable, requireAll } from '../support/suites.ts';
 
 const available = chromiumAvailable();
 if (!available.ok && requireAll()) throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
-
-const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 const words = {
   en: { prefix: '', firstName: 'First name', checkEmail: 'Check your email', confirm: 'Confirm', thanks: 'Thank you' },
@@ -38,24 +35,7 @@ describe.skipIf(!available.ok)('newsletter sign-up in a real browser', () => {
     await site?.stop();
   });
 
-  /** A fresh visitor whose every request and every CSP complaint is recorded. */
-  async function visitor(locale: 'en' | 'es', options: { javaScriptEnabled?: boolean } = {}) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: locale === 'es' ? 'es-US' : 'en-US', ...options });
-    const page = await context.newPage();
-    const requested: string[] = [];
-    const refused: string[] = [];
-    page.on('request', (r) => requested.push(r.url()));
-    page.on('console', (m) => {
-      if (/Content Security Policy|^CSP /.test(m.text())) refused.push(m.text());
-    });
-    await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => console.log('CSP ' + e.violatedDirective + ' ' + e.blockedURI))" });
-    return { context, page, requested, refused };
-  }
-
-  async function expectNoAxeViolations(page: Page, label: string) {
-    const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
-    expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  }
+  const visitor = (locale: 'en' | 'es', options: { javaScriptEnabled?: boolean } = {}) => recordedVisitor(browser, locale, options);
 
   /** Presses Tab until the focused element matches, as a keyboard user would; fails after 40 presses. */
   async function tabTo(page: Page, selector: string) {

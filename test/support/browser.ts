@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { seedDemoContent } from '../../src/features/content/seed/index.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 import { createTestApp } from './app.ts';
@@ -48,4 +50,26 @@ export async function startDemoSite(
       await database.close();
     },
   };
+}
+
+/** A fresh visitor (a context of its own) whose every request and every CSP complaint is recorded. */
+export async function recordedVisitor(browser: Browser, locale: 'en' | 'es', options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: locale === 'es' ? 'es-US' : 'en-US', ...options });
+  const page = await context.newPage();
+  const requested: string[] = [];
+  const refused: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  page.on('console', (m) => {
+    if (/Content Security Policy|^CSP /.test(m.text())) refused.push(m.text());
+  });
+  await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => console.log('CSP ' + e.violatedDirective + ' ' + e.blockedURI))" });
+  return { context, page, requested, refused };
+}
+
+const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Runs axe with the WCAG 2.2 AA rules on the page as it is now; `label` says which page failed. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
+  expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
