@@ -16,12 +16,14 @@ describeEachDatabase('abuse controls', (database) => {
   const db = () => database().db;
   let organizer: Browser;
   let secrets: Secrets;
+  let live: ReturnType<typeof createTestApp>['petitions'];
   let first: number;
   let second: number;
 
   beforeAll(async () => {
     const made = createTestApp(database());
     secrets = made.secrets;
+    live = made.petitions;
     organizer = await signedInAs(made.app, database(), 'organizer');
     first = await makePetition(db(), 'abuse-first');
     second = await makePetition(db(), 'abuse-second');
@@ -53,7 +55,11 @@ describeEachDatabase('abuse controls', (database) => {
   });
 
   it('blocks a trending address by its hash, a typed address by the hash signatures store, and a domain, each audited', async () => {
+    // The signing guard has read the rules before the block (and would keep them for seconds)…
+    expect(await live.guard.check(floodHash, 'example.net')).toBeUndefined();
     expect((await organizer.post(`${page}/blocks`, { kind: 'ip', ipHash: floodHash }, { from: page })).status).toBe(303);
+    // …and is told at once.
+    expect(await live.guard.check(floodHash, 'example.net')).toBe('blocked');
     expect((await organizer.post(`${page}/blocks`, { kind: 'ip', ip: ' 203.0.113.7 ', ipNote: 'Scripted flood' }, { from: page })).status).toBe(303);
     expect((await organizer.post(`${page}/blocks`, { kind: 'email-domain', domain: ' @Throwaway.Example. ', domainNote: '' }, { from: page })).status).toBe(303);
     const blocks = await db().select().from(signingBlocks);

@@ -11,6 +11,7 @@ import { AbusePage, type AbuseValues } from './views/admin/abuse.tsx';
 /** Rates, blocks and what is trending; mounted at /admin/petitions/abuse. */
 export function abuseRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
   const { db, frame, secrets } = deps;
+  const changed = () => deps.live?.guard.forget();
   const app = new Hono<AdminEnv>();
   app.use(frame.allow(petitionPolicy.manageAbuse));
 
@@ -39,6 +40,7 @@ export function abuseRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     const parsed = limitsInput.safeParse(values);
     if (!parsed.success) return page(c, values, fieldErrors(parsed.error.issues), 422);
     await updateSigningLimits(db, parsed.data, frame.actor(c));
+    changed();
     return c.redirect('/admin/petitions/abuse?notice=saved', 303);
   });
 
@@ -48,6 +50,7 @@ export function abuseRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     const parsed = parseBlock({ kind: f.kind, ip: f.ip, ipHash: f.ipHash, domain: f.domain, note }, secrets);
     if (!parsed.ok) return page(c, { ip: f.ip, domain: f.domain, ipNote: f.ipNote, domainNote: f.domainNote }, parsed.errors, 422);
     await addBlock(db, parsed, frame.actor(c));
+    changed();
     return c.redirect('/admin/petitions/abuse?notice=saved', 303);
   });
 
@@ -56,6 +59,7 @@ export function abuseRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     const kind = blockKinds.find((k) => k === f.kind);
     if (!kind || !f.value) return page(c, {}, { form: 'That block was not found: it may have been removed already' }, 400);
     await removeBlock(db, kind, f.value, frame.actor(c));
+    changed();
     return c.redirect('/admin/petitions/abuse?notice=saved', 303);
   });
 

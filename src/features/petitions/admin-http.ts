@@ -9,6 +9,12 @@ export type PetitionAdminDeps = {
   frame: AdminFrame;
   /** For hashing IP addresses staff block, the way signatures store them. */
   secrets: Secrets;
+  /**
+   * The public side's caches in this process, told when staff change what
+   * they hold, so a block or an invalidation takes effect here at once
+   * (other processes catch up on their own within seconds).
+   */
+  live?: { counted(petition: { id: number; slug: string }): void; guard: { forget(): void } };
 };
 
 export const petitionIdParam = '/:id{[0-9]{1,9}}';

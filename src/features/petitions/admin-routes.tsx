@@ -163,6 +163,7 @@ export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     const saved = await updatePetition(db, p.id, parsed.data, frame.actor(c));
     if (!saved) return c.notFound();
     if (!saved.ok) return show(c, p, { values, errors: saved.errors, status: 422 });
+    deps.live?.counted(saved.petition);
     return c.redirect(`/admin/petitions/${p.id}?notice=saved`, 303);
   });
 

@@ -119,6 +119,7 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     if (through < 1) return confirmPage(c, p, query, { form: 'The confirmation was incomplete: check the count below and confirm again' });
     if (Object.keys(errors).length > 0) return confirmPage(c, p, query);
     await invalidateSignatures(db, p.id, filters, through, frame.actor(c));
+    deps.live?.counted(p);
     const back = new URLSearchParams(Object.entries(values).filter(([, v]) => v) as [string, string][]);
     back.set('notice', 'saved');
     return c.redirect(`/admin/petitions/${p.id}/signatures?${back}`, 303);

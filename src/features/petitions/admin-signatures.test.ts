@@ -14,9 +14,11 @@ describeEachDatabase('signatures in the workspace', (database) => {
   const db = () => database().db;
   let organizer: Browser;
   let petitionId: number;
+  let live: ReturnType<typeof createTestApp>['petitions'];
 
   beforeAll(async () => {
-    const { app } = createTestApp(database());
+    const { app, petitions } = createTestApp(database());
+    live = petitions;
     organizer = await signedInAs(app, database(), 'organizer');
     petitionId = await makePetition(db(), 'signature-list');
     await generateSignatures(db(), { petitionId, count: 400, prefix: 'sig' });
@@ -87,6 +89,8 @@ describeEachDatabase('signatures in the workspace', (database) => {
     // Arriving after the page was shown: not swept up.
     const late = await addSignature(db(), petitionId, { senateDistrict: '7', status: 'verified' });
     expect((await organizer.post(`/admin/petitions/${petitionId}/invalidate`, { senate: '7' }, { from: `/admin/petitions/${petitionId}/invalidate?senate=7` })).status).toBe(400);
+    // The public side's cached count, read just before: it must not outlive the change.
+    expect(await live.counts.get(petitionId)).toBe(countBefore);
     const done = await organizer.post(`/admin/petitions/${petitionId}/invalidate`, { senate: '7', through }, { from: `/admin/petitions/${petitionId}/invalidate?senate=7` });
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe(`/admin/petitions/${petitionId}/signatures?senate=7&notice=saved`);
@@ -95,6 +99,7 @@ describeEachDatabase('signatures in the workspace', (database) => {
     expect(after.every((a) => a.status === 'invalidated')).toBe(true);
     expect((await db().select({ status: signatures.status }).from(signatures).where(eq(signatures.id, late)))[0]!.status).toBe('verified');
     expect(await verifiedCount(db(), petitionId)).toBe(countBefore - verified);
+    expect(await live.counts.get(petitionId)).toBe(countBefore - verified);
     // The shards still agree with the rows (the late one was added without counting it).
     const rows = await db().select({ id: signatures.id }).from(signatures).where(and(eq(signatures.petitionId, petitionId), eq(signatures.status, 'verified'), ne(signatures.id, late)));
     expect(await verifiedCount(db(), petitionId)).toBe(rows.length);
