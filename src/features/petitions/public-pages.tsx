@@ -70,7 +70,7 @@ export class PetitionPublic {
       secrets: deps.secrets,
       emailDomain: new URL(deps.publicUrl).hostname,
       maxInFlight: deps.databaseKind === 'pglite' ? 1 : 4,
-      onBatchError: (error, size) => deps.logger.error({ err: error, size }, 'a batch of signatures failed; writing them one by one'),
+      onBatchError: (error, size) => deps.logger.error({ code: error.code, size }, 'a batch of signatures failed; writing them one by one'),
     });
   }
 

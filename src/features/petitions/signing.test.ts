@@ -99,15 +99,18 @@ describeEachDatabase('signing a petition', (database) => {
 
   it('writes whatever else was in a batch when one signature cannot be written', async () => {
     const petition = await makeOpenPetition(db(), 'one-bad');
-    const errors: number[] = [];
-    const careful = new SignatureBatcher({ db: db(), secrets, emailDomain: 'localhost', maxInFlight: 1, onBatchError: (_e, size) => errors.push(size) });
+    const errors: [string | undefined, number][] = [];
+    const careful = new SignatureBatcher({ db: db(), secrets, emailDomain: 'localhost', maxInFlight: 1, onBatchError: (e, size) => errors.push([e.code, size]) });
     const results = await Promise.allSettled([
       careful.submit(pendingSignature(petition, 'fine-1@example.org')),
       careful.submit(pendingSignature({ id: 999_999, slug: 'nowhere' }, 'nowhere@example.org')),
       careful.submit(pendingSignature(petition, 'fine-2@example.org')),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(errors).toEqual([3]);
+    // A foreign key violation, said without the query's parameters: no one's email reaches a log.
+    expect(errors).toEqual([['23503', 3]]);
+    const reason = String((results[1] as PromiseRejectedResult).reason);
+    expect(reason).toBe('SignatureWriteError: a signature could not be written (SQLSTATE 23503)');
     expect(await signatureOf(petition.id, 'fine-2@example.org')).toBeDefined();
   });
 

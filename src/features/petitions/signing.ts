@@ -214,6 +214,26 @@ export async function writeSignatures(tx: Db, batch: PendingSignature[], ctx: Ba
   return batch.map((s) => outcomes.get(s)!);
 }
 
+/**
+ * A signature that could not be written. The database's own error is not
+ * passed on: its message repeats the query's parameters (names, emails),
+ * which must never reach a log. Its SQLSTATE code is enough to diagnose.
+ */
+export class SignatureWriteError extends Error {
+  override name = 'SignatureWriteError';
+  constructor(readonly code: string | undefined) {
+    super(`a signature could not be written (SQLSTATE ${code ?? 'unknown'})`);
+  }
+}
+
+function sqlState(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 type Waiting = { signature: PendingSignature; resolve: (outcome: SignOutcome) => void; reject: (error: unknown) => void };
 
 /**
@@ -243,8 +263,8 @@ export class SignatureBatcher {
       maxWaitMs?: number;
       /** PostgreSQL commits several batches side by side; PGlite has one connection, so 1. */
       maxInFlight?: number;
-      /** Told when a whole batch failed and was retried row by row (no personal data in the error). */
-      onBatchError?: (error: unknown, size: number) => void;
+      /** Told when a whole batch failed and was retried row by row: its SQLSTATE and size, nothing about anyone in it. */
+      onBatchError?: (error: SignatureWriteError, size: number) => void;
     },
   ) {
     this.maxRows = options.maxRows ?? 250;
@@ -305,17 +325,17 @@ export class SignatureBatcher {
       return;
     } catch (error) {
       if (batch.length === 1) {
-        batch[0]!.reject(error);
+        batch[0]!.reject(new SignatureWriteError(sqlState(error)));
         return;
       }
-      this.options.onBatchError?.(error, batch.length);
+      this.options.onBatchError?.(new SignatureWriteError(sqlState(error)), batch.length);
     }
     for (const w of batch) {
       try {
         const [outcome] = await db.transaction((tx) => writeSignatures(tx, [w.signature], ctx));
         w.resolve(outcome!);
       } catch (error) {
-        w.reject(error);
+        w.reject(new SignatureWriteError(sqlState(error)));
       }
     }
   }
