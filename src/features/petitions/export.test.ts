@@ -148,6 +148,17 @@ describeEachDatabase('the signature export', (database) => {
     expect(parseCsv(small)).toHaveLength(total + 1);
   });
 
+  it('stops reading the database when the download is cancelled part-way', async () => {
+    const res = await organizer.request(`/admin/petitions/${petitionId}/signatures.csv`);
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    await reader.cancel();
+    // The next export starts and ends normally: nothing was left holding a connection.
+    const again = await organizer.request(`/admin/petitions/${petitionId}/signatures.csv?senate=1`);
+    expect(parseCsv(await again.text()).length).toBeGreaterThan(1);
+  });
+
   it('answers a bad filter with the list page and its message (400), exporting nothing', async () => {
     const before = (await db().select().from(auditLog).where(eq(auditLog.action, 'petition.export'))).length;
     const res = await organizer.request(`/admin/petitions/${petitionId}/signatures.csv?from=yesterday`);
