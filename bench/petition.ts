@@ -1,0 +1,172 @@
+/**
+ * npm run bench:petition — a spike of signers against one petition.
+ *
+ * Starts the real server (`src/main.ts`, one process, as production runs it)
+ * on PostgreSQL (BENCH_DATABASE_URL, or the local server) and then on PGlite,
+ * with the demo petition, and drives POST /petitions/<slug>/sign with
+ * autocannon for BENCH_SECONDS (default 60) from BENCH_CONNECTIONS (default
+ * 100) connections: every request a new person (a unique email, an Oregon
+ * ZIP) from a new address (X-Forwarded-For, trusted for one proxy), as in a
+ * viral moment. No benchmark-only switch exists: the requests carry no
+ * proof-of-work, so each goes through the no-JavaScript path, whose per-
+ * address allowance a new address always has.
+ *
+ * A signature counts as durable when it and its confirmation email's outbox
+ * row were committed before the 2xx; after the run the database is checked
+ * for every acknowledged signer. Meanwhile a signature is confirmed every
+ * two seconds and count.json is polled to see how long the public count lags.
+ * Prints signatures/s, p50/p99 latency, the durability check, the count lag
+ * and the machine's load. Figures only: it asserts nothing.
+ */
+import { cpus, loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { openDatabase, rowsOf, type Database } from '../src/platform/db/client.ts';
+import { Secrets } from '../src/platform/crypto.ts';
+import { DEMO_PETITION_SLUG } from '../src/features/petitions/seed.ts';
+import { signatureToken } from '../src/features/petitions/signing.ts';
+import { scratchPostgres, startServer } from './server.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 60);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const postgresServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const secretKey = 'bench-petition-secret-key-long-enough-0123456789';
+// Real Oregon ZIPs: some wholly in one district, some across several.
+const zips = ['97201', '97202', '97209', '97214', '97301', '97302', '97401', '97403', '97701', '97801', '97520', '97123', '97005', '97330', '97603'];
+
+type Result = { label: string; rps: number; p50: number; p99: number; ok: number; non2xx: number; errors: number; durable: number; missing: number; lagMs: number[] };
+
+async function run(label: string, env: Record<string, string>, open: (() => Promise<Database>) | undefined): Promise<Result> {
+  const server = await startServer({ SECRET_KEY: secretKey, TRUST_PROXY: '1', EMAIL_WORKER: env.DATABASE_URL ? 'separate' : 'inline', EMAIL_MESSAGES_PER_SECOND: '1', LOG_LEVEL: 'warn', ...env });
+  const origin = new URL(server.url).origin.replace('127.0.0.1', 'localhost');
+  let n = 0;
+  const lagMs: number[] = [];
+  let running = true;
+  // The count's lag: confirm one signature through the real route, then poll count.json until it shows.
+  const lagProbe = (async () => {
+    if (!open) return;
+    const secrets = new Secrets(secretKey);
+    let k = 0;
+    await new Promise((r) => setTimeout(r, 3000));
+    while (running) {
+      k += 97;
+      const before = await count(server.url);
+      const token = await tokenFor(server.url, `signer-${k}@bench.example`, secrets);
+      if (!token) continue;
+      // As a person does: open the emailed link's page, press its Confirm button (a POST with the page's CSRF token).
+      const link = `${server.url}/petitions/${DEMO_PETITION_SLUG}/confirm/${token}`;
+      const page = await fetch(link, { headers: { 'x-forwarded-for': '10.255.0.1' } });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+      const cookie = (page.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+      const res = await fetch(link, {
+        method: 'POST',
+        headers: { origin, cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.255.0.1' },
+        body: new URLSearchParams({ _csrf: csrf }).toString(),
+      });
+      if (res.status >= 400) {
+        process.stdout.write(`count-lag probe: the confirmation answered ${res.status}; no lag figures\n`);
+        break;
+      }
+      const t0 = performance.now();
+      while (running && (await count(server.url)) <= before) await new Promise((r) => setTimeout(r, 25));
+      if (running) lagMs.push(Math.round(performance.now() - t0));
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  })();
+  // The confirm link's token is derived from the petition and the person (signing.ts); look those up.
+  let probeDb: Database | undefined;
+  async function tokenFor(_url: string, email: string, secrets: Secrets): Promise<string | undefined> {
+    probeDb ??= await open!();
+    const [row] = await rowsOf<{ petition_id: number; supporter_id: number }>(
+      probeDb.db,
+      sql`select s.petition_id, s.supporter_id from petition_signatures s join supporters p on p.id = s.supporter_id where p.email = ${email}`,
+    );
+    return row ? signatureToken(secrets, Number(row.petition_id), Number(row.supporter_id)) : undefined;
+  }
+
+  const result = await autocannon({
+    url: `${server.url}/petitions/${DEMO_PETITION_SLUG}/sign`,
+    connections,
+    duration: seconds,
+    pipelining: 1,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req: autocannon.Request & { ctx?: unknown }) => {
+          n++;
+          const email = `signer-${n}@bench.example`;
+          req.headers = {
+            'content-type': 'application/x-www-form-urlencoded',
+            origin,
+            'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+          };
+          req.body = new URLSearchParams({ givenName: 'Alex', familyName: `Signer ${n}`, email, zip: zips[n % zips.length]!, comment: n % 5 === 0 ? 'Healing over handcuffs.' : '', showPublicly: n % 2 ? 'on' : '' }).toString();
+          return req;
+        },
+      },
+    ],
+  });
+  running = false;
+  await lagProbe;
+
+  // Durability: as many signatures, each with its confirmation email queued, as requests acknowledged.
+  let durable = NaN;
+  if (open) {
+    const db = probeDb ?? (await open());
+    const [check] = await rowsOf<{ with_email: number | string }>(
+      db.db,
+      sql`select count(*) as with_email from petition_signatures s join supporters p on p.id = s.supporter_id
+          where p.email like 'signer-%@bench.example' and exists (select 1 from email_outbox o where o.to_address = p.email)`,
+    );
+    durable = Number(check!.with_email);
+    await db.close();
+  }
+  await server.stop();
+  const ok = result['2xx'];
+  return {
+    label,
+    rps: Math.round(ok / seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    durable,
+    missing: Math.max(0, ok - durable),
+    lagMs,
+  };
+}
+
+async function count(url: string): Promise<number> {
+  const res = await fetch(`${url}/petitions/${DEMO_PETITION_SLUG}/count.json`);
+  const body = (await res.json()) as { count?: number; verified?: number };
+  return Number(body.count ?? body.verified ?? 0);
+}
+
+const rows: Result[] = [];
+const loadBefore = loadavg();
+const pgdb = await scratchPostgres(postgresServer);
+if (pgdb) {
+  try {
+    rows.push(await run('PostgreSQL', { DATABASE_URL: pgdb.url }, () => openDatabase({ url: pgdb.url, poolSize: 2 })));
+  } finally {
+    await pgdb.drop();
+  }
+} else {
+  process.stdout.write(`PostgreSQL at ${postgresServer} did not answer: skipping that run.\n`);
+}
+if (process.env.BENCH_ONLY !== 'postgres') {
+  // PGlite serves only the server's own process: no probe can read it alongside, so no lag or durability figures there.
+  rows.push(await run('PGlite', {}, undefined));
+}
+
+const n = (v: number) => v.toLocaleString('en-US');
+process.stdout.write(`\nPetition spike: ${seconds} s, ${connections} connections, one server process; ${cpus().length} cores; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n\n`);
+process.stdout.write('database    | signatures/s | p50 ms | p99 ms | 2xx       | non-2xx | errors | durable   | missing | count lag ms (median, max)\n');
+for (const r of rows) {
+  const lags = [...r.lagMs].sort((a, b) => a - b);
+  const median = lags.length ? lags[Math.floor(lags.length / 2)]! : NaN;
+  process.stdout.write(
+    `${r.label.padEnd(11)} | ${n(r.rps).padStart(12)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${n(r.ok).padStart(9)} | ${String(r.non2xx).padStart(7)} | ${String(r.errors).padStart(6)} | ${n(r.durable).padStart(9)} | ${String(r.missing).padStart(7)} | ${median}, ${lags.at(-1) ?? NaN} (${lags.length} probes)\n`,
+  );
+}
