@@ -76,5 +76,9 @@ describe.skipIf(!available.ok)('a broadcast, composed and watched in a real brow
     await expect.poll(async () => Number((await sent.textContent())?.replace(/,/g, '')), { timeout: 20_000 }).toBe(30);
     expect(await page.locator('output[data-count="recipients"]').textContent()).toBe('30');
     await expectNoAxeViolations('progress');
+    // The list, with the broadcast's start time in the organisation's zone.
+    expect((await page.goto(`${site.url}/admin/broadcasts`))?.status()).toBe(200);
+    expect(await page.locator('main table').textContent()).toMatch(/Advocacy Day reminder.*Sent.*(PST|PDT)/);
+    await expectNoAxeViolations('broadcast list');
   }, 60_000);
 });

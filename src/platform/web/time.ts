@@ -32,7 +32,14 @@ export function dateToZonedLocal(at: Date, timeZone: string): string {
   return shifted.toISOString().slice(0, 16);
 }
 
-/** "Tue, Dec 1, 2026, 9:30 AM PST" for staff screens. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Dec 1, 2026, 9:30 AM PST" for staff screens. (Intl refuses dateStyle together with timeZoneName, so the fields are spelled out.) */
 export function formatInZone(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(at);
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+    formats.set(timeZone, format);
+  }
+  return format.format(at);
 }

@@ -1,5 +1,5 @@
 import { ErrorSummary, Field, Form, type FieldErrors } from '../../../../platform/web/forms.tsx';
-import { formatWhen } from './when.ts';
+import { formatInZone } from '../../../../platform/web/time.ts';
 import type { Block, SigningLimits, TrendingRow } from '../../abuse.ts';
 
 export type AbuseValues = { perIpBurst?: string; perIpPerHour?: string; ip?: string; domain?: string; ipNote?: string; domainNote?: string };
@@ -104,7 +104,7 @@ export function AbusePage(props: {
               <tr>
                 <td>{b.kind === 'ip' ? <>Address <code title={b.value}>{b.value.slice(0, 12)}…</code></> : <>Domain {b.value}</>}</td>
                 <td>{b.note}</td>
-                <td>{formatWhen(b.createdAt, props.timeZone)}</td>
+                <td>{formatInZone(b.createdAt, props.timeZone)}</td>
                 <td>
                   <Form action="/admin/petitions/abuse/blocks/remove" token={props.token}>
                     <input type="hidden" name="kind" value={b.kind} />
@@ -162,7 +162,7 @@ export function AbusePage(props: {
           Save rates
         </button>
       </Form>
-      {props.limits.updatedAt ? <p class="hint">Last changed {formatWhen(props.limits.updatedAt, props.timeZone)}.</p> : <p class="hint">These are the defaults.</p>}
+      {props.limits.updatedAt ? <p class="hint">Last changed {formatInZone(props.limits.updatedAt, props.timeZone)}.</p> : <p class="hint">These are the defaults.</p>}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { renderMarkdown } from '../../../../platform/web/markdown.ts';
-import { formatWhen } from './when.ts';
+import { formatInZone } from '../../../../platform/web/time.ts';
 import { MAX_THRESHOLDS, type Petition, type PetitionListRow, type PetitionValues } from '../../admin-service.ts';
 import type { PetitionStatus } from '../../schema.ts';
 
@@ -171,7 +171,7 @@ export function PetitionForm(props: { action: string; token: string; values: Pet
 /** A petition for those who may read it but not change it. */
 export function PetitionSummary(props: { petition: Petition; verified: number; timeZone: string }) {
   const p = props.petition;
-  const when = (at: Date | null) => (at ? formatWhen(at, props.timeZone) : '—');
+  const when = (at: Date | null) => (at ? formatInZone(at, props.timeZone) : '—');
   return (
     <>
       <table class="table">

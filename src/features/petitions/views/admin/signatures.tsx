@@ -1,5 +1,5 @@
 import { ErrorSummary, Field, Form, Select, type FieldErrors } from '../../../../platform/web/forms.tsx';
-import { formatWhen } from './when.ts';
+import { formatInZone } from '../../../../platform/web/time.ts';
 import { SENATE_SEATS, type FilterQuery, type SignatureListRow } from '../../admin-signatures.ts';
 import type { Petition } from '../../admin-service.ts';
 import { signatureStatuses, type SignatureStatus } from '../../schema.ts';
@@ -125,7 +125,7 @@ export function SignatureListPage(props: {
                     </td>
                     <td>{r.emailDomain ?? ''}</td>
                     <td>{signatureStatusLabel[r.status]}</td>
-                    <td>{formatWhen(r.createdAt, props.timeZone)}</td>
+                    <td>{formatInZone(r.createdAt, props.timeZone)}</td>
                   </tr>
                 );
               })}

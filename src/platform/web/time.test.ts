@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { dateToZonedLocal, formatInZone, zonedLocalToDate } from './time.ts';
+
+describe("times in the organisation's zone", () => {
+  it('reads a datetime-local value as Oregon time, across daylight saving', () => {
+    expect(zonedLocalToDate('2026-12-01T09:30', 'America/Los_Angeles')?.toISOString()).toBe('2026-12-01T17:30:00.000Z');
+    expect(zonedLocalToDate('2026-07-01T09:30', 'America/Los_Angeles')?.toISOString()).toBe('2026-07-01T16:30:00.000Z');
+    expect(zonedLocalToDate('not a time', 'America/Los_Angeles')).toBeUndefined();
+    expect(dateToZonedLocal(new Date('2026-12-01T17:30:00Z'), 'America/Los_Angeles')).toBe('2026-12-01T09:30');
+  });
+
+  it('formats an instant for staff with the zone named', () => {
+    expect(formatInZone(new Date('2026-12-01T17:30:00Z'), 'America/Los_Angeles')).toBe('Dec 1, 2026, 9:30 AM PST');
+    expect(formatInZone(new Date('2026-07-01T16:30:00Z'), 'America/Los_Angeles')).toBe('Jul 1, 2026, 9:30 AM PDT');
+  });
+});
