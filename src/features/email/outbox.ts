@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { rowsOf } from '../../platform/db/client.ts';
+import { jsonRows, rowsOf } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { emailOutbox, type EmailKind } from './schema.ts';
 
@@ -34,21 +34,23 @@ export async function enqueueEmail(db: Db, email: NewEmail, options: { domain: s
  */
 export async function enqueueEmails(db: Db, emails: NewEmail[], options: { domain: string }): Promise<number> {
   if (emails.length === 0) return 0;
-  const inserted = await db
-    .insert(emailOutbox)
-    .values(
-      emails.map((email) => ({
-        idempotencyKey: email.idempotencyKey,
-        messageId: `<${randomBytes(12).toString('hex')}@${options.domain}>`,
-        toAddress: email.to,
-        kind: email.kind,
-        template: email.template,
-        locale: email.locale,
-        data: email.data ?? {},
-      })),
-    )
-    .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
-    .returning({ id: emailOutbox.id });
+  const rows = emails.map((email) => ({
+    idempotency_key: email.idempotencyKey,
+    message_id: `<${randomBytes(12).toString('hex')}@${options.domain}>`,
+    to_address: email.to,
+    kind: email.kind,
+    template: email.template,
+    locale: email.locale,
+    data: email.data ?? {},
+  }));
+  const inserted = await rowsOf<{ id: unknown }>(
+    db,
+    sql`insert into email_outbox (idempotency_key, message_id, to_address, kind, template, locale, data)
+        select v.idempotency_key, v.message_id, v.to_address, v.kind, v.template, v.locale, v.data
+        from jsonb_to_recordset(${jsonRows(rows)}) as v(idempotency_key text, message_id text, to_address text, kind text, template text, locale text, data jsonb)
+        on conflict (idempotency_key) do nothing
+        returning id`,
+  );
   return inserted.length;
 }
 

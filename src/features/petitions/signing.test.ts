@@ -75,6 +75,13 @@ describeEachDatabase('signing a petition', (database) => {
     expect(n!.n).toBe(1);
   });
 
+  it('writes any name people type, a broken surrogate pair becoming the replacement character', async () => {
+    const petition = await makeOpenPetition(db(), 'unicode');
+    await batcher.submit(pendingSignature(petition, 'unicode@example.org', { givenName: 'José 👩🏽‍⚖️ \ud800', comment: 'Línea uno\n"dos" \\ tres' }));
+    const row = await signatureOf(petition.id, 'unicode@example.org');
+    expect(row).toMatchObject({ givenName: 'José 👩🏽‍⚖️ \ufffd', comment: 'Línea uno\n"dos" \\ tres' });
+  });
+
   it('fills what a known supporter left blank and overwrites nothing', async () => {
     const petition = await makeOpenPetition(db(), 'known');
     await db().insert(supporters).values({ email: 'kim@example.org', emailAsTyped: 'kim@example.org', givenName: 'Kim', familyName: '', locale: 'es' });

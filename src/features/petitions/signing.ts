@@ -1,9 +1,8 @@
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client.ts';
+import { jsonRows, rowsOf, type Db } from '../../platform/db/client.ts';
 import { sha256, type Secrets } from '../../platform/crypto.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { enqueueEmails, type NewEmail } from '../email/service.ts';
-import { supporterEvents, supporters } from '../supporters/schema.ts';
 import { requestSignup, type SignupInput } from '../supporters/service.ts';
 import { PETITION_NEWSLETTER_WORDING_VERSION } from './messages.ts';
 import { signatures, type DistrictSource } from './schema.ts';
@@ -75,66 +74,73 @@ export async function writeSignatures(tx: Db, batch: PendingSignature[], ctx: Ba
   const sorted = [...batch].sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
 
   // Written here rather than through the supporters service, which takes one person per transaction: a signer
-  // becomes a supporter, and someone already known only gets what was blank filled in (never overwritten from a form anyone can send).
-  const people = await tx
-    .insert(supporters)
-    .values(
-      sorted.map((s) => ({
-        email: s.email,
-        emailAsTyped: s.emailAsTyped,
-        givenName: s.givenName,
-        familyName: s.familyName,
-        zip: s.zip,
-        county: s.county,
-        locale: s.locale,
-        firstSource: s.source,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: supporters.email,
-      set: {
-        givenName: sql`case when supporters.given_name = '' then excluded.given_name else supporters.given_name end`,
-        familyName: sql`case when supporters.family_name = '' then excluded.family_name else supporters.family_name end`,
-        zip: sql`coalesce(supporters.zip, excluded.zip)`,
-        county: sql`coalesce(supporters.county, excluded.county)`,
-        updatedAt: now,
-      },
-    })
-    .returning({ id: supporters.id, email: supporters.email });
-  const supporterOf = new Map(people.map((p) => [p.email, p.id]));
+  // becomes a supporter, and someone already known only gets what was blank filled in (never overwritten from a
+  // form anyone can send). Raw SQL over one jsonb parameter: the query builder would spend more time building a
+  // 250-row statement than the database spends running it.
+  const people = await rowsOf<{ id: number | string; email: string }>(
+    tx,
+    sql`insert into supporters (email, email_as_typed, given_name, family_name, zip, county, locale, first_source)
+        select v.email, v.email_as_typed, v.given_name, v.family_name, v.zip, v.county, v.locale, v.first_source
+        from rows from (jsonb_to_recordset(${jsonRows(
+          sorted.map((s) => ({
+            email: s.email,
+            email_as_typed: s.emailAsTyped,
+            given_name: s.givenName,
+            family_name: s.familyName,
+            zip: s.zip,
+            county: s.county,
+            locale: s.locale,
+            first_source: s.source,
+          })),
+        )}) as (email text, email_as_typed text, given_name text, family_name text, zip text, county text, locale text, first_source text))
+          with ordinality as v(email, email_as_typed, given_name, family_name, zip, county, locale, first_source, n)
+        order by v.n
+        on conflict (email) do update set
+          given_name = case when supporters.given_name = '' then excluded.given_name else supporters.given_name end,
+          family_name = case when supporters.family_name = '' then excluded.family_name else supporters.family_name end,
+          zip = coalesce(supporters.zip, excluded.zip),
+          county = coalesce(supporters.county, excluded.county),
+          updated_at = ${now.toISOString()}::timestamptz
+        returning id, email`,
+  );
+  const supporterOf = new Map(people.map((p) => [p.email, Number(p.id)]));
   const personOf = (s: PendingSignature) => supporterOf.get(s.email)!;
   const key = (petitionId: number, supporterId: number) => `${petitionId}:${supporterId}`;
   const tokenOf = (s: PendingSignature) => signatureToken(ctx.secrets, s.petitionId, personOf(s));
 
   // Any conflict (the person already signed) is left alone here and handled as a repeat below.
-  const inserted = await tx
-    .insert(signatures)
-    .values(
-      sorted.map((s) => ({
-        petitionId: s.petitionId,
-        supporterId: personOf(s),
-        givenName: s.givenName,
-        familyName: s.familyName,
-        zip: s.zip,
-        city: s.city,
-        street: s.street,
-        comment: s.comment,
-        showPublicly: s.showPublicly,
-        tokenHash: sha256(tokenOf(s)),
-        confirmationsSent: 1,
-        senateDistrict: s.senateDistrict,
-        houseDistrict: s.houseDistrict,
-        districtSource: s.districtSource,
-        locale: s.locale,
-        ipHash: s.ipHash,
-        emailDomain: s.email.slice(s.email.lastIndexOf('@') + 1),
-        createdAt: now,
-        expiresAt,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: signatures.id, petitionId: signatures.petitionId, supporterId: signatures.supporterId });
-  const fresh = new Map(inserted.map((r) => [key(r.petitionId, r.supporterId), r.id]));
+  const inserted = await rowsOf<{ id: number | string; petition_id: number; supporter_id: number }>(
+    tx,
+    sql`insert into petition_signatures (petition_id, supporter_id, given_name, family_name, zip, city, street, comment, show_publicly, token_hash,
+          senate_district, house_district, district_source, locale, ip_hash, email_domain, created_at, expires_at)
+        select v.petition_id, v.supporter_id, v.given_name, v.family_name, v.zip, v.city, v.street, v.comment, v.show_publicly, v.token_hash,
+          v.senate_district, v.house_district, v.district_source, v.locale, v.ip_hash, v.email_domain,
+          ${now.toISOString()}::timestamptz, ${expiresAt.toISOString()}::timestamptz
+        from jsonb_to_recordset(${jsonRows(
+          sorted.map((s) => ({
+            petition_id: s.petitionId,
+            supporter_id: personOf(s),
+            given_name: s.givenName,
+            family_name: s.familyName,
+            zip: s.zip,
+            city: s.city,
+            street: s.street,
+            comment: s.comment,
+            show_publicly: s.showPublicly,
+            token_hash: sha256(tokenOf(s)),
+            senate_district: s.senateDistrict,
+            house_district: s.houseDistrict,
+            district_source: s.districtSource,
+            locale: s.locale,
+            ip_hash: s.ipHash,
+            email_domain: s.email.slice(s.email.lastIndexOf('@') + 1),
+          })),
+        )}) as v(petition_id int, supporter_id int, given_name text, family_name text, zip text, city text, street text, comment text,
+          show_publicly boolean, token_hash text, senate_district text, house_district text, district_source text, locale text, ip_hash text, email_domain text)
+        on conflict do nothing
+        returning id, petition_id, supporter_id`,
+  );
+  const fresh = new Map(inserted.map((r) => [key(Number(r.petition_id), Number(r.supporter_id)), Number(r.id)]));
 
   const emails: NewEmail[] = [];
   const confirmationEmail = (s: PendingSignature, signatureId: number, nth: number): NewEmail => ({
@@ -145,12 +151,12 @@ export async function writeSignatures(tx: Db, batch: PendingSignature[], ctx: Ba
     locale: s.locale,
     data: { token: tokenOf(s), givenName: s.givenName, slug: s.petition.slug, title: s.petition.title, signatureId },
   });
-  const events: (typeof supporterEvents.$inferInsert)[] = [];
+  const events: { supporter_id: number; detail: Record<string, unknown> }[] = [];
   for (const s of sorted) {
     const id = fresh.get(key(s.petitionId, personOf(s)));
     if (id === undefined) continue;
     emails.push(confirmationEmail(s, id, 1));
-    events.push({ supporterId: personOf(s), kind: 'signed', detail: { petitionId: s.petitionId, signatureId: id, method: 'web-form' }, at: now });
+    events.push({ supporter_id: personOf(s), detail: { petitionId: s.petitionId, signatureId: id, method: 'web-form' } });
   }
 
   // Repeats: a pending (or lapsed) signature gets its link again while under the cap; a confirmed one gets nothing.
@@ -192,7 +198,10 @@ export async function writeSignatures(tx: Db, batch: PendingSignature[], ctx: Ba
     }
   }
   await enqueueEmails(tx, emails, { domain: ctx.emailDomain });
-  if (events.length > 0) await tx.insert(supporterEvents).values(events);
+  if (events.length > 0) {
+    await tx.execute(sql`insert into supporter_events (supporter_id, kind, detail, at)
+      select v.supporter_id, 'signed', v.detail, ${now.toISOString()}::timestamptz from jsonb_to_recordset(${jsonRows(events)}) as v(supporter_id int, detail jsonb)`);
+  }
 
   const outcomes = new Map<PendingSignature, SignOutcome>();
   for (const s of sorted) {

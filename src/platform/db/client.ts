@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -122,6 +122,18 @@ function describe(error: unknown): string {
 }
 
 /** Rows of a raw query, whichever driver answered it. */
+/**
+ * Many rows as one jsonb parameter, for `jsonb_to_recordset(…)`: the
+ * statement's text stays the same whatever the number of rows, and building
+ * it costs next to nothing (a large multi-row insert through the query
+ * builder spends most of its time building the SQL). Strings are made
+ * well-formed first: PostgreSQL's JSON refuses a lone surrogate, which a text
+ * parameter would have turned into U+FFFD.
+ */
+export function jsonRows(rows: readonly Record<string, unknown>[]): SQL {
+  return sql`${JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? value.toWellFormed() : value))}::jsonb`;
+}
+
 export async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
