@@ -80,8 +80,9 @@ export class PetitionPublic {
     return petition && signingState(petition) !== 'hidden' ? petition : undefined;
   }
 
-  /** After a confirmation here: the signer sees their signature counted on their next look. */
+  /** After a confirmation here, or a staff change: the next look shows it (the signer sees their signature counted). */
   counted(petition: Pick<Petition, 'id' | 'slug'>): void {
+    this.petitions.forget(petition.slug);
     this.counts.forget(petition.id);
     this.tallies.forget(petition.id);
     this.pages.forget(`page:${petition.slug}:`);
