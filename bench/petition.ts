@@ -52,7 +52,10 @@ async function run(label: string, env: Record<string, string>, open: (() => Prom
       k += 97;
       const before = await count(server.url);
       const token = await tokenFor(server.url, `signer-${k}@bench.example`, secrets);
-      if (!token) continue;
+      if (!token) {
+        await new Promise((r) => setTimeout(r, 100));
+        continue;
+      }
       // As a person does: open the emailed link's page, press its Confirm button (a POST with the page's CSRF token).
       const link = `${server.url}/petitions/${DEMO_PETITION_SLUG}/confirm/${token}`;
       const page = await fetch(link, { headers: { 'x-forwarded-for': '10.255.0.1' } });
@@ -96,6 +99,8 @@ async function run(label: string, env: Record<string, string>, open: (() => Prom
           n++;
           const email = `signer-${n}@bench.example`;
           req.headers = {
+            // As a browser sends them.
+            'accept-encoding': 'br, gzip',
             'content-type': 'application/x-www-form-urlencoded',
             origin,
             'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
