@@ -4,7 +4,7 @@ import { csrfTokenFor } from '../../platform/http/csrf.ts';
 import { normalizeEmail } from '../../platform/email-address.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { CHALLENGE_FIELD } from '../../platform/http/form-challenge.ts';
-import { sendHtml } from '../../platform/http/respond.ts';
+import { prepareBody, sendHtml, sendPrepared, type PreparedBody } from '../../platform/http/respond.ts';
 import { sourceOf, sourceUsed } from '../../platform/http/source-code.ts';
 import type { FieldErrors } from '../../platform/web/forms.tsx';
 import { Layout, renderDocument } from '../../platform/web/layout.tsx';
@@ -73,10 +73,37 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
     return page(c, petition.slug, `Error: ${t.page.signTitle}`, form, status);
   }
 
-  function signed(c: Context<AppEnv>, petition: Petition, choice: DistrictChoice | undefined) {
+  /**
+   * The thank-you page is the same for every signer who has no district to
+   * choose: rendered and compressed once per petition version (kept ten
+   * seconds, so a change of the site's name or the petition shows soon),
+   * instead of once per signature — in a spike, that rendering was the
+   * largest cost of a signature after the database.
+   */
+  const thanks = new Map<string, { at: number; body: Promise<PreparedBody> }>();
+  async function signed(c: Context<AppEnv>, petition: Petition, choice: DistrictChoice | undefined) {
     const { words } = petitionWords(petition, locale);
-    const body = <SignedPage locale={locale} slug={petition.slug} title={words.title} shareUrl={p.shareUrl(locale, petition.slug)} csrf={csrfTokenFor(c, deps.secrets, deps.secure)} choice={choice} />;
-    return page(c, petition.slug, t.signed.title, body);
+    if (choice) {
+      const body = <SignedPage locale={locale} slug={petition.slug} title={words.title} shareUrl={p.shareUrl(locale, petition.slug)} csrf={csrfTokenFor(c, deps.secrets, deps.secure)} choice={choice} />;
+      return page(c, petition.slug, t.signed.title, body);
+    }
+    const key = `${petition.id}:${petition.updatedAt.getTime()}`;
+    let kept = thanks.get(key);
+    if (!kept || Date.now() - kept.at > 10_000) {
+      const body = (async () => {
+        const html = await renderDocument(
+          <Layout locale={locale} path={`/petitions/${petition.slug}`} title={t.signed.title} publicUrl={deps.publicUrl} site={await deps.siteFrame()} noindex>
+            <SignedPage locale={locale} slug={petition.slug} title={words.title} shareUrl={p.shareUrl(locale, petition.slug)} csrf="" choice={undefined} />
+          </Layout>,
+        );
+        return prepareBody(html, 'text/html; charset=utf-8', 'high');
+      })();
+      kept = { at: Date.now(), body };
+      if (thanks.size > 100) thanks.clear();
+      thanks.set(key, kept);
+      body.catch(() => thanks.delete(key));
+    }
+    return sendPrepared(c, await kept.body, { cacheControl: 'no-store' });
   }
 
   app.get(`/petitions/:slug${SLUG}/sign`, (c) => c.redirect(`${localizedPath(locale, `/petitions/${c.req.param('slug')}`)}#sign`, 303));
