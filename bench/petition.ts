@@ -51,7 +51,7 @@ async function run(label: string, env: Record<string, string>, open: (() => Prom
     while (running) {
       k += 97;
       const before = await count(server.url);
-      const token = await tokenFor(server.url, `signer-${k}@bench.example`, secrets);
+      const token = await tokenFor(`signer-${k}@bench.example`, secrets);
       if (!token) {
         await new Promise((r) => setTimeout(r, 100));
         continue;
@@ -78,7 +78,7 @@ async function run(label: string, env: Record<string, string>, open: (() => Prom
   })();
   // The confirm link's token is derived from the petition and the person (signing.ts); look those up.
   let probeDb: Database | undefined;
-  async function tokenFor(_url: string, email: string, secrets: Secrets): Promise<string | undefined> {
+  async function tokenFor(email: string, secrets: Secrets): Promise<string | undefined> {
     probeDb ??= await open!();
     const [row] = await rowsOf<{ petition_id: number; supporter_id: number }>(
       probeDb.db,

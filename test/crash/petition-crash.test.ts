@@ -1,21 +1,12 @@
-import { createServer } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { DEMO_PETITION_SLUG } from '../../src/features/petitions/seed.ts';
 import { rowsOf } from '../../src/platform/db/client.ts';
 import { openTestPostgres } from '../support/databases.ts';
-import { exited, spawnTs, waitForLine } from '../support/processes.ts';
+import { exited, freePort, spawnTs, waitForLine } from '../support/processes.ts';
 
 const postgresUrl = inject('postgresUrl');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Issue 5's crash test: signers keep coming while the server is killed with

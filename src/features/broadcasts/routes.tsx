@@ -1,11 +1,12 @@
 import { Hono, type Context } from 'hono';
 import type { Db } from '../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
+import { formText, readForm } from '../../platform/http/form-body.ts';
 import { fieldErrors, type FieldErrors } from '../../platform/web/forms.tsx';
 import { zonedLocalToDate } from '../../platform/web/time.ts';
 import { recordAudit } from '../audit/service.ts';
 import { getSiteSettings } from '../content/service.ts';
-import { knownCounties } from '../supporters/audience.ts';
+import { knownCounties } from '../supporters/service.ts';
 import { renderVersion } from './content.ts';
 import { broadcastPolicy } from './policy.ts';
 import {
@@ -39,10 +40,7 @@ const idParam = '/:id{[0-9]{1,12}}';
 
 /** What a posted compose form says, as typed, for re-rendering. */
 function valuesFrom(form: FormData): BroadcastValues {
-  const text = (name: string) => {
-    const v = form.get(name);
-    return typeof v === 'string' ? v.replaceAll('\u0000', '').slice(0, 60_000) : '';
-  };
+  const text = (name: string) => formText(form, name, 60_000);
   const version = (p: string) => ({ subject: text(`${p}.subject`), preheader: text(`${p}.preheader`), body: text(`${p}.body`) });
   return {
     name: text('name'),
@@ -56,13 +54,6 @@ function valuesOf(b: Broadcast): BroadcastValues {
   return { name: b.name, en: b.en, es: b.es ?? {}, audience: { ...b.audience } };
 }
 
-async function readForm(c: Context<AdminEnv>): Promise<FormData> {
-  try {
-    return await c.req.formData();
-  } catch {
-    return new FormData();
-  }
-}
 
 /** Compose, test, schedule, cancel and watch broadcasts; mounted at /admin/broadcasts. */
 export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {

@@ -4,8 +4,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
 import { locales } from '../../platform/web/locale.ts';
 import { enqueueEmail, outboxCountsFor } from '../email/service.ts';
-import { audienceCondition, noLongerWantedCondition } from '../supporters/audience.ts';
-import { subscriptionTopics } from '../supporters/service.ts';
+import { audienceCondition, noLongerWantedCondition, subscriptionTopics } from '../supporters/service.ts';
 import { broadcasts, type Audience, type BroadcastStatus } from './schema.ts';
 
 export type Broadcast = typeof broadcasts.$inferSelect;

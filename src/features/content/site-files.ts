@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../platform/web/escape.ts';
 import { Hono } from 'hono';
 import type { Db } from '../../platform/db/client.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
@@ -9,9 +10,7 @@ import { isPublicFile, listPolicies, listPublishedPages, listResourceSlugs } fro
 
 const pagePaths: Record<string, string> = { home: '/', tips: '/tips', about: '/about', privacy: '/privacy' };
 
-function escapeXml(value: string): string {
-  return value.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
+const escapeXml = escapeHtml;
 
 /**
  * Uploaded files are staff's, not ours: a PDF or image could still carry

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { jsonRows, rowsOf } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/web/locale.ts';
@@ -123,8 +123,10 @@ export async function markFailedAttempt(db: Db, row: Pick<OutboxRow, 'id' | 'att
   return giveUp ? 'failed' : 'retry';
 }
 
-export async function markSuppressed(db: Db, id: number, reason: string): Promise<void> {
-  await db.update(emailOutbox).set({ status: 'suppressed', leaseUntil: null, lastError: reason }).where(eq(emailOutbox.id, id));
+/** Withdraws messages that are not to be sent after all, in one statement. */
+export async function markSuppressed(db: Db, ids: number[], reason: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(emailOutbox).set({ status: 'suppressed', leaseUntil: null, lastError: reason }).where(inArray(emailOutbox.id, ids));
 }
 
 export async function outboxCounts(db: Db): Promise<Record<string, number>> {

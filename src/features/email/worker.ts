@@ -105,7 +105,7 @@ export class EmailWorker {
     const bulk = rows.filter((r) => r.kind === 'bulk');
     if (!this.options.unwanted || bulk.length === 0) return rows;
     const skip = await this.options.unwanted(bulk);
-    for (const id of skip) await markSuppressed(this.options.db, id, 'no longer subscribed');
+    await markSuppressed(this.options.db, [...skip], 'no longer subscribed');
     return rows.filter((r) => !skip.has(r.id));
   }
 

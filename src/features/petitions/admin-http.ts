@@ -1,7 +1,6 @@
-import type { Context } from 'hono';
 import type { Secrets } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
-import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
+import type { AdminFrame } from '../../platform/http/admin.tsx';
 
 /** What the petition workspace's route files share. */
 export type PetitionAdminDeps = {
@@ -19,11 +18,4 @@ export type PetitionAdminDeps = {
 
 export const petitionIdParam = '/:id{[0-9]{1,9}}';
 
-/** The posted form, or an empty one when the body is not a form at all (the handlers then report what is missing). */
-export async function readForm(c: Context<AdminEnv>): Promise<FormData> {
-  try {
-    return await c.req.formData();
-  } catch {
-    return new FormData();
-  }
-}
+export { formText, readForm } from '../../platform/http/form-body.ts';

@@ -4,7 +4,7 @@ import { fieldErrors, type FieldErrors } from '../../platform/web/forms.tsx';
 import { dateToZonedLocal } from '../../platform/web/time.ts';
 import { getSiteSettings } from '../content/service.ts';
 import { abuseRoutes } from './admin-abuse-routes.tsx';
-import { petitionIdParam, readForm, type PetitionAdminDeps } from './admin-http.ts';
+import { formText, petitionIdParam, readForm, type PetitionAdminDeps } from './admin-http.ts';
 import { signatureRoutes } from './admin-signature-routes.tsx';
 import {
   createPetition,
@@ -23,10 +23,7 @@ import { PetitionForm, PetitionLinks, PetitionListPage, PetitionSummary, petitio
 
 /** What a posted petition form says, as typed, for re-rendering. */
 function valuesFrom(form: FormData): PetitionValues {
-  const text = (name: string, max = 25_000) => {
-    const v = form.get(name);
-    return typeof v === 'string' ? v.replaceAll('\u0000', '').slice(0, max) : '';
-  };
+  const text = (name: string, max = 25_000) => formText(form, name, max);
   const version = (p: string) => ({ title: text(`${p}.title`), summary: text(`${p}.summary`), statement: text(`${p}.statement`) });
   const thresholds: NonNullable<PetitionValues['thresholds']> = [];
   for (let i = 0; i < MAX_THRESHOLDS + 3; i++) {

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../platform/web/escape.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import type { Chamber } from './schema.ts';
 
@@ -79,7 +80,7 @@ export function districtLabel(locale: Locale, chamber: Chamber, district: string
   return `${districtWords[locale][chamber]} ${district}`;
 }
 
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeXml = escapeHtml;
 
 export type MapOptions = { title: string; describedBy?: string; locale?: Locale };
 

@@ -1,14 +1,16 @@
 import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../platform/db/client.ts';
+import { rowsOf, type Db } from '../../platform/db/client.ts';
 import { emailAddress, normalizeEmail } from '../../platform/email-address.ts';
 import { randomToken, safeEqual, sha256, type Secrets } from '../../platform/crypto.ts';
 import { locales, type Locale } from '../../platform/web/locale.ts';
 import { enqueueEmail } from '../email/service.ts';
 import { zipFacts } from '../reference/service.ts';
+import { audienceCondition } from './audience.ts';
 import { consents, signupConfirmations, subscriptions, subscriptionTopics, supporterEvents, supporters, type ConsentMethod, type Topic } from './schema.ts';
 
 export { subscriptionTopics, type Topic } from './schema.ts';
+export { audienceCondition, knownCounties, noLongerWantedCondition, type Audience } from './audience.ts';
 
 /** A double opt-in link works this long. */
 export const CONFIRMATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
@@ -227,11 +229,7 @@ export async function unsubscribeAll(db: Db, supporterId: number, ctx: { method:
   if (person) await updatePreferences(db, supporterId, { topics: [], locale: person.locale }, ctx);
 }
 
-/** Addresses that may receive bulk mail on a topic: subscribed, and nothing else. */
+/** Addresses that may receive bulk mail on a topic: the audience broadcasts use, un-narrowed. */
 export async function bulkAudience(db: Db, topic: Topic): Promise<{ supporterId: number; email: string; locale: Locale }[]> {
-  return db
-    .select({ supporterId: supporters.id, email: supporters.email, locale: supporters.locale })
-    .from(subscriptions)
-    .innerJoin(supporters, eq(supporters.id, subscriptions.supporterId))
-    .where(and(eq(subscriptions.topic, topic), eq(subscriptions.status, 'subscribed')));
+  return rowsOf(db, sql`select s.id as "supporterId", s.email, s.locale from supporters s where ${audienceCondition({ topic })}`);
 }

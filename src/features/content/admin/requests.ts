@@ -10,24 +10,8 @@ import { locales, type EditOutcome, type Locale } from '../service.ts';
 /** What every content screen needs, built once in routes.tsx. */
 export type ContentScreens = { db: Db; frame: AdminFrame; cache: PageCache; files: FileStore; uploadMaxBytes: number };
 
-/**
- * The posted form. A body that cannot be read (cut short, malformed
- * multipart) is treated as an empty form: the screen then says what is
- * missing instead of failing.
- */
-export async function readForm(c: Context<AdminEnv>): Promise<FormData> {
-  try {
-    return await c.req.formData();
-  } catch {
-    return new FormData();
-  }
-}
-
-/** One text field as typed. NUL is dropped: PostgreSQL text cannot hold it and no person types it. */
-export function formText(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.replaceAll('\u0000', '') : '';
-}
+export { formText, readForm } from '../../../platform/http/form-body.ts';
+import { formText } from '../../../platform/http/form-body.ts';
 
 export function wantsPreview(form: FormData): boolean {
   return formText(form, 'intent') === 'preview';

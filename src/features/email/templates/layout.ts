@@ -16,9 +16,8 @@ export type LayoutInput = {
   preferencesUrl?: string | undefined;
 };
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
+export { escapeHtml } from '../../../platform/web/escape.ts';
+import { escapeHtml } from '../../../platform/web/escape.ts';
 
 /** Compiled HTML cut at its slots: filling it is one pass of joins, which is all a message costs. */
 type Filler = { parts: string[]; names: SlotName[] };
