@@ -41,17 +41,28 @@ describe.skipIf(!postgresUrl)('email worker killed mid-broadcast [postgres]', ()
         EMAIL_CONCURRENCY: '10',
         EMAIL_LEASE_SECONDS: '3',
       };
+      const output: string[] = [];
+      const capture = (child: ReturnType<typeof spawnTs>, name: string) => {
+        child.stdout!.on('data', (chunk: Buffer) => output.push(`${name}: ${chunk}`));
+        child.stderr!.on('data', (chunk: Buffer) => output.push(`${name} (stderr): ${chunk}`));
+      };
       const first = spawnTs('src/worker.ts', [], env);
       workers.push(first);
+      capture(first, 'first worker');
       await waitForLine(first, /email worker running/);
       const killAt = 1500 + Math.floor(Math.random() * 2000);
-      while (sink.deliveries().length < killAt) await new Promise((r) => setTimeout(r, 20));
+      while (sink.deliveries().length < killAt) {
+        const sinkFailure = sink.failure();
+        if (sinkFailure) throw new Error(sinkFailure);
+        await new Promise((r) => setTimeout(r, 20));
+      }
       first.kill('SIGKILL');
       await exited(first);
       const atKill = sink.deliveries().length;
 
       const second = spawnTs('src/worker.ts', [], env);
       workers.push(second);
+      capture(second, 'second worker');
       await waitForLine(second, /email worker running/);
       const deadline = Date.now() + 120_000;
       for (;;) {
@@ -61,7 +72,21 @@ describe.skipIf(!postgresUrl)('email worker killed mid-broadcast [postgres]', ()
                      (select status from broadcasts where id = ${broadcastId}) as status`,
         );
         if (Number(row!.open) === 0 && row!.status === 'sent') break;
-        if (Date.now() > deadline) throw new Error('the broadcast did not finish within 2 minutes of the restart');
+        const sinkFailure = sink.failure();
+        if (sinkFailure) throw new Error(sinkFailure);
+        if (Date.now() > deadline) {
+          // What is left, and why, so a failure here can be diagnosed from the CI log alone.
+          const left = await rowsOf(
+            database.db,
+            sql`select id, status, attempts, last_error, round(extract(epoch from next_attempt_at - now())) as due_in_s, round(extract(epoch from lease_until - now())) as lease_left_s
+                from email_outbox where broadcast_id = ${broadcastId} and status <> 'sent' order by id limit 20`,
+          );
+          const broadcast = await rowsOf(database.db, sql`select status, started_at, finished_at from broadcasts where id = ${broadcastId}`);
+          throw new Error(
+            `the broadcast did not finish within 2 minutes of the restart (killed after ${atKill} deliveries)\n` +
+              `broadcast: ${JSON.stringify(broadcast)}\nnot sent: ${JSON.stringify(left)}\nworker output (last 40 chunks):\n${output.slice(-40).join('')}`,
+          );
+        }
         await new Promise((r) => setTimeout(r, 200));
       }
       second.kill('SIGTERM');

@@ -42,8 +42,16 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 30
 export async function startSinkProcess(logFile: string) {
   const child = spawnTs('test/support/smtp-sink-process.ts', [logFile], {});
   const match = await waitForLine(child, /listening (\d+)/);
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
+  let stopping = false;
   return {
     url: `smtp://127.0.0.1:${match[1]}`,
+    /** Why the sink is no longer accepting mail, when it ended without being stopped; otherwise undefined. */
+    failure(): string | undefined {
+      if (stopping || (child.exitCode === null && child.signalCode === null)) return undefined;
+      return `the SMTP sink ended (${child.exitCode ?? child.signalCode}): ${errors}`;
+    },
     /** Accepted messages so far: [recipient, Message-ID]. */
     deliveries(): [string, string][] {
       let text = '';
@@ -58,7 +66,8 @@ export async function startSinkProcess(logFile: string) {
         .map((line) => line.split('\t') as [string, string]);
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const ended = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await ended;
