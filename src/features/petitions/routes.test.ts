@@ -164,9 +164,15 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     const html = await (await sign(b, 'choice', fields('salem@example.org', { zip: '97301' }))).text();
     for (const d of ['9', '10', '11']) expect(html).toContain(`name="senate" value="${d}"`);
     const choice = /name="choice" value="([^"]+)"/.exec(html)![1]!;
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-    const post = (senate: string, token = choice) =>
-      b.request('/petitions/choice/district', { method: 'POST', body: new URLSearchParams({ _csrf: csrf, choice: token, senate }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    // The page is shared by everyone with these districts but for the choice token, which is theirs alone.
+    const other = await (await sign(browser(app), 'choice', fields('salem2@example.org', { zip: '97301' }))).text();
+    const otherChoice = /name="choice" value="([^"]+)"/.exec(other)![1]!;
+    expect(otherChoice).not.toBe(choice);
+    expect(other.replace(otherChoice, choice)).toBe(html);
+    // The choice token authenticates the form, so it is checked by the browser's origin instead of a CSRF token (ADR 018).
+    const post = (senate: string, token = choice, site = 'same-origin') =>
+      b.request('/petitions/choice/district', { method: 'POST', body: new URLSearchParams({ choice: token, senate }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': site } });
+    expect((await post('10', choice, 'cross-site')).status).toBe(403);
     const wrong = await post('17');
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain('Choose one of the districts listed');

@@ -74,36 +74,46 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
   }
 
   /**
-   * The thank-you page is the same for every signer who has no district to
-   * choose: rendered and compressed once per petition version (kept ten
-   * seconds, so a change of the site's name or the petition shows soon),
-   * instead of once per signature — in a spike, that rendering was the
-   * largest cost of a signature after the database.
+   * The thank-you page is the same for every signer with the same district
+   * question (none, or the Senate districts their ZIP spans): it is rendered
+   * once per petition version and question (kept ten seconds, so a change of
+   * the site's name or the petition shows soon), instead of once per
+   * signature. In a spike, that rendering was the largest cost of a
+   * signature after the database. Only the district form's choice token is
+   * the signer's own: it is put in per request, and the page then
+   * compressed at a fast setting. The form needs no CSRF token, as that
+   * choice token is its authentication (ADR 018).
    */
-  const thanks = new Map<string, { at: number; body: Promise<PreparedBody> }>();
-  async function signed(c: Context<AppEnv>, petition: Petition, choice: DistrictChoice | undefined) {
-    const { words } = petitionWords(petition, locale);
-    if (choice) {
-      const body = <SignedPage locale={locale} slug={petition.slug} title={words.title} shareUrl={p.shareUrl(locale, petition.slug)} csrf={csrfTokenFor(c, deps.secrets, deps.secure)} choice={choice} />;
-      return page(c, petition.slug, t.signed.title, body);
-    }
-    const key = `${petition.id}:${petition.updatedAt.getTime()}`;
+  const thanks = new Map<string, { at: number; page: Promise<PreparedBody | string> }>();
+  const CHOICE_TOKEN = '@choice-token@';
+  function thanksPage(petition: Petition, districts: string[]): Promise<PreparedBody | string> {
+    const key = `${petition.id}:${petition.updatedAt.getTime()}:${districts.join(',')}`;
     let kept = thanks.get(key);
     if (!kept || Date.now() - kept.at > 10_000) {
-      const body = (async () => {
+      const { words } = petitionWords(petition, locale);
+      const choice = districts.length > 0 ? { token: CHOICE_TOKEN, districts } : undefined;
+      const page = (async () => {
         const html = await renderDocument(
           <Layout locale={locale} path={`/petitions/${petition.slug}`} title={t.signed.title} publicUrl={deps.publicUrl} site={await deps.siteFrame()} noindex>
-            <SignedPage locale={locale} slug={petition.slug} title={words.title} shareUrl={p.shareUrl(locale, petition.slug)} csrf="" choice={undefined} />
+            <SignedPage locale={locale} slug={petition.slug} title={words.title} shareUrl={p.shareUrl(locale, petition.slug)} csrf="" choice={choice} />
           </Layout>,
         );
-        return prepareBody(html, 'text/html; charset=utf-8', 'high');
+        return choice ? html : prepareBody(html, 'text/html; charset=utf-8', 'high');
       })();
-      kept = { at: Date.now(), body };
-      if (thanks.size > 100) thanks.clear();
+      kept = { at: Date.now(), page };
+      if (thanks.size > 200) thanks.clear();
       thanks.set(key, kept);
-      body.catch(() => thanks.delete(key));
+      page.catch(() => thanks.delete(key));
     }
-    return sendPrepared(c, await kept.body, { cacheControl: 'no-store' });
+    return kept.page;
+  }
+
+  async function signed(c: Context<AppEnv>, petition: Petition, choice: DistrictChoice | undefined) {
+    const page = await thanksPage(petition, choice?.districts ?? []);
+    if (typeof page !== 'string') return sendPrepared(c, page, { cacheControl: 'no-store' });
+    const res = sendHtml(c, page.replace(CHOICE_TOKEN, choice!.token));
+    res.headers.set('Cache-Control', 'no-store');
+    return res;
   }
 
   app.get(`/petitions/:slug${SLUG}/sign`, (c) => c.redirect(`${localizedPath(locale, `/petitions/${c.req.param('slug')}`)}#sign`, 303));
@@ -203,7 +213,7 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
           slug={petition.slug}
           title={words.title}
           shareUrl={p.shareUrl(locale, petition.slug)}
-          csrf={csrfTokenFor(c, deps.secrets, deps.secure)}
+          csrf=""
           choice={{ token, districts: choices }}
           errors={{ senate: t.district.invalid }}
         />
@@ -248,7 +258,11 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
   return app;
 }
 
-/** The sign form sits on the cached petition page, so its POST is checked by the browser's origin, not a token (ADR 018). */
-export function isPetitionSignPath(path: string): boolean {
-  return /^(\/es)?\/petitions\/[a-z0-9-]{1,80}\/sign$/.test(path);
+/**
+ * Checked by the browser's origin, not a CSRF token (ADR 018): the sign form
+ * sits on the cached petition page, and the district form carries its own
+ * authentication, the signature's signed choice token.
+ */
+export function isPetitionOriginCheckedPath(path: string): boolean {
+  return /^(\/es)?\/petitions\/[a-z0-9-]{1,80}\/(sign|district)$/.test(path);
 }

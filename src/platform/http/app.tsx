@@ -23,7 +23,7 @@ import { EMAIL_WEBHOOK_PATH, emailWebhookRoutes } from '../../features/email/web
 import { recordEmailFeedback } from '../../features/supporters/email-feedback.ts';
 import { signupRoutes } from '../../features/supporters/routes.tsx';
 import { PetitionPublic, petitionOpenRoutes } from '../../features/petitions/public-pages.tsx';
-import { isPetitionSignPath, petitionRoutes } from '../../features/petitions/routes.tsx';
+import { isPetitionOriginCheckedPath, petitionRoutes } from '../../features/petitions/routes.tsx';
 import { censusGeocoder } from '../../features/petitions/service.ts';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../../features/supporters/preferences-routes.tsx';
 import { supporterAdminRoutes } from '../../features/supporters/admin-routes.tsx';
@@ -122,7 +122,7 @@ export function createApp(deps: AppDeps) {
       secrets,
       // Both carry their own authentication: the URL's signed token, the webhook's shared secret.
       exempt: (path) => isOneClickUnsubscribe(path) || path === EMAIL_WEBHOOK_PATH,
-      originChecked: { paths: (path) => path === '/join' || path === '/es/join' || isPetitionSignPath(path), publicOrigin: new URL(publicUrl).origin },
+      originChecked: { paths: (path) => path === '/join' || path === '/es/join' || isPetitionOriginCheckedPath(path), publicOrigin: new URL(publicUrl).origin },
       onRejected: (c) => plainPage(c, 403, 'This form has expired', 'For your safety the form could not be sent. Go back, reload the page and try again.'),
     }),
   );
