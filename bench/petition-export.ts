@@ -4,28 +4,27 @@
  *
  * A scratch database on the server (BENCH_DATABASE_URL, TEST_DATABASE_URL or
  * the local one) gets the signers and signatures set-wise (INSERT … SELECT
- * over generate_series, test/support/petition-signatures.ts). Then each
- * export runs in a fresh process of its own, so its memory is the export's
- * and nothing of the generating:
+ * over generate_series, test/support/petition-signatures.ts). Then:
  *
- * 1. the real route: the whole app built, an admin signed in, a GET of
+ * 1. the real route, in a fresh process running the whole app with Node's
+ *    defaults (as `npm start`): an admin signs in and GETs
  *    /admin/petitions/:id/signatures.csv through every middleware into a
- *    sink that only counts bytes and rows; with Node's defaults (as
- *    `npm start` runs) and with the V8 flags of `npm run worker`;
- * 2. the export function alone (bench/petition-export-sink.ts), in a process
- *    that loads only it and the database client, with the worker's flags.
+ *    sink that only counts bytes and rows. On PostgreSQL the route has the
+ *    file written by the export process (ADR 023) and passes it on; the
+ *    export process's peak RSS comes from the route's own log line, the web
+ *    process's from sampling process.memoryUsage().rss every 10 ms;
+ * 2. the export process alone, started as the route starts it.
  *
- * Each samples process.memoryUsage().rss every 10 ms and reads the kernel's
- * high-water mark (maxRSS); the RSS before the first row is printed too, so
- * what the export adds shows apart from what loading the code costs.
  * Figures only: it asserts nothing. Targets: ≥ 100,000 rows/s, peak RSS ≤ 100 MB.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { openDatabase } from '../src/platform/db/client.ts';
-import { createTestApp } from '../test/support/app.ts';
+import { testConfig } from '../test/support/app.ts';
+import { createApp } from '../src/platform/http/app.tsx';
+import { createLogger } from '../src/platform/logger.ts';
+import { exportStatement } from '../src/features/petitions/export.ts';
+import { runExportProcess } from '../src/features/petitions/export-runner.ts';
 import { generateSignatures, makePetition } from '../test/support/petition-signatures.ts';
 import { spawnTs, waitForLine } from '../test/support/processes.ts';
 import { signedInAs } from '../test/support/staff.ts';
@@ -33,12 +32,9 @@ import { scratchPostgres } from './server.ts';
 
 const signatureCount = Number(process.env.BENCH_SIGNATURES ?? 1_000_000);
 const postgresServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const root = join(import.meta.dirname, '..');
-const workerScript: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.worker;
-const workerFlags = workerScript.match(/--max-[a-z-]+=\d+/g) ?? [];
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
-type Figures = { rows: number; bytes: number; seconds: number; baselineRss: number; peakRss: number; maxRss: number };
+type Figures = { rows: number; bytes: number; seconds: number; baselineRss?: number; peakRss?: number; maxRss?: number; exportProcessPeakRss: number };
 
 /** The route child: the app over the database, one export through the route, counted and measured. */
 async function exportThroughRoute(url: string, petitionId: number): Promise<Figures> {
@@ -47,7 +43,16 @@ async function exportThroughRoute(url: string, petitionId: number): Promise<Figu
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 10);
   const database = await openDatabase({ url, poolSize: 4 });
-  const { app } = createTestApp(database);
+  // The route logs the export process's figures when it ends: read them from its log.
+  let exportReport: { rows?: number; exportPeakRssMb?: number } = {};
+  const logSink = new Writable({
+    write(line: Buffer, _encoding, done) {
+      const entry = JSON.parse(line.toString()) as { msg?: string; rows?: number; exportPeakRssMb?: number };
+      if (entry.msg === 'signature export finished') exportReport = entry;
+      done();
+    },
+  });
+  const { app } = createApp({ config: testConfig({ LOG_LEVEL: 'info' }), database, logger: createLogger({ level: 'info', pretty: false, destination: logSink }) });
   const admin = await signedInAs(app, database, 'admin');
   const baselineRss = process.memoryUsage().rss;
   const t0 = performance.now();
@@ -63,23 +68,39 @@ async function exportThroughRoute(url: string, petitionId: number): Promise<Figu
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
+  await new Promise((r) => setTimeout(r, 200));
   await database.close();
-  return { rows: lineEnds - 1, bytes, seconds, baselineRss, peakRss: peak, maxRss: process.resourceUsage().maxRSS * 1024 };
+  if (exportReport.rows !== lineEnds - 1) throw new Error(`the route's log did not report the export (${JSON.stringify(exportReport)})`);
+  return { rows: lineEnds - 1, bytes, seconds, baselineRss, peakRss: peak, maxRss: process.resourceUsage().maxRSS * 1024, exportProcessPeakRss: exportReport.exportPeakRssMb! * 1024 * 1024 };
 }
 
 function report(label: string, f: Figures): string {
-  return [
+  const lines = [
     `${label}:`,
     `  rows:      ${f.rows.toLocaleString('en-US')} (${mb(f.bytes)} of CSV)`,
     `  seconds:   ${f.seconds.toFixed(2)}`,
     `  rows/s:    ${Math.round(f.rows / f.seconds).toLocaleString('en-US')}   (target ≥ 100,000)`,
-    `  peak RSS:  ${mb(f.peakRss)} sampled every 10 ms, ${mb(f.maxRss)} by the kernel's high-water mark   (target ≤ 100 MB)`,
-    `             ${mb(f.baselineRss)} of it before the first row; the export added ${mb(f.peakRss - f.baselineRss)} (sampled)`,
-    `  load:      ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')} on ${cpus().length} cores`,
-    '',
-  ].join('\n');
+    `  export process peak RSS: ${mb(f.exportProcessPeakRss)} (the kernel's high-water mark)   (target ≤ 100 MB)`,
+  ];
+  if (f.peakRss !== undefined) {
+    lines.push(
+      `  web process peak RSS:    ${mb(f.peakRss)} sampled every 10 ms, ${mb(f.maxRss!)} by the kernel's high-water mark;`,
+      `                           ${mb(f.baselineRss!)} of it before the download, which added ${mb(f.peakRss - f.baselineRss!)}`,
+    );
+  }
+  lines.push(`  load:      ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores`, '');
+  return lines.join('\n');
+}
+
+/** The export process alone, started as the route starts it, its output counted. */
+async function exportProcessAlone(url: string, petitionId: number): Promise<Figures> {
+  const t0 = performance.now();
+  const run = runExportProcess(url, exportStatement(petitionId, {}));
+  let bytes = 0;
+  for await (const chunk of run.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
+  const seconds = (performance.now() - t0) / 1000;
+  const { rows, peakRss } = await run.done;
+  return { rows, bytes, seconds, exportProcessPeakRss: peakRss };
 }
 
 async function main() {
@@ -99,18 +120,9 @@ async function main() {
     await database.close();
     process.stdout.write(`generated ${signatureCount.toLocaleString('en-US')} signatures in ${((performance.now() - t0) / 1000).toFixed(1)} s\n\n`);
 
-    const args = [scratch.url, String(petitionId)];
-    for (const [label, flags] of [
-      ["The route, in the whole app, Node's defaults (as npm start)", []],
-      [`The route, in the whole app, with npm run worker's V8 flags (${workerFlags.join(' ')})`, workerFlags],
-    ] as const) {
-      const child = spawnTs('bench/petition-export.ts', ['--route', ...args], { LOG_LEVEL: 'silent' }, [...flags]);
-      process.stdout.write(report(label, JSON.parse((await waitForLine(child, /^\{.*\}$/m, 30 * 60_000))[0])));
-    }
-    // Plain node: Node 24 strips the types of these few files itself, and tsx's loader would be memory the export does not use.
-    const sink = spawn(process.execPath, [...workerFlags, join(root, 'bench/petition-export-sink.ts'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    const figures = JSON.parse((await waitForLine(sink, /^\{.*\}$/m, 30 * 60_000))[0]) as Figures;
-    process.stdout.write(report(`The export function alone, in a process that loads only it and the database client (${workerFlags.join(' ')})`, figures));
+    const child = spawnTs('bench/petition-export.ts', ['--route', scratch.url, String(petitionId)], { LOG_LEVEL: 'silent' });
+    process.stdout.write(report("The route, in the whole app, Node's defaults (as npm start)", JSON.parse((await waitForLine(child, /^\{.*\}$/m, 30 * 60_000))[0])));
+    process.stdout.write(report('The export process alone, as the route starts it', await exportProcessAlone(scratch.url, petitionId)));
   } finally {
     await scratch.drop();
   }

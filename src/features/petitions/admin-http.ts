@@ -8,6 +8,8 @@ export type PetitionAdminDeps = {
   frame: AdminFrame;
   /** For hashing IP addresses staff block, the way signatures store them. */
   secrets: Secrets;
+  /** Set on PostgreSQL: signature exports then run in a process of their own (ADR 023). */
+  databaseUrl?: string;
   /**
    * The public side's caches in this process, told when staff change what
    * they hold, so a block or an invalidation takes effect here at once

@@ -9,7 +9,8 @@ import { supporterPolicy } from '../supporters/policy.ts';
 import { petitionIdParam, readForm, type PetitionAdminDeps } from './admin-http.ts';
 import { getPetition, type Petition } from './admin-service.ts';
 import { auditFilters, invalidateSignatures, invalidationPreview, listSignatures, parseFilters } from './admin-signatures.ts';
-import { signatureCsv } from './export.ts';
+import { exportStatement, signatureCsv } from './export.ts';
+import { runExportProcess } from './export-runner.ts';
 import { districtTallies, packetFor, type PacketChamber } from './packet.ts';
 import { petitionPolicy } from './policy.ts';
 import { PACKET_STYLESHEET_PATH, PacketDocument, PacketIndexPage, packetStylesheet } from './views/admin/packet.tsx';
@@ -73,16 +74,28 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     // Noted before the first byte: once rows have left, the download has happened, finished or not.
     await recordAudit(db, frame.actor(c), { action: 'petition.export', subjectType: 'petition', subjectId: p.id, after: { filters: auditFilters(filters) } });
     const log = c.get('log');
-    const rows = signatureCsv(db, p.id, filters);
-    async function* reported() {
-      try {
-        yield* rows;
-      } catch (error) {
-        log?.error({ err: error, petitionId: p!.id }, 'signature export failed part-way');
-        throw error;
+    let body: ReadableStream<Uint8Array>;
+    if (deps.databaseUrl) {
+      // On PostgreSQL the file is written by a process of its own (ADR 023); this one only passes it on.
+      const run = runExportProcess(deps.databaseUrl, exportStatement(p.id, filters));
+      run.done.then(
+        (report) => log?.info({ petitionId: p.id, rows: report.rows, exportPeakRssMb: Math.round(report.peakRss / 104857.6) / 10 }, 'signature export finished'),
+        (error: unknown) => log?.error({ err: error, petitionId: p.id }, 'signature export failed part-way'),
+      );
+      body = run.body;
+    } else {
+      // The embedded database serves this process alone: the export runs here, a page of rows at a time.
+      const rows = signatureCsv(db, p.id, filters);
+      async function* reported() {
+        try {
+          yield* rows;
+        } catch (error) {
+          log?.error({ err: error, petitionId: p!.id }, 'signature export failed part-way');
+          throw error;
+        }
       }
+      body = ReadableStream.from(reported()).pipeThrough(new TextEncoderStream());
     }
-    const body = ReadableStream.from(reported()).pipeThrough(new TextEncoderStream());
     return c.body(body, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="petition-${p.slug}-signatures.csv"`,

@@ -1,9 +1,13 @@
 import { gt, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
 import { supporters } from '../supporters/schema.ts';
 import { signatureConditions, type SignatureFilters } from './admin-signatures.ts';
 import { signatures } from './schema.ts';
+import { csvField, csvLine, exportColumns } from './csv.ts';
+
+export { csvField, csvLine, exportColumns };
 
 /**
  * The signature export as CSV, in the column names Action Network's own
@@ -30,25 +34,6 @@ import { signatures } from './schema.ts';
  * comma, quote or line break, quotes doubled) and UTF-8 without a byte-order
  * mark, which would glue itself to "first_name" in most importers.
  */
-export const exportColumns = [
-  'first_name',
-  'last_name',
-  'email',
-  'zip_code',
-  'can2_user_address',
-  'can2_user_city',
-  'can2_state_abbreviated',
-  'can2_county',
-  'comment',
-  'created_date',
-  'signature_id',
-  'status',
-  'verified_date',
-  'senate_district',
-  'house_district',
-  'district_source',
-  'language',
-] as const;
 
 /** Rows fetched per query: big enough that round trips do not dominate, small enough to stay a few MB. */
 export const EXPORT_PAGE_SIZE = 5_000;
@@ -71,26 +56,6 @@ type ExportRow = {
   district_source: string;
   locale: string;
 };
-
-const needsQuotes = /[",\r\n]/;
-// A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list: = + - @, tab, carriage return).
-const formulaStart = /^[=+\-@\t\r]/;
-
-/**
- * One field, escaped. Anything a signer typed could start with "=" and run
- * as a formula in the spreadsheet staff open it in, so such a cell gets a
- * leading apostrophe: shown as text, harmless to importers.
- */
-export function csvField(value: string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '';
-  let v = value;
-  if (formulaStart.test(v)) v = `'${v}`;
-  return needsQuotes.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}
-
-export function csvLine(fields: readonly (string | null | undefined)[]): string {
-  return `${fields.map(csvField).join(',')}\r\n`;
-}
 
 // What we write ourselves (ids, UTC dates, statuses, language codes) never holds a comma, quote, line
 // break or leading sign, so it skips the checks; everything a signer typed, or reference data gave, is escaped.
@@ -143,4 +108,21 @@ export async function* signatureCsv(db: Db, petitionId: number, f: SignatureFilt
     // Stopped early (the download was cancelled): the read in flight is no longer wanted, nor its error.
     next?.catch(() => {});
   }
+}
+
+/**
+ * The same rows for the export process (export-process.ts): the file's
+ * columns in order, each as text, oldest first, as one statement it reads
+ * through a cursor. Given to it as SQL text and parameters, so that process
+ * needs no query builder.
+ */
+export function exportStatement(petitionId: number, f: SignatureFilters): { sql: string; params: unknown[] } {
+  const query = sql`select ${signatures.givenName}, ${signatures.familyName}, ${supporters.email}, ${signatures.zip}, ${signatures.street}, ${signatures.city},
+        'OR', ${supporters.county}, ${signatures.comment}, ${utc(signatures.createdAt)}, ${signatures.id}::text, ${signatures.status}::text, ${utc(signatures.verifiedAt)},
+        ${signatures.senateDistrict}, ${signatures.houseDistrict}, ${signatures.districtSource}::text, ${signatures.locale}::text
+      from ${signatures} join ${supporters} on ${supporters.id} = ${signatures.supporterId}
+      where ${signatureConditions(petitionId, f)}
+      order by ${signatures.id}`;
+  const { sql: text, params } = new PgDialect().sqlToQuery(query);
+  return { sql: text, params };
 }

@@ -18,6 +18,8 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** PostgreSQL's connection URL, for a child process that needs its own connection (the export); unset on PGlite. */
+  url?: string;
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
   migrate(): Promise<void>;
@@ -56,6 +58,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const database: Database = {
     db,
     kind: 'postgres',
+    url,
     async ping() {
       await pool.query('select 1');
     },

@@ -210,7 +210,7 @@ export function createApp(deps: AppDeps) {
     '/broadcasts',
     broadcastRoutes({ db, frame, publicUrl, scheduled: deps.broadcastScheduled ?? (() => {}), emailQueued: deps.emailQueued ?? (() => {}) }),
   );
-  admin.route('/petitions', petitionAdminRoutes({ db, frame, secrets, live: petitionsPublic }));
+  admin.route('/petitions', petitionAdminRoutes({ db, frame, secrets, live: petitionsPublic, databaseUrl: database.url }));
   admin.route('/content', contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }));
   admin.route('/', workspaceRoutes({ db, frame }));
   app.route('/admin', admin);
