@@ -26,6 +26,9 @@ export async function startServer(env: Record<string, string>): Promise<{ url: s
     if (Date.now() > deadline) throw new Error('server did not start within 60 s');
     await new Promise((r) => setTimeout(r, 250));
   }
+  // With several web processes the first to listen answers /healthz while the others still start; connections
+  // opened then would all stay with it. Give the rest time to listen, as a load balancer's health checks would.
+  if (env.WEB_PROCESSES && env.WEB_PROCESSES !== '1') await new Promise((r) => setTimeout(r, 8000));
   return {
     url,
     pid: child.pid!,

@@ -1,78 +1,143 @@
-import { serve } from '@hono/node-server';
+import cluster, { type Worker } from 'node:cluster';
 import { seedDemoContent } from './features/content/seed/index.ts';
 import { seedDemoPetition } from './features/petitions/seed.ts';
 import { checkReferenceData } from './features/reference/demo.ts';
 import { ensureDemoAdmin } from './features/staff/cli.ts';
 import { createEmailRuntime } from './email-runtime.ts';
 import { boot, fail } from './platform/boot.ts';
-import { createApp } from './platform/http/app.tsx';
+import { startWebServer } from './web-server.ts';
 
-// Requests in flight get this long to finish once the socket closes, before connections are cut.
-const SHUTDOWN_GRACE_MS = 7000;
+/**
+ * `npm start`. One process by default: it prepares the database, serves the
+ * site and (EMAIL_WORKER=inline) sends mail. With WEB_PROCESSES above 1
+ * (PostgreSQL only) this first process prepares the database, sends mail
+ * and supervises that many web processes sharing the port (node:cluster):
+ * it restarts one that dies, and stops them all in order on SIGTERM.
+ */
 
-const { config, logger, database } = await boot();
+/** Messages a web process sends the supervisor, which runs the email worker. */
+type WebProcessMessage = 'listening' | 'email-queued' | 'broadcast-scheduled';
 
-if (config.seedDemo) {
-  const { seeded } = await seedDemoContent(database.db);
-  if (seeded) logger.info('demo content added to the empty database');
-  if ((await seedDemoPetition(database.db)).seeded) logger.info('demo petition added');
-  // A demo admin only on a demo start, never in production.
-  const demoAdmin = config.nodeEnv === 'production' ? undefined : await ensureDemoAdmin(database.db);
-  if (demoAdmin) {
-    logger.info({ demoAdmin: { login: demoAdmin.email, password: demoAdmin.password } }, `Demo admin created: sign in at /admin as ${demoAdmin.email} with password ${demoAdmin.password} (shown once)`);
+const runningUrl = (config: { publicUrl: string }, port: number) => (process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${port}`);
+
+async function webProcess() {
+  const { config, logger, database } = await boot({ migrate: false });
+  const tell = (message: WebProcessMessage) => process.send?.(message);
+  const web = startWebServer({ config, database, logger, emailQueued: () => tell('email-queued'), broadcastScheduled: () => tell('broadcast-scheduled'), onListening: () => tell('listening') });
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await web.stop();
+    await database.close();
+    await new Promise<void>((resolve) => logger.flush(() => resolve()));
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+}
+
+async function main() {
+  const { config, logger, database } = await boot();
+
+  if (config.seedDemo) {
+    const { seeded } = await seedDemoContent(database.db);
+    if (seeded) logger.info('demo content added to the empty database');
+    if ((await seedDemoPetition(database.db)).seeded) logger.info('demo petition added');
+    // A demo admin only on a demo start, never in production.
+    const demoAdmin = config.nodeEnv === 'production' ? undefined : await ensureDemoAdmin(database.db);
+    if (demoAdmin) {
+      logger.info({ demoAdmin: { login: demoAdmin.email, password: demoAdmin.password } }, `Demo admin created: sign in at /admin as ${demoAdmin.email} with password ${demoAdmin.password} (shown once)`);
+    }
   }
+
+  // Districts and legislators: a demo loads ../shared/data once; otherwise one line says how to load them.
+  await checkReferenceData(database.db, logger, { demo: config.seedDemo });
+
+  // The email worker and broadcast scheduler run here by default (EMAIL_WORKER=inline),
+  // or in their own processes with `npm run worker` (EMAIL_WORKER=separate).
+  if (config.email.worker === 'separate' && database.kind === 'pglite') {
+    fail('Configuration error: EMAIL_WORKER=separate needs DATABASE_URL (PostgreSQL); with the embedded database the worker runs inside npm start');
+  }
+  const email = config.email.worker === 'inline' ? createEmailRuntime({ config, database, logger }) : undefined;
+  email?.start();
+  const emailQueued = () => email?.worker.poke();
+  const broadcastScheduled = () => void email?.scheduler.runOnce();
+
+  let stopWeb: () => Promise<void>;
+  if (config.webProcesses === 1) {
+    const web = startWebServer({ config, database, logger, emailQueued, broadcastScheduled, onListening: (port) => logger.info({ url: runningUrl(config, port), database: database.kind }, `Groundswell is running at ${runningUrl(config, port)}`) });
+    stopWeb = () => web.stop();
+  } else {
+    stopWeb = superviseWebProcesses(config.webProcesses, {
+      onMessage: (message) => (message === 'email-queued' ? emailQueued() : message === 'broadcast-scheduled' ? broadcastScheduled() : undefined),
+      onAllListening: () => logger.info({ url: runningUrl(config, config.port), database: database.kind, webProcesses: config.webProcesses }, `Groundswell is running at ${runningUrl(config, config.port)} in ${config.webProcesses} web processes`),
+      onDied: (code, restarting) => logger.error({ code, restarting }, restarting ? 'a web process died; starting another' : 'web processes keep dying; stopping'),
+      onGiveUp: () => void shutdown('web processes failing'),
+    });
+  }
+
+  let stopping = false;
+  async function shutdown(reason: string) {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'stopping');
+    await stopWeb();
+    await email?.stop();
+    await database.close();
+    logger.info('stopped');
+    await new Promise<void>((resolve) => logger.flush(() => resolve()));
+    process.exit(reason === 'web processes failing' ? 1 : 0);
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-// Districts and legislators: a demo loads ../shared/data once; otherwise one line says how to load them.
-await checkReferenceData(database.db, logger, { demo: config.seedDemo });
-
-// The email worker and broadcast scheduler run inside the server by default (EMAIL_WORKER=inline),
-// or in their own processes with `npm run worker` (EMAIL_WORKER=separate).
-if (config.email.worker === 'separate' && database.kind === 'pglite') {
-  fail('Configuration error: EMAIL_WORKER=separate needs DATABASE_URL (PostgreSQL); with the embedded database the worker runs inside npm start');
-}
-const email = config.email.worker === 'inline' ? createEmailRuntime({ config, database, logger }) : undefined;
-email?.start();
-
-const lifecycle = { draining: false };
-const { app } = createApp({ config, database, logger, lifecycle, emailQueued: () => email?.worker.poke(), broadcastScheduled: () => void email?.scheduler.runOnce() });
-
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const url = process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${info.port}`;
-  logger.info({ url, database: database.kind }, `Groundswell is running at ${url}`);
-});
-
-server.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EADDRINUSE') fail(`Configuration error: PORT ${config.port} is already in use by another program`);
-  if (error.code === 'EACCES') fail(`Configuration error: PORT ${config.port} needs privileges this process does not have`);
-  fail(`Server error: ${error.message}`);
-});
-
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  // First drain: keep serving while /healthz says 503, so the load balancer stops sending
-  // before the listening socket closes and nothing already on its way is refused.
-  lifecycle.draining = true;
-  logger.info({ signal, drainMs: config.shutdownDrainMs }, 'stopping: draining, then no new connections');
-  await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
-  logger.info('finishing requests in flight');
-  const forceClose = setTimeout(() => {
-    logger.warn('requests still open after the grace period; closing their connections');
-    (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-  }, SHUTDOWN_GRACE_MS);
-  forceClose.unref();
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+/**
+ * Forks `count` web processes and keeps that many running: one that dies is
+ * replaced after a second, unless five have died within a minute (then
+ * something is wrong that restarting will not fix). Returns the stop.
+ */
+function superviseWebProcesses(
+  count: number,
+  events: { onMessage(message: WebProcessMessage): void; onAllListening(): void; onDied(code: number | null, restarting: boolean): void; onGiveUp(): void },
+): () => Promise<void> {
+  let stopping = false;
+  let listening = 0;
+  const deaths: number[] = [];
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.on('message', (message: WebProcessMessage) => {
+      if (message === 'listening' && ++listening === count) events.onAllListening();
+      else events.onMessage(message);
+    });
+  };
+  cluster.on('exit', (_worker: Worker, code: number | null) => {
+    if (stopping) return;
+    const now = Date.now();
+    deaths.push(now);
+    while (deaths.length > 0 && deaths[0]! < now - 60_000) deaths.shift();
+    const restarting = deaths.length < 5;
+    events.onDied(code, restarting);
+    if (restarting) setTimeout(fork, 1000);
+    else events.onGiveUp();
   });
-  clearTimeout(forceClose);
-  await email?.stop();
-  await database.close();
-  logger.info('stopped');
-  await new Promise<void>((resolve) => logger.flush(() => resolve()));
-  process.exit(0);
+  for (let i = 0; i < count; i++) fork();
+  return async () => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.isDead()) return resolve();
+            w.once('exit', () => resolve());
+            w.process.kill('SIGTERM');
+          }),
+      ),
+    );
+  };
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+
+if (cluster.isWorker) await webProcess();
+else await main();

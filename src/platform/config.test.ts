@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, redactUrl } from './config.ts';
@@ -42,6 +42,17 @@ describe('configuration from the environment', () => {
 
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ ...base, PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
+  it('runs several web processes only on PostgreSQL, and auto means one per core there', () => {
+    const pg = 'postgres://app@db:5432/x';
+    expect(loadConfig(base).webProcesses).toBe(1);
+    expect(loadConfig({ ...base, DATABASE_URL: pg, WEB_PROCESSES: '3' }).webProcesses).toBe(3);
+    expect(loadConfig({ ...base, DATABASE_URL: pg, WEB_PROCESSES: 'auto' }).webProcesses).toBe(availableParallelism());
+    expect(loadConfig({ ...base, WEB_PROCESSES: 'auto' }).webProcesses).toBe(1);
+    expect(() => loadConfig({ ...base, WEB_PROCESSES: '2' })).toThrow('WEB_PROCESSES above 1 needs DATABASE_URL (PostgreSQL)');
+    expect(() => loadConfig({ ...base, DATABASE_URL: pg, WEB_PROCESSES: 'many' })).toThrow(/^WEB_PROCESSES must be a whole number of processes, or auto/);
+    expect(() => loadConfig({ ...base, DATABASE_URL: pg, WEB_PROCESSES: '0' })).toThrow(/^WEB_PROCESSES/);
   });
 
   it('turns on HSTS and secure cookies for an https public URL, and trims its slash', () => {

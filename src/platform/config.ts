@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -63,6 +64,12 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: 'must be a whole number of requests' }).int().min(1).max(1_000_000).default(60),
   ),
+  WEB_PROCESSES: z.preprocess(
+    emptyAsUndefined,
+    z.union([z.literal('auto'), z.coerce.number({ error: 'must be a whole number of processes, or auto (one per core)' }).int().min(1).max(64)], {
+      error: 'must be a whole number of processes, or auto (one per core)',
+    }).default(1),
+  ),
   SHUTDOWN_DRAIN_MS: z.preprocess(
     emptyAsUndefined,
     z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(30_000).default(1000),
@@ -107,6 +114,11 @@ export type Config = {
   /** How many proxies in front of the app add to X-Forwarded-For; 0 trusts none. */
   trustProxy: number;
   uploadMaxBytes: number;
+  /**
+   * How many web processes `npm start` runs, sharing one port (node:cluster): 1, or more on
+   * PostgreSQL to use every core. Each is stateless; the first process supervises them.
+   */
+  webProcesses: number;
   /** After SIGTERM, how long to keep serving while /healthz says 503, so a load balancer stops sending first. */
   shutdownDrainMs: number;
   /** Form posts and other writes allowed per client address per minute (also the burst size). */
@@ -153,6 +165,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  if (typeof e.WEB_PROCESSES === 'number' && e.WEB_PROCESSES > 1 && !e.DATABASE_URL) {
+    throw new ConfigError('WEB_PROCESSES above 1 needs DATABASE_URL (PostgreSQL): the embedded database serves one process');
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -169,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     writesPerMinute: e.WRITES_PER_MINUTE,
+    // auto: one per core on PostgreSQL; the embedded database serves one process.
+    webProcesses: e.WEB_PROCESSES === 'auto' ? (e.DATABASE_URL ? availableParallelism() : 1) : e.WEB_PROCESSES,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     secure: publicUrl.startsWith('https://'),
     email: {
