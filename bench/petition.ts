@@ -18,6 +18,7 @@
  * Prints signatures/s, p50/p99 latency, the durability check, the count lag
  * and the machine's load. Figures only: it asserts nothing.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
@@ -34,7 +35,29 @@ const secretKey = 'bench-petition-secret-key-long-enough-0123456789';
 // Real Oregon ZIPs: some wholly in one district, some across several.
 const zips = ['97201', '97202', '97209', '97214', '97301', '97302', '97401', '97403', '97701', '97801', '97520', '97123', '97005', '97330', '97603'];
 
-type Result = { label: string; rps: number; p50: number; p99: number; ok: number; non2xx: number; errors: number; durable: number; missing: number; lagMs: number[] };
+type Result = { label: string; rps: number; p50: number; p99: number; ok: number; non2xx: number; errors: number; durable: number; missing: number; lagMs: number[]; serverCpuMs: number };
+
+/**
+ * CPU time (user + system) used so far by a process and all its descendants, from /proc (Linux):
+ * the server's cost per signature, steadier from run to run than the rate, which the load generator
+ * and the database share the machine with.
+ */
+function treeCpuMs(pid: number): number {
+  const ticks = (id: number): number => {
+    const fields = readFileSync(`/proc/${id}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    let sum = Number(fields[11]) + Number(fields[12]);
+    for (const task of readdirSync(`/proc/${id}/task`)) {
+      for (const child of readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) sum += ticks(Number(child));
+    }
+    return sum;
+  };
+  try {
+    // Linux counts in clock ticks of 1/100 s.
+    return ticks(pid) * 10;
+  } catch {
+    return NaN;
+  }
+}
 
 async function run(label: string, env: Record<string, string>, open: (() => Promise<Database>) | undefined): Promise<Result> {
   const server = await startServer({ SECRET_KEY: secretKey, TRUST_PROXY: '1', EMAIL_WORKER: env.DATABASE_URL ? 'separate' : 'inline', EMAIL_MESSAGES_PER_SECOND: '1', LOG_LEVEL: 'warn', ...env });
@@ -87,6 +110,7 @@ async function run(label: string, env: Record<string, string>, open: (() => Prom
     return row ? signatureToken(secrets, Number(row.petition_id), Number(row.supporter_id)) : undefined;
   }
 
+  const cpuBefore = treeCpuMs(server.pid);
   const result = await autocannon({
     url: `${server.url}/petitions/${DEMO_PETITION_SLUG}/sign`,
     connections,
@@ -111,6 +135,7 @@ async function run(label: string, env: Record<string, string>, open: (() => Prom
       },
     ],
   });
+  const serverCpuMs = treeCpuMs(server.pid) - cpuBefore;
   running = false;
   await lagProbe;
 
@@ -139,6 +164,7 @@ async function run(label: string, env: Record<string, string>, open: (() => Prom
     durable,
     missing: Math.max(0, ok - durable),
     lagMs,
+    serverCpuMs,
   };
 }
 
@@ -155,6 +181,7 @@ for (const [label, extra] of [
   ['PostgreSQL, 1 web process', {}],
   // As production runs it on this machine: one web process per core (WEB_PROCESSES=auto).
   [`PostgreSQL, ${cpus().length} web processes`, { WEB_PROCESSES: 'auto' }],
+
 ] as const) {
   const pgdb = await scratchPostgres(postgresServer);
   if (!pgdb) {
@@ -174,11 +201,11 @@ if (process.env.BENCH_ONLY !== 'postgres') {
 
 const n = (v: number) => v.toLocaleString('en-US');
 process.stdout.write(`\nPetition spike: ${seconds} s, ${connections} connections, ${cpus().length} cores; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n\n`);
-process.stdout.write('database                    | signatures/s | p50 ms | p99 ms | 2xx       | non-2xx | errors | durable   | missing | count lag ms (median, max)\n');
+process.stdout.write('database                    | signatures/s | p50 ms | p99 ms | 2xx       | non-2xx | errors | durable   | missing | count lag ms (median, max)     | server CPU ms per signature\n');
 for (const r of rows) {
   const lags = [...r.lagMs].sort((a, b) => a - b);
   const median = lags.length ? lags[Math.floor(lags.length / 2)]! : NaN;
   process.stdout.write(
-    `${r.label.padEnd(27)} | ${n(r.rps).padStart(12)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${n(r.ok).padStart(9)} | ${String(r.non2xx).padStart(7)} | ${String(r.errors).padStart(6)} | ${n(r.durable).padStart(9)} | ${String(r.missing).padStart(7)} | ${median}, ${lags.at(-1) ?? NaN} (${lags.length} probes)\n`,
+    `${r.label.padEnd(27)} | ${n(r.rps).padStart(12)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${n(r.ok).padStart(9)} | ${String(r.non2xx).padStart(7)} | ${String(r.errors).padStart(6)} | ${n(r.durable).padStart(9)} | ${String(r.missing).padStart(7)} | ${`${median}, ${lags.at(-1) ?? NaN} (${lags.length} probes)`.padEnd(30)} | ${(r.serverCpuMs / r.ok).toFixed(3)}\n`,
   );
 }

@@ -4,6 +4,7 @@ import { csrfTokenFor } from '../../platform/http/csrf.ts';
 import { normalizeEmail } from '../../platform/email-address.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { CHALLENGE_FIELD } from '../../platform/http/form-challenge.ts';
+import { readUrlEncoded } from '../../platform/http/form-body.ts';
 import { prepareBody, sendHtml, sendPrepared, type PreparedBody } from '../../platform/http/respond.ts';
 import { sourceOf, sourceUsed } from '../../platform/http/source-code.ts';
 import type { FieldErrors } from '../../platform/web/forms.tsx';
@@ -121,7 +122,7 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
   app.post(`/petitions/:slug${SLUG}/sign`, async (c) => {
     const petition = await p.visible(c.req.param('slug'));
     if (!petition) return deps.notFound(c);
-    const body = await c.req.parseBody();
+    const body = await readUrlEncoded(c);
     const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).slice(0, 2000) : '');
     const values: SignValues = {
       givenName: text('givenName'),

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { trimTrailingSlash } from 'hono/trailing-slash';
 import type { Logger } from 'pino';
 import { contentRoutes } from '../../features/content/routes.tsx';
@@ -38,6 +37,7 @@ import { renderNotFound, renderServerError } from '../web/error-pages.tsx';
 import type { SiteFrame } from '../web/layout.tsx';
 import { splitLocale } from '../web/locale.ts';
 import { AdminFrame, type AdminEnv } from './admin.tsx';
+import { limitBodySize } from './body-size.ts';
 import { clientIp } from './client-ip.ts';
 import { csrfProtection } from './csrf.ts';
 import { FormGuard } from './form-challenge.ts';
@@ -99,10 +99,9 @@ export function createApp(deps: AppDeps) {
   app.use(trimTrailingSlash());
   // Every state-changing request: size-limited, rate-limited per address, then CSRF-checked.
   app.use(
-    bodyLimit({
-      maxSize: config.uploadMaxBytes + 1024 * 1024,
-      onError: (c) => plainPage(c, 413, 'That is too large', 'The file or form you sent is larger than this site accepts. Go back and try a smaller one.'),
-    }),
+    limitBodySize(config.uploadMaxBytes + 1024 * 1024, (c) =>
+      plainPage(c, 413, 'That is too large', 'The file or form you sent is larger than this site accepts. Go back and try a smaller one.'),
+    ),
   );
   const writeLimit = limitWrites(
     new RateLimiter(config.writesPerMinute, config.writesPerMinute),
