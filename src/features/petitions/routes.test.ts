@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
@@ -169,6 +170,16 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     const otherChoice = /name="choice" value="([^"]+)"/.exec(other)![1]!;
     expect(otherChoice).not.toBe(choice);
     expect(other.replace(otherChoice, choice)).toBe(html);
+    // Compressed without compressing per signer: gzip, even for a browser that also takes brotli.
+    const zipped = await b.request('/petitions/choice/sign', {
+      method: 'POST',
+      body: new URLSearchParams(fields('salem3@example.org', { zip: '97301' })),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', 'accept-encoding': 'br, gzip' },
+    });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    const unzipped = gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString();
+    const thirdChoice = /name="choice" value="([^"]+)"/.exec(unzipped)![1]!;
+    expect(unzipped.replace(thirdChoice, choice)).toBe(html);
     // The choice token authenticates the form, so it is checked by the browser's origin instead of a CSRF token (ADR 018).
     const post = (senate: string, token = choice, site = 'same-origin') =>
       b.request('/petitions/choice/district', { method: 'POST', body: new URLSearchParams({ choice: token, senate }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': site } });

@@ -5,7 +5,8 @@ import { normalizeEmail } from '../../platform/email-address.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { CHALLENGE_FIELD } from '../../platform/http/form-challenge.ts';
 import { readUrlEncoded } from '../../platform/http/form-body.ts';
-import { prepareBody, sendHtml, sendPrepared, type PreparedBody } from '../../platform/http/respond.ts';
+import { prepareBody, sendHtml, sendPrepared, sendSpliced, type PreparedBody } from '../../platform/http/respond.ts';
+import { splicePage, type SplicedPage } from '../../platform/http/spliced-gzip.ts';
 import { sourceOf, sourceUsed } from '../../platform/http/source-code.ts';
 import type { FieldErrors } from '../../platform/web/forms.tsx';
 import { Layout, renderDocument } from '../../platform/web/layout.tsx';
@@ -81,13 +82,13 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
    * the site's name or the petition shows soon), instead of once per
    * signature. In a spike, that rendering was the largest cost of a
    * signature after the database. Only the district form's choice token is
-   * the signer's own: it is put in per request, and the page then
-   * compressed at a fast setting. The form needs no CSRF token, as that
+   * the signer's own: it is put in per request between parts compressed
+   * once (spliced-gzip.ts). The form needs no CSRF token, as that
    * choice token is its authentication (ADR 018).
    */
-  const thanks = new Map<string, { at: number; page: Promise<PreparedBody | string> }>();
+  const thanks = new Map<string, { at: number; page: Promise<PreparedBody | SplicedPage> }>();
   const CHOICE_TOKEN = '@choice-token@';
-  function thanksPage(petition: Petition, districts: string[]): Promise<PreparedBody | string> {
+  function thanksPage(petition: Petition, districts: string[]): Promise<PreparedBody | SplicedPage> {
     const key = `${petition.id}:${petition.updatedAt.getTime()}:${districts.join(',')}`;
     let kept = thanks.get(key);
     if (!kept || Date.now() - kept.at > 10_000) {
@@ -99,7 +100,7 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
             <SignedPage locale={locale} slug={petition.slug} title={words.title} shareUrl={p.shareUrl(locale, petition.slug)} csrf="" choice={choice} />
           </Layout>,
         );
-        return choice ? html : prepareBody(html, 'text/html; charset=utf-8', 'high');
+        return choice ? splicePage(html, CHOICE_TOKEN) : prepareBody(html, 'text/html; charset=utf-8', 'high');
       })();
       kept = { at: Date.now(), page };
       if (thanks.size > 200) thanks.clear();
@@ -111,10 +112,8 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
 
   async function signed(c: Context<AppEnv>, petition: Petition, choice: DistrictChoice | undefined) {
     const page = await thanksPage(petition, choice?.districts ?? []);
-    if (typeof page !== 'string') return sendPrepared(c, page, { cacheControl: 'no-store' });
-    const res = sendHtml(c, page.replace(CHOICE_TOKEN, choice!.token));
-    res.headers.set('Cache-Control', 'no-store');
-    return res;
+    if ('etag' in page) return sendPrepared(c, page, { cacheControl: 'no-store' });
+    return sendSpliced(c, page, choice!.token, { cacheControl: 'no-store' });
   }
 
   app.get(`/petitions/:slug${SLUG}/sign`, (c) => c.redirect(`${localizedPath(locale, `/petitions/${c.req.param('slug')}`)}#sign`, 303));

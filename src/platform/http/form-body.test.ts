@@ -26,7 +26,7 @@ describe('readUrlEncoded', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const post = async (path: string, body: BodyInit, type = 'application/x-www-form-urlencoded') =>
+  const post = async (path: string, body: string | FormData, type = 'application/x-www-form-urlencoded') =>
     (await (await fetch(base + path, { method: 'POST', body, headers: type ? { 'content-type': type } : {} })).json()) as { fields: Record<string, unknown>; prototype: string };
 
   it('decodes as browsers encode, the last of a repeated name winning, into an object with no prototype', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
+import { gzipWith, plainWith, type SplicedPage } from './spliced-gzip.ts';
 
 /** A response body made ready once: its ETag and each encoding we may send. */
 export type PreparedBody = {
@@ -33,8 +34,8 @@ export function prepareBody(body: string | Buffer, type: string, effort: 'high' 
   };
 }
 
-/** Which encoding to send, from Accept-Encoding; brotli first, as it is smaller. */
-export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
+/** Which encoding to send, from Accept-Encoding and what we have (`available`); brotli first, as it is smaller. */
+export function chooseEncoding(acceptEncoding: string | undefined, available: readonly ('br' | 'gzip')[] = ['br', 'gzip']): 'br' | 'gzip' | 'identity' {
   if (!acceptEncoding) return 'identity';
   const offered = acceptEncoding
     .toLowerCase()
@@ -42,8 +43,8 @@ export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip
     .map((p) => p.trim())
     .filter((p) => !/;\s*q=0(\.0*)?\s*$/.test(p))
     .map((p) => p.split(';')[0]!.trim());
-  if (offered.includes('br')) return 'br';
-  if (offered.includes('gzip')) return 'gzip';
+  if (available.includes('br') && offered.includes('br')) return 'br';
+  if (available.includes('gzip') && offered.includes('gzip')) return 'gzip';
   return 'identity';
 }
 
@@ -111,6 +112,22 @@ export function sendHtml(c: Context, html: string, status = 200): Response {
       headers['Content-Encoding'] = 'gzip';
     }
   }
+  headers['Content-Length'] = String(payload.length);
+  if (c.req.method === 'HEAD') return c.body(null, status as 200, headers);
+  return c.body(new Uint8Array(payload.buffer as ArrayBuffer, payload.byteOffset, payload.length), status as 200, headers);
+}
+
+/**
+ * Sends a page that is the same for everyone but one value (spliced-gzip.ts):
+ * gzip when the browser takes it, even when it also takes brotli, as only
+ * gzip can be put together without compressing per request.
+ */
+export function sendSpliced(c: Context, page: SplicedPage, value: string, options: { status?: number; cacheControl?: string } = {}): Response {
+  const status = options.status ?? 200;
+  const headers: Record<string, string> = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': options.cacheControl ?? 'no-cache', Vary: 'Accept-Encoding' };
+  const encoding = chooseEncoding(c.req.header('accept-encoding'), ['gzip']);
+  const payload = encoding === 'gzip' ? gzipWith(page, value) : plainWith(page, value);
+  if (encoding === 'gzip') headers['Content-Encoding'] = 'gzip';
   headers['Content-Length'] = String(payload.length);
   if (c.req.method === 'HEAD') return c.body(null, status as 200, headers);
   return c.body(new Uint8Array(payload.buffer as ArrayBuffer, payload.byteOffset, payload.length), status as 200, headers);
