@@ -177,12 +177,10 @@ async function count(url: string): Promise<number> {
 const rows: Result[] = [];
 const loadBefore = loadavg();
 // Each PostgreSQL run on a fresh database: the same generated signers again would all be repeats.
-for (const [label, extra] of [
-  ['PostgreSQL, 1 web process', {}],
-  // As production runs it on this machine: one web process per core (WEB_PROCESSES=auto).
-  [`PostgreSQL, ${cpus().length} web processes`, { WEB_PROCESSES: 'auto' }],
-
-] as const) {
+const postgresRuns: [string, Record<string, string>][] = [['PostgreSQL, 1 web process', {}]];
+// And one web process per core (WEB_PROCESSES=auto), unless BENCH_WEB_PROCESSES=1.
+if (process.env.BENCH_WEB_PROCESSES !== '1') postgresRuns.push([`PostgreSQL, ${cpus().length} web processes`, { WEB_PROCESSES: 'auto' }]);
+for (const [label, extra] of postgresRuns) {
   const pgdb = await scratchPostgres(postgresServer);
   if (!pgdb) {
     process.stdout.write(`PostgreSQL at ${postgresServer} did not answer: skipping that run.\n`);

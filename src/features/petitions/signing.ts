@@ -106,7 +106,13 @@ export async function writeSignatures(tx: Db, batch: PendingSignature[], ctx: Ba
   const supporterOf = new Map(people.map((p) => [p.email, Number(p.id)]));
   const personOf = (s: PendingSignature) => supporterOf.get(s.email)!;
   const key = (petitionId: number, supporterId: number) => `${petitionId}:${supporterId}`;
-  const tokenOf = (s: PendingSignature) => signatureToken(ctx.secrets, s.petitionId, personOf(s));
+  // Each signer's link token, an HMAC: needed for its hash and again for the email, computed once.
+  const tokens = new Map<PendingSignature, string>();
+  const tokenOf = (s: PendingSignature) => {
+    let token = tokens.get(s);
+    if (token === undefined) tokens.set(s, (token = signatureToken(ctx.secrets, s.petitionId, personOf(s))));
+    return token;
+  };
 
   // Any conflict (the person already signed) is left alone here and handled as a repeat below.
   const inserted = await rowsOf<{ id: number | string; petition_id: number; supporter_id: number }>(
