@@ -4,7 +4,7 @@ import * as fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
-import { solvedChallenge } from '../../../test/support/form-challenge.ts';
+import { publicFormPoster } from '../../../test/support/public-form.ts';
 import { emailOutbox } from '../email/schema.ts';
 import { spentFormChallenges } from '../../platform/http/form-challenge-schema.ts';
 import { signupConfirmations, subscriptions, supporterEvents, supporters } from './schema.ts';
@@ -51,9 +51,6 @@ describeEachDatabase('the sign-up form under random input', (database) => {
   it(`answers ${RUNS} random posts without a 5xx, with the form on every refusal, and never half-writes`, async () => {
     const { app } = createTestApp(database());
     const db = database().db;
-    const opened = await app.request('/join');
-    const csrfCookie = opened.headers.getSetCookie()[0]!.split(';')[0]!;
-    const csrfToken = /name="_csrf" value="([^"]+)"/.exec(await opened.text())![1]!;
     const count = async () => {
       const n = async (table: PgTable, where?: SQL) => (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where))[0]!.n;
       return {
@@ -65,44 +62,11 @@ describeEachDatabase('the sign-up form under random input', (database) => {
       };
     };
     const before = await count();
-    let lastSolved: string | undefined;
-    const model = { acted: 0, spent: 0 };
+    // Refused with the form again: 400 (its fields) or 429 (too many).
+    const { send, model } = await publicFormPoster(app, [400, 429]);
 
     await fc.assert(
-      fc.asyncProperty(attempt, async ({ form: fields, spanish, csrf, address, altcha }) => {
-        const path = spanish ? '/es/join' : '/join';
-        const body = new URLSearchParams(fields);
-        const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address };
-        if (csrf === 'valid' || csrf === 'wrong') headers.cookie = csrfCookie;
-        if (csrf === 'valid') body.set('_csrf', csrfToken);
-        if (csrf === 'wrong') body.set('_csrf', csrfToken.slice(1) + 'x');
-        if (csrf === 'same-origin') headers['sec-fetch-site'] = 'same-origin';
-        if (altcha === 'solved') body.set('altcha', (lastSolved = await solvedChallenge((p) => app.request(p))));
-        if (altcha === 'replayed' && lastSolved) body.set('altcha', lastSolved);
-        if (altcha === 'garbage') body.set('altcha', Buffer.from(JSON.stringify({ challenge: null, solution: null, test: true })).toString('base64'));
-
-        const res = await app.request(path, { method: 'POST', body, headers });
-        const html = await res.text();
-        expect(res.status).toBeLessThan(500);
-        if (csrf === 'missing' || csrf === 'wrong') {
-          // Refused before the route runs: the platform's page saying the form expired, nothing read or written.
-          expect(res.status).toBe(403);
-          return;
-        }
-        if (res.status >= 400) {
-          expect([400, 429]).toContain(res.status);
-          expect(html).toContain(`<form method="post" action="${path}"`);
-          expect(html).toContain('<title>Error:');
-          expect(html).toContain('class="error-summary"');
-          return;
-        }
-        expect(res.status).toBe(200);
-        // A filled trap gets the same answer and writes nothing; every other 200 is one recorded request.
-        if (!fields.website) {
-          model.acted += 1;
-          if (body.has('altcha')) model.spent += 1;
-        }
-      }),
+      fc.asyncProperty(attempt, ({ spanish, ...post }) => send(spanish ? '/es/join' : '/join', post)),
       { numRuns: RUNS },
     );
 
