@@ -77,9 +77,7 @@ export function sendPrepared(
     payload = body.gzip;
     headers['Content-Encoding'] = 'gzip';
   }
-  headers['Content-Length'] = String(payload.length);
-  if (c.req.method === 'HEAD') return c.body(null, status as 200, headers);
-  return c.body(new Uint8Array(payload.buffer as ArrayBuffer, payload.byteOffset, payload.length), status as 200, headers);
+  return sendBytes(c, payload, status, headers);
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {
@@ -112,9 +110,7 @@ export function sendHtml(c: Context, html: string, status = 200): Response {
       headers['Content-Encoding'] = 'gzip';
     }
   }
-  headers['Content-Length'] = String(payload.length);
-  if (c.req.method === 'HEAD') return c.body(null, status as 200, headers);
-  return c.body(new Uint8Array(payload.buffer as ArrayBuffer, payload.byteOffset, payload.length), status as 200, headers);
+  return sendBytes(c, payload, status, headers);
 }
 
 /**
@@ -128,6 +124,11 @@ export function sendSpliced(c: Context, page: SplicedPage, value: string, option
   const encoding = chooseEncoding(c.req.header('accept-encoding'), ['gzip']);
   const payload = encoding === 'gzip' ? gzipWith(page, value) : plainWith(page, value);
   if (encoding === 'gzip') headers['Content-Encoding'] = 'gzip';
+  return sendBytes(c, payload, status, headers);
+}
+
+/** The bytes with their length; headers only for HEAD. Through c.body, so headers set earlier on the context (cookies) are kept. */
+function sendBytes(c: Context, payload: Buffer, status: number, headers: Record<string, string>): Response {
   headers['Content-Length'] = String(payload.length);
   if (c.req.method === 'HEAD') return c.body(null, status as 200, headers);
   return c.body(new Uint8Array(payload.buffer as ArrayBuffer, payload.byteOffset, payload.length), status as 200, headers);
