@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { jsonRows, rowsOf } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/web/locale.ts';
@@ -34,24 +34,47 @@ export async function enqueueEmail(db: Db, email: NewEmail, options: { domain: s
  */
 export async function enqueueEmails(db: Db, emails: NewEmail[], options: { domain: string }): Promise<number> {
   if (emails.length === 0) return 0;
-  const rows = emails.map((email) => ({
+  const inserted = await rowsOf<{ id: unknown }>(
+    db,
+    sql`insert into email_outbox ${OUTBOX_COLUMNS}
+        select ${OUTBOX_VALUES} from jsonb_to_recordset(${jsonRows(outboxRecords(emails, options.domain))}) as ${OUTBOX_RECORD}
+        on conflict (idempotency_key) do nothing
+        returning id`,
+  );
+  return inserted.length;
+}
+
+/**
+ * Queues messages from inside the caller's own statement, as one of its
+ * data-modifying CTEs: for an action written in a single statement, so it
+ * takes one round trip to the database (a batch of petition signatures).
+ * Each message has a `ref`; only those whose ref is among `refs` (a subquery,
+ * such as one over the RETURNING of the insert that caused them) are queued,
+ * so a message is queued exactly when what caused it was written.
+ */
+export function queueEmailsWhere(emails: (NewEmail & { ref: string })[], options: { domain: string }, refs: SQL): SQL {
+  const records = outboxRecords(emails, options.domain).map((record, i) => ({ ...record, ref: emails[i]!.ref }));
+  return sql`insert into email_outbox ${OUTBOX_COLUMNS}
+    select ${OUTBOX_VALUES} from jsonb_to_recordset(${jsonRows(records)}) as v(idempotency_key text, message_id text, to_address text, kind text, template text, locale text, data jsonb, ref text)
+    where v.ref in (${refs})
+    on conflict (idempotency_key) do nothing`;
+}
+
+const OUTBOX_COLUMNS = sql.raw('(idempotency_key, message_id, to_address, kind, template, locale, data)');
+const OUTBOX_VALUES = sql.raw('v.idempotency_key, v.message_id, v.to_address, v.kind, v.template, v.locale, v.data');
+const OUTBOX_RECORD = sql.raw('v(idempotency_key text, message_id text, to_address text, kind text, template text, locale text, data jsonb)');
+
+/** Each message's outbox row, with the Message-ID it keeps on every attempt. */
+function outboxRecords(emails: NewEmail[], domain: string) {
+  return emails.map((email) => ({
     idempotency_key: email.idempotencyKey,
-    message_id: `<${randomBytes(12).toString('hex')}@${options.domain}>`,
+    message_id: `<${randomBytes(12).toString('hex')}@${domain}>`,
     to_address: email.to,
     kind: email.kind,
     template: email.template,
     locale: email.locale,
     data: email.data ?? {},
   }));
-  const inserted = await rowsOf<{ id: unknown }>(
-    db,
-    sql`insert into email_outbox (idempotency_key, message_id, to_address, kind, template, locale, data)
-        select v.idempotency_key, v.message_id, v.to_address, v.kind, v.template, v.locale, v.data
-        from jsonb_to_recordset(${jsonRows(rows)}) as v(idempotency_key text, message_id text, to_address text, kind text, template text, locale text, data jsonb)
-        on conflict (idempotency_key) do nothing
-        returning id`,
-  );
-  return inserted.length;
 }
 
 /**

@@ -1,5 +1,5 @@
 // The email feature's public surface.
-export { enqueueEmail, enqueueEmails, outboxCounts, outboxCountsFor, type NewEmail, type OutboxRow } from './outbox.ts';
+export { enqueueEmail, enqueueEmails, queueEmailsWhere, outboxCounts, outboxCountsFor, type NewEmail, type OutboxRow } from './outbox.ts';
 export { MailboxTransport, SmtpTransport, type MailTransport } from './transport.ts';
 export { EmailWorker, type RenderEmail } from './worker.ts';
 export {

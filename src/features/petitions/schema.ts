@@ -53,6 +53,12 @@ export const signatures = pgTable(
     /** They agreed to show their first name and city among recent signers. */
     showPublicly: boolean('show_publicly').notNull().default(false),
     status: text('status').$type<SignatureStatus>().notNull().default('pending'),
+    /**
+     * What the emailed link's token is derived from (with SECRET_KEY): random, kept so a repeat can send
+     * the same link again. Signatures from before it was added hold "petition:supporter", which was
+     * their tokens' input then; null only in rows tests write directly.
+     */
+    tokenNonce: text('token_nonce'),
     /** The emailed link's token, hashed; single use. */
     tokenHash: text('token_hash').notNull().unique(),
     confirmationsSent: smallint('confirmations_sent').notNull().default(1),

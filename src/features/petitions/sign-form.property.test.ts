@@ -104,7 +104,7 @@ describeEachDatabase('the petition sign form under random input', (database) => 
         email: supporters.email,
         givenName: signatures.givenName,
         zip: signatures.zip,
-        emails: sql<number>`(select count(*)::int from ${emailOutbox} o where o.template = 'petition-confirm' and (o.data->>'signatureId')::bigint = ${signatures.id})`,
+        emails: sql<number>`(select count(*)::int from ${emailOutbox} o where o.template = 'petition-confirm' and starts_with(o.idempotency_key, 'petition-confirm:' || ${signatures.tokenNonce} || ':'))`,
         signedEvents: sql<number>`(select count(*)::int from ${supporterEvents} e where e.kind = 'signed' and (e.detail->>'signatureId')::bigint = ${signatures.id})`,
       })
       .from(signatures)

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
-import { jsonRows, rowsOf, type Db } from '../../platform/db/client.ts';
+import { jsonRows, rowsOfPrepared, type Db } from '../../platform/db/client.ts';
 import { sha256, type Secrets } from '../../platform/crypto.ts';
 import type { Locale } from '../../platform/web/locale.ts';
-import { enqueueEmails, type NewEmail } from '../email/service.ts';
+import { enqueueEmails, queueEmailsWhere, type NewEmail } from '../email/service.ts';
 import { requestSignup, type SignupInput } from '../supporters/service.ts';
 import { PETITION_NEWSLETTER_WORDING_VERSION } from './messages.ts';
 import { signatures, type DistrictSource } from './schema.ts';
@@ -50,125 +51,191 @@ export type SignOutcome = {
 type BatchContext = { secrets: Secrets; emailDomain: string; now?: Date };
 
 /**
- * The emailed link's token: derived from the petition and the person, so a
- * repeat re-sends the same link (an earlier email keeps working) without the
- * token ever being stored; only its hash is. Forging one needs SECRET_KEY.
+ * The emailed link's token, derived from the signature's nonce with
+ * SECRET_KEY: a repeat re-sends the same link (an earlier email keeps
+ * working) though only the token's hash is stored. Forging one needs
+ * SECRET_KEY; reading the database is not enough.
  */
-export function signatureToken(secrets: Secrets, petitionId: number, supporterId: number): string {
-  return secrets.hmac('links', `petition-signature:${petitionId}:${supporterId}`);
+export function signatureToken(secrets: Secrets, nonce: string): string {
+  return secrets.hmac('links', `petition-signature:${nonce}`);
 }
 
+/** Rows written before nonces were stored (and rows tests write directly) derive theirs from the petition and the person. */
+const nonceOf = (row: { tokenNonce: string | null; petitionId: number; supporterId: number }) => row.tokenNonce ?? `${row.petitionId}:${row.supporterId}`;
+
 /**
- * Writes several people's signatures in one transaction: one statement for
- * the supporters, one for the signatures, one for their confirmation emails
- * and one for their timelines, whatever the number. A person who signed
- * before makes no second signature: their link is sent again, up to
- * CONFIRMATIONS_PER_SIGNATURE emails in all. Each email appears at most
- * once per batch (SignatureBatcher sees to it). Outcomes come back in order.
+ * Writes several people's signatures. The common case, everyone new, is one
+ * statement, so one round trip: it upserts the supporters, inserts the
+ * signatures, queues their confirmation emails and writes their timelines,
+ * and commits on its own. Under a spike the time a batch takes is mostly
+ * round trips, each waiting its turn on a busy event loop, so this is what
+ * sets how many signatures a second one process can take.
+ *
+ * A person who signed before makes no second signature: their link is sent
+ * again, up to CONFIRMATIONS_PER_SIGNATURE emails in all. That, and asking
+ * for the newsletter, is done after, in one transaction for the batch. If it
+ * fails, FollowUpFailed says which signers were already answered in full.
+ * Each email appears at most once per batch (SignatureBatcher sees to it).
+ * Outcomes come back in order.
  */
-export async function writeSignatures(tx: Db, batch: PendingSignature[], ctx: BatchContext): Promise<SignOutcome[]> {
+export async function writeSignatures(db: Db, batch: PendingSignature[], ctx: BatchContext): Promise<SignOutcome[]> {
   if (batch.length === 0) return [];
   const now = ctx.now ?? new Date();
-  const expiresAt = new Date(now.getTime() + SIGNATURE_PENDING_MS);
   // Rows are locked in the order of their emails, so two batches sharing people wait for each other instead of deadlocking.
   const sorted = [...batch].sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+  const written = await insertSignatures(db, sorted, ctx, now);
 
-  // Written here rather than through the supporters service, which takes one person per transaction: a signer
-  // becomes a supporter, and someone already known only gets what was blank filled in (never overwritten from a
-  // form anyone can send). Raw SQL over one jsonb parameter: the query builder would spend more time building a
-  // 250-row statement than the database spends running it.
-  const people = await rowsOf<{ id: number | string; email: string }>(
-    tx,
-    sql`insert into supporters (email, email_as_typed, given_name, family_name, zip, county, locale, first_source)
-        select v.email, v.email_as_typed, v.given_name, v.family_name, v.zip, v.county, v.locale, v.first_source
-        from rows from (jsonb_to_recordset(${jsonRows(
-          sorted.map((s) => ({
-            email: s.email,
-            email_as_typed: s.emailAsTyped,
-            given_name: s.givenName,
-            family_name: s.familyName,
-            zip: s.zip,
-            county: s.county,
-            locale: s.locale,
-            first_source: s.source,
-          })),
-        )}) as (email text, email_as_typed text, given_name text, family_name text, zip text, county text, locale text, first_source text))
-          with ordinality as v(email, email_as_typed, given_name, family_name, zip, county, locale, first_source, n)
-        order by v.n
-        on conflict (email) do update set
-          given_name = case when supporters.given_name = '' then excluded.given_name else supporters.given_name end,
-          family_name = case when supporters.family_name = '' then excluded.family_name else supporters.family_name end,
-          zip = coalesce(supporters.zip, excluded.zip),
-          county = coalesce(supporters.county, excluded.county),
-          updated_at = ${now.toISOString()}::timestamptz
-        returning id, email`,
+  const outcomes = new Map<PendingSignature, SignOutcome>();
+  const followUps: PendingSignature[] = [];
+  for (const s of sorted) {
+    const { signatureId } = written.get(s)!;
+    if (signatureId === undefined || s.newsletter) followUps.push(s);
+    else outcomes.set(s, { signatureId, fresh: true, confirmationQueued: true, newsletterQueued: false });
+  }
+  if (followUps.length > 0) {
+    try {
+      await db.transaction(async (tx) => {
+        for (const [s, outcome] of await followUp(tx, followUps, written, ctx, now)) outcomes.set(s, outcome);
+      });
+    } catch (error) {
+      throw new FollowUpFailed(
+        batch.map((s) => outcomes.get(s)),
+        error,
+      );
+    }
+  }
+  return batch.map((s) => outcomes.get(s)!);
+}
+
+/** The follow-up transaction failed after the batch's signatures were committed: `written` holds the outcomes of those already answered in full, in batch order. */
+export class FollowUpFailed extends Error {
+  override name = 'FollowUpFailed';
+  constructor(
+    readonly written: (SignOutcome | undefined)[],
+    override readonly cause: unknown,
+  ) {
+    super('the follow-up to a batch of signatures failed');
+  }
+}
+
+type Written = Map<PendingSignature, { supporterId: number; signatureId: number | undefined }>;
+
+/**
+ * The one statement: data-modifying CTEs over one jsonb parameter. Anyone
+ * who signed this petition before is left alone here (no signature, no
+ * email, no timeline entry: each follows from the signature insert's
+ * RETURNING) and handled as a repeat afterwards. Supporters are written here
+ * rather than through the supporters service, which takes one person per
+ * transaction: a signer becomes a supporter, and someone already known only
+ * gets what was blank filled in (never overwritten from a form anyone can
+ * send). Raw SQL: the query builder would spend more time building a
+ * 250-row statement than the database spends running it.
+ */
+async function insertSignatures(db: Db, sorted: PendingSignature[], ctx: BatchContext, now: Date): Promise<Written> {
+  const expiresAt = new Date(now.getTime() + SIGNATURE_PENDING_MS);
+  const nonces = randomBytes(18 * sorted.length);
+  const rows = sorted.map((s, i) => {
+    const nonce = nonces.subarray(18 * i, 18 * (i + 1)).toString('base64url');
+    return { s, nonce, token: signatureToken(ctx.secrets, nonce) };
+  });
+  const emails = rows.map(({ s, nonce, token }) => ({ ...confirmationEmail(s, nonce, token, 1), ref: nonce }));
+  const result = await rowsOfPrepared<{ email: string; supporter_id: number | string; signature_id: number | string | null }>(
+    db,
+    'petition-signature-batch',
+    sql`with v as (
+          select * from rows from (jsonb_to_recordset(${jsonRows(
+            rows.map(({ s, nonce, token }) => ({
+              email: s.email,
+              email_as_typed: s.emailAsTyped,
+              given_name: s.givenName,
+              family_name: s.familyName,
+              zip: s.zip,
+              county: s.county,
+              locale: s.locale,
+              first_source: s.source,
+              petition_id: s.petitionId,
+              city: s.city,
+              street: s.street,
+              comment: s.comment,
+              show_publicly: s.showPublicly,
+              token_nonce: nonce,
+              token_hash: sha256(token),
+              senate_district: s.senateDistrict,
+              house_district: s.houseDistrict,
+              district_source: s.districtSource,
+              ip_hash: s.ipHash,
+              email_domain: s.email.slice(s.email.lastIndexOf('@') + 1),
+            })),
+          )}) as (email text, email_as_typed text, given_name text, family_name text, zip text, county text, locale text, first_source text,
+            petition_id int, city text, street text, comment text, show_publicly boolean, token_nonce text, token_hash text, senate_district text,
+            house_district text, district_source text, ip_hash text, email_domain text)) with ordinality as v(email, email_as_typed, given_name,
+            family_name, zip, county, locale, first_source, petition_id, city, street, comment, show_publicly, token_nonce, token_hash,
+            senate_district, house_district, district_source, ip_hash, email_domain, n)
+        ),
+        people as (
+          insert into supporters (email, email_as_typed, given_name, family_name, zip, county, locale, first_source)
+          select email, email_as_typed, given_name, family_name, zip, county, locale, first_source from v order by n
+          on conflict (email) do update set
+            given_name = case when supporters.given_name = '' then excluded.given_name else supporters.given_name end,
+            family_name = case when supporters.family_name = '' then excluded.family_name else supporters.family_name end,
+            zip = coalesce(supporters.zip, excluded.zip),
+            county = coalesce(supporters.county, excluded.county),
+            updated_at = ${now.toISOString()}::timestamptz
+          returning id, email
+        ),
+        signed as (
+          insert into petition_signatures (petition_id, supporter_id, given_name, family_name, zip, city, street, comment, show_publicly, token_nonce,
+            token_hash, senate_district, house_district, district_source, locale, ip_hash, email_domain, created_at, expires_at)
+          select v.petition_id, people.id, v.given_name, v.family_name, v.zip, v.city, v.street, v.comment, v.show_publicly, v.token_nonce,
+            v.token_hash, v.senate_district, v.house_district, v.district_source, v.locale, v.ip_hash, v.email_domain,
+            ${now.toISOString()}::timestamptz, ${expiresAt.toISOString()}::timestamptz
+          from v join people on people.email = v.email
+          order by v.n
+          on conflict do nothing
+          returning id, supporter_id, token_nonce
+        ),
+        mail as (${queueEmailsWhere(emails, { domain: ctx.emailDomain }, sql`select token_nonce from signed`)}),
+        timeline as (
+          insert into supporter_events (supporter_id, kind, detail, at)
+          select signed.supporter_id, 'signed', jsonb_build_object('petitionId', v.petition_id, 'signatureId', signed.id, 'method', 'web-form'),
+            ${now.toISOString()}::timestamptz
+          from signed join v on v.token_nonce = signed.token_nonce
+        )
+        select people.email, people.id as supporter_id, signed.id as signature_id from people left join signed on signed.supporter_id = people.id`,
   );
-  const supporterOf = new Map(people.map((p) => [p.email, Number(p.id)]));
-  const personOf = (s: PendingSignature) => supporterOf.get(s.email)!;
-  const key = (petitionId: number, supporterId: number) => `${petitionId}:${supporterId}`;
-  // Each signer's link token, an HMAC: needed for its hash and again for the email, computed once.
-  const tokens = new Map<PendingSignature, string>();
-  const tokenOf = (s: PendingSignature) => {
-    let token = tokens.get(s);
-    if (token === undefined) tokens.set(s, (token = signatureToken(ctx.secrets, s.petitionId, personOf(s))));
-    return token;
-  };
-
-  // Any conflict (the person already signed) is left alone here and handled as a repeat below.
-  const inserted = await rowsOf<{ id: number | string; petition_id: number; supporter_id: number }>(
-    tx,
-    sql`insert into petition_signatures (petition_id, supporter_id, given_name, family_name, zip, city, street, comment, show_publicly, token_hash,
-          senate_district, house_district, district_source, locale, ip_hash, email_domain, created_at, expires_at)
-        select v.petition_id, v.supporter_id, v.given_name, v.family_name, v.zip, v.city, v.street, v.comment, v.show_publicly, v.token_hash,
-          v.senate_district, v.house_district, v.district_source, v.locale, v.ip_hash, v.email_domain,
-          ${now.toISOString()}::timestamptz, ${expiresAt.toISOString()}::timestamptz
-        from jsonb_to_recordset(${jsonRows(
-          sorted.map((s) => ({
-            petition_id: s.petitionId,
-            supporter_id: personOf(s),
-            given_name: s.givenName,
-            family_name: s.familyName,
-            zip: s.zip,
-            city: s.city,
-            street: s.street,
-            comment: s.comment,
-            show_publicly: s.showPublicly,
-            token_hash: sha256(tokenOf(s)),
-            senate_district: s.senateDistrict,
-            house_district: s.houseDistrict,
-            district_source: s.districtSource,
-            locale: s.locale,
-            ip_hash: s.ipHash,
-            email_domain: s.email.slice(s.email.lastIndexOf('@') + 1),
-          })),
-        )}) as v(petition_id int, supporter_id int, given_name text, family_name text, zip text, city text, street text, comment text,
-          show_publicly boolean, token_hash text, senate_district text, house_district text, district_source text, locale text, ip_hash text, email_domain text)
-        on conflict do nothing
-        returning id, petition_id, supporter_id`,
+  const byEmail = new Map(result.map((r) => [r.email, r]));
+  return new Map(
+    sorted.map((s) => {
+      const row = byEmail.get(s.email)!;
+      return [s, { supporterId: Number(row.supporter_id), signatureId: row.signature_id === null ? undefined : Number(row.signature_id) }];
+    }),
   );
-  const fresh = new Map(inserted.map((r) => [key(Number(r.petition_id), Number(r.supporter_id)), Number(r.id)]));
+}
 
-  const emails: NewEmail[] = [];
-  const confirmationEmail = (s: PendingSignature, signatureId: number, nth: number): NewEmail => ({
-    idempotencyKey: `petition-confirm:${signatureId}:${nth}`,
+function confirmationEmail(s: PendingSignature, nonce: string, token: string, nth: number): NewEmail {
+  return {
+    idempotencyKey: `petition-confirm:${nonce}:${nth}`,
     to: s.email,
     kind: 'transactional',
     template: 'petition-confirm',
     locale: s.locale,
-    data: { token: tokenOf(s), givenName: s.givenName, slug: s.petition.slug, title: s.petition.title, signatureId },
-  });
-  const events: { supporter_id: number; detail: Record<string, unknown> }[] = [];
-  for (const s of sorted) {
-    const id = fresh.get(key(s.petitionId, personOf(s)));
-    if (id === undefined) continue;
-    emails.push(confirmationEmail(s, id, 1));
-    events.push({ supporter_id: personOf(s), detail: { petitionId: s.petitionId, signatureId: id, method: 'web-form' } });
-  }
+    data: { token, givenName: s.givenName, slug: s.petition.slug, title: s.petition.title },
+  };
+}
 
-  // Repeats: a pending (or lapsed) signature gets its link again while under the cap; a confirmed one gets nothing.
-  const repeats = sorted.filter((s) => !fresh.has(key(s.petitionId, personOf(s))));
-  const existing = new Map<string, number>();
-  const resent = new Set<string>();
+/**
+ * Repeats, and newsletter requests: a pending (or lapsed) signature gets its
+ * link again while under the cap, a confirmed one gets nothing; ticking the
+ * newsletter box asks through the supporters feature, which keeps its own
+ * double opt-in and daily cap.
+ */
+async function followUp(tx: Db, signers: PendingSignature[], written: Written, ctx: BatchContext, now: Date): Promise<Map<PendingSignature, SignOutcome>> {
+  const expiresAt = new Date(now.getTime() + SIGNATURE_PENDING_MS);
+  const repeats = signers.filter((s) => written.get(s)!.signatureId === undefined);
+  const personOf = (s: PendingSignature) => written.get(s)!.supporterId;
+  const existing = new Map<PendingSignature, number>();
+  const resent = new Set<PendingSignature>();
+  const emails: NewEmail[] = [];
   for (const petitionId of new Set(repeats.map((s) => s.petitionId))) {
     const mine = repeats.filter((s) => s.petitionId === petitionId);
     const ids = mine.map(personOf);
@@ -189,44 +256,41 @@ export async function writeSignatures(tx: Db, batch: PendingSignature[], ctx: Ba
           or(eq(signatures.status, 'pending'), eq(signatures.status, 'expired')),
         ),
       )
-      .returning({ id: signatures.id, supporterId: signatures.supporterId, nth: signatures.confirmationsSent });
+      .returning({ id: signatures.id, supporterId: signatures.supporterId, nth: signatures.confirmationsSent, tokenNonce: signatures.tokenNonce, petitionId: signatures.petitionId });
     const byPerson = new Map(updated.map((u) => [u.supporterId, u]));
     const found = await tx
       .select({ id: signatures.id, supporterId: signatures.supporterId })
       .from(signatures)
       .where(and(eq(signatures.petitionId, petitionId), inArray(signatures.supporterId, ids)));
-    for (const f of found) existing.set(key(petitionId, f.supporterId), f.id);
+    const idOf = new Map(found.map((f) => [f.supporterId, f.id]));
     for (const s of mine) {
+      const id = idOf.get(personOf(s));
+      if (id !== undefined) existing.set(s, id);
       const u = byPerson.get(personOf(s));
       if (!u) continue;
-      resent.add(key(petitionId, u.supporterId));
-      emails.push(confirmationEmail(s, u.id, u.nth));
+      resent.add(s);
+      const nonce = nonceOf(u);
+      emails.push(confirmationEmail(s, nonce, signatureToken(ctx.secrets, nonce), u.nth));
     }
   }
   await enqueueEmails(tx, emails, { domain: ctx.emailDomain });
-  if (events.length > 0) {
-    await tx.execute(sql`insert into supporter_events (supporter_id, kind, detail, at)
-      select v.supporter_id, 'signed', v.detail, ${now.toISOString()}::timestamptz from jsonb_to_recordset(${jsonRows(events)}) as v(supporter_id int, detail jsonb)`);
-  }
 
   const outcomes = new Map<PendingSignature, SignOutcome>();
-  for (const s of sorted) {
-    const k = key(s.petitionId, personOf(s));
-    const id = fresh.get(k);
+  for (const s of signers) {
     let newsletterQueued = false;
-    // The newsletter keeps its own double opt-in and daily cap: ticking the box asks, it never subscribes.
     if (s.newsletter) {
       const asked = await requestSignup(tx, s.newsletter, { method: 'web-form', wordingVersion: PETITION_NEWSLETTER_WORDING_VERSION, emailDomain: ctx.emailDomain, now });
       newsletterQueued = asked.confirmationQueued;
     }
+    const fresh = written.get(s)!.signatureId;
     outcomes.set(s, {
-      signatureId: id ?? existing.get(k),
-      fresh: id !== undefined,
-      confirmationQueued: id !== undefined || resent.has(k),
+      signatureId: fresh ?? existing.get(s),
+      fresh: fresh !== undefined,
+      confirmationQueued: fresh !== undefined || resent.has(s),
       newsletterQueued,
     });
   }
-  return batch.map((s) => outcomes.get(s)!);
+  return outcomes;
 }
 
 /**
@@ -333,25 +397,28 @@ export class SignatureBatcher {
 
   private async write(batch: Waiting[]): Promise<void> {
     const { db, secrets, emailDomain } = this.options;
-    const ctx = { secrets, emailDomain };
+    let failed = batch;
+    let error: unknown;
     try {
-      const outcomes = await db.transaction((tx) => writeSignatures(tx, batch.map((w) => w.signature), ctx));
+      const outcomes = await writeSignatures(db, batch.map((w) => w.signature), { secrets, emailDomain });
       batch.forEach((w, i) => w.resolve(outcomes[i]!));
       return;
-    } catch (error) {
-      if (batch.length === 1) {
-        batch[0]!.reject(new SignatureWriteError(sqlState(error)));
-        return;
-      }
-      this.options.onBatchError?.(new SignatureWriteError(sqlState(error)), batch.length);
-    }
-    for (const w of batch) {
-      try {
-        const [outcome] = await db.transaction((tx) => writeSignatures(tx, [w.signature], ctx));
-        w.resolve(outcome!);
-      } catch (error) {
-        w.reject(new SignatureWriteError(sqlState(error)));
+    } catch (caught) {
+      error = caught;
+      // Those whose signature was written in full are answered; only the rest are tried again.
+      if (caught instanceof FollowUpFailed) {
+        failed = batch.filter((w, i) => {
+          const outcome = caught.written[i];
+          if (outcome) w.resolve(outcome);
+          return !outcome;
+        });
       }
     }
+    if (batch.length === 1) {
+      for (const w of failed) w.reject(new SignatureWriteError(sqlState(error)));
+      return;
+    }
+    this.options.onBatchError?.(new SignatureWriteError(sqlState(error)), batch.length);
+    for (const w of failed) await this.write([w]);
   }
 }

@@ -4,7 +4,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { redactUrl } from '../config.ts';
 import * as schema from './schema.ts';
@@ -140,4 +140,21 @@ export function jsonRows(rows: readonly Record<string, unknown>[]): SQL {
 export async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * rowsOf for a hot statement whose text never changes (its data travels in
+ * parameters, as with jsonRows): on PostgreSQL each connection keeps it
+ * prepared under `name`, parsed and planned once instead of on every call
+ * (for a petition batch that was a third of the database's time). A
+ * transaction handle, or PGlite, runs it as rowsOf does.
+ */
+export async function rowsOfPrepared<T>(db: Db, name: string, query: SQL): Promise<T[]> {
+  // Only the handle drizzle() made has $client; a transaction's handle must keep to its own connection.
+  const client = (db as { $client?: unknown }).$client;
+  if (!(client instanceof pg.Pool)) return rowsOf(db, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return (await client.query<T & pg.QueryResultRow>({ name, text, values: params })).rows;
 }

@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/support/databases.ts';
+import { jsonRows, rowsOf, rowsOfPrepared } from './client.ts';
+
+describeEachDatabase('rowsOfPrepared', (database) => {
+  const db = () => database().db;
+  const doubled = (values: number[]) => sql`select v.n * 2 as twice from jsonb_to_recordset(${jsonRows(values.map((n) => ({ n })))}) as v(n int) order by v.n`;
+
+  it('answers as rowsOf does, call after call, whatever the parameters', async () => {
+    // Past the fifth call PostgreSQL may switch the prepared statement to a generic plan: still the same answers.
+    for (let i = 1; i <= 8; i++) {
+      const values = Array.from({ length: i }, (_, k) => k + i);
+      expect(await rowsOfPrepared(db(), 'test-doubled', doubled(values))).toEqual(await rowsOf(db(), doubled(values)));
+    }
+  });
+
+  it('inside a transaction, runs on the transaction’s own connection', async () => {
+    await db().execute(sql`create table if not exists prepared_probe (id int)`);
+    await db()
+      .transaction(async (tx) => {
+        await tx.execute(sql`insert into prepared_probe values (1)`);
+        // Only the transaction's connection sees the row it has not committed.
+        expect(await rowsOfPrepared(tx, 'test-probe', sql`select count(*)::int as n from prepared_probe`)).toEqual([{ n: 1 }]);
+        throw new Error('roll back');
+      })
+      .catch((error: Error) => expect(error.message).toBe('roll back'));
+    expect(await rowsOfPrepared(db(), 'test-probe', sql`select count(*)::int as n from prepared_probe`)).toEqual([{ n: 0 }]);
+  });
+});
