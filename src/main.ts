@@ -20,10 +20,25 @@ type WebProcessMessage = 'listening' | 'email-queued' | 'broadcast-scheduled';
 
 const runningUrl = (config: { publicUrl: string }, port: number) => (process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${port}`);
 
+/**
+ * `fn` once at the end of each `ms` in which it was asked for: a spike of signatures, each asking for the email
+ * worker to be woken, becomes one message to the supervisor every 20 ms instead of one per request.
+ */
+function coalesced(fn: () => void, ms: number): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  return () => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      fn();
+    }, ms);
+  };
+}
+
 async function webProcess() {
   const { config, logger, database } = await boot({ migrate: false });
   const tell = (message: WebProcessMessage) => process.send?.(message);
-  const web = startWebServer({ config, database, logger, emailQueued: () => tell('email-queued'), broadcastScheduled: () => tell('broadcast-scheduled'), onListening: () => tell('listening') });
+  const emailQueued = coalesced(() => tell('email-queued'), 20);
+  const web = startWebServer({ config, database, logger, emailQueued, broadcastScheduled: () => tell('broadcast-scheduled'), onListening: () => tell('listening') });
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;

@@ -124,7 +124,10 @@ function describe(error: unknown): string {
   return String(error);
 }
 
-/** Rows of a raw query, whichever driver answered it. */
+/** Whether every string in a value, however deep, is well-formed UTF-16. */
+const allWellFormed = (value: unknown): boolean =>
+  typeof value === 'string' ? value.isWellFormed() : typeof value === 'object' && value !== null ? Object.values(value).every(allWellFormed) : true;
+
 /**
  * Many rows as one jsonb parameter, for `jsonb_to_recordset(…)`: the
  * statement's text stays the same whatever the number of rows, and building
@@ -134,9 +137,12 @@ function describe(error: unknown): string {
  * parameter would have turned into U+FFFD.
  */
 export function jsonRows(rows: readonly Record<string, unknown>[]): SQL {
-  return sql`${JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? value.toWellFormed() : value))}::jsonb`;
+  // A replacer would be called for every key and value (three times slower for a petition batch); strings that
+  // are already well-formed, nearly all of them, need none.
+  return sql`${rows.every(allWellFormed) ? JSON.stringify(rows) : JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? value.toWellFormed() : value))}::jsonb`;
 }
 
+/** Rows of a raw query, whichever driver answered it. */
 export async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
