@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, createSecretKey, hkdfSync, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hash, hkdfSync, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /**
  * Keys for each purpose are derived from the one SECRET_KEY, so a token
@@ -54,7 +54,8 @@ export function randomToken(bytes = 32): string {
 
 /** Tokens are stored only as their hash, so a database leak hands out no working session or link. */
 export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('base64url');
+  // The one-shot form: no Hash object per call (a petition spike hashes a token per signature).
+  return hash('sha256', value, 'base64url');
 }
 
 export function safeEqual(a: string, b: string): boolean {

@@ -66,9 +66,11 @@ const OUTBOX_RECORD = sql.raw('v(idempotency_key text, message_id text, to_addre
 
 /** Each message's outbox row, with the Message-ID it keeps on every attempt. */
 function outboxRecords(emails: NewEmail[], domain: string) {
-  return emails.map((email) => ({
+  // One call to the random source for the whole group, not one per message.
+  const random = randomBytes(12 * emails.length).toString('hex');
+  return emails.map((email, i) => ({
     idempotency_key: email.idempotencyKey,
-    message_id: `<${randomBytes(12).toString('hex')}@${domain}>`,
+    message_id: `<${random.slice(24 * i, 24 * (i + 1))}@${domain}>`,
     to_address: email.to,
     kind: email.kind,
     template: email.template,
