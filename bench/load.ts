@@ -116,7 +116,9 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       scheduled += 1;
       setTimeout(() => {
         scheduled -= 1;
-        start();
+        // No new connection once the time is up (one refused then would count as an error).
+        if (performance.now() < deadline) start();
+        else if (sockets.size === 0 && scheduled === 0) finish();
       }, ms);
     };
 

@@ -55,8 +55,8 @@ export const signatures = pgTable(
     status: text('status').$type<SignatureStatus>().notNull().default('pending'),
     /**
      * What the emailed link's token is derived from (with SECRET_KEY): random, kept so a repeat can send
-     * the same link again. Signatures from before it was added hold "petition:supporter", which was
-     * their tokens' input then; null only in rows tests write directly.
+     * the same link again. Null for signatures made before it was added, whose tokens were derived from
+     * "petition:supporter" (signing.ts reads a null that way).
      */
     tokenNonce: text('token_nonce'),
     /** The emailed link's token, hashed; single use. */

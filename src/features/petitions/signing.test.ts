@@ -145,13 +145,29 @@ describeEachDatabase('signing a petition', (database) => {
     }
   });
 
+  it('answers a new signer as signed, once emailed, when only their newsletter request fails', async () => {
+    const petition = await makeOpenPetition(db(), 'newsletter-fails');
+    await db().execute(sql.raw(`create function refuse_signup() returns trigger language plpgsql as $$ begin raise exception 'refused' using errcode = '55P03'; end $$`));
+    await db().execute(sql.raw('create trigger refuse_signup before insert on signup_confirmations for each row execute function refuse_signup()'));
+    try {
+      const newsletter = { givenName: 'Ana', familyName: 'Rivera', email: 'keen@example.org', zip: '97204', locale: 'en' as const, topics: ['newsletter' as const] };
+      const outcome = await batcher.submit(pendingSignature(petition, 'keen@example.org', { newsletter }));
+      expect(outcome).toMatchObject({ fresh: true, confirmationQueued: true, newsletterQueued: false });
+      expect(await emailsTo('keen@example.org')).toHaveLength(1);
+      expect((await signatureOf(petition.id, 'keen@example.org'))!.confirmationsSent).toBe(1);
+    } finally {
+      await db().execute(sql.raw('drop trigger refuse_signup on signup_confirmations'));
+      await db().execute(sql.raw('drop function refuse_signup()'));
+    }
+  });
+
   it('re-sends signatures made before nonces were kept the link they were first sent', async () => {
     const petition = await makeOpenPetition(db(), 'older-link');
     await batcher.submit(pendingSignature(petition, 'older@example.org'));
     const row = (await signatureOf(petition.id, 'older@example.org'))!;
-    // As migration 0009 leaves such a row: its nonce is the petition and the person, from which its token was derived.
+    // As such a row is after migration 0009: no nonce, and a token derived from the petition and the person.
     const olderToken = secrets.hmac('links', `petition-signature:${petition.id}:${row.supporterId}`);
-    await db().update(signatures).set({ tokenNonce: `${petition.id}:${row.supporterId}`, tokenHash: sha256(olderToken) }).where(eq(signatures.id, row.id));
+    await db().update(signatures).set({ tokenNonce: null, tokenHash: sha256(olderToken) }).where(eq(signatures.id, row.id));
     expect(await batcher.submit(pendingSignature(petition, 'older@example.org'))).toMatchObject({ fresh: false, confirmationQueued: true });
     const mail = (await emailsTo('older@example.org')).sort((a, b) => a.id - b.id);
     expect(mail.at(-1)!.data.token).toBe(olderToken);

@@ -60,7 +60,7 @@ export function signatureToken(secrets: Secrets, nonce: string): string {
   return secrets.hmac('links', `petition-signature:${nonce}`);
 }
 
-/** Rows written before nonces were stored (and rows tests write directly) derive theirs from the petition and the person. */
+/** Rows written before nonces were stored derive theirs from the petition and the person, as their tokens were then. */
 const nonceOf = (row: { tokenNonce: string | null; petitionId: number; supporterId: number }) => row.tokenNonce ?? `${row.petitionId}:${row.supporterId}`;
 
 /**
@@ -93,15 +93,26 @@ export async function writeSignatures(db: Db, batch: PendingSignature[], ctx: Ba
     else outcomes.set(s, { signatureId, fresh: true, confirmationQueued: true, newsletterQueued: false });
   }
   if (followUps.length > 0) {
-    try {
-      await db.transaction(async (tx) => {
-        for (const [s, outcome] of await followUp(tx, followUps, written, ctx, now)) outcomes.set(s, outcome);
+    let failure: unknown;
+    // Answers are taken only once the transaction has committed: one whose COMMIT fails leaves none behind.
+    const attempt = (signers: PendingSignature[]) =>
+      db.transaction((tx) => followUp(tx, signers, written, ctx, now)).catch((error: unknown) => {
+        failure = error;
+        return undefined;
       });
-    } catch (error) {
-      throw new FollowUpFailed(
-        batch.map((s) => outcomes.get(s)),
-        error,
-      );
+    const together = await attempt(followUps);
+    if (together) for (const [s, outcome] of together) outcomes.set(s, outcome);
+    else {
+      // One at a time, so one signer's failure is only theirs.
+      for (const s of followUps) {
+        const outcome = (await attempt([s]))?.get(s);
+        const { signatureId } = written.get(s)!;
+        if (outcome) outcomes.set(s, outcome);
+        // A new signer whose newsletter request failed has signed all the same, their link queued: answered so, not
+        // tried again (which would send a second email and call them a repeat). The newsletter box goes unheeded.
+        else if (signatureId !== undefined) outcomes.set(s, { signatureId, fresh: true, confirmationQueued: true, newsletterQueued: false });
+      }
+      if (batch.some((s) => !outcomes.has(s))) throw new FollowUpFailed(batch.map((s) => outcomes.get(s)), failure);
     }
   }
   return batch.map((s) => outcomes.get(s)!);
@@ -231,6 +242,14 @@ function confirmationEmail(s: PendingSignature, nonce: string, token: string, nt
  */
 async function followUp(tx: Db, signers: PendingSignature[], written: Written, ctx: BatchContext, now: Date): Promise<Map<PendingSignature, SignOutcome>> {
   const expiresAt = new Date(now.getTime() + SIGNATURE_PENDING_MS);
+  // Newsletter requests first: they lock supporter rows, the repeats below signature rows, the same order as the
+  // batch's statement takes them, so a batch and a follow-up sharing a person cannot deadlock.
+  const newsletterQueued = new Set<PendingSignature>();
+  for (const s of signers) {
+    if (!s.newsletter) continue;
+    const asked = await requestSignup(tx, s.newsletter, { method: 'web-form', wordingVersion: PETITION_NEWSLETTER_WORDING_VERSION, emailDomain: ctx.emailDomain, now });
+    if (asked.confirmationQueued) newsletterQueued.add(s);
+  }
   const repeats = signers.filter((s) => written.get(s)!.signatureId === undefined);
   const personOf = (s: PendingSignature) => written.get(s)!.supporterId;
   const existing = new Map<PendingSignature, number>();
@@ -277,17 +296,12 @@ async function followUp(tx: Db, signers: PendingSignature[], written: Written, c
 
   const outcomes = new Map<PendingSignature, SignOutcome>();
   for (const s of signers) {
-    let newsletterQueued = false;
-    if (s.newsletter) {
-      const asked = await requestSignup(tx, s.newsletter, { method: 'web-form', wordingVersion: PETITION_NEWSLETTER_WORDING_VERSION, emailDomain: ctx.emailDomain, now });
-      newsletterQueued = asked.confirmationQueued;
-    }
     const fresh = written.get(s)!.signatureId;
     outcomes.set(s, {
       signatureId: fresh ?? existing.get(s),
       fresh: fresh !== undefined,
       confirmationQueued: fresh !== undefined || resent.has(s),
-      newsletterQueued,
+      newsletterQueued: newsletterQueued.has(s),
     });
   }
   return outcomes;

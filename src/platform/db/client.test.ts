@@ -15,6 +15,13 @@ describeEachDatabase('rowsOfPrepared', (database) => {
     }
   });
 
+  it('reads dates and numbers as rowsOf does', async () => {
+    const query = sql`select '2026-11-27 10:00:00+00'::timestamptz as at, '2026-11-27'::date as day, 12345678901::bigint as big, 1.5::numeric as amount`;
+    const [prepared] = await rowsOfPrepared<Record<string, unknown>>(db(), 'test-types', query);
+    expect(prepared).toEqual((await rowsOf<Record<string, unknown>>(db(), query))[0]);
+    expect(typeof prepared!.at).toBe('string');
+  });
+
   it('inside a transaction, runs on the transaction’s own connection', async () => {
     await db().execute(sql`create table if not exists prepared_probe (id int)`);
     await db()

@@ -150,6 +150,13 @@ export async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<
 
 const dialect = new PgDialect();
 
+// As drizzle reads a raw query's values: dates, times and intervals (and arrays of them) stay as PostgreSQL wrote them.
+const keptAsText = new Set([pg.types.builtins.TIMESTAMPTZ, pg.types.builtins.TIMESTAMP, pg.types.builtins.DATE, pg.types.builtins.INTERVAL, 1231, 1115, 1185, 1187, 1182]);
+const drizzleTypes = {
+  getTypeParser: ((typeId: number, format?: 'text' | 'binary') =>
+    keptAsText.has(typeId) ? (value: string) => value : pg.types.getTypeParser(typeId, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
 /**
  * rowsOf for a hot statement whose text never changes (its data travels in
  * parameters, as with jsonRows): on PostgreSQL each connection keeps it
@@ -162,5 +169,5 @@ export async function rowsOfPrepared<T>(db: Db, name: string, query: SQL): Promi
   const client = (db as { $client?: unknown }).$client;
   if (!(client instanceof pg.Pool)) return rowsOf(db, query);
   const { sql: text, params } = dialect.sqlToQuery(query);
-  return (await client.query<T & pg.QueryResultRow>({ name, text, values: params })).rows;
+  return (await client.query<T & pg.QueryResultRow>({ name, text, values: params, types: drizzleTypes })).rows;
 }
