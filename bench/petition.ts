@@ -39,23 +39,28 @@ const zips = ['97201', '97202', '97209', '97214', '97301', '97302', '97401', '97
 
 type Result = { label: string; rps: number; p50: number; p99: number; ok: number; acknowledged: number; non2xx: number; errors: number; durable: number; missing: number; lagMs: number[]; serverCpuMs: number; postgresCpuMs: number; generatorCpuMs: number };
 
+/** A /proc/<pid>/stat line's command name and its CPU time so far (user + system) in ms; Linux counts ticks of 1/100 s. */
+function procStat(pid: number | string): { name: string; cpuMs: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.replace(/^.*\) /, '').split(' ');
+  return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 };
+}
+
 /**
- * CPU time (user + system) used so far by a process and all its descendants, from /proc (Linux):
- * the server's cost per signature, steadier from run to run than the rate, which the load generator
- * and the database share the machine with.
+ * CPU time (ms) used so far by a process and all its descendants, from /proc (Linux): the server's cost
+ * per signature, steadier from run to run than the rate, which the load generator and the database
+ * share the machine with.
  */
 function treeCpuMs(pid: number): number {
-  const ticks = (id: number): number => {
-    const fields = readFileSync(`/proc/${id}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-    let sum = Number(fields[11]) + Number(fields[12]);
+  const tree = (id: number): number => {
+    let sum = procStat(id).cpuMs;
     for (const task of readdirSync(`/proc/${id}/task`)) {
-      for (const child of readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) sum += ticks(Number(child));
+      for (const child of readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) sum += tree(Number(child));
     }
     return sum;
   };
   try {
-    // Linux counts in clock ticks of 1/100 s.
-    return ticks(pid) * 10;
+    return tree(pid);
   } catch {
     return NaN;
   }
@@ -67,10 +72,8 @@ function postgresCpuMs(): number {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const fields = stat.replace(/^.*\) /, '').split(' ');
-      sum += (Number(fields[11]) + Number(fields[12])) * 10;
+      const { name, cpuMs } = procStat(entry);
+      if (name === 'postgres') sum += cpuMs;
     } catch {
       /* gone meanwhile */
     }

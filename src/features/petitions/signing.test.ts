@@ -41,6 +41,18 @@ describeEachDatabase('signing a petition', (database) => {
     return row?.signature;
   };
   const emailsTo = (to: string) => db().select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, to), eq(emailOutbox.template, 'petition-confirm')));
+  /** Runs `body` while the database refuses `event` ("insert on some_table"), as a lock timeout would (SQLSTATE 55P03). */
+  const refusing = async (event: string, body: () => Promise<void>) => {
+    const table = event.split(' on ')[1]!;
+    await db().execute(sql.raw(`create function refuse() returns trigger language plpgsql as $$ begin raise exception 'refused' using errcode = '55P03'; end $$`));
+    await db().execute(sql.raw(`create trigger refuse before ${event} for each row execute function refuse()`));
+    try {
+      await body();
+    } finally {
+      await db().execute(sql.raw(`drop trigger refuse on ${table}`));
+      await db().execute(sql.raw('drop function refuse()'));
+    }
+  };
   const tokenFor = async (petitionId: number, email: string) => signatureToken(secrets, (await signatureOf(petitionId, email))!.tokenNonce!);
 
   it('records a pending signature, its supporter, the timeline entry and the confirmation email together', async () => {
@@ -127,9 +139,7 @@ describeEachDatabase('signing a petition', (database) => {
     const petition = await makeOpenPetition(db(), 'follow-up-fails');
     await batcher.submit(pendingSignature(petition, 'again@example.org'));
     // The database refuses to re-send the repeat's link, as a lock timeout would.
-    await db().execute(sql.raw(`create function refuse_resend() returns trigger language plpgsql as $$ begin raise exception 'refused' using errcode = '55P03'; end $$`));
-    await db().execute(sql.raw('create trigger refuse_resend before update of confirmations_sent on petition_signatures for each row execute function refuse_resend()'));
-    try {
+    await refusing('update of confirmations_sent on petition_signatures', async () => {
       const errors: [string | undefined, number][] = [];
       const careful = new SignatureBatcher({ db: db(), secrets, emailDomain: 'localhost', maxInFlight: 1, onBatchError: (e, size) => errors.push([e.code, size]) });
       const results = await Promise.allSettled([careful.submit(pendingSignature(petition, 'first-time@example.org')), careful.submit(pendingSignature(petition, 'again@example.org'))]);
@@ -139,26 +149,18 @@ describeEachDatabase('signing a petition', (database) => {
       // Answered once, emailed once: the new signer was not tried again as a repeat.
       expect(await emailsTo('first-time@example.org')).toHaveLength(1);
       expect((await signatureOf(petition.id, 'first-time@example.org'))!.confirmationsSent).toBe(1);
-    } finally {
-      await db().execute(sql.raw('drop trigger refuse_resend on petition_signatures'));
-      await db().execute(sql.raw('drop function refuse_resend()'));
-    }
+    });
   });
 
   it('answers a new signer as signed, once emailed, when only their newsletter request fails', async () => {
     const petition = await makeOpenPetition(db(), 'newsletter-fails');
-    await db().execute(sql.raw(`create function refuse_signup() returns trigger language plpgsql as $$ begin raise exception 'refused' using errcode = '55P03'; end $$`));
-    await db().execute(sql.raw('create trigger refuse_signup before insert on signup_confirmations for each row execute function refuse_signup()'));
-    try {
+    await refusing('insert on signup_confirmations', async () => {
       const newsletter = { givenName: 'Ana', familyName: 'Rivera', email: 'keen@example.org', zip: '97204', locale: 'en' as const, topics: ['newsletter' as const] };
       const outcome = await batcher.submit(pendingSignature(petition, 'keen@example.org', { newsletter }));
       expect(outcome).toMatchObject({ fresh: true, confirmationQueued: true, newsletterQueued: false });
       expect(await emailsTo('keen@example.org')).toHaveLength(1);
       expect((await signatureOf(petition.id, 'keen@example.org'))!.confirmationsSent).toBe(1);
-    } finally {
-      await db().execute(sql.raw('drop trigger refuse_signup on signup_confirmations'));
-      await db().execute(sql.raw('drop function refuse_signup()'));
-    }
+    });
   });
 
   it('re-sends signatures made before nonces were kept the link they were first sent', async () => {

@@ -411,28 +411,17 @@ export class SignatureBatcher {
 
   private async write(batch: Waiting[]): Promise<void> {
     const { db, secrets, emailDomain } = this.options;
-    let failed = batch;
-    let error: unknown;
     try {
       const outcomes = await writeSignatures(db, batch.map((w) => w.signature), { secrets, emailDomain });
       batch.forEach((w, i) => w.resolve(outcomes[i]!));
       return;
-    } catch (caught) {
-      error = caught;
-      // Those whose signature was written in full are answered; only the rest are tried again.
-      if (caught instanceof FollowUpFailed) {
-        failed = batch.filter((w, i) => {
-          const outcome = caught.written[i];
-          if (outcome) w.resolve(outcome);
-          return !outcome;
-        });
-      }
+    } catch (error) {
+      const refusal = new SignatureWriteError(sqlState(error));
+      if (batch.length > 1) this.options.onBatchError?.(refusal, batch.length);
+      // Those whose signature was written in full are answered; writeSignatures already tried each of the rest alone.
+      if (error instanceof FollowUpFailed) batch.forEach((w, i) => (error.written[i] ? w.resolve(error.written[i]) : w.reject(refusal)));
+      else if (batch.length === 1) batch[0]!.reject(refusal);
+      else for (const w of batch) await this.write([w]);
     }
-    if (batch.length === 1) {
-      for (const w of failed) w.reject(new SignatureWriteError(sqlState(error)));
-      return;
-    }
-    this.options.onBatchError?.(new SignatureWriteError(sqlState(error)), batch.length);
-    for (const w of failed) await this.write([w]);
   }
 }
