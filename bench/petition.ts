@@ -20,7 +20,6 @@
  * the machine's load and what each of the server, PostgreSQL and the load
  * generator spent in CPU per signature. Figures only: it asserts nothing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { openDatabase, rowsOf, type Database } from '../src/platform/db/client.ts';
@@ -28,58 +27,17 @@ import { Secrets } from '../src/platform/crypto.ts';
 import { DEMO_PETITION_SLUG } from '../src/features/petitions/seed.ts';
 import { signatureToken } from '../src/features/petitions/signing.ts';
 import { runLoad } from './load.ts';
+import { postgresCpuMs, treeCpuMs } from './proc-cpu.ts';
+import { signerForm } from './signers.ts';
 import { scratchPostgres, startServer } from './server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const postgresServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const secretKey = 'bench-petition-secret-key-long-enough-0123456789';
-// Real Oregon ZIPs: some wholly in one district, some across several.
-const zips = ['97201', '97202', '97209', '97214', '97301', '97302', '97401', '97403', '97701', '97801', '97520', '97123', '97005', '97330', '97603'];
 
 type Result = { label: string; rps: number; p50: number; p99: number; ok: number; acknowledged: number; non2xx: number; errors: number; durable: number; missing: number; lagMs: number[]; serverCpuMs: number; postgresCpuMs: number; generatorCpuMs: number };
 
-/** A /proc/<pid>/stat line's command name and its CPU time so far (user + system) in ms; Linux counts ticks of 1/100 s. */
-function procStat(pid: number | string): { name: string; cpuMs: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.replace(/^.*\) /, '').split(' ');
-  return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 };
-}
-
-/**
- * CPU time (ms) used so far by a process and all its descendants, from /proc (Linux): the server's cost
- * per signature, steadier from run to run than the rate, which the load generator and the database
- * share the machine with.
- */
-function treeCpuMs(pid: number): number {
-  const tree = (id: number): number => {
-    let sum = procStat(id).cpuMs;
-    for (const task of readdirSync(`/proc/${id}/task`)) {
-      for (const child of readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) sum += tree(Number(child));
-    }
-    return sum;
-  };
-  try {
-    return tree(pid);
-  } catch {
-    return NaN;
-  }
-}
-
-/** CPU time (ms) used so far by every PostgreSQL process on this machine (the server and its backends): the database's share of the work. */
-function postgresCpuMs(): number {
-  let sum = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const { name, cpuMs } = procStat(entry);
-      if (name === 'postgres') sum += cpuMs;
-    } catch {
-      /* gone meanwhile */
-    }
-  }
-  return sum;
-}
 
 async function run(label: string, env: Record<string, string>, open: (() => Promise<Database>) | undefined): Promise<Result> {
   const server = await startServer({ SECRET_KEY: secretKey, TRUST_PROXY: '1', EMAIL_WORKER: env.DATABASE_URL ? 'separate' : 'inline', EMAIL_MESSAGES_PER_SECOND: '1', LOG_LEVEL: 'warn', ...env });
@@ -146,10 +104,7 @@ async function run(label: string, env: Record<string, string>, open: (() => Prom
     connections,
     durationMs: seconds * 1000,
     request: (n) => {
-      // The form as a browser encodes it (all ASCII, so its length in characters is its length in bytes).
-      const body =
-        `givenName=Alex&familyName=Signer+${n}&email=signer-${n}%40bench.example&zip=${zips[n % zips.length]}` +
-        `&comment=${n % 5 === 0 ? 'Healing+over+handcuffs.' : ''}&showPublicly=${n % 2 ? 'on' : ''}`;
+      const body = signerForm(n);
       return `${head}X-Forwarded-For: 10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
     },
   });
