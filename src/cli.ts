@@ -5,7 +5,9 @@ import { importFromCli, referenceImportHelp, referenceImportRequest } from './fe
 import { ReferenceImportError } from './features/reference/import.ts';
 import { createStaffFromCli, parseFlags, readPassword, resetPasswordFromCli } from './features/staff/cli.ts';
 import { StaffInputError } from './features/staff/service.ts';
-import { boot, fail } from './platform/boot.ts';
+import { boot, fail, loadConfigOrFail } from './platform/boot.ts';
+import { copyToPostgresFromCli, copyToPostgresHelp } from './platform/db/copy-cli.ts';
+import { CopyRefused } from './platform/db/copy.ts';
 
 /** Admin tasks: `npm run cli -- <command>`. Each opens the database, does one thing and exits. */
 const commands: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
@@ -15,6 +17,17 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
       const { database } = await boot();
       await database.close();
       process.stdout.write('Migrations applied.\n');
+    },
+  },
+  'db:copy-to-postgres': {
+    help: copyToPostgresHelp,
+    async run(args) {
+      try {
+        await copyToPostgresFromCli(loadConfigOrFail(), parseFlags(args), (line) => process.stdout.write(`${line}\n`));
+      } catch (error) {
+        if (error instanceof CopyRefused) fail(error.message);
+        throw error;
+      }
     },
   },
   'seed:demo': {

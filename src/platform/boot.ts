@@ -9,18 +9,22 @@ export function fail(message: string): never {
   process.exit(1);
 }
 
+/** The configuration, or a plain message and exit 1 when the environment is wrong. */
+export function loadConfigOrFail(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`);
+    throw error;
+  }
+}
+
 /**
  * What every entry point (server, worker, CLI) does first: read the
  * configuration, open the database and bring its schema up to date.
  */
 export async function boot(options: { migrate?: boolean } = {}): Promise<{ config: Config; logger: Logger; database: Database }> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`);
-    throw error;
-  }
+  const config = loadConfigOrFail();
   const logger = createLogger({ level: config.logLevel });
   let database: Database;
   try {

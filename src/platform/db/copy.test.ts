@@ -1,0 +1,178 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seedDemoContent } from '../../features/content/seed/index.ts';
+import { DEMO_PETITION_SLUG, seedDemoPetition } from '../../features/petitions/seed.ts';
+import { petitionBySlug, writeSignatures, type PendingSignature } from '../../features/petitions/service.ts';
+import { parseFlags } from '../../features/staff/cli.ts';
+import { describeEachDatabase, openTestPglite, openTestPostgres } from '../../../test/support/databases.ts';
+import { generateSignatures } from '../../../test/support/petition-signatures.ts';
+import { Secrets } from '../crypto.ts';
+import { rowsOf, type Database, type Db } from './client.ts';
+import { copyToPostgresFromCli } from './copy-cli.ts';
+import { copyDatabase, CopyRefused } from './copy.ts';
+
+const secrets = new Secrets('copy-test-secret-key-long-enough-0123456789');
+
+/** A site with something in most tables: the demo content and petition, 2,345 signatures (three pages of a copy), and signers written as the sign form writes them. */
+async function seededSource(): Promise<Database> {
+  const source = await openTestPglite();
+  await seedDemoContent(source.db);
+  await seedDemoPetition(source.db);
+  const petition = (await petitionBySlug(source.db, DEMO_PETITION_SLUG))!;
+  await generateSignatures(source.db, { petitionId: petition.id, count: 2345, prefix: 'copy' });
+  await writeSignatures(source.db, [signer(petition.id, 'ana@example.org', 'Ana María Ñúñez'), signer(petition.id, 'lee@example.org', 'Lee "quoted" O\'Neil')], {
+    secrets,
+    emailDomain: 'example.org',
+  });
+  return source;
+}
+
+function signer(petitionId: number, email: string, givenName: string): PendingSignature {
+  return {
+    petitionId,
+    email,
+    emailAsTyped: email,
+    givenName,
+    familyName: 'Signer',
+    zip: '97204',
+    street: null,
+    comment: 'Line one\nline two, with "quotes" and \\ a backslash',
+    showPublicly: true,
+    senateDistrict: '17',
+    houseDistrict: '33',
+    districtSource: 'zip',
+    city: 'Portland',
+    county: 'Multnomah',
+    locale: 'es',
+    ipHash: 'hash',
+    source: 'copy-test',
+    newsletter: undefined,
+    petition: { slug: DEMO_PETITION_SLUG, title: 'Safety' },
+  };
+}
+
+const tables = async (db: Db) =>
+  (await rowsOf<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)).map((r) => r.name);
+
+/** Every row of a table as text, in one order, with times written in UTC: equal on both sides only if the copy is exact. */
+async function fingerprint(db: Db, table: string): Promise<{ rows: number; digest: string }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local time zone 'UTC'`);
+    const [row] = await rowsOf<{ rows: number | string; digest: string | null }>(
+      tx,
+      sql`select count(*) as rows, md5(string_agg(row_to_json(t)::text, '|' order by row_to_json(t)::text)) as digest from ${sql.identifier(table)} t`,
+    );
+    return { rows: Number(row!.rows), digest: row!.digest ?? '' };
+  });
+}
+
+/** The error a promise is rejected with; a promise that fulfils fails the test. */
+const refusalOf = (promise: Promise<unknown>): Promise<Error> =>
+  promise.then(
+    () => new Error('expected a refusal'),
+    (error: unknown) => error as Error,
+  );
+
+async function totalRows(db: Db): Promise<number> {
+  let sum = 0;
+  for (const table of await tables(db)) sum += (await fingerprint(db, table)).rows;
+  return sum;
+}
+
+describeEachDatabase('copyDatabase into an empty database', (getTarget) => {
+  let source: Database;
+  beforeAll(async () => {
+    source = await seededSource();
+  }, 60_000);
+  afterAll(async () => source?.close());
+
+  it('copies nothing when a row is refused part way: the target stays empty', async () => {
+    const target = getTarget().db;
+    // The last table to be copied refuses every row, after all the others have been written.
+    await target.execute(sql`alter table supporter_events add constraint copy_test_refuse check (false) not valid`);
+    try {
+      const refusal = await refusalOf(copyDatabase(source.db, target));
+      expect(refusal).toBeInstanceOf(CopyRefused);
+      expect(refusal.message).toMatch(/Table supporter_events could not be copied \(.*copy_test_refuse.*\)\. Nothing was written/);
+      // The driver's own message quotes the rows; the admin's must not.
+      expect(refusal.message).not.toMatch(/web-form|example\.org/);
+    } finally {
+      await target.execute(sql`alter table supporter_events drop constraint copy_test_refuse`);
+    }
+    expect(await totalRows(target)).toBe(0);
+  });
+
+  it('copies every table exactly, checks the counts, and moves sequences past the copied ids', async () => {
+    const target = getTarget().db;
+    const reported: string[] = [];
+    const copied = await copyDatabase(source.db, target, ({ table }) => reported.push(table));
+    expect(copied.map((c) => c.table).sort()).toEqual(await tables(source.db));
+    expect(reported).toEqual(copied.map((c) => c.table));
+    for (const name of ['pages', 'petitions', 'supporters', 'petition_signatures', 'email_outbox', 'supporter_events', 'audit_log']) {
+      expect(copied.find((c) => c.table === name)?.rows, name).toBeGreaterThan(0);
+    }
+    expect(copied.find((c) => c.table === 'petition_signatures')?.rows).toBe(2347);
+    // Every value, of every column (times to the microsecond, JSON, arrays, the text with quotes, line breaks and accents).
+    for (const table of await tables(source.db)) expect(await fingerprint(target, table), table).toEqual(await fingerprint(source.db, table));
+    // resource_translations.search is a generated column: not copied but computed again, and the fingerprint above found it the same.
+    expect(copied.find((c) => c.table === 'resource_translations')?.rows).toBeGreaterThan(0);
+
+    // The site goes on writing on the target: new ids follow the copied ones instead of colliding with them.
+    const petition = (await petitionBySlug(target, DEMO_PETITION_SLUG))!;
+    const [before] = await rowsOf<{ id: number }>(target, sql`select max(id) as id from petition_signatures`);
+    const [outcome] = await writeSignatures(target, [signer(petition.id, 'new@example.org', 'New')], { secrets, emailDomain: 'example.org' });
+    expect(outcome!.fresh).toBe(true);
+    expect(outcome!.signatureId).toBeGreaterThan(Number(before!.id));
+  });
+
+  it('refuses a target that already holds data, and leaves it as it was', async () => {
+    const target = getTarget().db;
+    const before = await fingerprint(target, 'petition_signatures');
+    const refusal = await refusalOf(copyDatabase(source.db, target));
+    expect(refusal).toBeInstanceOf(CopyRefused);
+    expect(refusal.message).toMatch(/already holds data .*petition_signatures/);
+    expect(await fingerprint(target, 'petition_signatures')).toEqual(before);
+  });
+});
+
+describe('npm run cli -- db:copy-to-postgres', () => {
+  const pglite = { databaseUrl: undefined, dataDir: '/nonexistent' };
+  const refusal = (config: { databaseUrl: string | undefined; dataDir: string }, flags: Record<string, string>): Promise<Error> =>
+    refusalOf(
+      copyToPostgresFromCli(config, flags, () => {}, () => {
+        throw new Error('the source must not be opened');
+      }),
+    );
+
+  it('says plainly what is wrong before touching anything', async () => {
+    expect((await refusal({ databaseUrl: 'postgres://x@127.0.0.1/y', dataDir: '/d' }, { to: 'postgres://x@127.0.0.1/z' })).message).toMatch(/already runs on PostgreSQL/);
+    expect((await refusal(pglite, {})).message).toMatch(/--to postgres:\/\//);
+    expect((await refusal(pglite, { to: 'true' })).message).toMatch(/Give the target database/);
+    expect((await refusal(pglite, { to: 'mysql://x@host/db' })).message).toMatch(/must be a PostgreSQL URL/);
+    // Nothing listens on port 1: the message names the server, never the password.
+    const unreachable = await refusal(pglite, { to: 'postgres://admin:s3cret-pass@127.0.0.1:1/site' });
+    expect(unreachable).toBeInstanceOf(CopyRefused);
+    expect(unreachable.message).toMatch(/Could not connect to postgres:\/\/admin:\*\*\*@127\.0\.0\.1:1\/site/);
+    expect(unreachable.message).not.toContain('s3cret-pass');
+  });
+
+  it('keeps every "=" of a URL given as --to=…', () => {
+    expect(parseFlags(['--to=postgres://u@h/db?sslmode=require&application_name=a=b'])).toEqual({ to: 'postgres://u@h/db?sslmode=require&application_name=a=b' });
+    expect(parseFlags(['--to', 'postgres://u@h/db?sslmode=require', '--role=admin'])).toEqual({ to: 'postgres://u@h/db?sslmode=require', role: 'admin' });
+  });
+
+  const postgresUrl = inject('postgresUrl');
+  it.runIf(postgresUrl)('copies a PGlite site into a new PostgreSQL database and says what to do next', async () => {
+    const target = await openTestPostgres(postgresUrl);
+    const source = await seededSource();
+    try {
+      const lines: string[] = [];
+      await copyToPostgresFromCli(pglite, { to: target.url }, (line) => lines.push(line), async () => source);
+      expect(lines.join('\n')).toMatch(/Copied [\d,]+ rows in \d+ tables; each table's count checked/);
+      expect(lines.join('\n')).toMatch(/set DATABASE_URL/);
+      expect(await totalRows(target.db)).toBeGreaterThan(2347);
+    } finally {
+      await target.drop();
+    }
+  }, 60_000);
+});

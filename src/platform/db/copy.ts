@@ -1,0 +1,142 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Db } from './client.ts';
+
+/**
+ * Copying a whole site's data from one database to another of the same
+ * schema: how a site that began on the embedded PGlite moves to a
+ * PostgreSQL server (`npm run cli -- db:copy-to-postgres`). Both sides run
+ * the same migrations, so every table is copied as it is, column for
+ * column, through PostgreSQL's own JSON conversion (`row_to_json` out,
+ * `json_populate_recordset` in), which round-trips every type the schema
+ * uses without this code knowing them. The target is written in one
+ * transaction: a copy that fails leaves it as empty as it was.
+ */
+
+export type TableCopy = { table: string; rows: number };
+
+/** Why a copy was not started or did not finish; its message is meant for the admin who ran it. */
+export class CopyRefused extends Error {}
+
+type Column = { table: string; column: string; generated: boolean; sequence: string | null };
+
+const PAGE_ROWS = 1000;
+
+/** The schema's own tables (drizzle keeps its migration journal in a schema of its own, which each side writes itself). */
+async function tablesOf(db: Db): Promise<string[]> {
+  const rows = await rowsOf<{ name: string }>(
+    db,
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  );
+  return rows.map((r) => r.name);
+}
+
+/** Tables in an order where each comes after every table it refers to, so foreign keys hold row by row. */
+async function inDependencyOrder(db: Db, tables: string[]): Promise<string[]> {
+  const references = await rowsOf<{ child: string; parent: string }>(
+    db,
+    sql`select c.relname as child, p.relname as parent
+        from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid
+        where k.contype = 'f' and k.connamespace = 'public'::regnamespace and k.conrelid <> k.confrelid`,
+  );
+  const parents = new Map(tables.map((t) => [t, new Set<string>()]));
+  for (const r of references) parents.get(r.child)?.add(r.parent);
+  const ordered: string[] = [];
+  const placed = new Set<string>();
+  while (ordered.length < tables.length) {
+    const ready = tables.filter((t) => !placed.has(t) && [...parents.get(t)!].every((p) => placed.has(p)));
+    if (ready.length === 0) throw new CopyRefused('The tables refer to each other in a circle, so they cannot be copied one after another.');
+    for (const t of ready) {
+      ordered.push(t);
+      placed.add(t);
+    }
+  }
+  return ordered;
+}
+
+async function columnsOf(db: Db): Promise<Column[]> {
+  return rowsOf<Column>(
+    db,
+    sql`select table_name as "table", column_name as "column", is_generated = 'ALWAYS' as generated,
+               pg_get_serial_sequence(quote_ident(table_name), column_name) as sequence
+        from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position`,
+  );
+}
+
+async function rowCount(db: Db, table: string): Promise<number> {
+  const [row] = await rowsOf<{ n: number | string }>(db, sql`select count(*) as n from ${sql.identifier(table)}`);
+  return Number(row!.n);
+}
+
+/**
+ * Copies every row of `source` into `target`, which must have the same
+ * tables (both migrated by this version) and hold no rows yet. Sequences
+ * are moved on past the copied ids, and each table's count is checked
+ * afterwards. The source must not change meanwhile: stop the site first.
+ */
+export async function copyDatabase(source: Db, target: Db, onTable: (copied: TableCopy) => void = () => {}): Promise<TableCopy[]> {
+  const tables = await tablesOf(source);
+  const targetTables = await tablesOf(target);
+  const missing = tables.filter((t) => !targetTables.includes(t));
+  const extra = targetTables.filter((t) => !tables.includes(t));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new CopyRefused(
+      `The two databases do not have the same tables (only in the source: ${missing.join(', ') || 'none'}; only in the target: ${extra.join(', ') || 'none'}). Run this version's migrations on both.`,
+    );
+  }
+  const occupied = [];
+  for (const table of tables) if ((await rowCount(target, table)) > 0) occupied.push(table);
+  if (occupied.length > 0) {
+    throw new CopyRefused(`The target database already holds data (in ${occupied.join(', ')}). Copy only into a new, empty database.`);
+  }
+  const ordered = await inDependencyOrder(source, tables);
+  const columns = await columnsOf(source);
+  const copied: TableCopy[] = [];
+  await target.transaction(async (tx) => {
+    for (const table of ordered) {
+      const own = columns.filter((c) => c.table === table);
+      // A generated column is computed again by the target from the copied ones.
+      const names = sql.join(
+        own.filter((c) => !c.generated).map((c) => sql.identifier(c.column)),
+        sql`, `,
+      );
+      let rows = 0;
+      let after = '(0,0)';
+      for (;;) {
+        // Pages in physical order (ctid), each starting after the last: no OFFSET re-reading the table, whatever its keys.
+        const page = await rowsOf<{ last: string | null; rows: string | null; n: number | string }>(
+          source,
+          sql`select max(p.ctid)::text as last, json_agg(p.r)::text as rows, count(*) as n
+              from (select t.ctid, t as r from ${sql.identifier(table)} t where t.ctid > ${after}::tid order by t.ctid limit ${PAGE_ROWS}) p`,
+        );
+        const n = Number(page[0]!.n);
+        if (n === 0) break;
+        try {
+          await tx.execute(
+            sql`insert into ${sql.identifier(table)} (${names})
+                select ${names} from json_populate_recordset(null::${sql.identifier(table)}, ${page[0]!.rows}::json)`,
+          );
+        } catch (error) {
+          // PostgreSQL's own reason, not the driver's message: that one quotes the rows, and they hold personal data.
+          const reason = ((error as { cause?: Error }).cause ?? (error as Error)).message;
+          throw new CopyRefused(`Table ${table} could not be copied (${reason}). Nothing was written to the target.`);
+        }
+        rows += n;
+        after = page[0]!.last!;
+        if (n < PAGE_ROWS) break;
+      }
+      for (const c of own.filter((c) => c.sequence)) {
+        // The next id the target hands out comes after every copied one (or is 1 for an empty table).
+        await tx.execute(
+          sql`select setval(${c.sequence}::regclass, coalesce((select max(${sql.identifier(c.column)}) from ${sql.identifier(table)}), 0) + 1, false)`,
+        );
+      }
+      const counted = await rowCount(tx, table);
+      if (counted !== rows || (await rowCount(source, table)) !== rows) {
+        throw new CopyRefused(`Table ${table} changed while it was being copied. Stop the site, then copy again.`);
+      }
+      copied.push({ table, rows });
+      onTable({ table, rows });
+    }
+  });
+  return copied;
+}
