@@ -8,9 +8,13 @@
  * connections (bench/load.ts: each sends a request, reads the whole answer,
  * then sends the next): every request a new person (a unique email, an Oregon
  * ZIP) from a new address (X-Forwarded-For, trusted for one proxy), as in a
- * viral moment. No benchmark-only switch exists: the requests carry no
- * proof-of-work, so each goes through the no-JavaScript path, whose per-
- * address allowance a new address always has.
+ * viral moment. No benchmark-only switch exists. The first run's requests
+ * carry no proof-of-work, so each goes through the no-JavaScript path, whose
+ * per-address allowance a new address always has; a second (BENCH_PROOF=0
+ * leaves it out) signs as a browser with JavaScript does, each form with a
+ * solved proof-of-work that the server checks and records as spent. The
+ * benchmark issues those challenges itself, at the lowest cost, with the
+ * server's SECRET_KEY (bench/signers.ts), before the run.
  *
  * A signature counts as durable when it and its confirmation email's outbox
  * row were committed before the 2xx; after the run the database is checked
@@ -28,7 +32,7 @@ import { DEMO_PETITION_SLUG } from '../src/features/petitions/seed.ts';
 import { signatureToken } from '../src/features/petitions/signing.ts';
 import { runLoad } from './load.ts';
 import { postgresCpuMs, treeCpuMs } from './proc-cpu.ts';
-import { signerForm } from './signers.ts';
+import { signerForm, solvedChallenges } from './signers.ts';
 import { scratchPostgres, startServer } from './server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
@@ -39,7 +43,7 @@ const secretKey = 'bench-petition-secret-key-long-enough-0123456789';
 type Result = { label: string; rps: number; p50: number; p99: number; ok: number; acknowledged: number; non2xx: number; errors: number; durable: number; missing: number; lagMs: number[]; serverCpuMs: number; postgresCpuMs: number; generatorCpuMs: number };
 
 
-async function run(label: string, env: Record<string, string>, open: (() => Promise<Database>) | undefined): Promise<Result> {
+async function run(label: string, env: Record<string, string>, open: (() => Promise<Database>) | undefined, proofs?: string[]): Promise<Result> {
   const server = await startServer({ SECRET_KEY: secretKey, TRUST_PROXY: '1', EMAIL_WORKER: env.DATABASE_URL ? 'separate' : 'inline', EMAIL_MESSAGES_PER_SECOND: '1', LOG_LEVEL: 'warn', ...env });
   const origin = new URL(server.url).origin.replace('127.0.0.1', 'localhost');
   let n = 0;
@@ -104,7 +108,7 @@ async function run(label: string, env: Record<string, string>, open: (() => Prom
     connections,
     durationMs: seconds * 1000,
     request: (n) => {
-      const body = signerForm(n);
+      const body = signerForm(n, proofs?.[(n - 1) % proofs.length]);
       return `${head}X-Forwarded-For: 10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
     },
   });
@@ -159,17 +163,23 @@ async function count(url: string): Promise<number> {
 const rows: Result[] = [];
 const loadBefore = loadavg();
 // Each PostgreSQL run on a fresh database: the same generated signers again would all be repeats.
-const postgresRuns: [string, Record<string, string>][] = [['PostgreSQL, 1 web process', {}]];
+const postgresRuns: [string, Record<string, string>, string[]?][] = [['PostgreSQL, 1 web process', {}]];
+// As most people sign, with JavaScript on: each form carries a solved proof-of-work, which the server
+// checks and records as spent. BENCH_PROOF=0 leaves this run out.
+if (process.env.BENCH_PROOF !== '0') {
+  const proofs = await solvedChallenges(secretKey, seconds * 3000);
+  postgresRuns.push(['PostgreSQL, 1 web, proof of work', {}, proofs]);
+}
 // And one web process per core (WEB_PROCESSES=auto), unless BENCH_WEB_PROCESSES=1.
 if (process.env.BENCH_WEB_PROCESSES !== '1') postgresRuns.push([`PostgreSQL, ${cpus().length} web processes`, { WEB_PROCESSES: 'auto' }]);
-for (const [label, extra] of postgresRuns) {
+for (const [label, extra, proofs] of postgresRuns) {
   const pgdb = await scratchPostgres(postgresServer);
   if (!pgdb) {
     process.stdout.write(`PostgreSQL at ${postgresServer} did not answer: skipping that run.\n`);
     break;
   }
   try {
-    rows.push(await run(label, { DATABASE_URL: pgdb.url, ...extra }, () => openDatabase({ url: pgdb.url, poolSize: 2 })));
+    rows.push(await run(label, { DATABASE_URL: pgdb.url, ...extra }, () => openDatabase({ url: pgdb.url, poolSize: 2 }), proofs));
   } finally {
     await pgdb.drop();
   }
@@ -181,11 +191,11 @@ if (process.env.BENCH_ONLY !== 'postgres') {
 
 const n = (v: number) => v.toLocaleString('en-US');
 process.stdout.write(`\nPetition spike: ${seconds} s, ${connections} connections, ${cpus().length} cores; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n\n`);
-process.stdout.write('database                    | signatures/s | p50 ms | p99 ms | 2xx       | non-2xx | errors | acknowledged | durable      | missing | count lag ms (median, max)     | CPU ms per signature: server, PostgreSQL, load generator\n');
+process.stdout.write('database                         | signatures/s | p50 ms | p99 ms | 2xx       | non-2xx | errors | acknowledged | durable      | missing | count lag ms (median, max)     | CPU ms per signature: server, PostgreSQL, load generator\n');
 for (const r of rows) {
   const lags = [...r.lagMs].sort((a, b) => a - b);
   const median = lags.length ? lags[Math.floor(lags.length / 2)]! : NaN;
   process.stdout.write(
-    `${r.label.padEnd(27)} | ${n(r.rps).padStart(12)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${n(r.ok).padStart(9)} | ${String(r.non2xx).padStart(7)} | ${String(r.errors).padStart(6)} | ${n(r.acknowledged).padStart(12)} | ${n(r.durable).padStart(12)} | ${String(r.missing).padStart(7)} | ${`${median}, ${lags.at(-1) ?? NaN} (${lags.length} probes)`.padEnd(30)} | ${[r.serverCpuMs, r.postgresCpuMs, r.generatorCpuMs].map((ms) => (ms / r.ok).toFixed(3)).join(', ')}\n`,
+    `${r.label.padEnd(32)} | ${n(r.rps).padStart(12)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${n(r.ok).padStart(9)} | ${String(r.non2xx).padStart(7)} | ${String(r.errors).padStart(6)} | ${n(r.acknowledged).padStart(12)} | ${n(r.durable).padStart(12)} | ${String(r.missing).padStart(7)} | ${`${median}, ${lags.at(-1) ?? NaN} (${lags.length} probes)`.padEnd(30)} | ${[r.serverCpuMs, r.postgresCpuMs, r.generatorCpuMs].map((ms) => (ms / r.ok).toFixed(3)).join(', ')}\n`,
   );
 }

@@ -1,4 +1,5 @@
-import { solveChallenge, type Challenge } from 'altcha-lib';
+import { solveChallenge, verifySolution, type Challenge } from 'altcha-lib';
+import * as fc from 'fast-check';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
@@ -7,7 +8,9 @@ import { encodeSolution } from '../../../test/support/form-challenge.ts';
 import { Secrets } from '../crypto.ts';
 import { spentFormChallenges } from './form-challenge-schema.ts';
 import { signupScript } from './form-challenge-widget.tsx';
-import { FormGuard, SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR } from './form-challenge.ts';
+import { challengeSecrets, FormGuard, payloadShape, SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR } from './form-challenge.ts';
+
+type Payload = { challenge: { parameters: Record<string, unknown>; signature: string }; solution: { counter: number; derivedKey: string } };
 
 const secrets = new Secrets('test-secret-key-that-is-long-enough-0123456789');
 const request = {} as never;
@@ -37,6 +40,35 @@ describeEachDatabase('ALTCHA proof-of-work for public forms', (database) => {
     expect(await otherProcess.admit(request, again)).toBe('replayed');
   });
 
+  it('records solutions sent together in one statement, and accepts the same one only once even then', async () => {
+    const db = database().db;
+    let statements = 0;
+    // Counts the statements the guard sends (its hourly sweep of expired solutions is a delete, not counted).
+    const counting = new Proxy(db, { get: (target, key, receiver) => (key === 'execute' ? (...args: unknown[]) => (statements++, (target.execute as (...a: unknown[]) => unknown)(...args)) : Reflect.get(target, key, receiver)) });
+    const together = guardFor({ db: counting });
+    const forms = await Promise.all(Array.from({ length: 12 }, () => solved()));
+    const checks = await Promise.all(forms.map(({ challenge, solution }) => together.check(encodeSolution(challenge, solution))));
+    // The first solution twice, as a script re-sending one form at once would.
+    const outcomes = await Promise.all([...checks, checks[0]!].map((check) => together.admit(request, check)));
+    expect(statements).toBe(1);
+    expect(outcomes.slice(1, 12)).toEqual(Array(11).fill(undefined));
+    expect([outcomes[0], outcomes[12]].filter((o) => o === undefined)).toHaveLength(1);
+    expect([outcomes[0], outcomes[12]].filter((o) => o === 'replayed')).toHaveLength(1);
+    const stored = new Set((await db.select().from(spentFormChallenges)).map((r) => r.signature));
+    for (const { challenge } of forms) expect(stored.has(challenge.signature!)).toBe(true);
+    // And a later batch finds them spent.
+    expect(await together.admit(request, checks[5]!)).toBe('replayed');
+    expect(statements).toBe(2);
+  });
+
+  it('tells every form waiting on a batch when it could not be recorded', async () => {
+    const failing = new Proxy(database().db, { get: (target, key, receiver) => (key === 'execute' ? () => Promise.reject(new Error('database gone')) : Reflect.get(target, key, receiver)) });
+    const broken = guardFor({ db: failing });
+    const forms = await Promise.all([solved(), solved()]);
+    const results = await Promise.allSettled(forms.map(async ({ challenge, solution }) => broken.admit(request, await broken.check(encodeSolution(challenge, solution)))));
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+
   it('refuses forged, tampered, foreign and malformed payloads', async () => {
     const { challenge, solution } = await solved();
     const foreign = new FormGuard({ db: database().db, secrets: new Secrets('another-secret-key-that-is-long-enough-000'), nodeEnv: 'test', clientKey: () => 'x' });
@@ -62,6 +94,63 @@ describeEachDatabase('ALTCHA proof-of-work for public forms', (database) => {
     expect((await guard.check(['two', 'values'])).state).toBe('invalid');
     expect((await guard.check(undefined)).state).toBe('absent');
     expect((await guard.check('')).state).toBe('absent');
+  });
+
+  it('reaches the same verdict as altcha-lib on valid, tampered and random payloads', async () => {
+    const { hmacSignatureSecret, hmacKeySignatureSecret } = challengeSecrets(secrets);
+    // What check() did before it verified with node:crypto itself: the library's own verifySolution.
+    const reference = async (field: string): Promise<string> => {
+      let payload;
+      try {
+        payload = payloadShape.parse(JSON.parse(Buffer.from(field, 'base64').toString('utf8')));
+      } catch {
+        return 'invalid';
+      }
+      try {
+        const result = await verifySolution({ challenge: payload.challenge, solution: payload.solution, deriveKey, hmacSignatureSecret, hmacKeySignatureSecret });
+        return result.expired ? 'expired' : result.verified ? 'solved' : 'invalid';
+      } catch {
+        return 'invalid';
+      }
+    };
+    const valid = await Promise.all(Array.from({ length: 8 }, () => solved()));
+    // One issued long ago (expired), and one by another site (foreign key).
+    valid.push(await solved(await guard.issue(Date.now() - 31 * 60_000)));
+    const foreign = new FormGuard({ db: database().db, secrets: new Secrets('another-secret-key-that-is-long-enough-000'), nodeEnv: 'test', clientKey: () => 'x' });
+    valid.push(await solved(await foreign.issue()));
+    const flip = (hex: string, at: number) => hex.slice(0, at % hex.length) + (hex[at % hex.length] === '0' ? '1' : '0') + hex.slice((at % hex.length) + 1);
+    const mutations = fc.oneof(
+      fc.constant((p: Payload) => p),
+      fc.nat().map((at) => (p: Payload) => ({ ...p, challenge: { ...p.challenge, signature: flip(p.challenge.signature, at) } })),
+      fc.nat().map((at) => (p: Payload) => ({ ...p, solution: { ...p.solution, derivedKey: flip(p.solution.derivedKey, at) } })),
+      fc.constantFrom('nonce', 'salt', 'keyPrefix', 'keySignature').chain((key) =>
+        fc.nat().map((at) => (p: Payload) => ({ ...p, challenge: { ...p.challenge, parameters: { ...p.challenge.parameters, [key]: flip(String(p.challenge.parameters[key]), at) } } })),
+      ),
+      fc.constantFrom('cost', 'keyLength', 'expiresAt').chain((key) =>
+        fc.integer({ min: -2, max: 2 }).map((d) => (p: Payload) => ({ ...p, challenge: { ...p.challenge, parameters: { ...p.challenge.parameters, [key]: Number(p.challenge.parameters[key]) + d } } })),
+      ),
+      fc.constantFrom('keySignature', 'nonce', 'expiresAt').map((key) => (p: Payload) => {
+        const { [key]: _gone, ...parameters } = p.challenge.parameters;
+        return { ...p, challenge: { ...p.challenge, parameters } };
+      }),
+      fc.jsonValue().map((extra) => (p: Payload) => ({ ...p, challenge: { ...p.challenge, parameters: { ...p.challenge.parameters, extra } } })),
+      fc.integer({ min: -1, max: 2 ** 33 }).map((counter) => (p: Payload) => ({ ...p, solution: { ...p.solution, counter } })),
+      fc.constant((p: Payload) => ({ ...p, solution: { ...p.solution, derivedKey: p.solution.derivedKey.toUpperCase() } })),
+      fc.constant((p: Payload) => ({ ...p, solution: { ...p.solution, derivedKey: p.solution.derivedKey.slice(1) } })),
+    );
+    const verdicts = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: valid.length - 1 }), mutations, async (i, mutate) => {
+        const { challenge, solution } = valid[i]!;
+        const field = Buffer.from(JSON.stringify(mutate({ challenge: { parameters: challenge.parameters as unknown as Record<string, unknown>, signature: challenge.signature! }, solution }))).toString('base64');
+        const ours = (await guard.check(field)).state;
+        verdicts.add(ours);
+        expect(ours).toBe(await reference(field));
+      }),
+      { numRuns: 400 },
+    );
+    // The cases were not all alike.
+    expect([...verdicts].sort()).toEqual(['expired', 'invalid', 'solved']);
   });
 
   it('refuses a solution to a challenge that has expired', async () => {
