@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemoContent } from '../../features/content/seed/index.ts';
@@ -8,7 +11,7 @@ import { describeEachDatabase, openTestPglite, openTestPostgres } from '../../..
 import { generateSignatures } from '../../../test/support/petition-signatures.ts';
 import { Secrets } from '../crypto.ts';
 import { rowsOf, type Database, type Db } from './client.ts';
-import { copyToPostgresFromCli } from './copy-cli.ts';
+import { copyToPostgresFromCli, embeddedSource, type CopySource } from './copy-cli.ts';
 import { copyDatabase, CopyRefused } from './copy.ts';
 
 const secrets = new Secrets('copy-test-secret-key-long-enough-0123456789');
@@ -88,7 +91,7 @@ describeEachDatabase('copyDatabase into an empty database', (getTarget) => {
 
   it('copies nothing when a row is refused part way: the target stays empty', async () => {
     const target = getTarget().db;
-    // The last table to be copied refuses every row, after all the others have been written.
+    // A table copied after most others refuses every row.
     await target.execute(sql`alter table supporter_events add constraint copy_test_refuse check (false) not valid`);
     try {
       const refusal = await refusalOf(copyDatabase(source.db, target));
@@ -105,7 +108,8 @@ describeEachDatabase('copyDatabase into an empty database', (getTarget) => {
   it('copies every table exactly, checks the counts, and moves sequences past the copied ids', async () => {
     const target = getTarget().db;
     const reported: string[] = [];
-    const copied = await copyDatabase(source.db, target, ({ table }) => reported.push(table));
+    // Small pages (three 8 kB blocks), so that the larger tables are read in many.
+    const copied = await copyDatabase(source.db, target, { onTable: ({ table }) => reported.push(table), blocksPerPage: 3 });
     expect(copied.map((c) => c.table).sort()).toEqual(await tables(source.db));
     expect(reported).toEqual(copied.map((c) => c.table));
     for (const name of ['pages', 'petitions', 'supporters', 'petition_signatures', 'email_outbox', 'supporter_events', 'audit_log']) {
@@ -137,23 +141,35 @@ describeEachDatabase('copyDatabase into an empty database', (getTarget) => {
 
 describe('npm run cli -- db:copy-to-postgres', () => {
   const pglite = { databaseUrl: undefined, dataDir: '/nonexistent' };
-  const refusal = (config: { databaseUrl: string | undefined; dataDir: string }, flags: Record<string, string>): Promise<Error> =>
-    refusalOf(
-      copyToPostgresFromCli(config, flags, () => {}, () => {
-        throw new Error('the source must not be opened');
-      }),
-    );
+  const unopened = { where: '/site/data/pglite', exists: () => true, open: () => Promise.reject(new Error('the source must not be opened')) };
+  const refusal = (config: { databaseUrl: string | undefined; dataDir: string }, flags: Record<string, string>, source: CopySource = unopened): Promise<Error> =>
+    refusalOf(copyToPostgresFromCli(config, flags, () => {}, source));
 
   it('says plainly what is wrong before touching anything', async () => {
     expect((await refusal({ databaseUrl: 'postgres://x@127.0.0.1/y', dataDir: '/d' }, { to: 'postgres://x@127.0.0.1/z' })).message).toMatch(/already runs on PostgreSQL/);
     expect((await refusal(pglite, {})).message).toMatch(/--to postgres:\/\//);
     expect((await refusal(pglite, { to: 'true' })).message).toMatch(/Give the target database/);
     expect((await refusal(pglite, { to: 'mysql://x@host/db' })).message).toMatch(/must be a PostgreSQL URL/);
+    // A password with an unescaped "#" or "/" makes a URL that cannot be read, so it could not be shown with the password hidden.
+    const unreadable = await refusal(pglite, { to: 'postgres://admin:pa/ss#k3y9@[bad/site' });
+    expect(unreadable.message).toMatch(/not a URL that can be read/);
+    expect(unreadable.message).not.toContain('k3y9');
     // Nothing listens on port 1: the message names the server, never the password.
     const unreachable = await refusal(pglite, { to: 'postgres://admin:s3cret-pass@127.0.0.1:1/site' });
     expect(unreachable).toBeInstanceOf(CopyRefused);
-    expect(unreachable.message).toMatch(/Could not connect to postgres:\/\/admin:\*\*\*@127\.0\.0\.1:1\/site/);
+    expect(unreachable.message).toMatch(/Could not reach the target database at postgres:\/\/admin:\*\*\*@127\.0\.0\.1:1\/site/);
     expect(unreachable.message).not.toContain('s3cret-pass');
+  });
+
+  it('refuses a DATA_DIR that holds no embedded database, instead of copying a new empty one', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'groundswell-copy-'));
+    try {
+      const refused = await refusal({ databaseUrl: undefined, dataDir: empty }, { to: 'postgres://x@127.0.0.1:1/z' }, embeddedSource(empty));
+      expect(refused.message).toBe(`There is no embedded database in ${join(empty, 'pglite')} to copy. Check DATA_DIR.`);
+      expect(existsSync(join(empty, 'pglite'))).toBe(false);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('keeps every "=" of a URL given as --to=…', () => {
@@ -167,7 +183,7 @@ describe('npm run cli -- db:copy-to-postgres', () => {
     const source = await seededSource();
     try {
       const lines: string[] = [];
-      await copyToPostgresFromCli(pglite, { to: target.url }, (line) => lines.push(line), async () => source);
+      await copyToPostgresFromCli(pglite, { to: target.url }, (line) => lines.push(line), { where: 'a test PGlite', exists: () => true, open: async () => source });
       expect(lines.join('\n')).toMatch(/Copied [\d,]+ rows in \d+ tables; each table's count checked/);
       expect(lines.join('\n')).toMatch(/set DATABASE_URL/);
       expect(await totalRows(target.db)).toBeGreaterThan(2347);

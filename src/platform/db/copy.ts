@@ -6,10 +6,14 @@ import { rowsOf, type Db } from './client.ts';
  * schema: how a site that began on the embedded PGlite moves to a
  * PostgreSQL server (`npm run cli -- db:copy-to-postgres`). Both sides run
  * the same migrations, so every table is copied as it is, column for
- * column, through PostgreSQL's own JSON conversion (`row_to_json` out,
+ * column, through PostgreSQL's own JSON conversion (`json_agg` out,
  * `json_populate_recordset` in), which round-trips every type the schema
- * uses without this code knowing them. The target is written in one
- * transaction: a copy that fails leaves it as empty as it was.
+ * uses (text, numbers, times, arrays, jsonb, bytea) without this code
+ * knowing them. One exception: a jsonb value that is JSON `null` would
+ * arrive as SQL NULL; the application writes none (its nullable jsonb
+ * columns hold objects or SQL NULL). The target is written in one
+ * transaction: a copy that fails leaves it without rows (its id sequences
+ * may have moved on, which does no harm).
  */
 
 export type TableCopy = { table: string; rows: number };
@@ -19,7 +23,8 @@ export class CopyRefused extends Error {}
 
 type Column = { table: string; column: string; generated: boolean; sequence: string | null };
 
-const PAGE_ROWS = 1000;
+/** 1 MB of a table's rows at a time (plus any large values stored out of line). */
+const BLOCKS_PER_PAGE = 128;
 
 /** The schema's own tables (drizzle keeps its migration journal in a schema of its own, which each side writes itself). */
 async function tablesOf(db: Db): Promise<string[]> {
@@ -73,7 +78,12 @@ async function rowCount(db: Db, table: string): Promise<number> {
  * are moved on past the copied ids, and each table's count is checked
  * afterwards. The source must not change meanwhile: stop the site first.
  */
-export async function copyDatabase(source: Db, target: Db, onTable: (copied: TableCopy) => void = () => {}): Promise<TableCopy[]> {
+export async function copyDatabase(
+  source: Db,
+  target: Db,
+  options: { onTable?: (copied: TableCopy) => void; blocksPerPage?: number } = {},
+): Promise<TableCopy[]> {
+  const { onTable = () => {}, blocksPerPage = BLOCKS_PER_PAGE } = options;
   const tables = await tablesOf(source);
   const targetTables = await tablesOf(target);
   const missing = tables.filter((t) => !targetTables.includes(t));
@@ -100,20 +110,24 @@ export async function copyDatabase(source: Db, target: Db, onTable: (copied: Tab
         sql`, `,
       );
       let rows = 0;
-      let after = '(0,0)';
-      for (;;) {
-        // Pages in physical order (ctid), each starting after the last: no OFFSET re-reading the table, whatever its keys.
-        const page = await rowsOf<{ last: string | null; rows: string | null; n: number | string }>(
+      const [size] = await rowsOf<{ blocks: number | string }>(
+        source,
+        sql`select pg_relation_size(quote_ident(${table})::regclass) / current_setting('block_size')::int as blocks`,
+      );
+      // Pages of `blocksPerPage` heap blocks each, read by a TID range scan: each page costs what it holds,
+      // with no sort and no OFFSET re-reading what came before, and its size is bounded in bytes, not rows.
+      for (let block = 0; block < Number(size!.blocks); block += blocksPerPage) {
+        const [page] = await rowsOf<{ rows: string | null; n: number | string }>(
           source,
-          sql`select max(p.ctid)::text as last, json_agg(p.r)::text as rows, count(*) as n
-              from (select t.ctid, t as r from ${sql.identifier(table)} t where t.ctid > ${after}::tid order by t.ctid limit ${PAGE_ROWS}) p`,
+          sql`select json_agg(t)::text as rows, count(*) as n from ${sql.identifier(table)} t
+              where t.ctid >= ${`(${block},0)`}::tid and t.ctid < ${`(${block + blocksPerPage},0)`}::tid`,
         );
-        const n = Number(page[0]!.n);
-        if (n === 0) break;
+        const n = Number(page!.n);
+        if (n === 0) continue;
         try {
           await tx.execute(
             sql`insert into ${sql.identifier(table)} (${names})
-                select ${names} from json_populate_recordset(null::${sql.identifier(table)}, ${page[0]!.rows}::json)`,
+                select ${names} from json_populate_recordset(null::${sql.identifier(table)}, ${page!.rows}::json)`,
           );
         } catch (error) {
           // PostgreSQL's own reason, not the driver's message: that one quotes the rows, and they hold personal data.
@@ -121,8 +135,6 @@ export async function copyDatabase(source: Db, target: Db, onTable: (copied: Tab
           throw new CopyRefused(`Table ${table} could not be copied (${reason}). Nothing was written to the target.`);
         }
         rows += n;
-        after = page[0]!.last!;
-        if (n < PAGE_ROWS) break;
       }
       for (const c of own.filter((c) => c.sequence)) {
         // The next id the target hands out comes after every copied one (or is 1 for an empty table).

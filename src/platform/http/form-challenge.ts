@@ -77,7 +77,12 @@ function sortedKeys(value: unknown): unknown {
 }
 
 const hmacHex = (secret: string, data: string | Buffer) => createHmac('sha256', secret).update(data).digest('hex');
-const sameHex = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Compared in constant time, as bytes: a string of another length in bytes (non-ASCII) is simply unequal. */
+const sameText = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
 
 /**
  * altcha-lib's verifySolution for the challenges this site issues (always
@@ -96,14 +101,16 @@ export function verifySignedSolution(
   keySecret: string,
   now = Date.now(),
 ): 'verified' | 'expired' | 'invalid' {
-  const { parameters, signature } = payload.challenge;
-  if (parameters.expiresAt < now / 1000) return 'expired';
-  if (!sameHex(signature, hmacHex(signatureSecret, JSON.stringify(sortedKeys(rawParameters))))) return 'invalid';
+  // Read from what was signed, not from the parsed copy.
+  const { expiresAt, keySignature } = rawParameters as { expiresAt?: unknown; keySignature?: unknown };
+  if (typeof expiresAt !== 'number' || expiresAt < now / 1000) return typeof expiresAt === 'number' ? 'expired' : 'invalid';
+  if (!sameText(payload.challenge.signature, hmacHex(signatureSecret, JSON.stringify(sortedKeys(rawParameters))))) return 'invalid';
   const { counter, derivedKey } = payload.solution;
   if (!/^(?:[0-9a-f]{2})+$/.test(derivedKey) || counter > 0xffffffff) return 'invalid';
-  const keySignature = (parameters as { keySignature?: unknown }).keySignature;
-  if (typeof keySignature !== 'string') return 'invalid';
-  return sameHex(keySignature, hmacHex(keySecret, Buffer.from(derivedKey, 'hex'))) ? 'verified' : 'invalid';
+  // Every challenge this site issues signs its key, so a solution is checked against that signature. Without one,
+  // altcha-lib would derive the key again instead; here that signed-but-keyless challenge is simply not ours.
+  if (typeof keySignature !== 'string' || keySignature === '') return 'invalid';
+  return sameText(keySignature, hmacHex(keySecret, Buffer.from(derivedKey, 'hex'))) ? 'verified' : 'invalid';
 }
 
 /** The two keys a challenge is signed with, from SECRET_KEY: what makes a challenge this site's own. */
@@ -221,13 +228,18 @@ export class SpentSolutions {
     this.waiting = [];
     const first = new Map<string, Spending>();
     for (const s of batch) if (!first.has(s.signature)) first.set(s.signature, s);
-    const rows = [...first.values()].map((s) => ({ signature: s.signature, expires_at: s.expiresAt.toISOString() }));
-    rowsOf<{ signature: string }>(
-      this.db,
-      sql`insert into ${spentFormChallenges} (signature, expires_at)
-          select signature, expires_at from jsonb_to_recordset(${jsonRows(rows)}) as v(signature text, expires_at timestamptz)
-          on conflict do nothing returning signature`,
-    ).then(
+    // Built inside the promise chain: anything that throws while the statement is made reaches every caller waiting on it.
+    Promise.resolve()
+      .then(() => {
+        const rows = [...first.values()].map((s) => ({ signature: s.signature, expires_at: s.expiresAt.toISOString() }));
+        return rowsOf<{ signature: string }>(
+          this.db,
+          sql`insert into ${spentFormChallenges} (signature, expires_at)
+              select signature, expires_at from jsonb_to_recordset(${jsonRows(rows)}) as v(signature text, expires_at timestamptz)
+              on conflict do nothing returning signature`,
+        );
+      })
+      .then(
       (inserted) => {
         const fresh = new Set(inserted.map((r) => r.signature));
         for (const s of batch) s.resolve(first.get(s.signature) === s && fresh.has(s.signature));
