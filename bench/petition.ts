@@ -42,7 +42,6 @@ const secretKey = 'bench-petition-secret-key-long-enough-0123456789';
 
 type Result = { label: string; rps: number; p50: number; p99: number; ok: number; acknowledged: number; non2xx: number; errors: number; durable: number; missing: number; lagMs: number[]; serverCpuMs: number; postgresCpuMs: number; generatorCpuMs: number };
 
-
 async function run(label: string, env: Record<string, string>, open: (() => Promise<Database>) | undefined, proofs?: string[]): Promise<Result> {
   const server = await startServer({ SECRET_KEY: secretKey, TRUST_PROXY: '1', EMAIL_WORKER: env.DATABASE_URL ? 'separate' : 'inline', EMAIL_MESSAGES_PER_SECOND: '1', LOG_LEVEL: 'warn', ...env });
   const origin = new URL(server.url).origin.replace('127.0.0.1', 'localhost');

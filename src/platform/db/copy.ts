@@ -103,52 +103,54 @@ export async function copyDatabase(
   const copied: TableCopy[] = [];
   await target.transaction(async (tx) => {
     for (const table of ordered) {
-      const own = columns.filter((c) => c.table === table);
-      // A generated column is computed again by the target from the copied ones.
-      const names = sql.join(
-        own.filter((c) => !c.generated).map((c) => sql.identifier(c.column)),
-        sql`, `,
-      );
-      let rows = 0;
-      const [size] = await rowsOf<{ blocks: number | string }>(
-        source,
-        sql`select pg_relation_size(quote_ident(${table})::regclass) / current_setting('block_size')::int as blocks`,
-      );
-      // Pages of `blocksPerPage` heap blocks each, read by a TID range scan: each page costs what it holds,
-      // with no sort and no OFFSET re-reading what came before, and its size is bounded in bytes, not rows.
-      for (let block = 0; block < Number(size!.blocks); block += blocksPerPage) {
-        const [page] = await rowsOf<{ rows: string | null; n: number | string }>(
-          source,
-          sql`select json_agg(t)::text as rows, count(*) as n from ${sql.identifier(table)} t
-              where t.ctid >= ${`(${block},0)`}::tid and t.ctid < ${`(${block + blocksPerPage},0)`}::tid`,
-        );
-        const n = Number(page!.n);
-        if (n === 0) continue;
-        try {
-          await tx.execute(
-            sql`insert into ${sql.identifier(table)} (${names})
-                select ${names} from json_populate_recordset(null::${sql.identifier(table)}, ${page!.rows}::json)`,
-          );
-        } catch (error) {
-          // PostgreSQL's own reason, not the driver's message: that one quotes the rows, and they hold personal data.
-          const reason = ((error as { cause?: Error }).cause ?? (error as Error)).message;
-          throw new CopyRefused(`Table ${table} could not be copied (${reason}). Nothing was written to the target.`);
-        }
-        rows += n;
-      }
-      for (const c of own.filter((c) => c.sequence)) {
-        // The next id the target hands out comes after every copied one (or is 1 for an empty table).
-        await tx.execute(
-          sql`select setval(${c.sequence}::regclass, coalesce((select max(${sql.identifier(c.column)}) from ${sql.identifier(table)}), 0) + 1, false)`,
-        );
-      }
-      const counted = await rowCount(tx, table);
-      if (counted !== rows || (await rowCount(source, table)) !== rows) {
-        throw new CopyRefused(`Table ${table} changed while it was being copied. Stop the site, then copy again.`);
-      }
+      const rows = await copyTable(source, tx, table, columns.filter((c) => c.table === table), blocksPerPage);
       copied.push({ table, rows });
       onTable({ table, rows });
     }
   });
   return copied;
+}
+
+/** One table's rows, its sequences moved on, its count checked; returns the number of rows. */
+async function copyTable(source: Db, tx: Db, table: string, own: Column[], blocksPerPage: number): Promise<number> {
+  // A generated column is computed again by the target from the copied ones.
+  const names = sql.join(
+    own.filter((c) => !c.generated).map((c) => sql.identifier(c.column)),
+    sql`, `,
+  );
+  const [size] = await rowsOf<{ blocks: number | string }>(
+    source,
+    sql`select pg_relation_size(quote_ident(${table})::regclass) / current_setting('block_size')::int as blocks`,
+  );
+  let rows = 0;
+  // Pages of `blocksPerPage` heap blocks each, read by a TID range scan: each page costs what it holds,
+  // with no sort and no OFFSET re-reading what came before, and its size is bounded in bytes, not rows.
+  for (let block = 0; block < Number(size!.blocks); block += blocksPerPage) {
+    const [page] = await rowsOf<{ rows: string | null; n: number | string }>(
+      source,
+      sql`select json_agg(t)::text as rows, count(*) as n from ${sql.identifier(table)} t
+          where t.ctid >= ${`(${block},0)`}::tid and t.ctid < ${`(${block + blocksPerPage},0)`}::tid`,
+    );
+    const n = Number(page!.n);
+    if (n === 0) continue;
+    try {
+      await tx.execute(
+        sql`insert into ${sql.identifier(table)} (${names})
+            select ${names} from json_populate_recordset(null::${sql.identifier(table)}, ${page!.rows}::json)`,
+      );
+    } catch (error) {
+      // PostgreSQL's own reason, not the driver's message: that one quotes the rows, and they hold personal data.
+      const reason = ((error as { cause?: Error }).cause ?? (error as Error)).message;
+      throw new CopyRefused(`Table ${table} could not be copied (${reason}). Nothing was written to the target.`);
+    }
+    rows += n;
+  }
+  for (const c of own.filter((c) => c.sequence)) {
+    // The next id the target hands out comes after every copied one (or is 1 for an empty table).
+    await tx.execute(sql`select setval(${c.sequence}::regclass, coalesce((select max(${sql.identifier(c.column)}) from ${sql.identifier(table)}), 0) + 1, false)`);
+  }
+  if ((await rowCount(tx, table)) !== rows || (await rowCount(source, table)) !== rows) {
+    throw new CopyRefused(`Table ${table} changed while it was being copied. Stop the site, then copy again.`);
+  }
+  return rows;
 }

@@ -101,14 +101,14 @@ export function verifySignedSolution(
   keySecret: string,
   now = Date.now(),
 ): 'verified' | 'expired' | 'invalid' {
-  // Read from what was signed, not from the parsed copy.
-  const { expiresAt, keySignature } = rawParameters as { expiresAt?: unknown; keySignature?: unknown };
-  if (typeof expiresAt !== 'number' || expiresAt < now / 1000) return typeof expiresAt === 'number' ? 'expired' : 'invalid';
+  if (payload.challenge.parameters.expiresAt < now / 1000) return 'expired';
   if (!sameText(payload.challenge.signature, hmacHex(signatureSecret, JSON.stringify(sortedKeys(rawParameters))))) return 'invalid';
   const { counter, derivedKey } = payload.solution;
   if (!/^(?:[0-9a-f]{2})+$/.test(derivedKey) || counter > 0xffffffff) return 'invalid';
   // Every challenge this site issues signs its key, so a solution is checked against that signature. Without one,
   // altcha-lib would derive the key again instead; here that signed-but-keyless challenge is simply not ours.
+  // Read from what was signed: the schema lets it through unchecked.
+  const keySignature = (rawParameters as { keySignature?: unknown }).keySignature;
   if (typeof keySignature !== 'string' || keySignature === '') return 'invalid';
   return sameText(keySignature, hmacHex(keySecret, Buffer.from(derivedKey, 'hex'))) ? 'verified' : 'invalid';
 }
@@ -240,14 +240,14 @@ export class SpentSolutions {
         );
       })
       .then(
-      (inserted) => {
-        const fresh = new Set(inserted.map((r) => r.signature));
-        for (const s of batch) s.resolve(first.get(s.signature) === s && fresh.has(s.signature));
-      },
-      (error: unknown) => {
-        for (const s of batch) s.reject(error);
-      },
-    );
+        (inserted) => {
+          const fresh = new Set(inserted.map((r) => r.signature));
+          for (const s of batch) s.resolve(first.get(s.signature) === s && fresh.has(s.signature));
+        },
+        (error: unknown) => {
+          for (const s of batch) s.reject(error);
+        },
+      );
   }
 }
 
