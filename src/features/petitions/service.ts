@@ -2,6 +2,7 @@ import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
 import { safeEqual, sha256, type Secrets } from '../../platform/crypto.ts';
+import { plainText } from '../../platform/plain-text.ts';
 import { emailAddress } from '../../platform/email-address.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { isOregonZip, type ZipFacts } from '../reference/service.ts';
@@ -54,30 +55,20 @@ export function nextThreshold(petition: Pick<Petition, 'thresholds'>, count: num
   return [...petition.thresholds].sort((a, b) => a.count - b.count).find((t) => t.count > count);
 }
 
-/** Control characters belong in no name or address, and PostgreSQL refuses NUL outright (a 500, not a message). */
-const withoutControls = (value: string) => !/[\u0000-\u001f\u007f-\u009f]/.test(value);
-/** A comment may have line breaks, nothing else of the kind. */
-const withoutControlsButLines = (value: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(value);
-const plainText = 'Use only letters, numbers, spaces and punctuation';
 
 /** The sign form, as the service accepts it. Messages are English; messages.ts translates them. */
 export const signInput = z.object({
-  givenName: z.string().trim().min(1, 'Enter your first name').max(100, 'Use 100 characters or fewer').refine(withoutControls, plainText),
-  familyName: z.string().trim().min(1, 'Enter your last name').max(100, 'Use 100 characters or fewer').refine(withoutControls, plainText),
-  email: emailAddress().refine(withoutControls, 'Enter an email address like name@example.org'),
+  givenName: plainText({ max: 100, required: 'Enter your first name' }),
+  familyName: plainText({ max: 100, required: 'Enter your last name' }),
+  email: emailAddress(),
   zip: z
     .string()
     .trim()
     .regex(/^\d{5}$/, 'Enter your 5-digit ZIP code')
     .refine(isOregonZip, 'Enter an Oregon ZIP code: this petition is for people who live in Oregon'),
-  street: z.string().trim().max(200, 'Use 200 characters or fewer').refine(withoutControls, plainText).default(''),
-  comment: z
-    .string()
-    .trim()
-    .max(1000, 'Use 1,000 characters or fewer')
-    .refine(withoutControlsButLines, plainText)
-    .transform((s) => s.replace(/\r\n?/g, '\n'))
-    .default(''),
+  street: plainText({ max: 200 }).default(''),
+  // A comment may have line breaks, nothing else of the kind.
+  comment: plainText({ max: 1000, lines: true }).default(''),
   showPublicly: z.boolean().default(false),
   newsletter: z.boolean().default(false),
 });

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
 import { emailAddress, normalizeEmail } from '../../platform/email-address.ts';
+import { isPlainText, plainText, typedPassword } from '../../platform/plain-text.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { staffRoles, staffSessions, staffUsers, type StaffRole } from './schema.ts';
 
@@ -13,11 +14,20 @@ export const staffEmail = emailAddress('Enter an email address').transform(norma
 
 export const newStaffInput = z.object({
   email: staffEmail,
-  displayName: z.string().trim().min(1, 'Enter a name').max(120, 'Use 120 characters or fewer'),
+  displayName: plainText({ max: 120, required: 'Enter a name' }),
   role: z.enum(staffRoles, { error: 'Choose a role' }),
   password: z.string(),
 });
 export type NewStaffInput = z.input<typeof newStaffInput>;
+
+/**
+ * The sign-in form as typed. The address is not checked as an address (a
+ * wrong one is simply not an account), only held to what can be looked up.
+ */
+export const signInInput = z.object({
+  email: z.string().trim().min(1, 'Enter your email address').max(254, 'Use 254 characters or fewer').refine((value) => isPlainText(value), 'Enter an email address like name@example.org').default(''),
+  password: typedPassword({ required: 'Enter your password' }).default(''),
+});
 
 export class StaffInputError extends Error {
   constructor(readonly field: string, message: string) {

@@ -1,18 +1,16 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { Secrets } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
 import { rotateCsrf } from '../../platform/http/csrf.ts';
+import { fieldErrors, type FieldErrors } from '../../platform/web/forms.tsx';
 import { recordAudit } from '../audit/service.ts';
 import { clearSessionCookie, setSessionCookie } from './middleware.ts';
-import { completeSecondFactor, endAllSessions, endSession, getStaff, signIn, verifySecondFactor } from './service.ts';
+import { completeSecondFactor, endAllSessions, endSession, getStaff, signIn, signInInput, verifySecondFactor } from './service.ts';
 import { SecondFactorPage, SignInPage } from './views/auth.tsx';
 
 /** `issuer` names the organisation in authenticator apps. */
 export type StaffRouteDeps = { db: Db; secrets: Secrets; secure: boolean; frame: AdminFrame; issuer: () => Promise<string> };
-
-const signInForm = z.object({ email: z.string().max(1000).default(''), password: z.string().max(1000).default('') });
 
 /** Only same-site workspace paths are followed after sign-in, never another host. */
 function safeNext(next: string | undefined): string {
@@ -30,16 +28,14 @@ export function authRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
   });
 
   app.post('/sign-in', async (c) => {
-    const form = signInForm.parse(await c.req.parseBody());
+    const body = await c.req.parseBody();
+    const typed = typeof body.email === 'string' ? body.email : '';
     const next = safeNext(c.req.query('next'));
-    const again = (status: 400 | 429, errors: Record<string, string>, message?: string) =>
-      frame.render(c, { title: 'Error: Sign in', status, body: <SignInPage token={frame.csrfToken(c)} email={form.email} errors={errors} next={next} message={message} /> });
-    if (!form.email.trim() || !form.password) {
-      return again(400, {
-        email: form.email.trim() ? undefined : 'Enter your email address',
-        password: form.password ? undefined : 'Enter your password',
-      } as Record<string, string>);
-    }
+    const again = (status: 400 | 429, errors: FieldErrors, message?: string) =>
+      frame.render(c, { title: 'Error: Sign in', status, body: <SignInPage token={frame.csrfToken(c)} email={typed} errors={errors} next={next} message={message} /> });
+    const parsed = signInInput.safeParse({ email: typed, password: typeof body.password === 'string' ? body.password : '' });
+    if (!parsed.success) return again(400, fieldErrors(parsed.error.issues));
+    const form = parsed.data;
     const result = await signIn(db, secrets, { email: form.email, password: form.password, ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? '' });
     if (result.outcome === 'throttled') {
       return again(429, { email: 'Too many attempts to sign in. Wait 15 minutes, then try again.' });

@@ -24,13 +24,13 @@ export function teamRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
   app.post('/', async (c) => {
     const body = await c.req.parseBody();
     const values = {
-      displayName: String(body.displayName ?? '').slice(0, 500),
-      email: String(body.email ?? '').slice(0, 500),
-      role: String(body.role ?? ''),
+      displayName: typeof body.displayName === 'string' ? body.displayName : '',
+      email: typeof body.email === 'string' ? body.email : '',
+      role: typeof body.role === 'string' ? body.role : '',
     };
     try {
       const member = await db.transaction(async (tx) => {
-        const created = await createStaff(tx, { ...values, role: values.role as never, password: String(body.password ?? '').slice(0, 500) });
+        const created = await createStaff(tx, { ...values, role: values.role as never, password: typeof body.password === 'string' ? body.password : '' });
         await recordAudit(tx, frame.actor(c), { action: 'staff.create', subjectType: 'staff', subjectId: created.id, after: { email: created.email, displayName: created.displayName, role: created.role } });
         return created;
       });

@@ -6,6 +6,7 @@ export {
   listStaff,
   normalizeEmail,
   setPassword,
+  signInInput,
   StaffInputError,
   staffEmail,
   updateStaff,

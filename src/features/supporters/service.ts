@@ -2,6 +2,7 @@ import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../../platform/db/client.ts';
 import { emailAddress, normalizeEmail } from '../../platform/email-address.ts';
+import { plainText } from '../../platform/plain-text.ts';
 import { randomToken, safeEqual, sha256, type Secrets } from '../../platform/crypto.ts';
 import { locales, type Locale } from '../../platform/web/locale.ts';
 import { enqueueEmail } from '../email/service.ts';
@@ -18,14 +19,11 @@ export const CONFIRMATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
 export const CONFIRMATIONS_PER_DAY = 3;
 
 
-/** Control characters belong in no name or address, and PostgreSQL refuses NUL outright (a 500, not a message). */
-const withoutControls = (value: string) => !/[\u0000-\u001f\u007f-\u009f]/.test(value);
-const plainText = 'Use only letters, numbers, spaces and punctuation';
 
 export const signupInput = z.object({
-  givenName: z.string().trim().min(1, 'Enter your first name').max(100, 'Use 100 characters or fewer').refine(withoutControls, plainText),
-  familyName: z.string().trim().max(100, 'Use 100 characters or fewer').refine(withoutControls, plainText).default(''),
-  email: emailAddress().refine(withoutControls, 'Enter an email address like name@example.org'),
+  givenName: plainText({ max: 100, required: 'Enter your first name' }),
+  familyName: plainText({ max: 100 }).default(''),
+  email: emailAddress(),
   zip: z
     .string()
     .trim()

@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import * as fc from 'fast-check';
+import type { Hono } from 'hono';
+import { expect } from 'vitest';
+import { rowsOf, type Database } from '../../src/platform/db/client.ts';
+import { formControls, type FormControl } from './form-fields.ts';
+import type { Browser } from './staff.ts';
+
+/**
+ * Hostile posts to the workspace's forms, as the property tests of those
+ * forms send them. Each case names a screen and the form on it; the fields
+ * are the form's own (read from the page, so a field added later is covered
+ * without touching the test), each one left as the page filled it, left out,
+ * or replaced by hostile text. What every answer must be:
+ *  - never a 5xx;
+ *  - a refusal (4xx) is the same form again, titled "Error:", with a message,
+ *    and every visible text field as it was typed (escaped);
+ *  - a refusal writes nothing: every table but the bookkeeping ones reads the
+ *    same before and after.
+ */
+export type WorkspaceFormCase = {
+  /** The page that shows the form. */
+  screen: string;
+  /** The form's action; also where the post goes. */
+  action: string;
+  /** Visible fields whose value a refusal need not show back (one-time codes). */
+  notKept?: string[];
+  /** Fields added to what the page has, as a hand-made request might. */
+  extra?: Record<string, fc.Arbitrary<string>>;
+  /** Tables besides the bookkeeping ones that a refusal may write (a count of failed second steps). */
+  refusalWrites?: string[];
+};
+
+/** Tables a refused form may still write: sessions and throttles (sign-in counts refusals), and the audit of refusals. */
+const BOOKKEEPING = ['staff_sessions', 'sign_in_failures', 'audit_log'];
+
+/** Text of every kind: NUL and other controls, lone surrogates, markup, Unicode, whitespace, and far longer than any field allows. */
+export const hostileText: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '\ud800', 'x\udfff', '\u0007\u001b[2J', '\r\n\t', '\u202e\u200b', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'; drop table staff_users; --", '&amp;', '%00', '0', '-1', '1e309', 'NaN'),
+  fc.tuple(fc.constantFrom('a', 'é', '<', ' ', '\u0000', '\ud800', '\n'), fc.integer({ min: 250, max: 2100 })).map(([ch, n]) => ch.repeat(n)),
+  fc.tuple(fc.constantFrom('👩🏽‍⚖️', '𝒜'), fc.integer({ min: 100, max: 300 })).map(([ch, n]) => ch.repeat(n)),
+);
+
+/**
+ * A value as a browser would send it, byte for byte: UTF-8, except that a
+ * lone surrogate is sent as the three bytes WTF-8 gives it, as a broken
+ * client might (URLSearchParams would have mended it first).
+ */
+function encodeValue(value: string): { wire: string; received: string } {
+  const bytes: number[] = [];
+  for (const ch of value) {
+    const cp = ch.codePointAt(0)!;
+    if (ch.length === 1 && cp >= 0xd800 && cp <= 0xdfff) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else bytes.push(...Buffer.from(ch, 'utf8'));
+  }
+  const buffer = Buffer.from(bytes);
+  return { wire: [...buffer].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''), received: new TextDecoder().decode(buffer) };
+}
+
+/** As hono/jsx escapes text and attributes. */
+const escaped = (value: string) => value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+/** Every row of every table, as one fingerprint per table (bookkeeping tables left out). */
+export async function databaseFingerprint(database: Database, skip: readonly string[] = BOOKKEEPING): Promise<Record<string, string>> {
+  const tables = await rowsOf<{ name: string }>(database.db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+  const result: Record<string, string> = {};
+  for (const { name } of tables) {
+    if (skip.includes(name) || name.startsWith('__drizzle')) continue;
+    const [row] = await rowsOf<{ f: string | null }>(database.db, sql`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as f from ${sql.identifier(name)} t`);
+    result[name] = row!.f ?? '';
+  }
+  return result;
+}
+
+/** Posts arbitrary versions of one workspace form and checks each answer. `accepted` counts the posts that went through. */
+export async function workspaceFormPoster(b: Browser, database: Database, form: WorkspaceFormCase) {
+  const page = await b.request(form.screen);
+  const html = await page.text();
+  expect(page.status, `${form.screen} should show the form`).toBe(200);
+  const controls = formControls(html, form.action);
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+  const stats = { accepted: 0, refused: 0 };
+  const skip = [...BOOKKEEPING, ...(form.refusalWrites ?? [])];
+
+  /** Each field: as the page filled it, left out, or hostile. */
+  const fieldValue = (control: FormControl) =>
+    fc.oneof(
+      { weight: 2, arbitrary: fc.constant(control.kind === 'checkbox' && !control.checked ? undefined : control.value) },
+      { weight: 1, arbitrary: fc.constant(undefined) },
+      { weight: 3, arbitrary: hostileText },
+    );
+  const arbitrary = fc.record(
+    Object.fromEntries([...controls.map((c) => [c.name, fieldValue(c)] as const), ...Object.entries(form.extra ?? {}).map(([name, a]) => [name, fc.option(a, { nil: undefined })] as const)]),
+  ) as fc.Arbitrary<Record<string, string | undefined>>;
+
+  async function send(values: Record<string, string | undefined>): Promise<void> {
+    const sent = Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined);
+    const encoded = sent.map(([name, value]) => ({ name, ...encodeValue(value) }));
+    const body = [`_csrf=${encodeURIComponent(token)}`, ...encoded.map((f) => `${encodeURIComponent(f.name)}=${f.wire}`)].join('&');
+    // Bodies past the workspace's size limit are the limit's to answer (413), not the form's.
+    fc.pre(body.length < 60_000);
+    const before = await databaseFingerprint(database, skip);
+    const res = await b.request(form.action, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const answer = await res.text();
+    const described = `${form.action} ${JSON.stringify(values).slice(0, 400)}`;
+    expect(res.status, described).toBeLessThan(500);
+    if (res.status < 400) {
+      stats.accepted += 1;
+      return;
+    }
+    stats.refused += 1;
+    // The same form, perhaps with where to go next in its action (sign-in's ?next=).
+    expect(answer, described).toMatch(new RegExp(`<form method="post" action="${form.action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[?"]`));
+    expect(answer, described).toContain('<title>Error:');
+    expect(answer, described).toMatch(/class="error-(summary|message)"/);
+    const kept = new Set(controls.filter((c) => (c.kind === 'text' || c.kind === 'textarea') && !form.notKept?.includes(c.name)).map((c) => c.name));
+    // A NUL cannot be shown in HTML (browsers read it as U+FFFD): compared without it.
+    const shown = answer.replaceAll('\u0000', '');
+    for (const field of encoded) {
+      if (kept.has(field.name)) expect(shown, `${described}: ${field.name} kept`).toContain(escaped(field.received.replaceAll('\u0000', '').trim()));
+    }
+    expect(await databaseFingerprint(database, skip), `${described}: refused, yet written`).toEqual(before);
+  }
+
+  return { arbitrary, send, stats };
+}
