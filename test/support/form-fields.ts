@@ -20,9 +20,10 @@ function attribute(tag: string, name: string): string | undefined {
 /** One control of a form: its name, the value a browser would send, and what kind of control it is. */
 export type FormControl = { name: string; value: string; kind: 'text' | 'hidden' | 'password' | 'checkbox' | 'textarea' | 'select'; checked?: boolean };
 
-/** The controls of the first form whose action is `action` (the CSRF field and file inputs left out). */
-export function formControls(html: string, action: string): FormControl[] {
-  const start = html.indexOf(`action="${action}"`);
+/** The controls of the first form whose action is `action`, or the `nth` after it (the CSRF field and file inputs left out). */
+export function formControls(html: string, action: string, nth = 0): FormControl[] {
+  let start = -1;
+  for (let i = 0; i <= nth; i++) start = html.indexOf(`action="${action}"`, start + 1);
   if (start < 0) throw new Error(`no form posting to ${action}`);
   const form = html.slice(start, html.indexOf('</form>', start));
   const controls: FormControl[] = [];

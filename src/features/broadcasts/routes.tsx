@@ -40,7 +40,7 @@ const idParam = '/:id{[0-9]{1,12}}';
 
 /** What a posted compose form says, as typed, for re-rendering. */
 function valuesFrom(form: FormData): BroadcastValues {
-  const text = (name: string) => formText(form, name, 60_000);
+  const text = (name: string) => formText(form, name);
   const version = (p: string) => ({ subject: text(`${p}.subject`), preheader: text(`${p}.preheader`), body: text(`${p}.body`) });
   return {
     name: text('name'),

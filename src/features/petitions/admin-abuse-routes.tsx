@@ -28,7 +28,7 @@ export function abuseRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
   const fields = async (c: Context<AdminEnv>) => {
     const form = await readForm(c);
     const out: Record<string, string> = {};
-    for (const [k, v] of form) if (typeof v === 'string' && k !== '_csrf') out[k] = v.slice(0, 300);
+    for (const [k, v] of form) if (typeof v === 'string' && k !== '_csrf') out[k] = v;
     return out;
   };
 

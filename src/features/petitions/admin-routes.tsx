@@ -23,22 +23,22 @@ import { PetitionForm, PetitionLinks, PetitionListPage, PetitionSummary, petitio
 
 /** What a posted petition form says, as typed, for re-rendering. */
 function valuesFrom(form: FormData): PetitionValues {
-  const text = (name: string, max = 25_000) => formText(form, name, max);
+  const text = (name: string) => formText(form, name);
   const version = (p: string) => ({ title: text(`${p}.title`), summary: text(`${p}.summary`), statement: text(`${p}.statement`) });
   const thresholds: NonNullable<PetitionValues['thresholds']> = [];
   for (let i = 0; i < MAX_THRESHOLDS + 3; i++) {
-    thresholds.push({ count: text(`thresholds.${i}.count`, 40), en: text(`thresholds.${i}.en`, 1000), es: text(`thresholds.${i}.es`, 1000) });
+    thresholds.push({ count: text(`thresholds.${i}.count`), en: text(`thresholds.${i}.en`), es: text(`thresholds.${i}.es`) });
   }
   return {
-    slug: text('slug', 200),
-    target: text('target', 400),
+    slug: text('slug'),
+    target: text('target'),
     en: version('en'),
     es: version('es'),
-    goal: text('goal', 40),
+    goal: text('goal'),
     thresholds,
-    opensAt: text('opensAt', 40),
-    closesAt: text('closesAt', 40),
-    status: text('status', 20),
+    opensAt: text('opensAt'),
+    closesAt: text('closesAt'),
+    status: text('status'),
   };
 }
 

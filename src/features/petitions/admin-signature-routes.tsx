@@ -105,9 +105,10 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
 
   const confirmPage = async (c: Context<AdminEnv>, p: Petition, query: Record<string, string | undefined>, extra: FieldErrors = {}) => {
     const { filters, values, errors } = parseFilters(query, await timeZone());
+    // Filters that read well get their count and the button again, even when the confirmation was incomplete.
+    const preview = Object.keys(errors).length > 0 ? { total: 0, verified: 0, through: 0 } : await invalidationPreview(db, p.id, filters);
     Object.assign(errors, extra);
     const failed = Object.keys(errors).length > 0;
-    const preview = failed ? { total: 0, verified: 0, through: 0 } : await invalidationPreview(db, p.id, filters);
     return frame.render(c, {
       title: `${failed ? 'Error: ' : ''}Invalidate signatures: ${p.en.title}`,
       current: 'petitions',

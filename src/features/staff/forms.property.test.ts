@@ -1,10 +1,9 @@
-import * as fc from 'fast-check';
 import { Secret, TOTP } from 'otpauth';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
-import { browser, signedInAs, TEST_PASSWORD } from '../../../test/support/staff.ts';
-import { workspaceFormPoster, type WorkspaceFormCase } from '../../../test/support/workspace-form.ts';
+import { browser, signedInAs, TEST_PASSWORD, type Browser } from '../../../test/support/staff.ts';
+import { checkWorkspaceForm, type WorkspaceFormCase } from '../../../test/support/workspace-form.ts';
 import { createStaff } from './service.ts';
 import { enableTotp } from './two-factor.ts';
 
@@ -13,8 +12,6 @@ import { enableTotp } from './two-factor.ts';
  * hostile text in every field by a role that may use each: never a 5xx, a
  * refusal is the form again with what was typed, and writes nothing.
  */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 50);
-
 describeEachDatabase('staff forms, whatever is typed', (database) => {
   let app: ReturnType<typeof createTestApp>['app'];
   beforeAll(() => {
@@ -27,17 +24,7 @@ describeEachDatabase('staff forms, whatever is typed', (database) => {
     expect(await enableTotp(database().db, secrets, staffId, secret, new TOTP({ secret: Secret.fromBase32(secret) }).generate())).toBeDefined();
   }
 
-  async function check(b: Parameters<typeof workspaceFormPoster>[0], form: WorkspaceFormCase, before?: () => Promise<void>) {
-    const poster = await workspaceFormPoster(b, database(), form);
-    await fc.assert(
-      fc.asyncProperty(poster.arbitrary, async (values) => {
-        await before?.();
-        await poster.send(values);
-      }),
-      { numRuns: RUNS },
-    );
-    return poster.stats;
-  }
+  const check = (b: Browser, form: WorkspaceFormCase, before?: () => Promise<void>) => checkWorkspaceForm(b, database(), form, { before });
 
   it('the sign-in form', async () => {
     const stats = await check(browser(app), { screen: '/admin/sign-in', action: '/admin/sign-in' });

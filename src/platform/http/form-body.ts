@@ -14,10 +14,15 @@ export async function readForm(c: Context): Promise<FormData> {
   }
 }
 
-/** One text field as typed, at most `max` characters. NUL is dropped: PostgreSQL text cannot hold it and no person types it. */
-export function formText(form: FormData, name: string, max = Infinity): string {
+/**
+ * One text field exactly as typed (a file or nothing is ''). Neither cut nor
+ * cleaned: the form's schema refuses what is too long or not plain text
+ * (platform/plain-text.ts) with a message by the field, and the form shows
+ * back what was typed; the body limit bounds the size.
+ */
+export function formText(form: FormData, name: string): string {
   const value = form.get(name);
-  return typeof value === 'string' ? value.replaceAll('\u0000', '').slice(0, max) : '';
+  return typeof value === 'string' ? value : '';
 }
 
 /**
