@@ -185,7 +185,7 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
     const b = await load(c);
     if (!b) return c.notFound();
     const sendAt = (await readForm(c)).get('sendAt');
-    const local = typeof sendAt === 'string' ? sendAt.trim().slice(0, 40) : '';
+    const local = typeof sendAt === 'string' ? sendAt.trim() : '';
     let at = new Date();
     if (local) {
       const parsed = zonedLocalToDate(local, await timeZone());

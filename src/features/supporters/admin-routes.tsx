@@ -81,7 +81,7 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
 
   const typedTag = async (c: Context<AdminEnv>) => {
     const body = await c.req.parseBody();
-    const typed = typeof body.tag === 'string' ? body.tag.slice(0, 200) : '';
+    const typed = typeof body.tag === 'string' ? body.tag : '';
     return { typed, parsed: tagInput.safeParse(typed) };
   };
 
