@@ -23,15 +23,15 @@ export function isPlainText(value: string, options: { lines?: boolean } = {}): b
 const tooLong = (max: number) => `Use ${max.toLocaleString('en-US')} characters or fewer`;
 
 /**
- * One text field: trimmed, at most `max` characters, plain text (`lines` for
- * a textarea, whose line breaks become \n). `required` is the message for an
- * empty one; without it, empty is allowed.
+ * One text field: at most `max` characters of plain text (`lines` for a
+ * textarea), trimmed unless `trim: false` (Markdown, whose leading spaces
+ * mean something). `required` is the message for an empty one; without it,
+ * empty is allowed.
  */
-export function plainText(options: { max: number; lines?: boolean; required?: string; message?: string }) {
-  const base = z.string().trim();
+export function plainText(options: { max: number; lines?: boolean; trim?: boolean; required?: string | undefined; message?: string; tooLong?: string }) {
+  const base = options.trim === false ? z.string() : z.string().trim();
   const sized = options.required ? base.min(1, options.required) : base;
-  const checked = sized.max(options.max, tooLong(options.max)).refine((value) => isPlainText(value, options), options.message ?? PLAIN_TEXT_MESSAGE);
-  return options.lines ? checked.transform((value) => value.replace(/\r\n?/g, '\n')) : checked;
+  return sized.max(options.max, options.tooLong ?? tooLong(options.max)).refine((value) => isPlainText(value, options), options.message ?? PLAIN_TEXT_MESSAGE);
 }
 
 /**

@@ -89,16 +89,21 @@ export async function workspaceFormPoster(b: Browser, database: Database, form: 
   const stats = { accepted: 0, refused: 0 };
   const skip = [...BOOKKEEPING, ...(form.refusalWrites ?? [])];
 
+  const asFilled = (control: FormControl) => (control.kind === 'checkbox' && !control.checked ? undefined : control.value);
   /** Each field: as the page filled it, left out, or hostile. */
   const fieldValue = (control: FormControl) =>
-    fc.oneof(
-      { weight: 2, arbitrary: fc.constant(control.kind === 'checkbox' && !control.checked ? undefined : control.value) },
-      { weight: 1, arbitrary: fc.constant(undefined) },
-      { weight: 3, arbitrary: hostileText },
-    );
-  const arbitrary = fc.record(
-    Object.fromEntries([...controls.map((c) => [c.name, fieldValue(c)] as const), ...Object.entries(form.extra ?? {}).map(([name, a]) => [name, fc.option(a, { nil: undefined })] as const)]),
-  ) as fc.Arbitrary<Record<string, string | undefined>>;
+    fc.oneof({ weight: 2, arbitrary: fc.constant(asFilled(control)) }, { weight: 1, arbitrary: fc.constant(undefined) }, { weight: 3, arbitrary: hostileText });
+  const extras = Object.entries(form.extra ?? {}).map(([name, a]) => [name, fc.option(a, { nil: undefined })] as const);
+  const everyField = fc.record(Object.fromEntries([...controls.map((c) => [c.name, fieldValue(c)] as const), ...extras]));
+  // The form as the page filled it but for one hostile field: a post that would otherwise be saved, so the
+  // hostile value reaches the service and the database instead of being refused with another field.
+  const oneField =
+    controls.length === 0
+      ? everyField
+      : fc
+          .tuple(fc.constantFrom(...controls.map((c) => c.name)), hostileText, fc.record(Object.fromEntries(extras)))
+          .map(([name, value, extra]) => ({ ...Object.fromEntries(controls.map((c) => [c.name, asFilled(c)])), ...extra, [name]: value }));
+  const arbitrary = fc.oneof(everyField, oneField) as fc.Arbitrary<Record<string, string | undefined>>;
 
   async function send(values: Record<string, string | undefined>): Promise<void> {
     const sent = Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined);

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { plainText } from '../../platform/plain-text.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
 import { locales } from '../../platform/web/locale.ts';
@@ -12,15 +13,15 @@ export { type Audience } from './schema.ts';
 
 const version = (required: boolean) =>
   z.object({
-    subject: required ? z.string().trim().min(1, 'Write a subject').max(200, 'Use 200 characters or fewer') : z.string().trim().max(200, 'Use 200 characters or fewer'),
-    preheader: z.string().trim().max(200, 'Use 200 characters or fewer').default(''),
-    body: required ? z.string().trim().min(1, 'Write the message').max(50_000, 'Keep the message under 50,000 characters') : z.string().trim().max(50_000, 'Keep the message under 50,000 characters'),
+    subject: plainText({ max: 200, required: required ? 'Write a subject' : undefined }),
+    preheader: plainText({ max: 200 }).default(''),
+    body: plainText({ max: 50_000, lines: true, required: required ? 'Write the message' : undefined, tooLong: 'Keep the message under 50,000 characters' }),
   });
 
 /** What staff fill in. The Spanish version is optional: without it, Spanish readers get the English one. */
 export const broadcastInput = z
   .object({
-    name: z.string().trim().min(1, 'Name this broadcast (only staff see the name)').max(120, 'Use 120 characters or fewer'),
+    name: plainText({ max: 120, required: 'Name this broadcast (only staff see the name)' }),
     en: version(true),
     es: version(false),
     audience: z.object({
@@ -33,10 +34,7 @@ export const broadcastInput = z
         .regex(/^[a-z0-9-]*$/, 'Tags are lower-case letters, digits and hyphens')
         .transform((v) => v || undefined)
         .optional(),
-      county: z
-        .string()
-        .trim()
-        .max(60)
+      county: plainText({ max: 60 })
         .transform((v) => v || undefined)
         .optional(),
       locale: z

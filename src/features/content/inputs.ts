@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../platform/plain-text.ts';
 import { locales, policyPositions, policyStatuses, resourceTypes } from './schema.ts';
 
 /**
@@ -13,15 +14,16 @@ export const slugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, numbers and single hyphens');
 
 export const localeSchema = z.enum(locales);
-const markdown = z.string().max(50_000, 'Use 50,000 characters or fewer');
-const upTo = (max: number) => z.string().trim().max(max, `Use ${max.toLocaleString('en-US')} characters or fewer`);
-const pageTitle = z.string().trim().min(1, 'Enter a title').max(200, 'Use 200 characters or fewer');
+// Markdown keeps its leading spaces (they can mean something) and its line breaks.
+const markdown = plainText({ max: 50_000, lines: true, trim: false });
+const upTo = (max: number) => plainText({ max });
+const pageTitle = plainText({ max: 200, required: 'Enter a title' });
 
 /** The words of a section staff may change; its key, kind and place are the page's layout. */
 export const sectionTextInput = z.object({
   heading: upTo(300).default(''),
   bodyMd: markdown.default(''),
-  data: z.record(z.string(), z.string().max(2000, 'Use 2,000 characters or fewer')).default({}),
+  data: z.record(z.string(), plainText({ max: 2000, lines: true, trim: false })).default({}),
 });
 
 export const sectionInput = sectionTextInput.extend({
@@ -42,8 +44,8 @@ export const pageInput = z.object({
 export type PageInput = z.input<typeof pageInput>;
 
 const translation = z.object({
-  title: z.string().trim().min(1, 'Enter a title').max(300, 'Use 300 characters or fewer'),
-  summary: z.string().trim().min(1, 'Enter a summary').max(1000, 'Use 1,000 characters or fewer'),
+  title: plainText({ max: 300, required: 'Enter a title' }),
+  summary: plainText({ max: 1000, lines: true, required: 'Enter a summary' }),
   bodyMd: markdown.default(''),
 });
 export type TranslationInput = z.input<typeof translation>;
@@ -99,7 +101,7 @@ export const newPageInput = pageInput.pick({ slug: true, locale: true, title: tr
  * that language is left out; anything typed means it needs a title and summary.
  */
 const formTranslation = z
-  .object({ title: upTo(300), summary: upTo(1000), bodyMd: markdown })
+  .object({ title: upTo(300), summary: plainText({ max: 1000, lines: true }), bodyMd: markdown })
   .superRefine((t, ctx) => {
     if (!t.title && !t.summary && !t.bodyMd.trim()) return;
     if (!t.title) ctx.addIssue({ code: 'custom', path: ['title'], message: 'Enter a title, or clear this language’s summary and text to leave it out' });

@@ -1,5 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { plainText } from '../../platform/plain-text.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { FieldErrors } from '../../platform/web/forms.tsx';
 import { zonedLocalToDate } from '../../platform/web/time.ts';
@@ -29,7 +30,7 @@ export type PetitionValues = {
   status?: string;
 };
 
-const chars = (max: number) => z.string().trim().max(max, `Use ${max.toLocaleString('en-US')} characters or fewer`);
+const chars = (max: number) => plainText({ max, lines: true });
 const version = (lang: 'English' | 'Spanish') =>
   z.object({
     title: chars(200).default(''),
@@ -94,7 +95,7 @@ export function petitionInput(timeZone: string) {
         .min(1, 'Choose the address, like safety-for-all')
         .max(80, 'Use 80 characters or fewer')
         .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens, like safety-for-all'),
-      target: z.string().trim().min(1, 'Say who it is addressed to, like Oregon Legislature').max(200, 'Use 200 characters or fewer'),
+      target: plainText({ max: 200, required: 'Say who it is addressed to, like Oregon Legislature' }),
       en: version('English'),
       es: version('Spanish'),
       goal: wholeNumber('Enter the goal as a whole number, like 5,000', 100_000_000),

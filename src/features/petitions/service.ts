@@ -68,7 +68,9 @@ export const signInput = z.object({
     .refine(isOregonZip, 'Enter an Oregon ZIP code: this petition is for people who live in Oregon'),
   street: plainText({ max: 200 }).default(''),
   // A comment may have line breaks, nothing else of the kind.
-  comment: plainText({ max: 1000, lines: true }).default(''),
+  comment: plainText({ max: 1000, lines: true })
+    .transform((s) => s.replace(/\r\n?/g, '\n'))
+    .default(''),
   showPublicly: z.boolean().default(false),
   newsletter: z.boolean().default(false),
 });
