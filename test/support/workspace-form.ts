@@ -156,3 +156,32 @@ export async function checkWorkspaceForm(b: Browser, database: Database, form: W
   );
   return poster.stats;
 }
+
+/**
+ * A search or filter form (method GET): hostile text in every field of its
+ * query never answers a 5xx, and the answer is the page with the form again
+ * (a refusal titled "Error:").
+ */
+export async function checkSearchForm(b: Browser, screen: string, options: { runs?: number } = {}) {
+  const html = await (await b.request(screen)).text();
+  const action = screen.split('?')[0]!;
+  const controls = formControls(html, action);
+  const arbitrary = fc.record(Object.fromEntries(controls.map((c) => [c.name, fc.option(hostileText, { nil: undefined })] as const)));
+  await fc.assert(
+    fc.asyncProperty(arbitrary, async (values) => {
+      const query = Object.entries(values)
+        .filter((e): e is [string, string] => e[1] !== undefined)
+        .map(([name, value]) => `${encodeURIComponent(name)}=${encodeValue(value).wire}`)
+        .join('&');
+      fc.pre(query.length < 8_000);
+      const res = await b.request(`${action}?${query}`);
+      const described = `${action}?${query.slice(0, 300)}`;
+      expect(res.status, described).toBeLessThan(500);
+      const answer = await res.text();
+      expect(answer, described).toContain(`action="${action}"`);
+      // Filters that do not parse are either ignored (200) or named, with the form, in a refusal.
+      if (res.status >= 400) expect(answer, described).toContain('<title>Error:');
+    }),
+    { numRuns: options.runs ?? WORKSPACE_FORM_RUNS },
+  );
+}

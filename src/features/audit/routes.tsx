@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { plainText } from '../../platform/plain-text.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
 import { listStaff, staffPolicy } from '../staff/service.ts';
@@ -8,8 +9,9 @@ import { AuditPage } from './views.tsx';
 
 const filtersSchema = z.object({
   actor: z.coerce.number().int().positive().optional().catch(undefined),
-  action: z.string().max(80).optional().catch(undefined),
-  subject: z.string().max(80).optional().catch(undefined),
+  // A filter that is not plain text (a NUL would reach PostgreSQL) is ignored, as any filter that does not parse.
+  action: plainText({ max: 80, trim: false }).optional().catch(undefined),
+  subject: plainText({ max: 80, trim: false }).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),

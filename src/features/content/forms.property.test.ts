@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
-import { signedInAs, type Browser } from '../../../test/support/staff.ts';
-import { checkWorkspaceForm, hostileText } from '../../../test/support/workspace-form.ts';
+import { browser, signedInAs, type Browser } from '../../../test/support/staff.ts';
+import { checkSearchForm, checkWorkspaceForm, hostileText } from '../../../test/support/workspace-form.ts';
 import { seedDemoContent } from './seed/index.ts';
 
 /**
@@ -32,6 +32,12 @@ describeEachDatabase('content forms keep what was typed', (database) => {
     await checkWorkspaceForm(editor, database(), { screen: '/admin/content/pages/new', action: '/admin/content/pages/new', extra });
     await checkWorkspaceForm(editor, database(), { screen: '/admin/content/pages/home/es/edit', action: '/admin/content/pages/home/es/edit', extra });
   }, 180_000);
+
+  it('the public resource library’s search, in both languages', async () => {
+    const { app } = createTestApp(database(), { DATA_DIR: dataDir });
+    await checkSearchForm(browser(app), '/resources');
+    await checkSearchForm(browser(app), '/es/resources');
+  }, 120_000);
 
   it('policies and resources: new ones, and changes', async () => {
     for (const kind of ['policies', 'resources']) {

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { plainText } from '../../platform/plain-text.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import type { PageCache } from '../../platform/http/page-cache.ts';
@@ -28,7 +29,8 @@ const RESOURCES_PER_PAGE = 10;
 // Unknown or malformed filters are dropped rather than refused: a search box
 // should always answer with results, never with an error page.
 const libraryQuery = z.object({
-  q: z.string().max(200).catch('').default(''),
+  // Not plain text (a NUL would reach PostgreSQL): searched as if empty, as any query that does not parse.
+  q: plainText({ max: 200, trim: false }).catch('').default(''),
   type: z.enum(resourceTypes).or(z.literal('')).catch('').default(''),
   topic: z.string().regex(/^[a-z0-9-]{1,80}$/).or(z.literal('')).catch('').default(''),
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),

@@ -4,7 +4,7 @@ import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { generateSignatures, makePetition } from '../../../test/support/petition-signatures.ts';
 import { signedInAs, type Browser } from '../../../test/support/staff.ts';
-import { checkWorkspaceForm } from '../../../test/support/workspace-form.ts';
+import { checkSearchForm, checkWorkspaceForm } from '../../../test/support/workspace-form.ts';
 import { rowsOf } from '../../platform/db/client.ts';
 
 /**
@@ -40,6 +40,10 @@ describeEachDatabase('petition workspace forms, whatever is typed', (database) =
     await signaturesLeft();
     const stats = await checkWorkspaceForm(organizer, database(), { screen: `${petition}/invalidate?senate=5`, action: `${petition}/invalidate` }, { before: signaturesLeft });
     expect(stats.refused).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('filters the signatures', async () => {
+    await checkSearchForm(organizer, `${petition}/signatures`);
   }, 120_000);
 
   it('sets limits and blocks addresses and domains', async () => {

@@ -26,6 +26,27 @@ describeEachDatabase('staff forms, whatever is typed', (database) => {
 
   const check = (b: Browser, form: WorkspaceFormCase, before?: () => Promise<void>) => checkWorkspaceForm(b, database(), form, { before });
 
+  it('answers a sign-in with a long value, a NUL or half a surrogate pair with the form and a message, not a 500', async () => {
+    const b = browser(app);
+    const token = await b.csrf();
+    const cases = [
+      { body: `email=${'a'.repeat(1001)}%40example.org&password=x`, field: 'email', message: 'Use 254 characters or fewer', kept: `${'a'.repeat(1001)}@example.org` },
+      { body: `email=ana%40example.org&password=${'p'.repeat(1001)}`, field: 'password', message: 'Use 1,000 characters or fewer', kept: 'ana@example.org' },
+      { body: 'email=a%00b%40example.org&password=x', field: 'email', message: 'Enter an email address like name@example.org', kept: 'a\u0000b@example.org' },
+      { body: 'email=ana%40example.org&password=x%00', field: 'password', message: 'Use only letters, numbers, spaces and punctuation', kept: 'ana@example.org' },
+      // Half a surrogate pair as a broken client sends it (WTF-8): it arrives as U+FFFD, an address that is simply not an account.
+      { body: 'email=a%ED%A0%80%40example.org&password=x', field: 'email', message: 'The email address or password is not right', kept: 'a\ufffd\ufffd\ufffd@example.org' },
+    ];
+    for (const { body, field, message, kept } of cases) {
+      const res = await b.request('/admin/sign-in', { method: 'POST', body: `${body}&_csrf=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const html = await res.text();
+      expect(res.status, body.slice(0, 60)).toBe(400);
+      expect(html).toContain(`id="${field}-error"`);
+      expect(html).toContain(message);
+      expect(html).toContain(`value="${kept}"`);
+    }
+  });
+
   it('the sign-in form', async () => {
     const stats = await check(browser(app), { screen: '/admin/sign-in', action: '/admin/sign-in' });
     expect(stats.refused).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { beforeAll, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { signedInAs, type Browser } from '../../../test/support/staff.ts';
-import { checkWorkspaceForm } from '../../../test/support/workspace-form.ts';
+import { checkSearchForm, checkWorkspaceForm } from '../../../test/support/workspace-form.ts';
 import { supporters } from './schema.ts';
 
 /**
@@ -35,6 +35,10 @@ describeEachDatabase('supporter workspace forms, whatever is typed', (database) 
     await tagged();
     await checkWorkspaceForm(organizer, database(), { screen: person, action: `${person}/tags/remove` }, { before: tagged });
   }, 180_000);
+
+  it('searches and filters the list', async () => {
+    await checkSearchForm(organizer, '/admin/supporters');
+  }, 120_000);
 
   it('erases only when confirmed', async () => {
     // Erasing succeeds at most once; every later post meets a record that is gone (404), still no 5xx.

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { plainText } from '../../platform/plain-text.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
 import type { FieldErrors } from '../../platform/web/forms.tsx';
@@ -26,12 +27,13 @@ const id = ':id{[0-9]{1,9}}';
 
 // A filter that makes no sense is dropped rather than refused: the list still answers.
 const filtersSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  // A filter that is not plain text (a NUL would reach PostgreSQL) is ignored, as any filter that does not parse.
+  q: plainText({ max: 200 }).optional().catch(undefined),
   topic: z.enum(subscriptionTopics).optional().catch(undefined),
   language: z.enum(locales).optional().catch(undefined),
-  county: z.string().max(100).optional().catch(undefined),
+  county: plainText({ max: 100, trim: false }).optional().catch(undefined),
   status: z.enum(supporterStatuses).optional().catch(undefined),
-  tag: z.string().max(60).optional().catch(undefined),
+  tag: plainText({ max: 60, trim: false }).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 
