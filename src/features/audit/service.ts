@@ -53,7 +53,8 @@ function shorten(value: unknown): unknown {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   if (text === undefined) return null;
   if (text.length <= MAX_VALUE_LENGTH) return value;
-  return `${text.slice(0, MAX_VALUE_LENGTH)}… (${text.length} characters)`;
+  // Cut at a character, never between the halves of a surrogate pair: PostgreSQL's JSON refuses half of one (a 500).
+  return `${text.slice(0, MAX_VALUE_LENGTH).toWellFormed()}… (${text.length} characters)`;
 }
 
 export type AuditFilters = {
