@@ -29,6 +29,8 @@ export type WorkspaceFormCase = {
   notKept?: string[];
   /** Fields added to what the page has, as a hand-made request might. */
   extra?: Record<string, fc.Arbitrary<string>>;
+  /** Values that make the form acceptable where the page leaves fields empty: the base into which one hostile field goes. */
+  valid?: Record<string, string> | (() => Record<string, string>);
   /** Tables besides the bookkeeping ones that a refusal may write (a count of failed second steps). */
   refusalWrites?: string[];
 };
@@ -102,7 +104,7 @@ export async function workspaceFormPoster(b: Browser, database: Database, form: 
       ? everyField
       : fc
           .tuple(fc.constantFrom(...controls.map((c) => c.name)), hostileText, fc.record(Object.fromEntries(extras)))
-          .map(([name, value, extra]) => ({ ...Object.fromEntries(controls.map((c) => [c.name, asFilled(c)])), ...extra, [name]: value }));
+          .map(([name, value, extra]) => ({ ...Object.fromEntries(controls.map((c) => [c.name, asFilled(c)])), ...(typeof form.valid === 'function' ? form.valid() : form.valid), ...extra, [name]: value }));
   const arbitrary = fc.oneof(everyField, oneField) as fc.Arbitrary<Record<string, string | undefined>>;
 
   async function send(values: Record<string, string | undefined>): Promise<void> {

@@ -20,7 +20,7 @@ describeEachDatabase('broadcast forms, whatever is typed', (database) => {
   });
 
   it('composes and edits drafts', async () => {
-    await checkWorkspaceForm(organizer, database(), { screen: '/admin/broadcasts/new', action: '/admin/broadcasts/new' });
+    await checkWorkspaceForm(organizer, database(), { screen: '/admin/broadcasts/new', action: '/admin/broadcasts/new', valid: { name: 'A broadcast', 'en.subject': 'News', 'en.body': 'Hello' } });
     const id = await draft('Edited');
     await checkWorkspaceForm(organizer, database(), { screen: `/admin/broadcasts/${id}`, action: `/admin/broadcasts/${id}` });
   }, 180_000);

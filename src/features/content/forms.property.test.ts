@@ -15,6 +15,9 @@ import { seedDemoContent } from './seed/index.ts';
  * a refusal is the form again with what was typed, and writes nothing.
  * admin-forms.test.ts checks the records those that were saved left whole.
  */
+let made = 0;
+const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${made++}`;
+
 describeEachDatabase('content forms keep what was typed', (database) => {
   let editor: Browser;
   let dataDir: string;
@@ -29,7 +32,7 @@ describeEachDatabase('content forms keep what was typed', (database) => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('pages: a new one, and a page with its sections', async () => {
-    await checkWorkspaceForm(editor, database(), { screen: '/admin/content/pages/new', action: '/admin/content/pages/new', extra });
+    await checkWorkspaceForm(editor, database(), { screen: '/admin/content/pages/new', action: '/admin/content/pages/new', extra, valid: () => ({ slug: unique('new'), locale: 'en', title: 'A page', intent: 'save' }) });
     await checkWorkspaceForm(editor, database(), { screen: '/admin/content/pages/home/es/edit', action: '/admin/content/pages/home/es/edit', extra });
   }, 180_000);
 
@@ -42,7 +45,7 @@ describeEachDatabase('content forms keep what was typed', (database) => {
   it('policies and resources: new ones, and changes', async () => {
     for (const kind of ['policies', 'resources']) {
       const base = `/admin/content/${kind}`;
-      await checkWorkspaceForm(editor, database(), { screen: `${base}/new`, action: `${base}/new`, extra });
+      await checkWorkspaceForm(editor, database(), { screen: `${base}/new`, action: `${base}/new`, extra, valid: () => ({ slug: unique('new'), sessionYear: '2026', 'en.title': 'A title', 'en.summary': 'A summary', intent: 'save' }) });
       const [, slug] = /href="\/admin\/content\/[a-z]+\/([a-z0-9-]+)"/.exec(await (await editor.request(base)).text()) ?? [];
       await checkWorkspaceForm(editor, database(), { screen: `${base}/${slug}`, action: `${base}/${slug}`, extra });
     }

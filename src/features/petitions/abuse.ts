@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
 import type { Secrets } from '../../platform/crypto.ts';
+import { plainText } from '../../platform/plain-text.ts';
 import { recordAudit, type AuditActor } from '../audit/service.ts';
 import { signatures, signingBlocks, signingLimits, type BlockKind } from './schema.ts';
 
@@ -76,7 +77,9 @@ export type BlockForm = { kind?: string; ip?: string; ipHash?: string; domain?: 
 
 /** Reads the add-a-block form: an IP typed by staff, a hash from the trending view, or a domain. */
 export function parseBlock(form: BlockForm, secrets: Secrets): { ok: true; kind: BlockKind; value: string; note: string } | { ok: false; errors: Record<string, string> } {
-  const note = (form.note ?? '').trim().slice(0, 200);
+  const typedNote = plainText({ max: 200 }).safeParse(form.note ?? '');
+  if (!typedNote.success) return { ok: false, errors: { [form.kind === 'ip' ? 'ipNote' : 'domainNote']: typedNote.error.issues[0]!.message } };
+  const note = typedNote.data;
   if (form.kind === 'ip') {
     if (form.ipHash) {
       if (!/^[A-Za-z0-9_-]{20,64}$/.test(form.ipHash)) return { ok: false, errors: { ip: 'That is not an address hash from the trending view' } };

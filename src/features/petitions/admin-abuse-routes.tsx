@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { AdminEnv } from '../../platform/http/admin.tsx';
+import { isPlainText } from '../../platform/plain-text.ts';
 import { fieldErrors, type FieldErrors } from '../../platform/web/forms.tsx';
 import { getSiteSettings } from '../content/service.ts';
 import { addBlock, getSigningLimits, limitsInput, listBlocks, parseBlock, removeBlock, trending, updateSigningLimits } from './abuse.ts';
@@ -57,7 +58,8 @@ export function abuseRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
   app.post('/blocks/remove', async (c) => {
     const f = await fields(c);
     const kind = blockKinds.find((k) => k === f.kind);
-    if (!kind || !f.value) return page(c, {}, { form: 'That block was not found: it may have been removed already' }, 400);
+    // A value that is not plain text matches no block (and a NUL would reach PostgreSQL).
+    if (!kind || !f.value || !isPlainText(f.value)) return page(c, {}, { form: 'That block was not found: it may have been removed already' }, 400);
     await removeBlock(db, kind, f.value, frame.actor(c));
     changed();
     return c.redirect('/admin/petitions/abuse?notice=saved', 303);

@@ -13,6 +13,9 @@ import { rowsOf } from '../../platform/db/client.ts';
  * organizer: never a 5xx, a refusal is the form again with what was typed,
  * and writes nothing.
  */
+let made = 0;
+const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${made++}`;
+
 describeEachDatabase('petition workspace forms, whatever is typed', (database) => {
   let organizer: Browser;
   let petition: string;
@@ -26,7 +29,8 @@ describeEachDatabase('petition workspace forms, whatever is typed', (database) =
   });
 
   it('creates and edits petitions', async () => {
-    await checkWorkspaceForm(organizer, database(), { screen: '/admin/petitions/new', action: '/admin/petitions/new' });
+    const valid = () => ({ slug: unique('new'), target: 'Oregon Legislature', 'en.title': 'A title', 'en.statement': 'We ask', goal: '1,000' });
+    await checkWorkspaceForm(organizer, database(), { screen: '/admin/petitions/new', action: '/admin/petitions/new', valid });
     await checkWorkspaceForm(organizer, database(), { screen: petition, action: petition });
   }, 180_000);
 
@@ -48,8 +52,8 @@ describeEachDatabase('petition workspace forms, whatever is typed', (database) =
 
   it('sets limits and blocks addresses and domains', async () => {
     await checkWorkspaceForm(organizer, database(), { screen: '/admin/petitions/abuse', action: '/admin/petitions/abuse/limits' });
-    await checkWorkspaceForm(organizer, database(), { screen: '/admin/petitions/abuse', action: '/admin/petitions/abuse/blocks', nth: 0 });
-    await checkWorkspaceForm(organizer, database(), { screen: '/admin/petitions/abuse', action: '/admin/petitions/abuse/blocks', nth: 1 });
+    await checkWorkspaceForm(organizer, database(), { screen: '/admin/petitions/abuse', action: '/admin/petitions/abuse/blocks', nth: 0, valid: { ip: '203.0.113.7' } });
+    await checkWorkspaceForm(organizer, database(), { screen: '/admin/petitions/abuse', action: '/admin/petitions/abuse/blocks', nth: 1, valid: { domain: 'spam.example' } });
     // A block to remove, put back when a run has removed it, so the form is always there to refuse with.
     const blocked = async () => {
       const res = await organizer.post('/admin/petitions/abuse/blocks', { kind: 'email-domain', domain: 'throwaway.example' }, { from: '/admin/petitions/abuse' });

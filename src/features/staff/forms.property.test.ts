@@ -12,6 +12,9 @@ import { enableTotp } from './two-factor.ts';
  * hostile text in every field by a role that may use each: never a 5xx, a
  * refusal is the form again with what was typed, and writes nothing.
  */
+let made = 0;
+const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${made++}`;
+
 describeEachDatabase('staff forms, whatever is typed', (database) => {
   let app: ReturnType<typeof createTestApp>['app'];
   beforeAll(() => {
@@ -77,7 +80,8 @@ describeEachDatabase('staff forms, whatever is typed', (database) => {
 
   it('the staff forms: add a member, change a role', async () => {
     const admin = await signedInAs(app, database(), 'admin');
-    const added = await check(admin, { screen: '/admin/staff/new', action: '/admin/staff' });
+    const valid = () => ({ displayName: 'New member', email: `${unique('new')}@staff.example`, role: 'viewer', password: 'an unusual passphrase of 2026' });
+    const added = await check(admin, { screen: '/admin/staff/new', action: '/admin/staff', valid });
     expect(added.refused).toBeGreaterThan(0);
     const subject = await createStaff(database().db, { email: `subject-${Date.now()}@staff.example`, displayName: 'Subject', role: 'viewer', password: TEST_PASSWORD });
     await check(admin, { screen: `/admin/staff/${subject.id}`, action: `/admin/staff/${subject.id}` });

@@ -27,7 +27,7 @@ describeEachDatabase('supporter workspace forms, whatever is typed', (database) 
   });
 
   it('adds and removes tags', async () => {
-    await checkWorkspaceForm(organizer, database(), { screen: person, action: `${person}/tags` });
+    await checkWorkspaceForm(organizer, database(), { screen: person, action: `${person}/tags`, valid: { tag: 'volunteer' } });
     // A tag to remove, put back when a run has removed it, so the form is always there.
     const tagged = async () => {
       await organizer.post(`${person}/tags`, { tag: 'volunteer' }, { from: person });
