@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import * as fc from 'fast-check';
-import type { Hono } from 'hono';
 import { expect } from 'vitest';
 import { rowsOf, type Database } from '../../src/platform/db/client.ts';
 import { formControls, type FormControl } from './form-fields.ts';
@@ -10,8 +9,9 @@ import type { Browser } from './staff.ts';
  * Hostile posts to the workspace's forms, as the property tests of those
  * forms send them. Each case names a screen and the form on it; the fields
  * are the form's own (read from the page, so a field added later is covered
- * without touching the test), each one left as the page filled it, left out,
- * or replaced by hostile text. What every answer must be:
+ * without touching the test): either each one left as the page filled it,
+ * left out, or replaced by hostile text, or the form as filled (with the
+ * case's valid values) but for one hostile field. What every answer must be:
  *  - never a 5xx;
  *  - a refusal (4xx) is the same form again, titled "Error:", with a message,
  *    and every visible text field as it was typed (escaped);
