@@ -13,6 +13,12 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
+/** A whole number within bounds, with one message that says them all. */
+function wholeNumber(unit: string, min: number, max: number, fallback: number) {
+  const message = `must be a whole number of ${unit} from ${min} to ${max}`;
+  return z.preprocess(emptyAsUndefined, z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).default(fallback));
+}
+
 const envSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
   PORT: z.preprocess(
@@ -74,22 +80,10 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(30_000).default(1000),
   ),
-  HTTP_HEADERS_TIMEOUT_MS: z.preprocess(
-    emptyAsUndefined,
-    z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(1000).max(300_000).default(10_000),
-  ),
-  HTTP_REQUEST_TIMEOUT_MS: z.preprocess(
-    emptyAsUndefined,
-    z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(1000).max(3_600_000).default(120_000),
-  ),
-  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.preprocess(
-    emptyAsUndefined,
-    z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(1000).max(600_000).default(5000),
-  ),
-  HTTP_MAX_CONNECTIONS: z.preprocess(
-    emptyAsUndefined,
-    z.coerce.number({ error: 'must be a whole number of connections' }).int().min(1).max(1_000_000).default(1000),
-  ),
+  HTTP_HEADERS_TIMEOUT_MS: wholeNumber('milliseconds', 1000, 300_000, 10_000),
+  HTTP_REQUEST_TIMEOUT_MS: wholeNumber('milliseconds', 1000, 3_600_000, 120_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: wholeNumber('milliseconds', 1000, 600_000, 5000),
+  HTTP_MAX_CONNECTIONS: wholeNumber('connections', 1, 1_000_000, 1000),
   UPLOAD_MAX_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a number of megabytes' }).min(1).max(200).default(15)),
   SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
   EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().email('must be an email address').optional()),
