@@ -1,9 +1,10 @@
 import { connect, type Socket } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/platform/logger.ts';
 import { startWebServer } from '../src/web-server.ts';
 import { testConfig } from './support/app.ts';
-import { describeEachDatabase } from './support/databases.ts';
+import type { Database } from '../src/platform/db/client.ts';
+import { openTestPglite } from './support/databases.ts';
 import { RawConnection } from './support/raw-http.ts';
 
 /** A socket to the server, with when it closed and what it was told. */
@@ -34,11 +35,14 @@ function dribble(socket: Socket, piece: string, everyMs: number, forMs: number):
  * send a byte now and then, or never close: a few such sockets on loopback,
  * against short limits set through the configuration.
  */
-describeEachDatabase('slow and idle clients', (database) => {
+// Sockets and timers only: the database plays no part, so one run (not one per database) is enough.
+describe('slow and idle clients', () => {
   let server: { stop(): Promise<void> };
+  let database: Database;
   let port = 0;
 
   beforeAll(async () => {
+    database = await openTestPglite();
     const config = testConfig({
       PORT: '0',
       HOST: '127.0.0.1',
@@ -51,7 +55,7 @@ describeEachDatabase('slow and idle clients', (database) => {
     await new Promise<void>((resolve) => {
       server = startWebServer({
         config,
-        database: database(),
+        database,
         logger: createLogger({ level: 'silent', pretty: false }),
         emailQueued: () => {},
         broadcastScheduled: () => {},
@@ -62,7 +66,10 @@ describeEachDatabase('slow and idle clients', (database) => {
       });
     });
   });
-  afterAll(() => server?.stop());
+  afterAll(async () => {
+    await server?.stop();
+    await database?.close();
+  });
 
   it('cuts off a client dribbling its headers after the header timeout, and one dribbling its body after the request timeout', async () => {
     const started = Date.now();
@@ -82,6 +89,16 @@ describeEachDatabase('slow and idle clients', (database) => {
     expect(bodyCut - started).toBeGreaterThanOrEqual(1900);
     expect(bodyCut - started).toBeLessThan(3600);
     for (const cut of [...headers, body]) expect(cut.received()).toMatch(/^HTTP\/1\.1 408 /);
+  }, 15_000);
+
+  it('cuts off a client that goes on dribbling a body it was refused, at the request timeout', async () => {
+    const started = Date.now();
+    const refused = await open(port);
+    refused.socket.write('POST /join HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000000\r\n\r\n');
+    dribble(refused.socket, 'a', 200, 8000);
+    const cut = await refused.closed;
+    expect(refused.received()).toMatch(/^HTTP\/1\.1 413 /);
+    expect(cut - started).toBeLessThan(3600);
   }, 15_000);
 
   it('closes connections past HTTP_MAX_CONNECTIONS at once, and serves those it holds', async () => {

@@ -54,7 +54,7 @@ function readUpTo(incoming: IncomingMessage, maxSize: number): Promise<Uint8Arra
     const chunks: Buffer[] = [];
     let size = 0;
     const done = (result: Uint8Array | 'too large') => {
-      incoming.off('data', onData).off('end', onEnd).off('error', onEnd).off('aborted', onEnd);
+      incoming.off('data', onData).off('end', onEnd).off('error', onEnd).off('close', onEnd);
       resolve(result);
     };
     const onData = (chunk: Buffer) => {
@@ -65,7 +65,7 @@ function readUpTo(incoming: IncomingMessage, maxSize: number): Promise<Uint8Arra
       } else chunks.push(chunk);
     };
     const onEnd = () => done(new Uint8Array(Buffer.concat(chunks)));
-    incoming.on('data', onData).on('end', onEnd).on('error', onEnd).on('aborted', onEnd);
+    incoming.on('data', onData).on('end', onEnd).on('error', onEnd).on('close', onEnd);
   });
 }
 
