@@ -37,8 +37,8 @@ export function startWebServer(options: {
         headersTimeout: config.http.headersTimeoutMs,
         requestTimeout: config.http.requestTimeoutMs,
         keepAliveTimeout: config.http.keepAliveTimeoutMs,
-        // Node looks for requests past their time this often (30 s by default, which let a slow client stay that much longer).
-        connectionsCheckingInterval: Math.min(1000, config.http.headersTimeoutMs),
+        // How often Node looks for requests past their time: by default every 30 s, which let a slow client stay that much longer.
+        connectionsCheckingInterval: 1000,
       },
     },
     (info) => options.onListening(info.port),

@@ -84,10 +84,11 @@ describe('slow and idle clients', () => {
 
     const headerCuts = await Promise.all(headers.map((h) => h.closed));
     const bodyCut = await body.closed;
-    // 1 s for the headers and 2 s for the request, each checked once a second.
-    for (const at of headerCuts) expect(at - started).toBeLessThan(2600);
+    // 1 s for the headers and 2 s for the request, each checked once a second (Node's own would be 60 s and 5 min);
+    // the upper bounds leave room for a busy test machine.
+    for (const at of headerCuts) expect(at - started).toBeLessThan(5000);
     expect(bodyCut - started).toBeGreaterThanOrEqual(1900);
-    expect(bodyCut - started).toBeLessThan(3600);
+    expect(bodyCut - started).toBeLessThan(6000);
     for (const cut of [...headers, body]) expect(cut.received()).toMatch(/^HTTP\/1\.1 408 /);
   }, 15_000);
 
@@ -98,18 +99,18 @@ describe('slow and idle clients', () => {
     dribble(refused.socket, 'a', 200, 8000);
     const cut = await refused.closed;
     expect(refused.received()).toMatch(/^HTTP\/1\.1 413 /);
-    expect(cut - started).toBeLessThan(3600);
+    expect(cut - started).toBeLessThan(6000);
   }, 15_000);
 
   it('closes connections past HTTP_MAX_CONNECTIONS at once, and serves those it holds', async () => {
     const held = await Promise.all([RawConnection.open(port), RawConnection.open(port), RawConnection.open(port), RawConnection.open(port)]);
     try {
+      expect((await held[0]!.exchange({ path: '/healthz' })).status).toBe(200);
       const tried = Date.now();
       const extra = await open(port);
-      // Closed without a word, well before any timeout would have.
-      expect((await extra.closed) - tried).toBeLessThan(500);
+      // Closed without a word, before any timeout would have.
+      expect((await extra.closed) - tried).toBeLessThan(900);
       expect(extra.received()).toBe('');
-      expect((await held[0]!.exchange({ path: '/healthz' })).status).toBe(200);
     } finally {
       for (const connection of held) connection.close();
     }

@@ -39,7 +39,7 @@ export class RawConnection {
   }
 
   /** Sends one request and reads its whole answer; throws when the connection cannot carry another request after it. */
-  async exchange(request: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }, timeoutMs = 3000): Promise<RawResponse> {
+  async exchange(request: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }, timeoutMs = 10_000): Promise<RawResponse> {
     if (this.buffer.length > 0) throw new Error(`${this.buffer.length} stray bytes before the request: ${this.buffer.subarray(0, 80).toString()}`);
     if (this.closed) throw new Error('the server closed the connection');
     const method = request.method ?? 'GET';
@@ -52,7 +52,7 @@ export class RawConnection {
   }
 
   /** Reads the next answer, to a request written with write(). */
-  async response(method: string, what: string, timeoutMs = 3000): Promise<RawResponse> {
+  async response(method: string, what: string, timeoutMs = 10_000): Promise<RawResponse> {
     const deadline = Date.now() + timeoutMs;
 
     const headEnd = await this.until(() => this.buffer.indexOf('\r\n\r\n'), deadline, `${what}: the end of the headers`);
