@@ -2,7 +2,8 @@ import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { auditLog, type AuditSummary } from './schema.ts';
 
-export type AuditActor = { staffId: number; email: string; ip: string };
+/** Who acted; `staffId` null for someone not (yet) signed in, such as a failed sign-in from an address. */
+export type AuditActor = { staffId: number | null; email: string; ip: string };
 export type AuditEntry = {
   action: string;
   subjectType: string;
