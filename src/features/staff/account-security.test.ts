@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Secrets } from '../../platform/crypto.ts';
+import { Secrets, sha256 } from '../../platform/crypto.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { createTestApp, testConfig } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
@@ -12,7 +12,7 @@ import { listAudit } from '../audit/service.ts';
 import { auditLog } from '../audit/schema.ts';
 import { announceDemoAdmin, createStaffFromCli } from './cli.ts';
 import { staffUsers } from './schema.ts';
-import { createStaff, enableTotp, MAX_FAILURES_PER_ACCOUNT, MAX_SECOND_STEP_ATTEMPTS, signIn, verifySecondFactor } from './service.ts';
+import { createStaff, enableTotp, MAX_FAILURES_PER_ACCOUNT, MAX_SECOND_STEP_ATTEMPTS, secondStep, signIn, verifySecondFactor } from './service.ts';
 
 const secrets = new Secrets(testConfig().secretKey);
 const codeAt = (secret: string, ms: number) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: ms });
@@ -72,6 +72,28 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     const code = codeAt(account.secret, Date.now());
     const results = await Promise.all(Array.from({ length: 6 }, () => verifySecondFactor(db(), secrets, account.id, code)));
     expect(results.filter((r) => r === 'totp')).toHaveLength(1);
+  });
+
+  it('answers a second step sent twice at once without a 5xx or a lock: one copy signs in', async () => {
+    const account = await withTwoStep('twice');
+    const b = await halfSignedIn(account.email);
+    const token = await b.csrf('/admin/sign-in/two-step');
+    const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const send = () =>
+      app.request('/admin/sign-in/two-step', {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.1.2.3' },
+        body: new URLSearchParams({ _csrf: token, code: codeAt(account.secret, Date.now()) }),
+      });
+    const answers = await Promise.all([send(), send()]);
+    // The later copy finds the code spent (400, the form again) or its session already complete (303): never a 5xx.
+    expect(answers.map((r) => r.status).sort()).toContainEqual(303);
+    expect(answers.every((r) => r.status === 303 || r.status === 400)).toBe(true);
+    expect(answers.filter((r) => r.headers.getSetCookie().some((c) => /^gs_staff=[^;]+;/.test(c) && !/Max-Age=0/.test(c)))).toHaveLength(1);
+    expect((await auditOf('staff.two-step-locked')).filter((r) => r.subjectId === String(account.id))).toHaveLength(0);
+    // A copy arriving after the first completed finds no session waiting: sent on, not counted as a guess.
+    const late = await secondStep(db(), secrets, { staffId: account.id, idHash: sha256(b.cookies.get('gs_staff')!) }, '000000');
+    expect(late).toEqual({ outcome: 'gone' });
   });
 
   it('ends a half-signed-in session after 5 wrong codes, and audits each one', async () => {

@@ -80,6 +80,8 @@ export function authRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
     if (!code) return frame.render(c, { title: 'Error: Two-step sign-in', status: 400, body: <SecondFactorPage token={frame.csrfToken(c)} errors={{ code: 'Enter the code from your app' }} /> });
     const ip = c.get('ip');
     const result = await secondStep(db, secrets, { staffId: staff.id, idHash: staff.sessionIdHash }, code);
+    // Its cookie is left alone: the same name may already hold the session the first copy started.
+    if (result.outcome === 'gone') return c.redirect('/admin', 303);
     if (result.outcome !== 'signed-in') {
       // The password was right, so the account is known; still only its id, never its address, for a failure.
       const ended = result.outcome === 'ended';

@@ -57,8 +57,10 @@ export const staffSessions = pgTable(
 );
 
 /**
- * Failed sign-ins, for throttling across every app process. The key is an
- * HMAC of the email or address, so this table names no one.
+ * Sign-in attempts, for throttling across every app process: each is written
+ * before its password or code is checked, and a success removes what it proved
+ * (ADR 025). The key is an HMAC of the email, address, device or account, so
+ * this table names no one.
  */
 export const signInFailures = pgTable(
   'sign_in_failures',

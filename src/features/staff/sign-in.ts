@@ -63,7 +63,9 @@ export type SecondStepResult =
   | { outcome: 'signed-in'; token: string; used: 'totp' | 'recovery' }
   | { outcome: 'wrong' }
   /** Too many codes tried, in this session or for this account: the half-signed-in session is ended. */
-  | { outcome: 'ended' };
+  | { outcome: 'ended' }
+  /** The session was no longer waiting for a code (a form sent twice, whose first copy signed in). */
+  | { outcome: 'gone' };
 
 /**
  * The second sign-in step. Each code is counted before it is checked, per
@@ -73,8 +75,9 @@ export type SecondStepResult =
  */
 export async function secondStep(db: Db, secrets: Secrets, session: { staffId: number; idHash: string }, code: string): Promise<SecondStepResult> {
   const inSession = await countSecondStepAttempt(db, session.idHash);
+  if (inSession === 0) return { outcome: 'gone' };
   const forAccount = await countAttempt(db, [{ key: secondStepKey(secrets, session.staffId), max: MAX_SECOND_STEP_ATTEMPTS }]);
-  if (inSession === 0 || inSession > MAX_SECOND_STEP_ATTEMPTS || forAccount.over) {
+  if (inSession > MAX_SECOND_STEP_ATTEMPTS || forAccount.over) {
     await endSession(db, session.idHash);
     return { outcome: 'ended' };
   }
