@@ -16,6 +16,11 @@ export type AuditRow = typeof auditLog.$inferSelect;
 
 const MAX_VALUE_LENGTH = 300;
 
+/** Who an entry is by, for reading: the staff member, else someone not signed in (a failed sign-in has an address), else the system (the command line, jobs). */
+export function actorLabel(row: Pick<AuditRow, 'actorEmail' | 'ip'>): string {
+  return row.actorEmail || (row.ip ? 'not signed in' : 'system');
+}
+
 /**
  * Records one entry; call it inside the transaction that made the change,
  * so the log and the data can never disagree. Only changed fields are kept.

@@ -94,7 +94,8 @@ export function authRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
       bindCsrfToSession(c, undefined);
       c.set('staff', undefined);
       const message = 'Too many wrong codes. For your safety you were signed out. Wait 15 minutes, then sign in again.';
-      return frame.render(c, { title: 'Error: Sign in', status: 429, body: <SignInPage token={frame.csrfToken(c)} email="" errors={{}} next="" message={message} /> });
+      // No field was wrong, so a notice rather than an error summary: there is nothing to correct, only to wait.
+      return frame.render(c, { title: 'Sign in', status: 429, body: <SignInPage token={frame.csrfToken(c)} email="" errors={{}} next="" message={message} /> });
     }
     setSessionCookie(c, result.token, secure);
     rotateCsrf(c, secure);
