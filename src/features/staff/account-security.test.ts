@@ -176,6 +176,9 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     expect((await admin.post('/admin/sign-out-everywhere', {}, { from: '/admin/account' })).status).toBe(303);
     const join = await stranger.post('/join', { givenName: 'Ana', email: 'ana@example.org', 'topic-newsletter': 'on' }, { from: '/join' });
     expect(join.status).toBeLessThan(400);
+    // A planted seed holding ':' (the separator of a bound token's parts) is never used: a new one replaces it.
+    const planted = await app.request('/admin/sign-in', { headers: { cookie: `gs_csrf=${'a'.repeat(24)}:${'b'.repeat(43)}` } });
+    expect(planted.headers.getSetCookie().some((c) => /^gs_csrf=[\w-]{24};/.test(c))).toBe(true);
   });
 
   it('names the CSRF and device cookies __Host- over https, and plainly over http, and signs in either way', async () => {

@@ -25,7 +25,7 @@ export function csrfCookieName(secure: boolean): string {
 export function csrfTokenFor(c: Context, secrets: Secrets, secure: boolean): string {
   let seed = c.get('csrfSeed' as never) as string | undefined;
   seed ??= getCookie(c, csrfCookieName(secure));
-  if (!seed || seed.length < 20) {
+  if (!seed || !isSeed(seed)) {
     seed = randomToken(18);
     setCookie(c, csrfCookieName(secure), seed, { path: '/', httpOnly: true, sameSite: 'Lax', secure });
   }
@@ -48,8 +48,12 @@ export function bindCsrfToSession(c: Context, sessionKey: string | undefined): v
   c.set('csrfSession' as never, sessionKey as never);
 }
 
+/** Only seeds this server could have made are used: base64url, so a ':' (which parts a bound token) cannot occur in one. */
+function isSeed(seed: string): boolean {
+  return /^[\w-]{20,64}$/.test(seed);
+}
+
 function expectedToken(secrets: Secrets, seed: string, sessionKey: string | undefined): string {
-  // The seed is base64url, so ':' cannot occur in it: the two parts cannot be confused.
   return secrets.hmac('csrf', sessionKey ? `${seed}:${sessionKey}` : seed);
 }
 
@@ -91,7 +95,7 @@ export function csrfProtection(options: {
         token = typeof field === 'string' ? field : undefined;
       }
     }
-    if (!seed || !token || !safeEqual(token, expectedToken(options.secrets, seed, session))) return options.onRejected(c);
+    if (!seed || !isSeed(seed) || !token || !safeEqual(token, expectedToken(options.secrets, seed, session))) return options.onRejected(c);
     return next();
   };
 }
