@@ -59,7 +59,7 @@ export const staffSessions = pgTable(
 /**
  * Sign-in attempts, for throttling across every app process: each is written
  * before its password or code is checked, and a success removes what it proved
- * (ADR 025). The key is an HMAC of the email, address, device or account, so
+ * (ADR 026). The key is an HMAC of the email, address, device or account, so
  * this table names no one.
  */
 export const signInFailures = pgTable(
