@@ -242,6 +242,19 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     expect((await auditOf('staff.two-step-on')).filter((r) => r.actorId === a.staffId)).toHaveLength(2);
   });
 
+  it('limits the codes a signed-in session may try before changing two-step, as at sign-in', async () => {
+    const account = await withTwoStep('guessing-session');
+    const b = await halfSignedIn(account.email);
+    expect((await tryCode(b, codeAt(account.secret, Date.now()))).headers.get('location')).toBe('/admin');
+    const turnOff = (code: string) => b.post('/admin/account/two-step/disable', { 'disable-password': TEST_PASSWORD, 'disable-code': code }, { from: '/admin/account' });
+    for (let i = 0; i < MAX_SECOND_STEP_ATTEMPTS; i++) expect((await turnOff('000000')).status).toBe(400);
+    const refused = await turnOff(codeAt(account.secret, Date.now() + 30_000));
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain('Too many wrong codes');
+    const [row] = await db().select().from(staffUsers).where(eq(staffUsers.id, account.id));
+    expect(row!.totpEnabledAt).not.toBeNull();
+  });
+
   it('audits failed and throttled sign-ins with the email as a keyed hash, never in clear, and sign-outs (ASVS 7.2.1)', async () => {
     const email = uniqueEmail('audited');
     await createStaff(db(), { email, displayName: 'A', role: 'viewer', password: TEST_PASSWORD });

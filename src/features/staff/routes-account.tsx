@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/service.ts';
 import { verifyPassword } from './passwords.ts';
 import type { StaffRouteDeps } from './routes-auth.tsx';
 import {
+  confirmWithCode,
   disableTotp,
   enableTotp,
   findStaffByEmail,
@@ -13,9 +14,14 @@ import {
   setPassword,
   StaffInputError,
   totpMatches,
-  verifySecondFactor,
 } from './service.ts';
 import { AccountPage, RecoveryCodesPage, TotpSetupPage } from './views/account.tsx';
+
+const codeProblems = {
+  missing: 'Enter the code your app shows now, or a recovery code',
+  wrong: 'That code is not right. Enter the code your app shows now, or a recovery code.',
+  throttled: 'Too many wrong codes. Wait 15 minutes, then try again.',
+} as const;
 
 /** Each person's own account: password, two-step sign-in, sessions. */
 export function accountRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
@@ -57,14 +63,14 @@ export function accountRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
 
   // Setting up an app, or moving to a new one, and turning it off are what a stolen session would do first to
   // keep its hold: each asks for the password, and, once two-step is on, a current code (or a recovery code).
-  async function setupPage(c: Context<AdminEnv>, secret: string | undefined, errors: Record<string, string> = {}) {
+  async function setupPage(c: Context<AdminEnv>, secret: string | undefined, errors: Record<string, string> = {}, status = 400) {
     const staff = c.get('staff')!;
     const setup = await newTotpSetup(staff.email, await deps.issuer(), secret);
     const failed = Object.keys(errors).length > 0;
     return frame.render(c, {
       title: `${failed ? 'Error: ' : ''}Set up two-step sign-in`,
       current: 'account',
-      status: failed ? 400 : 200,
+      status: failed ? status : 200,
       body: <TotpSetupPage token={frame.csrfToken(c)} setupToken={secrets.encrypt('totp', setup.secret)} secret={setup.secret} qrSvg={setup.qrSvg} replacing={staff.totpEnabled} errors={errors} />,
     });
   }
@@ -85,11 +91,10 @@ export function accountRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
     if (!(await passwordIsRight(staff.email, body.password))) errors.password = 'Your password is not right';
     if (!totpMatches(secret, code)) errors.code = 'That code is not right. Check the time on your phone, then try the code the app shows now.';
     // The current code is spent only once all else is right, so a typo elsewhere does not use it up.
-    if (staff.totpEnabled && Object.keys(errors).length === 0 && !(await currentCodeIsRight(staff.id, body['current-code']))) {
-      errors['current-code'] = 'That code is not right. Enter the code your current app shows now, or a recovery code.';
-    }
+    const current = staff.totpEnabled && Object.keys(errors).length === 0 ? await currentCode(staff.id, body['current-code']) : 'right';
+    if (current !== 'right') errors['current-code'] = codeProblems[current];
     const codes = Object.keys(errors).length === 0 ? await enableTotp(db, secrets, staff.id, secret, code) : undefined;
-    if (!codes) return setupPage(c, secret, Object.keys(errors).length ? errors : { code: 'That code is not right. Try the code the app shows now.' });
+    if (!codes) return setupPage(c, secret, Object.keys(errors).length ? errors : { code: 'That code is not right. Try the code the app shows now.' }, current === 'throttled' ? 429 : 400);
     await recordAudit(db, frame.actor(c), { action: 'staff.two-step-on', subjectType: 'staff', subjectId: staff.id, note: staff.totpEnabled ? 'moved to a new authenticator app' : undefined });
     return frame.render(c, { title: 'Recovery codes', current: 'account', body: <RecoveryCodesPage codes={codes} /> });
   });
@@ -97,17 +102,17 @@ export function accountRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
   app.post('/two-step/disable', async (c) => {
     const staff = c.get('staff')!;
     const body = await c.req.parseBody();
-    const errors: Record<string, string> = {};
-    if (!(await passwordIsRight(staff.email, body['disable-password']))) errors['disable-password'] = 'Your password is not right';
-    else if (!(await currentCodeIsRight(staff.id, body['disable-code']))) errors['disable-code'] = 'That code is not right. Enter the code your app shows now, or a recovery code.';
-    if (Object.keys(errors).length > 0) return accountPage(c, errors, 400);
+    if (!(await passwordIsRight(staff.email, body['disable-password']))) return accountPage(c, { 'disable-password': 'Your password is not right' }, 400);
+    const current = await currentCode(staff.id, body['disable-code']);
+    if (current !== 'right') return accountPage(c, { 'disable-code': codeProblems[current] }, current === 'throttled' ? 429 : 400);
     await disableTotp(db, staff.id);
     await recordAudit(db, frame.actor(c), { action: 'staff.two-step-off', subjectType: 'staff', subjectId: staff.id });
     return c.redirect('/admin/account?notice=totp-disabled', 303);
   });
 
-  async function currentCodeIsRight(staffId: number, code: unknown): Promise<boolean> {
-    return typeof code === 'string' && code.trim() !== '' && (await verifySecondFactor(db, secrets, staffId, code.slice(0, 40))) !== false;
+  async function currentCode(staffId: number, code: unknown): Promise<'right' | 'wrong' | 'missing' | 'throttled'> {
+    if (typeof code !== 'string' || code.trim() === '') return 'missing';
+    return confirmWithCode(db, secrets, staffId, code.slice(0, 40));
   }
 
   return app;

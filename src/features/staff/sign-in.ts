@@ -90,3 +90,16 @@ export async function secondStep(db: Db, secrets: Secrets, session: { staffId: n
   await forgetKeys(db, [secondStepKey(secrets, session.staffId)]);
   return { outcome: 'signed-in', token: await completeSecondFactor(db, session.idHash), used };
 }
+
+/**
+ * Checks a code asked for again by a signed-in person (before two-step is
+ * changed), under the same per-account count as the second step, so a stolen
+ * session cannot guess codes without limit either.
+ */
+export async function confirmWithCode(db: Db, secrets: Secrets, staffId: number, code: string): Promise<'right' | 'wrong' | 'throttled'> {
+  const key = secondStepKey(secrets, staffId);
+  if ((await countAttempt(db, [{ key, max: MAX_SECOND_STEP_ATTEMPTS }])).over) return 'throttled';
+  if (!(await verifySecondFactor(db, secrets, staffId, code))) return 'wrong';
+  await forgetKeys(db, [key]);
+  return 'right';
+}
