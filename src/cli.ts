@@ -3,7 +3,7 @@ import { seedDemoPetition } from './features/petitions/seed.ts';
 import { recountAll } from './features/petitions/service.ts';
 import { importFromCli, referenceImportHelp, referenceImportRequest } from './features/reference/cli.ts';
 import { ReferenceImportError } from './features/reference/import.ts';
-import { createStaffFromCli, parseFlags, readPassword, resetPasswordFromCli } from './features/staff/cli.ts';
+import { createStaffFromCli, parseFlags, readPassword, resetPasswordFromCli, roleFlagProblem } from './features/staff/cli.ts';
 import { StaffInputError } from './features/staff/service.ts';
 import { boot, fail, loadConfigOrFail } from './platform/boot.ts';
 import { copyToPostgresFromCli, copyToPostgresHelp } from './platform/db/copy-cli.ts';
@@ -78,8 +78,11 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
     },
   },
   'staff:create': {
-    help: 'Create a staff account: --email you@example.org [--role admin|organizer|editor|viewer] [--name "Full Name"]. Reads the password from a prompt or stdin.',
+    help: 'Create a staff account: --email you@example.org --role admin|organizer|editor|viewer [--name "Full Name"]. Reads the password from a prompt or stdin.',
     async run(args) {
+      // Before the password prompt, so no one types a password for a command that cannot run.
+      const problem = roleFlagProblem(parseFlags(args));
+      if (problem) fail(problem);
       await withPassword(args, createStaffFromCli);
     },
   },

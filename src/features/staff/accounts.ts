@@ -5,7 +5,7 @@ import { emailAddress, normalizeEmail } from '../../platform/email-address.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { staffRoles, staffSessions, staffUsers, type StaffRole } from './schema.ts';
 
-export type StaffMember = Omit<typeof staffUsers.$inferSelect, 'passwordHash' | 'totpSecret'>;
+export type StaffMember = Omit<typeof staffUsers.$inferSelect, 'passwordHash' | 'totpSecret' | 'totpLastStep'>;
 
 export { normalizeEmail };
 

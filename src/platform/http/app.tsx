@@ -10,7 +10,7 @@ import { broadcastPolicy } from '../../features/broadcasts/policy.ts';
 import { broadcastRoutes } from '../../features/broadcasts/routes.tsx';
 import { petitionAdminRoutes } from '../../features/petitions/admin-routes.tsx';
 import { petitionPolicy } from '../../features/petitions/policy.ts';
-import { loadStaffSession } from '../../features/staff/middleware.ts';
+import { loadStaffSession, staffSessionKey } from '../../features/staff/middleware.ts';
 import { accountRoutes } from '../../features/staff/routes-account.tsx';
 import { authRoutes } from '../../features/staff/routes-auth.tsx';
 import { teamRoutes } from '../../features/staff/routes-team.tsx';
@@ -141,6 +141,8 @@ export function createApp(deps: AppDeps) {
   app.use(
     csrfProtection({
       secrets,
+      secure: config.secure,
+      sessionOf: staffSessionKey,
       // Both carry their own authentication: the URL's signed token, the webhook's shared secret.
       exempt: (path) => isOneClickUnsubscribe(path) || path === EMAIL_WEBHOOK_PATH,
       originChecked: { paths: (path) => path === '/join' || path === '/es/join' || isPetitionOriginCheckedPath(path), publicOrigin: new URL(publicUrl).origin },
