@@ -17,6 +17,11 @@ import { createLogger } from './platform/logger.ts';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const printError = (line: string) => process.stderr.write(`${line}\n`);
+/** One line and exit 1, after a half-written file is removed (so not fail(), which exits at once). */
+const refuse = (line: string): number => {
+  printError(line);
+  return 1;
+};
 
 async function run(name: string, command: AdminCommand, args: string[]): Promise<number> {
   let request: unknown;
@@ -31,8 +36,8 @@ async function run(name: string, command: AdminCommand, args: string[]): Promise
       try {
         return await runAdminCommand(name, request, { config, logger: createLogger({ level: config.logLevel }), database: undefined, print, error: printError, file });
       } catch (error) {
-        if (error instanceof DataFolderInUse) fail(`${name}: DATA_DIR ${error.message}: ${command.notWhileRunning}`);
-        throw error;
+        if (!(error instanceof DataFolderInUse)) throw error;
+        return refuse(`${name}: DATA_DIR ${error.message}: ${command.notWhileRunning}`);
       }
     }
     let booted;
@@ -52,14 +57,14 @@ async function run(name: string, command: AdminCommand, args: string[]): Promise
 
 /** The site holds the embedded database: it runs the command, and we print what it says. */
 async function inRunningSite(name: string, command: AdminCommand, request: unknown, config: Config, inUse: DataFolderInUse, file: Writable | undefined): Promise<number> {
-  if (command.notWhileRunning) fail(`${name}: ${command.notWhileRunning}`);
+  if (command.notWhileRunning) return refuse(`${name}: ${command.notWhileRunning}`);
   try {
     return await sendAdminCommand(config.dataDir, { command: name, request }, { print, error: printError, file: file ?? new Writable({ write: (_chunk, _encoding, done) => done() }) });
   } catch (error) {
     if (error instanceof AdminSocketUnreachable) {
-      fail(`Database error: DATA_DIR ${inUse.message}, and it does not take admin commands now (starting, stopping, or running a command of its own). Try again in a moment.`);
+      return refuse(`Database error: DATA_DIR ${inUse.message}, and it does not take admin commands now (starting, or stopping). Try again in a moment.`);
     }
-    throw error;
+    return refuse((error as Error).message);
   }
 }
 
@@ -67,7 +72,8 @@ async function inRunningSite(name: string, command: AdminCommand, request: unkno
 async function withFile(path: string | undefined, body: (file: Writable | undefined) => Promise<number>): Promise<number> {
   if (!path) return body(undefined);
   const partial = `${path}.partial`;
-  const file = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
+  // A .partial left by a killed run is overwritten; the file itself was checked not to exist.
+  const file = createWriteStream(partial, { mode: 0o600 });
   let code = 1;
   try {
     code = await body(file);
