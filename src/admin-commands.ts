@@ -46,8 +46,9 @@ export type AdminCommand = {
   /** It opens the database itself (and so respects the data folder's lock itself). */
   ownDatabase?: boolean;
   /** The file the command's bytes go to, chosen in the CLI. */
-  fileOf?(request: unknown): string;
-  run(request: any, context: CommandContext): Promise<void>;
+  fileOf?(request: never): string;
+  /** `request` is what this command's own `prepare` made (typed by each command; `never` lets the table hold them all). */
+  run(request: never, context: CommandContext): Promise<void>;
 };
 
 const needDatabase = (context: CommandContext): Database => context.database!;
@@ -97,7 +98,7 @@ export const adminCommands: Record<string, AdminCommand> = {
       if (existsSync(path)) throw new CommandRefused(`${path} already exists: choose a new file name.`);
       return { path };
     },
-    fileOf: (request) => (request as { path: string }).path,
+    fileOf: ({ path }: { path: string }) => path,
     async run(_request, context) {
       const tables = await writeBackup(needDatabase(context).db, context.file!, { onTable: (t) => context.print(countLine(t)) });
       context.print(`Backed up ${tables.reduce((sum, t) => sum + t.rows, 0).toLocaleString('en-US')} rows in ${tables.length} tables, as of one moment.`);
@@ -167,7 +168,7 @@ export async function runAdminCommand(name: string, request: unknown, context: C
     return 2;
   }
   try {
-    await command.run(request, context);
+    await command.run(request as never, context);
     return 0;
   } catch (error) {
     const line = refusalLine(error);

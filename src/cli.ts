@@ -31,7 +31,7 @@ async function run(name: string, command: AdminCommand, args: string[]): Promise
     fail(refusalLine(error) ?? (error as Error).message);
   }
   const config = loadConfigOrFail();
-  return withFile(command.fileOf?.(request), async (file) => {
+  return withFile(command.fileOf?.(request as never), async (file) => {
     if (command.ownDatabase) {
       try {
         return await runAdminCommand(name, request, { config, logger: createLogger({ level: config.logLevel }), database: undefined, print, error: printError, file });

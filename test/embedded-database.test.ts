@@ -106,7 +106,7 @@ describe('a site on the embedded database (PGlite), run as real processes', () =
     } finally {
       await stop(server);
     }
-  }, 240_000);
+  }, 360_000);
 
   it('refuses a second server on the same DATA_DIR with one clear line, and the first keeps serving', async () => {
     const dataDir = newFolder();
@@ -132,7 +132,7 @@ describe('a site on the embedded database (PGlite), run as real processes', () =
     } finally {
       await stop(first);
     }
-  }, 240_000);
+  }, 360_000);
 
   const postgresUrl = inject('postgresUrl');
 
@@ -209,7 +209,7 @@ describe('a site on the embedded database (PGlite), run as real processes', () =
       signing = false;
       await stop(server);
     }
-  }, 300_000);
+  }, 420_000);
 });
 
 /** Each table's rows as the backup file holds them (row_to_json text, times in UTC). */
