@@ -4,6 +4,7 @@ import { seedDemoPetition } from './features/petitions/seed.ts';
 import { checkReferenceData } from './features/reference/demo.ts';
 import { announceDemoAdmin, ensureDemoAdmin } from './features/staff/cli.ts';
 import { createEmailRuntime } from './email-runtime.ts';
+import { listenForAdminCommandsHere } from './admin-commands.ts';
 import { boot, fail } from './platform/boot.ts';
 import { startWebServer } from './web-server.ts';
 
@@ -90,11 +91,15 @@ async function main() {
     });
   }
 
+  // On the embedded database, admin commands (npm run cli) reach the database through this process.
+  const adminCommands = database.kind === 'pglite' ? await listenForAdminCommandsHere({ config, logger, database }) : undefined;
+
   let stopping = false;
   async function shutdown(reason: string) {
     if (stopping) return;
     stopping = true;
     logger.info({ reason }, 'stopping');
+    await adminCommands?.close();
     await stopWeb();
     await email?.stop();
     await database.close();
