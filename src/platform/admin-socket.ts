@@ -11,7 +11,7 @@ import { z } from 'zod';
  * with its own database handle (through which PGlite serialises it with the
  * site's requests) and prints what comes back. The socket lives in a folder
  * of DATA_DIR that only its owner may enter, and is itself 0600: whoever can
- * reach it could read the data folder anyway (ADR 025).
+ * reach it could read the data folder anyway (ADR 027).
  *
  * One JSON line goes in ({command, request}); JSON lines come back: `out`
  * and `err` lines to print, `data` (base64) for a file the command writes

@@ -8,7 +8,7 @@ import { tryLock } from 'fs-native-extensions';
  * is the operating system's (an open-file-description lock on Linux, flock
  * on macOS, LockFileEx on Windows, through fs-native-extensions): it goes
  * with the process, however that ends, so no stale lock can outlive a crash
- * and nothing is guessed from pids or file ages (ADR 025). The file's text,
+ * and nothing is guessed from pids or file ages (ADR 027). The file's text,
  * the holder's pid, is only there for the message.
  */
 export class DataFolderInUse extends Error {
