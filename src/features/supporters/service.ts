@@ -64,7 +64,8 @@ export async function requestSignup(db: Db, input: SignupInput, ctx: Context): P
         locale: data.locale,
         firstSource: data.source || null,
       })
-      .onConflictDoUpdate({ target: supporters.email, set: { updatedAt: now, locale: data.locale } })
+      // Someone already on record keeps their details until the emailed link is used (confirmSignup).
+      .onConflictDoUpdate({ target: supporters.email, set: { updatedAt: now } })
       .returning({ id: supporters.id, givenName: supporters.givenName });
     const supporterId = person!.id;
     for (const topic of data.topics) {
@@ -92,6 +93,7 @@ export async function requestSignup(db: Db, input: SignupInput, ctx: Context): P
       supporterId,
       topics: data.topics,
       wordingVersion: ctx.wordingVersion,
+      requested: { givenName: data.givenName, familyName: data.familyName, zip: data.zip || null, county, locale: data.locale },
       createdAt: now,
       expiresAt: new Date(now.getTime() + CONFIRMATION_VALID_MS),
     });
@@ -120,8 +122,9 @@ export async function checkConfirmation(db: Db, token: string, now = new Date())
 }
 
 /**
- * The person pressed Confirm: their topics become subscribed, their consent
- * is recorded with the wording they saw, and a welcome email is queued. A
+ * The person pressed Confirm: the details the form asked for are kept, their
+ * topics become subscribed, their consent is recorded with the wording they
+ * saw, and a welcome email is queued. A
  * token works once; a second press finds it used.
  */
 export async function confirmSignup(db: Db, token: string, ctx: Context): Promise<ConfirmationState> {
@@ -133,6 +136,12 @@ export async function confirmSignup(db: Db, token: string, ctx: Context): Promis
       .where(and(eq(signupConfirmations.tokenHash, sha256(token)), isNull(signupConfirmations.usedAt), gte(signupConfirmations.expiresAt, now)))
       .returning();
     if (!used) return checkConfirmation(tx, token, now);
+    const asked = used.requested;
+    if (asked) {
+      // Only what was typed: an empty family name or ZIP does not erase one on record.
+      const details = { givenName: asked.givenName, locale: asked.locale, ...(asked.familyName ? { familyName: asked.familyName } : {}), ...(asked.zip ? { zip: asked.zip, county: asked.county } : {}) };
+      await tx.update(supporters).set({ ...details, updatedAt: now }).where(eq(supporters.id, used.supporterId));
+    }
     const [person] = await tx.select().from(supporters).where(eq(supporters.id, used.supporterId));
     for (const topic of used.topics) {
       await tx

@@ -1,0 +1,1 @@
+ALTER TABLE "signup_confirmations" ADD COLUMN "requested" jsonb;
