@@ -7,14 +7,14 @@ export function normalizeEmail(email: string): string {
 }
 
 /**
- * RFC 5322's dot-atom on both sides of the @, widened to letters and digits of
+ * RFC 5322's dot-atom before the @ and host-name labels after it, widened to letters and digits of
  * any script (RFC 6532), as an address written without quotes in a To: header
  * must be. Everything else (",", "<", ">", ";", ":", brackets, quotes, spaces)
  * would be read by a mail client as more than one mailbox, a name or a group.
  */
 const atom = "[\\p{L}\\p{M}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
 const label = '[\\p{L}\\p{M}\\p{N}](?:[\\p{L}\\p{M}\\p{N}-]*[\\p{L}\\p{M}\\p{N}])?';
-const dotAtomAddress = new RegExp(`^(?=[^@]{1,64}@)${atom}(?:\\.${atom})*@${label}(?:\\.${label})+$`, 'u');
+const dotAtomAddress = new RegExp(`^(?=[^@]{1,64}@)${atom}(?:\\.${atom})*@${label}(?:\\.${label})*$`, 'u');
 
 /**
  * True when the address can stand alone in a header and the mail library
