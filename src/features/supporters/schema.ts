@@ -19,6 +19,8 @@ export const supporters = pgTable('supporters', {
   zip: text('zip'),
   county: text('county'),
   locale: text('locale').$type<Locale>().notNull().default('en'),
+  /** Emailed links issued before this no longer open their preferences (they asked, ADR 025). */
+  linksValidFrom: timestamp('links_valid_from', { withTimezone: true }),
   /** The ?source= code of the link that first brought them. */
   firstSource: text('first_source'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -2,7 +2,7 @@ import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../../platform/db/client.ts';
 import { emailAddress, normalizeEmail } from '../../platform/email-address.ts';
-import { randomToken, safeEqual, sha256, type Secrets } from '../../platform/crypto.ts';
+import { randomToken, sha256 } from '../../platform/crypto.ts';
 import { locales, type Locale } from '../../platform/web/locale.ts';
 import { enqueueEmail } from '../email/service.ts';
 import { zipFacts } from '../reference/service.ts';
@@ -11,6 +11,7 @@ import { consents, signupConfirmations, subscriptions, subscriptionTopics, suppo
 
 export { subscriptionTopics, type Topic } from './schema.ts';
 export { audienceCondition, knownCounties, noLongerWantedCondition, type Audience } from './audience.ts';
+export { preferencesToken } from './links.ts';
 
 /** A double opt-in link works this long. */
 export const CONFIRMATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
@@ -178,22 +179,6 @@ export async function timelineOf(db: Db, email: string) {
     .orderBy(supporterEvents.at, supporterEvents.id);
 }
 
-
-/**
- * The link in every email to a person's preferences and to one-click
- * unsubscribe: their id with an HMAC, so it needs no account, never expires
- * (an unsubscribe link must keep working) and cannot be guessed for anyone else.
- */
-export function preferencesToken(secrets: Secrets, supporterId: number): string {
-  return `${supporterId}.${secrets.hmac('links', `preferences:${supporterId}`).slice(0, 32)}`;
-}
-
-export function supporterFromToken(secrets: Secrets, token: string): number | undefined {
-  const match = /^(\d{1,10})\.([A-Za-z0-9_-]{32})$/.exec(token);
-  if (!match) return undefined;
-  const id = Number(match[1]);
-  return safeEqual(preferencesToken(secrets, id), token) ? id : undefined;
-}
 
 export type Preferences = { email: string; givenName: string; locale: Locale; subscriptions: Partial<Record<Topic, 'pending' | 'subscribed' | 'unsubscribed'>> };
 
