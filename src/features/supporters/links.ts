@@ -1,5 +1,6 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { recordAudit, type AuditActor } from '../audit/service.ts';
 import { safeEqual, type Secrets } from '../../platform/crypto.ts';
 import { enqueueEmail } from '../email/service.ts';
 import { supporterEvents, supporters } from './schema.ts';
@@ -103,16 +104,24 @@ export async function emailFreshLink(db: Db, supporterId: number, ctx: LinkConte
 }
 
 /**
- * "Stop older links working": every link issued before the next whole second
- * stops opening the preferences page (unsubscribing from old mail still
- * works), and a new link is emailed to the address on record.
+ * Every link issued before the next whole second stops opening the
+ * preferences page; unsubscribing from old mail still works, and any old link
+ * can still ask for a new one to be emailed. By the person (actor null) or by
+ * staff, noted in their timeline and the audit log. False when nobody has that id.
  */
-export async function stopOlderLinks(db: Db, supporterId: number, ctx: LinkContext): Promise<{ queued: boolean }> {
-  const now = ctx.now ?? new Date();
+export async function stopLinksIssuedSoFar(db: Db, supporterId: number, actor: AuditActor | null, now = new Date()): Promise<boolean> {
   const validFrom = new Date((Math.floor(now.getTime() / 1000) + 1) * 1000);
-  await db.transaction(async (tx) => {
-    await tx.update(supporters).set({ linksValidFrom: validFrom, updatedAt: now }).where(eq(supporters.id, supporterId));
-    await tx.insert(supporterEvents).values({ supporterId, kind: 'links-stopped', detail: {}, at: now });
+  return db.transaction(async (tx) => {
+    const [found] = await tx.update(supporters).set({ linksValidFrom: validFrom, updatedAt: now }).where(eq(supporters.id, supporterId)).returning({ id: supporters.id });
+    if (!found) return false;
+    await tx.insert(supporterEvents).values({ supporterId, kind: 'links-stopped', detail: { by: actor ? 'staff' : 'supporter' }, at: now });
+    await recordAudit(tx, actor, { action: 'supporter.links-stop', subjectType: 'supporter', subjectId: String(supporterId), note: actor ? 'by staff' : 'by the supporter' });
+    return true;
   });
+}
+
+/** "Stop older links working" on the preferences page: older links stop, and a new one is emailed to the address on record. */
+export async function stopOlderLinks(db: Db, supporterId: number, ctx: LinkContext): Promise<{ queued: boolean }> {
+  await stopLinksIssuedSoFar(db, supporterId, null, ctx.now);
   return emailFreshLink(db, supporterId, ctx);
 }
