@@ -7,7 +7,7 @@ import { supporterEvents, supporters } from './schema.ts';
 
 /**
  * The link in every email to a person's preferences, and the one-click
- * unsubscribe URL of list mail (docs/decisions/025-preferences-links.md). It
+ * unsubscribe URL of list mail (docs/decisions/026-preferences-links.md). It
  * needs no account: the supporter's id, the second it was issued and an HMAC
  * of both, so it cannot be made for anyone else. What it opens depends on its age:
  * - unsubscribing (RFC 8058, mail clients POST it): a year, whatever else happened;

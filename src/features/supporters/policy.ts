@@ -18,7 +18,7 @@ type Actor = { role: StaffRole };
  *   their request). It shows nothing the person's page does not, so it
  *   follows `view`; each download is noted in the audit log.
  * - `stopLinks`: make the preferences links in every email sent so far stop
- *   opening their page (ADR 025), when someone fears another person reads
+ *   opening their page (ADR 026), when someone fears another person reads
  *   their email. It reveals nothing and only takes a key away, so it follows `view`.
  * - `erase`: admins only. It cannot be undone and there is no history to
  *   restore from, so it sits with the role that already answers for the

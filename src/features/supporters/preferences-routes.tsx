@@ -42,7 +42,7 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
   }
 
   /**
-   * Whose link this is, if it may open what is asked (ADR 025). A forged link
+   * Whose link this is, if it may open what is asked (ADR 026). A forged link
    * finds nobody (404). A genuine link of someone who has since erased
    * themselves finds nothing held: old emails still carry it, so it answers
    * kindly instead of as an error. A link too old for what is asked offers to

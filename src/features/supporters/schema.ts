@@ -19,7 +19,7 @@ export const supporters = pgTable('supporters', {
   zip: text('zip'),
   county: text('county'),
   locale: text('locale').$type<Locale>().notNull().default('en'),
-  /** Emailed links issued before this no longer open their preferences (they asked, ADR 025). */
+  /** Emailed links issued before this no longer open their preferences (they asked, ADR 026). */
   linksValidFrom: timestamp('links_valid_from', { withTimezone: true }),
   /** The ?source= code of the link that first brought them. */
   firstSource: text('first_source'),

@@ -5,7 +5,7 @@ import { dataRightsMessages } from '../data-rights-messages.ts';
 /**
  * On the preferences page: a copy of their data (a form, so the download
  * carries the page's CSRF token), and the way to erasure. Both only from a
- * link emailed within the hour; an older link offers to email one (ADR 025).
+ * link emailed within the hour; an older link offers to email one (ADR 026).
  */
 export function YourDataSection(props: { locale: Locale; token: string; csrf: string; fresh: boolean }) {
   const t = dataRightsMessages(props.locale);
