@@ -55,7 +55,11 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
     const prefs = standing === 'gone' ? undefined : await getPreferences(deps.db, link.supporterId);
     if (!prefs) return page(c, <MessagePage title={t.title} body={rights.nothingHeld} />);
     const token = c.req.param('token')!;
-    if (standing === 'stale') return page(c, <NewLinkPage locale={locale} token={token} csrf={csrf(c)} title={t.title} reason={rights.stale} />);
+    if (standing === 'stale') {
+      // Offered whatever they receive now: the page tells an old link's holder nothing about the person.
+      const unsubscribe = unsubscribes(link) ? { note: rights.stillUnsubscribe, label: t.unsubscribeAll } : undefined;
+      return page(c, <NewLinkPage locale={locale} token={token} csrf={csrf(c)} title={t.title} reason={rights.stale} unsubscribe={unsubscribe} />);
+    }
     if (need === 'fresh' && standing !== 'fresh') return page(c, <NewLinkPage locale={locale} token={token} csrf={csrf(c)} title={rights.heading} reason={rights.freshNeeded} />, 200, rights.heading);
     return { id: link.supporterId, prefs, fresh: standing === 'fresh' };
   }
@@ -68,14 +72,16 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
   });
 
   app.post(`/preferences/:token${tokenPattern}`, async (c) => {
+    const body = await c.req.parseBody();
+    // Unsubscribing takes what one-click takes: a link too old for the page may still stop the mail.
+    const link = readPreferencesLink(deps.secrets, c.req.param('token'));
+    if (body.intent === 'unsubscribe-all' && link && unsubscribes(link) && (await getPreferences(deps.db, link.supporterId))) {
+      await unsubscribeAll(deps.db, link.supporterId, ctx);
+      return page(c, <MessagePage title={t.title} body={t.gone} />);
+    }
     const found = await holder(c, 'current');
     if (found instanceof Response) return found;
     const { id, prefs } = found;
-    const body = await c.req.parseBody();
-    if (body.intent === 'unsubscribe-all') {
-      await unsubscribeAll(deps.db, id, ctx);
-      return page(c, <MessagePage title={t.title} body={t.gone} />);
-    }
     const language = body.language === 'es' ? 'es' : body.language === 'en' ? 'en' : prefs.locale;
     const topics = subscriptionTopics.filter((topic) => body[`topic-${topic}`] === 'on');
     await updatePreferences(deps.db, id, { topics, locale: language }, ctx);

@@ -7,7 +7,7 @@ import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { browser } from '../../../test/support/staff.ts';
 import { auditLog } from '../audit/schema.ts';
 import { emailOutbox } from '../email/schema.ts';
-import { supporters } from './schema.ts';
+import { subscriptions, supporters } from './schema.ts';
 import { FRESH_LINKS_PER_DAY, readPreferencesLink } from './links.ts';
 import { bulkAudience, confirmSignup, preferencesToken, requestSignup, subscriptionsOf, timelineOf } from './service.ts';
 
@@ -212,6 +212,13 @@ describeEachDatabase('preferences and one-click unsubscribe', (database) => {
     expect(html).not.toContain('aged@example.org');
     expect((await b.post(stale, { language: 'es' }, { from: stale })).status).toBe(200);
     expect((await db().select().from(supporters).where(eq(supporters.id, id)))[0]!.locale).toBe('en');
+    // It still stops the mail, as the one-click header would; a link over a year old does not.
+    expect(await (await b.post(`/preferences/${preferencesToken(secrets, id, days(366))}`, { intent: 'unsubscribe-all' }, { from: stale })).text()).not.toContain('You are unsubscribed');
+    expect(await subscriptionsOf(db(), 'aged@example.org')).toEqual({ newsletter: 'subscribed' });
+    expect(html).toContain('value="unsubscribe-all"');
+    expect(await (await b.post(stale, { intent: 'unsubscribe-all' }, { from: stale })).text()).toContain('You are unsubscribed from everything');
+    expect(await subscriptionsOf(db(), 'aged@example.org')).toEqual({ newsletter: 'unsubscribed' });
+    await db().update(subscriptions).set({ status: 'subscribed' }).where(eq(subscriptions.supporterId, id));
 
     const oneClick = (token: string) => app.request(`/unsubscribe/${token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect((await oneClick(preferencesToken(secrets, id, days(366)))).status).toBe(410);

@@ -55,12 +55,23 @@ export function NewLinkForm(props: { locale: Locale; token: string; csrf: string
   return <LinkActionForm {...props} action="new-link" label={dataRightsMessages(props.locale).sendLink} />;
 }
 
-/** A page holding only the new-link form: for a link too old to open what was asked. */
-export function NewLinkPage(props: { locale: Locale; token: string; csrf: string; title: string; reason: string }) {
+/**
+ * A page holding the new-link form: for a link too old to open what was asked.
+ * A link that may still unsubscribe also offers that: it only ever sends less.
+ */
+export function NewLinkPage(props: { locale: Locale; token: string; csrf: string; title: string; reason: string; unsubscribe?: { note: string; label: string } | undefined }) {
   return (
     <div class="narrow">
       <h1>{props.title}</h1>
       <NewLinkForm {...props} />
+      {props.unsubscribe ? (
+        <Form action={localizedPath(props.locale, `/preferences/${props.token}`)} token={props.csrf}>
+          <p>{props.unsubscribe.note}</p>
+          <button class="button secondary" type="submit" name="intent" value="unsubscribe-all">
+            {props.unsubscribe.label}
+          </button>
+        </Form>
+      ) : null}
     </div>
   );
 }
