@@ -102,6 +102,11 @@ describeEachDatabase('what the logs keep of a supporter journey', (database) => 
       await db().execute(sql.raw('drop function refuse_supporter()'));
     }
 
+    // Paths no route answers, or that a route's rule refuses, carrying what someone typed.
+    expect((await b.request(`/${person.email}`)).status).toBe(404);
+    expect((await b.request(`/preferences/${person.givenName}.${person.zip}`)).status).toBe(404);
+    expect((await b.request(`/es/confirm/${person.familyName}?email=${person.email}`)).status).toBeGreaterThanOrEqual(400);
+
     const log = lines.join('');
     const personal = [person, signer, blocked].flatMap((p) => Object.values(p));
     for (const value of [...personal, ...personal.map((v) => encodeURIComponent(v)), ...secrets]) {
