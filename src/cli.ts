@@ -6,6 +6,7 @@ import { ReferenceImportError } from './features/reference/import.ts';
 import { createStaffFromCli, parseFlags, readPassword, resetPasswordFromCli } from './features/staff/cli.ts';
 import { StaffInputError } from './features/staff/service.ts';
 import { boot, fail, loadConfigOrFail } from './platform/boot.ts';
+import { purgeExpiredPersonalData } from './privacy-purge.ts';
 import { copyToPostgresFromCli, copyToPostgresHelp } from './platform/db/copy-cli.ts';
 import { CopyRefused } from './platform/db/copy.ts';
 
@@ -64,7 +65,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
     },
   },
   'petitions:recount': {
-    help: 'Recount every petition from its verified signatures, repair the counters if they drifted, and expire pending signatures older than 30 days (runs nightly in the worker too).',
+    help: 'Recount every petition from its verified signatures, repair the counters if they drifted, and mark pending signatures whose link has lapsed as expired (runs nightly in the worker too).',
     async run() {
       const { database, logger } = await boot();
       try {
@@ -72,6 +73,20 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
         const repaired = results.filter((r) => r.before !== r.after);
         for (const r of repaired) process.stdout.write(`Petition ${r.petitionId}: count was ${r.before}, now ${r.after}.\n`);
         process.stdout.write(`Recounted ${results.length} petition(s); ${repaired.length} repaired.\n`);
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  'privacy:purge': {
+    help: 'Delete what the privacy notice says is kept no longer: unconfirmed sign-ups and signatures, and signers\' IP hashes past their hours (runs hourly in the worker too).',
+    async run() {
+      const { database, logger } = await boot();
+      try {
+        const done = await purgeExpiredPersonalData(database.db, logger);
+        process.stdout.write(
+          `Deleted ${done.unconfirmedSignatures} unconfirmed signature(s), ${done.pendingTopics} unconfirmed topic(s), ${done.unusedLinks} unused link(s) and ${done.unconfirmedPeople} unconfirmed person(s); cleared ${done.signerAddressesCleared} IP hash(es).\n`,
+        );
       } finally {
         await database.close();
       }
