@@ -9,23 +9,29 @@ import { signatures } from './schema.ts';
  * Each batch is one statement, so one transaction; rows another process is
  * purging at the same moment are skipped (SKIP LOCKED), and a second run
  * finds nothing left, so the worker, a second worker and the CLI can all
- * run it without harm. Batches walk the primary key upwards, so a run reads
- * the table once however many batches it takes.
+ * run it without harm.
  */
 
 export type PurgeOptions = { now?: Date; batchSize?: number };
 
 const BATCH = 1000;
 
-async function inBatches(batchSize: number, batch: (after: number, limit: number) => Promise<{ id: number | string }[]>): Promise<number> {
-  let after = 0;
+/**
+ * Applies `change` to the signatures meeting `condition`, a range of ids at a
+ * time: one scan finds the lowest and highest id concerned, then each batch
+ * is one statement over `batchSize` ids through the primary key. Between
+ * runs the rows concerned are the newest few (an hour's IP hashes, an hour's
+ * lapsed signatures), so a run walks only that end of the table.
+ */
+async function byIdRanges(db: Db, condition: SQL, change: (range: SQL) => SQL, batchSize: number): Promise<number> {
+  const [bounds] = await rowsOf<{ lo: string | number | null; hi: string | number | null }>(db, sql`select min(id) as lo, max(id) as hi from ${signatures} where ${condition}`);
+  if (bounds?.lo == null || bounds.hi == null) return 0;
   let total = 0;
-  for (;;) {
-    const done = await batch(after, batchSize);
-    total += done.length;
-    if (done.length < batchSize) return total;
-    after = Math.max(...done.map((r) => Number(r.id)));
+  for (let from = Number(bounds.lo); from <= Number(bounds.hi); from += batchSize) {
+    const range = sql`id in (select id from ${signatures} where id between ${from} and ${from + batchSize - 1} and ${condition} for update skip locked)`;
+    total += (await rowsOf(db, sql`${change(range)} returning id`)).length;
   }
+  return total;
 }
 
 /**
@@ -35,31 +41,15 @@ async function inBatches(batchSize: number, batch: (after: number, limit: number
  */
 export async function deleteUnconfirmedSignatures(db: Db, options: PurgeOptions = {}): Promise<number> {
   const now = (options.now ?? new Date()).toISOString();
-  return inBatches(options.batchSize ?? BATCH, (after, limit) =>
-    rowsOf<{ id: string }>(
-      db,
-      sql`delete from ${signatures} where id in (
-            select id from ${signatures}
-            where id > ${after} and status in ('pending', 'expired') and expires_at < ${now}::timestamptz
-            order by id limit ${limit} for update skip locked)
-          returning id`,
-    ),
-  );
+  const lapsed = sql`status in ('pending', 'expired') and expires_at < ${now}::timestamptz`;
+  return byIdRanges(db, lapsed, (range) => sql`delete from ${signatures} where ${range}`, options.batchSize ?? BATCH);
 }
 
 /** Clears the IP hash of signatures older than the notice's hours; the signature itself stays. */
 export async function forgetSignerAddresses(db: Db, options: PurgeOptions = {}): Promise<number> {
   const before = retentionCutoffs(options.now ?? new Date()).signingIpBefore.toISOString();
-  return inBatches(options.batchSize ?? BATCH, (after, limit) =>
-    rowsOf<{ id: string }>(
-      db,
-      sql`update ${signatures} set ip_hash = null where id in (
-            select id from ${signatures}
-            where id > ${after} and ip_hash is not null and created_at < ${before}::timestamptz
-            order by id limit ${limit} for update skip locked)
-          returning id`,
-    ),
-  );
+  const due = sql`ip_hash is not null and created_at < ${before}::timestamptz`;
+  return byIdRanges(db, due, (range) => sql`update ${signatures} set ip_hash = null where ${range}`, options.batchSize ?? BATCH);
 }
 
 /**
