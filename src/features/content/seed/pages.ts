@@ -670,7 +670,7 @@ const privacyEn: PageInput = {
       kind: 'text',
       heading: 'How to use your rights',
       bodyMd: [
-        '- To change your subscriptions or unsubscribe, use the preferences link at the bottom of every email we send.',
+        '- To change your subscriptions or unsubscribe, use the preferences link at the bottom of every newsletter and alert we send.',
         '- For anything else, write to the contact address shown in the site footer with the subject “Privacy request”.',
         '- We may verify your identity by email before acting on your request.',
         '- An authorized agent may make a request on your behalf.',
@@ -792,7 +792,7 @@ const privacyEs: PageInput = {
       kind: 'text',
       heading: 'Cómo ejercer tus derechos',
       bodyMd: [
-        '- Para cambiar tus suscripciones o darte de baja, usa el enlace de preferencias que aparece al final de cada correo que te enviamos.',
+        '- Para cambiar tus suscripciones o darte de baja, usa el enlace de preferencias que aparece al final de cada boletín y aviso que te enviamos.',
         '- Para cualquier otra solicitud, escríbenos a la dirección de contacto que aparece al pie del sitio, con el asunto “Solicitud de privacidad” (o “Privacy request”).',
         '- Es posible que confirmemos tu identidad por correo electrónico antes de atender tu solicitud.',
         '- Puedes autorizar a otra persona para que haga la solicitud en tu nombre.',
