@@ -11,6 +11,7 @@ import { StaffInputError } from './features/staff/service.ts';
 import { listenForAdminCommands } from './platform/admin-socket.ts';
 import type { Config } from './platform/config.ts';
 import { writeBackup, restoreBackup } from './platform/db/backup.ts';
+import { purgeExpiredPersonalData } from './privacy-purge.ts';
 import type { Database } from './platform/db/client.ts';
 import { copyToPostgresFromCli, copyToPostgresHelp } from './platform/db/copy-cli.ts';
 import { CopyRefused, type TableCopy } from './platform/db/copy.ts';
@@ -138,12 +139,21 @@ export const adminCommands: Record<string, AdminCommand> = {
     },
   },
   'petitions:recount': {
-    help: 'Recount every petition from its verified signatures, repair the counters if they drifted, and expire pending signatures older than 30 days (runs nightly in the worker too).',
+    help: 'Recount every petition from its verified signatures, repair the counters if they drifted, and mark pending signatures whose link has lapsed as expired (runs nightly in the worker too).',
     async run(_request, context) {
       const results = await recountAll(needDatabase(context).db, context.logger);
       const repaired = results.filter((r) => r.before !== r.after);
       for (const r of repaired) context.print(`Petition ${r.petitionId}: count was ${r.before}, now ${r.after}.`);
       context.print(`Recounted ${results.length} petition(s); ${repaired.length} repaired.`);
+    },
+  },
+  'privacy:purge': {
+    help: "Delete what the privacy notice says is kept no longer: unconfirmed sign-ups and signatures, and signers' IP hashes past their hours (runs hourly in the worker too).",
+    async run(_request, context) {
+      const done = await purgeExpiredPersonalData(needDatabase(context).db, context.logger);
+      context.print(
+        `Deleted ${done.unconfirmedSignatures} unconfirmed signature(s), ${done.pendingTopics} unconfirmed topic(s), ${done.unusedLinks} unused link(s) and ${done.unconfirmedPeople} unconfirmed person(s); cleared ${done.signerAddressesCleared} IP hash(es).`,
+      );
     },
   },
   'staff:create': staffCommand(

@@ -12,6 +12,7 @@ import { consents, signupConfirmations, subscriptions, subscriptionTopics, suppo
 export { subscriptionTopics, type Topic } from './schema.ts';
 export { audienceCondition, knownCounties, noLongerWantedCondition, type Audience } from './audience.ts';
 export { preferencesToken } from './links.ts';
+export { purgeUnconfirmedSignups, type SignupPurge, type SignupPurgeResult } from './retention.ts';
 
 /** A double opt-in link works this long. */
 export const CONFIRMATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
