@@ -1,119 +1,102 @@
-import { seedDemoContent } from './features/content/seed/index.ts';
-import { seedDemoPetition } from './features/petitions/seed.ts';
-import { recountAll } from './features/petitions/service.ts';
-import { importFromCli, referenceImportHelp, referenceImportRequest } from './features/reference/cli.ts';
-import { ReferenceImportError } from './features/reference/import.ts';
-import { createStaffFromCli, parseFlags, readPassword, resetPasswordFromCli } from './features/staff/cli.ts';
-import { StaffInputError } from './features/staff/service.ts';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { adminCommands, refusalLine, runAdminCommand, type AdminCommand } from './admin-commands.ts';
+import { AdminSocketUnreachable, sendAdminCommand } from './platform/admin-socket.ts';
 import { boot, fail, loadConfigOrFail } from './platform/boot.ts';
-import { copyToPostgresFromCli, copyToPostgresHelp } from './platform/db/copy-cli.ts';
-import { CopyRefused } from './platform/db/copy.ts';
+import type { Config } from './platform/config.ts';
+import { DataFolderInUse } from './platform/db/data-folder-lock.ts';
+import { createLogger } from './platform/logger.ts';
 
-/** Admin tasks: `npm run cli -- <command>`. Each opens the database, does one thing and exits. */
-const commands: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
-  'db:migrate': {
-    help: 'Apply database migrations (start-up does this too).',
-    async run() {
-      const { database } = await boot();
-      await database.close();
-      process.stdout.write('Migrations applied.\n');
-    },
-  },
-  'db:copy-to-postgres': {
-    help: copyToPostgresHelp,
-    async run(args) {
-      try {
-        await copyToPostgresFromCli(loadConfigOrFail(), parseFlags(args), (line) => process.stdout.write(`${line}\n`));
-      } catch (error) {
-        if (error instanceof CopyRefused) fail(error.message);
-        throw error;
-      }
-    },
-  },
-  'seed:demo': {
-    help: 'Add the demo content to an empty database (does nothing once content exists).',
-    async run() {
-      const { database } = await boot();
-      const { seeded } = await seedDemoContent(database.db);
-      await seedDemoPetition(database.db);
-      await database.close();
-      process.stdout.write(seeded ? 'Demo content added.\n' : 'The database already has content; nothing changed.\n');
-    },
-  },
-  'reference:import': {
-    help: referenceImportHelp,
-    async run(args) {
-      let request;
-      try {
-        request = referenceImportRequest(parseFlags(args));
-      } catch (error) {
-        if (error instanceof ReferenceImportError) fail(error.message);
-        throw error;
-      }
-      const { database } = await boot();
-      let done: string;
-      try {
-        done = await importFromCli(database.db, request);
-      } catch (error) {
-        await database.close();
-        if (error instanceof ReferenceImportError) fail(error.message);
-        throw error;
-      }
-      await database.close();
-      process.stdout.write(`${done}\n`);
-    },
-  },
-  'petitions:recount': {
-    help: 'Recount every petition from its verified signatures, repair the counters if they drifted, and expire pending signatures older than 30 days (runs nightly in the worker too).',
-    async run() {
-      const { database, logger } = await boot();
-      try {
-        const results = await recountAll(database.db, logger);
-        const repaired = results.filter((r) => r.before !== r.after);
-        for (const r of repaired) process.stdout.write(`Petition ${r.petitionId}: count was ${r.before}, now ${r.after}.\n`);
-        process.stdout.write(`Recounted ${results.length} petition(s); ${repaired.length} repaired.\n`);
-      } finally {
-        await database.close();
-      }
-    },
-  },
-  'staff:create': {
-    help: 'Create a staff account: --email you@example.org [--role admin|organizer|editor|viewer] [--name "Full Name"]. Reads the password from a prompt or stdin.',
-    async run(args) {
-      await withPassword(args, createStaffFromCli);
-    },
-  },
-  'staff:reset-password': {
-    help: 'Set a new password for a staff account: --email you@example.org. Reads it from a prompt or stdin; signs them out everywhere.',
-    async run(args) {
-      await withPassword(args, resetPasswordFromCli);
-    },
-  },
+/**
+ * Admin tasks: `npm run cli -- <command>`. Each does one thing and exits:
+ * with a database of its own, or, when a site on the embedded database
+ * holds DATA_DIR, by asking that site to do it (src/admin-commands.ts).
+ */
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+const printError = (line: string) => process.stderr.write(`${line}\n`);
+/** One line and exit 1, after a half-written file is removed (so not fail(), which exits at once). */
+const refuse = (line: string): number => {
+  printError(line);
+  return 1;
 };
 
-async function withPassword(args: string[], action: typeof createStaffFromCli) {
-  const flags = parseFlags(args);
-  if (!flags.email) fail('--email is required');
-  const password = await readPassword('Password (at least 12 characters): ');
-  const { database } = await boot();
+async function run(name: string, command: AdminCommand, args: string[]): Promise<number> {
+  let request: unknown;
   try {
-    process.stdout.write(`${await action(database.db, flags, password)}\n`);
+    request = await command.prepare?.(args);
   } catch (error) {
-    if (error instanceof StaffInputError) fail(`${error.field === 'password' ? 'Password' : error.field}: ${error.message}`);
-    throw error;
+    fail(refusalLine(error) ?? (error as Error).message);
+  }
+  const config = loadConfigOrFail();
+  return withFile(command.fileOf?.(request as never), async (file) => {
+    if (command.ownDatabase) {
+      try {
+        return await runAdminCommand(name, request, { config, logger: createLogger({ level: config.logLevel }), database: undefined, print, error: printError, file });
+      } catch (error) {
+        if (!(error instanceof DataFolderInUse)) throw error;
+        return refuse(`${name}: DATA_DIR ${error.message}: ${command.notWhileRunning}`);
+      }
+    }
+    let booted;
+    try {
+      booted = await boot({ inUse: 'throw' });
+    } catch (error) {
+      if (error instanceof DataFolderInUse) return inRunningSite(name, command, request, config, error, file);
+      throw error;
+    }
+    try {
+      return await runAdminCommand(name, request, { ...booted, print, error: printError, file });
+    } finally {
+      await booted.database.close();
+    }
+  });
+}
+
+/** The site holds the embedded database: it runs the command, and we print what it says. */
+async function inRunningSite(name: string, command: AdminCommand, request: unknown, config: Config, inUse: DataFolderInUse, file: Writable | undefined): Promise<number> {
+  if (command.notWhileRunning) return refuse(`${name}: ${command.notWhileRunning}`);
+  try {
+    return await sendAdminCommand(config.dataDir, { command: name, request }, { print, error: printError, file: file ?? new Writable({ write: (_chunk, _encoding, done) => done() }) });
+  } catch (error) {
+    if (error instanceof AdminSocketUnreachable) {
+      return refuse(`Database error: DATA_DIR ${inUse.message}, and it does not take admin commands now (starting, or stopping). Try again in a moment.`);
+    }
+    return refuse((error as Error).message);
+  }
+}
+
+/** Runs `body` with a file to write to, if the command writes one: kept only when it succeeds, never half-written. */
+async function withFile(path: string | undefined, body: (file: Writable | undefined) => Promise<number>): Promise<number> {
+  if (!path) return body(undefined);
+  const partial = `${path}.partial`;
+  // A .partial left by a killed run is overwritten; the file itself was checked not to exist.
+  const file = createWriteStream(partial, { mode: 0o600 });
+  let code = 1;
+  try {
+    code = await body(file);
+    if (!file.writableEnded) file.end();
+    await finished(file);
+    if (code === 0) await rename(partial, path);
+    return code;
   } finally {
-    await database.close();
+    if (code !== 0) {
+      file.destroy();
+      await rm(partial, { force: true });
+    }
   }
 }
 
 const [name, ...args] = process.argv.slice(2);
-const command = name ? commands[name] : undefined;
+const command = name ? adminCommands[name] : undefined;
 if (!command) {
-  const list = Object.entries(commands)
+  const list = Object.entries(adminCommands)
     .map(([n, c]) => `  ${n.padEnd(22)} ${c.help}`)
     .join('\n');
   if (name && name !== 'help' && name !== '--help') fail(`Unknown command "${name}". Commands:\n${list}`);
   process.stdout.write(`Usage: npm run cli -- <command>\n\nCommands:\n${list}\n`);
 } else {
-  await command.run(args);
+  process.exitCode = await run(name!, command, args);
 }

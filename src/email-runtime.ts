@@ -10,6 +10,7 @@ import { supporterListLinks } from './features/supporters/list-links.ts';
 import { petitionTemplates } from './features/email/templates/petition.ts';
 import { nightlyRecount } from './features/petitions/service.ts';
 import { Secrets } from './platform/crypto.ts';
+import { privacyPurgeSchedule } from './privacy-purge.ts';
 
 /**
  * The sending side, composed once for both ways of running it: inside the
@@ -55,6 +56,8 @@ export function createEmailRuntime(options: { config: Config; database: Database
   const scheduler = new BroadcastScheduler({ db, logger, domain, onStarted: () => worker.poke() });
   // Petition counts are checked against their signatures once a night, and drift repaired (issue 5).
   const recount = nightlyRecount({ db, logger });
+  // What the privacy notice says is deleted after a time is deleted on time (ADR 030).
+  const purge = privacyPurgeSchedule({ db, logger });
 
   return {
     worker,
@@ -64,8 +67,10 @@ export function createEmailRuntime(options: { config: Config; database: Database
       worker.start();
       scheduler.start();
       recount.start();
+      purge.start();
     },
     async stop() {
+      await purge.stop();
       await recount.stop();
       await scheduler.stop();
       await worker.stop();

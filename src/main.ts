@@ -2,8 +2,9 @@ import cluster, { type Worker } from 'node:cluster';
 import { seedDemoContent } from './features/content/seed/index.ts';
 import { seedDemoPetition } from './features/petitions/seed.ts';
 import { checkReferenceData } from './features/reference/demo.ts';
-import { ensureDemoAdmin } from './features/staff/cli.ts';
+import { announceDemoAdmin, ensureDemoAdmin } from './features/staff/cli.ts';
 import { createEmailRuntime } from './email-runtime.ts';
+import { listenForAdminCommandsHere } from './admin-commands.ts';
 import { boot, fail } from './platform/boot.ts';
 import { startWebServer } from './web-server.ts';
 
@@ -61,9 +62,7 @@ async function main() {
     if ((await seedDemoPetition(database.db)).seeded) logger.info('demo petition added');
     // A demo admin only on a demo start, never in production.
     const demoAdmin = config.nodeEnv === 'production' ? undefined : await ensureDemoAdmin(database.db);
-    if (demoAdmin) {
-      logger.info({ demoAdmin: { login: demoAdmin.email, password: demoAdmin.password } }, `Demo admin created: sign in at /admin as ${demoAdmin.email} with password ${demoAdmin.password} (shown once)`);
-    }
+    if (demoAdmin) announceDemoAdmin(demoAdmin, logger);
   }
 
   // Districts and legislators: a demo loads ../shared/data once; otherwise one line says how to load them.
@@ -92,11 +91,15 @@ async function main() {
     });
   }
 
+  // On the embedded database, admin commands (npm run cli) reach the database through this process.
+  const adminCommands = database.kind === 'pglite' ? await listenForAdminCommandsHere({ config, logger, database }) : undefined;
+
   let stopping = false;
   async function shutdown(reason: string) {
     if (stopping) return;
     stopping = true;
     logger.info({ reason }, 'stopping');
+    await adminCommands?.close();
     await stopWeb();
     await email?.stop();
     await database.close();

@@ -24,7 +24,27 @@ export function startWebServer(options: {
   const { config, database, logger } = options;
   const lifecycle = { draining: false };
   const { app } = createApp({ config, database, logger, lifecycle, emailQueued: options.emailQueued, broadcastScheduled: options.broadcastScheduled });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => options.onListening(info.port));
+  const server = serve(
+    {
+      fetch: app.fetch,
+      port: config.port,
+      hostname: config.host,
+      // A body nobody read is dropped by Node itself, and a refused one by limitBodySize, as long as the request
+      // may take. @hono/node-server's own clean-up cuts the connection half a second after the answer, so
+      // that a client still sending (a slow upload refused with 413) got a reset instead of the answer.
+      autoCleanupIncoming: false,
+      serverOptions: {
+        headersTimeout: config.http.headersTimeoutMs,
+        requestTimeout: config.http.requestTimeoutMs,
+        keepAliveTimeout: config.http.keepAliveTimeoutMs,
+        // How often Node looks for requests past their time: by default every 30 s, which let a slow client stay that much longer.
+        connectionsCheckingInterval: 1000,
+      },
+    },
+    (info) => options.onListening(info.port),
+  );
+  // Past this, new connections are closed at once: slow clients use up sockets and memory, not the process.
+  server.maxConnections = config.http.maxConnections;
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') fail(`Configuration error: PORT ${config.port} is already in use by another program`);
     if (error.code === 'EACCES') fail(`Configuration error: PORT ${config.port} needs privileges this process does not have`);

@@ -59,7 +59,11 @@ describe('the admin command line', () => {
       const ok = await runCli(['staff:create', '--email', 'first@psj.example', '--role', 'admin', '--name', 'First Admin'], 'a long and unusual passphrase\n', { DATA_DIR: dir });
       expect(ok.stderr).toBe('');
       expect(ok.stdout).toContain('Created admin first@psj.example.');
-      const again = await runCli(['staff:create', '--email', 'FIRST@psj.example'], 'another long passphrase 7\n', { DATA_DIR: dir });
+      // No --role: refused before the prompt, rather than quietly making an admin.
+      const noRole = await runCli(['staff:create', '--email', 'second@psj.example'], 'another long passphrase 7\n', { DATA_DIR: dir });
+      expect(noRole.code).not.toBe(0);
+      expect(noRole.stderr.trim()).toBe('--role is required: one of admin, organizer, editor, viewer');
+      const again = await runCli(['staff:create', '--email', 'FIRST@psj.example', '--role', 'viewer'], 'another long passphrase 7\n', { DATA_DIR: dir });
       expect(again.code).not.toBe(0);
       expect(again.stderr).toContain('already exists');
     } finally {
@@ -101,10 +105,16 @@ describe('start-up and shut-down of the real process', () => {
     const done = finish(child);
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
+    let terminal = '';
+    child.stderr!.on('data', (d) => (terminal += d));
     await expect.poll(() => output, { timeout: 60_000, interval: 200 }).toContain(`running at http://localhost:${port}`);
     const line = output.split('\n').find((l) => l.includes('running at'))!;
-    // A demo start creates an admin and says once how to sign in.
-    expect(output).toMatch(/Demo admin created: sign in at \/admin as admin@groundswell\.example with password demo-\S+ \(shown once\)/);
+    // A demo start creates an admin and says once how to sign in: the password on the terminal, never in the log.
+    await expect.poll(() => terminal, { timeout: 10_000, interval: 100 }).toMatch(/Demo admin: sign in at \/admin as admin@groundswell\.example with password demo-\S+ \(shown once, not logged\)/);
+    const password = /with password (demo-\S+)/.exec(terminal)![1]!;
+    expect(terminal.split(password)).toHaveLength(2);
+    expect(output).toContain('Demo admin created: sign in at /admin as admin@groundswell.example');
+    expect(output).not.toContain(password);
     expect(JSON.parse(line)).toMatchObject({ level: 30, url: `http://localhost:${port}` });
 
     const home = await fetch(`http://127.0.0.1:${port}/`, { headers: { cookie: 'lang=en' } });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DatabaseUnavailableError, openDatabase, type Database } from './db/client.ts';
+import { DataFolderInUse } from './db/data-folder-lock.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** Stops the process with one plain line for a person to read: no stack trace. */
@@ -21,15 +22,20 @@ export function loadConfigOrFail(): Config {
 
 /**
  * What every entry point (server, worker, CLI) does first: read the
- * configuration, open the database and bring its schema up to date.
+ * configuration, open the database and bring its schema up to date. An
+ * embedded database that another process holds stops the process with one
+ * line, unless `inUse: 'throw'` (the CLI then asks that process instead).
  */
-export async function boot(options: { migrate?: boolean } = {}): Promise<{ config: Config; logger: Logger; database: Database }> {
+export async function boot(options: { migrate?: boolean; inUse?: 'fail' | 'throw' } = {}): Promise<{ config: Config; logger: Logger; database: Database }> {
   const config = loadConfigOrFail();
   const logger = createLogger({ level: config.logLevel });
   let database: Database;
   try {
     database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
   } catch (error) {
+    if (error instanceof DataFolderInUse && options.inUse !== 'throw') {
+      fail(`Database error: DATA_DIR ${error.message}. Stop that process first; to run several, use DATABASE_URL (PostgreSQL).`);
+    }
     if (error instanceof DatabaseUnavailableError) {
       fail(`Database error: ${config.databaseUrl ? 'DATABASE_URL' : 'DATA_DIR'} ${error.message}`);
     }

@@ -55,6 +55,15 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ ...base, DATABASE_URL: pg, WEB_PROCESSES: '0' })).toThrow(/^WEB_PROCESSES/);
   });
 
+  it('reads the limits on clients, and refuses a request timeout shorter than the header timeout', () => {
+    expect(loadConfig(base).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 5000, maxConnections: 1000 });
+    const set = { HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '3000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000', HTTP_MAX_CONNECTIONS: '20' };
+    expect(loadConfig({ ...base, ...set }).http).toEqual({ headersTimeoutMs: 2000, requestTimeoutMs: 3000, keepAliveTimeoutMs: 65_000, maxConnections: 20 });
+    expect(errorFor({ HTTP_HEADERS_TIMEOUT_MS: '500' })).toBe('HTTP_HEADERS_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 300000 (got "500")');
+    expect(errorFor({ HTTP_MAX_CONNECTIONS: 'lots' })).toMatch(/^HTTP_MAX_CONNECTIONS must be a whole number of connections/);
+    expect(errorFor({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toMatch(/^HTTP_REQUEST_TIMEOUT_MS must be at least HTTP_HEADERS_TIMEOUT_MS/);
+  });
+
   it('turns on HSTS and secure cookies for an https public URL, and trims its slash', () => {
     expect(loadConfig({ ...base, PUBLIC_URL: 'https://psj.example/' })).toMatchObject({ publicUrl: 'https://psj.example', secure: true });
   });

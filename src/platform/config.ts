@@ -13,6 +13,12 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
+/** A whole number within bounds, with one message that says them all. */
+function wholeNumber(unit: string, min: number, max: number, fallback: number) {
+  const message = `must be a whole number of ${unit} from ${min} to ${max}`;
+  return z.preprocess(emptyAsUndefined, z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).default(fallback));
+}
+
 const envSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
   PORT: z.preprocess(
@@ -74,6 +80,10 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(30_000).default(1000),
   ),
+  HTTP_HEADERS_TIMEOUT_MS: wholeNumber('milliseconds', 1000, 300_000, 10_000),
+  HTTP_REQUEST_TIMEOUT_MS: wholeNumber('milliseconds', 1000, 3_600_000, 120_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: wholeNumber('milliseconds', 1000, 600_000, 5000),
+  HTTP_MAX_CONNECTIONS: wholeNumber('connections', 1, 1_000_000, 1000),
   UPLOAD_MAX_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a number of megabytes' }).min(1).max(200).default(15)),
   SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
   EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().email('must be an email address').optional()),
@@ -114,6 +124,12 @@ export type Config = {
   /** How many proxies in front of the app add to X-Forwarded-For; 0 trusts none. */
   trustProxy: number;
   uploadMaxBytes: number;
+  /**
+   * What one web process allows its clients, so that it survives slow or idle ones without a proxy
+   * in front: the time to send the headers, and the whole request (an upload included); how long an
+   * idle keep-alive connection stays open; and how many connections it holds at once (more are closed).
+   */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number };
   /**
    * How many web processes `npm start` runs, sharing one port (node:cluster): 1, or more on
    * PostgreSQL to use every core. Each is stateless; the first process supervises them.
@@ -168,6 +184,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (typeof e.WEB_PROCESSES === 'number' && e.WEB_PROCESSES > 1 && !e.DATABASE_URL) {
     throw new ConfigError('WEB_PROCESSES above 1 needs DATABASE_URL (PostgreSQL): the embedded database serves one process');
   }
+  if (e.HTTP_REQUEST_TIMEOUT_MS < e.HTTP_HEADERS_TIMEOUT_MS) {
+    throw new ConfigError('HTTP_REQUEST_TIMEOUT_MS must be at least HTTP_HEADERS_TIMEOUT_MS: the headers are part of the request');
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -183,6 +202,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production',
     trustProxy: e.TRUST_PROXY,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    },
     writesPerMinute: e.WRITES_PER_MINUTE,
     // auto: one per core on PostgreSQL; the embedded database serves one process.
     webProcesses: e.WEB_PROCESSES === 'auto' ? (e.DATABASE_URL ? availableParallelism() : 1) : e.WEB_PROCESSES,

@@ -4,7 +4,7 @@ import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hash, hk
  * Keys for each purpose are derived from the one SECRET_KEY, so a token
  * signed for one use (CSRF) can never pass for another (a reset link).
  */
-export type Purpose = 'csrf' | 'throttle' | 'totp' | 'sessions' | 'links' | 'stories' | 'altcha';
+export type Purpose = 'csrf' | 'throttle' | 'totp' | 'sessions' | 'links' | 'stories' | 'altcha' | 'audit';
 
 export class Secrets {
   private readonly keys = new Map<Purpose, Buffer>();

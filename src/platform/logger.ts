@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type Logger } from 'pino';
+import { describeError, safeErrorMessage } from './log-errors.ts';
 
 export type { Logger };
 
@@ -47,6 +48,8 @@ export function createLogger(options: { level: string; pretty?: boolean; destina
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: () => logContext.getStore() ?? {},
+    serializers: { err: describeError, error: describeError },
+    hooks: { logMethod: withSafeMessage },
   };
   if (options.destination) return pino(base, options.destination);
   const pretty = options.pretty ?? process.stdout.isTTY === true;
@@ -55,4 +58,18 @@ export function createLogger(options: { level: string; pretty?: boolean; destina
   }
   // Asynchronous writes keep a slow log reader from stalling requests; main flushes on exit.
   return pino(base, pino.destination({ dest: 1, sync: false }));
+}
+
+/**
+ * pino takes a line's message from its error when none is given
+ * (`logger.error(err)`, `logger.error({ err })`): a database error's message
+ * would then print the statement's parameters despite the serializer.
+ */
+function withSafeMessage(this: Logger, args: unknown[], method: (...args: unknown[]) => void): void {
+  const [first, second] = args;
+  if (typeof second !== 'string' && first !== null && typeof first === 'object') {
+    const err = first instanceof Error ? first : (first as { err?: unknown }).err;
+    if (err instanceof Error) return method.apply(this, [first, safeErrorMessage(err), ...args.slice(1)]);
+  }
+  return method.apply(this, args);
 }

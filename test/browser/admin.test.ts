@@ -1,4 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
+import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/features/audit/service.ts';
@@ -70,6 +71,34 @@ describe.skipIf(!available.ok)('the staff workspace in a real browser', () => {
       await expectNoAxeViolations(path);
     }
   }, 120_000);
+
+  it('turns two-step sign-in on and asks for proof before changing it, on pages with zero axe violations', async () => {
+    await page.goto(`${site.url}/admin/account/two-step`);
+    const secret = (await page.locator('code.secret').textContent())!;
+    const codeAt = (ms: number) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: ms });
+    await page.getByLabel('Code from the app').fill(codeAt(Date.now()));
+    await submitted(() => page.getByRole('button', { name: 'Turn on two-step sign-in' }).click());
+    expect(await page.title()).toMatch(/^Error:/);
+    await expectNoAxeViolations('two-step set-up with errors');
+    await page.getByLabel('Code from the app').fill(codeAt(Date.now()));
+    await page.getByLabel('Your password').fill(password);
+    await submitted(() => page.getByRole('button', { name: 'Turn on two-step sign-in' }).click());
+    expect(await page.locator('h1').textContent()).toBe('Two-step sign-in is on');
+    for (const path of ['/admin/account', '/admin/account/two-step']) {
+      await page.goto(`${site.url}${path}`);
+      await expectNoAxeViolations(`${path} with two-step on`);
+    }
+    await page.goto(`${site.url}/admin/account`);
+    await page.getByLabel('Your password').first().fill(password);
+    await submitted(() => page.getByRole('button', { name: 'Turn off two-step sign-in' }).click());
+    expect(await page.title()).toMatch(/^Error:/);
+    expect(await page.locator('.error-summary a').getAttribute('href')).toBe('#disable-code');
+    await expectNoAxeViolations('turning two-step off with errors');
+    await page.getByLabel('Your password').first().fill(password);
+    await page.getByLabel('Code from your app').fill(codeAt(Date.now() + 30_000));
+    await submitted(() => page.getByRole('button', { name: 'Turn off two-step sign-in' }).click());
+    expect(await page.locator('.notice').textContent()).toContain('Two-step sign-in is off');
+  }, 60_000);
 
   it('edits the Spanish home page, shows it on the public site, and finds the change in the audit log', async () => {
     await page.goto(`${site.url}/admin/content/pages/home`);

@@ -53,6 +53,26 @@ describe.skipIf(!available.ok)('public pages in a real browser', () => {
     }
   }
 
+  it('answers a form too large to read with a page in its language that passes axe', async () => {
+    for (const locale of ['en', 'es'] as const) {
+      const { page, context } = await open('/join', locale);
+      const answer = page.waitForResponse((r) => r.request().method() === 'POST');
+      // What a script or a paste gone wrong could send: far past the field's maxlength and the form's limit.
+      await page.evaluate(`{
+        const form = document.querySelector('main form[method="post"]');
+        form.querySelector('input[name="email"]').value = 'a'.repeat(70 * 1024);
+        form.submit();
+      }`);
+      expect((await answer).status()).toBe(413);
+      await page.waitForLoadState('load');
+      expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      expect(await page.locator('h1').textContent()).toBe(locale === 'es' ? 'Es demasiado grande' : 'That is too large');
+      const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
+      expect(violations.map((v) => v.id)).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('passes axe on a wide desktop screen too', async () => {
     const { page, context } = await open('/', 'en', { width: 1280, height: 900 });
     const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();

@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailMailbox } from '../../src/features/email/schema.ts';
 import { EmailWorker, MailboxTransport, templateRenderer } from '../../src/features/email/service.ts';
 import { supporters } from '../../src/features/supporters/schema.ts';
-import { subscriptionsOf } from '../../src/features/supporters/service.ts';
+import { preferencesToken, subscriptionsOf } from '../../src/features/supporters/service.ts';
+import { Secrets } from '../../src/platform/crypto.ts';
 import { spentFormChallenges } from '../../src/platform/http/form-challenge-schema.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import { expectNoAxeViolations, launchChromium, recordedVisitor, startDemoSite } from '../support/browser.ts';
+import { testConfig } from '../support/app.ts';
 import { chromiumAvailable, requireAll } from '../support/suites.ts';
 
 const available = chromiumAvailable();
@@ -140,4 +142,26 @@ describe.skipIf(!available.ok)('newsletter sign-up in a real browser', () => {
     expect(await subscriptionsOf(site.database.db, 'no-script@example.org')).toEqual({ newsletter: 'pending' });
     await context.close();
   });
+
+  it('shows the preferences page, and what an older link offers instead, accessibly in both languages', async () => {
+    const db = site.database.db;
+    const [person] = await db.insert(supporters).values({ email: 'links-browser@example.org', emailAsTyped: 'links-browser@example.org', givenName: 'Rosa' }).returning({ id: supporters.id });
+    const secrets = new Secrets(testConfig().secretKey);
+    const hoursAgo = (h: number) => preferencesToken(secrets, person!.id, new Date(Date.now() - h * 60 * 60 * 1000));
+    for (const locale of ['en', 'es'] as const) {
+      const { context, page } = await visitor(locale);
+      const prefix = words[locale].prefix;
+      const pages = { fresh: hoursAgo(0), older: hoursAgo(2), stale: hoursAgo(24 * 91) };
+      for (const [label, token] of Object.entries(pages)) {
+        await page.goto(`${site.url}${prefix}/preferences/${token}`);
+        await expectNoAxeViolations(page, `${locale} preferences, ${label} link`);
+      }
+      // The older link's button: a new link is on its way, and the answer is accessible too.
+      await page.goto(`${site.url}${prefix}/preferences/${pages.stale}`);
+      await Promise.all([page.waitForNavigation(), page.locator('main form[action$="/new-link"] button').click()]);
+      expect(await page.locator('h1').textContent()).toBe(words[locale].checkEmail);
+      await expectNoAxeViolations(page, `${locale} new link sent`);
+      await context.close();
+    }
+  }, 90_000);
 });

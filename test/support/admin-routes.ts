@@ -90,6 +90,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     { method: 'POST', pattern: `${personPattern}/tags`, url: `${person}/tags`, allowed: campaigners, form: { tag: 'route-probe' } },
     { method: 'POST', pattern: `${personPattern}/tags/remove`, url: `${person}/tags/remove`, allowed: campaigners, form: { tag: 'route-probe' } },
     { method: 'POST', pattern: `${personPattern}/export`, url: `${person}/export`, allowed: campaigners },
+    { method: 'POST', pattern: `${personPattern}/stop-links`, url: `${person}/stop-links`, allowed: campaigners },
     { method: 'GET', pattern: `${personPattern}/erase`, url: `${person}/erase`, allowed: adminOnly },
     { method: 'POST', pattern: `${personPattern}/erase`, url: `${person}/erase`, allowed: adminOnly, form: {} },
   ];

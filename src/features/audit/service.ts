@@ -2,7 +2,8 @@ import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { auditLog, type AuditSummary } from './schema.ts';
 
-export type AuditActor = { staffId: number; email: string; ip: string };
+/** Who acted; `staffId` null for someone not (yet) signed in, such as a failed sign-in from an address. */
+export type AuditActor = { staffId: number | null; email: string; ip: string };
 export type AuditEntry = {
   action: string;
   subjectType: string;
@@ -14,6 +15,11 @@ export type AuditEntry = {
 export type AuditRow = typeof auditLog.$inferSelect;
 
 const MAX_VALUE_LENGTH = 300;
+
+/** Who an entry is by, for reading: the staff member, else someone not signed in (a failed sign-in has an address), else the system (the command line, jobs). */
+export function actorLabel(row: Pick<AuditRow, 'actorEmail' | 'ip'>): string {
+  return row.actorEmail || (row.ip ? 'not signed in' : 'system');
+}
 
 /**
  * Records one entry; call it inside the transaction that made the change,

@@ -1,5 +1,5 @@
 import { Field, Select } from '../../platform/web/forms.tsx';
-import type { AuditRow } from './service.ts';
+import { actorLabel, type AuditRow } from './service.ts';
 
 type Filters = { actor?: number | undefined; action?: string | undefined; subject?: string | undefined; from?: string | undefined; to?: string | undefined; page: number };
 
@@ -67,7 +67,7 @@ export function AuditPage(props: { rows: AuditRow[]; total: number; perPage: num
               <td>
                 <time datetime={r.at.toISOString()}>{r.at.toISOString().replace('T', ' ').slice(0, 19)}</time>
               </td>
-              <td>{r.actorEmail || 'system'}</td>
+              <td>{actorLabel(r)}</td>
               <td>{r.action}</td>
               <td>
                 {r.subjectType} {r.subjectId}

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { localizeLinks, renderMarkdown } from '../../platform/web/markdown.ts';
+import { renderMarkdown } from '../../platform/web/markdown.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { escapeHtml, type EmailTemplate } from '../email/service.ts';
 import { broadcasts, type BroadcastVersion } from './schema.ts';
@@ -40,7 +40,7 @@ export class BroadcastContentCache {
 
 /** Markdown to email HTML: relative links become absolute, in the version's language. */
 export function renderVersion(version: BroadcastVersion, locale: Locale, publicUrl: string): BroadcastContent {
-  const html = localizeLinks(renderMarkdown(version.body), locale === 'es' ? '/es' : '').replace(/href="\/(?!\/)/g, `href="${publicUrl}/`);
+  const html = renderMarkdown(version.body, { languagePrefix: locale === 'es' ? '/es' : '', absoluteBase: publicUrl.replace(/\/$/, '') });
   return { subject: version.subject, preheader: version.preheader, bodyHtml: html, bodyText: version.body, locale };
 }
 

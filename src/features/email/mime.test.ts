@@ -1,7 +1,16 @@
 import { simpleParser } from 'mailparser';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { emailAddress } from '../../platform/email-address.ts';
 import { composeMime, encodeHeaderText, parseMailbox } from './mime.ts';
+
+/** The To: header's mailboxes as a mail client reads them. */
+async function recipients(to: string) {
+  const mail = await simpleParser(composeMime({ from: 'news@psj.example', to, subject: 's', messageId: '<m@psj.example>', text: 't', html: '<p></p>' }));
+  const field = mail.to;
+  if (!field) return [];
+  return (Array.isArray(field) ? field : [field]).flatMap((f) => f.value);
+}
 
 describe('MIME composition', () => {
   it('makes a message a mail parser reads back exactly, in any language', async () => {
@@ -53,5 +62,39 @@ describe('MIME composition', () => {
     }
     expect(parseMailbox('"A \\"B\\"" <a@b.org>')).toEqual({ name: 'A "B"', address: 'a@b.org' });
     expect(parseMailbox('a@b.org')).toEqual({ name: '', address: 'a@b.org' });
+  });
+
+  it('refuses at sign-up, and never writes into To:, an address a mail client would read as more than one mailbox', async () => {
+    for (const hostile of ['victim@example.org,attacker@evil.example', 'a,b@example.org', 'a<b@example.org', 'a>b@example.org', 'a;b@example.org', 'a:b@example.org', 'a(b)@example.org', 'a b@example.org', '"a"@example.org', 'a@b@example.org']) {
+      expect(emailAddress().safeParse(hostile).success, hostile).toBe(false);
+      expect(() => composeMime({ from: 'news@psj.example', to: `"Ana" <${hostile}>`, subject: 's', messageId: '<m@psj.example>', text: 't', html: '' }), hostile).toThrow();
+    }
+    for (const fine of ['lucía@example.org', "o'neil+news@example.org", 'first.last@sub.example.org']) expect(emailAddress().safeParse(fine).success, fine).toBe(true);
+  });
+
+  it('gives every address sign-up accepts exactly one recipient, with its display name quoted whatever it holds', async () => {
+    // Well-formed addresses, and addresses with the characters that split or hide a mailbox dropped in.
+    const noisy = fc
+      .tuple(fc.string({ unit: fc.constantFrom(...'ab.+-_,;<>:"()[] \\@ñ\'!#'.split('')), minLength: 1, maxLength: 6 }), fc.emailAddress(), fc.nat())
+      .map(([noise, email, at]) => email.slice(0, at % email.length) + noise + email.slice(at % email.length));
+    const typed = fc.oneof(fc.emailAddress(), noisy);
+    const name = fc.string({ unit: fc.constantFrom(...'Ana ,;<>:"()\\@ñé\''.split('')), maxLength: 16 });
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(typed, name, async (value, n) => {
+        const parsed = emailAddress().safeParse(value);
+        if (!parsed.success) return;
+        accepted += 1;
+        const address = parsed.data;
+        const quoted = `"${n.replace(/["\\]/g, '\\$&')}" <${address}>`;
+        const read = await recipients(quoted);
+        expect(read).toHaveLength(1);
+        expect(read[0]!.address).toBe(address);
+        expect(read[0]!.name).toBe(n.trim());
+        expect(await recipients(address)).toEqual([{ address, name: '' }]);
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },
+    );
+    expect(accepted).toBeGreaterThan(10);
   });
 });

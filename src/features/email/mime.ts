@@ -1,3 +1,5 @@
+import { isMailboxAddress } from '../../platform/email-address.ts';
+
 /**
  * Builds the RFC 5322 / MIME text of one message: a multipart/alternative
  * with a plain-text and an HTML part, both UTF-8 in base64.
@@ -54,8 +56,15 @@ export function parseMailbox(value: string): { name: string; address: string } {
   return { name: (match[1] ?? match[2] ?? '').replace(/\\(.)/g, '$1').trim(), address: match[3]! };
 }
 
+/**
+ * A mailbox as a header holds it: the name quoted (or, outside ASCII, in
+ * encoded-words, which are atoms). An address that a mail client would read as
+ * more than one mailbox, a name or a group is refused rather than sent to
+ * whoever it would reach; sign-up refuses such addresses by the same rule.
+ */
 function formatMailbox(value: string): string {
   const { name, address } = parseMailbox(value);
+  if (!isMailboxAddress(address)) throw new Error('not one mailbox address: refusing to write it into a header');
   if (!name) return address;
   const encoded = encodeHeaderText(name);
   return encoded === name ? `"${name.replace(/["\\]/g, '\\$&')}" <${address}>` : `${encoded} <${address}>`;

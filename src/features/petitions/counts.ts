@@ -1,6 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/client.ts';
+import { recurring } from '../../platform/recurring.ts';
 import { recounts, signatureCountShards, signatures, petitions } from './schema.ts';
 
 /**
@@ -124,33 +125,15 @@ export async function expirePending(db: Db, now = new Date()): Promise<number> {
  */
 export function nightlyRecount(options: { db: Db; logger: Logger; hour?: number }) {
   const hour = options.hour ?? 3;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
   const untilNext = (now = new Date()) => {
     const next = new Date(now);
     next.setHours(hour, 0, 0, 0);
     if (next <= now) next.setDate(next.getDate() + 1);
     return next.getTime() - now.getTime();
   };
-  const schedule = () => {
-    timer = setTimeout(() => {
-      running = recountAll(options.db, options.logger)
-        .catch((error: unknown) => options.logger.error({ err: error }, 'petition recount failed'))
-        .finally(() => {
-          running = undefined;
-          if (timer) schedule();
-        });
-    }, untilNext());
-    timer.unref();
-  };
-  return {
-    start() {
-      if (!timer) schedule();
-    },
-    async stop() {
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+  return recurring({
+    run: () => recountAll(options.db, options.logger),
+    delayMs: () => untilNext(),
+    onError: (error) => options.logger.error({ err: error }, 'petition recount failed'),
+  });
 }

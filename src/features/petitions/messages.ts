@@ -1,4 +1,5 @@
 import type { Locale } from '../../platform/web/locale.ts';
+import { retention } from '../../platform/retention.ts';
 
 /** The wording of the newsletter box on the sign form, recorded with the consent when it is confirmed. */
 export const PETITION_NEWSLETTER_WORDING_VERSION = 'petition-newsletter-2026-11-28';
@@ -79,7 +80,7 @@ const en = {
   },
   signed: {
     title: 'Check your email to confirm your signature',
-    body: 'If that address can receive our email, a message with a link is on its way. Open it and press Confirm: your signature counts once it is confirmed. The link works for 30 days.',
+    body: `If that address can receive our email, a message with a link is on its way. Open it and press Confirm: your signature counts once it is confirmed. The link works for ${retention.unconfirmedDays} days.`,
     back: 'Back to the petition',
   },
   district: {
@@ -185,7 +186,7 @@ const es: PetitionMessages = {
   },
   signed: {
     title: 'Revisa tu correo para confirmar tu firma',
-    body: 'Si esa dirección puede recibir nuestros correos, te llegará un mensaje con un enlace. Ábrelo y pulsa Confirmar: tu firma cuenta cuando está confirmada. El enlace funciona durante 30 días.',
+    body: `Si esa dirección puede recibir nuestros correos, te llegará un mensaje con un enlace. Ábrelo y pulsa Confirmar: tu firma cuenta cuando está confirmada. El enlace funciona durante ${retention.unconfirmedDays} días.`,
     back: 'Volver a la petición',
   },
   district: {

@@ -19,6 +19,7 @@ import { petitions, signatures, type PetitionVersion, type Threshold } from './s
 export { addToCount, CountCache, expirePending, nightlyRecount, readCount, recountAll, SHARDS, type RecountResult } from './counts.ts';
 export { censusGeocoder, placeSigner, ZipFactsCache, type Geocoder, type SignerPlace } from './districts.ts';
 export { SigningGuard, type SigningRefusal } from './guard.ts';
+export { deleteUnconfirmedSignatures, forgetSignerAddresses, hasSigned, type PurgeOptions } from './retention.ts';
 export { CONFIRMATIONS_PER_SIGNATURE, SIGNATURE_PENDING_MS, SignatureBatcher, signatureToken, writeSignatures, type PendingSignature, type SignOutcome } from './signing.ts';
 
 export type Petition = typeof petitions.$inferSelect;

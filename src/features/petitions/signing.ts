@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { jsonRows, rowsOfPrepared, type Db } from '../../platform/db/client.ts';
 import { sha256, type Secrets } from '../../platform/crypto.ts';
+import { UNCONFIRMED_MS } from '../../platform/retention.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { enqueueEmails, queueEmailsWhere, type NewEmail } from '../email/service.ts';
 import { requestSignup, type SignupInput } from '../supporters/service.ts';
 import { PETITION_NEWSLETTER_WORDING_VERSION } from './messages.ts';
 import { signatures, type DistrictSource } from './schema.ts';
 
-/** A signature waits this long for its confirmation, then expires without ever having counted. */
-export const SIGNATURE_PENDING_MS = 30 * 24 * 60 * 60 * 1000;
+/** A signature waits this long for its confirmation, then expires without ever having counted and is deleted (retention.ts). */
+export const SIGNATURE_PENDING_MS = UNCONFIRMED_MS;
 /** Confirmation emails per signature, ever: signing again re-sends the link, but a form cannot be used to flood someone. */
 export const CONFIRMATIONS_PER_SIGNATURE = 3;
 

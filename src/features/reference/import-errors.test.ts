@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { referenceImportRequest } from './cli.ts';
 import { parseReference } from './import.ts';
 import { NO_SIGNATURES, SHADES, shadeFor } from './map.ts';
-import { districtNumber, parseZctaDistricts, ReferenceImportError } from './parse.ts';
+import { districtNumber, parseZctaDistricts, readTable, ReferenceImportError } from './parse.ts';
 import { isOregonZip } from './service.ts';
 import { readLocalReference } from './sources.ts';
 import { describeWithSharedData, sharedData } from './test-data.ts';
@@ -50,6 +50,13 @@ describe('Oregon ZIP codes and district codes', () => {
   it('reads the Census layout of a ZCTA–district file, keeping only Oregon', () => {
     const census = 'OID_SLDU2024_20|GEOID_SLDU2024_20|GEOID_ZCTA5_20\n1|41009|97002\n2|41013|97002\n3|06009|96101\n4|41ZZZ|97365\n5|41009|\n';
     expect(parseZctaDistricts('upper', census, 'census')).toEqual(new Map([['97002', ['9', '13']]]));
+  });
+
+  it('reads quoted fields, a byte-order mark, CRLF and blank lines as a spreadsheet writes them', () => {
+    const copy = '\uFEFFCounty_FIPS,County\r\n41051,"Multnomah, the ""big"" one"\r\n\r\n41047,Marion\r\n';
+    expect(readTable(copy, 'copy')).toEqual({ columns: ['county_fips', 'county'], rows: [['41051', 'Multnomah, the "big" one'], ['41047', 'Marion']] });
+    expect(() => readTable('County_FIPS,County\n', 'empty.csv')).toThrow(/empty.csv: empty/);
+    expect(() => readTable('a,b\n"open,1\n', 'broken.csv')).toThrow(ReferenceImportError);
   });
 
   it('shades districts with colours that keep 3:1 contrast against the page (WCAG 1.4.11)', () => {

@@ -1,5 +1,6 @@
 import { simplify } from '@turf/simplify';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { project, ringsToPath, type Position } from './map.ts';
@@ -170,30 +171,17 @@ type Table = { columns: string[]; rows: string[][] };
 
 /** Comma- or pipe-separated text with a header row (the Census uses pipes, the copies commas). */
 export function readTable(text: string, source: string): Table {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '');
-  if (lines.length < 2) throw new ReferenceImportError(`${source}: empty, expected a header row and data`);
-  const delimiter = lines[0]!.includes('|') ? '|' : ',';
-  const split = (line: string) => splitFields(line, delimiter);
-  return { columns: split(lines[0]!).map((c) => c.trim().toLowerCase()), rows: lines.slice(1).map(split) };
-}
-
-function splitFields(line: string, delimiter: string): string[] {
-  if (!line.includes('"')) return line.split(delimiter);
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) fields.push(field), (field = '');
-    else field += c;
+  const body = text.replace(/^\uFEFF/, '');
+  const header = body.slice(0, body.search(/\r?\n|$/));
+  let records: string[][];
+  try {
+    records = parseCsv(body, { delimiter: header.includes('|') ? '|' : ',', skip_empty_lines: true, relax_column_count: true });
+  } catch (error) {
+    throw new ReferenceImportError(`${source}: not readable as a table (${(error as Error).message})`);
   }
-  fields.push(field);
-  return fields;
+  const rows = records.filter((row) => row.some((field) => field.trim() !== ''));
+  if (rows.length < 2) throw new ReferenceImportError(`${source}: empty, expected a header row and data`);
+  return { columns: rows[0]!.map((c) => c.trim().toLowerCase()), rows: rows.slice(1) };
 }
 
 /** The index of the first column named like one of `names` (exact, or a RegExp for Census vintage suffixes). */

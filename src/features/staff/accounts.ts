@@ -6,7 +6,7 @@ import { isPlainText, plainText, typedPassword } from '../../platform/plain-text
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { staffRoles, staffSessions, staffUsers, type StaffRole } from './schema.ts';
 
-export type StaffMember = Omit<typeof staffUsers.$inferSelect, 'passwordHash' | 'totpSecret'>;
+export type StaffMember = Omit<typeof staffUsers.$inferSelect, 'passwordHash' | 'totpSecret' | 'totpLastStep'>;
 
 export { normalizeEmail };
 

@@ -45,9 +45,16 @@ export function parseFlags(args: string[]): Record<string, string> {
   return flags;
 }
 
+/** No default: a forgotten --role must not quietly make an admin. */
+export function roleFlagProblem(flags: Record<string, string>): string | undefined {
+  if (!flags.role || !staffRoles.includes(flags.role as StaffRole)) return `--role is required: one of ${staffRoles.join(', ')}`;
+  return undefined;
+}
+
 export async function createStaffFromCli(db: Db, flags: Record<string, string>, password: string): Promise<string> {
-  const role = (flags.role ?? 'admin') as StaffRole;
-  if (!staffRoles.includes(role)) throw new StaffInputError('role', `--role must be one of ${staffRoles.join(', ')}`);
+  const problem = roleFlagProblem(flags);
+  if (problem) throw new StaffInputError('role', problem);
+  const role = flags.role as StaffRole;
   if (!flags.email) throw new StaffInputError('email', '--email is required');
   const member = await db.transaction(async (tx) => {
     const created = await createStaff(tx, { email: flags.email!, displayName: flags.name ?? flags.email!.split('@')[0]!, role, password });
@@ -69,11 +76,26 @@ export const DEMO_ADMIN_EMAIL = 'admin@groundswell.example';
 
 /**
  * On a demo start, an admin so the whole product can be tried at once. Its
- * password is random and shown once in the log; production never gets one.
+ * password is random and shown once on the terminal (see announceDemoAdmin);
+ * production never gets one.
  */
 export async function ensureDemoAdmin(db: Db): Promise<{ email: string; password: string } | undefined> {
   if ((await listStaff(db)).length > 0) return undefined;
   const password = `demo-${randomToken(12)}`;
   await createStaffFromCli(db, { email: DEMO_ADMIN_EMAIL, name: 'Demo Admin', role: 'admin' }, password);
   return { email: DEMO_ADMIN_EMAIL, password };
+}
+
+/**
+ * Says how to sign in as the demo admin: the password goes to the terminal
+ * once, written directly and never through the logger, so it reaches no log
+ * file, collector or search index; the log line says only that it was shown.
+ */
+export function announceDemoAdmin(
+  demoAdmin: { email: string; password: string },
+  logger: { info(object: object, message: string): void },
+  terminal: { write(text: string): unknown } = process.stderr,
+): void {
+  terminal.write(`Demo admin: sign in at /admin as ${demoAdmin.email} with password ${demoAdmin.password} (shown once, not logged)\n`);
+  logger.info({ demoAdmin: { login: demoAdmin.email } }, `Demo admin created: sign in at /admin as ${demoAdmin.email}; its password was printed once on the terminal, not in the log`);
 }

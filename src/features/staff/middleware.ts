@@ -1,8 +1,10 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '../../platform/db/client.ts';
 import type { AdminEnv } from '../../platform/http/admin.tsx';
+import { sha256 } from '../../platform/crypto.ts';
 import { clientIp } from '../../platform/http/client-ip.ts';
+import { bindCsrfToSession } from '../../platform/http/csrf.ts';
 import { findSession, SESSION_ABSOLUTE_MS } from './sessions.ts';
 
 export const SESSION_COOKIE = 'gs_staff';
@@ -14,6 +16,8 @@ export function loadStaffSession(deps: { db: Db; trustProxy: number }): Middlewa
     const token = getCookie(c, SESSION_COOKIE);
     const session = token ? await findSession(deps.db, token) : undefined;
     if (token && !session) deleteCookie(c, SESSION_COOKIE, { path: '/admin' });
+    // Forms are bound to a live session only: a dead cookie is being deleted, so the next request won't carry it.
+    bindCsrfToSession(c, session?.idHash);
     c.set(
       'staff',
       session && {
@@ -28,6 +32,12 @@ export function loadStaffSession(deps: { db: Db; trustProxy: number }): Middlewa
     );
     return next();
   };
+}
+
+/** The key CSRF tokens are bound to: the stored hash of the session cookie's token, whether or not it is still live. */
+export function staffSessionKey(c: Context): string | undefined {
+  const token = getCookie(c, SESSION_COOKIE);
+  return token ? sha256(token) : undefined;
 }
 
 /** The session cookie: httpOnly, SameSite=Lax, Secure on https, scoped to /admin, living no longer than the session may. */

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const staffRoles = ['admin', 'organizer', 'editor', 'viewer'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -14,6 +14,8 @@ export const staffUsers = pgTable('staff_users', {
   /** The TOTP secret, encrypted with a key derived from SECRET_KEY. */
   totpSecret: text('totp_secret'),
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The 30-second step of the last code accepted: that code and every earlier one are refused (no replay). */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -44,6 +46,8 @@ export const staffSessions = pgTable(
       .references(() => staffUsers.id, { onDelete: 'cascade' }),
     /** True between a correct password and a correct second factor: such a session opens nothing else. */
     awaitingSecondFactor: boolean('awaiting_second_factor').notNull().default(false),
+    /** Codes tried while awaiting the second factor; counted before each check, so parallel guesses count too. */
+    secondStepAttempts: integer('second_step_attempts').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     ip: text('ip').notNull().default(''),
@@ -53,8 +57,10 @@ export const staffSessions = pgTable(
 );
 
 /**
- * Failed sign-ins, for throttling across every app process. The key is an
- * HMAC of the email or address, so this table names no one.
+ * Sign-in attempts, for throttling across every app process: each is written
+ * before its password or code is checked, and a success removes what it proved
+ * (ADR 026). The key is an HMAC of the email, address, device or account, so
+ * this table names no one.
  */
 export const signInFailures = pgTable(
   'sign_in_failures',

@@ -1,4 +1,4 @@
-import { eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { randomToken, sha256 } from '../../platform/crypto.ts';
 import { staffSessions, staffUsers } from './schema.ts';
@@ -44,7 +44,7 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
     return undefined;
   }
   if (idleFor > TOUCH_EVERY_MS) await db.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.idHash, idHash));
-  const { passwordHash: _p, totpSecret: _t, ...member } = staff;
+  const { passwordHash: _p, totpSecret: _t, totpLastStep: _s, ...member } = staff;
   return { idHash, staff: member, awaitingSecondFactor: session.awaitingSecondFactor, createdAt: session.createdAt };
 }
 
@@ -53,6 +53,20 @@ export async function completeSecondFactor(db: Db, idHash: string): Promise<stri
   const [old] = await db.delete(staffSessions).where(eq(staffSessions.idHash, idHash)).returning();
   if (!old) throw new Error('session vanished');
   return startSession(db, old.staffId, { ip: old.ip, userAgent: old.userAgent, awaitingSecondFactor: false });
+}
+
+/**
+ * Counts one second-step code tried in this half-signed-in session, before it
+ * is checked, and returns how many have been tried (0 when the session is gone).
+ * One UPDATE both counts and reads, so parallel guesses cannot share a number.
+ */
+export async function countSecondStepAttempt(db: Db, idHash: string): Promise<number> {
+  const [row] = await db
+    .update(staffSessions)
+    .set({ secondStepAttempts: sql`${staffSessions.secondStepAttempts} + 1` })
+    .where(and(eq(staffSessions.idHash, idHash), eq(staffSessions.awaitingSecondFactor, true)))
+    .returning({ n: staffSessions.secondStepAttempts });
+  return row?.n ?? 0;
 }
 
 export async function endSession(db: Db, idHash: string): Promise<void> {

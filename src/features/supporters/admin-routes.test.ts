@@ -6,12 +6,13 @@ import { signedInAs, type Browser } from '../../../test/support/staff.ts';
 import { auditLog } from '../audit/schema.ts';
 import { emailOutbox } from '../email/schema.ts';
 import { supporters, supporterTags } from './schema.ts';
-import { confirmSignup, requestSignup } from './service.ts';
+import { confirmSignup, preferencesToken, requestSignup } from './service.ts';
 
 const ctx = { method: 'web-form' as const, wordingVersion: 'admin-test', emailDomain: 'psj.example' };
 
 describeEachDatabase('the supporter workspace', (database) => {
   let app: ReturnType<typeof createTestApp>['app'];
+  let made: ReturnType<typeof createTestApp>;
   let organizer: Browser;
   let admin: Browser;
   let personId: number;
@@ -28,7 +29,8 @@ describeEachDatabase('the supporter workspace', (database) => {
   }
 
   beforeAll(async () => {
-    app = createTestApp(database()).app;
+    made = createTestApp(database());
+    app = made.app;
     organizer = await signedInAs(app, database(), 'organizer');
     admin = await signedInAs(app, database(), 'admin');
     personId = await confirmed('Chidi@Example.org', 'Chidi');
@@ -104,6 +106,25 @@ describeEachDatabase('the supporter workspace', (database) => {
     const [entry] = await db().select().from(auditLog).where(eq(auditLog.action, 'supporter.export'));
     expect(entry).toMatchObject({ subjectId: String(personId) });
     expect((await organizer.post(`${base}/export`, {}, { csrf: false })).status).toBe(403);
+  });
+
+  it('lets an organizer stop the preferences links a person was sent, noted in the timeline and the audit log', async () => {
+    const id = await confirmed('links@example.org', 'Ngozi');
+    const sent = `/preferences/${preferencesToken(made.secrets, id, new Date(Date.now() - 60 * 60 * 1000 * 5))}`;
+    expect(await (await app.request(sent)).text()).toContain('Save my choices');
+    const person = `/admin/supporters/${id}`;
+    const res = await organizer.post(`${person}/stop-links`, {}, { from: person });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('no longer open their preferences');
+    expect(html).toContain('Staff stopped the links in emails sent so far');
+    const after = await (await app.request(sent)).text();
+    expect(after).toContain('This link no longer works');
+    expect(after).not.toContain('links@example.org');
+    const [entry] = await db().select().from(auditLog).where(eq(auditLog.action, 'supporter.links-stop'));
+    expect(entry).toMatchObject({ subjectType: 'supporter', subjectId: String(id), summary: { note: 'by staff' } });
+    expect(entry!.actorId).not.toBeNull();
+    expect((await organizer.post('/admin/supporters/999999/stop-links', {}, { from: person })).status).toBe(404);
   });
 
   it('erases only after the box is ticked, by an admin, and then the person is gone', async () => {

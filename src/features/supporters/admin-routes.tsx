@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
 import type { FieldErrors } from '../../platform/web/forms.tsx';
 import { locales } from '../../platform/web/locale.ts';
+import { stopLinksIssuedSoFar } from './links.ts';
 import { supporterPolicy } from './policy.ts';
 import {
   addSupporterTag,
@@ -57,7 +58,7 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
     });
   });
 
-  const personPage = async (c: Context<AdminEnv>, options: { errors?: FieldErrors; tagValue?: string; status?: number } = {}) => {
+  const personPage = async (c: Context<AdminEnv>, options: { errors?: FieldErrors; tagValue?: string; status?: number; notice?: string } = {}) => {
     const record = await getSupporterRecord(db, personId(c));
     if (!record) return c.notFound();
     const staff = c.get('staff')!;
@@ -71,7 +72,8 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
         <SupporterPage
           record={record}
           token={frame.csrfToken(c)}
-          can={{ tag: supporterPolicy.tag(staff), exportRecord: supporterPolicy.exportRecord(staff), erase: supporterPolicy.erase(staff) }}
+          can={{ tag: supporterPolicy.tag(staff), exportRecord: supporterPolicy.exportRecord(staff), stopLinks: supporterPolicy.stopLinks(staff), erase: supporterPolicy.erase(staff) }}
+          notice={options.notice}
           tagValue={options.tagValue}
           errors={errors}
         />
@@ -111,6 +113,12 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
       'Content-Disposition': `attachment; filename="supporter-${personId(c)}.json"`,
       'Cache-Control': 'no-store',
     });
+  });
+
+  // For someone who fears another person reads their email: the links already sent stop opening their preferences.
+  app.post(`/${id}/stop-links`, frame.allow(supporterPolicy.stopLinks), async (c) => {
+    if (!(await stopLinksIssuedSoFar(db, personId(c), frame.actor(c)))) return c.notFound();
+    return personPage(c, { notice: 'The links in emails sent so far no longer open their preferences. Any of them can still unsubscribe, and can ask for a new link by email.' });
   });
 
   const erasePage = async (c: Context<AdminEnv>, errors: FieldErrors, status = 200) => {

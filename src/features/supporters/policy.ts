@@ -17,6 +17,9 @@ type Actor = { role: StaffRole };
  * - `exportRecord`: download everything we hold about one person (to answer
  *   their request). It shows nothing the person's page does not, so it
  *   follows `view`; each download is noted in the audit log.
+ * - `stopLinks`: make the preferences links in every email sent so far stop
+ *   opening their page (ADR 028), when someone fears another person reads
+ *   their email. It reveals nothing and only takes a key away, so it follows `view`.
  * - `erase`: admins only. It cannot be undone and there is no history to
  *   restore from, so it sits with the role that already answers for the
  *   data. Supporters can still erase themselves from their preferences page.
@@ -25,5 +28,6 @@ export const supporterPolicy = {
   view: (actor: Actor) => roles.canRunCampaigns(actor),
   tag: (actor: Actor) => roles.canRunCampaigns(actor),
   exportRecord: (actor: Actor) => roles.canRunCampaigns(actor),
+  stopLinks: (actor: Actor) => roles.canRunCampaigns(actor),
   erase: (actor: Actor) => roles.isAdmin(actor),
 };

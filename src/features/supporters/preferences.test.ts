@@ -7,8 +7,9 @@ import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { browser } from '../../../test/support/staff.ts';
 import { auditLog } from '../audit/schema.ts';
 import { emailOutbox } from '../email/schema.ts';
-import { supporters } from './schema.ts';
-import { bulkAudience, confirmSignup, preferencesToken, requestSignup, subscriptionsOf, supporterFromToken, timelineOf } from './service.ts';
+import { subscriptions, supporters } from './schema.ts';
+import { FRESH_LINKS_PER_DAY, readPreferencesLink } from './links.ts';
+import { bulkAudience, confirmSignup, preferencesToken, requestSignup, subscriptionsOf, timelineOf } from './service.ts';
 
 const ctx = { method: 'web-form' as const, wordingVersion: 'test', emailDomain: 'psj.example' };
 
@@ -31,11 +32,16 @@ describeEachDatabase('preferences and one-click unsubscribe', (database) => {
     secrets = made.secrets;
   });
 
-  it('signs tokens that cannot be forged for another person', () => {
-    const token = preferencesToken(secrets, 42);
-    expect(supporterFromToken(secrets, token)).toBe(42);
-    expect(supporterFromToken(secrets, token.replace(/^42/, '43'))).toBeUndefined();
-    expect(supporterFromToken(secrets, '42.short')).toBeUndefined();
+  it('signs tokens that cannot be forged for another person or another time', () => {
+    const issuedAt = new Date('2026-12-01T10:00:00Z');
+    const token = preferencesToken(secrets, 42, issuedAt);
+    expect(token).toMatch(/^42\.[A-Za-z0-9_-]{32}$/);
+    expect(readPreferencesLink(secrets, token)).toEqual({ supporterId: 42, issuedAt });
+    expect(readPreferencesLink(secrets, token.replace(/^42/, '43'))).toBeUndefined();
+    const later = preferencesToken(secrets, 42, new Date('2027-12-01T10:00:00Z'));
+    // Another time's stamp with this token's HMAC.
+    expect(readPreferencesLink(secrets, `${later.slice(0, 10)}${token.slice(10)}`)).toBeUndefined();
+    expect(readPreferencesLink(secrets, '42.short')).toBeUndefined();
   });
 
   it('unsubscribes everything with one POST of List-Unsubscribe=One-Click, no session and no CSRF token, at once', async () => {
@@ -161,4 +167,90 @@ describeEachDatabase('preferences and one-click unsubscribe', (database) => {
       { numRuns: 300 },
     );
   }, 120_000);
+
+  const days = (n: number) => new Date(Date.now() - n * 24 * 60 * 60 * 1000);
+  const linksSentTo = async (email: string) =>
+    (await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, email))).filter((r) => r.template === 'preferences-link').map((r) => String(r.data.token));
+
+  it('downloads or deletes data only from a link emailed within the hour, and emails one on request', async () => {
+    const id = await subscribed('fresh@example.org', ['newsletter']);
+    const old = `/preferences/${preferencesToken(secrets, id, new Date(Date.now() - 2 * 60 * 60 * 1000))}`;
+    const b = browser(app);
+    const page = await (await b.request(old)).text();
+    expect(page).toContain('Your email preferences');
+    expect(page).not.toContain('Download my data');
+    expect(page).toContain('we first email you a new link');
+
+    const refused = await b.post(`${old}/export`, {}, { from: old });
+    expect(refused.status).toBe(200);
+    expect(refused.headers.get('content-disposition')).toBeNull();
+    expect(await refused.text()).not.toContain('fresh@example.org');
+    expect(await (await b.request(`${old}/delete`)).text()).not.toContain('Yes, delete everything');
+    await b.post(`${old}/delete`, { confirm: 'yes' }, { from: old });
+    expect(await db().select().from(supporters).where(eq(supporters.id, id))).toHaveLength(1);
+
+    const asked = await b.post(`${old}/new-link`, {}, { from: old });
+    expect(await asked.text()).toContain('Check your email');
+    const [token] = await linksSentTo('fresh@example.org');
+    const fresh = `/preferences/${token}`;
+    const file = await b.post(`${fresh}/export`, {}, { from: fresh });
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="my-data.json"');
+
+    // At most three a day, however often the button is pressed.
+    for (let i = 0; i < FRESH_LINKS_PER_DAY + 2; i++) await b.post(`${old}/new-link`, {}, { from: old });
+    expect(await linksSentTo('fresh@example.org')).toHaveLength(FRESH_LINKS_PER_DAY);
+  });
+
+  it('stops opening the page after 90 days, but unsubscribes from mail up to a year old, and from mail sent before links had a lifetime', async () => {
+    const id = await subscribed('aged@example.org', ['newsletter']);
+    const b = browser(app);
+    const stale = `/preferences/${preferencesToken(secrets, id, days(91))}`;
+    const page = await b.request(stale);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('This link no longer works');
+    expect(html).not.toContain('aged@example.org');
+    expect((await b.post(stale, { language: 'es' }, { from: stale })).status).toBe(200);
+    expect((await db().select().from(supporters).where(eq(supporters.id, id)))[0]!.locale).toBe('en');
+    // It still stops the mail, as the one-click header would; a link over a year old does not.
+    expect(await (await b.post(`/preferences/${preferencesToken(secrets, id, days(366))}`, { intent: 'unsubscribe-all' }, { from: stale })).text()).not.toContain('You are unsubscribed');
+    expect(await subscriptionsOf(db(), 'aged@example.org')).toEqual({ newsletter: 'subscribed' });
+    expect(html).toContain('value="unsubscribe-all"');
+    expect(await (await b.post(stale, { intent: 'unsubscribe-all' }, { from: stale })).text()).toContain('You are unsubscribed from everything');
+    expect(await subscriptionsOf(db(), 'aged@example.org')).toEqual({ newsletter: 'unsubscribed' });
+    await db().update(subscriptions).set({ status: 'subscribed' }).where(eq(subscriptions.supporterId, id));
+
+    const oneClick = (token: string) => app.request(`/unsubscribe/${token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect((await oneClick(preferencesToken(secrets, id, days(366)))).status).toBe(410);
+    expect(await subscriptionsOf(db(), 'aged@example.org')).toEqual({ newsletter: 'subscribed' });
+    expect((await oneClick(preferencesToken(secrets, id, days(300)))).status).toBe(200);
+    expect(await subscriptionsOf(db(), 'aged@example.org')).toEqual({ newsletter: 'unsubscribed' });
+
+    const legacyId = await subscribed('legacy@example.org', ['newsletter']);
+    const legacy = `${legacyId}.${secrets.hmac('links', `preferences:${legacyId}`).slice(0, 32)}`;
+    expect(await (await b.request(`/preferences/${legacy}`)).text()).toContain('This link no longer works');
+    expect((await oneClick(legacy)).status).toBe(200);
+    expect(await subscriptionsOf(db(), 'legacy@example.org')).toEqual({ newsletter: 'unsubscribed' });
+  });
+
+  it('lets a person stop every link already emailed from opening their page, and sends them a new one', async () => {
+    const id = await subscribed('revoke@example.org', ['newsletter']);
+    const b = browser(app);
+    const mailed = `/es/preferences/${preferencesToken(secrets, id, days(3))}`;
+    expect(await (await b.request(mailed)).text()).toContain('Desactivar los enlaces anteriores');
+    const stopped = await b.post(`${mailed}/stop-older`, {}, { from: mailed });
+    expect(await stopped.text()).toContain('Enlaces anteriores desactivados');
+
+    const after = await (await b.request(mailed)).text();
+    expect(after).toContain('Este enlace ya no funciona');
+    expect(after).not.toContain('revoke@example.org');
+    expect((await timelineOf(db(), 'revoke@example.org')).map((e) => e.kind)).toContain('links-stopped');
+
+    const [token] = await linksSentTo('revoke@example.org');
+    const renewed = await (await b.request(`/es/preferences/${token}`)).text();
+    expect(renewed).toContain('Descargar mis datos');
+    // Unsubscribing from the older mail still works: it only ever sends less.
+    const oneClick = await app.request(`/unsubscribe/${mailed.split('/').at(-1)}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(oneClick.status).toBe(200);
+  });
 });

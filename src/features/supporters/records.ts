@@ -315,15 +315,21 @@ export const ERASED_ADDRESS = 'erased@erased.invalid';
  */
 export async function eraseSupporter(db: Db, id: number, actor: AuditActor | null): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [person] = await tx.delete(supporters).where(eq(supporters.id, id)).returning({ email: supporters.email });
-    if (!person) return false;
-    const mail = outboxOf(person.email);
-    await tx.delete(emailOutbox).where(and(mail, ne(emailOutbox.status, 'sent')));
-    await tx.update(emailOutbox).set({ toAddress: ERASED_ADDRESS, data: {} }).where(and(mail, eq(emailOutbox.status, 'sent')));
-    await tx.delete(emailMailbox).where(eq(emailMailbox.toAddress, person.email));
+    if (!(await eraseWithin(tx, id))) return false;
     await recordAudit(tx, actor, { action: 'supporter.erase', subjectType: 'supporter', subjectId: id, note: actor ? 'erased by staff' : 'erased by the supporter' });
     return true;
   });
+}
+
+/** The erasure itself, in the caller's transaction and without an audit entry: eraseSupporter, and the retention purge. */
+export async function eraseWithin(tx: Db, id: number): Promise<boolean> {
+  const [person] = await tx.delete(supporters).where(eq(supporters.id, id)).returning({ email: supporters.email });
+  if (!person) return false;
+  const mail = outboxOf(person.email);
+  await tx.delete(emailOutbox).where(and(mail, ne(emailOutbox.status, 'sent')));
+  await tx.update(emailOutbox).set({ toAddress: ERASED_ADDRESS, data: {} }).where(and(mail, eq(emailOutbox.status, 'sent')));
+  await tx.delete(emailMailbox).where(eq(emailMailbox.toAddress, person.email));
+  return true;
 }
 
 /** Noted in the audit log: who took a copy of whose record (the id only). */

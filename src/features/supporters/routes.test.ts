@@ -45,6 +45,29 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     expect(body.slice(body.indexOf('<main'))).toBe(answer.slice(answer.indexOf('<main')));
   });
 
+  it('changes nothing about a person on record until the emailed link is used, whoever typed their address', async () => {
+    const person = async () => (await db().select().from(supporters).where(eq(supporters.email, 'lena@example.org')))[0]!;
+    const confirmLatest = async (b: ReturnType<typeof browser>) => {
+      const rows = await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'lena@example.org'));
+      const token = String(rows.filter((r) => r.template === 'signup-confirm').at(-1)!.data.token);
+      expect((await b.post(`/confirm/${token}`, {}, { from: `/confirm/${token}` })).status).toBe(200);
+    };
+    const owner = browser(app);
+    expect((await join(owner, { givenName: 'Lena', familyName: 'Ortiz', email: 'lena@example.org', zip: '97201', language: 'en', 'topic-newsletter': 'on' })).status).toBe(200);
+    await confirmLatest(owner);
+
+    // Someone else types her address on the Spanish form with other details.
+    const stranger = await join(browser(app), { givenName: 'Otra', familyName: 'Persona', email: 'lena@example.org', zip: '97301', language: 'es', 'topic-events': 'on' }, '/es/join');
+    expect(stranger.status).toBe(200);
+    expect(await person()).toMatchObject({ givenName: 'Lena', familyName: 'Ortiz', zip: '97201', locale: 'en' });
+    expect(await subscriptionsOf(db(), 'lena@example.org')).toEqual({ newsletter: 'subscribed', events: 'pending' });
+
+    // Only the link in her mailbox applies what that form asked.
+    await confirmLatest(owner);
+    expect(await person()).toMatchObject({ givenName: 'Otra', familyName: 'Persona', zip: '97301', locale: 'es' });
+    expect(await subscriptionsOf(db(), 'lena@example.org')).toEqual({ newsletter: 'subscribed', events: 'subscribed' });
+  });
+
   it('keeps what was typed and says what is wrong next to each field, with 400', async () => {
     const res = await join(browser(app), { givenName: '', email: 'not an email', zip: '9720', language: 'en' });
     expect(res.status).toBe(400);

@@ -19,6 +19,8 @@ export const supporters = pgTable('supporters', {
   zip: text('zip'),
   county: text('county'),
   locale: text('locale').$type<Locale>().notNull().default('en'),
+  /** Emailed links issued before this no longer open their preferences (they asked, ADR 028). */
+  linksValidFrom: timestamp('links_valid_from', { withTimezone: true }),
   /** The ?source= code of the link that first brought them. */
   firstSource: text('first_source'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -75,6 +77,12 @@ export const supporterEvents = pgTable(
   (t) => [index('supporter_events_supporter_idx').on(t.supporterId, t.at)],
 );
 
+/**
+ * What a sign-up form asked to change about a person already on record. It is
+ * applied only when the emailed link is used: anyone can type anyone's address.
+ */
+export type RequestedDetails = { givenName: string; familyName: string; zip: string | null; county: string | null; locale: Locale };
+
 /** A pending double opt-in: the emailed link's token, stored hashed, single use, 7 days. */
 export const signupConfirmations = pgTable(
   'signup_confirmations',
@@ -85,6 +93,8 @@ export const signupConfirmations = pgTable(
       .references(() => supporters.id, { onDelete: 'cascade' }),
     topics: jsonb('topics').$type<Topic[]>().notNull(),
     wordingVersion: text('wording_version').notNull(),
+    /** Empty for rows written before details waited for confirmation. */
+    requested: jsonb('requested').$type<RequestedDetails>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { rowsOf, type Db } from '../../platform/db/client.ts';
 import { emailAddress, normalizeEmail } from '../../platform/email-address.ts';
 import { plainText } from '../../platform/plain-text.ts';
-import { randomToken, safeEqual, sha256, type Secrets } from '../../platform/crypto.ts';
+import { randomToken, sha256 } from '../../platform/crypto.ts';
 import { locales, type Locale } from '../../platform/web/locale.ts';
 import { enqueueEmail } from '../email/service.ts';
 import { zipFacts } from '../reference/service.ts';
@@ -12,6 +12,8 @@ import { consents, signupConfirmations, subscriptions, subscriptionTopics, suppo
 
 export { subscriptionTopics, type Topic } from './schema.ts';
 export { audienceCondition, knownCounties, noLongerWantedCondition, type Audience } from './audience.ts';
+export { preferencesToken } from './links.ts';
+export { purgeUnconfirmedSignups, type SignupPurge, type SignupPurgeResult } from './retention.ts';
 
 /** A double opt-in link works this long. */
 export const CONFIRMATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
@@ -62,7 +64,8 @@ export async function requestSignup(db: Db, input: SignupInput, ctx: Context): P
         locale: data.locale,
         firstSource: data.source || null,
       })
-      .onConflictDoUpdate({ target: supporters.email, set: { updatedAt: now, locale: data.locale } })
+      // Someone already on record keeps their details until the emailed link is used (confirmSignup).
+      .onConflictDoUpdate({ target: supporters.email, set: { updatedAt: now } })
       .returning({ id: supporters.id, givenName: supporters.givenName });
     const supporterId = person!.id;
     for (const topic of data.topics) {
@@ -90,6 +93,7 @@ export async function requestSignup(db: Db, input: SignupInput, ctx: Context): P
       supporterId,
       topics: data.topics,
       wordingVersion: ctx.wordingVersion,
+      requested: { givenName: data.givenName, familyName: data.familyName, zip: data.zip || null, county, locale: data.locale },
       createdAt: now,
       expiresAt: new Date(now.getTime() + CONFIRMATION_VALID_MS),
     });
@@ -118,8 +122,9 @@ export async function checkConfirmation(db: Db, token: string, now = new Date())
 }
 
 /**
- * The person pressed Confirm: their topics become subscribed, their consent
- * is recorded with the wording they saw, and a welcome email is queued. A
+ * The person pressed Confirm: the details the form asked for are kept, their
+ * topics become subscribed, their consent is recorded with the wording they
+ * saw, and a welcome email is queued. A
  * token works once; a second press finds it used.
  */
 export async function confirmSignup(db: Db, token: string, ctx: Context): Promise<ConfirmationState> {
@@ -131,6 +136,12 @@ export async function confirmSignup(db: Db, token: string, ctx: Context): Promis
       .where(and(eq(signupConfirmations.tokenHash, sha256(token)), isNull(signupConfirmations.usedAt), gte(signupConfirmations.expiresAt, now)))
       .returning();
     if (!used) return checkConfirmation(tx, token, now);
+    const asked = used.requested;
+    if (asked) {
+      // Only what was typed: an empty family name or ZIP does not erase one on record.
+      const details = { givenName: asked.givenName, locale: asked.locale, ...(asked.familyName ? { familyName: asked.familyName } : {}), ...(asked.zip ? { zip: asked.zip, county: asked.county } : {}) };
+      await tx.update(supporters).set({ ...details, updatedAt: now }).where(eq(supporters.id, used.supporterId));
+    }
     const [person] = await tx.select().from(supporters).where(eq(supporters.id, used.supporterId));
     for (const topic of used.topics) {
       await tx
@@ -167,22 +178,6 @@ export async function timelineOf(db: Db, email: string) {
     .orderBy(supporterEvents.at, supporterEvents.id);
 }
 
-
-/**
- * The link in every email to a person's preferences and to one-click
- * unsubscribe: their id with an HMAC, so it needs no account, never expires
- * (an unsubscribe link must keep working) and cannot be guessed for anyone else.
- */
-export function preferencesToken(secrets: Secrets, supporterId: number): string {
-  return `${supporterId}.${secrets.hmac('links', `preferences:${supporterId}`).slice(0, 32)}`;
-}
-
-export function supporterFromToken(secrets: Secrets, token: string): number | undefined {
-  const match = /^(\d{1,10})\.([A-Za-z0-9_-]{32})$/.exec(token);
-  if (!match) return undefined;
-  const id = Number(match[1]);
-  return safeEqual(preferencesToken(secrets, id), token) ? id : undefined;
-}
 
 export type Preferences = { email: string; givenName: string; locale: Locale; subscriptions: Partial<Record<Topic, 'pending' | 'subscribed' | 'unsubscribed'>> };
 

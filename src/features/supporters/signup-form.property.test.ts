@@ -5,12 +5,13 @@ import { expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { publicFormPoster } from '../../../test/support/public-form.ts';
+import { propertyRuns } from '../../../test/support/property-runs.ts';
 import { emailOutbox } from '../email/schema.ts';
 import { spentFormChallenges } from '../../platform/http/form-challenge-schema.ts';
 import { signupConfirmations, subscriptions, supporterEvents, supporters } from './schema.ts';
 import { CONFIRMATIONS_PER_DAY } from './service.ts';
 
-const RUNS = 10_000;
+const RUNS = propertyRuns(10_000);
 
 /** Text of every kind: short, Unicode (lone surrogates too), and far longer than any field allows. */
 const anyText = fc.oneof(

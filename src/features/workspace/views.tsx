@@ -1,4 +1,4 @@
-import type { AuditRow } from '../audit/service.ts';
+import { actorLabel, type AuditRow } from '../audit/service.ts';
 
 export type AttentionItem = { label: string; href: string; reason: string };
 
@@ -23,7 +23,7 @@ export function WorkspaceHome(props: { name: string; activity: AuditRow[]; atten
         <ul class="list-plain">
           {props.activity.map((r) => (
             <li>
-              <time datetime={r.at.toISOString()}>{r.at.toISOString().replace('T', ' ').slice(0, 16)}</time> · {r.actorEmail || 'system'} · {r.action} {r.subjectType}{' '}
+              <time datetime={r.at.toISOString()}>{r.at.toISOString().replace('T', ' ').slice(0, 16)}</time> · {actorLabel(r)} · {r.action} {r.subjectType}{' '}
               {r.subjectId}
             </li>
           ))}

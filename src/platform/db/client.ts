@@ -7,6 +7,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { redactUrl } from '../config.ts';
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock.ts';
 import * as schema from './schema.ts';
 
 /**
@@ -95,11 +96,17 @@ async function openPglite(dataDir: string | undefined, existing: PGlite | undefi
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
   ]);
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  let lock: DataFolderLock | undefined;
+  if (dataDir && !existing) {
+    mkdirSync(dataDir, { recursive: true });
+    // Before the engine reads a byte: a second process must not even load the folder.
+    lock = lockDataFolder(dataDir);
+  }
   let client: PGlite;
   try {
     client = existing ?? (await Engine.create(dataDir));
   } catch (error) {
+    lock?.release();
     throw new DatabaseUnavailableError(`could not open the embedded database in ${dataDir}: ${describe(error)}`);
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -114,6 +121,7 @@ async function openPglite(dataDir: string | undefined, existing: PGlite | undefi
     },
     async close() {
       if (!client.closed) await client.close();
+      lock?.release();
     },
   };
 }

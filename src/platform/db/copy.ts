@@ -21,13 +21,13 @@ export type TableCopy = { table: string; rows: number };
 /** Why a copy was not started or did not finish; its message is meant for the admin who ran it. */
 export class CopyRefused extends Error {}
 
-type Column = { table: string; column: string; generated: boolean; sequence: string | null };
+export type Column = { table: string; column: string; generated: boolean; sequence: string | null };
 
 /** 1 MB of a table's rows at a time (plus any large values stored out of line). */
-const BLOCKS_PER_PAGE = 128;
+export const BLOCKS_PER_PAGE = 128;
 
 /** The schema's own tables (drizzle keeps its migration journal in a schema of its own, which each side writes itself). */
-async function tablesOf(db: Db): Promise<string[]> {
+export async function tablesOf(db: Db): Promise<string[]> {
   const rows = await rowsOf<{ name: string }>(
     db,
     sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
@@ -36,7 +36,7 @@ async function tablesOf(db: Db): Promise<string[]> {
 }
 
 /** Tables in an order where each comes after every table it refers to, so foreign keys hold row by row. */
-async function inDependencyOrder(db: Db, tables: string[]): Promise<string[]> {
+export async function inDependencyOrder(db: Db, tables: string[]): Promise<string[]> {
   const references = await rowsOf<{ child: string; parent: string }>(
     db,
     sql`select c.relname as child, p.relname as parent
@@ -58,7 +58,7 @@ async function inDependencyOrder(db: Db, tables: string[]): Promise<string[]> {
   return ordered;
 }
 
-async function columnsOf(db: Db): Promise<Column[]> {
+export async function columnsOf(db: Db): Promise<Column[]> {
   return rowsOf<Column>(
     db,
     sql`select table_name as "table", column_name as "column", is_generated = 'ALWAYS' as generated,
@@ -67,9 +67,26 @@ async function columnsOf(db: Db): Promise<Column[]> {
   );
 }
 
-async function rowCount(db: Db, table: string): Promise<number> {
+export async function rowCount(db: Db, table: string): Promise<number> {
   const [row] = await rowsOf<{ n: number | string }>(db, sql`select count(*) as n from ${sql.identifier(table)}`);
   return Number(row!.n);
+}
+
+/** Refuses a target whose tables are not `tables` (another version's schema) or that holds any row. */
+export async function refuseUnlessEmptyAndAlike(target: Db, tables: string[]): Promise<void> {
+  const targetTables = await tablesOf(target);
+  const missing = tables.filter((t) => !targetTables.includes(t));
+  const extra = targetTables.filter((t) => !tables.includes(t));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new CopyRefused(
+      `The two databases do not have the same tables (only in the source: ${missing.join(', ') || 'none'}; only in the target: ${extra.join(', ') || 'none'}). Run this version's migrations on both.`,
+    );
+  }
+  const occupied = [];
+  for (const table of tables) if ((await rowCount(target, table)) > 0) occupied.push(table);
+  if (occupied.length > 0) {
+    throw new CopyRefused(`The target database already holds data (in ${occupied.join(', ')}). Copy only into a new, empty database.`);
+  }
 }
 
 /**
@@ -85,19 +102,7 @@ export async function copyDatabase(
 ): Promise<TableCopy[]> {
   const { onTable = () => {}, blocksPerPage = BLOCKS_PER_PAGE } = options;
   const tables = await tablesOf(source);
-  const targetTables = await tablesOf(target);
-  const missing = tables.filter((t) => !targetTables.includes(t));
-  const extra = targetTables.filter((t) => !tables.includes(t));
-  if (missing.length > 0 || extra.length > 0) {
-    throw new CopyRefused(
-      `The two databases do not have the same tables (only in the source: ${missing.join(', ') || 'none'}; only in the target: ${extra.join(', ') || 'none'}). Run this version's migrations on both.`,
-    );
-  }
-  const occupied = [];
-  for (const table of tables) if ((await rowCount(target, table)) > 0) occupied.push(table);
-  if (occupied.length > 0) {
-    throw new CopyRefused(`The target database already holds data (in ${occupied.join(', ')}). Copy only into a new, empty database.`);
-  }
+  await refuseUnlessEmptyAndAlike(target, tables);
   const ordered = await inDependencyOrder(source, tables);
   const columns = await columnsOf(source);
   const copied: TableCopy[] = [];
@@ -111,44 +116,55 @@ export async function copyDatabase(
   return copied;
 }
 
-/** One table's rows, its sequences moved on, its count checked; returns the number of rows. */
-async function copyTable(source: Db, tx: Db, table: string, own: Column[], blocksPerPage: number): Promise<number> {
-  // A generated column is computed again by the target from the copied ones.
+/** The ranges of heap blocks a table is read in, `blocksPerPage` at a time, as TID bounds. */
+export async function pagesOf(db: Db, table: string, blocksPerPage: number): Promise<{ from: string; to: string }[]> {
+  const [size] = await rowsOf<{ blocks: number | string }>(
+    db,
+    sql`select pg_relation_size(quote_ident(${table})::regclass) / current_setting('block_size')::int as blocks`,
+  );
+  const pages = [];
+  // Each page is read by a TID range scan: it costs what it holds, with no sort and no OFFSET re-reading what came
+  // before, and its size is bounded in bytes, not rows.
+  for (let block = 0; block < Number(size!.blocks); block += blocksPerPage) pages.push({ from: `(${block},0)`, to: `(${block + blocksPerPage},0)` });
+  return pages;
+}
+
+/** Inserts rows given as a JSON array's text; a generated column is computed again by the target from the others. */
+export async function insertRows(tx: Db, table: string, own: Column[], rows: string): Promise<void> {
   const names = sql.join(
     own.filter((c) => !c.generated).map((c) => sql.identifier(c.column)),
     sql`, `,
   );
-  const [size] = await rowsOf<{ blocks: number | string }>(
-    source,
-    sql`select pg_relation_size(quote_ident(${table})::regclass) / current_setting('block_size')::int as blocks`,
-  );
+  try {
+    await tx.execute(sql`insert into ${sql.identifier(table)} (${names}) select ${names} from json_populate_recordset(null::${sql.identifier(table)}, ${rows}::json)`);
+  } catch (error) {
+    // PostgreSQL's own reason, not the driver's message: that one quotes the rows, and they hold personal data.
+    const reason = ((error as { cause?: Error }).cause ?? (error as Error)).message;
+    throw new CopyRefused(`Table ${table} could not be copied (${reason}). Nothing was written to the target.`);
+  }
+}
+
+/** The next id the target hands out comes after every copied one (or is 1 for an empty table). */
+export async function moveSequencesPast(tx: Db, table: string, own: Column[]): Promise<void> {
+  for (const c of own.filter((c) => c.sequence)) {
+    await tx.execute(sql`select setval(${c.sequence}::regclass, coalesce((select max(${sql.identifier(c.column)}) from ${sql.identifier(table)}), 0) + 1, false)`);
+  }
+}
+
+/** One table's rows, its sequences moved on, its count checked; returns the number of rows. */
+async function copyTable(source: Db, tx: Db, table: string, own: Column[], blocksPerPage: number): Promise<number> {
   let rows = 0;
-  // Pages of `blocksPerPage` heap blocks each, read by a TID range scan: each page costs what it holds,
-  // with no sort and no OFFSET re-reading what came before, and its size is bounded in bytes, not rows.
-  for (let block = 0; block < Number(size!.blocks); block += blocksPerPage) {
+  for (const { from, to } of await pagesOf(source, table, blocksPerPage)) {
     const [page] = await rowsOf<{ rows: string | null; n: number | string }>(
       source,
-      sql`select json_agg(t)::text as rows, count(*) as n from ${sql.identifier(table)} t
-          where t.ctid >= ${`(${block},0)`}::tid and t.ctid < ${`(${block + blocksPerPage},0)`}::tid`,
+      sql`select json_agg(t)::text as rows, count(*) as n from ${sql.identifier(table)} t where t.ctid >= ${from}::tid and t.ctid < ${to}::tid`,
     );
     const n = Number(page!.n);
     if (n === 0) continue;
-    try {
-      await tx.execute(
-        sql`insert into ${sql.identifier(table)} (${names})
-            select ${names} from json_populate_recordset(null::${sql.identifier(table)}, ${page!.rows}::json)`,
-      );
-    } catch (error) {
-      // PostgreSQL's own reason, not the driver's message: that one quotes the rows, and they hold personal data.
-      const reason = ((error as { cause?: Error }).cause ?? (error as Error)).message;
-      throw new CopyRefused(`Table ${table} could not be copied (${reason}). Nothing was written to the target.`);
-    }
+    await insertRows(tx, table, own, page!.rows!);
     rows += n;
   }
-  for (const c of own.filter((c) => c.sequence)) {
-    // The next id the target hands out comes after every copied one (or is 1 for an empty table).
-    await tx.execute(sql`select setval(${c.sequence}::regclass, coalesce((select max(${sql.identifier(c.column)}) from ${sql.identifier(table)}), 0) + 1, false)`);
-  }
+  await moveSequencesPast(tx, table, own);
   if ((await rowCount(tx, table)) !== rows || (await rowCount(source, table)) !== rows) {
     throw new CopyRefused(`Table ${table} changed while it was being copied. Stop the site, then copy again.`);
   }

@@ -1,17 +1,16 @@
 import { Hono, type Context } from 'hono';
-import { trimTrailingSlash } from 'hono/trailing-slash';
 import type { Logger } from 'pino';
 import { contentRoutes } from '../../features/content/routes.tsx';
 import { getContentVersion, getSiteSettings } from '../../features/content/service.ts';
 import { siteFileRoutes } from '../../features/content/site-files.ts';
-import { contentAdminRoutes } from '../../features/content/admin/routes.tsx';
+import { contentAdminRoutes, isUploadPath } from '../../features/content/admin/routes.tsx';
 import { contentPolicy } from '../../features/content/policy.ts';
 import { auditRoutes } from '../../features/audit/routes.tsx';
 import { broadcastPolicy } from '../../features/broadcasts/policy.ts';
 import { broadcastRoutes } from '../../features/broadcasts/routes.tsx';
 import { petitionAdminRoutes } from '../../features/petitions/admin-routes.tsx';
 import { petitionPolicy } from '../../features/petitions/policy.ts';
-import { loadStaffSession } from '../../features/staff/middleware.ts';
+import { loadStaffSession, staffSessionKey } from '../../features/staff/middleware.ts';
 import { accountRoutes } from '../../features/staff/routes-account.tsx';
 import { authRoutes } from '../../features/staff/routes-auth.tsx';
 import { teamRoutes } from '../../features/staff/routes-team.tsx';
@@ -33,7 +32,7 @@ import { LocalFileStore } from '../storage.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { favicon, stylesheet, workspaceScript } from '../web/assets.ts';
-import { renderNotFound, renderServerError } from '../web/error-pages.tsx';
+import { renderNotFound, renderServerError, renderTooLarge } from '../web/error-pages.tsx';
 import type { SiteFrame } from '../web/layout.tsx';
 import { splitLocale } from '../web/locale.ts';
 import { AdminFrame, type AdminEnv } from './admin.tsx';
@@ -48,9 +47,11 @@ import { createHttpMetrics } from './metrics.ts';
 import { PageCache } from './page-cache.ts';
 import { limitWrites, RateLimiter } from './rate-limit.ts';
 import { requestContext } from './request-context.ts';
+import { truthfulLength } from './response-length.ts';
 import { rememberSource } from './source-code.ts';
 import { sendHtml, sendPrepared } from './respond.ts';
 import { securityHeaders } from './security-headers.ts';
+import { trimTrailingSlash } from './trailing-slash.ts';
 
 export type AppDeps = {
   config: Config;
@@ -63,6 +64,21 @@ export type AppDeps = {
   /** Wakes the broadcast scheduler after a broadcast was scheduled (when it runs in this process). */
   broadcastScheduled?: () => void;
 };
+
+/**
+ * The largest body each kind of form may send, judged before anything reads it (ADR 025): an upload
+ * its file and fields; the workspace's texts, up to 50,000 characters in each language, with room for
+ * what URL-encoding adds; the mail relay's reports, as their route also checks; the public forms a
+ * few short fields.
+ */
+function bodyLimitFor(config: Config): (path: string) => number {
+  const megabyte = 1024 * 1024;
+  return (path) => {
+    if (isUploadPath(path)) return config.uploadMaxBytes + megabyte;
+    if (path.startsWith('/admin/') || path === EMAIL_WEBHOOK_PATH) return megabyte;
+    return 64 * 1024;
+  };
+}
 
 const fallbackFrame: SiteFrame = { name: 'Groundswell', contactEmail: '', postalAddress: '', demo: false };
 
@@ -94,14 +110,20 @@ export function createApp(deps: AppDeps) {
     sendHtml(c, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="${stylesheet.path}"></head><body><main id="main"><div class="wrap"><h1>${title}</h1><p>${body}</p></div></main></body></html>`, status);
 
   const app = new Hono<AppEnv>();
+  app.use(truthfulLength());
   app.use(requestContext(logger, metrics));
   app.use(securityHeaders({ hsts: config.secure }));
   app.use(trimTrailingSlash());
   // Every state-changing request: size-limited, rate-limited per address, then CSRF-checked.
   app.use(
-    limitBodySize(config.uploadMaxBytes + 1024 * 1024, (c) =>
-      plainPage(c, 413, 'That is too large', 'The file or form you sent is larger than this site accepts. Go back and try a smaller one.'),
-    ),
+    limitBodySize(bodyLimitFor(config), async (c) => {
+      if (c.req.path.startsWith('/admin/')) {
+        return plainPage(c, 413, 'That is too large', 'The file or form you sent is larger than this site accepts. Go back and try a smaller one.');
+      }
+      const { locale, path } = splitLocale(c.req.path);
+      const site = await siteFrame().catch(() => fallbackFrame);
+      return sendHtml(c, await renderTooLarge({ locale, path, publicUrl, site }), 413);
+    }),
   );
   const writeLimit = limitWrites(
     new RateLimiter(config.writesPerMinute, config.writesPerMinute),
@@ -119,6 +141,8 @@ export function createApp(deps: AppDeps) {
   app.use(
     csrfProtection({
       secrets,
+      secure: config.secure,
+      sessionOf: staffSessionKey,
       // Both carry their own authentication: the URL's signed token, the webhook's shared secret.
       exempt: (path) => isOneClickUnsubscribe(path) || path === EMAIL_WEBHOOK_PATH,
       originChecked: { paths: (path) => path === '/join' || path === '/es/join' || isPetitionOriginCheckedPath(path), publicOrigin: new URL(publicUrl).origin },
@@ -147,6 +171,8 @@ export function createApp(deps: AppDeps) {
   });
 
   app.get('/metrics', async (c) => {
+    // Request counts by route and timings tell a stranger what the site does; in production only a configured token opens them.
+    if (!config.metricsToken && config.nodeEnv === 'production') return notFound(c);
     if (config.metricsToken && c.req.header('authorization') !== `Bearer ${config.metricsToken}`) {
       return c.text('Unauthorized\n', 401, { 'WWW-Authenticate': 'Bearer' });
     }

@@ -4,7 +4,7 @@ import { limitBodySize } from './body-size.ts';
 
 function app() {
   const a = new Hono();
-  a.use(limitBodySize(10, (c) => c.text('too large', 413)));
+  a.use(limitBodySize(() => 10, (c) => c.text('too large', 413)));
   a.all('/', async (c) => c.text(`got ${(await c.req.text()).length}`));
   return a;
 }

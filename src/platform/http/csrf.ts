@@ -2,32 +2,59 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { randomToken, safeEqual, type Secrets } from '../crypto.ts';
 
-export const CSRF_COOKIE = 'gs_csrf';
 export const CSRF_FIELD = '_csrf';
 
 /**
+ * Over https the cookie is `__Host-` prefixed: the browser then accepts it only
+ * with Secure, Path=/ and no Domain, so a sibling subdomain or a network
+ * attacker on http cannot plant a value of their own. Browsers refuse that
+ * prefix without Secure, so over plain http (development) the name is plain.
+ */
+export function csrfCookieName(secure: boolean): string {
+  return secure ? '__Host-gs_csrf' : 'gs_csrf';
+}
+
+/**
  * Signed double-submit: the browser holds a random value in an httpOnly
- * cookie; forms carry an HMAC of it that only this server can compute. A
- * request from another site can send the cookie but cannot know the HMAC.
- * The value is replaced at sign-in, so a token seen before can't be replayed
- * into a new session.
+ * cookie; forms carry an HMAC of it, and of the session the request belongs
+ * to when there is one, that only this server can compute. A request from
+ * another site can send the cookie but cannot know the HMAC, and a token made
+ * for an anonymous visit (or another session) is worth nothing with a
+ * session's cookie. The value is also replaced at sign-in and sign-out.
  */
 export function csrfTokenFor(c: Context, secrets: Secrets, secure: boolean): string {
   let seed = c.get('csrfSeed' as never) as string | undefined;
-  seed ??= getCookie(c, CSRF_COOKIE);
-  if (!seed || seed.length < 20) {
+  seed ??= getCookie(c, csrfCookieName(secure));
+  if (!seed || !isSeed(seed)) {
     seed = randomToken(18);
-    setCookie(c, CSRF_COOKIE, seed, { path: '/', httpOnly: true, sameSite: 'Lax', secure });
+    setCookie(c, csrfCookieName(secure), seed, { path: '/', httpOnly: true, sameSite: 'Lax', secure });
   }
   c.set('csrfSeed' as never, seed as never);
-  return secrets.hmac('csrf', seed);
+  return expectedToken(secrets, seed, c.get('csrfSession' as never));
 }
 
 /** Starts a fresh CSRF value (after sign-in and sign-out). */
 export function rotateCsrf(c: Context, secure: boolean): void {
   const seed = randomToken(18);
-  setCookie(c, CSRF_COOKIE, seed, { path: '/', httpOnly: true, sameSite: 'Lax', secure });
+  setCookie(c, csrfCookieName(secure), seed, { path: '/', httpOnly: true, sameSite: 'Lax', secure });
   c.set('csrfSeed' as never, seed as never);
+}
+
+/**
+ * Ties the forms this request renders to a session (a key only the session
+ * owner's cookie leads to), or to none once the session is found dead or ended.
+ */
+export function bindCsrfToSession(c: Context, sessionKey: string | undefined): void {
+  c.set('csrfSession' as never, sessionKey as never);
+}
+
+/** Only seeds this server could have made are used: base64url, so a ':' (which parts a bound token) cannot occur in one. */
+function isSeed(seed: string): boolean {
+  return /^[\w-]{20,64}$/.test(seed);
+}
+
+function expectedToken(secrets: Secrets, seed: string, sessionKey: string | undefined): string {
+  return secrets.hmac('csrf', sessionKey ? `${seed}:${sessionKey}` : seed);
 }
 
 /**
@@ -37,6 +64,9 @@ export function rotateCsrf(c: Context, secure: boolean): void {
  */
 export function csrfProtection(options: {
   secrets: Secrets;
+  secure: boolean;
+  /** The key of the session the request's cookies name, if any: tokens are bound to it. */
+  sessionOf?: (c: Context) => string | undefined;
   exempt?: (path: string) => boolean;
   /**
    * Public forms shown on cached pages (the footer sign-up), which cannot carry
@@ -47,12 +77,14 @@ export function csrfProtection(options: {
   onRejected: (c: Context) => Response | Promise<Response>;
 }): MiddlewareHandler {
   return async (c, next) => {
+    const session = options.sessionOf?.(c);
+    bindCsrfToSession(c, session);
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
     if (options.exempt?.(c.req.path)) return next();
     const checked = options.originChecked;
     if (checked?.paths(c.req.path) && sameSite(c, checked.publicOrigin)) return next();
-    const seed = getCookie(c, CSRF_COOKIE);
+    const seed = getCookie(c, csrfCookieName(options.secure));
     let token = c.req.header('x-csrf-token');
     if (!token) {
       const type = c.req.header('content-type') ?? '';
@@ -63,7 +95,7 @@ export function csrfProtection(options: {
         token = typeof field === 'string' ? field : undefined;
       }
     }
-    if (!seed || !token || !safeEqual(token, options.secrets.hmac('csrf', seed))) return options.onRejected(c);
+    if (!seed || !isSeed(seed) || !token || !safeEqual(token, expectedToken(options.secrets, seed, session))) return options.onRejected(c);
     return next();
   };
 }

@@ -29,7 +29,7 @@ export function formText(form: FormData, name: string): string {
  * A urlencoded form's fields as strings, the last of a repeated name
  * winning (as c.req.parseBody() gives them). Behind @hono/node-server the
  * body is read straight from Node's request when nothing has read it yet
- * and it says its length (bodyLimit has then checked it): building the web
+ * and it says its length (limitBodySize has then checked it): building the web
  * Request, its stream and FormData that parseBody needs was about a tenth
  * of a petition signature's CPU in a spike (bench/petition.ts). Anywhere
  * else (tests' app.request, a body already read) it is parseBody.

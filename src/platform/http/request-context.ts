@@ -12,8 +12,10 @@ const incomingIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
  * Gives every request an id (kept from a proxy's X-Request-Id when sane)
  * that every log line written on its behalf carries, one log line when it
  * ends, and its metrics.
- * The line holds the path without its query string: queries can carry
- * emails and tokens, and logs must never hold personal data.
+ * The line names the route's pattern ("/preferences/:token"), never the path
+ * that was asked for: paths carry tokens (confirmation and preferences links)
+ * and whatever a visitor typed, and a pattern holds for every route, including
+ * routes not written yet. A path no route answered is only "unmatched".
  */
 export function requestContext(logger: Logger, metrics: HttpMetrics): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -31,7 +33,7 @@ export function requestContext(logger: Logger, metrics: HttpMetrics): Middleware
       metrics.observe(c.req.method, route, status, seconds);
       c.res.headers.set('X-Request-Id', requestId);
       logger[status >= 500 ? 'error' : 'info'](
-        { requestId, method: c.req.method, path: c.req.path, route, status, ms: Math.round(seconds * 10_000) / 10 },
+        { requestId, method: c.req.method, route: withoutParameterRules(route), status, ms: Math.round(seconds * 10_000) / 10 },
         'request',
       );
     }
@@ -47,4 +49,19 @@ function routeLabel(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
   const route = matchedRoutes(c)[c.req.routeIndex];
   if (!route || c.res.status === 404 && route.method === 'ALL') return 'unmatched';
   return route.path;
+}
+
+/**
+ * "/preferences/:token{[0-9]{1,10}\\..+}" as "/preferences/:token": a
+ * parameter's rule is for routing, and only its name helps a reader.
+ */
+export function withoutParameterRules(pattern: string): string {
+  let out = '';
+  let depth = 0;
+  for (const ch of pattern) {
+    if (ch === '{') depth += 1;
+    else if (ch === '}' && depth > 0) depth -= 1;
+    else if (depth === 0) out += ch;
+  }
+  return out;
 }

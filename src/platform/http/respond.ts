@@ -127,9 +127,12 @@ export function sendSpliced(c: Context, page: SplicedPage, value: string, option
   return sendBytes(c, payload, status, headers);
 }
 
-/** The bytes with their length; headers only for HEAD. Through c.body, so headers set earlier on the context (cookies) are kept. */
+/**
+ * The bytes with their length. For HEAD too: Hono answers HEAD by running the GET route and
+ * dropping the body, so the length stays what GET sends, and truthfulLength sees a real body.
+ * Through c.body, so headers set earlier on the context (cookies) are kept.
+ */
 function sendBytes(c: Context, payload: Buffer, status: number, headers: Record<string, string>): Response {
   headers['Content-Length'] = String(payload.length);
-  if (c.req.method === 'HEAD') return c.body(null, status as 200, headers);
   return c.body(new Uint8Array(payload.buffer as ArrayBuffer, payload.byteOffset, payload.length), status as 200, headers);
 }

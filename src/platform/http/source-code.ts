@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { retention } from '../retention.ts';
 
 /**
  * Where people come from: a link's `?source=spring-mailer` is kept in a
@@ -10,7 +11,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
  */
 export const SOURCE_COOKIE = 'gs_source';
 const SOURCE_PATTERN = /^[A-Za-z0-9_.-]{1,60}$/;
-const KEEP_SECONDS = 30 * 24 * 60 * 60;
+// As long as the privacy notice says (retention.ts).
+const KEEP_SECONDS = retention.campaignCookieDays * 24 * 60 * 60;
 
 export function rememberSource(options: { secure: boolean }): MiddlewareHandler {
   return async (c, next) => {

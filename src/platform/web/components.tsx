@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { localizedPath, type Locale } from './locale.ts';
-import { localizeLinks, renderMarkdown } from './markdown.ts';
+import { renderMarkdown } from './markdown.ts';
 
 /**
  * Markdown written by staff, made safe and with its site links pointed at
@@ -8,7 +8,7 @@ import { localizeLinks, renderMarkdown } from './markdown.ts';
  * page (an English fallback inside a Spanish page) for screen readers.
  */
 export function Prose(props: { markdown: string; locale: Locale; lang?: Locale | undefined; class?: string }) {
-  const html = localizeLinks(renderMarkdown(props.markdown), localizedPath(props.locale, '/').replace(/\/$/, ''));
+  const html = renderMarkdown(props.markdown, { languagePrefix: localizedPath(props.locale, '/').replace(/\/$/, '') });
   if (!html) return null;
   return <div class={props.class ?? 'prose'} lang={props.lang && props.lang !== props.locale ? props.lang : undefined} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localizedPath, preferredLocale, splitLocale } from './locale.ts';
-import { localizeLinks, renderMarkdown } from './markdown.ts';
+import { renderMarkdown } from './markdown.ts';
 
 describe('language paths', () => {
   it('maps pages between languages and back', () => {
@@ -43,9 +43,21 @@ describe('Markdown from staff', () => {
     expect(renderMarkdown('[OLIS](https://olis.oregonlegislature.gov)')).toContain('rel="noopener noreferrer"');
   });
 
-  it('points site links at the page language', () => {
-    expect(localizeLinks('<a href="/tips">t</a> <a href="/">h</a> <a href="//evil.example">e</a>', '/es')).toBe(
-      '<a href="/es/tips">t</a> <a href="/es">h</a> <a href="//evil.example">e</a>',
+  it('points site links at the page language, raw HTML anchors too, and leaves other links alone', () => {
+    const source = '[t](/tips) [h](/) <a href="/join?x=1">j</a> [e](//evil.example) [o](https://example.org/a)';
+    const html = renderMarkdown(source, { languagePrefix: '/es' });
+    expect(html).toContain('<a href="/es/tips">t</a>');
+    expect(html).toContain('<a href="/es">h</a>');
+    expect(html).toContain('<a href="/es/join?x=1">j</a>');
+    expect(html).not.toContain('evil.example"');
+    expect(html).toContain('<a href="https://example.org/a" rel="noopener noreferrer">o</a>');
+    expect(renderMarkdown('[t](/tips)')).toContain('<a href="/tips">t</a>');
+  });
+
+  it('makes site links absolute for email', () => {
+    expect(renderMarkdown('[t](/tips) [h](/)', { languagePrefix: '', absoluteBase: 'https://psj.example' })).toContain(
+      '<a href="https://psj.example/tips">t</a> <a href="https://psj.example/">h</a>',
     );
+    expect(renderMarkdown('[h](/)', { languagePrefix: '/es', absoluteBase: 'https://psj.example' })).toContain('<a href="https://psj.example/es">h</a>');
   });
 });

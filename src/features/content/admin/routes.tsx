@@ -24,6 +24,14 @@ export type ContentAdminDeps = {
 };
 
 /**
+ * The forms that carry a resource's file, as mounted under /admin/content: the only
+ * requests allowed a body of UPLOAD_MAX_MB (every other form is refused far smaller).
+ */
+export function isUploadPath(path: string): boolean {
+  return /^\/admin\/content\/resources\/(new|[a-z0-9-]{1,80})$/.test(path);
+}
+
+/**
  * Staff edit the public site's content here: pages, policies and resources
  * in both languages, with history. Every screen needs `view`; each change
  * asks the policy for its own permission (see policy.ts).

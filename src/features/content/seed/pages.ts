@@ -579,7 +579,7 @@ const privacyEn: PageInput = {
   title: 'Privacy notice',
   description:
     'What this site collects, why, how long we keep it, and how to use your rights under the Oregon Consumer Privacy Act.',
-  bodyMd: 'Last updated: 27 November 2026',
+  bodyMd: 'Last updated: 4 December 2026',
   sections: [
     {
       key: 'summary',
@@ -599,11 +599,8 @@ const privacyEn: PageInput = {
       bodyMd: [
         '- **Newsletter sign-up:** your name, email address, language and the topics you choose, plus your ZIP code if you decide to give it.',
         '- **Petition signatures:** your name, email address and ZIP code. Your street address and a comment are optional.',
-        '- **Event RSVPs:** the details you give us when you say you’ll attend an event.',
-        '- **Letters to legislators:** your letter and the details needed to send it for you.',
-        '- **Stories you share with us:** your story and the consent choices you make about how we may use it.',
-        '- **Technical data:** your IP address, used only briefly to protect the site from abuse (rate limiting). It is not stored with your record.',
-        '- **Cookies:** one cookie remembers your language choice. Staff who sign in also get a sign-in cookie. There are no tracking cookies.',
+        '- **Technical data:** your IP address, used briefly to protect the site from abuse (rate limiting). We never store the address itself. When you sign a petition, we keep a keyed hash of it with your signature (a code that cannot be turned back into the address) for at most {{signing-ip-hours}} hours, to spot floods of fake signatures.',
+        '- **Cookies:** one remembers your language choice and one protects our forms against forgery. If you followed a link from one of our campaigns, one more remembers which campaign until you sign up or for {{campaign-cookie-days}} days. Staff who sign in also get a sign-in cookie. None of them follows you to other sites.',
         '- **Server logs:** kept to run the site, and they leave out personal data.',
       ].join('\n'),
       data: {},
@@ -617,7 +614,6 @@ const privacyEn: PageInput = {
         '',
         '- send you what you asked for, such as the newsletter or event updates;',
         '- count petition signatures and deliver them;',
-        '- contact legislators on your behalf when you ask us to;',
         '- protect the site from abuse.',
         '',
         'We rely on your consent, and you can withdraw it at any time, for example by unsubscribing.',
@@ -629,7 +625,7 @@ const privacyEn: PageInput = {
       kind: 'text',
       heading: 'Who we share it with',
       bodyMd: [
-        '- When you sign a petition or send a letter, we deliver it to the legislators you address, with only the details they need.',
+        '- When you sign a petition, we deliver it to the legislators it addresses, with only the details they need.',
         '- Our email provider and our hosting provider act as our processors: they handle data on our behalf and follow our instructions.',
         '- We never sell your data.',
         '- We will disclose information if the law requires us to.',
@@ -641,12 +637,11 @@ const privacyEn: PageInput = {
       kind: 'text',
       heading: 'How long we keep it',
       bodyMd: [
-        '- **Sign-ups and signatures you never confirm:** deleted after 30 days.',
-        '- **Your supporter record:** kept while you are subscribed or taking part, and deleted 3 years after your last action.',
-        '- **Abuse-protection data about IP addresses:** kept for 24 hours at most.',
-        '- **Server logs:** kept for 30 days.',
+        '- **Sign-ups and petition signatures you never confirm:** deleted after {{unconfirmed-days}} days.',
+        '- **The keyed hash of your IP address kept with a petition signature:** deleted within {{signing-ip-hours}} hours.',
+        '- **Your supporter record and confirmed signatures:** kept until you ask us to delete them.',
         '',
-        'You can ask us to delete your data sooner at any time.',
+        'You can delete your record yourself at any time from the preferences link at the bottom of our newsletters, or ask us to.',
       ].join('\n'),
       data: {},
     },
@@ -675,7 +670,7 @@ const privacyEn: PageInput = {
       kind: 'text',
       heading: 'How to use your rights',
       bodyMd: [
-        '- To change your subscriptions or unsubscribe, use the preferences link at the bottom of every email we send.',
+        '- To change your subscriptions or unsubscribe, use the preferences link at the bottom of every newsletter and alert we send.',
         '- For anything else, write to the contact address shown in the site footer with the subject “Privacy request”.',
         '- We may verify your identity by email before acting on your request.',
         '- An authorized agent may make a request on your behalf.',
@@ -706,7 +701,7 @@ const privacyEs: PageInput = {
   title: 'Aviso de privacidad',
   description:
     'Qué datos recopila este sitio, para qué, cuánto tiempo los guardamos y cómo ejercer tus derechos según la ley de privacidad de Oregón.',
-  bodyMd: 'Última actualización: 27 de noviembre de 2026',
+  bodyMd: 'Última actualización: 4 de diciembre de 2026',
   sections: [
     {
       key: 'summary',
@@ -726,11 +721,8 @@ const privacyEs: PageInput = {
       bodyMd: [
         '- **Inscripción al boletín:** tu nombre, correo electrónico, idioma y los temas que elijas, y tu código postal si decides darlo.',
         '- **Firmas de peticiones:** tu nombre, correo electrónico y código postal. Tu dirección y un comentario son opcionales.',
-        '- **Confirmaciones de asistencia a eventos:** los datos que nos das al avisar que vas a asistir.',
-        '- **Cartas a legisladores:** tu carta y los datos necesarios para enviarla en tu nombre.',
-        '- **Historias que compartes con nosotros:** tu historia y lo que decidas sobre cómo podemos usarla.',
-        '- **Datos técnicos:** tu dirección IP, que usamos solo por poco tiempo para proteger el sitio contra abusos (limitando el número de solicitudes). No la guardamos junto con tu registro.',
-        '- **Cookies:** una cookie recuerda el idioma que elegiste. El personal que inicia sesión recibe además una cookie de sesión. No usamos cookies de rastreo.',
+        '- **Datos técnicos:** tu dirección IP, que usamos por poco tiempo para proteger el sitio contra abusos (limitando el número de solicitudes). Nunca guardamos la dirección en sí. Cuando firmas una petición, guardamos con tu firma un código cifrado a partir de ella (que no permite recuperar la dirección) durante {{signing-ip-hours}} horas como máximo, para detectar avalanchas de firmas falsas.',
+        '- **Cookies:** una recuerda el idioma que elegiste y otra protege nuestros formularios contra falsificaciones. Si llegaste por un enlace de una de nuestras campañas, otra recuerda de qué campaña hasta que te inscribas o durante {{campaign-cookie-days}} días. El personal que inicia sesión recibe además una cookie de sesión. Ninguna te sigue a otros sitios.',
         '- **Registros del servidor:** los usamos para el funcionamiento del sitio y no incluyen datos personales.',
       ].join('\n'),
       data: {},
@@ -744,7 +736,6 @@ const privacyEs: PageInput = {
         '',
         '- enviarte lo que pediste, como el boletín o novedades de un evento;',
         '- contar las firmas de las peticiones y entregarlas;',
-        '- comunicarnos con legisladores en tu nombre cuando nos lo pides;',
         '- proteger el sitio contra abusos.',
         '',
         'La base legal es tu consentimiento, y puedes retirarlo cuando quieras, por ejemplo, al darte de baja.',
@@ -756,7 +747,7 @@ const privacyEs: PageInput = {
       kind: 'text',
       heading: 'Con quién los compartimos',
       bodyMd: [
-        '- Cuando firmas una petición o envías una carta, la entregamos a los legisladores a quienes va dirigida, solo con los datos necesarios.',
+        '- Cuando firmas una petición, la entregamos a los legisladores a quienes va dirigida, solo con los datos necesarios.',
         '- Nuestro proveedor de correo electrónico y nuestro proveedor de alojamiento web actúan como encargados del tratamiento: manejan los datos por cuenta nuestra y siguiendo nuestras instrucciones.',
         '- Nunca vendemos tus datos.',
         '- Revelaremos información si la ley nos obliga a hacerlo.',
@@ -768,12 +759,11 @@ const privacyEs: PageInput = {
       kind: 'text',
       heading: 'Cuánto tiempo los guardamos',
       bodyMd: [
-        '- **Inscripciones y firmas que nunca se confirman:** se borran a los 30 días.',
-        '- **Tu registro:** lo guardamos mientras mantengas tu suscripción o sigas participando, y lo borramos 3 años después de tu última acción.',
-        '- **Datos sobre direcciones IP para protección contra abusos:** se guardan 24 horas como máximo.',
-        '- **Registros del servidor:** se guardan 30 días.',
+        '- **Inscripciones y firmas de peticiones que nunca se confirman:** se borran a los {{unconfirmed-days}} días.',
+        '- **El código cifrado de tu dirección IP que se guarda con una firma:** se borra en un plazo de {{signing-ip-hours}} horas.',
+        '- **Tu registro y tus firmas confirmadas:** los guardamos hasta que nos pidas borrarlos.',
         '',
-        'Puedes pedirnos en cualquier momento que borremos tus datos antes.',
+        'Puedes borrar tu registro en cualquier momento desde el enlace de preferencias que aparece al final de nuestros boletines, o pedirnos que lo hagamos.',
       ].join('\n'),
       data: {},
     },
@@ -802,7 +792,7 @@ const privacyEs: PageInput = {
       kind: 'text',
       heading: 'Cómo ejercer tus derechos',
       bodyMd: [
-        '- Para cambiar tus suscripciones o darte de baja, usa el enlace de preferencias que aparece al final de cada correo que te enviamos.',
+        '- Para cambiar tus suscripciones o darte de baja, usa el enlace de preferencias que aparece al final de cada boletín y aviso que te enviamos.',
         '- Para cualquier otra solicitud, escríbenos a la dirección de contacto que aparece al pie del sitio, con el asunto “Solicitud de privacidad” (o “Privacy request”).',
         '- Es posible que confirmemos tu identidad por correo electrónico antes de atender tu solicitud.',
         '- Puedes autorizar a otra persona para que haga la solicitud en tu nombre.',

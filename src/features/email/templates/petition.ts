@@ -1,4 +1,5 @@
 import { localized, paragraphs, type EmailTemplate } from './define.ts';
+import { retention } from '../../../platform/retention.ts';
 
 /** Merge fields as the petitions feature queues them (signing.ts); a missing one renders as nothing rather than "undefined". */
 const field = (data: Record<string, unknown>, name: string) => (typeof data[name] === 'string' ? (data[name] as string).trim() : '');
@@ -16,10 +17,10 @@ export const petitionTemplates: Record<'petition-confirm', EmailTemplate> = {
       const title = field(row.data, 'title');
       return {
         subject: 'Confirm your signature',
-        preheader: 'One click and your signature counts. The link works for 30 days.',
+        preheader: `One click and your signature counts. The link works for ${retention.unconfirmedDays} days.`,
         ...paragraphs([
           name ? `Hello ${name},` : 'Hello,',
-          `Thank you for signing “${title}”. Press the button to confirm your signature: only confirmed signatures count. The link works for 30 days.`,
+          `Thank you for signing “${title}”. Press the button to confirm your signature: only confirmed signatures count. The link works for ${retention.unconfirmedDays} days.`,
           'If it was not you, ignore this message: nothing is signed in your name unless the button is pressed.',
         ]),
         action: { label: 'Confirm my signature', url: ctx.link(`/petitions/${field(row.data, 'slug')}/confirm/${field(row.data, 'token')}`) },
@@ -30,10 +31,10 @@ export const petitionTemplates: Record<'petition-confirm', EmailTemplate> = {
       const title = field(row.data, 'title');
       return {
         subject: 'Confirma tu firma',
-        preheader: 'Un clic y tu firma cuenta. El enlace funciona durante 30 días.',
+        preheader: `Un clic y tu firma cuenta. El enlace funciona durante ${retention.unconfirmedDays} días.`,
         ...paragraphs([
           name ? `Hola, ${name}:` : 'Hola:',
-          `Gracias por firmar «${title}». Pulsa el botón para confirmar tu firma: solo cuentan las firmas confirmadas. El enlace funciona durante 30 días.`,
+          `Gracias por firmar «${title}». Pulsa el botón para confirmar tu firma: solo cuentan las firmas confirmadas. El enlace funciona durante ${retention.unconfirmedDays} días.`,
           'Si no fuiste tú, ignora este mensaje: no se firma nada en tu nombre a menos que se pulse el botón.',
         ]),
         action: { label: 'Confirmar mi firma', url: ctx.link(`/petitions/${field(row.data, 'slug')}/confirm/${field(row.data, 'token')}`) },

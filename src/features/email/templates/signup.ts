@@ -3,8 +3,12 @@ import { localized, paragraphs, type EmailTemplate } from './define.ts';
 /** The merge field, as the supporters feature queues it; a name can be empty for an imported person. */
 const givenName = (data: Record<string, unknown>) => (typeof data.givenName === 'string' ? data.givenName.trim() : '');
 
-/** The double opt-in and welcome messages queued by the supporters feature. Transactional: no list links. */
-export const signupTemplates: Record<'signup-confirm' | 'welcome', EmailTemplate> = {
+/**
+ * The double opt-in and welcome messages, and a new link to the preferences
+ * page sent at the person's request, queued by the supporters feature.
+ * Transactional: no list links.
+ */
+export const signupTemplates: Record<'signup-confirm' | 'welcome' | 'preferences-link', EmailTemplate> = {
   'signup-confirm': localized({
     en: (row, ctx) => {
       const name = givenName(row.data);
@@ -58,5 +62,27 @@ export const signupTemplates: Record<'signup-confirm' | 'welcome', EmailTemplate
         action: { label: 'Lee nuestros consejos para hablar de la reforma', url: ctx.link('/tips') },
       };
     },
+  }),
+  'preferences-link': localized({
+    en: (row, ctx) => ({
+      subject: 'Your link to your email preferences',
+      preheader: 'For one hour it can also download or delete your data.',
+      ...paragraphs([
+        'Hello,',
+        'Here is the link you asked for. It opens your email preferences for 90 days. For the next hour it can also download a copy of your data or delete it.',
+        'If you did not ask for it, you can ignore this message: nothing changes, and only you received this link.',
+      ]),
+      action: { label: 'Open my preferences', url: ctx.link(`/preferences/${String(row.data.token)}`) },
+    }),
+    es: (row, ctx) => ({
+      subject: 'Tu enlace a tus preferencias de correo',
+      preheader: 'Durante una hora también sirve para descargar o borrar tus datos.',
+      ...paragraphs([
+        'Hola:',
+        'Aquí tienes el enlace que pediste. Abre tus preferencias de correo durante 90 días. Durante la próxima hora también sirve para descargar una copia de tus datos o borrarlos.',
+        'Si no lo pediste, puedes ignorar este mensaje: no cambia nada y solo tú recibiste este enlace.',
+      ]),
+      action: { label: 'Abrir mis preferencias', url: ctx.link(`/preferences/${String(row.data.token)}`) },
+    }),
   }),
 };

@@ -27,8 +27,13 @@ export function AccountPage(props: {
         {staff.totpEnabled ? (
           <>
             <p>On. You have {props.recoveryLeft} unused recovery codes.</p>
+            <p>
+              New phone? <a href="/admin/account/two-step">Move two-step sign-in to a new app</a>.
+            </p>
+            <h3>Turn it off</h3>
             <Form action="/admin/account/two-step/disable" token={props.token}>
-              <Field name="disable-password" label="Your password, to turn it off" type="password" autocomplete="current-password" error={props.errors['disable-password']} />
+              <Field name="disable-password" label="Your password" type="password" autocomplete="current-password" error={props.errors['disable-password']} />
+              <CurrentCodeField name="disable-code" label="Code from your app" hint="The 6 digits your app shows now, or one of your recovery codes." errors={props.errors} />
               <button class="button secondary" type="submit">
                 Turn off two-step sign-in
               </button>
@@ -65,11 +70,18 @@ export function AccountPage(props: {
   );
 }
 
-export function TotpSetupPage(props: { token: string; setupToken: string; secret: string; qrSvg: string; errors: FieldErrors }) {
+/** A code from the authenticator app already in use (or a recovery code), asked for before two-step is changed. */
+function CurrentCodeField(props: { name: string; label: string; hint: string; errors: FieldErrors }) {
+  return <Field name={props.name} label={props.label} hint={props.hint} autocomplete="off" maxlength={20} error={props.errors[props.name]} />;
+}
+
+/** `replacing`: two-step is on already and this moves it to a new app, so the current app's code is asked for too. */
+export function TotpSetupPage(props: { token: string; setupToken: string; secret: string; qrSvg: string; replacing: boolean; errors: FieldErrors }) {
   return (
     <>
       <ErrorSummary errors={props.errors} title="There is a problem" />
       <h1>Set up two-step sign-in</h1>
+      {props.replacing ? <p>Two-step sign-in is on. Setting up a new app here replaces the old one, and your old recovery codes stop working.</p> : null}
       <ol>
         <li>Open an authenticator app on your phone (for example a password manager, or FreeOTP).</li>
         <li>
@@ -83,8 +95,12 @@ export function TotpSetupPage(props: { token: string; setupToken: string; secret
       <Form action="/admin/account/two-step" token={props.token}>
         <input type="hidden" name="setup" value={props.setupToken} />
         <Field name="code" label="Code from the app" autocomplete="one-time-code" inputmode="numeric" maxlength={10} error={props.errors.code} />
+        <Field name="password" label="Your password" hint="We ask again so that someone at a browser you left signed in cannot do this." type="password" autocomplete="current-password" error={props.errors.password} />
+        {props.replacing ? (
+          <CurrentCodeField name="current-code" label="Code from your current app" hint="The 6 digits your old app shows now, or one of your recovery codes if you no longer have it." errors={props.errors} />
+        ) : null}
         <button class="button" type="submit">
-          Turn on two-step sign-in
+          {props.replacing ? 'Use the new app' : 'Turn on two-step sign-in'}
         </button>
       </Form>
     </>

@@ -2,10 +2,23 @@ import { Form } from '../../../platform/web/forms.tsx';
 import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
 import { dataRightsMessages } from '../data-rights-messages.ts';
 
-/** On the preferences page: a copy of their data (a form, so the download carries the page's CSRF token), and the way to erasure. */
-export function YourDataSection(props: { locale: Locale; token: string; csrf: string }) {
+/**
+ * On the preferences page: a copy of their data (a form, so the download
+ * carries the page's CSRF token), and the way to erasure. Both only from a
+ * link emailed within the hour; an older link offers to email one (ADR 028).
+ */
+export function YourDataSection(props: { locale: Locale; token: string; csrf: string; fresh: boolean }) {
   const t = dataRightsMessages(props.locale);
   const base = localizedPath(props.locale, `/preferences/${props.token}`);
+  if (!props.fresh) {
+    return (
+      <section aria-labelledby="your-data">
+        <h2 id="your-data">{t.heading}</h2>
+        <p>{t.intro}</p>
+        <NewLinkForm locale={props.locale} token={props.token} csrf={props.csrf} reason={t.freshNeeded} />
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="your-data">
       <h2 id="your-data">{t.heading}</h2>
@@ -21,6 +34,55 @@ export function YourDataSection(props: { locale: Locale; token: string; csrf: st
       <p>
         <a href={`${base}/delete`}>{t.deleteLink}</a>
       </p>
+    </section>
+  );
+}
+
+/** A paragraph saying why, and one button that posts to an action of this link ("new-link", "stop-older"). */
+function LinkActionForm(props: { locale: Locale; token: string; csrf: string; action: string; reason: string; label: string }) {
+  return (
+    <Form action={localizedPath(props.locale, `/preferences/${props.token}/${props.action}`)} token={props.csrf}>
+      <p>{props.reason}</p>
+      <button class="button secondary" type="submit">
+        {props.label}
+      </button>
+    </Form>
+  );
+}
+
+/** Why a new link is needed, and the button that emails one to the address on record. */
+export function NewLinkForm(props: { locale: Locale; token: string; csrf: string; reason: string }) {
+  return <LinkActionForm {...props} action="new-link" label={dataRightsMessages(props.locale).sendLink} />;
+}
+
+/**
+ * A page holding the new-link form: for a link too old to open what was asked.
+ * A link that may still unsubscribe also offers that: it only ever sends less.
+ */
+export function NewLinkPage(props: { locale: Locale; token: string; csrf: string; title: string; reason: string; unsubscribe?: { note: string; label: string } | undefined }) {
+  return (
+    <div class="narrow">
+      <h1>{props.title}</h1>
+      <NewLinkForm {...props} />
+      {props.unsubscribe ? (
+        <Form action={localizedPath(props.locale, `/preferences/${props.token}`)} token={props.csrf}>
+          <p>{props.unsubscribe.note}</p>
+          <button class="button secondary" type="submit" name="intent" value="unsubscribe-all">
+            {props.unsubscribe.label}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+/** "Stop older links working", for someone who fears another person reads their email. */
+export function OlderLinksSection(props: { locale: Locale; token: string; csrf: string }) {
+  const t = dataRightsMessages(props.locale);
+  return (
+    <section aria-labelledby="older-links">
+      <h2 id="older-links">{t.olderHeading}</h2>
+      <LinkActionForm {...props} action="stop-older" reason={t.olderIntro} label={t.stopOlder} />
     </section>
   );
 }

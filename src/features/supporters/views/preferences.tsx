@@ -3,9 +3,9 @@ import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
 import { signupMessages } from '../messages.ts';
 import { subscriptionTopics } from '../schema.ts';
 import type { Preferences } from '../service.ts';
-import { YourDataSection } from './data-rights.tsx';
+import { OlderLinksSection, YourDataSection } from './data-rights.tsx';
 
-export function PreferencesPage(props: { locale: Locale; token: string; csrf: string; prefs: Preferences; notice?: string | undefined }) {
+export function PreferencesPage(props: { locale: Locale; token: string; csrf: string; prefs: Preferences; fresh: boolean; notice?: string | undefined }) {
   const m = signupMessages(props.locale);
   const t = m.preferences;
   const action = localizedPath(props.locale, `/preferences/${props.token}`);
@@ -42,7 +42,8 @@ export function PreferencesPage(props: { locale: Locale; token: string; csrf: st
           {t.unsubscribeAll}
         </button>
       </Form>
-      <YourDataSection locale={props.locale} token={props.token} csrf={props.csrf} />
+      <YourDataSection locale={props.locale} token={props.token} csrf={props.csrf} fresh={props.fresh} />
+      <OlderLinksSection locale={props.locale} token={props.token} csrf={props.csrf} />
     </div>
   );
 }

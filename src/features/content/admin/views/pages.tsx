@@ -1,3 +1,4 @@
+import { retentionPlaceholders } from '../../../../platform/retention.ts';
 import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { locales, type Page, type PageDraft, type PageOverview, type TranslationStatus } from '../../service.ts';
 import { ContentPage } from '../../views/ContentPage.tsx';
@@ -7,6 +8,12 @@ import { ActionButton, BackLink, languageLabel, LanguageState, otherLanguage, Pr
 export type FormValues = Record<string, string>;
 
 const localeOptions = locales.map((l) => [l, languageLabel[l]] as const);
+
+/** Where a text states how long data is kept (the privacy notice), staff learn why it says {{…}}. */
+function sectionHint(markdown: string | undefined): string {
+  if (!markdown?.includes('{{')) return 'Markdown.';
+  return `Markdown. ${Object.keys(retentionPlaceholders).join(', ')} show the periods the site deletes data after, as it actually does; keep them rather than typing a number.`;
+}
 
 export function PageListView(props: { pages: PageOverview[]; canEdit: boolean }) {
   return (
@@ -209,7 +216,7 @@ export function PageEditView(props: {
                 Section “{s.key}” <span class="hint">({s.kind})</span>
               </legend>
               <Field name={`${name}.heading`} label="Heading" value={values[`${name}.heading`]} error={errors[`${name}.heading`]} lang={locale} />
-              <TextArea name={`${name}.bodyMd`} label="Text" hint="Markdown." value={values[`${name}.bodyMd`]} error={errors[`${name}.bodyMd`]} lang={locale} rows={4} />
+              <TextArea name={`${name}.bodyMd`} label="Text" hint={sectionHint(values[`${name}.bodyMd`])} value={values[`${name}.bodyMd`]} error={errors[`${name}.bodyMd`]} lang={locale} rows={4} />
               {Object.keys(s.data).map((field) => (
                 <Field
                   name={`${name}.data.${field}`}

@@ -3,20 +3,25 @@ import { statusOf, type SupporterRecord } from '../../records.ts';
 import { fullName } from './list.tsx';
 import { describeEntry, languageLabel, methodLabel, statusLabel, subscriptionLabel, suppressionLabel, topicLabel, when } from './wording.ts';
 
-export type PersonPermissions = { tag: boolean; exportRecord: boolean; erase: boolean };
+export type PersonPermissions = { tag: boolean; exportRecord: boolean; stopLinks: boolean; erase: boolean };
 
 function Time(props: { at: Date }) {
   return <time datetime={props.at.toISOString()}>{when(props.at)}</time>;
 }
 
 /** One person's page: who they are, what they get and agreed to, their labels, their story, and their data rights. */
-export function SupporterPage(props: { record: SupporterRecord; token: string; can: PersonPermissions; tagValue?: string; errors: FieldErrors }) {
+export function SupporterPage(props: { record: SupporterRecord; token: string; can: PersonPermissions; tagValue?: string | undefined; errors: FieldErrors; notice?: string | undefined }) {
   const { person, subscriptions, consents, tags, suppression, timeline } = props.record;
   const base = `/admin/supporters/${person.id}`;
   const status = statusOf(Boolean(suppression), Object.fromEntries(subscriptions.map((s) => [s.topic, s.status])));
   return (
     <>
       <ErrorSummary errors={props.errors} title="There is a problem" />
+      {props.notice ? (
+        <p class="notice success" role="status">
+          {props.notice}
+        </p>
+      ) : null}
       <p>
         <a href="/admin/supporters">← Supporters</a>
       </p>
@@ -149,6 +154,21 @@ export function SupporterPage(props: { record: SupporterRecord; token: string; c
           ))}
         </ol>
       )}
+
+      {props.can.stopLinks ? (
+        <>
+          <h2>Links in their email</h2>
+          <p>
+            Every email we send carries a link to their preferences. If they fear someone else reads their email, stop the links sent so far: those links will only
+            unsubscribe, or ask for a new link that goes to their address.
+          </p>
+          <Form action={`${base}/stop-links`} token={props.token} class="inline-action">
+            <button type="submit" class="button secondary">
+              Stop the links sent so far
+            </button>
+          </Form>
+        </>
+      ) : null}
 
       {props.can.exportRecord || props.can.erase ? (
         <>

@@ -20,6 +20,7 @@ const templateLabel: Record<string, string> = {
   'signup-confirm': 'confirmation link',
   welcome: 'welcome',
   broadcast: 'broadcast',
+  'preferences-link': 'new link to their preferences, at their request',
 };
 
 function topicsOf(detail: Record<string, unknown>): string {
@@ -56,6 +57,10 @@ export function describeEntry(entry: TimelineEntry): string {
       return 'An email to them bounced';
     case 'complained':
       return 'Reported our email as spam';
+    case 'links-stopped':
+      return d.by === 'staff' ? 'Staff stopped the links in emails sent so far' : 'Stopped the links in emails sent so far';
+    case 'preferences-link-sent':
+      return 'Asked for a new link to their preferences';
     default: {
       const words = entry.kind.replace(/[-_]+/g, ' ');
       return words.charAt(0).toUpperCase() + words.slice(1) + (topics ? `: ${topics}` : '');

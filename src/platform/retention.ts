@@ -1,0 +1,47 @@
+/**
+ * How long personal data is kept: the one place these periods are set. The
+ * purge jobs (src/privacy-purge.ts) delete by them, the confirmation links
+ * live by them, and the privacy notice states them through the placeholders
+ * below, so the promise and the practice cannot drift apart (ADR 030).
+ * Constants, not settings: changing one changes a promise made to the
+ * public and the lifetimes of links already sent, which deserves a review.
+ */
+export const retention = {
+  /** A newsletter sign-up or a petition signature is deleted once this many days pass without its confirmation (asking again starts them afresh). */
+  unconfirmedDays: 30,
+  /** The keyed hash of a signer's IP address, kept with their signature to spot floods, is cleared within this many hours. */
+  signingIpHours: 24,
+  /** The cookie naming the campaign link someone followed lasts this many days, or until they sign up. */
+  campaignCookieDays: 30,
+} as const;
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** How often the purge runs in the worker. */
+export const PURGE_INTERVAL_MS = HOUR_MS;
+
+export const UNCONFIRMED_MS = retention.unconfirmedDays * DAY_MS;
+
+/**
+ * What the purge deletes or clears, as of `now`. IP hashes go one run early
+ * so that none outlives its stated hours between two runs.
+ */
+export function retentionCutoffs(now: Date): { unconfirmedBefore: Date; signingIpBefore: Date } {
+  return {
+    unconfirmedBefore: new Date(now.getTime() - UNCONFIRMED_MS),
+    signingIpBefore: new Date(now.getTime() - (retention.signingIpHours * HOUR_MS - PURGE_INTERVAL_MS)),
+  };
+}
+
+/** What staff may write in a page's Markdown to state a period: the notice then says what the code does. */
+export const retentionPlaceholders = {
+  '{{unconfirmed-days}}': String(retention.unconfirmedDays),
+  '{{signing-ip-hours}}': String(retention.signingIpHours),
+  '{{campaign-cookie-days}}': String(retention.campaignCookieDays),
+} as const;
+
+export function fillRetentionPeriods(markdown: string): string {
+  const periods: Record<string, string> = retentionPlaceholders;
+  return markdown.replace(/\{\{[a-z-]+\}\}/g, (placeholder) => periods[placeholder] ?? placeholder);
+}

@@ -1,0 +1,46 @@
+import type { Logger } from 'pino';
+import type { Db } from './platform/db/client.ts';
+import { recurring } from './platform/recurring.ts';
+import { PURGE_INTERVAL_MS } from './platform/retention.ts';
+import { deleteUnconfirmedSignatures, forgetSignerAddresses, hasSigned } from './features/petitions/service.ts';
+import { purgeUnconfirmedSignups } from './features/supporters/service.ts';
+
+/**
+ * Keeps the privacy notice's promises on retention (ADR 030): each feature
+ * deletes what it holds past the periods in platform/retention.ts. Signatures
+ * go first, so a person who only ever signed and never confirmed has nothing
+ * left when the sign-ups' turn comes. Only counts are logged.
+ */
+export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new Date()) {
+  const signatures = await deleteUnconfirmedSignatures(db, { now });
+  const signerAddresses = await forgetSignerAddresses(db, { now });
+  const signups = await purgeUnconfirmedSignups(db, { now, keptBy: [hasSigned] });
+  const result = { unconfirmedSignatures: signatures, signerAddressesCleared: signerAddresses, pendingTopics: signups.pendingTopics, unusedLinks: signups.links, unconfirmedPeople: signups.people };
+  logger.info(result, 'privacy purge finished');
+  return result;
+}
+
+/** An erasure's statements carry the person's address as a parameter, and drivers quote parameters in their messages. */
+function failure(error: unknown): { sqlstate?: string; constraint?: string } {
+  const cause = ((error as { cause?: unknown }).cause ?? error) as { code?: unknown; constraint?: unknown };
+  return {
+    ...(typeof cause.code === 'string' ? { sqlstate: cause.code } : {}),
+    ...(typeof cause.constraint === 'string' ? { constraint: cause.constraint } : {}),
+  };
+}
+
+/**
+ * Runs the purge every PURGE_INTERVAL_MS, beside the email worker, and a
+ * minute after start: a site restarted more often than the interval still
+ * purges. Several processes may each run it: every batch skips rows another
+ * has locked and a second run finds nothing to do.
+ */
+export function privacyPurgeSchedule(options: { db: Db; logger: Logger; everyMs?: number }) {
+  const everyMs = options.everyMs ?? PURGE_INTERVAL_MS;
+  let started = false;
+  return recurring({
+    run: () => purgeExpiredPersonalData(options.db, options.logger),
+    delayMs: () => (started ? everyMs : ((started = true), Math.min(everyMs, 60_000))),
+    onError: (error) => options.logger.error(failure(error), 'privacy purge failed'),
+  });
+}

@@ -1,0 +1,138 @@
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { seedDemoContent } from '../src/features/content/seed/index.ts';
+import { signatures } from '../src/features/petitions/schema.ts';
+import { confirmSignature, readCount, signatureToken, writeSignatures } from '../src/features/petitions/service.ts';
+import { makeOpenPetition, pendingSignature, seedTestZips } from '../src/features/petitions/test-support.ts';
+import { supporters } from '../src/features/supporters/schema.ts';
+import { requestSignup, subscriptionsOf } from '../src/features/supporters/service.ts';
+import { Secrets } from '../src/platform/crypto.ts';
+import { createLogger } from '../src/platform/logger.ts';
+import { PURGE_INTERVAL_MS, retention } from '../src/platform/retention.ts';
+import { privacyPurgeSchedule, purgeExpiredPersonalData } from '../src/privacy-purge.ts';
+import { createTestApp } from './support/app.ts';
+import { describeEachDatabase } from './support/databases.ts';
+
+const secrets = new Secrets('test-secret-key-that-is-long-enough-0123456789');
+const silent = createLogger({ level: 'silent', pretty: false });
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+/** The privacy notice's statements of a period, in each language, and the setting each must show. */
+const statements = {
+  en: [
+    [/never confirm:\s*deleted after (\d+) days/, retention.unconfirmedDays],
+    [/for at most (\d+) hours, to spot floods/, retention.signingIpHours],
+    [/with a petition signature:\s*deleted within (\d+) hours/, retention.signingIpHours],
+    [/until you sign up or for (\d+) days/, retention.campaignCookieDays],
+  ],
+  es: [
+    [/nunca se confirman:\s*se borran a los (\d+) días/, retention.unconfirmedDays],
+    [/durante (\d+) horas como máximo/, retention.signingIpHours],
+    [/con una firma:\s*se borra en un plazo de (\d+) horas/, retention.signingIpHours],
+    [/hasta que te inscribas o durante (\d+) días/, retention.campaignCookieDays],
+  ],
+} as const;
+
+describeEachDatabase('the privacy notice says what the purge does', (database) => {
+  const db = () => database().db;
+  const notice: Record<'en' | 'es', string> = { en: '', es: '' };
+  /** A period the notice states, as a number read from the rendered page. */
+  const stated = (locale: 'en' | 'es', n: number) => Number(statements[locale][n]![0].exec(notice[locale])![1]);
+
+  beforeAll(async () => {
+    await seedDemoContent(db());
+    await seedTestZips(db());
+    const { app } = createTestApp(database());
+    for (const [locale, path] of [['en', '/privacy'], ['es', '/es/privacy']] as const) {
+      const res = await app.request(path, { headers: { cookie: `lang=${locale}` } });
+      expect(res.status).toBe(200);
+      notice[locale] = (await res.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    }
+  });
+
+  it('states every period from the settings the jobs use, in English and Spanish, and promises nothing unbuilt', () => {
+    for (const locale of ['en', 'es'] as const) {
+      for (const [pattern, setting] of statements[locale]) {
+        const found = pattern.exec(notice[locale]);
+        expect(found, `${locale}: ${pattern}`).not.toBeNull();
+        expect(Number(found![1]), `${locale}: ${pattern}`).toBe(setting);
+      }
+      // Every period of keeping something that the page states is one of those above.
+      const periods = notice[locale].match(/\d+ (?:hours|days|years|horas|días|años)/g) ?? [];
+      // Not periods of keeping: the time to answer a request, and the age of children.
+      const others = notice[locale].match(/45 (?:days|días)|13 años/g) ?? [];
+      expect(periods.length - others.length, locale).toBe(statements[locale].length);
+      expect(notice[locale]).not.toMatch(/\{\{|\}\}/);
+    }
+    expect(notice.en).not.toMatch(/\bRSVPs?\b|\bletters?\b|\bstor(?:y|ies)\b|\d+ years/i);
+    expect(notice.es).not.toMatch(/asistencia a eventos|\bcartas?\b|\bhistorias?\b|\d+ años después/i);
+  });
+
+  it('deletes what the notice says it deletes, when it says, and keeps the rest', async () => {
+    const days = stated('en', 0);
+    const hours = stated('en', 2);
+    const now = new Date();
+    const petition = await makeOpenPetition(db(), 'notice-periods');
+    const sign = (email: string, at: Date) => writeSignatures(db(), [pendingSignature(petition, email, { ipHash: `hash-${email}` })], { secrets, emailDomain: 'localhost', now: at });
+    const signatureOf = async (email: string) =>
+      (
+        await db()
+          .select({ status: signatures.status, ipHash: signatures.ipHash, nonce: signatures.tokenNonce })
+          .from(signatures)
+          .innerJoin(supporters, eq(supporters.id, signatures.supporterId))
+          .where(and(eq(signatures.petitionId, petition.id), eq(supporters.email, email)))
+      )[0];
+    const person = async (email: string) => (await db().select({ id: supporters.id }).from(supporters).where(eq(supporters.email, email)))[0];
+
+    // Someone who only signed, never confirmed, and the days are over: the signature and the person go.
+    const longAgo = new Date(now.getTime() - days * DAY - HOUR);
+    await sign('only-signed@example.org', longAgo);
+    // Signing made them a supporter then too (the statement dates people by the database's clock).
+    await db().update(supporters).set({ createdAt: longAgo, updatedAt: longAgo }).where(eq(supporters.email, 'only-signed@example.org'));
+    // Someone who signed as long ago but confirmed: they and their counted signature stay, without the IP hash.
+    await sign('confirmed@example.org', new Date(now.getTime() - days * DAY - HOUR));
+    await confirmSignature(db(), signatureToken(secrets, (await signatureOf('confirmed@example.org'))!.nonce!), new Date(now.getTime() - days * DAY));
+    // Signed within the days: stays, and so does its hash while well inside the hours.
+    await sign('in-time@example.org', new Date(now.getTime() - days * DAY + HOUR));
+    await sign('just-now@example.org', new Date(now.getTime() - 60_000));
+    // A hash that would pass its hours before the next run is cleared by this one.
+    await sign('hash-nearly-due@example.org', new Date(now.getTime() - hours * HOUR + PURGE_INTERVAL_MS - 60_000));
+    // A newsletter sign-up nobody confirmed, older than the days.
+    await requestSignup(db(), { givenName: 'Sam', email: 'newsletter-only@example.org', topics: ['newsletter'] }, { method: 'web-form', wordingVersion: 't', emailDomain: 'localhost' });
+    const later = new Date(now.getTime() + days * DAY + HOUR);
+    const countBefore = await readCount(db(), petition.id);
+
+    // Purging at `later` also puts the signatures made "now" past their days; so first check now, then later.
+    const first = await purgeExpiredPersonalData(db(), silent, now);
+    expect(first).toMatchObject({ unconfirmedSignatures: 1, unconfirmedPeople: 1 });
+    expect(await signatureOf('only-signed@example.org')).toBeUndefined();
+    expect(await person('only-signed@example.org')).toBeUndefined();
+    expect(await signatureOf('confirmed@example.org')).toMatchObject({ status: 'verified', ipHash: null });
+    expect(await signatureOf('in-time@example.org')).toMatchObject({ status: 'pending', ipHash: null });
+    expect(await signatureOf('hash-nearly-due@example.org')).toMatchObject({ status: 'pending', ipHash: null });
+    expect(await signatureOf('just-now@example.org')).toMatchObject({ status: 'pending', ipHash: 'hash-just-now@example.org' });
+    expect(await subscriptionsOf(db(), 'newsletter-only@example.org')).toEqual({ newsletter: 'pending' });
+    expect(await readCount(db(), petition.id)).toBe(countBefore);
+
+    const second = await purgeExpiredPersonalData(db(), silent, later);
+    expect(second).toMatchObject({ unconfirmedSignatures: 3, unconfirmedPeople: 4 });
+    expect(await person('newsletter-only@example.org')).toBeUndefined();
+    expect(await person('confirmed@example.org')).toBeDefined();
+    expect(await signatureOf('confirmed@example.org')).toMatchObject({ status: 'verified' });
+    expect(await readCount(db(), petition.id)).toBe(1);
+  });
+
+  it('runs on its schedule in the worker, and stops cleanly', async () => {
+    const petition = await makeOpenPetition(db(), 'notice-schedule');
+    await writeSignatures(db(), [pendingSignature(petition, 'scheduled@example.org')], {
+      secrets,
+      emailDomain: 'localhost',
+      now: new Date(Date.now() - retention.unconfirmedDays * DAY - HOUR),
+    });
+    const schedule = privacyPurgeSchedule({ db: db(), logger: silent, everyMs: 20 });
+    schedule.start();
+    await expect.poll(async () => (await db().select({ id: signatures.id }).from(signatures).where(eq(signatures.petitionId, petition.id))).length, { timeout: 5000 }).toBe(0);
+    await schedule.stop();
+  });
+});
