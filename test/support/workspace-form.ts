@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { expect } from 'vitest';
 import { rowsOf, type Database } from '../../src/platform/db/client.ts';
 import { formControls, type FormControl } from './form-fields.ts';
+import { propertyRuns } from './property-runs.ts';
 import type { Browser } from './staff.ts';
 
 /**
@@ -31,6 +32,8 @@ export type WorkspaceFormCase = {
   extra?: Record<string, fc.Arbitrary<string>>;
   /** Values that make the form acceptable where the page leaves fields empty: the base into which one hostile field goes. */
   valid?: Record<string, string> | (() => Record<string, string>);
+  /** A refusal answered with another form instead (too many wrong codes: the sign-in form, at 429), checked for that form. */
+  elsewhere?: { status: number; action: string };
   /** Tables besides the bookkeeping ones that a refusal may write (a count of failed second steps). */
   refusalWrites?: string[];
 };
@@ -87,7 +90,12 @@ export async function workspaceFormPoster(b: Browser, database: Database, form: 
   const html = await page.text();
   expect(page.status, `${form.screen} should show the form`).toBe(200);
   const controls = formControls(html, form.action, form.nth);
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+  let token = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+  /** The token is bound to the session: read it again after anything that may have started a new one. */
+  async function refreshToken() {
+    const again = await (await b.request(form.screen)).text();
+    token = /name="_csrf" value="([^"]+)"/.exec(again)?.[1] ?? token;
+  }
   const stats = { accepted: 0, refused: 0 };
   const skip = [...BOOKKEEPING, ...(form.refusalWrites ?? [])];
 
@@ -123,6 +131,11 @@ export async function workspaceFormPoster(b: Browser, database: Database, form: 
       return;
     }
     stats.refused += 1;
+    if (form.elsewhere && res.status === form.elsewhere.status) {
+      expect(answer, described).toContain(`<form method="post" action="${form.elsewhere.action}"`);
+      expect(await databaseFingerprint(database, skip), `${described}: refused, yet written`).toEqual(before);
+      return;
+    }
     // A hidden field changed, and nothing a person types: no person sent it, and the form may make no sense
     // any more (filters that do not parse leave nothing to confirm), so an error page without it will do.
     const hiddenTampered = controls.some((c) => c.kind === 'hidden' && values[c.name] !== c.value);
@@ -140,18 +153,21 @@ export async function workspaceFormPoster(b: Browser, database: Database, form: 
     expect(await databaseFingerprint(database, skip), `${described}: refused, yet written`).toEqual(before);
   }
 
-  return { arbitrary, send, stats };
+  return { arbitrary, send, stats, refreshToken };
 }
 
-/** Runs per form: moderate, so the suite stays fast; PROPERTY_RUNS raises it for a longer hunt. */
-export const WORKSPACE_FORM_RUNS = Number(process.env.PROPERTY_RUNS ?? 50);
+/** Runs per form: moderate, as there are some twenty forms (PROPERTY_RUNS sets it for a longer hunt). */
+export const WORKSPACE_FORM_RUNS = propertyRuns(100, 40);
 
 /** Posts `runs` arbitrary versions of one form, `before` each (to put back a state the form needs). */
 export async function checkWorkspaceForm(b: Browser, database: Database, form: WorkspaceFormCase, options: { runs?: number; before?: () => Promise<void> } = {}) {
   const poster = await workspaceFormPoster(b, database, form);
   await fc.assert(
     fc.asyncProperty(poster.arbitrary, async (values) => {
-      await options.before?.();
+      if (options.before) {
+        await options.before();
+        await poster.refreshToken();
+      }
       await poster.send(values);
     }),
     { numRuns: options.runs ?? WORKSPACE_FORM_RUNS },

@@ -67,15 +67,15 @@ describeEachDatabase('staff forms, whatever is typed', (database) => {
       expect(res.headers.get('location')).toBe('/admin/sign-in/two-step');
     };
     await halfway();
-    await check(b, { screen: '/admin/sign-in/two-step', action: '/admin/sign-in/two-step', notKept: ['code'], refusalWrites: ['staff_users'] }, halfway);
+    await check(b, { screen: '/admin/sign-in/two-step', action: '/admin/sign-in/two-step', notKept: ['code'], refusalWrites: ['staff_users'], elsewhere: { status: 429, action: '/admin/sign-in' } }, halfway);
   }, 120_000);
 
   it('the account forms: password, two-step on and off', async () => {
     const viewer = await signedInAs(app, database(), 'viewer');
     await check(viewer, { screen: '/admin/account', action: '/admin/account/password' });
-    await check(viewer, { screen: '/admin/account/two-step', action: '/admin/account/two-step', notKept: ['code'] });
+    await check(viewer, { screen: '/admin/account/two-step', action: '/admin/account/two-step', notKept: ['code', 'current-code'] });
     await withTwoStep(viewer.staffId);
-    await check(viewer, { screen: '/admin/account', action: '/admin/account/two-step/disable' });
+    await check(viewer, { screen: '/admin/account', action: '/admin/account/two-step/disable', notKept: ['disable-code'] });
   }, 120_000);
 
   it('the staff forms: add a member, change a role', async () => {
