@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { expect } from 'vitest';
+import { PUBLIC_FORM_MAX_BYTES } from '../../src/platform/http/app.tsx';
 import { solvedChallenge } from './form-challenge.ts';
 
 /** One random post to a public form, as the property tests of those forms generate them. */
@@ -14,9 +15,10 @@ export type PublicFormPost = {
 
 /**
  * Sends random posts to a public form (sign-up, petition signing) and checks
- * what every answer must be: never a 5xx; a 403 before the route for a
- * missing or wrong token; any other refusal the form again with its error
- * summary. `model` counts the accepted posts that should have been kept
+ * what every answer must be: never a 5xx; a 413 page, before anything else
+ * reads it, for a body larger than any public form needs; a 403 before the
+ * route for a missing or wrong token; any other refusal the form again with
+ * its error summary. `model` counts the accepted posts that should have been kept
  * (a filled trap field is answered the same and keeps nothing) and the
  * proofs of work that should have been spent, for the test to compare with
  * the database.
@@ -42,6 +44,13 @@ export async function publicFormPoster(app: Hono<any>, refusals: number[]) {
     const res = await app.request(path, { method: 'POST', body, headers });
     const html = await res.text();
     expect(res.status).toBeLessThan(500);
+    if (Buffer.byteLength(body.toString()) > PUBLIC_FORM_MAX_BYTES) {
+      // Far more than the form's fields allow: refused unread, with the platform's page, and nothing kept.
+      expect(res.status).toBe(413);
+      expect(html).toMatch(/<title>(That is too large|Es demasiado grande)/);
+      return;
+    }
+    expect(res.status).not.toBe(413);
     if (csrf === 'missing' || csrf === 'wrong') {
       // Refused before the route runs: the platform's page saying the form expired, nothing read or written.
       expect(res.status).toBe(403);

@@ -71,12 +71,14 @@ export type AppDeps = {
  * what URL-encoding adds; the mail relay's reports, as their route also checks; the public forms a
  * few short fields.
  */
+export const PUBLIC_FORM_MAX_BYTES = 64 * 1024;
+
 function bodyLimitFor(config: Config): (path: string) => number {
   const megabyte = 1024 * 1024;
   return (path) => {
     if (isUploadPath(path)) return config.uploadMaxBytes + megabyte;
     if (path.startsWith('/admin/') || path === EMAIL_WEBHOOK_PATH) return megabyte;
-    return 64 * 1024;
+    return PUBLIC_FORM_MAX_BYTES;
   };
 }
 
