@@ -83,10 +83,10 @@ describe('loading cache', () => {
     clock.advance(1001);
     const g = gate<number>();
     // Nobody waits: every reader gets the old value while the one reload is pending.
-    expect(await Promise.all([cache.get('k', g.load), cache.get('k', g.load), cache.get('k', g.load)])).toEqual([1, 1, 1]);
+    const readers = [cache.get('k', g.load), cache.get('k', g.load), cache.get('k', g.load)];
+    expect(await Promise.all(readers)).toEqual([1, 1, 1]);
     expect(g.started()).toBe(1);
     g.finish(2);
-    await Promise.resolve();
     await new Promise((resolve) => setImmediate(resolve));
     expect(await cache.get('k', g.load)).toBe(2);
     expect(g.started()).toBe(1);

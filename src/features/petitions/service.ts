@@ -213,7 +213,8 @@ export class TallyCache {
     private readonly db: Db,
     maxPetitions = 1000,
   ) {
-    this.kept = new LoadingCache({ max: maxPetitions, freshMs: (loadMs) => Math.min(300_000, Math.max(2000, loadMs * 20)) });
+    const freshMs = (loadMs: number) => Math.min(300_000, Math.max(2000, loadMs * 20));
+    this.kept = new LoadingCache({ max: maxPetitions, freshMs });
   }
 
   get(petitionId: number): Promise<SenateTally> {
