@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { LoadingCache } from '../../platform/cache.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { renderMarkdown } from '../../platform/web/markdown.ts';
 import type { Locale } from '../../platform/web/locale.ts';
@@ -13,21 +14,18 @@ export type BroadcastContent = { subject: string; preheader: string; bodyHtml: s
  * Spanish readers get the English version when there is no Spanish one.
  */
 export class BroadcastContentCache {
-  private readonly cache = new Map<string, Promise<BroadcastContent | undefined>>();
+  private readonly kept: LoadingCache<string, BroadcastContent | undefined>;
 
-  constructor(private readonly db: Db, private readonly publicUrl: string, private readonly max = 50) {}
+  constructor(
+    private readonly db: Db,
+    private readonly publicUrl: string,
+    max = 50,
+  ) {
+    this.kept = new LoadingCache({ max });
+  }
 
   get(broadcastId: number, locale: Locale): Promise<BroadcastContent | undefined> {
-    const key = `${broadcastId}:${locale}`;
-    let hit = this.cache.get(key);
-    if (!hit) {
-      hit = this.load(broadcastId, locale);
-      // A failed load is not kept: the next message tries again.
-      hit.catch(() => this.cache.delete(key));
-      if (this.cache.size >= this.max) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(key, hit);
-    }
-    return hit;
+    return this.kept.get(`${broadcastId}:${locale}`, () => this.load(broadcastId, locale));
   }
 
   private async load(broadcastId: number, locale: Locale): Promise<BroadcastContent | undefined> {

@@ -1,5 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import { LoadingCache } from '../../platform/cache.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { recurring } from '../../platform/recurring.ts';
 import { recounts, signatureCountShards, signatures, petitions } from './schema.ts';
@@ -32,31 +33,29 @@ export async function readCount(db: Db, petitionId: number): Promise<number> {
 }
 
 /**
- * Counts kept in this process for at most `maxAgeMs`: however many pages and
+ * Counts kept in this process for `maxAgeMs`: however many pages and
  * count.json requests arrive, each petition's shards are read about once a
- * second, and concurrent readers share one query.
+ * second, and concurrent readers share one query. Once a count is older, the
+ * next reader starts one new read and everyone keeps getting the previous
+ * count until it lands: no visitor waits on a refresh.
  */
 export class CountCache {
-  private readonly kept = new Map<number, { value: Promise<number>; at: number }>();
+  private readonly kept: LoadingCache<number, number>;
   constructor(
     private readonly db: Db,
-    private readonly maxAgeMs = 1000,
-  ) {}
+    maxAgeMs = 1000,
+    maxPetitions = 1000,
+  ) {
+    this.kept = new LoadingCache({ max: maxPetitions, freshMs: maxAgeMs, serveStale: true });
+  }
 
-  get(petitionId: number, now = performance.now()): Promise<number> {
-    const hit = this.kept.get(petitionId);
-    if (hit && now - hit.at < this.maxAgeMs) return hit.value;
-    const value = readCount(this.db, petitionId);
-    this.kept.set(petitionId, { value, at: now });
-    value.catch(() => {
-      if (this.kept.get(petitionId)?.value === value) this.kept.delete(petitionId);
-    });
-    return value;
+  get(petitionId: number): Promise<number> {
+    return this.kept.get(petitionId, () => readCount(this.db, petitionId));
   }
 
   /** After a confirmation in this process: the signer sees their own signature counted at once. */
   forget(petitionId: number): void {
-    this.kept.delete(petitionId);
+    this.kept.forget(petitionId);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LoadingCache } from '../../platform/cache.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { zipFacts, type ZipFacts } from '../reference/service.ts';
 import type { DistrictSource } from './schema.ts';
@@ -26,20 +27,16 @@ export type Geocoder = (address: { street: string; zip: string }) => Promise<Geo
  * minute per process (and there are fewer than a thousand Oregon ZIPs).
  */
 export class ZipFactsCache {
-  private readonly kept = new Map<string, { facts: Promise<ZipFacts | undefined>; until: number }>();
+  private readonly kept: LoadingCache<string, ZipFacts | undefined>;
   constructor(
     private readonly db: Db,
-    private readonly keepMs = 60_000,
-  ) {}
+    keepMs = 60_000,
+  ) {
+    this.kept = new LoadingCache({ max: 5000, freshMs: keepMs });
+  }
 
-  get(zip: string, now = Date.now()): Promise<ZipFacts | undefined> {
-    const hit = this.kept.get(zip);
-    if (hit && hit.until > now) return hit.facts;
-    const facts = zipFacts(this.db, zip);
-    this.kept.set(zip, { facts, until: now + this.keepMs });
-    facts.catch(() => this.kept.delete(zip));
-    if (this.kept.size > 5000) this.kept.delete(this.kept.keys().next().value!);
-    return facts;
+  get(zip: string): Promise<ZipFacts | undefined> {
+    return this.kept.get(zip, () => zipFacts(this.db, zip));
   }
 }
 

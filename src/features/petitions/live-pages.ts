@@ -1,3 +1,4 @@
+import { LoadingCache } from '../../platform/cache.ts';
 import { prepareBody, type PreparedBody } from '../../platform/http/respond.ts';
 
 /**
@@ -7,76 +8,47 @@ import { prepareBody, type PreparedBody } from '../../platform/http/respond.ts';
  * once per `maxAgeMs` and served from memory in between. When it is older,
  * the next request starts one new render and everyone keeps getting the
  * previous version until it is ready: nobody waits, and what they see is
- * never more than `maxAgeMs` plus one render old. Missing pages (null) are
- * not kept.
+ * never more than `maxAgeMs` plus one render old. A missing page (null) is
+ * kept like any other, for as briefly: a flood of requests for a petition
+ * that does not exist costs one render a second.
  */
 export class LivePages {
-  private readonly kept = new Map<string, { body: PreparedBody; at: number }>();
-  private readonly rendering = new Map<string, Promise<PreparedBody | null>>();
+  private readonly kept: LoadingCache<string, PreparedBody | null>;
 
-  constructor(
-    private readonly maxAgeMs = 1000,
-    private readonly maxEntries = 500,
-  ) {}
-
-  async get(key: string, render: () => Promise<string | null>): Promise<PreparedBody | null> {
-    const started = performance.now();
-    const hit = this.kept.get(key);
-    if (hit && started - hit.at < this.maxAgeMs) return hit.body;
-    let pending = this.rendering.get(key);
-    if (!pending) {
-      // Rendered each second: a quick compression, not the best one.
-      pending = render().then((html) => (html === null ? null : prepareBody(html, 'text/html; charset=utf-8', 'low')));
-      this.rendering.set(key, pending);
-      pending
-        .then(
-          (body) => {
-            if (body === null) this.kept.delete(key);
-            else this.keep(key, body, started);
-          },
-          () => {},
-        )
-        .finally(() => this.rendering.delete(key));
-    }
-    if (hit) return hit.body;
-    return pending;
+  constructor(maxAgeMs = 1000, maxEntries = 500) {
+    this.kept = new LoadingCache({ max: maxEntries, freshMs: maxAgeMs, serveStale: true });
   }
 
-  /** Drops a page so the next request renders it afresh (after this process confirmed a signature on it). */
+  get(key: string, render: () => Promise<string | null>): Promise<PreparedBody | null> {
+    // Rendered each second: a quick compression, not the best one.
+    return this.kept.get(key, async () => {
+      const html = await render();
+      return html === null ? null : prepareBody(html, 'text/html; charset=utf-8', 'low');
+    });
+  }
+
+  /** Drops pages so the next request renders them afresh (after this process confirmed a signature on one). */
   forget(prefix: string): void {
-    for (const key of this.kept.keys()) if (key.startsWith(prefix)) this.kept.delete(key);
-  }
-
-  private keep(key: string, body: PreparedBody, at: number): void {
-    this.kept.delete(key);
-    this.kept.set(key, { body, at });
-    if (this.kept.size > this.maxEntries) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.forgetWhere((key) => key.startsWith(prefix));
   }
 }
 
 /** A value per key loaded at most once per `maxAgeMs`; concurrent readers share one load, and failures are not kept. */
 export class Recent<V> {
-  private readonly kept = new Map<string, { value: Promise<V>; at: number }>();
+  private readonly kept: LoadingCache<string, V>;
   constructor(
     private readonly load: (key: string) => Promise<V>,
-    private readonly maxAgeMs = 1000,
-    private readonly maxEntries = 1000,
-  ) {}
+    maxAgeMs = 1000,
+    maxEntries = 1000,
+  ) {
+    this.kept = new LoadingCache({ max: maxEntries, freshMs: maxAgeMs });
+  }
 
   get(key: string): Promise<V> {
-    const now = performance.now();
-    const hit = this.kept.get(key);
-    if (hit && now - hit.at < this.maxAgeMs) return hit.value;
-    const value = this.load(key);
-    this.kept.set(key, { value, at: now });
-    if (this.kept.size > this.maxEntries) this.kept.delete(this.kept.keys().next().value!);
-    value.catch(() => {
-      if (this.kept.get(key)?.value === value) this.kept.delete(key);
-    });
-    return value;
+    return this.kept.get(key, () => this.load(key));
   }
 
   forget(key: string): void {
-    this.kept.delete(key);
+    this.kept.forget(key);
   }
 }

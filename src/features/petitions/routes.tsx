@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import { LoadingCache } from '../../platform/cache.ts';
 import { csrfTokenFor } from '../../platform/http/csrf.ts';
 import { normalizeEmail } from '../../platform/email-address.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
@@ -84,30 +85,23 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
    * signature after the database. Only the district form's choice token is
    * the signer's own: it is put in per request between parts compressed
    * once (spliced-gzip.ts). The form needs no CSRF token, as that
-   * choice token is its authentication (ADR 018).
+   * choice token is its authentication (ADR 018). After ten seconds the
+   * next signer starts one re-render and gets the previous page meanwhile.
    */
-  const thanks = new Map<string, { at: number; page: Promise<PreparedBody | SplicedPage> }>();
+  const thanks = new LoadingCache<string, PreparedBody | SplicedPage>({ max: 200, freshMs: 10_000, serveStale: true });
   const CHOICE_TOKEN = '@choice-token@';
   function thanksPage(petition: Petition, districts: string[]): Promise<PreparedBody | SplicedPage> {
     const key = `${petition.id}:${petition.updatedAt.getTime()}:${districts.join(',')}`;
-    let kept = thanks.get(key);
-    if (!kept || Date.now() - kept.at > 10_000) {
+    return thanks.get(key, async () => {
       const { words } = petitionWords(petition, locale);
       const choice = districts.length > 0 ? { token: CHOICE_TOKEN, districts } : undefined;
-      const page = (async () => {
-        const html = await renderDocument(
-          <Layout locale={locale} path={`/petitions/${petition.slug}`} title={t.signed.title} publicUrl={deps.publicUrl} site={await deps.siteFrame()} noindex>
-            <SignedPage locale={locale} slug={petition.slug} title={words.title} shareUrl={p.shareUrl(locale, petition.slug)} csrf="" choice={choice} />
-          </Layout>,
-        );
-        return choice ? splicePage(html, CHOICE_TOKEN) : prepareBody(html, 'text/html; charset=utf-8', 'high');
-      })();
-      kept = { at: Date.now(), page };
-      if (thanks.size > 200) thanks.clear();
-      thanks.set(key, kept);
-      page.catch(() => thanks.delete(key));
-    }
-    return kept.page;
+      const html = await renderDocument(
+        <Layout locale={locale} path={`/petitions/${petition.slug}`} title={t.signed.title} publicUrl={deps.publicUrl} site={await deps.siteFrame()} noindex>
+          <SignedPage locale={locale} slug={petition.slug} title={words.title} shareUrl={p.shareUrl(locale, petition.slug)} csrf="" choice={choice} />
+        </Layout>,
+      );
+      return choice ? splicePage(html, CHOICE_TOKEN) : prepareBody(html, 'text/html; charset=utf-8', 'high');
+    });
   }
 
   async function signed(c: Context<AppEnv>, petition: Petition, choice: DistrictChoice | undefined) {

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { LoadingCache } from '../../platform/cache.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { safeEqual, sha256, type Secrets } from '../../platform/crypto.ts';
 import { plainText } from '../../platform/plain-text.ts';
@@ -197,31 +198,23 @@ export async function senateTally(db: Db, petitionId: number): Promise<SenateTal
  * grows with them; the page is re-rendered every second during a spike. So
  * each tally is kept for twenty times as long as it took to compute, between
  * 2 seconds and 5 minutes: fresh while small, never a burden when large.
+ * Until it is computed, everyone waits for the same query.
  */
 export class TallyCache {
-  private readonly kept = new Map<number, { value: Promise<SenateTally>; until: number }>();
-  constructor(private readonly db: Db) {}
+  private readonly kept: LoadingCache<number, SenateTally>;
+  constructor(
+    private readonly db: Db,
+    maxPetitions = 1000,
+  ) {
+    const freshMs = (loadMs: number) => Math.min(300_000, Math.max(2000, loadMs * 20));
+    this.kept = new LoadingCache({ max: maxPetitions, freshMs });
+  }
 
   get(petitionId: number): Promise<SenateTally> {
-    const now = performance.now();
-    const hit = this.kept.get(petitionId);
-    if (hit && hit.until > now) return hit.value;
-    const value = senateTally(this.db, petitionId);
-    // Until it is computed, everyone waits for the same query.
-    const entry = { value, until: Number.POSITIVE_INFINITY };
-    this.kept.set(petitionId, entry);
-    value.then(
-      () => {
-        entry.until = performance.now() + Math.min(300_000, Math.max(2000, (performance.now() - now) * 20));
-      },
-      () => {
-        if (this.kept.get(petitionId) === entry) this.kept.delete(petitionId);
-      },
-    );
-    return value;
+    return this.kept.get(petitionId, () => senateTally(this.db, petitionId));
   }
 
   forget(petitionId: number): void {
-    this.kept.delete(petitionId);
+    this.kept.forget(petitionId);
   }
 }

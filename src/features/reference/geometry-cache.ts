@@ -15,6 +15,12 @@ export type DistrictShape = {
  * signature must not read 1.5 MB of JSON. An import in this process forgets
  * them; another process picks new boundaries up when it restarts (imports
  * happen after elections, not during a campaign).
+ *
+ * Not a LoadingCache (ADR 031) on purpose: this is one value per database
+ * handle, keyed by the handle itself. A WeakMap lets a closed handle and its
+ * 1.5 MB of shapes be collected with it (tests open one per file), so memory
+ * is bounded by the handles alive; an LRU would hold closed handles until
+ * evicted and needs a max that means nothing here, and there is no expiry.
  */
 const shapes = new WeakMap<Db, Promise<DistrictShape[]>>();
 

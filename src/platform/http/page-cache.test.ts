@@ -66,4 +66,30 @@ describe('page cache limits', () => {
     version = 2;
     expect(await cache.value('topics', async () => ++loads)).toBe(2);
   });
+
+  it('gives a page rendered from an old version to its waiters, and does not keep it', async () => {
+    let version = 1;
+    const cache = new PageCache(async () => version, 0);
+    let finish: (html: string) => void = () => {};
+    const waiting = cache.get('k', () => new Promise<string>((resolve) => (finish = resolve)));
+    await new Promise((resolve) => setImmediate(resolve));
+    version = 2;
+    // This request sees the new version, which drops everything from the old one.
+    const fresh = cache.get('k', async () => 'v2');
+    finish('v1');
+    expect((await waiting).identity.toString()).toBe('v1');
+    expect((await fresh).identity.toString()).toBe('v2');
+    expect((await cache.get('k', async () => 'again')).identity.toString()).toBe('v2');
+  });
+
+  it('never holds more pages than its bound', async () => {
+    const cache = new PageCache(async () => 1, 0, 3);
+    let renders = 0;
+    for (let i = 0; i < 50; i++) await cache.get(`search:${i}`, async () => `r${++renders}`);
+    // Only the three most recent are still there: asking for the first again renders it.
+    await cache.get('search:49', async () => `r${++renders}`);
+    expect(renders).toBe(50);
+    await cache.get('search:0', async () => `r${++renders}`);
+    expect(renders).toBe(51);
+  });
 });

@@ -1,3 +1,4 @@
+import { LoadingCache } from '../cache.ts';
 import type { PreparedBody } from './respond.ts';
 import { prepareBody } from './respond.ts';
 
@@ -17,59 +18,43 @@ export class PageCache {
   private version = Number.NaN;
   private checkedAt = 0;
   private checking: Promise<void> | undefined;
-  private readonly pages = new Map<string, Promise<PreparedBody>>();
-  private readonly values = new Map<string, Promise<unknown>>();
+  private readonly pages: LoadingCache<string, PreparedBody>;
+  private readonly values: LoadingCache<string, unknown>;
 
   constructor(
     private readonly readVersion: () => Promise<number>,
     private readonly checkEveryMs: number,
-    private readonly maxEntries = 2000,
-  ) {}
+    maxEntries = 2000,
+  ) {
+    // No freshness limit: an entry lives until the content version moves or it is the least recently used.
+    this.pages = new LoadingCache({ max: maxEntries });
+    this.values = new LoadingCache({ max: maxEntries });
+  }
 
   /**
    * The prepared page for `key`, rendering it on a miss. Pages served often
    * are worth the best compression; one-off ones (searches) get a quick one.
    */
   async get(key: string, render: () => Promise<string>, effort: 'high' | 'low' = 'high'): Promise<PreparedBody> {
-    return this.remember(this.pages, key, () => render().then((html) => prepareBody(html, 'text/html; charset=utf-8', effort)));
+    await this.refreshVersion();
+    return this.pages.get(key, () => render().then((html) => prepareBody(html, 'text/html; charset=utf-8', effort)));
   }
 
   /** Any value derived from content only, loaded once per content version. */
   async value<T>(key: string, load: () => Promise<T>): Promise<T> {
-    return this.remember(this.values, key, load) as Promise<T>;
+    await this.refreshVersion();
+    return this.values.get(key, load) as Promise<T>;
   }
 
-  /** Forget everything now; called after this process writes content. */
+  /**
+   * Forget everything now; called after this process writes content. A page
+   * still rendering from the old version goes to those already waiting for
+   * it, and is not kept.
+   */
   invalidate(): void {
     this.pages.clear();
     this.values.clear();
     this.checkedAt = 0;
-  }
-
-  private async remember<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-    await this.refreshVersion();
-    const hit = map.get(key);
-    if (hit) {
-      // Move to the back: Map keeps insertion order, so the front is least recently used.
-      map.delete(key);
-      map.set(key, hit);
-      return hit;
-    }
-    const version = this.version;
-    const pending = load();
-    map.set(key, pending);
-    if (map.size > this.maxEntries) map.delete(map.keys().next().value!);
-    pending.then(
-      // If the content changed while loading, do not keep what was loaded from the old version.
-      () => {
-        if (this.version !== version && map.get(key) === pending) map.delete(key);
-      },
-      // A failure is not remembered; the next request tries again.
-      () => {
-        if (map.get(key) === pending) map.delete(key);
-      },
-    );
-    return pending;
   }
 
   private async refreshVersion(): Promise<void> {
