@@ -17,7 +17,7 @@ export type LoadingCacheOptions = {
 type Load<V> = () => Promise<V>;
 
 /**
- * Values loaded by key and kept in this process, through lru-cache (ADR 031):
+ * Values loaded by key and kept in this process, through lru-cache (ADR 032):
  * readers of one key share a single load, a failed load is not kept (the next
  * reader tries again), and every cache is bounded by `max`. Values may be
  * undefined or null, which lru-cache itself cannot store, so each is boxed.

@@ -16,7 +16,7 @@ export type DistrictShape = {
  * them; another process picks new boundaries up when it restarts (imports
  * happen after elections, not during a campaign).
  *
- * Not a LoadingCache (ADR 031) on purpose: this is one value per database
+ * Not a LoadingCache (ADR 032) on purpose: this is one value per database
  * handle, keyed by the handle itself. A WeakMap lets a closed handle and its
  * 1.5 MB of shapes be collected with it (tests open one per file), so memory
  * is bounded by the handles alive; an LRU would hold closed handles until
