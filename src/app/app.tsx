@@ -14,7 +14,7 @@ import { loadStaffSession, staffSessionKey } from '../features/staff/middleware.
 import { accountRoutes } from '../features/staff/routes-account.tsx';
 import { authRoutes } from '../features/staff/routes-auth.tsx';
 import { teamRoutes } from '../features/staff/routes-team.tsx';
-import { staffPolicy } from '../features/staff/service.ts';
+import { listStaff, staffPolicy } from '../features/staff/service.ts';
 import { workspaceRoutes } from '../features/workspace/routes.tsx';
 import { mailboxPolicy, mailboxRoutes } from '../features/email/mailbox-routes.tsx';
 import { EMAIL_WEBHOOK_PATH, emailWebhookRoutes } from '../features/email/webhooks.ts';
@@ -230,7 +230,7 @@ export function createApp(deps: AppDeps) {
   admin.route('/', authRoutes(staffDeps));
   admin.route('/account', accountRoutes(staffDeps));
   admin.route('/staff', teamRoutes(staffDeps));
-  admin.route('/audit', auditRoutes({ db, frame }));
+  admin.route('/audit', auditRoutes({ db, frame, mayRead: staffPolicy.viewAudit, staffNames: listStaff }));
   admin.route('/mailbox', mailboxRoutes({ db, frame }));
   admin.route('/supporters', supporterAdminRoutes({ db, frame }));
   admin.route(

@@ -12,6 +12,8 @@ import { consents, signupConfirmations, subscriptions, subscriptionTopics, suppo
 export { subscriptionTopics, type Topic } from './schema.ts';
 export { audienceCondition, knownCounties, noLongerWantedCondition, type Audience } from './audience.ts';
 export { preferencesToken } from './links.ts';
+// Who may open a supporter's record: other features ask before they link to one.
+export { supporterPolicy } from './policy.ts';
 export { purgeUnconfirmedSignups, type SignupPurge, type SignupPurgeResult } from './retention.ts';
 
 /** A double opt-in link works this long. */
