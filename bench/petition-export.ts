@@ -21,7 +21,7 @@ import { cpus, loadavg } from 'node:os';
 import { Writable } from 'node:stream';
 import { openDatabase } from '../src/platform/db/client.ts';
 import { testConfig } from '../test/support/app.ts';
-import { createApp } from '../src/platform/http/app.tsx';
+import { createApp } from '../src/app/app.tsx';
 import { createLogger } from '../src/platform/logger.ts';
 import { exportStatement } from '../src/features/petitions/export.ts';
 import { runExportProcess } from '../src/features/petitions/export-runner.ts';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/client.ts';
 import { fail } from './platform/boot.ts';
-import { createApp } from './platform/http/app.tsx';
+import { createApp } from './app/app.tsx';
 
 // Requests in flight get this long to finish once the socket closes, before connections are cut.
 const SHUTDOWN_GRACE_MS = 7000;

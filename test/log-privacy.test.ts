@@ -7,7 +7,7 @@ import { makeOpenPetition, seedTestDistricts, seedTestZips } from '../src/featur
 import { supporters } from '../src/features/supporters/schema.ts';
 import { preferencesToken } from '../src/features/supporters/service.ts';
 import { Secrets } from '../src/platform/crypto.ts';
-import { createApp } from '../src/platform/http/app.tsx';
+import { createApp } from '../src/app/app.tsx';
 import { createLogger } from '../src/platform/logger.ts';
 import { testConfig } from './support/app.ts';
 import { describeEachDatabase } from './support/databases.ts';

@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Database } from '../../src/platform/db/client.ts';
-import { createApp } from '../../src/platform/http/app.tsx';
+import { createApp } from '../../src/app/app.tsx';
 import { createLogger } from '../../src/platform/logger.ts';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { expect } from 'vitest';
-import { PUBLIC_FORM_MAX_BYTES } from '../../src/platform/http/app.tsx';
+import { PUBLIC_FORM_MAX_BYTES } from '../../src/app/app.tsx';
 import { solvedChallenge } from './form-challenge.ts';
 
 /** One random post to a public form, as the property tests of those forms generate them. */

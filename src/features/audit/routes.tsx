@@ -2,8 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { plainText } from '../../platform/plain-text.ts';
 import type { Db } from '../../platform/db/client.ts';
-import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
-import { listStaff, staffPolicy } from '../staff/service.ts';
+import type { AdminEnv, AdminFrame, AdminIdentity } from '../../platform/http/admin.tsx';
 import { listAudit, listAuditActions } from './service.ts';
 import { AuditPage } from './views.tsx';
 
@@ -17,11 +16,19 @@ const filtersSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 
+export type AuditScreenDeps = {
+  db: Db;
+  frame: AdminFrame;
+  /** Who may read the log, and the staff to filter it by: staff's answers, passed in, as staff writes to this log. */
+  mayRead: (staff: AdminIdentity) => boolean;
+  staffNames: (db: Db) => Promise<{ id: number; displayName: string }[]>;
+};
+
 /** The audit log, for admins: read and filter only. There is deliberately no route that changes it. */
-export function auditRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEnv> {
-  const { db, frame } = deps;
+export function auditRoutes(deps: AuditScreenDeps): Hono<AdminEnv> {
+  const { db, frame, staffNames } = deps;
   const app = new Hono<AdminEnv>();
-  app.use(frame.requireSignedIn(), frame.allow(staffPolicy.viewAudit));
+  app.use(frame.requireSignedIn(), frame.allow(deps.mayRead));
 
   app.get('/', async (c) => {
     const f = filtersSchema.parse(c.req.query());
@@ -37,7 +44,7 @@ export function auditRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEnv>
         perPage,
       }),
       listAuditActions(db),
-      listStaff(db),
+      staffNames(db),
     ]);
     return frame.render(c, {
       title: 'Audit log',

@@ -1,12 +1,12 @@
 import { bigserial, bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Locale } from '../../platform/web/locale.ts';
-import type { Audience } from '../supporters/audience.ts';
+import type { Audience } from '../supporters/service.ts';
 import { supporters } from '../supporters/schema.ts';
 
 export const broadcastStatuses = ['draft', 'scheduled', 'sending', 'sent', 'cancelled'] as const;
 export type BroadcastStatus = (typeof broadcastStatuses)[number];
 
-export type { Audience } from '../supporters/audience.ts';
+export type { Audience } from '../supporters/service.ts';
 
 /** The words of a broadcast in one language. */
 export type BroadcastVersion = { subject: string; preheader: string; body: string };

@@ -18,3 +18,4 @@ export {
 } from './templates.ts';
 export { isSuppressed, listSuppressions, suppress, suppressedAmong, type Suppression } from './suppressions.ts';
 export { type EmailFeedback } from './feedback-reports.ts';
+export { ERASED_ADDRESS, forgetAddress, isSuppressedAddress, messagesTo, suppressionOf, type MessageTo } from './addressee.ts';

@@ -5,7 +5,7 @@ import type { FieldErrors } from '../../platform/web/forms.tsx';
 import { renderDocument } from '../../platform/web/layout.tsx';
 import { recordAudit } from '../audit/service.ts';
 import { getSiteSettings } from '../content/service.ts';
-import { supporterPolicy } from '../supporters/policy.ts';
+import { supporterPolicy } from '../supporters/service.ts';
 import { petitionIdParam, readForm, type PetitionAdminDeps } from './admin-http.ts';
 import { getPetition, type Petition } from './admin-service.ts';
 import { auditFilters, invalidateSignatures, invalidationPreview, listSignatures, parseFilters } from './admin-signatures.ts';

@@ -2,7 +2,7 @@ import { gt, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
-import { supporters } from '../supporters/schema.ts';
+import { supporterContact } from '../supporters/service.ts';
 import { signatureConditions, type SignatureFilters } from './admin-signatures.ts';
 import { signatures } from './schema.ts';
 import { csvField, csvLine, exportColumns } from './csv.ts';
@@ -73,12 +73,12 @@ function page(db: Db, petitionId: number, f: SignatureFilters, after: number, si
     await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
     return rowsOf<ExportRow>(
       tx,
-      sql`select ${signatures.id} as id, ${signatures.givenName} as given_name, ${signatures.familyName} as family_name, ${supporters.email} as email,
-            ${signatures.zip} as zip, ${signatures.street} as street, ${signatures.city} as city, ${supporters.county} as county,
+      sql`select ${signatures.id} as id, ${signatures.givenName} as given_name, ${signatures.familyName} as family_name, ${supporterContact.email} as email,
+            ${signatures.zip} as zip, ${signatures.street} as street, ${signatures.city} as city, ${supporterContact.county} as county,
             ${signatures.comment} as comment, ${utc(signatures.createdAt)} as created, ${signatures.status} as status, ${utc(signatures.verifiedAt)} as verified,
             ${signatures.senateDistrict} as senate_district, ${signatures.houseDistrict} as house_district,
             ${signatures.districtSource} as district_source, ${signatures.locale} as locale
-          from ${signatures} join ${supporters} on ${supporters.id} = ${signatures.supporterId}
+          from ${signatures} ${supporterContact.join(signatures.supporterId)}
           where ${signatureConditions(petitionId, f)} and ${gt(signatures.id, after)}
           order by ${signatures.id}
           limit ${size}`,
@@ -117,10 +117,10 @@ export async function* signatureCsv(db: Db, petitionId: number, f: SignatureFilt
  * needs no query builder.
  */
 export function exportStatement(petitionId: number, f: SignatureFilters): { sql: string; params: unknown[] } {
-  const query = sql`select ${signatures.givenName}, ${signatures.familyName}, ${supporters.email}, ${signatures.zip}, ${signatures.street}, ${signatures.city},
-        'OR', ${supporters.county}, ${signatures.comment}, ${utc(signatures.createdAt)}, ${signatures.id}::text, ${signatures.status}::text, ${utc(signatures.verifiedAt)},
+  const query = sql`select ${signatures.givenName}, ${signatures.familyName}, ${supporterContact.email}, ${signatures.zip}, ${signatures.street}, ${signatures.city},
+        'OR', ${supporterContact.county}, ${signatures.comment}, ${utc(signatures.createdAt)}, ${signatures.id}::text, ${signatures.status}::text, ${utc(signatures.verifiedAt)},
         ${signatures.senateDistrict}, ${signatures.houseDistrict}, ${signatures.districtSource}::text, ${signatures.locale}::text
-      from ${signatures} join ${supporters} on ${supporters.id} = ${signatures.supporterId}
+      from ${signatures} ${supporterContact.join(signatures.supporterId)}
       where ${signatureConditions(petitionId, f)}
       order by ${signatures.id}`;
   const { sql: text, params } = new PgDialect().sqlToQuery(query);

@@ -31,7 +31,8 @@ import {
   type Petition,
   type SignatureCheck,
 } from './service.ts';
-import { ConfirmedPage, ConfirmPage, MessagePage, SignedPage, type DistrictChoice } from './views/outcomes.tsx';
+import { MessagePage } from '../../platform/web/components.tsx';
+import { ConfirmedPage, ConfirmPage, SignedPage, type DistrictChoice } from './views/outcomes.tsx';
 import { FORM_PROBLEM, SignAgainPage, type SignValues } from './views/sign-form.tsx';
 
 const TOKEN = '{[A-Za-z0-9_-]{43}}';

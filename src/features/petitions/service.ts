@@ -7,7 +7,7 @@ import { plainText } from '../../platform/plain-text.ts';
 import { emailAddress } from '../../platform/email-address.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { isOregonZip, type ZipFacts } from '../reference/service.ts';
-import { supporterEvents } from '../supporters/schema.ts';
+import { addToTimeline } from '../supporters/service.ts';
 import { addToCount } from './counts.ts';
 import { houseWithin } from './districts.ts';
 import { petitions, signatures, type PetitionVersion, type Threshold } from './schema.ts';
@@ -110,7 +110,7 @@ export async function confirmSignature(db: Db, token: string, now = new Date()):
       .returning({ id: signatures.id, petitionId: signatures.petitionId, supporterId: signatures.supporterId });
     if (!done) return checkSignature(tx, token, now);
     await addToCount(tx, done.petitionId, 1);
-    await tx.insert(supporterEvents).values({ supporterId: done.supporterId, kind: 'signature-confirmed', detail: { petitionId: done.petitionId, signatureId: done.id }, at: now });
+    await addToTimeline(tx, { supporterId: done.supporterId, kind: 'signature-confirmed', detail: { petitionId: done.petitionId, signatureId: done.id }, at: now });
     return { state: 'valid', petitionId: done.petitionId, signatureId: done.id };
   });
 }

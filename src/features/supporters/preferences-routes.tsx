@@ -12,7 +12,7 @@ import { emailFreshLink, linkStanding, readPreferencesLink, stopOlderLinks, unsu
 import { eraseSupporter, exportSupporter } from './records.ts';
 import { getPreferences, unsubscribeAll, updatePreferences, type Preferences } from './service.ts';
 import { DeleteConfirmPage, NewLinkPage } from './views/data-rights.tsx';
-import { MessagePage } from './views/signup.tsx';
+import { MessagePage } from '../../platform/web/components.tsx';
 import { PreferencesPage } from './views/preferences.tsx';
 
 const tokenPattern = '{[0-9]{1,10}\\.[A-Za-z0-9_-]{32}}';

@@ -4,7 +4,7 @@ import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { auditLog } from '../audit/schema.ts';
 import { emailMailbox, emailOutbox, emailSuppressions } from '../email/schema.ts';
 import { enqueueEmail } from '../email/service.ts';
-import { ERASED_ADDRESS, eraseSupporter, exportSupporter, listSupporters, supporterTimeline, type SupporterFilters } from './records.ts';
+import { ERASED_ADDRESS, eraseSupporter, exportSupporter, getSupporterRecord, listSupporters, supporterTimeline, type SupporterFilters } from './records.ts';
 import { consents, signupConfirmations, subscriptions, supporterEvents, supporters, supporterTags, type Topic } from './schema.ts';
 import { confirmSignup, requestSignup } from './service.ts';
 
@@ -94,6 +94,15 @@ describeEachDatabase('supporter records', (database) => {
 
     const [row] = (await listSupporters(db(), { county, q: 'bounced' })).rows;
     expect(row).toMatchObject({ status: 'suppressed', subscriptions: { newsletter: 'subscribed' } });
+  });
+
+  it("shows on a person's record and in their copy why no email reaches them, and nothing when it does", async () => {
+    const bounced = await person({ email: 'Why.Not@Record.example', suppressed: true });
+    const reached = await person({ email: 'reached@record.example' });
+    expect((await getSupporterRecord(db(), bounced))?.suppression).toMatchObject({ reason: 'hard-bounce', source: 'test' });
+    expect((await exportSupporter(db(), bounced))?.doNotEmail).toMatchObject({ reason: 'hard-bounce' });
+    expect((await getSupporterRecord(db(), reached))?.suppression).toBeUndefined();
+    expect((await exportSupporter(db(), reached))?.doNotEmail).toBeNull();
   });
 
   it('pages 50 at a time (or as asked), newest first, with the total', async () => {

@@ -1,9 +1,9 @@
-import { and, count, desc, eq, ilike, inArray, isNotNull, ne, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNotNull, not, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { recordAudit, type AuditActor } from '../audit/service.ts';
-import { emailMailbox, emailOutbox, emailSuppressions } from '../email/schema.ts';
+import { ERASED_ADDRESS, forgetAddress, isSuppressedAddress, messagesTo, suppressionOf } from '../email/service.ts';
 import { consents, subscriptions, supporterEvents, supporters, supporterTags, type Topic } from './schema.ts';
 
 /**
@@ -40,7 +40,7 @@ export type SupporterListRow = {
   subscriptions: Partial<Record<Topic, 'pending' | 'subscribed' | 'unsubscribed'>>;
 };
 
-const suppressed = sql`exists (select 1 from ${emailSuppressions} x where x.address = ${supporters.email})`;
+const suppressed = isSuppressedAddress(supporters.email);
 
 /** Whether the person has a subscription in this state, on one topic or on any. */
 function hasSubscription(status: 'pending' | 'subscribed' | 'unsubscribed' | undefined, topic: Topic | undefined): SQL {
@@ -147,9 +147,6 @@ export type TimelineEntry =
   | { source: 'event'; id: number; at: Date; kind: string; detail: Record<string, unknown> }
   | { source: 'email'; id: number; at: Date; kind: 'email'; template: string; status: string; emailKind: string; locale: Locale; queuedAt: Date; sentAt: Date | null };
 
-/** Messages to this address, found by the normalized address every sender uses. */
-const outboxOf = (email: string) => eq(emailOutbox.toAddress, email);
-
 /**
  * The person's story, newest first: their events and the messages we sent
  * or tried to send them. A message counts from when it went out, or from
@@ -159,21 +156,7 @@ const outboxOf = (email: string) => eq(emailOutbox.toAddress, email);
 export async function supporterTimeline(db: Db, person: { id: number; email: string }, limit = 500): Promise<TimelineEntry[]> {
   const [events, emails] = await Promise.all([
     db.select().from(supporterEvents).where(eq(supporterEvents.supporterId, person.id)).orderBy(desc(supporterEvents.at), desc(supporterEvents.id)).limit(limit),
-    db
-      .select({
-        id: emailOutbox.id,
-        template: emailOutbox.template,
-        status: emailOutbox.status,
-        kind: emailOutbox.kind,
-        locale: emailOutbox.locale,
-        createdAt: emailOutbox.createdAt,
-        sentAt: emailOutbox.sentAt,
-        at: sql<Date>`coalesce(${emailOutbox.sentAt}, ${emailOutbox.createdAt})`.mapWith(emailOutbox.createdAt),
-      })
-      .from(emailOutbox)
-      .where(outboxOf(person.email))
-      .orderBy(desc(sql`coalesce(${emailOutbox.sentAt}, ${emailOutbox.createdAt})`), desc(emailOutbox.id))
-      .limit(limit),
+    messagesTo(db, person.email, { newestFirst: true, limit }),
   ]);
   const entries: TimelineEntry[] = [
     ...events.map((e) => ({ source: 'event' as const, id: e.id, at: e.at, kind: e.kind, detail: e.detail })),
@@ -208,11 +191,11 @@ export type SupporterRecord = {
 export async function getSupporterRecord(db: Db, id: number): Promise<SupporterRecord | undefined> {
   const [person] = await db.select().from(supporters).where(eq(supporters.id, id));
   if (!person) return undefined;
-  const [subs, agreed, tags, [suppression], timeline] = await Promise.all([
+  const [subs, agreed, tags, suppression, timeline] = await Promise.all([
     db.select().from(subscriptions).where(eq(subscriptions.supporterId, id)).orderBy(subscriptions.topic),
     db.select().from(consents).where(eq(consents.supporterId, id)).orderBy(desc(consents.at), desc(consents.id)),
     db.select({ tag: supporterTags.tag }).from(supporterTags).where(eq(supporterTags.supporterId, id)).orderBy(supporterTags.tag),
-    db.select({ reason: emailSuppressions.reason, source: emailSuppressions.source, at: emailSuppressions.at }).from(emailSuppressions).where(eq(emailSuppressions.address, person.email)),
+    suppressionOf(db, person.email),
     supporterTimeline(db, person),
   ]);
   return { person, subscriptions: subs, consents: agreed, tags: tags.map((t) => t.tag), suppression, timeline };
@@ -270,11 +253,14 @@ export async function exportSupporter(db: Db, id: number, now = new Date()) {
   if (!record) return undefined;
   const { person } = record;
   const events = await db.select().from(supporterEvents).where(eq(supporterEvents.supporterId, id)).orderBy(supporterEvents.at, supporterEvents.id);
-  const emails = await db
-    .select({ template: emailOutbox.template, kind: emailOutbox.kind, language: emailOutbox.locale, status: emailOutbox.status, queuedAt: emailOutbox.createdAt, sentAt: emailOutbox.sentAt })
-    .from(emailOutbox)
-    .where(outboxOf(person.email))
-    .orderBy(emailOutbox.createdAt, emailOutbox.id);
+  const emails = (await messagesTo(db, person.email, { newestFirst: false })).map((m) => ({
+    template: m.template,
+    kind: m.kind,
+    language: m.locale,
+    status: m.status,
+    queuedAt: m.createdAt,
+    sentAt: m.sentAt,
+  }));
   return {
     exportedAt: now.toISOString(),
     supporter: {
@@ -301,8 +287,7 @@ export async function exportSupporter(db: Db, id: number, now = new Date()) {
 }
 export type SupporterExport = NonNullable<Awaited<ReturnType<typeof exportSupporter>>>;
 
-/** Where no address can ever be delivered (RFC 2606), for messages kept after their person is erased. */
-export const ERASED_ADDRESS = 'erased@erased.invalid';
+export { ERASED_ADDRESS };
 
 /**
  * Erases a person. Their row goes, and with it (by cascade) subscriptions,
@@ -325,10 +310,7 @@ export async function eraseSupporter(db: Db, id: number, actor: AuditActor | nul
 export async function eraseWithin(tx: Db, id: number): Promise<boolean> {
   const [person] = await tx.delete(supporters).where(eq(supporters.id, id)).returning({ email: supporters.email });
   if (!person) return false;
-  const mail = outboxOf(person.email);
-  await tx.delete(emailOutbox).where(and(mail, ne(emailOutbox.status, 'sent')));
-  await tx.update(emailOutbox).set({ toAddress: ERASED_ADDRESS, data: {} }).where(and(mail, eq(emailOutbox.status, 'sent')));
-  await tx.delete(emailMailbox).where(eq(emailMailbox.toAddress, person.email));
+  await forgetAddress(tx, person.email);
   return true;
 }
 

@@ -14,7 +14,8 @@ import { messagesFor } from '../../platform/web/messages.ts';
 import { signupMessages, SIGNUP_WORDING_VERSION, translateError } from './messages.ts';
 import { subscriptionTopics } from './schema.ts';
 import { checkConfirmation, confirmSignup, requestSignup, signupInput } from './service.ts';
-import { ConfirmPage, JoinPage, MessagePage, type SignupValues } from './views/signup.tsx';
+import { MessagePage } from '../../platform/web/components.tsx';
+import { ConfirmPage, JoinPage, type SignupValues } from './views/signup.tsx';
 
 export type SignupDeps = {
   db: Db;

@@ -1,4 +1,5 @@
-import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { rowsOf, type Db } from '../../platform/db/client.ts';
 import { emailAddress, normalizeEmail } from '../../platform/email-address.ts';
@@ -13,6 +14,8 @@ import { consents, signupConfirmations, subscriptions, subscriptionTopics, suppo
 export { subscriptionTopics, type Topic } from './schema.ts';
 export { audienceCondition, knownCounties, noLongerWantedCondition, type Audience } from './audience.ts';
 export { preferencesToken } from './links.ts';
+// Who may open a supporter's record: other features ask before they link to one.
+export { supporterPolicy } from './policy.ts';
 export { purgeUnconfirmedSignups, type SignupPurge, type SignupPurgeResult } from './retention.ts';
 
 /** A double opt-in link works this long. */
@@ -226,3 +229,21 @@ export async function unsubscribeAll(db: Db, supporterId: number, ctx: { method:
 export async function bulkAudience(db: Db, topic: Topic): Promise<{ supporterId: number; email: string; locale: Locale }[]> {
   return rowsOf(db, sql`select s.id as "supporterId", s.email, s.locale from supporters s where ${audienceCondition({ topic })}`);
 }
+
+/**
+ * Another feature's moment in a supporter's timeline (a petition signature confirmed), written in the
+ * caller's transaction, so that it is there exactly when what it records is.
+ */
+export async function addToTimeline(tx: Db, entry: { supporterId: number; kind: string; detail: Record<string, unknown>; at: Date }): Promise<void> {
+  await tx.insert(supporterEvents).values(entry);
+}
+
+/**
+ * A supporter's address and county for another feature's statement about the people it holds (a petition's
+ * signature export), so that the statement joins them without naming this feature's table.
+ */
+export const supporterContact = {
+  join: (supporterId: AnyPgColumn): SQL => sql`join ${supporters} on ${supporters.id} = ${supporterId}`,
+  email: supporters.email,
+  county: supporters.county,
+};

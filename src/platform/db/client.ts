@@ -8,13 +8,15 @@ import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/p
 import pg from 'pg';
 import { redactUrl } from '../config.ts';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.ts';
-import * as schema from './schema.ts';
 
 /**
  * The one database handle every feature receives. Features never ask whether
- * it is PGlite or PostgreSQL: both speak the same SQL through Drizzle.
+ * it is PGlite or PostgreSQL: both speak the same SQL through Drizzle. It is
+ * made without the tables: each feature imports its own schema.ts and names
+ * them in its queries (no relational `db.query`), so the platform needs no
+ * list of every feature's tables; drizzle-kit finds them by drizzle.config.ts.
  */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export type Database = {
   db: Db;
@@ -55,7 +57,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});
-  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  const db = drizzleNodePg(pool) as unknown as Db;
   const database: Database = {
     db,
     kind: 'postgres',
@@ -68,7 +70,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
         try {
-          await migrateNodePg(drizzleNodePg(client, { schema }), { migrationsFolder });
+          await migrateNodePg(drizzleNodePg(client), { migrationsFolder });
         } finally {
           await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
         }
@@ -109,7 +111,7 @@ async function openPglite(dataDir: string | undefined, existing: PGlite | undefi
     lock?.release();
     throw new DatabaseUnavailableError(`could not open the embedded database in ${dataDir}: ${describe(error)}`);
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -117,7 +119,7 @@ async function openPglite(dataDir: string | undefined, existing: PGlite | undefi
       await client.query('select 1');
     },
     async migrate() {
-      await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+      await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
     async close() {
       if (!client.closed) await client.close();

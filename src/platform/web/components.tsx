@@ -13,6 +13,21 @@ export function Prose(props: { markdown: string; locale: Locale; lang?: Locale |
   return <div class={props.class ?? 'prose'} lang={props.lang && props.lang !== props.locale ? props.lang : undefined} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
+/** A page that only says what happened: a title, a sentence and, where it helps, a way on. */
+export function MessagePage(props: { title: string; body: string; link?: { href: string; label: string } }) {
+  return (
+    <div class="narrow">
+      <h1>{props.title}</h1>
+      <p>{props.body}</p>
+      {props.link ? (
+        <p>
+          <a href={props.link.href}>{props.link.label}</a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function Notice(props: { children?: Child }) {
   return (
     <p class="notice" role="note">

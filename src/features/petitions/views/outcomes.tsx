@@ -1,10 +1,6 @@
 import { ErrorSummary, Form, type FieldErrors } from '../../../platform/web/forms.tsx';
 import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
-import { MessagePage } from '../../supporters/views/signup.tsx';
 import { petitionMessages } from '../messages.ts';
-
-// The plain message page is the newsletter's: a title, a sentence and a way on.
-export { MessagePage };
 import { ShareLinks } from './parts.tsx';
 
 export type DistrictChoice = { token: string; districts: string[] };

@@ -1,6 +1,5 @@
 import type { Locale } from '../../../platform/web/locale.ts';
-import { ReferenceCredits } from '../../reference/views/ReferenceCredits.tsx';
-import { ReferenceNotice } from '../../reference/views/ReferenceNotice.tsx';
+import { ReferenceCredits, ReferenceNotice } from '../../reference/service.ts';
 import { formatCount, petitionMessages } from '../messages.ts';
 import type { Threshold } from '../schema.ts';
 

@@ -51,20 +51,6 @@ export function JoinPage(props: { locale: Locale; token: string; values: SignupV
   );
 }
 
-export function MessagePage(props: { title: string; body: string; link?: { href: string; label: string } }) {
-  return (
-    <div class="narrow">
-      <h1>{props.title}</h1>
-      <p>{props.body}</p>
-      {props.link ? (
-        <p>
-          <a href={props.link.href}>{props.link.label}</a>
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 export function ConfirmPage(props: { locale: Locale; token: string; csrf: string }) {
   const t = signupMessages(props.locale).confirm;
   return (

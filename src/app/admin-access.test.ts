@@ -1,11 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
-import { listAudit } from '../../features/audit/service.ts';
-import { seedDemoContent } from '../../features/content/seed/index.ts';
-import { listStaff, type StaffRole } from '../../features/staff/service.ts';
-import { createTestApp } from '../../../test/support/app.ts';
-import { describeEachDatabase } from '../../../test/support/databases.ts';
-import { signedInAs, type Browser } from '../../../test/support/staff.ts';
-import { adminRouteTable, type AdminRouteCase } from '../../../test/support/admin-routes.ts';
+import { listAudit } from '../features/audit/service.ts';
+import { seedDemoContent } from '../features/content/seed/index.ts';
+import { listStaff, type StaffRole } from '../features/staff/service.ts';
+import { createTestApp } from '../../test/support/app.ts';
+import { describeEachDatabase } from '../../test/support/databases.ts';
+import { signedInAs, type Browser } from '../../test/support/staff.ts';
+import { adminRouteTable, type AdminRouteCase } from '../../test/support/admin-routes.ts';
 
 const everyone: StaffRole[] = ['admin', 'organizer', 'editor', 'viewer'];
 
