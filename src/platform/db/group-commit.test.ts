@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { propertyRuns } from '../../../test/support/property-runs.ts';
 import { GroupCommit, ItemFailure } from './group-commit.ts';
 
 /** A write that records each batch and finishes only when the test says so. */
@@ -258,7 +259,7 @@ describe('group commit, whatever the timing', () => {
             }
           },
         ),
-        { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) },
+        { numRuns: propertyRuns(1000, 100) },
       );
       vi.useRealTimers();
       // Let any stray rejection surface before looking.
