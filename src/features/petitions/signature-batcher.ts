@@ -47,7 +47,7 @@ export class SignatureBatcher {
       maxWaitMs?: number;
       /** PostgreSQL commits several batches side by side; PGlite has one connection, so 1. */
       maxInFlight?: number;
-      /** Told when a whole batch failed and was retried row by row: its SQLSTATE and size, nothing about anyone in it. */
+      /** Told when a whole batch failed and was retried row by row: its SQLSTATE and size, nobody in it. */
       onBatchError?: (error: SignatureWriteError, size: number) => void;
     },
   ) {

@@ -35,7 +35,8 @@ describe('group commit', () => {
 
   it('answers each caller with its own result, in the order they came, after its batch is written', async () => {
     const written: number[][] = [];
-    const commit = new GroupCommit<number, string>({ maxItems: 100, windowMs: 3, write: async (items) => (written.push([...items]), items.map((n) => `#${n}`)) });
+    const write = async (items: number[]) => (written.push([...items]), items.map((n) => `#${n}`));
+    const commit = new GroupCommit<number, string>({ maxItems: 100, windowMs: 3, write });
     const answers = [5, 3, 9, 1].map((n) => commit.add(n));
     await vi.advanceTimersByTimeAsync(3);
     expect(await Promise.all(answers)).toEqual(['#5', '#3', '#9', '#1']);
@@ -139,8 +140,10 @@ describe('group commit', () => {
     await vi.advanceTimersByTimeAsync(1);
     const second = Promise.allSettled([3, 4].map((n) => commit.add(n)));
     await vi.advanceTimersByTimeAsync(1);
-    expect((await first).map((r) => r.status === 'rejected' && String(r.reason))).toEqual(['Error: could not build', 'Error: could not build']);
-    expect((await second).map((r) => r.status === 'rejected' && String(r.reason))).toEqual(['Error: database gone', 'Error: database gone']);
+    const reasons = (results: PromiseSettledResult<number>[]) =>
+      results.map((r) => r.status === 'rejected' && String(r.reason));
+    expect(reasons(await first)).toEqual(['Error: could not build', 'Error: could not build']);
+    expect(reasons(await second)).toEqual(['Error: database gone', 'Error: database gone']);
     const third = commit.add(5);
     await vi.advanceTimersByTimeAsync(1);
     expect(await third).toBe(5);
@@ -160,12 +163,14 @@ describe('group commit', () => {
     const commit = new GroupCommit({ maxItems: 10, windowMs: 1, write });
     const answers = Promise.allSettled([12, 13, 14].map((n) => commit.add(n)));
     await vi.advanceTimersByTimeAsync(1);
-    expect((await answers).map((r) => (r.status === 'fulfilled' ? r.value : String(r.reason)))).toEqual([24, 'Error: unlucky', 28]);
+    const results = (await answers).map((r) => (r.status === 'fulfilled' ? r.value : String(r.reason)));
+    expect(results).toEqual([24, 'Error: unlucky', 28]);
     expect(tried).toEqual([[12, 13, 14], [12], [13], [14]]);
   });
 
   it('rejects the whole batch when a write answers for the wrong number of items', async () => {
-    const commit = new GroupCommit<number, number>({ maxItems: 10, windowMs: 1, write: async (items) => items.slice(1) });
+    const write = async (items: number[]) => items.slice(1);
+    const commit = new GroupCommit<number, number>({ maxItems: 10, windowMs: 1, write });
     const answers = Promise.allSettled([1, 2].map((n) => commit.add(n)));
     await vi.advanceTimersByTimeAsync(1);
     expect((await answers).map((r) => r.status)).toEqual(['rejected', 'rejected']);
@@ -208,7 +213,14 @@ describe('group commit, whatever the timing', () => {
             windowMs: fc.integer({ min: 0, max: 3 }),
             maxInFlight: fc.integer({ min: 1, max: 3 }),
             // Each item: its key (for apart), the pause before the next is added, and whether its write fails.
-            items: fc.array(fc.record({ key: fc.integer({ min: 0, max: 4 }), pauseMs: fc.integer({ min: 0, max: 3 }), fails: fc.boolean() }), { maxLength: 30 }),
+            items: fc.array(
+              fc.record({
+                key: fc.integer({ min: 0, max: 4 }),
+                pauseMs: fc.integer({ min: 0, max: 3 }),
+                fails: fc.boolean(),
+              }),
+              { maxLength: 30 },
+            ),
             writeMs: fc.integer({ min: 0, max: 4 }),
             failing: fc.constantFrom('item', 'batch'),
           }),

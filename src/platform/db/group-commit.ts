@@ -24,8 +24,8 @@
  */
 export class GroupCommit<Item, Result> {
   private items: Item[] = [];
-  private resolves: ((result: Result) => void)[] = [];
-  private rejects: ((error: unknown) => void)[] = [];
+  private resolves: Resolve<Result>[] = [];
+  private rejects: Reject[] = [];
   private timer: NodeJS.Timeout | undefined;
   private inFlight = 0;
   private idle: (() => void)[] = [];
@@ -87,7 +87,7 @@ export class GroupCommit<Item, Result> {
   };
 
   /** The next batch, in add order: up to maxItems, skipping (for later) any whose key is already in it. */
-  private take(): [Item[], ((result: Result) => void)[], ((error: unknown) => void)[]] {
+  private take(): [Item[], Resolve<Result>[], Reject[]] {
     const { items, resolves, rejects, apart } = this;
     if (!apart && items.length <= this.maxItems) {
       this.items = [];
@@ -95,8 +95,9 @@ export class GroupCommit<Item, Result> {
       this.rejects = [];
       return [items, resolves, rejects];
     }
-    if (!apart) return [items.splice(0, this.maxItems), resolves.splice(0, this.maxItems), rejects.splice(0, this.maxItems)];
-    const batch: [Item[], ((result: Result) => void)[], ((error: unknown) => void)[]] = [[], [], []];
+    const max = this.maxItems;
+    if (!apart) return [items.splice(0, max), resolves.splice(0, max), rejects.splice(0, max)];
+    const batch: [Item[], Resolve<Result>[], Reject[]] = [[], [], []];
     this.items = [];
     this.resolves = [];
     this.rejects = [];
@@ -117,11 +118,13 @@ export class GroupCommit<Item, Result> {
     return batch;
   }
 
-  private async run(items: Item[], resolves: ((result: Result) => void)[], rejects: ((error: unknown) => void)[]): Promise<void> {
+  private async run(items: Item[], resolves: Resolve<Result>[], rejects: Reject[]): Promise<void> {
     this.inFlight += 1;
     try {
       const results = await this.write(items);
-      if (results.length !== items.length) throw new Error(`group commit: ${results.length} results for a batch of ${items.length}`);
+      if (results.length !== items.length) {
+        throw new Error(`group commit: ${results.length} results for a batch of ${items.length}`);
+      }
       for (let i = 0; i < items.length; i++) {
         const result = results[i];
         if (result instanceof ItemFailure) rejects[i]!(result.error);
@@ -137,6 +140,9 @@ export class GroupCommit<Item, Result> {
   }
 }
 
+type Resolve<Result> = (result: Result) => void;
+type Reject = (error: unknown) => void;
+
 /** An item whose key cannot be read is like no other: it is batched, and `write` meets whatever is wrong with it. */
 function keyOf<Item>(apart: (item: Item) => unknown, item: Item): unknown {
   try {
@@ -146,7 +152,7 @@ function keyOf<Item>(apart: (item: Item) => unknown, item: Item): unknown {
   }
 }
 
-/** One item's failure in a batch `write` answered: that caller's promise rejects with `error`, the others are unaffected. */
+/** One item's failure in a batch `write` answered: that caller's promise rejects with `error`, the others' do not. */
 export class ItemFailure {
   constructor(readonly error: unknown) {}
 }
