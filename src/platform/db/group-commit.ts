@@ -19,8 +19,10 @@
  * running it, rejects every caller waiting on that batch; nothing is thrown
  * where no one waits (a timer), so no failure can stop the process.
  *
- * Each item costs its caller's promise and nothing else: no timer, object
- * or closure per item. The item itself is handed to `write` as given.
+ * Signing puts every signature through here, so an item costs only its
+ * caller's promise (made with one executor) and three array slots: no
+ * timer, wrapper object or further closure. The item is handed to `write`
+ * as given.
  */
 export class GroupCommit<Item, Result> {
   private items: Item[] = [];
