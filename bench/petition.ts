@@ -29,7 +29,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, rowsOf, type Database } from '../src/platform/db/client.ts';
 import { Secrets } from '../src/platform/crypto.ts';
 import { DEMO_PETITION_SLUG } from '../src/features/petitions/seed.ts';
-import { signatureToken } from '../src/features/petitions/signing.ts';
+import { signatureToken } from '../src/features/petitions/pending-signature.ts';
 import { runLoad } from './load.ts';
 import { postgresCpuMs, treeCpuMs } from './proc-cpu.ts';
 import { signerForm, solvedChallenges } from './signers.ts';
@@ -82,7 +82,7 @@ async function run(label: string, env: Record<string, string>, open: (() => Prom
       await new Promise((r) => setTimeout(r, 2000));
     }
   })();
-  // The confirm link's token is derived from the signature's nonce (signing.ts); look it up.
+  // The confirm link's token is derived from the signature's nonce (pending-signature.ts); look it up.
   let probeDb: Database | undefined;
   async function tokenFor(email: string, secrets: Secrets): Promise<string | undefined> {
     probeDb ??= await open!();

@@ -1,41 +1,31 @@
 import type { Db } from '../../platform/db/client.ts';
+import { GroupCommit } from '../../platform/db/group-commit.ts';
 import { markManySent } from './outbox.ts';
-
-type Pending = { id: number; providerMessageId: string; done: () => void; failed: (error: unknown) => void };
 
 /**
  * Records "sent" as soon as the relay accepts each message, without one
  * database round trip per message: while one UPDATE is in flight, the
  * messages accepted meanwhile wait and go together in the next (a group
- * commit). Nothing waits on a timer, so the time between the relay's yes
- * and our record (the window in which a crash causes a repeat, ADR 016) is
- * never longer than it would be one by one; under load the statements
- * simply grow.
+ * commit). Nothing waits on a timer (no window), so the time between the
+ * relay's yes and our record (the window in which a crash causes a repeat,
+ * ADR 016) is never longer than it would be one by one; under load the
+ * statements simply grow.
  */
 export class SentRecorder {
-  private queue: Pending[] = [];
-  private flushing = false;
+  private readonly batches: GroupCommit<{ id: number; providerMessageId: string }, undefined>;
 
-  constructor(private readonly db: Db, private readonly maxBatch = 500) {}
-
-  record(id: number, providerMessageId: string): Promise<void> {
-    return new Promise((done, failed) => {
-      this.queue.push({ id, providerMessageId, done, failed });
-      if (!this.flushing) void this.flush();
+  constructor(db: Db, maxBatch = 500) {
+    this.batches = new GroupCommit({
+      maxItems: maxBatch,
+      windowMs: 0,
+      write: async (sent) => {
+        await markManySent(db, sent);
+        return sent.map(() => undefined);
+      },
     });
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        await markManySent(this.db, batch);
-        for (const p of batch) p.done();
-      } catch (error) {
-        for (const p of batch) p.failed(error);
-      }
-    }
-    this.flushing = false;
+  record(id: number, providerMessageId: string): Promise<void> {
+    return this.batches.add({ id, providerMessageId });
   }
 }

@@ -56,7 +56,7 @@ export const signatures = pgTable(
     /**
      * What the emailed link's token is derived from (with SECRET_KEY): random, kept so a repeat can send
      * the same link again. Null for signatures made before it was added, whose tokens were derived from
-     * "petition:supporter" (signing.ts reads a null that way).
+     * "petition:supporter" (signature-follow-up.ts reads a null that way).
      */
     tokenNonce: text('token_nonce'),
     /** The emailed link's token, hashed; single use. */

@@ -21,7 +21,9 @@ export { addToCount, CountCache, expirePending, nightlyRecount, readCount, recou
 export { censusGeocoder, placeSigner, ZipFactsCache, type Geocoder, type SignerPlace } from './districts.ts';
 export { SigningGuard, type SigningRefusal } from './guard.ts';
 export { deleteUnconfirmedSignatures, forgetSignerAddresses, hasSigned, type PurgeOptions } from './retention.ts';
-export { CONFIRMATIONS_PER_SIGNATURE, SIGNATURE_PENDING_MS, SignatureBatcher, signatureToken, writeSignatures, type PendingSignature, type SignOutcome } from './signing.ts';
+export { CONFIRMATIONS_PER_SIGNATURE, SIGNATURE_PENDING_MS, signatureToken, type PendingSignature, type SignOutcome } from './pending-signature.ts';
+export { SignatureBatcher } from './signature-batcher.ts';
+export { writeSignatures } from './signing.ts';
 
 export type Petition = typeof petitions.$inferSelect;
 

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { normalizeEmail } from '../../platform/email-address.ts';
 import { legislativeDistricts, zipAreas } from '../reference/schema.ts';
 import { petitions } from './schema.ts';
-import type { PendingSignature } from './signing.ts';
+import type { PendingSignature } from './pending-signature.ts';
 
 // Test helpers for the public petition side; imported by tests only.
 

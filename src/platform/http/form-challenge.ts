@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Secrets } from '../crypto.ts';
 import { jsonRows, rowsOf, type Db } from '../db/client.ts';
+import { GroupCommit } from '../db/group-commit.ts';
 import { spentFormChallenges } from './form-challenge-schema.ts';
 import { RateLimiter } from './rate-limit.ts';
 
@@ -190,64 +191,42 @@ export class FormGuard {
   }
 }
 
-type Spending = { signature: string; expiresAt: Date; resolve: (fresh: boolean) => void; reject: (error: unknown) => void };
+type Spending = { signature: string; expiresAt: Date };
 
 /**
  * Records spent solutions, those arriving within a couple of milliseconds of
- * each other in one statement. In a spike nearly every signer sends one
- * (JavaScript is on for most), and one insert, one commit and one round trip
- * each more than doubled what a signature cost (bench:petition). Each caller
- * learns whether its solution was fresh only once the statement has
- * committed, so a solution is never accepted twice: not across processes
- * (the primary key decides), and not within one batch, where only the first
- * of two identical ones is fresh.
+ * each other in one statement (a group commit). In a spike nearly every
+ * signer sends one (JavaScript is on for most), and one insert, one commit
+ * and one round trip each more than doubled what a signature cost
+ * (bench:petition). Each caller learns whether its solution was fresh only
+ * once the statement has committed, so a solution is never accepted twice:
+ * not across processes (the primary key decides), and not within one batch,
+ * where only the first of two identical ones is fresh. Batches are not
+ * limited in number: each is one short insert, and the pool queues them.
  */
 export class SpentSolutions {
-  private waiting: Spending[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  private readonly batches: GroupCommit<Spending, boolean>;
 
-  constructor(
-    private readonly db: Db,
-    private readonly maxWaitMs = 2,
-    private readonly maxRows = 500,
-  ) {}
+  constructor(db: Db, maxWaitMs = 2, maxRows = 500) {
+    this.batches = new GroupCommit({ maxItems: maxRows, windowMs: maxWaitMs, maxInFlight: Infinity, write: (batch) => recordSpent(db, batch) });
+  }
 
   /** True when this solution had not been spent before (and is now). */
   spend(signature: string, expiresAt: Date): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ signature, expiresAt, resolve, reject });
-      if (this.waiting.length >= this.maxRows) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.maxWaitMs);
-    });
-  }
-
-  private flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = this.waiting;
-    this.waiting = [];
-    const first = new Map<string, Spending>();
-    for (const s of batch) if (!first.has(s.signature)) first.set(s.signature, s);
-    // Built inside the promise chain: anything that throws while the statement is made reaches every caller waiting on it.
-    Promise.resolve()
-      .then(() => {
-        const rows = [...first.values()].map((s) => ({ signature: s.signature, expires_at: s.expiresAt.toISOString() }));
-        return rowsOf<{ signature: string }>(
-          this.db,
-          sql`insert into ${spentFormChallenges} (signature, expires_at)
-              select signature, expires_at from jsonb_to_recordset(${jsonRows(rows)}) as v(signature text, expires_at timestamptz)
-              on conflict do nothing returning signature`,
-        );
-      })
-      .then(
-        (inserted) => {
-          const fresh = new Set(inserted.map((r) => r.signature));
-          for (const s of batch) s.resolve(first.get(s.signature) === s && fresh.has(s.signature));
-        },
-        (error: unknown) => {
-          for (const s of batch) s.reject(error);
-        },
-      );
+    return this.batches.add({ signature, expiresAt });
   }
 }
 
+async function recordSpent(db: Db, batch: Spending[]): Promise<boolean[]> {
+  const first = new Map<string, Spending>();
+  for (const s of batch) if (!first.has(s.signature)) first.set(s.signature, s);
+  const rows = [...first.values()].map((s) => ({ signature: s.signature, expires_at: s.expiresAt.toISOString() }));
+  const inserted = await rowsOf<{ signature: string }>(
+    db,
+    sql`insert into ${spentFormChallenges} (signature, expires_at)
+        select signature, expires_at from jsonb_to_recordset(${jsonRows(rows)}) as v(signature text, expires_at timestamptz)
+        on conflict do nothing returning signature`,
+  );
+  const fresh = new Set(inserted.map((r) => r.signature));
+  return batch.map((s) => first.get(s.signature) === s && fresh.has(s.signature));
+}

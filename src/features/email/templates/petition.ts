@@ -1,7 +1,7 @@
 import { localized, paragraphs, type EmailTemplate } from './define.ts';
 import { retention } from '../../../platform/retention.ts';
 
-/** Merge fields as the petitions feature queues them (signing.ts); a missing one renders as nothing rather than "undefined". */
+/** Merge fields as the petitions feature queues them (pending-signature.ts); a missing one renders as nothing rather than "undefined". */
 const field = (data: Record<string, unknown>, name: string) => (typeof data[name] === 'string' ? (data[name] as string).trim() : '');
 
 /**
