@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemoContent } from '../src/features/content/seed/index.ts';
 import { DEMO_PETITION_SLUG, seedDemoPetition } from '../src/features/petitions/seed.ts';
-import { createLogger } from '../src/platform/logger.ts';
-import { startWebServer } from '../src/web-server.ts';
-import { testConfig } from './support/app.ts';
+import { listenTestServer, testConfig } from './support/app.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { RawConnection, type RawResponse } from './support/raw-http.ts';
 
@@ -26,19 +24,7 @@ describeEachDatabase('answers on one keep-alive connection', (database) => {
     await seedDemoContent(database().db);
     await seedDemoPetition(database().db);
     const config = testConfig({ PORT: '0', HOST: '127.0.0.1', PUBLIC_URL: publicUrl, WRITES_PER_MINUTE: '3', METRICS_TOKEN: metricsToken, SHUTDOWN_DRAIN_MS: '0' });
-    await new Promise<void>((resolve) => {
-      server = startWebServer({
-        config,
-        database: database(),
-        logger: createLogger({ level: 'silent', pretty: false }),
-        emailQueued: () => {},
-        broadcastScheduled: () => {},
-        onListening: (p) => {
-          port = p;
-          resolve();
-        },
-      });
-    });
+    ({ server, port } = await listenTestServer(config, database()));
     connection = await RawConnection.open(port);
   });
   afterAll(async () => {

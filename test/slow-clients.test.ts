@@ -1,8 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/platform/logger.ts';
-import { startWebServer } from '../src/web-server.ts';
-import { testConfig } from './support/app.ts';
+import { listenTestServer, testConfig } from './support/app.ts';
 import type { Database } from '../src/platform/db/client.ts';
 import { openTestPglite } from './support/databases.ts';
 import { RawConnection } from './support/raw-http.ts';
@@ -52,19 +50,7 @@ describe('slow and idle clients', () => {
       HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
       HTTP_MAX_CONNECTIONS: '4',
     });
-    await new Promise<void>((resolve) => {
-      server = startWebServer({
-        config,
-        database,
-        logger: createLogger({ level: 'silent', pretty: false }),
-        emailQueued: () => {},
-        broadcastScheduled: () => {},
-        onListening: (p) => {
-          port = p;
-          resolve();
-        },
-      });
-    });
+    ({ server, port } = await listenTestServer(config, database));
   });
   afterAll(async () => {
     await server?.stop();

@@ -2,6 +2,7 @@ import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 import { createApp } from '../../src/app/app.tsx';
 import { createLogger } from '../../src/platform/logger.ts';
+import { startWebServer } from '../../src/web-server.ts';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
@@ -23,4 +24,18 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export function createTestApp(database: Database, overrides: Record<string, string> = {}) {
   const config = testConfig(overrides);
   return createApp({ config, database, logger: createLogger({ level: 'silent', pretty: false }) });
+}
+
+/** The real web server on a free loopback port, for tests that speak HTTP over sockets. */
+export function listenTestServer(config: Config, database: Database): Promise<{ server: { stop(): Promise<void> }; port: number }> {
+  return new Promise((resolve) => {
+    const server = startWebServer({
+      config,
+      database,
+      logger: createLogger({ level: 'silent', pretty: false }),
+      emailQueued: () => {},
+      broadcastScheduled: () => {},
+      onListening: (port) => resolve({ server, port }),
+    });
+  });
 }
