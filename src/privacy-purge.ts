@@ -40,7 +40,11 @@ export function privacyPurgeSchedule(options: { db: Db; logger: Logger; everyMs?
   let started = false;
   return recurring({
     run: () => purgeExpiredPersonalData(options.db, options.logger),
-    delayMs: () => (started ? everyMs : ((started = true), Math.min(everyMs, 60_000))),
+    delayMs: () => {
+      if (started) return everyMs;
+      started = true;
+      return Math.min(everyMs, 60_000);
+    },
     onError: (error) => options.logger.error(failure(error), 'privacy purge failed'),
   });
 }

@@ -3,7 +3,12 @@ import { LoadingCache } from './cache.ts';
 
 function fakeClock() {
   let now = 1000;
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 /** A load that stays pending until `finish` is called, counting how often it started. */

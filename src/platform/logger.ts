@@ -69,7 +69,10 @@ function withSafeMessage(this: Logger, args: unknown[], method: (...args: unknow
   const [first, second] = args;
   if (typeof second !== 'string' && first !== null && typeof first === 'object') {
     const err = first instanceof Error ? first : (first as { err?: unknown }).err;
-    if (err instanceof Error) return method.apply(this, [first, safeErrorMessage(err), ...args.slice(1)]);
+    if (err instanceof Error) {
+      method.apply(this, [first, safeErrorMessage(err), ...args.slice(1)]);
+      return;
+    }
   }
-  return method.apply(this, args);
+  method.apply(this, args);
 }

@@ -37,7 +37,10 @@ export async function publicFormPoster(app: Hono<any>, refusals: number[]) {
     if (csrf === 'valid') body.set('_csrf', csrfToken);
     if (csrf === 'wrong') body.set('_csrf', csrfToken.slice(1) + 'x');
     if (csrf === 'same-origin') headers['sec-fetch-site'] = 'same-origin';
-    if (altcha === 'solved') body.set('altcha', (lastSolved = await solvedChallenge((p) => app.request(p))));
+    if (altcha === 'solved') {
+      lastSolved = await solvedChallenge((p) => app.request(p));
+      body.set('altcha', lastSolved);
+    }
     if (altcha === 'replayed' && lastSolved) body.set('altcha', lastSolved);
     if (altcha === 'garbage') body.set('altcha', Buffer.from(JSON.stringify({ challenge: null, solution: null, test: true })).toString('base64'));
 

@@ -44,7 +44,7 @@ export function renderVersion(version: BroadcastVersion, locale: Locale, publicU
 
 /** Fills {{givenName}} and friends; values are escaped for HTML where the target is HTML. */
 export function mergeFields(template: string, fields: Record<string, string>, escape: (value: string) => string = (v) => v): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in fields ? escape(fields[name]!) : whole));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => (name in fields ? escape(fields[name]!) : placeholder));
 }
 
 /** The outbox template 'broadcast': the staff-written words, merged for each reader, inside the email layout. */

@@ -55,7 +55,7 @@ function shp(features: FixtureFeature[]): Uint8Array {
 function writeBox(view: DataView, at: number, points: number[][]) {
   const xs = points.map((p) => p[0]!);
   const ys = points.map((p) => p[1]!);
-  [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, i) => view.setFloat64(at + 8 * i, v, true));
+  for (const [i, v] of [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].entries()) view.setFloat64(at + 8 * i, v, true);
 }
 
 function dbf(features: FixtureFeature[]): Uint8Array {
@@ -76,7 +76,10 @@ function dbf(features: FixtureFeature[]): Uint8Array {
   out.writeUInt8(0x0d, headerLength - 1);
   features.forEach((feature, i) => {
     let at = headerLength + i * recordLength + 1;
-    for (const field of fields) (out.write(feature.properties[field.name]!, at, 'latin1'), (at += field.length));
+    for (const field of fields) {
+      out.write(feature.properties[field.name]!, at, 'latin1');
+      at += field.length;
+    }
   });
   out.writeUInt8(0x1a, out.length - 1);
   return out;

@@ -101,7 +101,7 @@ export async function writeBackup(db: Db, out: Writable, options: { onTable?: (t
 export async function restoreBackup(db: Db, input: Readable, options: { onTable?: (table: TableCopy) => void } = {}): Promise<TableCopy[]> {
   const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Infinity })[Symbol.asyncIterator]();
   const next = async (): Promise<string> => {
-    let result;
+    let result: IteratorResult<string>;
     try {
       result = await lines.next();
     } catch (error) {

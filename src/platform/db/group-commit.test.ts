@@ -47,7 +47,10 @@ describe('group commit', () => {
     const { write, batches, finishOne } = heldWrites<string>();
     const commit = new GroupCommit({ maxItems: 100, windowMs: 5, write });
     let answered = false;
-    const first = commit.add('a').then((r) => ((answered = true), r));
+    const first = commit.add('a').then((r) => {
+      answered = true;
+      return r;
+    });
     await vi.advanceTimersByTimeAsync(3);
     void commit.add('b');
     await vi.advanceTimersByTimeAsync(1);

@@ -105,8 +105,10 @@ export class GroupCommit<Item, Result> {
     this.rejects = [];
     const keys = new Set<unknown>();
     for (let i = 0; i < items.length; i++) {
-      let key: unknown;
-      if (batch[0].length < this.maxItems && !keys.has((key = keyOf(apart, items[i]!)))) {
+      // A full batch takes no more, so the rest need no key.
+      const room = batch[0].length < max;
+      const key = room ? keyOf(apart, items[i]!) : undefined;
+      if (room && !keys.has(key)) {
         keys.add(key);
         batch[0].push(items[i]!);
         batch[1].push(resolves[i]!);
