@@ -43,8 +43,8 @@ export function renderVersion(version: BroadcastVersion, locale: Locale, publicU
 }
 
 /** Fills {{givenName}} and friends; values are escaped for HTML where the target is HTML. */
-export function mergeFields(template: string, fields: Record<string, string>, escape: (value: string) => string = (v) => v): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => (name in fields ? escape(fields[name]!) : placeholder));
+export function mergeFields(template: string, fields: Record<string, string>, escapeValue: (value: string) => string = (v) => v): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => (name in fields ? escapeValue(fields[name]!) : placeholder));
 }
 
 /** The outbox template 'broadcast': the staff-written words, merged for each reader, inside the email layout. */
