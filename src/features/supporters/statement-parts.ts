@@ -11,8 +11,8 @@ import { sql, type SQL } from 'drizzle-orm';
  * caller's statement can stay prepared.
  */
 
-/** Columns, in this order, of the select `upsertSupportersFrom` takes. */
-export const SUPPORTER_COLUMNS = sql.raw('email, email_as_typed, given_name, family_name, zip, county, locale, first_source');
+/** The columns, in this order, of the select `upsertSupportersFrom` takes. */
+const SUPPORTER_COLUMNS = sql.raw('email, email_as_typed, given_name, family_name, zip, county, locale, first_source');
 
 /**
  * People who acted through another feature's form (signed a petition):
