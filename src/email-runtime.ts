@@ -51,7 +51,7 @@ export function createEmailRuntime(options: { config: Config; database: Database
     messagesPerSecond: config.email.messagesPerSecond,
     concurrency: config.email.concurrency,
     leaseMs: config.email.leaseMs,
-    unwanted: (rows) => unwantedBroadcastMessages(db, rows.filter((r) => r.broadcastId !== null).map((r) => r.id)),
+    unwanted: (rows) => unwantedBroadcastMessages(db, rows),
   });
   const scheduler = new BroadcastScheduler({ db, logger, domain, onStarted: () => worker.poke() });
   // Petition counts are checked against their signatures once a night, and drift repaired (issue 5).

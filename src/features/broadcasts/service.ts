@@ -2,11 +2,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { plainText } from '../../platform/plain-text.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { rowsOf } from '../../platform/db/client.ts';
+import { jsonRows, rowsOf } from '../../platform/db/client.ts';
 import { locales } from '../../platform/web/locale.ts';
-import { enqueueEmail, outboxCountsFor } from '../email/service.ts';
-import { audienceCondition, noLongerWantedCondition, subscriptionTopics } from '../supporters/service.ts';
-import { broadcasts, type Audience, type BroadcastStatus } from './schema.ts';
+import { enqueueEmail, enqueueEmailsFrom, hasUnsentMail, isSuppressedAddress, outboxCountsFor, withdrawQueuedFor, type OutboxRow } from '../email/service.ts';
+import { audienceMembers, noLongerWantedCondition, subscriptionTopics, supporterContact, unsubscribedSince } from '../supporters/service.ts';
+import { broadcastRecipients, broadcasts, type Audience, type BroadcastStatus } from './schema.ts';
 
 export type Broadcast = typeof broadcasts.$inferSelect;
 export { type Audience } from './schema.ts';
@@ -62,7 +62,7 @@ function toRow(input: z.output<typeof broadcastInput>) {
 
 /** How many people the audience holds right now: shown before sending. */
 export async function audienceCount(db: Db, audience: Audience): Promise<number> {
-  const [row] = await rowsOf<{ n: number | string }>(db, sql`select count(*) as n from supporters s where ${audienceCondition(audience)}`);
+  const [row] = await rowsOf<{ n: number | string }>(db, sql`select count(*) as n from (${audienceMembers(audience)}) m`);
   return Number(row?.n ?? 0);
 }
 
@@ -128,12 +128,7 @@ export async function cancelBroadcast(db: Db, id: number): Promise<{ withdrawn: 
       .where(and(eq(broadcasts.id, id), inArray(broadcasts.status, ['draft', 'scheduled', 'sending'] satisfies BroadcastStatus[])))
       .returning({ id: broadcasts.id });
     if (!row) throw new BroadcastStateError('It has already finished');
-    const withdrawn = await rowsOf(
-      tx,
-      sql`update email_outbox set status = 'suppressed', last_error = 'broadcast cancelled'
-          where broadcast_id = ${id} and status = 'queued' returning id`,
-    );
-    return { withdrawn: withdrawn.length };
+    return { withdrawn: await withdrawQueuedFor(tx, id, 'broadcast cancelled') };
   });
 }
 
@@ -156,25 +151,20 @@ export async function startDueBroadcasts(db: Db, options: { domain: string; now?
       if (!due) return undefined;
       const id = Number(due.id);
       await tx.execute(sql`insert into broadcast_recipients (broadcast_id, supporter_id, locale)
-        select ${id}, s.id, s.locale from supporters s where ${audienceCondition(due.audience)}`);
-      // Message-IDs are made here, once, so every attempt at a message carries the same one (ADR 016).
-      const [queued] = await rowsOf<{ n: number | string }>(
+        select ${id}, m.supporter_id, m.locale from (${audienceMembers(due.audience)}) m`);
+      const r = broadcastRecipients;
+      const queued = await enqueueEmailsFrom(
         tx,
-        sql`with queued as (insert into email_outbox (idempotency_key, message_id, to_address, kind, template, locale, data, broadcast_id)
-            select 'broadcast:' || r.broadcast_id || ':' || r.supporter_id,
-                   '<' || replace(gen_random_uuid()::text, '-', '') || '@' || ${options.domain} || '>',
-                   s.email, 'bulk', 'broadcast', r.locale,
-                   jsonb_build_object('broadcastId', r.broadcast_id, 'supporterId', s.id, 'givenName', s.given_name),
-                   r.broadcast_id
-            from broadcast_recipients r join supporters s on s.id = r.supporter_id
-            where r.broadcast_id = ${id}
-            on conflict (idempotency_key) do nothing
-            returning 1)
-            select count(*) as n from queued`,
+        sql`select 'broadcast:' || ${r.broadcastId} || ':' || ${r.supporterId}, ${supporterContact.email}, 'bulk', 'broadcast', ${r.locale},
+              jsonb_build_object('broadcastId', ${r.broadcastId}, 'supporterId', ${r.supporterId}, 'givenName', ${supporterContact.givenName}),
+              ${r.broadcastId}
+            from ${r} ${supporterContact.join(r.supporterId)}
+            where ${r.broadcastId} = ${id}`,
+        options,
       );
       await tx
         .update(broadcasts)
-        .set({ status: 'sending', startedAt: new Date(), recipientCount: Number(queued?.n ?? 0), updatedAt: new Date() })
+        .set({ status: 'sending', startedAt: new Date(), recipientCount: queued, updatedAt: new Date() })
         .where(eq(broadcasts.id, id));
       return id;
     });
@@ -189,7 +179,7 @@ export async function finishBroadcasts(db: Db): Promise<number> {
     db,
     sql`update broadcasts b set status = 'sent', finished_at = now(), updated_at = now()
         where b.status = 'sending'
-          and not exists (select 1 from email_outbox o where o.broadcast_id = b.id and o.status in ('queued', 'sending'))
+          and not ${hasUnsentMail(sql`b.id`)}
         returning id`,
   );
   return done.length;
@@ -201,15 +191,14 @@ export type Progress = { recipients: number; queued: number; sent: number; faile
 export async function broadcastProgress(db: Db, broadcast: Broadcast): Promise<Progress> {
   const counts = await outboxCountsFor(db, broadcast.id);
   const since = broadcast.startedAt ?? new Date();
+  const r = broadcastRecipients;
   const [feedback] = await rowsOf<{ bounced: number | string; unsubscribed: number | string }>(
     db,
     sql`select
-          (select count(*) from broadcast_recipients r join supporters s on s.id = r.supporter_id
-             join email_suppressions x on x.address = s.email
-             where r.broadcast_id = ${broadcast.id} and x.at >= ${since}) as bounced,
-          (select count(*) from broadcast_recipients r join subscriptions sub on sub.supporter_id = r.supporter_id
-             where r.broadcast_id = ${broadcast.id} and sub.topic = ${broadcast.audience.topic}
-               and sub.status = 'unsubscribed' and sub.updated_at >= ${since}) as unsubscribed`,
+          (select count(*) from ${r} ${supporterContact.join(r.supporterId)}
+             where ${r.broadcastId} = ${broadcast.id} and ${isSuppressedAddress(supporterContact.email, since)}) as bounced,
+          (select count(*) from ${r}
+             where ${r.broadcastId} = ${broadcast.id} and ${unsubscribedSince(r.supporterId, broadcast.audience.topic, since)}) as unsubscribed`,
   );
   return {
     recipients: broadcast.recipientCount ?? 0,
@@ -228,17 +217,16 @@ export async function broadcastProgress(db: Db, broadcast: Broadcast): Promise<P
  * suppressed by a bounce or complaint. Checked just before sending, so an
  * unsubscribe takes effect at once even mid-broadcast.
  */
-export async function unwantedBroadcastMessages(db: Db, outboxIds: number[]): Promise<Set<number>> {
-  if (outboxIds.length === 0) return new Set();
+export async function unwantedBroadcastMessages(db: Db, messages: Pick<OutboxRow, 'id' | 'broadcastId' | 'data' | 'toAddress'>[]): Promise<Set<number>> {
+  const mine = messages.filter((m) => m.broadcastId !== null);
+  if (mine.length === 0) return new Set();
   const rows = await rowsOf<{ id: number | string }>(
     db,
-    sql`select o.id from email_outbox o
-        join broadcasts b on b.id = o.broadcast_id
-        where o.id in (${sql.join(
-          outboxIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})
-          and ${noLongerWantedCondition(sql`b.audience->>'topic'`, sql`(o.data->>'supporterId')::int`, sql`o.to_address`)}`,
+    sql`select m.id from jsonb_to_recordset(${jsonRows(
+      mine.map((m) => ({ id: m.id, broadcast_id: m.broadcastId, supporter_id: m.data.supporterId, address: m.toAddress })),
+    )}) as m(id bigint, broadcast_id bigint, supporter_id int, address text)
+        join broadcasts b on b.id = m.broadcast_id
+        where ${noLongerWantedCondition(sql`b.audience->>'topic'`, sql`m.supporter_id`, sql`m.address`)}`,
   );
   return new Set(rows.map((r) => Number(r.id)));
 }

@@ -12,8 +12,14 @@ import { emailMailbox, emailOutbox, emailSuppressions } from './schema.ts';
 /** Where no address can ever be delivered (RFC 2606), for messages kept after their person is erased. */
 export const ERASED_ADDRESS = 'erased@erased.invalid';
 
-/** A condition for another feature's statement: this column's address is on the do-not-email list. */
-export const isSuppressedAddress = (address: AnyPgColumn): SQL => sql`exists (select 1 from ${emailSuppressions} x where x.address = ${address})`;
+/**
+ * A condition for another feature's statement: this address (a column, or an expression of the statement) is on the
+ * do-not-email list; with `since`, put there since then (a broadcast's bounces).
+ */
+export const isSuppressedAddress = (address: AnyPgColumn | SQL, since?: Date): SQL =>
+  since === undefined
+    ? sql`exists (select 1 from ${emailSuppressions} x where x.address = ${address})`
+    : sql`exists (select 1 from ${emailSuppressions} x where x.address = ${address} and x.at >= ${since})`;
 
 /** Why an address is on the do-not-email list, if it is. */
 export async function suppressionOf(db: Db, address: string): Promise<Pick<typeof emailSuppressions.$inferSelect, 'reason' | 'source' | 'at'> | undefined> {

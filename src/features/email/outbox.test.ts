@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../platform/logger.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
-import { claimDue, enqueueEmail, outboxCounts } from './outbox.ts';
+import { claimDue, enqueueEmail, enqueueEmails, enqueueEmailsFrom, outboxCounts } from './outbox.ts';
 import { emailMailbox, emailOutbox } from './schema.ts';
 import { MailboxTransport, SmtpTransport } from './transport.ts';
 import { EmailWorker, type RenderEmail } from './worker.ts';
@@ -43,6 +43,21 @@ describeEachDatabase('email outbox', (database) => {
     expect(mail.messageId).toBe(row!.messageId);
     expect(mail.text?.trim()).toBe('Plain text for es');
     expect(mail.html).toContain('HTML for es');
+  });
+
+  it('gives every message, however it is queued, a Message-ID of its own in one form', async () => {
+    const email = (key: string) => ({ idempotencyKey: `mid:${key}`, to: `${key}@example.org`, kind: 'bulk' as const, template: 't', locale: 'en' as const });
+    await enqueueEmails(db(), [email('a'), email('b'), email('c')], { domain: 'psj.example' });
+    await enqueueEmails(db(), [email('d'), email('e')], { domain: 'psj.example' });
+    const fromSelect = sql`select 'mid:' || n, 'set-' || n || '@example.org', 'bulk', 't', 'en', '{}'::jsonb, null::bigint from generate_series(1, 3) n`;
+    expect(await enqueueEmailsFrom(db(), fromSelect, { domain: 'psj.example' })).toBe(3);
+    expect(await enqueueEmailsFrom(db(), fromSelect, { domain: 'psj.example' })).toBe(0);
+    const ids = (await db().select({ id: emailOutbox.messageId }).from(emailOutbox).where(like(emailOutbox.idempotencyKey, 'mid:%'))).map((r) => r.id);
+    expect(ids).toHaveLength(8);
+    expect(new Set(ids).size).toBe(8);
+    for (const id of ids) expect(id).toMatch(/^<[0-9a-f]{24}\.\d+@psj\.example>$/);
+    // Out of the way of the tests below, whose workers send whatever is due.
+    await db().delete(emailOutbox).where(like(emailOutbox.idempotencyKey, 'mid:%'));
   });
 
   it('retries a temporary failure later and gives up at once on a permanent one', async () => {

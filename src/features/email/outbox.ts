@@ -37,11 +37,32 @@ export async function enqueueEmails(db: Db, emails: NewEmail[], options: { domai
   const inserted = await rowsOf<{ id: unknown }>(
     db,
     sql`insert into email_outbox ${OUTBOX_COLUMNS}
-        select ${OUTBOX_VALUES} from jsonb_to_recordset(${jsonRows(outboxRecords(emails, options.domain))}) as ${OUTBOX_RECORD}
+        select ${outboxValues(options.domain)} from jsonb_to_recordset(${jsonRows(outboxRecords(emails))}) as ${OUTBOX_RECORD}
         on conflict (idempotency_key) do nothing
         returning id`,
   );
   return inserted.length;
+}
+
+/**
+ * Queues one message per row of `messages`, a select over the caller's own
+ * tables (a broadcast's recipients), in one statement however many there are:
+ * a broadcast to the whole list is 100,000 rows, which must not pass through
+ * the process. Its columns, in this order: idempotency_key, to_address, kind,
+ * template, locale, data (jsonb), broadcast_id. Returns how many were new.
+ */
+export async function enqueueEmailsFrom(db: Db, messages: SQL, options: { domain: string }): Promise<number> {
+  const [row] = await rowsOf<{ n: number | string }>(
+    db,
+    sql`with queued as (
+          insert into email_outbox (idempotency_key, message_id, to_address, kind, template, locale, data, broadcast_id)
+          select m.idempotency_key, ${messageId(options.domain, sql`row_number() over ()`)}, m.to_address, m.kind, m.template, m.locale, m.data, m.broadcast_id
+          from (${messages}) as m(idempotency_key, to_address, kind, template, locale, data, broadcast_id)
+          on conflict (idempotency_key) do nothing
+          returning 1)
+        select count(*) as n from queued`,
+  );
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -53,29 +74,38 @@ export async function enqueueEmails(db: Db, emails: NewEmail[], options: { domai
  * so a message is queued exactly when what caused it was written.
  */
 export function queueEmailsWhere(emails: (NewEmail & { ref: string })[], options: { domain: string }, refs: SQL): SQL {
-  const records = outboxRecords(emails, options.domain).map((record, i) => ({ ...record, ref: emails[i]!.ref }));
+  const records = outboxRecords(emails).map((record, i) => ({ ...record, ref: emails[i]!.ref }));
   return sql`insert into email_outbox ${OUTBOX_COLUMNS}
-    select ${OUTBOX_VALUES} from jsonb_to_recordset(${jsonRows(records)}) as v(idempotency_key text, message_id text, to_address text, kind text, template text, locale text, data jsonb, ref text)
+    select ${outboxValues(options.domain)} from jsonb_to_recordset(${jsonRows(records)})
+      as v(idempotency_key text, to_address text, kind text, template text, locale text, data jsonb, n int, ref text)
     where v.ref in (${refs})
     on conflict (idempotency_key) do nothing`;
 }
 
-const OUTBOX_COLUMNS = sql.raw('(idempotency_key, message_id, to_address, kind, template, locale, data)');
-const OUTBOX_VALUES = sql.raw('v.idempotency_key, v.message_id, v.to_address, v.kind, v.template, v.locale, v.data');
-const OUTBOX_RECORD = sql.raw('v(idempotency_key text, message_id text, to_address text, kind text, template text, locale text, data jsonb)');
+/**
+ * The Message-ID of a message, made once as its row is written, so every
+ * attempt carries the same one and receivers can merge repeats (ADR 016): the
+ * one place for every way a message is queued. 96 random bits per statement,
+ * from one call to the random source, and the row's place in the statement
+ * (`nth`): a broadcast's 100,000 rows never pass through the process, and a
+ * random value made per row by the database cost the signing batch more.
+ */
+const messageId = (domain: string, nth: SQL): SQL => sql`'<' || ${randomBytes(12).toString('hex')} || '.' || ${nth} || '@' || ${domain} || '>'`;
 
-/** Each message's outbox row, with the Message-ID it keeps on every attempt. */
-function outboxRecords(emails: NewEmail[], domain: string) {
-  // One call to the random source for the whole group, not one per message.
-  const random = randomBytes(12 * emails.length).toString('hex');
-  return emails.map((email, i) => ({
+const OUTBOX_COLUMNS = sql.raw('(idempotency_key, message_id, to_address, kind, template, locale, data)');
+const outboxValues = (domain: string): SQL => sql`v.idempotency_key, ${messageId(domain, sql`v.n`)}, v.to_address, v.kind, v.template, v.locale, v.data`;
+const OUTBOX_RECORD = sql.raw('v(idempotency_key text, to_address text, kind text, template text, locale text, data jsonb, n int)');
+
+/** Each message's outbox row, but for its Message-ID, which takes `n`. */
+function outboxRecords(emails: NewEmail[]) {
+  return emails.map((email, n) => ({
     idempotency_key: email.idempotencyKey,
-    message_id: `<${random.slice(24 * i, 24 * (i + 1))}@${domain}>`,
     to_address: email.to,
     kind: email.kind,
     template: email.template,
     locale: email.locale,
     data: email.data ?? {},
+    n,
   }));
 }
 
@@ -153,6 +183,17 @@ export async function markSuppressed(db: Db, ids: number[], reason: string): Pro
   if (ids.length === 0) return;
   await db.update(emailOutbox).set({ status: 'suppressed', leaseUntil: null, lastError: reason }).where(inArray(emailOutbox.id, ids));
 }
+
+/** Withdraws a broadcast's messages not yet taken by a worker (it was cancelled); returns how many. */
+export async function withdrawQueuedFor(db: Db, broadcastId: number, reason: string): Promise<number> {
+  const withdrawn = await rowsOf(db, sql`update email_outbox set status = 'suppressed', last_error = ${reason}
+    where broadcast_id = ${broadcastId} and status = 'queued' returning id`);
+  return withdrawn.length;
+}
+
+/** The condition that a broadcast (its id, from the caller's statement) still has messages waiting or being sent. */
+export const hasUnsentMail = (broadcastId: SQL): SQL =>
+  sql`exists (select 1 from email_outbox o where o.broadcast_id = ${broadcastId} and o.status in ('queued', 'sending'))`;
 
 export async function outboxCounts(db: Db): Promise<Record<string, number>> {
   const rows = await rowsOf<{ status: string; n: string | number }>(db, sql`select status, count(*) as n from email_outbox group by status`);

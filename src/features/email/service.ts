@@ -1,5 +1,7 @@
 // The email feature's public surface.
 export { enqueueEmail, enqueueEmails, queueEmailsWhere, outboxCounts, outboxCountsFor, type NewEmail, type OutboxRow } from './outbox.ts';
+// For a statement of the feature that causes many messages at once (a broadcast starting, or cancelled).
+export { enqueueEmailsFrom, hasUnsentMail, withdrawQueuedFor } from './outbox.ts';
 export { MailboxTransport, SmtpTransport, type MailTransport } from './transport.ts';
 export { EmailWorker, type RenderEmail } from './worker.ts';
 export {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { jsonRows, rowsOfPrepared, type Db } from '../../platform/db/client.ts';
 import { sha256 } from '../../platform/crypto.ts';
 import { queueEmailsWhere } from '../email/service.ts';
+import { addToTimelineFrom, upsertSupportersFrom } from '../supporters/service.ts';
 import { confirmationEmail, SIGNATURE_PENDING_MS, signatureToken, type PendingSignature, type SigningContext } from './pending-signature.ts';
 
 /** Each signer of a batch: their supporter row, and their new signature (none for someone who had signed already). */
@@ -12,12 +13,12 @@ export type Written = Map<PendingSignature, { supporterId: number; signatureId: 
  * The one statement: data-modifying CTEs over one jsonb parameter. Anyone
  * who signed this petition before is left alone here (no signature, no
  * email, no timeline entry: each follows from the signature insert's
- * RETURNING) and handled as a repeat afterwards. Supporters are written here
- * rather than through the supporters service, which takes one person per
- * transaction: a signer becomes a supporter, and someone already known only
- * gets what was blank filled in (never overwritten from a form anyone can
- * send). Raw SQL: the query builder would spend more time building a
- * 250-row statement than the database spends running it.
+ * RETURNING) and handled as a repeat afterwards. The supporters and email
+ * features own their tables and write the pieces on them (a signer becomes a
+ * supporter, filling in only what was blank; a timeline entry; a queued
+ * email), as CTEs composed here, so the batch stays one round trip. Raw SQL:
+ * the query builder would spend more time building a 250-row statement than
+ * the database spends running it.
  */
 export async function insertSignatures(db: Db, sorted: PendingSignature[], ctx: SigningContext, now: Date): Promise<Written> {
   const expiresAt = new Date(now.getTime() + SIGNATURE_PENDING_MS);
@@ -60,17 +61,7 @@ export async function insertSignatures(db: Db, sorted: PendingSignature[], ctx: 
             family_name, zip, county, locale, first_source, petition_id, city, street, comment, show_publicly, token_nonce, token_hash,
             senate_district, house_district, district_source, ip_hash, email_domain, n)
         ),
-        people as (
-          insert into supporters (email, email_as_typed, given_name, family_name, zip, county, locale, first_source)
-          select email, email_as_typed, given_name, family_name, zip, county, locale, first_source from v order by n
-          on conflict (email) do update set
-            given_name = case when supporters.given_name = '' then excluded.given_name else supporters.given_name end,
-            family_name = case when supporters.family_name = '' then excluded.family_name else supporters.family_name end,
-            zip = coalesce(supporters.zip, excluded.zip),
-            county = coalesce(supporters.county, excluded.county),
-            updated_at = ${now.toISOString()}::timestamptz
-          returning id, email
-        ),
+        people as (${upsertSupportersFrom(sql`select email, email_as_typed, given_name, family_name, zip, county, locale, first_source from v order by n`, now)}),
         signed as (
           insert into petition_signatures (petition_id, supporter_id, given_name, family_name, zip, city, street, comment, show_publicly, token_nonce,
             token_hash, senate_district, house_district, district_source, locale, ip_hash, email_domain, created_at, expires_at)
@@ -83,12 +74,11 @@ export async function insertSignatures(db: Db, sorted: PendingSignature[], ctx: 
           returning id, supporter_id, token_nonce
         ),
         mail as (${queueEmailsWhere(emails, { domain: ctx.emailDomain }, sql`select token_nonce from signed`)}),
-        timeline as (
-          insert into supporter_events (supporter_id, kind, detail, at)
-          select signed.supporter_id, 'signed', jsonb_build_object('petitionId', v.petition_id, 'signatureId', signed.id, 'method', 'web-form'),
+        timeline as (${addToTimelineFrom(
+          sql`select signed.supporter_id, 'signed', jsonb_build_object('petitionId', v.petition_id, 'signatureId', signed.id, 'method', 'web-form'),
             ${now.toISOString()}::timestamptz
-          from signed join v on v.token_nonce = signed.token_nonce
-        )
+          from signed join v on v.token_nonce = signed.token_nonce`,
+        )})
         select people.email, people.id as supporter_id, signed.id as signature_id from people left join signed on signed.supporter_id = people.id`,
   );
   const byEmail = new Map(result.map((r) => [r.email, r]));

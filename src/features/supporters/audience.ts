@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
+import { isSuppressedAddress } from '../email/service.ts';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Locale } from '../../platform/web/locale.ts';
 import type { Topic } from './schema.ts';
 
@@ -17,7 +19,7 @@ export type Audience = { topic: Topic; tag?: string; county?: string; locale?: L
 export function audienceCondition(audience: Audience): SQL {
   const parts: SQL[] = [
     sql`exists (select 1 from subscriptions sub where sub.supporter_id = s.id and sub.topic = ${audience.topic} and sub.status = 'subscribed')`,
-    sql`not exists (select 1 from email_suppressions x where x.address = s.email)`,
+    sql`not ${isSuppressedAddress(sql`s.email`)}`,
   ];
   if (audience.tag) parts.push(sql`exists (select 1 from supporter_tags t where t.supporter_id = s.id and t.tag = ${audience.tag})`);
   if (audience.county) parts.push(sql`s.county = ${audience.county}`);
@@ -26,12 +28,27 @@ export function audienceCondition(audience: Audience): SQL {
 }
 
 /**
+ * The people in an audience, for another feature's statement (a broadcast
+ * writing down its recipients, or counting them first): columns supporter_id,
+ * email, given_name, locale.
+ */
+export function audienceMembers(audience: Audience): SQL {
+  return sql`select s.id as supporter_id, s.email, s.given_name, s.locale from supporters s where ${audienceCondition(audience)}`;
+}
+
+/** The condition that this person left the topic since then (a broadcast's unsubscribes). */
+export function unsubscribedSince(supporterIdSql: AnyPgColumn | SQL, topic: Topic, since: Date): SQL {
+  return sql`exists (select 1 from subscriptions sub where sub.supporter_id = ${supporterIdSql} and sub.topic = ${topic}
+    and sub.status = 'unsubscribed' and sub.updated_at >= ${since})`;
+}
+
+/**
  * Of these (outbox id, supporter id) pairs, the ones whose person no longer
  * wants mail on the topic: unsubscribed since the message was queued, erased,
  * or suppressed. One query per batch.
  */
 export function noLongerWantedCondition(topicSql: SQL, supporterIdSql: SQL, addressSql: SQL): SQL {
-  return sql`(exists (select 1 from email_suppressions x where x.address = ${addressSql})
+  return sql`(${isSuppressedAddress(addressSql)}
      or not exists (select 1 from subscriptions sub
                     where sub.supporter_id = ${supporterIdSql} and sub.topic = ${topicSql} and sub.status = 'subscribed'))`;
 }

@@ -13,10 +13,14 @@ import { consents, signupConfirmations, subscriptions, subscriptionTopics, suppo
 
 export { subscriptionTopics, type Topic } from './schema.ts';
 export { audienceCondition, knownCounties, noLongerWantedCondition, type Audience } from './audience.ts';
+// For a broadcast's statements over its audience.
+export { audienceMembers, unsubscribedSince } from './audience.ts';
 export { preferencesToken } from './links.ts';
 // Who may open a supporter's record: other features ask before they link to one.
 export { supporterPolicy } from './policy.ts';
 export { purgeUnconfirmedSignups, type SignupPurge, type SignupPurgeResult } from './retention.ts';
+// Pieces of a statement another feature writes in one round trip (a batch of petition signers).
+export { addToTimelineFrom, upsertSupportersFrom } from './statement-parts.ts';
 
 /** A double opt-in link works this long. */
 export const CONFIRMATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
@@ -246,4 +250,5 @@ export const supporterContact = {
   join: (supporterId: AnyPgColumn): SQL => sql`join ${supporters} on ${supporters.id} = ${supporterId}`,
   email: supporters.email,
   county: supporters.county,
+  givenName: supporters.givenName,
 };
