@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/service.ts';
 import { getSiteSettings } from '../content/service.ts';
 import { knownCounties } from '../supporters/service.ts';
 import { renderVersion } from './content.ts';
-import { broadcastPolicy } from './policy.ts';
+import { broadcastPermissions } from './permissions.ts';
 import {
   audienceCount,
   broadcastInput,
@@ -60,15 +60,15 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
   const { db, frame } = deps;
   const domain = new URL(deps.publicUrl).hostname;
   const app = new Hono<AdminEnv>();
-  app.use(frame.requireSignedIn(), frame.allow(broadcastPolicy.view));
-  const mustSend = frame.allow(broadcastPolicy.send);
+  app.use(frame.requireSignedIn(), frame.allow(broadcastPermissions.view));
+  const mustSend = frame.allow(broadcastPermissions.send);
   const timeZone = async () => (await getSiteSettings(db)).timeZone;
 
   app.get('/', async (c) =>
     frame.render(c, {
       title: 'Broadcasts',
       current: 'broadcasts',
-      body: <BroadcastList rows={await listBroadcasts(db)} timeZone={await timeZone()} canSend={broadcastPolicy.send(c.get('staff')!)} />,
+      body: <BroadcastList rows={await listBroadcasts(db)} timeZone={await timeZone()} canSend={broadcastPermissions.send(c.get('staff')!)} />,
     }),
   );
 
@@ -107,7 +107,7 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
     const zone = await timeZone();
     const token = frame.csrfToken(c);
     const errors = extra.errors ?? {};
-    if (b.status === 'draft' && broadcastPolicy.send(staff)) {
+    if (b.status === 'draft' && broadcastPermissions.send(staff)) {
       const form = <ComposeForm action={`/admin/broadcasts/${b.id}`} token={token} values={extra.values ?? valuesOf(b)} errors={errors} counties={await knownCounties(db)} submitLabel="Save changes" />;
       const previews = { en: { html: renderVersion(b.en, 'en', deps.publicUrl).bodyHtml }, es: b.es ? { html: renderVersion(b.es, 'es', deps.publicUrl).bodyHtml } : undefined };
       return frame.render(c, {
@@ -125,13 +125,13 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
       return frame.render(c, {
         title: b.name,
         current: 'broadcasts',
-        body: <ScheduledPage broadcast={b} count={await audienceCount(db, b.audience)} token={token} timeZone={zone} canSend={broadcastPolicy.send(staff) && b.status === 'scheduled'} />,
+        body: <ScheduledPage broadcast={b} count={await audienceCount(db, b.audience)} token={token} timeZone={zone} canSend={broadcastPermissions.send(staff) && b.status === 'scheduled'} />,
       });
     }
     return frame.render(c, {
       title: b.name,
       current: 'broadcasts',
-      body: <ProgressPage broadcast={b} progress={await broadcastProgress(db, b)} token={token} timeZone={zone} canSend={broadcastPolicy.send(staff)} />,
+      body: <ProgressPage broadcast={b} progress={await broadcastProgress(db, b)} token={token} timeZone={zone} canSend={broadcastPermissions.send(staff)} />,
     });
   };
 

@@ -6,13 +6,13 @@ import { roles } from '../staff/service.ts';
 import { emailMailbox } from './schema.ts';
 
 /** Who may read the demo mailbox: it holds people's addresses and their confirmation links. */
-export const mailboxPolicy = { read: roles.isAdmin };
+export const mailboxPermissions = { read: roles.isAdmin };
 
 /** The demo mailbox: what would have been emailed when no SMTP relay is configured. */
 export function mailboxRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
-  app.use(frame.requireSignedIn(), frame.allow(mailboxPolicy.read));
+  app.use(frame.requireSignedIn(), frame.allow(mailboxPermissions.read));
 
   app.get('/', async (c) => {
     const rows = await db.select().from(emailMailbox).orderBy(desc(emailMailbox.id)).limit(100);

@@ -5,7 +5,7 @@ import { fieldErrors, type FieldErrors } from '../../platform/web/forms.tsx';
 import { getSiteSettings } from '../content/service.ts';
 import { addBlock, getSigningLimits, limitsInput, listBlocks, parseBlock, removeBlock, trending, updateSigningLimits } from './abuse.ts';
 import { readForm, type PetitionAdminDeps } from './admin-http.ts';
-import { petitionPolicy } from './policy.ts';
+import { petitionPermissions } from './permissions.ts';
 import { blockKinds } from './schema.ts';
 import { AbusePage, type AbuseValues } from './views/admin/abuse.tsx';
 
@@ -14,7 +14,7 @@ export function abuseRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
   const { db, frame, secrets } = deps;
   const changed = () => deps.live?.guard.forget();
   const app = new Hono<AdminEnv>();
-  app.use(frame.allow(petitionPolicy.manageAbuse));
+  app.use(frame.allow(petitionPermissions.manageAbuse));
 
   const page = async (c: Context<AdminEnv>, values: AbuseValues = {}, errors: FieldErrors = {}, status = 200) => {
     const [limits, blocks, now, settings] = await Promise.all([getSigningLimits(db), listBlocks(db), trending(db), getSiteSettings(db)]);

@@ -18,7 +18,7 @@ import {
   type Petition,
   type PetitionValues,
 } from './admin-service.ts';
-import { petitionPolicy } from './policy.ts';
+import { petitionPermissions } from './permissions.ts';
 import { PetitionForm, PetitionLinks, PetitionListPage, PetitionSummary, petitionStatusLabel } from './views/admin/petitions.tsx';
 
 /** What a posted petition form says, as typed, for re-rendering. */
@@ -58,12 +58,12 @@ function valuesOf(p: Petition, timeZone: string): PetitionValues {
 
 export type { PetitionAdminDeps } from './admin-http.ts';
 
-/** Petitions in the workspace, mounted at /admin/petitions. Who may do what is in policy.ts. */
+/** Petitions in the workspace, mounted at /admin/petitions. Who may do what is in permissions.ts. */
 export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
-  app.use(frame.requireSignedIn(), frame.allow(petitionPolicy.view));
-  const mustEdit = frame.allow(petitionPolicy.edit);
+  app.use(frame.requireSignedIn(), frame.allow(petitionPermissions.view));
+  const mustEdit = frame.allow(petitionPermissions.edit);
   const timeZone = async () => (await getSiteSettings(db)).timeZone;
 
   app.route('/abuse', abuseRoutes(deps));
@@ -74,7 +74,7 @@ export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     return frame.render(c, {
       title: 'Petitions',
       current: 'petitions',
-      body: <PetitionListPage rows={await listPetitions(db)} canEdit={petitionPolicy.edit(staff)} canManageAbuse={petitionPolicy.manageAbuse(staff)} />,
+      body: <PetitionListPage rows={await listPetitions(db)} canEdit={petitionPermissions.edit(staff)} canManageAbuse={petitionPermissions.manageAbuse(staff)} />,
     });
   });
 
@@ -124,8 +124,8 @@ export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
             {petitionStatusLabel[p.status]} · <strong>{verified.toLocaleString('en-US')}</strong> verified of {p.goal.toLocaleString('en-US')} ·{' '}
             {p.status === 'draft' ? 'not public yet' : <a href={`/petitions/${p.slug}`}>public page</a>}
           </p>
-          <PetitionLinks id={p.id} can={{ signatures: petitionPolicy.viewSignatures(staff), export: petitionPolicy.exportSignatures(staff) }} />
-          {petitionPolicy.edit(staff) ? (
+          <PetitionLinks id={p.id} can={{ signatures: petitionPermissions.viewSignatures(staff), export: petitionPermissions.exportSignatures(staff) }} />
+          {petitionPermissions.edit(staff) ? (
             <>
               <h2>Edit</h2>
               <PetitionForm

@@ -5,14 +5,14 @@ import type { FieldErrors } from '../../platform/web/forms.tsx';
 import { renderDocument } from '../../platform/web/layout.tsx';
 import { recordAudit } from '../audit/service.ts';
 import { getSiteSettings } from '../content/service.ts';
-import { supporterPolicy } from '../supporters/service.ts';
+import { supporterPermissions } from '../supporters/service.ts';
 import { petitionIdParam, readForm, type PetitionAdminDeps } from './admin-http.ts';
 import { getPetition, type Petition } from './admin-service.ts';
 import { auditFilters, invalidateSignatures, invalidationPreview, listSignatures, parseFilters } from './admin-signatures.ts';
 import { exportStatement, signatureCsv } from './export.ts';
 import { runExportProcess } from './export-runner.ts';
 import { districtTallies, packetFor, type PacketChamber } from './packet.ts';
-import { petitionPolicy } from './policy.ts';
+import { petitionPermissions } from './permissions.ts';
 import { PACKET_STYLESHEET_PATH, PacketDocument, PacketIndexPage, packetStylesheet } from './views/admin/packet.tsx';
 import { InvalidateConfirmPage, SignatureListPage } from './views/admin/signatures.tsx';
 
@@ -48,13 +48,13 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
           nextBefore={page.nextBefore}
           paged={before !== undefined}
           timeZone={zone}
-          can={{ export: petitionPolicy.exportSignatures(staff), invalidate: petitionPolicy.invalidate(staff), supporters: supporterPolicy.view(staff) }}
+          can={{ export: petitionPermissions.exportSignatures(staff), invalidate: petitionPermissions.invalidate(staff), supporters: supporterPermissions.view(staff) }}
         />
       ),
     });
   };
 
-  app.get(`${petitionIdParam}/signatures`, frame.allow(petitionPolicy.viewSignatures), async (c) => {
+  app.get(`${petitionIdParam}/signatures`, frame.allow(petitionPermissions.viewSignatures), async (c) => {
     const p = await load(c);
     return p ? listPage(c, p) : c.notFound();
   });
@@ -66,7 +66,7 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
    * failed export would download as a complete-looking, truncated file.
    * Here an error aborts the response, and the browser says it failed.
    */
-  app.get(`${petitionIdParam}/signatures.csv`, frame.allow(petitionPolicy.exportSignatures), async (c) => {
+  app.get(`${petitionIdParam}/signatures.csv`, frame.allow(petitionPermissions.exportSignatures), async (c) => {
     const p = await load(c);
     if (!p) return c.notFound();
     const { filters, errors } = parseFilters(c.req.query(), await timeZone());
@@ -117,12 +117,12 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     });
   };
 
-  app.get(`${petitionIdParam}/invalidate`, frame.allow(petitionPolicy.invalidate), async (c) => {
+  app.get(`${petitionIdParam}/invalidate`, frame.allow(petitionPermissions.invalidate), async (c) => {
     const p = await load(c);
     return p ? confirmPage(c, p, c.req.query()) : c.notFound();
   });
 
-  app.post(`${petitionIdParam}/invalidate`, frame.allow(petitionPolicy.invalidate), async (c) => {
+  app.post(`${petitionIdParam}/invalidate`, frame.allow(petitionPermissions.invalidate), async (c) => {
     const p = await load(c);
     if (!p) return c.notFound();
     const form = await readForm(c);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AdminEnv } from '../../platform/http/admin.tsx';
 import { recordAudit } from '../audit/service.ts';
 import type { StaffRouteDeps } from './routes-auth.tsx';
-import { countActiveAdmins, createStaff, getStaff, listStaff, staffPolicy, staffRoles, StaffInputError, updateStaff } from './service.ts';
+import { countActiveAdmins, createStaff, getStaff, listStaff, staffPermissions, staffRoles, StaffInputError, updateStaff } from './service.ts';
 import { NewStaffPage, StaffMemberPage, TeamPage } from './views/team.tsx';
 
 const memberChange = z.object({
@@ -15,7 +15,7 @@ const memberChange = z.object({
 export function teamRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
-  app.use(frame.requireSignedIn(), frame.allow(staffPolicy.manageStaff));
+  app.use(frame.requireSignedIn(), frame.allow(staffPermissions.manageStaff));
 
   app.get('/', async (c) => frame.render(c, { title: 'Staff', current: 'staff', body: <TeamPage staff={await listStaff(db)} /> }));
 

@@ -6,7 +6,7 @@ import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
 import type { FieldErrors } from '../../platform/web/forms.tsx';
 import { locales } from '../../platform/web/locale.ts';
 import { stopLinksIssuedSoFar } from './links.ts';
-import { supporterPolicy } from './policy.ts';
+import { supporterPermissions } from './permissions.ts';
 import {
   addSupporterTag,
   eraseSupporter,
@@ -38,11 +38,11 @@ const filtersSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 
-/** Staff see and look after supporter records here; mounted at /admin/supporters. Who may do what is in policy.ts. */
+/** Staff see and look after supporter records here; mounted at /admin/supporters. Who may do what is in permissions.ts. */
 export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
-  app.use(frame.requireSignedIn(), frame.allow(supporterPolicy.view));
+  app.use(frame.requireSignedIn(), frame.allow(supporterPermissions.view));
   const personId = (c: Context<AdminEnv>) => Number(c.req.param('id'));
 
   app.get('/', async (c) => {
@@ -72,7 +72,7 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
         <SupporterPage
           record={record}
           token={frame.csrfToken(c)}
-          can={{ tag: supporterPolicy.tag(staff), exportRecord: supporterPolicy.exportRecord(staff), stopLinks: supporterPolicy.stopLinks(staff), erase: supporterPolicy.erase(staff) }}
+          can={{ tag: supporterPermissions.tag(staff), exportRecord: supporterPermissions.exportRecord(staff), stopLinks: supporterPermissions.stopLinks(staff), erase: supporterPermissions.erase(staff) }}
           notice={options.notice}
           tagValue={options.tagValue}
           errors={errors}
@@ -89,14 +89,14 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
     return { typed, parsed: tagInput.safeParse(typed) };
   };
 
-  app.post(`/${id}/tags`, frame.allow(supporterPolicy.tag), async (c) => {
+  app.post(`/${id}/tags`, frame.allow(supporterPermissions.tag), async (c) => {
     const { typed, parsed } = await typedTag(c);
     if (!parsed.success) return personPage(c, { errors: { tag: parsed.error.issues[0]?.message }, tagValue: typed, status: 400 });
     if (!(await addSupporterTag(db, personId(c), parsed.data, frame.actor(c)))) return c.notFound();
     return c.redirect(`/admin/supporters/${personId(c)}?notice=saved`, 303);
   });
 
-  app.post(`/${id}/tags/remove`, frame.allow(supporterPolicy.tag), async (c) => {
+  app.post(`/${id}/tags/remove`, frame.allow(supporterPermissions.tag), async (c) => {
     const { parsed } = await typedTag(c);
     if (!parsed.success) return personPage(c, { errors: { tag: 'That is not one of their tags' }, status: 400 });
     await removeSupporterTag(db, personId(c), parsed.data, frame.actor(c));
@@ -104,7 +104,7 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
   });
 
   // A POST, not a link: the download is noted in the audit log, and a form carries the CSRF token.
-  app.post(`/${id}/export`, frame.allow(supporterPolicy.exportRecord), async (c) => {
+  app.post(`/${id}/export`, frame.allow(supporterPermissions.exportRecord), async (c) => {
     const data = await exportSupporter(db, personId(c));
     if (!data) return c.notFound();
     await recordSupporterExport(db, personId(c), frame.actor(c));
@@ -116,7 +116,7 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
   });
 
   // For someone who fears another person reads their email: the links already sent stop opening their preferences.
-  app.post(`/${id}/stop-links`, frame.allow(supporterPolicy.stopLinks), async (c) => {
+  app.post(`/${id}/stop-links`, frame.allow(supporterPermissions.stopLinks), async (c) => {
     if (!(await stopLinksIssuedSoFar(db, personId(c), frame.actor(c)))) return c.notFound();
     return personPage(c, { notice: 'The links in emails sent so far no longer open their preferences. Any of them can still unsubscribe, and can ask for a new link by email.' });
   });
@@ -133,9 +133,9 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
     });
   };
 
-  app.get(`/${id}/erase`, frame.allow(supporterPolicy.erase), (c) => erasePage(c, {}));
+  app.get(`/${id}/erase`, frame.allow(supporterPermissions.erase), (c) => erasePage(c, {}));
 
-  app.post(`/${id}/erase`, frame.allow(supporterPolicy.erase), async (c) => {
+  app.post(`/${id}/erase`, frame.allow(supporterPermissions.erase), async (c) => {
     const body = await c.req.parseBody();
     if (body.confirm !== 'on') return erasePage(c, { confirm: 'Tick the box to confirm that you want to erase this person' }, 400);
     if (!(await eraseSupporter(db, personId(c), frame.actor(c)))) return c.notFound();

@@ -15,7 +15,7 @@ export { subscriptionTopics, type Topic } from './schema.ts';
 export { audienceCondition, knownCounties, noLongerWantedCondition, type Audience } from './audience.ts';
 export { preferencesToken } from './links.ts';
 // Who may open a supporter's record: other features ask before they link to one.
-export { supporterPolicy } from './policy.ts';
+export { supporterPermissions } from './permissions.ts';
 export { purgeUnconfirmedSignups, type SignupPurge, type SignupPurgeResult } from './retention.ts';
 
 /** A double opt-in link works this long. */

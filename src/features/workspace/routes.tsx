@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
 import { listAudit } from '../audit/service.ts';
 import { contentNeedingAttention } from '../content/service.ts';
-import { listStaff, staffPolicy } from '../staff/service.ts';
+import { listStaff, staffPermissions } from '../staff/service.ts';
 import { WorkspaceHome } from './views.tsx';
 
 /** The workspace's front page: what happened lately and what needs someone's attention. */
@@ -12,7 +12,7 @@ export function workspaceRoutes(deps: { db: Db; frame: AdminFrame }): Hono<Admin
   const app = new Hono<AdminEnv>();
   app.get('/', frame.requireSignedIn(), async (c) => {
     const staff = c.get('staff')!;
-    const seesEveryone = staffPolicy.viewAudit(staff);
+    const seesEveryone = staffPermissions.viewAudit(staff);
     const [activity, content, team] = await Promise.all([
       listAudit(db, { actorId: seesEveryone ? undefined : staff.id, perPage: 10 }),
       contentNeedingAttention(db),

@@ -26,7 +26,7 @@ type Actor = { role: StaffRole };
  * - `manageAbuse`: rate limits, blocked IPs and email domains, and the view
  *   of what is trending in the last hour (hashed IPs and email domains).
  */
-export const petitionPolicy = {
+export const petitionPermissions = {
   view: (actor: Actor) => roles.canRunCampaigns(actor) || actor.role === 'viewer',
   edit: (actor: Actor) => roles.canRunCampaigns(actor),
   viewSignatures: (actor: Actor) => roles.canRunCampaigns(actor),

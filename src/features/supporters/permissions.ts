@@ -24,7 +24,7 @@ type Actor = { role: StaffRole };
  *   restore from, so it sits with the role that already answers for the
  *   data. Supporters can still erase themselves from their preferences page.
  */
-export const supporterPolicy = {
+export const supporterPermissions = {
   view: (actor: Actor) => roles.canRunCampaigns(actor),
   tag: (actor: Actor) => roles.canRunCampaigns(actor),
   exportRecord: (actor: Actor) => roles.canRunCampaigns(actor),

@@ -17,7 +17,7 @@ type Actor = { role: StaffRole };
  *   translation (`edit`), publish and unpublish (`publish`), delete
  *   (`remove`), and putting an earlier version back (`restoreVersion`).
  */
-export const contentPolicy = {
+export const contentPermissions = {
   view: (_actor: Actor) => true,
   edit: (actor: Actor) => roles.canWriteContent(actor),
   publish: (actor: Actor) => roles.canWriteContent(actor),

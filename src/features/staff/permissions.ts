@@ -11,14 +11,14 @@ import type { StaffRole } from './schema.ts';
  */
 type Actor = { role: StaffRole };
 
-export const staffPolicy = {
+export const staffPermissions = {
   /** Anyone signed in may open the workspace and manage their own sign-in and second factor. */
   useWorkspace: (_actor: Actor) => true,
   manageStaff: (actor: Actor) => actor.role === 'admin',
   viewAudit: (actor: Actor) => actor.role === 'admin',
 };
 
-/** Role checks shared with other features' policies, so the list of roles lives in one place. */
+/** Role checks shared with other features' permissions, so the list of roles lives in one place. */
 export const roles = {
   canWriteContent: (actor: Actor) => actor.role === 'admin' || actor.role === 'organizer' || actor.role === 'editor',
   canRunCampaigns: (actor: Actor) => actor.role === 'admin' || actor.role === 'organizer',
