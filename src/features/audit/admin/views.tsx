@@ -1,5 +1,5 @@
-import { Field, Select } from '../../platform/web/forms.tsx';
-import { actorLabel, type AuditRow } from './service.ts';
+import { Field, Select } from '../../../platform/web/forms.tsx';
+import { actorLabel, type AuditRow } from '../service.ts';
 
 type Filters = { actor?: number | undefined; action?: string | undefined; subject?: string | undefined; from?: string | undefined; to?: string | undefined; page: number };
 

@@ -1,7 +1,7 @@
 import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { renderMarkdown } from '../../../../platform/web/markdown.ts';
 import { formatInZone } from '../../../../platform/web/time.ts';
-import { MAX_THRESHOLDS, type Petition, type PetitionListRow, type PetitionValues } from '../../admin-service.ts';
+import { MAX_THRESHOLDS, type Petition, type PetitionListRow, type PetitionValues } from '../../petition-editing.ts';
 import type { PetitionStatus } from '../../schema.ts';
 
 /** How the petition screens say things, in the workspace's English. */

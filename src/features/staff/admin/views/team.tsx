@@ -1,6 +1,6 @@
-import { Checkbox, ErrorSummary, Field, Form, Select, type FieldErrors } from '../../../platform/web/forms.tsx';
-import type { StaffMember } from '../accounts.ts';
-import { staffRoles } from '../schema.ts';
+import { Checkbox, ErrorSummary, Field, Form, Select, type FieldErrors } from '../../../../platform/web/forms.tsx';
+import type { StaffMember } from '../../accounts.ts';
+import { staffRoles } from '../../schema.ts';
 
 const roleOptions = staffRoles.map((r) => [r, roleLabel(r)] as const);
 

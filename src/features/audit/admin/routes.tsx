@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { plainText } from '../../platform/plain-text.ts';
-import type { Db } from '../../platform/db/client.ts';
-import type { AdminEnv, AdminFrame, AdminIdentity } from '../../platform/http/admin.tsx';
-import { listAudit, listAuditActions } from './service.ts';
+import { plainText } from '../../../platform/plain-text.ts';
+import type { Db } from '../../../platform/db/client.ts';
+import type { AdminEnv, AdminFrame, AdminIdentity } from '../../../platform/http/admin.tsx';
+import { listAudit, listAuditActions } from '../service.ts';
 import { AuditPage } from './views.tsx';
 
 const filtersSchema = z.object({

@@ -1,14 +1,14 @@
 import { Hono, type Context } from 'hono';
-import type { Db } from '../../platform/db/client.ts';
-import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
-import { formText, readForm } from '../../platform/http/form-body.ts';
-import { fieldErrors, type FieldErrors } from '../../platform/web/forms.tsx';
-import { zonedLocalToDate } from '../../platform/web/time.ts';
-import { recordAudit } from '../audit/service.ts';
-import { getSiteSettings } from '../content/service.ts';
-import { knownCounties } from '../supporters/service.ts';
-import { renderVersion } from './content.ts';
-import { broadcastPermissions } from './permissions.ts';
+import type { Db } from '../../../platform/db/client.ts';
+import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
+import { formText, readForm } from '../../../platform/http/form-body.ts';
+import { fieldErrors, type FieldErrors } from '../../../platform/web/forms.tsx';
+import { zonedLocalToDate } from '../../../platform/web/time.ts';
+import { recordAudit } from '../../audit/service.ts';
+import { getSiteSettings } from '../../content/service.ts';
+import { knownCounties } from '../../supporters/service.ts';
+import { renderVersion } from '../content.ts';
+import { broadcastPermissions } from '../permissions.ts';
 import {
   audienceCount,
   broadcastInput,
@@ -23,7 +23,7 @@ import {
   unscheduleBroadcast,
   updateBroadcast,
   type Broadcast,
-} from './service.ts';
+} from '../service.ts';
 import { BroadcastList, ComposeForm, DraftPage, ProgressPage, ScheduledPage, type BroadcastValues } from './views.tsx';
 
 export type BroadcastDeps = {

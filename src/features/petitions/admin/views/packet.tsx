@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { prepareBody } from '../../../../platform/http/respond.ts';
 import { stylesheet } from '../../../../platform/web/assets.ts';
 import { renderMarkdown } from '../../../../platform/web/markdown.ts';
-import type { Petition } from '../../admin-service.ts';
+import type { Petition } from '../../petition-editing.ts';
 import { PACKET_COMMENT_LIMIT, type Packet, type PacketChamber } from '../../packet.ts';
 
 /** The packet's own print rules, served beside it; the site's stylesheet has no reason to carry them. */

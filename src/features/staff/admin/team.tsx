@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AdminEnv } from '../../platform/http/admin.tsx';
-import { recordAudit } from '../audit/service.ts';
-import type { StaffRouteDeps } from './routes-auth.tsx';
-import { countActiveAdmins, createStaff, getStaff, listStaff, staffPermissions, staffRoles, StaffInputError, updateStaff } from './service.ts';
+import type { AdminEnv } from '../../../platform/http/admin.tsx';
+import { recordAudit } from '../../audit/service.ts';
+import type { StaffRouteDeps } from './auth.tsx';
+import { countActiveAdmins, createStaff, getStaff, listStaff, staffPermissions, staffRoles, StaffInputError, updateStaff } from '../service.ts';
 import { NewStaffPage, StaffMemberPage, TeamPage } from './views/team.tsx';
 
 const memberChange = z.object({

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import type { Secrets } from '../../platform/crypto.ts';
-import type { Db } from '../../platform/db/client.ts';
-import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
-import { bindCsrfToSession, rotateCsrf } from '../../platform/http/csrf.ts';
-import { fieldErrors, type FieldErrors } from '../../platform/web/forms.tsx';
-import { recordAudit } from '../audit/service.ts';
-import { newDeviceCookie, readDeviceCookie, setDeviceCookie } from './devices.ts';
-import { clearSessionCookie, setSessionCookie } from './middleware.ts';
-import { endAllSessions, endSession, getStaff, normalizeEmail, secondStep, signIn, signInInput } from './service.ts';
+import type { Secrets } from '../../../platform/crypto.ts';
+import type { Db } from '../../../platform/db/client.ts';
+import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
+import { bindCsrfToSession, rotateCsrf } from '../../../platform/http/csrf.ts';
+import { fieldErrors, type FieldErrors } from '../../../platform/web/forms.tsx';
+import { recordAudit } from '../../audit/service.ts';
+import { newDeviceCookie, readDeviceCookie, setDeviceCookie } from '../devices.ts';
+import { clearSessionCookie, setSessionCookie } from '../middleware.ts';
+import { endAllSessions, endSession, getStaff, normalizeEmail, secondStep, signIn, signInInput } from '../service.ts';
 import { SecondFactorPage, SignInPage } from './views/auth.tsx';
 
 /** `issuer` names the organisation in authenticator apps. */

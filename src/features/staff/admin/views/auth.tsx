@@ -1,4 +1,4 @@
-import { ErrorSummary, Field, Form, type FieldErrors } from '../../../platform/web/forms.tsx';
+import { ErrorSummary, Field, Form, type FieldErrors } from '../../../../platform/web/forms.tsx';
 
 export function SignInPage(props: { token: string; email: string; errors: FieldErrors; next: string; message?: string | undefined }) {
   return (

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import type { Db } from '../../platform/db/client.ts';
-import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
-import { listAudit } from '../audit/service.ts';
-import { contentNeedingAttention } from '../content/service.ts';
-import { listStaff, staffPermissions } from '../staff/service.ts';
+import type { Db } from '../../../platform/db/client.ts';
+import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
+import { listAudit } from '../../audit/service.ts';
+import { contentNeedingAttention } from '../../content/service.ts';
+import { listStaff, staffPermissions } from '../../staff/service.ts';
 import { WorkspaceHome } from './views.tsx';
 
 /** The workspace's front page: what happened lately and what needs someone's attention. */

@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import { ErrorSummary, Field, Form, type FieldErrors } from '../../../platform/web/forms.tsx';
+import { ErrorSummary, Field, Form, type FieldErrors } from '../../../../platform/web/forms.tsx';
 
 export function AccountPage(props: {
   token: string;

@@ -1,6 +1,6 @@
-import type { Secrets } from '../../platform/crypto.ts';
-import type { Db } from '../../platform/db/client.ts';
-import type { AdminFrame } from '../../platform/http/admin.tsx';
+import type { Secrets } from '../../../platform/crypto.ts';
+import type { Db } from '../../../platform/db/client.ts';
+import type { AdminFrame } from '../../../platform/http/admin.tsx';
 
 /** What the petition workspace's route files share. */
 export type PetitionAdminDeps = {
@@ -20,4 +20,4 @@ export type PetitionAdminDeps = {
 
 export const petitionIdParam = '/:id{[0-9]{1,9}}';
 
-export { formText, readForm } from '../../platform/http/form-body.ts';
+export { formText, readForm } from '../../../platform/http/form-body.ts';

@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono';
-import type { AdminEnv } from '../../platform/http/admin.tsx';
-import { isPlainText } from '../../platform/plain-text.ts';
-import { fieldErrors, type FieldErrors } from '../../platform/web/forms.tsx';
-import { getSiteSettings } from '../content/service.ts';
-import { addBlock, getSigningLimits, limitsInput, listBlocks, parseBlock, removeBlock, trending, updateSigningLimits } from './abuse.ts';
-import { readForm, type PetitionAdminDeps } from './admin-http.ts';
-import { petitionPermissions } from './permissions.ts';
-import { blockKinds } from './schema.ts';
-import { AbusePage, type AbuseValues } from './views/admin/abuse.tsx';
+import type { AdminEnv } from '../../../platform/http/admin.tsx';
+import { isPlainText } from '../../../platform/plain-text.ts';
+import { fieldErrors, type FieldErrors } from '../../../platform/web/forms.tsx';
+import { getSiteSettings } from '../../content/service.ts';
+import { addBlock, getSigningLimits, limitsInput, listBlocks, parseBlock, removeBlock, trending, updateSigningLimits } from '../abuse.ts';
+import { readForm, type PetitionAdminDeps } from './http.ts';
+import { petitionPermissions } from '../permissions.ts';
+import { blockKinds } from '../schema.ts';
+import { AbusePage, type AbuseValues } from './views/abuse.tsx';
 
 /** Rates, blocks and what is trending; mounted at /admin/petitions/abuse. */
 export function abuseRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {

@@ -1,4 +1,4 @@
-import { actorLabel, type AuditRow } from '../audit/service.ts';
+import { actorLabel, type AuditRow } from '../../audit/service.ts';
 
 export type AttentionItem = { label: string; href: string; reason: string };
 

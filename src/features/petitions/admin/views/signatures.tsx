@@ -1,7 +1,7 @@
 import { ErrorSummary, Field, Form, Select, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { formatInZone } from '../../../../platform/web/time.ts';
-import { SENATE_SEATS, type FilterQuery, type SignatureListRow } from '../../admin-signatures.ts';
-import type { Petition } from '../../admin-service.ts';
+import { SENATE_SEATS, type FilterQuery, type SignatureListRow } from '../../signature-review.ts';
+import type { Petition } from '../../petition-editing.ts';
 import { signatureStatuses, type SignatureStatus } from '../../schema.ts';
 
 export const signatureStatusLabel: Record<SignatureStatus, string> = {

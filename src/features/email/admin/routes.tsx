@@ -1,9 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import type { Db } from '../../platform/db/client.ts';
-import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
-import { roles } from '../staff/service.ts';
-import { emailMailbox } from './schema.ts';
+import type { Db } from '../../../platform/db/client.ts';
+import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
+import { roles } from '../../staff/service.ts';
+import { emailMailbox } from '../schema.ts';
 
 /** Who may read the demo mailbox: it holds people's addresses and their confirmation links. */
 export const mailboxPermissions = { read: roles.isAdmin };

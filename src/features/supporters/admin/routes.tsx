@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { plainText } from '../../platform/plain-text.ts';
-import type { Db } from '../../platform/db/client.ts';
-import type { AdminEnv, AdminFrame } from '../../platform/http/admin.tsx';
-import type { FieldErrors } from '../../platform/web/forms.tsx';
-import { locales } from '../../platform/web/locale.ts';
-import { stopLinksIssuedSoFar } from './links.ts';
-import { supporterPermissions } from './permissions.ts';
+import { plainText } from '../../../platform/plain-text.ts';
+import type { Db } from '../../../platform/db/client.ts';
+import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
+import type { FieldErrors } from '../../../platform/web/forms.tsx';
+import { locales } from '../../../platform/web/locale.ts';
+import { stopLinksIssuedSoFar } from '../links.ts';
+import { supporterPermissions } from '../permissions.ts';
 import {
   addSupporterTag,
   eraseSupporter,
@@ -18,10 +18,10 @@ import {
   supporterFilterChoices,
   supporterStatuses,
   tagInput,
-} from './records.ts';
-import { subscriptionTopics } from './schema.ts';
-import { fullName, SupporterListPage } from './views/admin/list.tsx';
-import { EraseSupporterPage, SupporterPage } from './views/admin/person.tsx';
+} from '../records.ts';
+import { subscriptionTopics } from '../schema.ts';
+import { fullName, SupporterListPage } from './views/list.tsx';
+import { EraseSupporterPage, SupporterPage } from './views/person.tsx';
 
 const PER_PAGE = 50;
 const id = ':id{[0-9]{1,9}}';

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
-import type { AdminEnv } from '../../platform/http/admin.tsx';
-import { recordAudit } from '../audit/service.ts';
-import { verifyPassword } from './passwords.ts';
-import type { StaffRouteDeps } from './routes-auth.tsx';
+import type { AdminEnv } from '../../../platform/http/admin.tsx';
+import { recordAudit } from '../../audit/service.ts';
+import { verifyPassword } from '../passwords.ts';
+import type { StaffRouteDeps } from './auth.tsx';
 import {
   confirmWithCode,
   disableTotp,
@@ -14,7 +14,7 @@ import {
   setPassword,
   StaffInputError,
   totpMatches,
-} from './service.ts';
+} from '../service.ts';
 import { AccountPage, RecoveryCodesPage, TotpSetupPage } from './views/account.tsx';
 
 const codeProblems = {

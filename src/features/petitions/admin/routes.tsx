@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
-import type { AdminEnv } from '../../platform/http/admin.tsx';
-import { fieldErrors, type FieldErrors } from '../../platform/web/forms.tsx';
-import { dateToZonedLocal } from '../../platform/web/time.ts';
-import { getSiteSettings } from '../content/service.ts';
-import { abuseRoutes } from './admin-abuse-routes.tsx';
-import { formText, petitionIdParam, readForm, type PetitionAdminDeps } from './admin-http.ts';
-import { signatureRoutes } from './admin-signature-routes.tsx';
+import type { AdminEnv } from '../../../platform/http/admin.tsx';
+import { fieldErrors, type FieldErrors } from '../../../platform/web/forms.tsx';
+import { dateToZonedLocal } from '../../../platform/web/time.ts';
+import { getSiteSettings } from '../../content/service.ts';
+import { abuseRoutes } from './abuse.tsx';
+import { formText, petitionIdParam, readForm, type PetitionAdminDeps } from './http.ts';
+import { signatureRoutes } from './signatures.tsx';
 import {
   createPetition,
   getPetition,
@@ -17,9 +17,9 @@ import {
   verifiedCount,
   type Petition,
   type PetitionValues,
-} from './admin-service.ts';
-import { petitionPermissions } from './permissions.ts';
-import { PetitionForm, PetitionLinks, PetitionListPage, PetitionSummary, petitionStatusLabel } from './views/admin/petitions.tsx';
+} from '../petition-editing.ts';
+import { petitionPermissions } from '../permissions.ts';
+import { PetitionForm, PetitionLinks, PetitionListPage, PetitionSummary, petitionStatusLabel } from './views/petitions.tsx';
 
 /** What a posted petition form says, as typed, for re-rendering. */
 function valuesFrom(form: FormData): PetitionValues {
@@ -56,7 +56,7 @@ function valuesOf(p: Petition, timeZone: string): PetitionValues {
   };
 }
 
-export type { PetitionAdminDeps } from './admin-http.ts';
+export type { PetitionAdminDeps } from './http.ts';
 
 /** Petitions in the workspace, mounted at /admin/petitions. Who may do what is in permissions.ts. */
 export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {

@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
-import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '../../platform/web/forms.tsx';
-import { dateToZonedLocal, formatInZone } from '../../platform/web/time.ts';
-import type { Audience } from '../supporters/service.ts';
-import type { Broadcast, Progress } from './service.ts';
+import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '../../../platform/web/forms.tsx';
+import { dateToZonedLocal, formatInZone } from '../../../platform/web/time.ts';
+import type { Audience } from '../../supporters/service.ts';
+import type { Broadcast, Progress } from '../service.ts';
 
 export type BroadcastValues = {
   name?: string;
