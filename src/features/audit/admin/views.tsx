@@ -1,5 +1,6 @@
 import { Field, Select } from '../../../platform/web/forms.tsx';
 import { actorLabel, type AuditRow } from '../service.ts';
+import { DataTable } from '../../../platform/web/tables.tsx';
 
 type Filters = { actor?: number | undefined; action?: string | undefined; subject?: string | undefined; from?: string | undefined; to?: string | undefined; page: number };
 
@@ -49,37 +50,24 @@ export function AuditPage(props: { rows: AuditRow[]; total: number; perPage: num
         </div>
       </form>
       <p>{props.total === 1 ? '1 entry' : `${props.total} entries`}</p>
-      <table class="table">
-        <caption class="visually-hidden">Audit entries, newest first</caption>
-        <thead>
+      <DataTable caption="Audit entries, newest first" columns={['When (UTC)', 'Who', 'Action', 'What', 'Change', 'From']}>
+        {props.rows.map((r) => (
           <tr>
-            <th scope="col">When (UTC)</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">What</th>
-            <th scope="col">Change</th>
-            <th scope="col">From</th>
+            <td>
+              <time datetime={r.at.toISOString()}>{r.at.toISOString().replace('T', ' ').slice(0, 19)}</time>
+            </td>
+            <td>{actorLabel(r)}</td>
+            <td>{r.action}</td>
+            <td>
+              {r.subjectType} {r.subjectId}
+            </td>
+            <td>
+              <Change summary={r.summary} />
+            </td>
+            <td>{r.ip}</td>
           </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr>
-              <td>
-                <time datetime={r.at.toISOString()}>{r.at.toISOString().replace('T', ' ').slice(0, 19)}</time>
-              </td>
-              <td>{actorLabel(r)}</td>
-              <td>{r.action}</td>
-              <td>
-                {r.subjectType} {r.subjectId}
-              </td>
-              <td>
-                <Change summary={r.summary} />
-              </td>
-              <td>{r.ip}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {pages > 1 ? (
         <nav class="pagination" aria-label="Pages of entries">
           {f.page > 1 ? <a href={`/admin/audit${query(f, f.page - 1)}`}>← Newer</a> : null}

@@ -25,6 +25,7 @@ import {
   type Broadcast,
 } from '../service.ts';
 import { BroadcastList, ComposeForm, DraftPage, ProgressPage, ScheduledPage, type BroadcastValues } from './views.tsx';
+import { BackLink } from '../../../platform/web/components.tsx';
 
 export type BroadcastDeps = {
   db: Db;
@@ -79,9 +80,7 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
       status,
       body: (
         <>
-          <p>
-            <a href="/admin/broadcasts">← Broadcasts</a>
-          </p>
+          <BackLink href="/admin/broadcasts">Broadcasts</BackLink>
           <h1>New broadcast</h1>
           <ComposeForm action="/admin/broadcasts/new" token={frame.csrfToken(c)} values={values} errors={errors} counties={await knownCounties(db)} submitLabel="Save draft" />
         </>

@@ -3,6 +3,8 @@ import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '.
 import { dateToZonedLocal, formatInZone } from '../../../platform/web/time.ts';
 import type { Audience } from '../../supporters/service.ts';
 import type { Broadcast, Progress } from '../service.ts';
+import { BackLink } from '../../../platform/web/components.tsx';
+import { DataTable } from '../../../platform/web/tables.tsx';
 
 export type BroadcastValues = {
   name?: string;
@@ -37,31 +39,19 @@ export function BroadcastList(props: { rows: Broadcast[]; timeZone: string; canS
       {props.rows.length === 0 ? (
         <p>No broadcasts yet.</p>
       ) : (
-        <table class="table">
-          <caption class="visually-hidden">Broadcasts, newest first</caption>
-          <thead>
+        <DataTable caption="Broadcasts, newest first" columns={['Name', 'Audience', 'Status', 'When', 'Recipients']}>
+          {props.rows.map((b) => (
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Audience</th>
-              <th scope="col">Status</th>
-              <th scope="col">When</th>
-              <th scope="col">Recipients</th>
+              <td>
+                <a href={`/admin/broadcasts/${b.id}`}>{b.name}</a>
+              </td>
+              <td>{describeAudience(b.audience)}</td>
+              <td>{statusLabels[b.status]}</td>
+              <td>{b.startedAt ? formatInZone(b.startedAt, props.timeZone) : b.scheduledAt ? formatInZone(b.scheduledAt, props.timeZone) : '—'}</td>
+              <td>{b.recipientCount ?? '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((b) => (
-              <tr>
-                <td>
-                  <a href={`/admin/broadcasts/${b.id}`}>{b.name}</a>
-                </td>
-                <td>{describeAudience(b.audience)}</td>
-                <td>{statusLabels[b.status]}</td>
-                <td>{b.startedAt ? formatInZone(b.startedAt, props.timeZone) : b.scheduledAt ? formatInZone(b.scheduledAt, props.timeZone) : '—'}</td>
-                <td>{b.recipientCount ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </>
   );
@@ -159,9 +149,7 @@ export function DraftPage(props: {
   const b = props.broadcast;
   return (
     <>
-      <p>
-        <a href="/admin/broadcasts">← Broadcasts</a>
-      </p>
+      <BackLink href="/admin/broadcasts">Broadcasts</BackLink>
       <h1>{b.name}</h1>
       <p>
         Draft to <strong>{describeAudience(b.audience)}</strong>: <strong>{props.count.toLocaleString('en-US')}</strong> {props.count === 1 ? 'person' : 'people'} right now.
@@ -199,9 +187,7 @@ export function ScheduledPage(props: { broadcast: Broadcast; count: number; toke
   const b = props.broadcast;
   return (
     <>
-      <p>
-        <a href="/admin/broadcasts">← Broadcasts</a>
-      </p>
+      <BackLink href="/admin/broadcasts">Broadcasts</BackLink>
       <h1>{b.name}</h1>
       <p>
         Scheduled for <strong>{b.scheduledAt ? formatInZone(b.scheduledAt, props.timeZone) : '—'}</strong> ({dateToZonedLocal(b.scheduledAt ?? new Date(), props.timeZone).replace('T', ' ')}
@@ -237,9 +223,7 @@ export function ProgressPage(props: { broadcast: Broadcast; progress: Progress; 
   const b = props.broadcast;
   return (
     <>
-      <p>
-        <a href="/admin/broadcasts">← Broadcasts</a>
-      </p>
+      <BackLink href="/admin/broadcasts">Broadcasts</BackLink>
       <h1>{b.name}</h1>
       <p>
         {b.status === 'scheduled' ? 'Starting' : statusLabels[b.status]} to {describeAudience(b.audience)}

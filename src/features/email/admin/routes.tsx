@@ -4,6 +4,8 @@ import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import { roles } from '../../staff/service.ts';
 import { emailMailbox } from '../schema.ts';
+import { BackLink } from '../../../platform/web/components.tsx';
+import { DataTable } from '../../../platform/web/tables.tsx';
 
 /** Who may read the demo mailbox: it holds people's addresses and their confirmation links. */
 export const mailboxPermissions = { read: roles.isAdmin };
@@ -24,27 +26,17 @@ export function mailboxRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEn
           <h1>Mailbox</h1>
           <p>No SMTP relay is set (SMTP_URL), so email is kept here instead of being sent. Newest first.</p>
           {rows.length === 0 ? <p>Nothing yet.</p> : null}
-          <table class="table">
-            <caption class="visually-hidden">Kept messages</caption>
-            <thead>
+          <DataTable caption="Kept messages" columns={['When (UTC)', 'To', 'Subject']}>
+            {rows.map((m) => (
               <tr>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
+                <td>{m.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
+                <td>{m.toAddress}</td>
+                <td>
+                  <a href={`/admin/mailbox/${m.id}`}>{m.subject}</a>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((m) => (
-                <tr>
-                  <td>{m.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
-                  <td>{m.toAddress}</td>
-                  <td>
-                    <a href={`/admin/mailbox/${m.id}`}>{m.subject}</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </>
       ),
     });
@@ -59,9 +51,7 @@ export function mailboxRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEn
       current: 'mailbox',
       body: (
         <>
-          <p>
-            <a href="/admin/mailbox">← Mailbox</a>
-          </p>
+          <BackLink href="/admin/mailbox">Mailbox</BackLink>
           <h1>{m.subject}</h1>
           <p>To: {m.toAddress}</p>
           <pre class="mail">{m.text}</pre>

@@ -20,6 +20,7 @@ import {
 } from '../petition-editing.ts';
 import { petitionPermissions } from '../permissions.ts';
 import { PetitionForm, PetitionLinks, PetitionListPage, PetitionSummary, petitionStatusLabel } from './views/petitions.tsx';
+import { BackLink } from '../../../platform/web/components.tsx';
 
 /** What a posted petition form says, as typed, for re-rendering. */
 function valuesFrom(form: FormData): PetitionValues {
@@ -85,9 +86,7 @@ export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
       status,
       body: (
         <>
-          <p>
-            <a href="/admin/petitions">← Petitions</a>
-          </p>
+          <BackLink href="/admin/petitions">Petitions</BackLink>
           <h1>New petition</h1>
           <PetitionForm action="/admin/petitions/new" token={frame.csrfToken(c)} values={values} errors={errors} statuses={['draft', 'open']} timeZone={await timeZone()} submitLabel="Create petition" />
         </>
@@ -116,9 +115,7 @@ export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
       status: edit.status,
       body: (
         <>
-          <p>
-            <a href="/admin/petitions">← Petitions</a>
-          </p>
+          <BackLink href="/admin/petitions">Petitions</BackLink>
           <h1>{p.en.title}</h1>
           <p>
             {petitionStatusLabel[p.status]} · <strong>{verified.toLocaleString('en-US')}</strong> verified of {p.goal.toLocaleString('en-US')} ·{' '}

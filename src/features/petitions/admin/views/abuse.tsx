@@ -1,6 +1,8 @@
 import { ErrorSummary, Field, Form, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { formatInZone } from '../../../../platform/web/time.ts';
 import type { Block, SigningLimits, TrendingRow } from '../../abuse.ts';
+import { BackLink } from '../../../../platform/web/components.tsx';
+import { DataTable } from '../../../../platform/web/tables.tsx';
 
 export type AbuseValues = { perIpBurst?: string; perIpPerHour?: string; ip?: string; domain?: string; ipNote?: string; domainNote?: string };
 
@@ -11,45 +13,33 @@ function Trending(props: { title: string; rows: TrendingRow[]; kind: 'ip' | 'ema
       {props.rows.length === 0 ? (
         <p>Nothing in the last hour.</p>
       ) : (
-        <table class="table">
-          <caption class="visually-hidden">{props.title}, most signatures first</caption>
-          <thead>
+        <DataTable caption={<>{props.title}, most signatures first</>} columns={[props.kind === 'ip' ? 'Address (hashed)' : 'Domain', 'Count', 'Petitions', 'List', 'Block']}>
+          {props.rows.map((r) => (
             <tr>
-              <th scope="col">{props.kind === 'ip' ? 'Address (hashed)' : 'Domain'}</th>
-              <th scope="col">Count</th>
-              <th scope="col">Petitions</th>
-              <th scope="col">List</th>
-              <th scope="col">Block</th>
+              <td>{props.kind === 'ip' ? <code title={r.value}>{r.value.slice(0, 12)}…</code> : r.value}</td>
+              <td>{r.signatures.toLocaleString('en-US')}</td>
+              <td>{r.petitions}</td>
+              <td>
+                <a href={`/admin/petitions/${r.petitionId}/signatures?${props.kind === 'ip' ? 'ip' : 'domain'}=${encodeURIComponent(r.value)}`}>
+                  See them{r.petitions > 1 ? ' (on the petition with most)' : ''}
+                </a>
+              </td>
+              <td>
+                {r.blocked ? (
+                  'Blocked'
+                ) : (
+                  <Form action="/admin/petitions/abuse/blocks" token={props.token}>
+                    <input type="hidden" name="kind" value={props.kind} />
+                    <input type="hidden" name={props.kind === 'ip' ? 'ipHash' : 'domain'} value={r.value} />
+                    <button type="submit" class="link-button">
+                      Block {props.kind === 'ip' ? 'this address' : r.value}
+                    </button>
+                  </Form>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => (
-              <tr>
-                <td>{props.kind === 'ip' ? <code title={r.value}>{r.value.slice(0, 12)}…</code> : r.value}</td>
-                <td>{r.signatures.toLocaleString('en-US')}</td>
-                <td>{r.petitions}</td>
-                <td>
-                  <a href={`/admin/petitions/${r.petitionId}/signatures?${props.kind === 'ip' ? 'ip' : 'domain'}=${encodeURIComponent(r.value)}`}>
-                    See them{r.petitions > 1 ? ' (on the petition with most)' : ''}
-                  </a>
-                </td>
-                <td>
-                  {r.blocked ? (
-                    'Blocked'
-                  ) : (
-                    <Form action="/admin/petitions/abuse/blocks" token={props.token}>
-                      <input type="hidden" name="kind" value={props.kind} />
-                      <input type="hidden" name={props.kind === 'ip' ? 'ipHash' : 'domain'} value={r.value} />
-                      <button type="submit" class="link-button">
-                        Block {props.kind === 'ip' ? 'this address' : r.value}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );
@@ -72,9 +62,7 @@ export function AbusePage(props: {
   const v = props.values;
   return (
     <>
-      <p>
-        <a href="/admin/petitions">← Petitions</a>
-      </p>
+      <BackLink href="/admin/petitions">Petitions</BackLink>
       <h1>Abuse controls</h1>
       <ErrorSummary errors={props.errors} title="Please fix these and try again" />
       <h2>Trending in the last hour</h2>
@@ -89,35 +77,24 @@ export function AbusePage(props: {
       {props.blocks.length === 0 ? (
         <p>Nothing is blocked.</p>
       ) : (
-        <table class="table">
-          <caption class="visually-hidden">Blocked addresses and email domains</caption>
-          <thead>
+        <DataTable caption="Blocked addresses and email domains" columns={['What', 'Note', 'Since', 'Unblock']}>
+          {props.blocks.map((b) => (
             <tr>
-              <th scope="col">What</th>
-              <th scope="col">Note</th>
-              <th scope="col">Since</th>
-              <th scope="col">Unblock</th>
+              <td>{b.kind === 'ip' ? <>Address <code title={b.value}>{b.value.slice(0, 12)}…</code></> : <>Domain {b.value}</>}</td>
+              <td>{b.note}</td>
+              <td>{formatInZone(b.createdAt, props.timeZone)}</td>
+              <td>
+                <Form action="/admin/petitions/abuse/blocks/remove" token={props.token}>
+                  <input type="hidden" name="kind" value={b.kind} />
+                  <input type="hidden" name="value" value={b.value} />
+                  <button type="submit" class="link-button">
+                    Unblock
+                  </button>
+                </Form>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {props.blocks.map((b) => (
-              <tr>
-                <td>{b.kind === 'ip' ? <>Address <code title={b.value}>{b.value.slice(0, 12)}…</code></> : <>Domain {b.value}</>}</td>
-                <td>{b.note}</td>
-                <td>{formatInZone(b.createdAt, props.timeZone)}</td>
-                <td>
-                  <Form action="/admin/petitions/abuse/blocks/remove" token={props.token}>
-                    <input type="hidden" name="kind" value={b.kind} />
-                    <input type="hidden" name="value" value={b.value} />
-                    <button type="submit" class="link-button">
-                      Unblock
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <h3>Block an address</h3>
       <Form action="/admin/petitions/abuse/blocks" token={props.token}>

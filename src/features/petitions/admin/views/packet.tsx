@@ -4,6 +4,8 @@ import { stylesheet } from '../../../../platform/web/assets.ts';
 import { renderMarkdown } from '../../../../platform/web/markdown.ts';
 import type { Petition } from '../../petition-editing.ts';
 import { PACKET_COMMENT_LIMIT, type Packet, type PacketChamber } from '../../packet.ts';
+import { BackLink } from '../../../../platform/web/components.tsx';
+import { DataTable } from '../../../../platform/web/tables.tsx';
 
 /** The packet's own print rules, served beside it; the site's stylesheet has no reason to carry them. */
 export const packetStylesheet = prepareBody(readFileSync(new URL('./packet.css', import.meta.url)), 'text/css; charset=utf-8', 'high');
@@ -18,9 +20,7 @@ export function PacketIndexPage(props: { petition: Petition; tallies: Record<Pac
   const p = props.petition;
   return (
     <>
-      <p>
-        <a href={`/admin/petitions/${p.id}`}>← {p.en.title}</a>
-      </p>
+      <BackLink href={`/admin/petitions/${p.id}`}>{p.en.title}</BackLink>
       <h1>Delivery packets</h1>
       <p>
         One printable page per legislator: the statement, how many verified constituents in their district signed, and what those constituents wrote. Signatures
@@ -32,27 +32,18 @@ export function PacketIndexPage(props: { petition: Petition; tallies: Record<Pac
           {props.tallies[chamber].length === 0 ? (
             <p>No verified signatures with a known {chamberName[chamber]} district yet.</p>
           ) : (
-            <table class="table">
-              <caption class="visually-hidden">{chamberName[chamber]} districts with verified signatures</caption>
-              <thead>
+            <DataTable caption={<>{chamberName[chamber]} districts with verified signatures</>} columns={['District', 'Verified signatures']}>
+              {props.tallies[chamber].map((t) => (
                 <tr>
-                  <th scope="col">District</th>
-                  <th scope="col">Verified signatures</th>
+                  <td>
+                    <a href={`/admin/petitions/${p.id}/packet/${chamber}/${t.district}`}>
+                      {chamberName[chamber]} district {t.district}
+                    </a>
+                  </td>
+                  <td>{number(t.verified)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {props.tallies[chamber].map((t) => (
-                  <tr>
-                    <td>
-                      <a href={`/admin/petitions/${p.id}/packet/${chamber}/${t.district}`}>
-                        {chamberName[chamber]} district {t.district}
-                      </a>
-                    </td>
-                    <td>{number(t.verified)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
         </section>
       ))}

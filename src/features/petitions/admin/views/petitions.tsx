@@ -3,6 +3,7 @@ import { renderMarkdown } from '../../../../platform/web/markdown.ts';
 import { formatInZone } from '../../../../platform/web/time.ts';
 import { MAX_THRESHOLDS, type Petition, type PetitionListRow, type PetitionValues } from '../../petition-editing.ts';
 import type { PetitionStatus } from '../../schema.ts';
+import { DataTable } from '../../../../platform/web/tables.tsx';
 
 /** How the petition screens say things, in the workspace's English. */
 export const petitionStatusLabel: Record<PetitionStatus, string> = { draft: 'Draft', open: 'Open', closed: 'Closed', archived: 'Archived' };
@@ -31,31 +32,18 @@ export function PetitionListPage(props: { rows: PetitionListRow[]; canEdit: bool
       {props.rows.length === 0 ? (
         <p>No petitions yet.</p>
       ) : (
-        <div class="table-scroll">
-          <table class="table">
-            <caption class="visually-hidden">Petitions, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Status</th>
-                <th scope="col">Verified</th>
-                <th scope="col">Goal</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((p) => (
-                <tr>
-                  <td>
-                    <a href={`/admin/petitions/${p.id}`}>{p.en.title}</a>
-                  </td>
-                  <td>{petitionStatusLabel[p.status]}</td>
-                  <td>{number(p.verified)}</td>
-                  <td>{number(p.goal)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Petitions, newest first" columns={['Title', 'Status', 'Verified', 'Goal']} scroll>
+          {props.rows.map((p) => (
+            <tr>
+              <td>
+                <a href={`/admin/petitions/${p.id}`}>{p.en.title}</a>
+              </td>
+              <td>{petitionStatusLabel[p.status]}</td>
+              <td>{number(p.verified)}</td>
+              <td>{number(p.goal)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

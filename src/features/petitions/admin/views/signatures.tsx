@@ -3,6 +3,8 @@ import { formatInZone } from '../../../../platform/web/time.ts';
 import { SENATE_SEATS, type FilterQuery, type SignatureListRow } from '../../signature-review.ts';
 import type { Petition } from '../../petition-editing.ts';
 import { signatureStatuses, type SignatureStatus } from '../../schema.ts';
+import { BackLink } from '../../../../platform/web/components.tsx';
+import { DataTable } from '../../../../platform/web/tables.tsx';
 
 export const signatureStatusLabel: Record<SignatureStatus, string> = {
   pending: 'Waiting to confirm',
@@ -75,9 +77,7 @@ export function SignatureListPage(props: {
   const failed = Object.values(props.errors).some(Boolean);
   return (
     <>
-      <p>
-        <a href={`/admin/petitions/${p.id}`}>← {p.en.title}</a>
-      </p>
+      <BackLink href={`/admin/petitions/${p.id}`}>{p.en.title}</BackLink>
       <h1>Signatures</h1>
       <ErrorSummary errors={props.errors} title="Please fix these filters" />
       <FilterForm action={base} values={props.values} errors={props.errors} timeZone={props.timeZone} />
@@ -97,41 +97,26 @@ export function SignatureListPage(props: {
       {props.rows.length === 0 ? (
         <p>{props.paged ? 'No more signatures.' : 'No signatures match.'}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="table">
-            <caption class="visually-hidden">Signatures, newest first</caption>
-            <thead>
+        <DataTable caption="Signatures, newest first" columns={['Name', 'ZIP and city', 'Districts', 'Email domain', 'Status', 'Signed']} scroll>
+          {props.rows.map((r) => {
+            const name = `${r.givenName} ${r.familyName}`.trim();
+            return (
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">ZIP and city</th>
-                <th scope="col">Districts</th>
-                <th scope="col">Email domain</th>
-                <th scope="col">Status</th>
-                <th scope="col">Signed</th>
+                <td>{props.can.supporters ? <a href={`/admin/supporters/${r.supporterId}`}>{name}</a> : name}</td>
+                <td>
+                  {r.zip}
+                  {r.city ? ` ${r.city}` : ''}
+                </td>
+                <td>
+                  {r.senateDistrict ? `SD ${r.senateDistrict}` : 'SD ?'}, {r.houseDistrict ? `HD ${r.houseDistrict}` : 'HD ?'}
+                </td>
+                <td>{r.emailDomain ?? ''}</td>
+                <td>{signatureStatusLabel[r.status]}</td>
+                <td>{formatInZone(r.createdAt, props.timeZone)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((r) => {
-                const name = `${r.givenName} ${r.familyName}`.trim();
-                return (
-                  <tr>
-                    <td>{props.can.supporters ? <a href={`/admin/supporters/${r.supporterId}`}>{name}</a> : name}</td>
-                    <td>
-                      {r.zip}
-                      {r.city ? ` ${r.city}` : ''}
-                    </td>
-                    <td>
-                      {r.senateDistrict ? `SD ${r.senateDistrict}` : 'SD ?'}, {r.houseDistrict ? `HD ${r.houseDistrict}` : 'HD ?'}
-                    </td>
-                    <td>{r.emailDomain ?? ''}</td>
-                    <td>{signatureStatusLabel[r.status]}</td>
-                    <td>{formatInZone(r.createdAt, props.timeZone)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       <nav aria-label="Pages" class="pager">
         <ul class="list-inline">
@@ -166,9 +151,7 @@ export function InvalidateConfirmPage(props: {
   const { total, verified } = props.preview;
   return (
     <>
-      <p>
-        <a href={`${base}/signatures${filterQuery(props.values)}`}>← Back to the signatures</a>
-      </p>
+      <BackLink href={`${base}/signatures${filterQuery(props.values)}`}>Back to the signatures</BackLink>
       <h1>Invalidate signatures</h1>
       <ErrorSummary errors={props.errors} title="Please fix these filters" />
       <Narrowed base={`${base}/signatures`} values={props.values} />

@@ -1,6 +1,7 @@
 import { Checkbox, ErrorSummary, Field, Form, Select, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import type { StaffMember } from '../../accounts.ts';
 import { staffRoles } from '../../schema.ts';
+import { DataTable } from '../../../../platform/web/tables.tsx';
 
 const roleOptions = staffRoles.map((r) => [r, roleLabel(r)] as const);
 
@@ -24,31 +25,19 @@ export function TeamPage(props: { staff: StaffMember[] }) {
           Add a staff member
         </a>
       </p>
-      <table class="table">
-        <caption class="visually-hidden">Staff accounts</caption>
-        <thead>
+      <DataTable caption="Staff accounts" columns={['Name', 'Email', 'Role', 'Two-step', 'Status']}>
+        {props.staff.map((s) => (
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Two-step</th>
-            <th scope="col">Status</th>
+            <td>
+              <a href={`/admin/staff/${s.id}`}>{s.displayName}</a>
+            </td>
+            <td>{s.email}</td>
+            <td>{s.role}</td>
+            <td>{s.totpEnabledAt ? 'On' : 'Off'}</td>
+            <td>{s.disabledAt ? 'Disabled' : 'Active'}</td>
           </tr>
-        </thead>
-        <tbody>
-          {props.staff.map((s) => (
-            <tr>
-              <td>
-                <a href={`/admin/staff/${s.id}`}>{s.displayName}</a>
-              </td>
-              <td>{s.email}</td>
-              <td>{s.role}</td>
-              <td>{s.totpEnabledAt ? 'On' : 'Off'}</td>
-              <td>{s.disabledAt ? 'Disabled' : 'Active'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { Field, Select } from '../../../../platform/web/forms.tsx';
 import { supporterStatuses, type SupporterListRow } from '../../records.ts';
 import { subscriptionTopics } from '../../schema.ts';
 import { languageLabel, statusLabel, topicLabel, when } from './wording.ts';
+import { DataTable } from '../../../../platform/web/tables.tsx';
 
 export type ListFilters = { q?: string | undefined; topic?: string | undefined; language?: string | undefined; county?: string | undefined; status?: string | undefined; tag?: string | undefined; page: number };
 
@@ -46,46 +47,29 @@ export function SupporterListPage(props: { rows: SupporterListRow[]; total: numb
       </form>
       <p role="status">{props.total === 1 ? '1 person' : `${props.total} people`}</p>
       {props.rows.length > 0 ? (
-        <div class="table-scroll">
-          <table class="table">
-            <caption class="visually-hidden">Supporters, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">ZIP</th>
-                <th scope="col">County</th>
-                <th scope="col">Language</th>
-                <th scope="col">Status</th>
-                <th scope="col">Topics</th>
-                <th scope="col">Added</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((r) => (
-                <tr>
-                  <td>
-                    <a href={`/admin/supporters/${r.id}`}>{fullName(r) || '(no name)'}</a>
-                  </td>
-                  <td>{r.emailAsTyped}</td>
-                  <td>{r.zip ?? ''}</td>
-                  <td>{r.county ?? ''}</td>
-                  <td>{languageLabel[r.locale]}</td>
-                  <td>{statusLabel[r.status]}</td>
-                  <td>
-                    {subscriptionTopics
-                      .filter((t) => r.subscriptions[t] === 'subscribed')
-                      .map((t) => topicLabel[t])
-                      .join(', ')}
-                  </td>
-                  <td>
-                    <time datetime={r.createdAt.toISOString()}>{when(r.createdAt)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Supporters, newest first" columns={['Name', 'Email', 'ZIP', 'County', 'Language', 'Status', 'Topics', 'Added']} scroll>
+          {props.rows.map((r) => (
+            <tr>
+              <td>
+                <a href={`/admin/supporters/${r.id}`}>{fullName(r) || '(no name)'}</a>
+              </td>
+              <td>{r.emailAsTyped}</td>
+              <td>{r.zip ?? ''}</td>
+              <td>{r.county ?? ''}</td>
+              <td>{languageLabel[r.locale]}</td>
+              <td>{statusLabel[r.status]}</td>
+              <td>
+                {subscriptionTopics
+                  .filter((t) => r.subscriptions[t] === 'subscribed')
+                  .map((t) => topicLabel[t])
+                  .join(', ')}
+              </td>
+              <td>
+                <time datetime={r.createdAt.toISOString()}>{when(r.createdAt)}</time>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p>Nobody matches. Try fewer filters or a shorter search.</p>
       )}

@@ -2,6 +2,8 @@ import { ErrorSummary, Field, Form, type FieldErrors } from '../../../../platfor
 import { statusOf, type SupporterRecord } from '../../records.ts';
 import { fullName } from './list.tsx';
 import { describeEntry, languageLabel, methodLabel, statusLabel, subscriptionLabel, suppressionLabel, topicLabel, when } from './wording.ts';
+import { BackLink } from '../../../../platform/web/components.tsx';
+import { DataTable } from '../../../../platform/web/tables.tsx';
 
 export type PersonPermissions = { tag: boolean; exportRecord: boolean; stopLinks: boolean; erase: boolean };
 
@@ -22,9 +24,7 @@ export function SupporterPage(props: { record: SupporterRecord; token: string; c
           {props.notice}
         </p>
       ) : null}
-      <p>
-        <a href="/admin/supporters">← Supporters</a>
-      </p>
+      <BackLink href="/admin/supporters">Supporters</BackLink>
       <h1>{fullName(person) || person.emailAsTyped}</h1>
       <p>
         <span class="badge">{statusLabel[status]}</span>
@@ -63,26 +63,17 @@ export function SupporterPage(props: { record: SupporterRecord; token: string; c
       {subscriptions.length === 0 ? (
         <p>None.</p>
       ) : (
-        <table class="table">
-          <thead>
+        <DataTable caption="Subscriptions" columns={['Topic', 'Status', 'Since']}>
+          {subscriptions.map((s) => (
             <tr>
-              <th scope="col">Topic</th>
-              <th scope="col">Status</th>
-              <th scope="col">Since</th>
+              <td>{topicLabel[s.topic] ?? s.topic}</td>
+              <td>{subscriptionLabel[s.status] ?? s.status}</td>
+              <td>
+                <Time at={s.updatedAt} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {subscriptions.map((s) => (
-              <tr>
-                <td>{topicLabel[s.topic] ?? s.topic}</td>
-                <td>{subscriptionLabel[s.status] ?? s.status}</td>
-                <td>
-                  <Time at={s.updatedAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
 
       <h2>Tags</h2>
@@ -115,31 +106,19 @@ export function SupporterPage(props: { record: SupporterRecord; token: string; c
       {consents.length === 0 ? (
         <p>None yet: consent is recorded when they confirm.</p>
       ) : (
-        <table class="table">
-          <caption class="visually-hidden">What they agreed to and withdrew, newest first</caption>
-          <thead>
+        <DataTable caption="What they agreed to and withdrew, newest first" columns={['When', 'Topic', 'Consent', 'Wording version', 'How']}>
+          {consents.map((c) => (
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Topic</th>
-              <th scope="col">Consent</th>
-              <th scope="col">Wording version</th>
-              <th scope="col">How</th>
+              <td>
+                <Time at={c.at} />
+              </td>
+              <td>{topicLabel[c.topic] ?? c.topic}</td>
+              <td>{c.granted === 'yes' ? 'Agreed' : 'Withdrew'}</td>
+              <td>{c.wordingVersion}</td>
+              <td>{methodLabel[c.method] ?? c.method}</td>
             </tr>
-          </thead>
-          <tbody>
-            {consents.map((c) => (
-              <tr>
-                <td>
-                  <Time at={c.at} />
-                </td>
-                <td>{topicLabel[c.topic] ?? c.topic}</td>
-                <td>{c.granted === 'yes' ? 'Agreed' : 'Withdrew'}</td>
-                <td>{c.wordingVersion}</td>
-                <td>{methodLabel[c.method] ?? c.method}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
 
       <h2>Timeline</h2>
