@@ -173,7 +173,8 @@ export const adminCommands: Record<string, AdminCommand> = {
 /** The line to show for an error a person can act on, or undefined for a fault. */
 export function refusalLine(error: unknown): string | undefined {
   if (error instanceof StaffInputError) return `${error.field === 'password' ? 'Password' : error.field}: ${error.message}`;
-  if (error instanceof CommandRefused || error instanceof FlagProblem || error instanceof CopyRefused || error instanceof ReferenceImportError) return error.message;
+  const refusals = [CommandRefused, FlagProblem, CopyRefused, ReferenceImportError];
+  if (refusals.some((kind) => error instanceof kind)) return (error as Error).message;
   return undefined;
 }
 

@@ -11,8 +11,10 @@ export const referenceImportFlags = { from: 'DIR', 'census-url': 'https://…', 
 
 export type ReferenceImportRequest = { dir: string } | { download: { censusUrl?: string; openstatesUrl?: string } };
 
+type ReferenceImportFlags = Partial<Record<keyof typeof referenceImportFlags, string>>;
+
 /** Flags → what to import; throws ReferenceImportError with the line to print for a bad flag. */
-export function referenceImportRequest(flags: Partial<Record<keyof typeof referenceImportFlags, string>>, env: NodeJS.ProcessEnv = process.env): ReferenceImportRequest {
+export function referenceImportRequest(flags: ReferenceImportFlags, env: NodeJS.ProcessEnv = process.env): ReferenceImportRequest {
   if (flags.from !== undefined) {
     if (flags.from === 'true' || flags.from === '') throw new ReferenceImportError('--from needs a folder, e.g. --from ../shared/data');
     const dir = resolve(flags.from);

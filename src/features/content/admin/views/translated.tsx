@@ -25,7 +25,10 @@ export function ItemListView(props: { heading: string; base: string; addLabel: s
           </a>
         </p>
       ) : null}
-      <DataTable caption={<>{props.heading}, whether each is on the site, and the state of each language</>} columns={['Title', props.detailLabel, 'On the site', ...locales.map((l) => languageLabel[l])]}>
+      <DataTable
+        caption={<>{props.heading}, whether each is on the site, and the state of each language</>}
+        columns={['Title', props.detailLabel, 'On the site', ...locales.map((l) => languageLabel[l])]}
+      >
         {props.rows.map((row) => (
           <tr>
             <th scope="row">

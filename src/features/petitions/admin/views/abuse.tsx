@@ -13,7 +13,10 @@ function Trending(props: { title: string; rows: TrendingRow[]; kind: 'ip' | 'ema
       {props.rows.length === 0 ? (
         <p>Nothing in the last hour.</p>
       ) : (
-        <DataTable caption={<>{props.title}, most signatures first</>} columns={[props.kind === 'ip' ? 'Address (hashed)' : 'Domain', 'Count', 'Petitions', 'List', 'Block']}>
+        <DataTable
+          caption={<>{props.title}, most signatures first</>}
+          columns={[props.kind === 'ip' ? 'Address (hashed)' : 'Domain', 'Count', 'Petitions', 'List', 'Block']}
+        >
           {props.rows.map((r) => (
             <tr>
               <td>{props.kind === 'ip' ? <code title={r.value}>{r.value.slice(0, 12)}…</code> : r.value}</td>
