@@ -21,7 +21,7 @@ module.exports = {
       name: 'feature-through-its-service',
       comment:
         "A feature reaches another only through that feature's service.ts, what its owner exports for others. " +
-        "Its tables, views, policies and other files are its own. The one exception: a schema.ts may import another " +
+        "Its tables, views, permissions and other files are its own. The one exception: a schema.ts may import another " +
         "feature's schema.ts, for a foreign key.",
       severity: 'error',
       from: { path: '^src/features/([^/]+)/' },

@@ -4,9 +4,9 @@ import type { Writable } from 'node:stream';
 import { seedDemoContent } from './features/content/seed/index.ts';
 import { seedDemoPetition } from './features/petitions/seed.ts';
 import { recountAll } from './features/petitions/service.ts';
-import { importFromCli, referenceImportHelp, referenceImportRequest, type ReferenceImportRequest } from './features/reference/cli.ts';
+import { importFromCli, referenceImportFlags, referenceImportHelp, referenceImportRequest, type ReferenceImportRequest } from './features/reference/cli.ts';
 import { ReferenceImportError } from './features/reference/import.ts';
-import { createStaffFromCli, parseFlags, readPassword, resetPasswordFromCli, roleFlagProblem } from './features/staff/cli.ts';
+import { createStaffFromCli, readPassword, resetPasswordFromCli, roleFlagProblem, type StaffFlags } from './features/staff/cli.ts';
 import { StaffInputError } from './features/staff/service.ts';
 import { listenForAdminCommands } from './platform/admin-socket.ts';
 import type { Config } from './platform/config.ts';
@@ -15,6 +15,7 @@ import { purgeExpiredPersonalData } from './privacy-purge.ts';
 import type { Database } from './platform/db/client.ts';
 import { copyToPostgresFromCli, copyToPostgresHelp } from './platform/db/copy-cli.ts';
 import { CopyRefused, type TableCopy } from './platform/db/copy.ts';
+import { FlagProblem, readFlags } from './platform/flags.ts';
 import type { Logger } from './platform/logger.ts';
 
 /**
@@ -56,23 +57,25 @@ const needDatabase = (context: CommandContext): Database => context.database!;
 const countLine = ({ table, rows }: TableCopy) => `  ${table.padEnd(32)} ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`;
 
 function fileFlag(args: string[], name: 'to' | 'from', example: string): string {
-  const value = parseFlags(args)[name];
-  if (!value || value === 'true') throw new CommandRefused(`Give the file: --${name} ${example}`);
+  const value = readFlags(args, { [name]: example } as Record<typeof name, string>)[name];
+  if (!value) throw new CommandRefused(`Give the file: --${name} ${example}`);
   return resolve(value);
 }
 
-function staffCommand(help: string, action: typeof createStaffFromCli, flagProblem?: (flags: Record<string, string>) => string | undefined): AdminCommand {
+const staffFlags = { email: 'you@example.org', role: 'admin|organizer|editor|viewer', name: '"Full Name"' };
+
+function staffCommand(help: string, action: typeof createStaffFromCli, flagProblem?: (flags: StaffFlags) => string | undefined): AdminCommand {
   return {
     help,
     async prepare(args) {
-      const flags = parseFlags(args);
+      const flags: StaffFlags = readFlags(args, staffFlags);
       if (!flags.email) throw new CommandRefused('--email is required');
       // Before the password prompt, so no one types a password for a command that cannot run.
       const problem = flagProblem?.(flags);
       if (problem) throw new CommandRefused(problem);
       return { flags, password: await readPassword('Password (at least 12 characters): ') };
     },
-    async run({ flags, password }: { flags: Record<string, string>; password: string }, context) {
+    async run({ flags, password }: { flags: StaffFlags; password: string }, context) {
       context.print(await action(needDatabase(context).db, flags, password));
     },
   };
@@ -90,8 +93,8 @@ export const adminCommands: Record<string, AdminCommand> = {
     help: copyToPostgresHelp,
     ownDatabase: true,
     notWhileRunning: 'stop the site first: the copy reads a database that must not change meanwhile. Or, without stopping, take a backup and restore it into the empty PostgreSQL database.',
-    prepare: (args) => parseFlags(args),
-    async run(flags: Record<string, string>, context) {
+    prepare: (args) => readFlags(args, { to: 'postgres://user:password@host:5432/name' }),
+    async run(flags: { to?: string }, context) {
       await copyToPostgresFromCli(context.config, flags, context.print);
     },
   },
@@ -133,7 +136,7 @@ export const adminCommands: Record<string, AdminCommand> = {
   'reference:import': {
     help: referenceImportHelp,
     // Resolved here, in the CLI's folder and environment, wherever it then runs.
-    prepare: (args) => referenceImportRequest(parseFlags(args)),
+    prepare: (args) => referenceImportRequest(readFlags(args, referenceImportFlags)),
     async run(request: ReferenceImportRequest, context) {
       context.print(await importFromCli(needDatabase(context).db, request));
     },
@@ -170,7 +173,8 @@ export const adminCommands: Record<string, AdminCommand> = {
 /** The line to show for an error a person can act on, or undefined for a fault. */
 export function refusalLine(error: unknown): string | undefined {
   if (error instanceof StaffInputError) return `${error.field === 'password' ? 'Password' : error.field}: ${error.message}`;
-  if (error instanceof CommandRefused || error instanceof CopyRefused || error instanceof ReferenceImportError) return error.message;
+  const refusals = [CommandRefused, FlagProblem, CopyRefused, ReferenceImportError];
+  if (refusals.some((kind) => error instanceof kind)) return (error as Error).message;
   return undefined;
 }
 

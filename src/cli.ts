@@ -7,6 +7,7 @@ import { AdminSocketUnreachable, sendAdminCommand } from './platform/admin-socke
 import { boot, fail, loadConfigOrFail } from './platform/boot.ts';
 import type { Config } from './platform/config.ts';
 import { DataFolderInUse } from './platform/db/data-folder-lock.ts';
+import { readFlags } from './platform/flags.ts';
 import { createLogger } from './platform/logger.ts';
 
 /**
@@ -26,6 +27,8 @@ const refuse = (line: string): number => {
 async function run(name: string, command: AdminCommand, args: string[]): Promise<number> {
   let request: unknown;
   try {
+    // A command that takes no flags refuses any, so a mistyped one is not quietly ignored.
+    if (!command.prepare) readFlags(args, {});
     request = await command.prepare?.(args);
   } catch (error) {
     fail(refusalLine(error) ?? (error as Error).message);

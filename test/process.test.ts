@@ -63,6 +63,13 @@ describe('the admin command line', () => {
       const noRole = await runCli(['staff:create', '--email', 'second@psj.example'], 'another long passphrase 7\n', { DATA_DIR: dir });
       expect(noRole.code).not.toBe(0);
       expect(noRole.stderr.trim()).toBe('--role is required: one of admin, organizer, editor, viewer');
+      // A mistyped flag is named in one line, before the prompt, not ignored.
+      const typo = await runCli(['staff:create', '--email', 'third@psj.example', '--rol', 'viewer'], 'another long passphrase 7\n', { DATA_DIR: dir });
+      expect(typo.code).toBe(1);
+      expect(typo.stderr.trim()).toBe('Unknown flag --rol: this command takes --email you@example.org, --role admin|organizer|editor|viewer, --name "Full Name".');
+      const stray = await runCli(['privacy:purge', '--yes'], '', { DATA_DIR: dir });
+      expect(stray.code).toBe(1);
+      expect(stray.stderr.trim()).toBe('Unknown flag --yes: this command takes no flags.');
       const again = await runCli(['staff:create', '--email', 'FIRST@psj.example', '--role', 'viewer'], 'another long passphrase 7\n', { DATA_DIR: dir });
       expect(again.code).not.toBe(0);
       expect(again.stderr).toContain('already exists');

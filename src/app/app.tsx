@@ -4,19 +4,19 @@ import { contentRoutes } from '../features/content/routes.tsx';
 import { getContentVersion, getSiteSettings } from '../features/content/service.ts';
 import { siteFileRoutes } from '../features/content/site-files.ts';
 import { contentAdminRoutes, isUploadPath } from '../features/content/admin/routes.tsx';
-import { contentPolicy } from '../features/content/policy.ts';
-import { auditRoutes } from '../features/audit/routes.tsx';
-import { broadcastPolicy } from '../features/broadcasts/policy.ts';
-import { broadcastRoutes } from '../features/broadcasts/routes.tsx';
-import { petitionAdminRoutes } from '../features/petitions/admin-routes.tsx';
-import { petitionPolicy } from '../features/petitions/policy.ts';
+import { contentPermissions } from '../features/content/permissions.ts';
+import { auditRoutes } from '../features/audit/admin/routes.tsx';
+import { broadcastPermissions } from '../features/broadcasts/permissions.ts';
+import { broadcastRoutes } from '../features/broadcasts/admin/routes.tsx';
+import { petitionAdminRoutes } from '../features/petitions/admin/routes.tsx';
+import { petitionPermissions } from '../features/petitions/permissions.ts';
 import { loadStaffSession, staffSessionKey } from '../features/staff/middleware.ts';
-import { accountRoutes } from '../features/staff/routes-account.tsx';
-import { authRoutes } from '../features/staff/routes-auth.tsx';
-import { teamRoutes } from '../features/staff/routes-team.tsx';
-import { listStaff, staffPolicy } from '../features/staff/service.ts';
-import { workspaceRoutes } from '../features/workspace/routes.tsx';
-import { mailboxPolicy, mailboxRoutes } from '../features/email/mailbox-routes.tsx';
+import { accountRoutes } from '../features/staff/admin/account.tsx';
+import { authRoutes } from '../features/staff/admin/auth.tsx';
+import { teamRoutes } from '../features/staff/admin/team.tsx';
+import { listStaff, staffPermissions } from '../features/staff/service.ts';
+import { workspaceRoutes } from '../features/workspace/admin/routes.tsx';
+import { mailboxPermissions, mailboxRoutes } from '../features/email/admin/routes.tsx';
 import { EMAIL_WEBHOOK_PATH, emailWebhookRoutes } from '../features/email/webhooks.ts';
 import { recordEmailFeedback } from '../features/supporters/email-feedback.ts';
 import { signupRoutes } from '../features/supporters/routes.tsx';
@@ -24,8 +24,8 @@ import { PetitionPublic, petitionOpenRoutes } from '../features/petitions/public
 import { isPetitionOriginCheckedPath, petitionRoutes } from '../features/petitions/routes.tsx';
 import { censusGeocoder } from '../features/petitions/service.ts';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../features/supporters/preferences-routes.tsx';
-import { supporterAdminRoutes } from '../features/supporters/admin-routes.tsx';
-import { supporterPolicy } from '../features/supporters/policy.ts';
+import { supporterAdminRoutes } from '../features/supporters/admin/routes.tsx';
+import { supporterPermissions } from '../features/supporters/permissions.ts';
 import { join } from 'node:path';
 import { Secrets } from '../platform/crypto.ts';
 import { LocalFileStore } from '../platform/storage.ts';
@@ -214,13 +214,13 @@ export function createApp(deps: AppDeps) {
     siteName: async () => (await siteFrame()).name,
     nav: [
       { key: 'home', href: '/admin', label: 'Home', visible: () => true },
-      { key: 'content', href: '/admin/content', label: 'Content', visible: contentPolicy.view },
-      { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPolicy.view },
-      { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPolicy.manageStaff },
-      { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPolicy.view },
-      { key: 'petitions', href: '/admin/petitions', label: 'Petitions', visible: petitionPolicy.view },
-      { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPolicy.viewAudit },
-      { key: 'mailbox', href: '/admin/mailbox', label: 'Mailbox', visible: (staff) => !config.smtpUrl && mailboxPolicy.read(staff) },
+      { key: 'content', href: '/admin/content', label: 'Content', visible: contentPermissions.view },
+      { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPermissions.view },
+      { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
+      { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPermissions.view },
+      { key: 'petitions', href: '/admin/petitions', label: 'Petitions', visible: petitionPermissions.view },
+      { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPermissions.viewAudit },
+      { key: 'mailbox', href: '/admin/mailbox', label: 'Mailbox', visible: (staff) => !config.smtpUrl && mailboxPermissions.read(staff) },
       { key: 'account', href: '/admin/account', label: 'Your account', visible: () => true },
     ],
   });
@@ -230,7 +230,7 @@ export function createApp(deps: AppDeps) {
   admin.route('/', authRoutes(staffDeps));
   admin.route('/account', accountRoutes(staffDeps));
   admin.route('/staff', teamRoutes(staffDeps));
-  admin.route('/audit', auditRoutes({ db, frame, mayRead: staffPolicy.viewAudit, staffNames: listStaff }));
+  admin.route('/audit', auditRoutes({ db, frame, mayRead: staffPermissions.viewAudit, staffNames: listStaff }));
   admin.route('/mailbox', mailboxRoutes({ db, frame }));
   admin.route('/supporters', supporterAdminRoutes({ db, frame }));
   admin.route(

@@ -8,7 +8,7 @@ import { petitions } from '../../src/features/petitions/schema.ts';
 /**
  * The table the role × route test walks: every admin route, a URL to try it
  * with, and the roles that may use it. Written by hand, on purpose: it is the
- * specification the policies are checked against, not derived from them.
+ * specification the permissions are checked against, not derived from them.
  */
 export type AdminRouteCase = {
   method: 'GET' | 'POST';
@@ -23,7 +23,7 @@ export type AdminRouteCase = {
 const all: StaffRole[] = ['admin', 'organizer', 'editor', 'viewer'];
 const adminOnly: StaffRole[] = ['admin'];
 const writers: StaffRole[] = ['admin', 'organizer', 'editor'];
-// Supporter records hold personal data: only the roles that run campaigns (see supporters/policy.ts).
+// Supporter records hold personal data: only the roles that run campaigns (see supporters/permissions.ts).
 const campaigners: StaffRole[] = ['admin', 'organizer'];
 const slug = '{[a-z0-9-]{1,80}}';
 const locale = '{en|es}';
@@ -146,7 +146,7 @@ async function broadcastRouteCases(database: Database): Promise<AdminRouteCase[]
 
 /**
  * Petitions: viewers read petitions and packets; signatures (personal data),
- * the export and the abuse controls are for those who run campaigns (see petitions/policy.ts).
+ * the export and the abuse controls are for those who run campaigns (see petitions/permissions.ts).
  */
 async function petitionRouteCases(database: Database): Promise<AdminRouteCase[]> {
   const campaigners: StaffRole[] = ['admin', 'organizer'];

@@ -5,7 +5,7 @@ import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { addSignature, generateSignatures, makePetition } from '../../../test/support/petition-signatures.ts';
 import { signedInAs, type Browser } from '../../../test/support/staff.ts';
 import { auditLog } from '../audit/schema.ts';
-import { verifiedCount } from './admin-service.ts';
+import { verifiedCount } from './petition-editing.ts';
 import { signatures } from './schema.ts';
 
 const names = (html: string) => [...html.matchAll(/>(Ana\d+) Rivera-\d+</g)].map((m) => m[1]!);

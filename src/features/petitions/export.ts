@@ -3,7 +3,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
 import { supporterContact } from '../supporters/service.ts';
-import { signatureConditions, type SignatureFilters } from './admin-signatures.ts';
+import { signatureConditions, type SignatureFilters } from './signature-review.ts';
 import { signatures } from './schema.ts';
 import { csvField, csvLine, exportColumns } from './csv.ts';
 

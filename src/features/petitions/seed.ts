@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/client.ts';
 import type { AuditActor } from '../audit/service.ts';
-import { createPetition, type PetitionInput } from './admin-service.ts';
+import { createPetition, type PetitionInput } from './petition-editing.ts';
 import { petitionBySlug } from './service.ts';
 
 /** The demo petition's address; the home page's call to action leads here. */

@@ -14,7 +14,7 @@ import { petitions, signatures, type PetitionVersion, type Threshold } from './s
 
 /**
  * Petitions as the public meets them: the page, signing, confirming, and the
- * numbers shown. Staff screens have their own service (admin-service.ts).
+ * numbers shown. Staff screens have their own operations (petition-editing.ts).
  */
 
 export { addToCount, CountCache, expirePending, nightlyRecount, readCount, recountAll, SHARDS, type RecountResult } from './counts.ts';

@@ -6,10 +6,15 @@ import { importReference, ReferenceImportError, type ImportSummary } from './imp
 export const referenceImportHelp =
   'Load Oregon districts, legislators and ZIP areas: --from DIR (laid out like ../shared/data), or without it download from the US Census Bureau and Open States (hosts: --census-url / REFERENCE_CENSUS_URL, --openstates-url / REFERENCE_OPENSTATES_URL).';
 
+/** The flags `reference:import` takes, each with an example of its value. */
+export const referenceImportFlags = { from: 'DIR', 'census-url': 'https://…', 'openstates-url': 'https://…' };
+
 export type ReferenceImportRequest = { dir: string } | { download: { censusUrl?: string; openstatesUrl?: string } };
 
+type ReferenceImportFlags = Partial<Record<keyof typeof referenceImportFlags, string>>;
+
 /** Flags → what to import; throws ReferenceImportError with the line to print for a bad flag. */
-export function referenceImportRequest(flags: Record<string, string>, env: NodeJS.ProcessEnv = process.env): ReferenceImportRequest {
+export function referenceImportRequest(flags: ReferenceImportFlags, env: NodeJS.ProcessEnv = process.env): ReferenceImportRequest {
   if (flags.from !== undefined) {
     if (flags.from === 'true' || flags.from === '') throw new ReferenceImportError('--from needs a folder, e.g. --from ../shared/data');
     const dir = resolve(flags.from);

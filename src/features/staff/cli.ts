@@ -31,27 +31,16 @@ export async function readPassword(prompt: string): Promise<string> {
   return password;
 }
 
-export function parseFlags(args: string[]): Record<string, string> {
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) continue;
-    // Split at the first '=' only: a value such as a database URL may hold more.
-    const equals = arg.indexOf('=');
-    const name = equals < 0 ? arg.slice(2) : arg.slice(2, equals);
-    const inline = equals < 0 ? undefined : arg.slice(equals + 1);
-    flags[name] = inline ?? (args[i + 1] && !args[i + 1]!.startsWith('--') ? args[++i]! : 'true');
-  }
-  return flags;
-}
+/** What the staff commands read from their flags (src/admin-commands.ts). */
+export type StaffFlags = { email?: string; role?: string; name?: string };
 
 /** No default: a forgotten --role must not quietly make an admin. */
-export function roleFlagProblem(flags: Record<string, string>): string | undefined {
+export function roleFlagProblem(flags: StaffFlags): string | undefined {
   if (!flags.role || !staffRoles.includes(flags.role as StaffRole)) return `--role is required: one of ${staffRoles.join(', ')}`;
   return undefined;
 }
 
-export async function createStaffFromCli(db: Db, flags: Record<string, string>, password: string): Promise<string> {
+export async function createStaffFromCli(db: Db, flags: StaffFlags, password: string): Promise<string> {
   const problem = roleFlagProblem(flags);
   if (problem) throw new StaffInputError('role', problem);
   const role = flags.role as StaffRole;
@@ -64,7 +53,7 @@ export async function createStaffFromCli(db: Db, flags: Record<string, string>, 
   return `Created ${member.role} ${member.email}.`;
 }
 
-export async function resetPasswordFromCli(db: Db, flags: Record<string, string>, password: string): Promise<string> {
+export async function resetPasswordFromCli(db: Db, flags: StaffFlags, password: string): Promise<string> {
   const user = flags.email ? await findStaffByEmail(db, flags.email) : undefined;
   if (!user) throw new StaffInputError('email', 'No staff account has that email (--email)');
   await setPassword(db, user.id, password);

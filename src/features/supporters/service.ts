@@ -17,7 +17,7 @@ export { audienceCondition, knownCounties, noLongerWantedCondition, type Audienc
 export { audienceMembers, unsubscribedSince } from './audience.ts';
 export { preferencesToken } from './links.ts';
 // Who may open a supporter's record: other features ask before they link to one.
-export { supporterPolicy } from './policy.ts';
+export { supporterPermissions } from './permissions.ts';
 export { purgeUnconfirmedSignups, type SignupPurge, type SignupPurgeResult } from './retention.ts';
 // Pieces of a statement another feature writes in one round trip (a batch of petition signers).
 export { addToTimelineFrom, upsertSupportersFrom } from './statement-parts.ts';

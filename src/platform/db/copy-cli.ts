@@ -24,7 +24,7 @@ export function embeddedSource(dataDir: string): CopySource {
  */
 export async function copyToPostgresFromCli(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
-  flags: Record<string, string>,
+  flags: { to?: string | undefined },
   print: (line: string) => void,
   source: CopySource = embeddedSource(config.dataDir),
 ): Promise<void> {

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PETITION_SLUG } from '../../features/petitions/seed.ts';
 import { petitionBySlug, writeSignatures } from '../../features/petitions/service.ts';
-import { parseFlags } from '../../features/staff/cli.ts';
+import { readFlags } from '../flags.ts';
 import { describeEachDatabase, openTestPostgres } from '../../../test/support/databases.ts';
 import { fingerprint, refusalOf, secrets, seededSource, signer, tables, totalRows } from '../../../test/support/site-data.ts';
 import { rowsOf, type Database } from './client.ts';
@@ -103,8 +103,9 @@ describe('npm run cli -- db:copy-to-postgres', () => {
   });
 
   it('keeps every "=" of a URL given as --to=…', () => {
-    expect(parseFlags(['--to=postgres://u@h/db?sslmode=require&application_name=a=b'])).toEqual({ to: 'postgres://u@h/db?sslmode=require&application_name=a=b' });
-    expect(parseFlags(['--to', 'postgres://u@h/db?sslmode=require', '--role=admin'])).toEqual({ to: 'postgres://u@h/db?sslmode=require', role: 'admin' });
+    const takes = { to: 'postgres://…', role: 'admin' };
+    expect(readFlags(['--to=postgres://u@h/db?sslmode=require&application_name=a=b'], takes)).toEqual({ to: 'postgres://u@h/db?sslmode=require&application_name=a=b' });
+    expect(readFlags(['--to', 'postgres://u@h/db?sslmode=require', '--role=admin'], takes)).toEqual({ to: 'postgres://u@h/db?sslmode=require', role: 'admin' });
   });
 
   const postgresUrl = inject('postgresUrl');

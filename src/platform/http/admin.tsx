@@ -100,7 +100,7 @@ export class AdminFrame {
     };
   }
 
-  /** Refuses with 403 unless the policy allows this person. */
+  /** Refuses with 403 unless the feature's permissions allow this person. */
   allow(check: (staff: AdminIdentity) => boolean): MiddlewareHandler<AdminEnv> {
     return async (c, next) => {
       const staff = c.get('staff');

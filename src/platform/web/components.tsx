@@ -28,6 +28,15 @@ export function MessagePage(props: { title: string; body: string; link?: { href:
   );
 }
 
+/** The way back up, above a page's title: one link, the arrow saying which way it goes. */
+export function BackLink(props: { href: string; children?: Child; class?: string }) {
+  return (
+    <p class={props.class}>
+      <a href={props.href}>← {props.children}</a>
+    </p>
+  );
+}
+
 export function Notice(props: { children?: Child }) {
   return (
     <p class="notice" role="note">

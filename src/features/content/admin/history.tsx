@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { AdminEnv } from '../../../platform/http/admin.tsx';
-import { contentPolicy } from '../policy.ts';
+import { contentPermissions } from '../permissions.ts';
 import {
   currentSnapshot,
   getVersion,
@@ -60,13 +60,13 @@ export function historyScreens(screens: ContentScreens): Hono<AdminEnv> {
           version={earlier}
           current={current}
           token={frame.csrfToken(c)}
-          canRestore={contentPolicy.restoreVersion(c.get('staff')!)}
+          canRestore={contentPermissions.restoreVersion(c.get('staff')!)}
         />
       ),
     });
   });
 
-  app.post(`/${item}/${version}/restore`, frame.allow(contentPolicy.restoreVersion), async (c) => {
+  app.post(`/${item}/${version}/restore`, frame.allow(contentPermissions.restoreVersion), async (c) => {
     const found = itemOf(c);
     if (!found) return c.notFound();
     const outcome = await restoreVersion(db, found.type, found.key, Number(c.req.param('id')), frame.actor(c));

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv } from '../../../platform/http/admin.tsx';
-import { contentPolicy } from '../policy.ts';
+import { contentPermissions } from '../permissions.ts';
 import type { EditOutcome, Editor, StaffPolicy, StaffResource } from '../service.ts';
 import { afterWrite, type ContentScreens } from './requests.ts';
 import { ConfirmDelete } from './views/common.tsx';
@@ -14,8 +14,8 @@ export function itemFormState(c: Context<AdminEnv>, screens: ContentScreens, sto
   return {
     item: stored ? { ...stored.snapshot, updatedAt: stored.updatedAt, status: stored.status } : undefined,
     token: screens.frame.csrfToken(c),
-    readOnly: !contentPolicy.edit(staff),
-    can: { publish: contentPolicy.publish(staff), remove: contentPolicy.remove(staff) },
+    readOnly: !contentPermissions.edit(staff),
+    can: { publish: contentPermissions.publish(staff), remove: contentPermissions.remove(staff) },
   };
 }
 
@@ -40,7 +40,7 @@ export function addLifecycleRoutes(
     ['publish', true],
     ['unpublish', false],
   ] as const) {
-    app.post(`/${slugParam}/${action}`, frame.allow(contentPolicy.publish), async (c) => {
+    app.post(`/${slugParam}/${action}`, frame.allow(contentPermissions.publish), async (c) => {
       const slug = c.req.param('slug')!;
       const outcome = await item.setPublished(db, slug, published, frame.actor(c));
       const result = await afterWrite(c, screens, outcome, `${item.base}/${slug}`, `${action}ed`);
@@ -59,9 +59,9 @@ export function addLifecycleRoutes(
     });
   };
 
-  app.get(`/${slugParam}/delete`, frame.allow(contentPolicy.remove), confirm);
+  app.get(`/${slugParam}/delete`, frame.allow(contentPermissions.remove), confirm);
 
-  app.post(`/${slugParam}/delete`, frame.allow(contentPolicy.remove), async (c) => {
+  app.post(`/${slugParam}/delete`, frame.allow(contentPermissions.remove), async (c) => {
     const outcome = await item.remove(db, c.req.param('slug')!, frame.actor(c));
     const result = await afterWrite(c, screens, outcome, item.base, 'deleted');
     return result instanceof Response ? result : c.notFound();

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AdminEnv } from '../../../platform/http/admin.tsx';
 import { fieldErrors, type FieldErrors } from '../../../platform/web/forms.tsx';
 import { newPageInput, pageFormInput } from '../inputs.ts';
-import { contentPolicy } from '../policy.ts';
+import { contentPermissions } from '../permissions.ts';
 import {
   addPageTranslation,
   createStaffPage,
@@ -30,7 +30,7 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   const can = (c: Context<AdminEnv>) => {
     const staff = c.get('staff')!;
-    return { edit: contentPolicy.edit(staff), publish: contentPolicy.publish(staff), remove: contentPolicy.remove(staff) };
+    return { edit: contentPermissions.edit(staff), publish: contentPermissions.publish(staff), remove: contentPermissions.remove(staff) };
   };
   const params = (c: Context<AdminEnv>) => ({ slug: c.req.param('slug')!, locale: c.req.param('locale') as Locale });
 
@@ -41,9 +41,9 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
   const newPage = (c: Context<AdminEnv>, values: FormValues, errors: FieldErrors) =>
     renderForm(c, screens, { heading: 'Add a page', errors, previewing: false, body: <NewPageView token={frame.csrfToken(c)} values={values} errors={errors} /> });
 
-  app.get('/new', frame.allow(contentPolicy.edit), (c) => newPage(c, {}, {}));
+  app.get('/new', frame.allow(contentPermissions.edit), (c) => newPage(c, {}, {}));
 
-  app.post('/new', frame.allow(contentPolicy.edit), async (c) => {
+  app.post('/new', frame.allow(contentPermissions.edit), async (c) => {
     const form = await readForm(c);
     const values = Object.fromEntries(['slug', 'locale', 'title', 'description', 'bodyMd'].map((name) => [name, formText(form, name)]));
     const parsed = newPageInput.safeParse(values);
@@ -61,7 +61,7 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
   });
 
   // "Add Spanish version": a draft copy of the other language to translate over.
-  app.post(`/${slug}/${locale}/add`, frame.allow(contentPolicy.edit), async (c) => {
+  app.post(`/${slug}/${locale}/add`, frame.allow(contentPermissions.edit), async (c) => {
     const { slug, locale } = params(c);
     const outcome = await addPageTranslation(db, slug, locale, frame.actor(c));
     const result = await afterWrite(c, screens, outcome, `/admin/content/pages/${slug}/${locale}/edit`, 'created');
@@ -97,7 +97,7 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
     return editPage(c, draft, editableValues(draft), {});
   });
 
-  app.post(`/${slug}/${locale}/edit`, frame.allow(contentPolicy.edit), async (c) => {
+  app.post(`/${slug}/${locale}/edit`, frame.allow(contentPermissions.edit), async (c) => {
     const { slug, locale } = params(c);
     const draft = await getPageDraft(db, slug, locale);
     if (!draft) return c.notFound();
@@ -116,7 +116,7 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
     ['publish', true],
     ['unpublish', false],
   ] as const) {
-    app.post(`/${slug}/${locale}/${action}`, frame.allow(contentPolicy.publish), async (c) => {
+    app.post(`/${slug}/${locale}/${action}`, frame.allow(contentPermissions.publish), async (c) => {
       const { slug, locale } = params(c);
       const outcome = await setPagePublished(db, slug, locale, published, frame.actor(c));
       const result = await afterWrite(c, screens, outcome, `/admin/content/pages/${slug}`, `${action}ed`);
@@ -145,9 +145,9 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
     });
   };
 
-  app.get(`/${slug}/${locale}/delete`, frame.allow(contentPolicy.remove), (c) => confirmDelete(c));
+  app.get(`/${slug}/${locale}/delete`, frame.allow(contentPermissions.remove), (c) => confirmDelete(c));
 
-  app.post(`/${slug}/${locale}/delete`, frame.allow(contentPolicy.remove), async (c) => {
+  app.post(`/${slug}/${locale}/delete`, frame.allow(contentPermissions.remove), async (c) => {
     const { slug, locale } = params(c);
     const outcome = await deletePage(db, slug, locale, frame.actor(c));
     const [rest] = outcome.ok ? await listPagesForStaff(db, slug) : [];

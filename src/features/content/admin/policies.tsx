@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AdminEnv } from '../../../platform/http/admin.tsx';
 import { fieldErrors, type FieldErrors } from '../../../platform/web/forms.tsx';
 import { newItemSlug, policyFormInput, type PolicyForm } from '../inputs.ts';
-import { contentPolicy } from '../policy.ts';
+import { contentPermissions } from '../permissions.ts';
 import {
   createStaffPolicy,
   deletePolicy,
@@ -39,7 +39,7 @@ export function policyScreens(screens: ContentScreens): Hono<AdminEnv> {
     return frame.render(c, {
       title: 'Policies',
       current: 'content',
-      body: <ItemListView heading="Policies" base={base} addLabel="Add a policy" rows={rows} canEdit={contentPolicy.edit(c.get('staff')!)} detailLabel="Bill and session" />,
+      body: <ItemListView heading="Policies" base={base} addLabel="Add a policy" rows={rows} canEdit={contentPermissions.edit(c.get('staff')!)} detailLabel="Bill and session" />,
     });
   });
 
@@ -83,9 +83,9 @@ export function policyScreens(screens: ContentScreens): Hono<AdminEnv> {
     return { values, errors, data, slug: slug?.data?.slug, preview: wantsPreview(body) };
   };
 
-  app.get('/new', frame.allow(contentPolicy.edit), (c) => form(c, { values: { sessionYear: String(new Date().getUTCFullYear()) }, errors: {} }));
+  app.get('/new', frame.allow(contentPermissions.edit), (c) => form(c, { values: { sessionYear: String(new Date().getUTCFullYear()) }, errors: {} }));
 
-  app.post('/new', frame.allow(contentPolicy.edit), async (c) => {
+  app.post('/new', frame.allow(contentPermissions.edit), async (c) => {
     const typed = await readPolicyForm(c, true);
     if (!typed.data || typed.preview) return form(c, { values: typed.values, errors: typed.errors, preview: typed.preview ? typed.data : undefined });
     const slug = typed.slug!;
@@ -101,7 +101,7 @@ export function policyScreens(screens: ContentScreens): Hono<AdminEnv> {
     return form(c, { policy, values, errors: {} });
   });
 
-  app.post(`/${slugParam}`, frame.allow(contentPolicy.edit), async (c) => {
+  app.post(`/${slugParam}`, frame.allow(contentPermissions.edit), async (c) => {
     const policy = await getPolicyForStaff(db, c.req.param('slug')!);
     if (!policy) return c.notFound();
     const typed = await readPolicyForm(c, false);

@@ -3,7 +3,7 @@ import type { AdminEnv } from '../../../platform/http/admin.tsx';
 import { newFileKey } from '../../../platform/storage.ts';
 import { fieldErrors, type FieldErrors } from '../../../platform/web/forms.tsx';
 import { newItemSlug, resourceFormInput, type ResourceForm } from '../inputs.ts';
-import { contentPolicy } from '../policy.ts';
+import { contentPermissions } from '../permissions.ts';
 import {
   createStaffResource,
   deleteResource,
@@ -46,7 +46,7 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
     return frame.render(c, {
       title: 'Resources',
       current: 'content',
-      body: <ItemListView heading="Resources" base={base} addLabel="Add a resource" rows={rows} canEdit={contentPolicy.edit(c.get('staff')!)} detailLabel="Type and date" />,
+      body: <ItemListView heading="Resources" base={base} addLabel="Add a resource" rows={rows} canEdit={contentPermissions.edit(c.get('staff')!)} detailLabel="Type and date" />,
     });
   });
 
@@ -136,9 +136,9 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
     }
   };
 
-  app.get('/new', frame.allow(contentPolicy.edit), (c) => form(c, { values: { publishedOn: new Date().toISOString().slice(0, 10) }, topics: [], errors: {} }));
+  app.get('/new', frame.allow(contentPermissions.edit), (c) => form(c, { values: { publishedOn: new Date().toISOString().slice(0, 10) }, topics: [], errors: {} }));
 
-  app.post('/new', frame.allow(contentPolicy.edit), async (c) => {
+  app.post('/new', frame.allow(contentPermissions.edit), async (c) => {
     const typed = await readResourceForm(c, true);
     if (!typed.data || typed.preview) return form(c, { ...typed, preview: typed.preview ? typed.data : undefined });
     return write(c, { ...typed, data: typed.data }, typed.slug!, undefined);
@@ -152,7 +152,7 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
     return form(c, { resource, values, topics: resource.snapshot.topics, errors: {} });
   });
 
-  app.post(`/${slugParam}`, frame.allow(contentPolicy.edit), async (c) => {
+  app.post(`/${slugParam}`, frame.allow(contentPermissions.edit), async (c) => {
     const resource = await getResourceForStaff(db, c.req.param('slug')!);
     if (!resource) return c.notFound();
     const typed = await readResourceForm(c, false);

@@ -4,7 +4,7 @@ import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import type { PageCache } from '../../../platform/http/page-cache.ts';
 import { LocalFileStore, type FileStore } from '../../../platform/storage.ts';
-import { contentPolicy } from '../policy.ts';
+import { contentPermissions } from '../permissions.ts';
 import { contentOverview } from '../service.ts';
 import { historyScreens } from './history.tsx';
 import { pageScreens } from './pages.tsx';
@@ -34,7 +34,7 @@ export function isUploadPath(path: string): boolean {
 /**
  * Staff edit the public site's content here: pages, policies and resources
  * in both languages, with history. Every screen needs `view`; each change
- * asks the policy for its own permission (see policy.ts).
+ * asks for its own permission (see permissions.ts).
  */
 export function contentAdminRoutes(deps: ContentAdminDeps): Hono<AdminEnv> {
   const { frame } = deps;
@@ -46,7 +46,7 @@ export function contentAdminRoutes(deps: ContentAdminDeps): Hono<AdminEnv> {
     uploadMaxBytes: deps.uploadMaxBytes,
   };
   const app = new Hono<AdminEnv>();
-  app.use(frame.requireSignedIn(), frame.allow(contentPolicy.view));
+  app.use(frame.requireSignedIn(), frame.allow(contentPermissions.view));
   app.get('/', async (c) => frame.render(c, { title: 'Content', current: 'content', body: <ContentOverviewView overview={await contentOverview(deps.db)} /> }));
   app.route('/pages', pageScreens(screens));
   app.route('/policies', policyScreens(screens));

@@ -1,4 +1,4 @@
-import { Notice, Prose } from '../../../platform/web/components.tsx';
+import { BackLink, Notice, Prose } from '../../../platform/web/components.tsx';
 import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
 import { messagesFor } from '../../../platform/web/messages.ts';
 import { contentMessages } from '../messages.ts';
@@ -63,9 +63,7 @@ export function PolicyPage(props: { policy: Policy; locale: Locale }) {
   return (
     <>
       {policy.isFallback ? <Notice>{messagesFor(locale).untranslated}</Notice> : null}
-      <p>
-        <a href={localizedPath(locale, '/policies')}>← {t.policies.back}</a>
-      </p>
+      <BackLink href={localizedPath(locale, '/policies')}>{t.policies.back}</BackLink>
       <article>
         <h1 lang={policy.isFallback ? textLang : undefined}>
           {policy.billNumber ? `${policy.billNumber}: ` : ''}

@@ -1,4 +1,4 @@
-import { formatDate, Notice, Prose } from '../../../platform/web/components.tsx';
+import { BackLink, formatDate, Notice, Prose } from '../../../platform/web/components.tsx';
 import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
 import { messagesFor } from '../../../platform/web/messages.ts';
 import { contentMessages } from '../messages.ts';
@@ -127,9 +127,7 @@ export function ResourcePage(props: { resource: Resource; locale: Locale; topics
   return (
     <>
       {r.isFallback ? <Notice>{messagesFor(locale).untranslated}</Notice> : null}
-      <p>
-        <a href={localizedPath(locale, '/resources')}>← {t.resources.back}</a>
-      </p>
+      <BackLink href={localizedPath(locale, '/resources')}>{t.resources.back}</BackLink>
       <article>
         <h1 lang={textLang}>{r.title}</h1>
         <dl class="meta">

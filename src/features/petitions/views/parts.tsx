@@ -2,6 +2,7 @@ import type { Locale } from '../../../platform/web/locale.ts';
 import { ReferenceCredits, ReferenceNotice } from '../../reference/service.ts';
 import { formatCount, petitionMessages } from '../messages.ts';
 import type { Threshold } from '../schema.ts';
+import { DataTable } from '../../../platform/web/tables.tsx';
 
 /**
  * The verified count, a progress bar to the goal and the next milestone. The
@@ -122,29 +123,18 @@ export function WhereSigners(props: { locale: Locale; mapSvg: string | undefined
               <ReferenceCredits locale={props.locale} />
             </figcaption>
           </figure>
-          <div class="table-scroll">
-            <table class="table" id="district-table">
-              <caption class="visually-hidden">{t.tableCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.district}</th>
-                  <th scope="col">{t.count}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((d) => (
-                  <tr>
-                    <th scope="row">{d}</th>
-                    <td>{formatCount(props.byDistrict.get(d) ?? 0, props.locale)}</td>
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">{t.unknownDistrict}</th>
-                  <td>{formatCount(props.unknown, props.locale)}</td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t.tableCaption} columns={[t.district, t.count]} scroll id="district-table">
+            {rows.map((d) => (
+              <tr>
+                <th scope="row">{d}</th>
+                <td>{formatCount(props.byDistrict.get(d) ?? 0, props.locale)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{t.unknownDistrict}</th>
+              <td>{formatCount(props.unknown, props.locale)}</td>
+            </tr>
+          </DataTable>
         </div>
       ) : (
         <ReferenceNotice locale={props.locale} />

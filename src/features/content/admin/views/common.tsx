@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { Form } from '../../../../platform/web/forms.tsx';
 import type { Locale, TranslationStatus } from '../../service.ts';
+import { BackLink } from '../../../../platform/web/components.tsx';
 
 /**
  * Small parts every content screen shares: how a language's state is said,
@@ -54,14 +55,6 @@ export function ReadOnlyNotice() {
   return (
     <p class="notice" role="note">
       You can read this but not change it: your role does not allow editing content.
-    </p>
-  );
-}
-
-export function BackLink(props: { href: string; children?: Child }) {
-  return (
-    <p>
-      <a href={props.href}>← {props.children}</a>
     </p>
   );
 }

@@ -1,6 +1,8 @@
 import { diffLines } from 'diff';
 import { snapshotText, type Snapshot, type Version, type VersionedItemType, type VersionSummary } from '../../service.ts';
-import { ActionButton, BackLink, When } from './common.tsx';
+import { ActionButton, When } from './common.tsx';
+import { BackLink } from '../../../../platform/web/components.tsx';
+import { DataTable, HiddenLabel } from '../../../../platform/web/tables.tsx';
 
 const replacedByLabel: Record<string, string> = {
   update: 'Edited',
@@ -29,33 +31,20 @@ export function HistoryListView(props: { type: VersionedItemType; itemKey: strin
       {props.versions.length === 0 ? (
         <p>No earlier versions yet.</p>
       ) : (
-        <table class="table">
-          <caption class="visually-hidden">Earlier versions, newest first</caption>
-          <thead>
+        <DataTable caption="Earlier versions, newest first" columns={['Version from', 'Then changed by', 'What happened', <HiddenLabel>Compare</HiddenLabel>]}>
+          {props.versions.map((v) => (
             <tr>
-              <th scope="col">Version from</th>
-              <th scope="col">Then changed by</th>
-              <th scope="col">What happened</th>
-              <th scope="col">
-                <span class="visually-hidden">Compare</span>
+              <th scope="row">
+                <When at={v.createdAt} />
               </th>
+              <td>{v.createdByEmail || 'unknown'}</td>
+              <td>{replacedByLabel[v.replacedBy] ?? v.replacedBy}</td>
+              <td>
+                <a href={`${base}/${v.id}`}>Compare with now</a>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {props.versions.map((v) => (
-              <tr>
-                <th scope="row">
-                  <When at={v.createdAt} />
-                </th>
-                <td>{v.createdByEmail || 'unknown'}</td>
-                <td>{replacedByLabel[v.replacedBy] ?? v.replacedBy}</td>
-                <td>
-                  <a href={`${base}/${v.id}`}>Compare with now</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -3,7 +3,9 @@ import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '.
 import { locales, type Page, type PageDraft, type PageOverview, type TranslationStatus } from '../../service.ts';
 import { ContentPage } from '../../views/ContentPage.tsx';
 import { HomePage } from '../../views/HomePage.tsx';
-import { ActionButton, BackLink, languageLabel, LanguageState, otherLanguage, PreviewPanel, ReadOnlyNotice, SaveButtons, When } from './common.tsx';
+import { ActionButton, languageLabel, LanguageState, otherLanguage, PreviewPanel, ReadOnlyNotice, SaveButtons, When } from './common.tsx';
+import { BackLink } from '../../../../platform/web/components.tsx';
+import { DataTable } from '../../../../platform/web/tables.tsx';
 
 export type FormValues = Record<string, string>;
 
@@ -27,33 +29,22 @@ export function PageListView(props: { pages: PageOverview[]; canEdit: boolean })
           </a>
         </p>
       ) : null}
-      <table class="table">
-        <caption class="visually-hidden">Pages and the state of each language</caption>
-        <thead>
+      <DataTable caption="Pages and the state of each language" columns={['Page', ...locales.map((l) => languageLabel[l])]}>
+        {props.pages.map((p) => (
           <tr>
-            <th scope="col">Page</th>
+            <th scope="row">
+              <a href={`/admin/content/pages/${p.slug}`}>{p.languages.en?.title ?? p.languages.es?.title ?? p.slug}</a>
+              <br />
+              <span class="hint">/{p.slug === 'home' ? '' : p.slug}</span>
+            </th>
             {locales.map((l) => (
-              <th scope="col">{languageLabel[l]}</th>
+              <td>
+                <LanguageState published={p.languages[l]?.published} status={p.status[l]} locale={l} />
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {props.pages.map((p) => (
-            <tr>
-              <th scope="row">
-                <a href={`/admin/content/pages/${p.slug}`}>{p.languages.en?.title ?? p.languages.es?.title ?? p.slug}</a>
-                <br />
-                <span class="hint">/{p.slug === 'home' ? '' : p.slug}</span>
-              </th>
-              {locales.map((l) => (
-                <td>
-                  <LanguageState published={p.languages[l]?.published} status={p.status[l]} locale={l} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </>
   );
 }

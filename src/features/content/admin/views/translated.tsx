@@ -1,8 +1,10 @@
 import type { Child } from 'hono/jsx';
 import { ErrorSummary, Field, Form, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { locales, type Locale, type TranslationStatus } from '../../service.ts';
-import { ActionButton, BackLink, languageLabel, PreviewPanel, ReadOnlyNotice, SaveButtons, TranslationState, When } from './common.tsx';
+import { ActionButton, languageLabel, PreviewPanel, ReadOnlyNotice, SaveButtons, TranslationState, When } from './common.tsx';
 import type { FormValues } from './pages.tsx';
+import { BackLink } from '../../../../platform/web/components.tsx';
+import { DataTable } from '../../../../platform/web/tables.tsx';
 
 /**
  * The parts policies and resources share: the list, and the form frame in
@@ -23,37 +25,27 @@ export function ItemListView(props: { heading: string; base: string; addLabel: s
           </a>
         </p>
       ) : null}
-      <table class="table">
-        <caption class="visually-hidden">{props.heading}, whether each is on the site, and the state of each language</caption>
-        <thead>
+      <DataTable
+        caption={<>{props.heading}, whether each is on the site, and the state of each language</>}
+        columns={['Title', props.detailLabel, 'On the site', ...locales.map((l) => languageLabel[l])]}
+      >
+        {props.rows.map((row) => (
           <tr>
-            <th scope="col">Title</th>
-            <th scope="col">{props.detailLabel}</th>
-            <th scope="col">On the site</th>
+            <th scope="row">
+              <a href={`${props.base}/${row.slug}`}>{row.title}</a>
+            </th>
+            <td>{row.detail}</td>
+            <td>
+              <span class={row.published ? 'badge' : 'badge badge-draft'}>{row.published ? 'Published' : 'Draft'}</span>
+            </td>
             {locales.map((l) => (
-              <th scope="col">{languageLabel[l]}</th>
+              <td>
+                <TranslationState status={row.status[l]} locale={l} />
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => (
-            <tr>
-              <th scope="row">
-                <a href={`${props.base}/${row.slug}`}>{row.title}</a>
-              </th>
-              <td>{row.detail}</td>
-              <td>
-                <span class={row.published ? 'badge' : 'badge badge-draft'}>{row.published ? 'Published' : 'Draft'}</span>
-              </td>
-              {locales.map((l) => (
-                <td>
-                  <TranslationState status={row.status[l]} locale={l} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </>
   );
 }

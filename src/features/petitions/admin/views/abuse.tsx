@@ -1,0 +1,148 @@
+import { ErrorSummary, Field, Form, type FieldErrors } from '../../../../platform/web/forms.tsx';
+import { formatInZone } from '../../../../platform/web/time.ts';
+import type { Block, SigningLimits, TrendingRow } from '../../abuse.ts';
+import { BackLink } from '../../../../platform/web/components.tsx';
+import { DataTable } from '../../../../platform/web/tables.tsx';
+
+export type AbuseValues = { perIpBurst?: string; perIpPerHour?: string; ip?: string; domain?: string; ipNote?: string; domainNote?: string };
+
+function Trending(props: { title: string; rows: TrendingRow[]; kind: 'ip' | 'email-domain'; token: string }) {
+  return (
+    <section>
+      <h3>{props.title}</h3>
+      {props.rows.length === 0 ? (
+        <p>Nothing in the last hour.</p>
+      ) : (
+        <DataTable
+          caption={<>{props.title}, most signatures first</>}
+          columns={[props.kind === 'ip' ? 'Address (hashed)' : 'Domain', 'Count', 'Petitions', 'List', 'Block']}
+        >
+          {props.rows.map((r) => (
+            <tr>
+              <td>{props.kind === 'ip' ? <code title={r.value}>{r.value.slice(0, 12)}…</code> : r.value}</td>
+              <td>{r.signatures.toLocaleString('en-US')}</td>
+              <td>{r.petitions}</td>
+              <td>
+                <a href={`/admin/petitions/${r.petitionId}/signatures?${props.kind === 'ip' ? 'ip' : 'domain'}=${encodeURIComponent(r.value)}`}>
+                  See them{r.petitions > 1 ? ' (on the petition with most)' : ''}
+                </a>
+              </td>
+              <td>
+                {r.blocked ? (
+                  'Blocked'
+                ) : (
+                  <Form action="/admin/petitions/abuse/blocks" token={props.token}>
+                    <input type="hidden" name="kind" value={props.kind} />
+                    <input type="hidden" name={props.kind === 'ip' ? 'ipHash' : 'domain'} value={r.value} />
+                    <button type="submit" class="link-button">
+                      Block {props.kind === 'ip' ? 'this address' : r.value}
+                    </button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The abuse controls on one page: what is arriving now, the blocks, and the
+ * rates. A flood is handled top to bottom: see it, block it, then go to the
+ * petition's signatures filtered by that address or domain to invalidate.
+ */
+export function AbusePage(props: {
+  limits: SigningLimits;
+  blocks: Block[];
+  trending: { ips: TrendingRow[]; domains: TrendingRow[] };
+  token: string;
+  timeZone: string;
+  values: AbuseValues;
+  errors: FieldErrors;
+}) {
+  const v = props.values;
+  return (
+    <>
+      <BackLink href="/admin/petitions">Petitions</BackLink>
+      <h1>Abuse controls</h1>
+      <ErrorSummary errors={props.errors} title="Please fix these and try again" />
+      <h2>Trending in the last hour</h2>
+      <p>
+        Signatures on every petition since an hour ago, by the signer’s address and email domain. Addresses are kept only as a keyed hash: enough to see a flood and
+        block it, not enough to tell who it was. “See them” lists those signatures, where they can be invalidated.
+      </p>
+      <Trending title="Addresses" rows={props.trending.ips} kind="ip" token={props.token} />
+      <Trending title="Email domains" rows={props.trending.domains} kind="email-domain" token={props.token} />
+
+      <h2>Blocked</h2>
+      {props.blocks.length === 0 ? (
+        <p>Nothing is blocked.</p>
+      ) : (
+        <DataTable caption="Blocked addresses and email domains" columns={['What', 'Note', 'Since', 'Unblock']}>
+          {props.blocks.map((b) => (
+            <tr>
+              <td>{b.kind === 'ip' ? <>Address <code title={b.value}>{b.value.slice(0, 12)}…</code></> : <>Domain {b.value}</>}</td>
+              <td>{b.note}</td>
+              <td>{formatInZone(b.createdAt, props.timeZone)}</td>
+              <td>
+                <Form action="/admin/petitions/abuse/blocks/remove" token={props.token}>
+                  <input type="hidden" name="kind" value={b.kind} />
+                  <input type="hidden" name="value" value={b.value} />
+                  <button type="submit" class="link-button">
+                    Unblock
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <h3>Block an address</h3>
+      <Form action="/admin/petitions/abuse/blocks" token={props.token}>
+        <input type="hidden" name="kind" value="ip" />
+        <Field name="ip" label="IP address" hint="Signing from it is refused. It is stored only as its hash." value={v.ip} error={props.errors.ip} maxlength={64} />
+        <Field name="ipNote" label="Why (optional, for staff)" value={v.ipNote} maxlength={200} />
+        <button type="submit" class="button">
+          Block address
+        </button>
+      </Form>
+      <h3>Block an email domain</h3>
+      <Form action="/admin/petitions/abuse/blocks" token={props.token}>
+        <input type="hidden" name="kind" value="email-domain" />
+        <Field name="domain" label="Domain" hint="Everything after the @, like throwaway.example. Signing with any address there is refused." value={v.domain} error={props.errors.domain} maxlength={253} />
+        <Field name="domainNote" label="Why (optional, for staff)" value={v.domainNote} maxlength={200} />
+        <button type="submit" class="button">
+          Block domain
+        </button>
+      </Form>
+
+      <h2>Rates per address</h2>
+      <Form action="/admin/petitions/abuse/limits" token={props.token}>
+        <Field
+          name="perIpBurst"
+          label="Burst"
+          hint="Signatures one address may send in quick succession (a household, a library, a rally on one Wi-Fi)."
+          value={v.perIpBurst ?? String(props.limits.perIpBurst)}
+          error={props.errors.perIpBurst}
+          inputmode="numeric"
+          required
+        />
+        <Field
+          name="perIpPerHour"
+          label="Per hour"
+          hint="Signatures one address may send in an hour, all petitions together."
+          value={v.perIpPerHour ?? String(props.limits.perIpPerHour)}
+          error={props.errors.perIpPerHour}
+          inputmode="numeric"
+          required
+        />
+        <button type="submit" class="button">
+          Save rates
+        </button>
+      </Form>
+      {props.limits.updatedAt ? <p class="hint">Last changed {formatInZone(props.limits.updatedAt, props.timeZone)}.</p> : <p class="hint">These are the defaults.</p>}
+    </>
+  );
+}

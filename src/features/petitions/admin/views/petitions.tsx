@@ -1,0 +1,207 @@
+import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
+import { renderMarkdown } from '../../../../platform/web/markdown.ts';
+import { formatInZone } from '../../../../platform/web/time.ts';
+import { MAX_THRESHOLDS, type Petition, type PetitionListRow, type PetitionValues } from '../../petition-editing.ts';
+import type { PetitionStatus } from '../../schema.ts';
+import { DataTable } from '../../../../platform/web/tables.tsx';
+
+/** How the petition screens say things, in the workspace's English. */
+export const petitionStatusLabel: Record<PetitionStatus, string> = { draft: 'Draft', open: 'Open', closed: 'Closed', archived: 'Archived' };
+
+const number = (n: number) => n.toLocaleString('en-US');
+
+export function PetitionListPage(props: { rows: PetitionListRow[]; canEdit: boolean; canManageAbuse: boolean }) {
+  return (
+    <>
+      <h1>Petitions</h1>
+      <p>Verified signatures only: a signature counts once its signer confirms from the emailed link.</p>
+      <ul class="list-inline">
+        {props.canEdit ? (
+          <li>
+            <a class="button" href="/admin/petitions/new">
+              New petition
+            </a>
+          </li>
+        ) : null}
+        {props.canManageAbuse ? (
+          <li>
+            <a href="/admin/petitions/abuse">Abuse controls and what is trending</a>
+          </li>
+        ) : null}
+      </ul>
+      {props.rows.length === 0 ? (
+        <p>No petitions yet.</p>
+      ) : (
+        <DataTable caption="Petitions, newest first" columns={['Title', 'Status', 'Verified', 'Goal']} scroll>
+          {props.rows.map((p) => (
+            <tr>
+              <td>
+                <a href={`/admin/petitions/${p.id}`}>{p.en.title}</a>
+              </td>
+              <td>{petitionStatusLabel[p.status]}</td>
+              <td>{number(p.verified)}</td>
+              <td>{number(p.goal)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </>
+  );
+}
+
+/** The links every petition page shares, shown to those who may follow them. */
+export function PetitionLinks(props: { id: number; can: { signatures: boolean; export: boolean } }) {
+  const base = `/admin/petitions/${props.id}`;
+  return (
+    <ul class="list-inline">
+      {props.can.signatures ? (
+        <li>
+          <a href={`${base}/signatures`}>Signatures</a>
+        </li>
+      ) : null}
+      {props.can.export ? (
+        <li>
+          <a href={`${base}/signatures.csv?status=verified`}>Download verified signatures (CSV)</a>
+        </li>
+      ) : null}
+      <li>
+        <a href={`${base}/packets`}>Delivery packets</a>
+      </li>
+    </ul>
+  );
+}
+
+function VersionFields(props: { lang: 'en' | 'es'; values: PetitionValues['en']; errors: FieldErrors }) {
+  const p = props.lang;
+  const v = props.values ?? {};
+  const required = p === 'en';
+  return (
+    <fieldset lang={p}>
+      <legend>{p === 'en' ? 'English' : 'Spanish (optional: leave every field empty to show the English version)'}</legend>
+      <Field name={`${p}.title`} label="Title" value={v.title} error={props.errors[`${p}.title`]} required={required} maxlength={200} lang={p} />
+      <TextArea name={`${p}.summary`} label="Summary" hint="One or two sentences for the top of the page and for sharing." value={v.summary} error={props.errors[`${p}.summary`]} rows={3} lang={p} />
+      <TextArea
+        name={`${p}.statement`}
+        label="Statement"
+        hint="What signers put their name to. Markdown: **bold**, _italic_, lists with “- ”, [a link](https://…)."
+        value={v.statement}
+        error={props.errors[`${p}.statement`]}
+        required={required}
+        rows={12}
+        lang={p}
+      />
+    </fieldset>
+  );
+}
+
+function ThresholdFields(props: { rows: NonNullable<PetitionValues['thresholds']>; errors: FieldErrors }) {
+  return (
+    <fieldset>
+      <legend>Thresholds (optional)</legend>
+      <p class="hint" id="thresholds-hint">
+        A message shown when the count passes a number, such as “Halfway there!”. Leave a row empty to skip it.
+      </p>
+      {props.errors.thresholds ? (
+        <p class="error-message" id="thresholds">
+          <span class="visually-hidden">Error: </span>
+          {props.errors.thresholds}
+        </p>
+      ) : null}
+      {props.rows.map((row, i) => (
+        <fieldset class="plain">
+          <legend class="visually-hidden">Threshold {i + 1}</legend>
+          <Field name={`thresholds.${i}.count`} label={`Threshold ${i + 1}: signatures`} value={row.count} error={props.errors[`thresholds.${i}.count`]} inputmode="numeric" maxlength={12} />
+          <Field name={`thresholds.${i}.en`} label="Message in English" value={row.en} error={props.errors[`thresholds.${i}.en`]} maxlength={300} lang="en" />
+          <Field name={`thresholds.${i}.es`} label="Message in Spanish (optional)" value={row.es} error={props.errors[`thresholds.${i}.es`]} maxlength={300} lang="es" />
+        </fieldset>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * Rows for the threshold fields: those typed, in their places (errors are
+ * keyed by row number), and a couple of empty ones to add more without JavaScript.
+ */
+export function thresholdRows(typed: PetitionValues['thresholds']): NonNullable<PetitionValues['thresholds']> {
+  const rows = [...(typed ?? [])];
+  while (rows.length > 0 && !rows[rows.length - 1]!.count && !rows[rows.length - 1]!.en && !rows[rows.length - 1]!.es) rows.pop();
+  const wanted = Math.max(rows.length, Math.min(Math.max(rows.length + 2, 3), MAX_THRESHOLDS));
+  while (rows.length < wanted) rows.push({});
+  return rows;
+}
+
+/** The create and edit form. `statuses` are the ones this petition may move to. */
+export function PetitionForm(props: { action: string; token: string; values: PetitionValues; errors: FieldErrors; statuses: readonly PetitionStatus[]; timeZone: string; submitLabel: string }) {
+  const v = props.values;
+  return (
+    <Form action={props.action} token={props.token}>
+      <ErrorSummary errors={props.errors} title="Please fix these and save again" />
+      <Field name="slug" label="Address" hint="The end of /petitions/…: lower-case letters, digits and hyphens. It cannot change once the petition has been open." value={v.slug} error={props.errors.slug} required maxlength={80} />
+      <Field name="target" label="Addressed to" hint="Who the petition asks, like Oregon Legislature." value={v.target} error={props.errors.target} required maxlength={200} />
+      <VersionFields lang="en" values={v.en} errors={props.errors} />
+      <VersionFields lang="es" values={v.es} errors={props.errors} />
+      <Field name="goal" label="Goal" hint="The number of verified signatures the progress bar counts towards." value={v.goal} error={props.errors.goal} required inputmode="numeric" maxlength={12} />
+      <ThresholdFields rows={thresholdRows(v.thresholds)} errors={props.errors} />
+      <fieldset>
+        <legend>Dates (optional)</legend>
+        <Field name="opensAt" type="datetime-local" label={`Opens (${props.timeZone})`} hint="Leave empty to take signatures as soon as it is open." value={v.opensAt} error={props.errors.opensAt} />
+        <Field name="closesAt" type="datetime-local" label={`Closes (${props.timeZone})`} hint="Leave empty to keep it open until you close it." value={v.closesAt} error={props.errors.closesAt} />
+      </fieldset>
+      <Select name="status" label="Status" hint="Open takes signatures; closed shows the petition without the form; archived hides it." value={v.status} error={props.errors.status} options={props.statuses.map((s) => [s, petitionStatusLabel[s]] as const)} />
+      <button type="submit" class="button">
+        {props.submitLabel}
+      </button>
+    </Form>
+  );
+}
+
+/** A petition for those who may read it but not change it. */
+export function PetitionSummary(props: { petition: Petition; verified: number; timeZone: string }) {
+  const p = props.petition;
+  const when = (at: Date | null) => (at ? formatInZone(at, props.timeZone) : '—');
+  return (
+    <>
+      <table class="table">
+        <caption class="visually-hidden">Settings</caption>
+        <tbody>
+          {(
+            [
+              ['Address', `/petitions/${p.slug}`],
+              ['Addressed to', p.target],
+              ['Status', petitionStatusLabel[p.status]],
+              ['Verified signatures', `${number(props.verified)} of ${number(p.goal)}`],
+              ['Opens', when(p.opensAt)],
+              ['Closes', when(p.closesAt)],
+            ] as const
+          ).map(([label, value]) => (
+            <tr>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {p.thresholds.length > 0 ? (
+        <>
+          <h2>Thresholds</h2>
+          <ul>
+            {p.thresholds.map((t) => (
+              <li>
+                {number(t.count)}: {t.message.en}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2>Statement</h2>
+      <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(p.en.statement) }} />
+      {p.es ? (
+        <section lang="es">
+          <h2>{p.es.title}</h2>
+          <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(p.es.statement) }} />
+        </section>
+      ) : null}
+    </>
+  );
+}

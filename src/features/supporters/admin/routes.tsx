@@ -1,0 +1,146 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { plainText } from '../../../platform/plain-text.ts';
+import type { Db } from '../../../platform/db/client.ts';
+import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
+import type { FieldErrors } from '../../../platform/web/forms.tsx';
+import { locales } from '../../../platform/web/locale.ts';
+import { stopLinksIssuedSoFar } from '../links.ts';
+import { supporterPermissions } from '../permissions.ts';
+import {
+  addSupporterTag,
+  eraseSupporter,
+  exportSupporter,
+  getSupporterRecord,
+  listSupporters,
+  recordSupporterExport,
+  removeSupporterTag,
+  supporterFilterChoices,
+  supporterStatuses,
+  tagInput,
+} from '../records.ts';
+import { subscriptionTopics } from '../schema.ts';
+import { fullName, SupporterListPage } from './views/list.tsx';
+import { EraseSupporterPage, SupporterPage } from './views/person.tsx';
+
+const PER_PAGE = 50;
+const id = ':id{[0-9]{1,9}}';
+
+// A filter that makes no sense is dropped rather than refused: the list still answers.
+const filtersSchema = z.object({
+  // A filter that is not plain text (a NUL would reach PostgreSQL) is ignored, as any filter that does not parse.
+  q: plainText({ max: 200 }).optional().catch(undefined),
+  topic: z.enum(subscriptionTopics).optional().catch(undefined),
+  language: z.enum(locales).optional().catch(undefined),
+  county: plainText({ max: 100, trim: false }).optional().catch(undefined),
+  status: z.enum(supporterStatuses).optional().catch(undefined),
+  tag: plainText({ max: 60, trim: false }).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+
+/** Staff see and look after supporter records here; mounted at /admin/supporters. Who may do what is in permissions.ts. */
+export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEnv> {
+  const { db, frame } = deps;
+  const app = new Hono<AdminEnv>();
+  app.use(frame.requireSignedIn(), frame.allow(supporterPermissions.view));
+  const personId = (c: Context<AdminEnv>) => Number(c.req.param('id'));
+
+  app.get('/', async (c) => {
+    const f = filtersSchema.parse(c.req.query());
+    const [result, choices] = await Promise.all([
+      listSupporters(db, { q: f.q, topic: f.topic, locale: f.language, county: f.county || undefined, status: f.status, tag: f.tag || undefined, page: f.page, perPage: PER_PAGE }),
+      supporterFilterChoices(db),
+    ]);
+    return frame.render(c, {
+      title: 'Supporters',
+      current: 'supporters',
+      body: <SupporterListPage rows={result.rows} total={result.total} perPage={PER_PAGE} filters={f} counties={choices.counties} tags={choices.tags} />,
+    });
+  });
+
+  const personPage = async (c: Context<AdminEnv>, options: { errors?: FieldErrors; tagValue?: string; status?: number; notice?: string } = {}) => {
+    const record = await getSupporterRecord(db, personId(c));
+    if (!record) return c.notFound();
+    const staff = c.get('staff')!;
+    const errors = options.errors ?? {};
+    const name = fullName(record.person) || record.person.emailAsTyped;
+    return frame.render(c, {
+      title: Object.keys(errors).length > 0 ? `Error: ${name}` : name,
+      current: 'supporters',
+      status: options.status ?? 200,
+      body: (
+        <SupporterPage
+          record={record}
+          token={frame.csrfToken(c)}
+          can={{ tag: supporterPermissions.tag(staff), exportRecord: supporterPermissions.exportRecord(staff), stopLinks: supporterPermissions.stopLinks(staff), erase: supporterPermissions.erase(staff) }}
+          notice={options.notice}
+          tagValue={options.tagValue}
+          errors={errors}
+        />
+      ),
+    });
+  };
+
+  app.get(`/${id}`, (c) => personPage(c));
+
+  const typedTag = async (c: Context<AdminEnv>) => {
+    const body = await c.req.parseBody();
+    const typed = typeof body.tag === 'string' ? body.tag : '';
+    return { typed, parsed: tagInput.safeParse(typed) };
+  };
+
+  app.post(`/${id}/tags`, frame.allow(supporterPermissions.tag), async (c) => {
+    const { typed, parsed } = await typedTag(c);
+    if (!parsed.success) return personPage(c, { errors: { tag: parsed.error.issues[0]?.message }, tagValue: typed, status: 400 });
+    if (!(await addSupporterTag(db, personId(c), parsed.data, frame.actor(c)))) return c.notFound();
+    return c.redirect(`/admin/supporters/${personId(c)}?notice=saved`, 303);
+  });
+
+  app.post(`/${id}/tags/remove`, frame.allow(supporterPermissions.tag), async (c) => {
+    const { parsed } = await typedTag(c);
+    if (!parsed.success) return personPage(c, { errors: { tag: 'That is not one of their tags' }, status: 400 });
+    await removeSupporterTag(db, personId(c), parsed.data, frame.actor(c));
+    return c.redirect(`/admin/supporters/${personId(c)}?notice=saved`, 303);
+  });
+
+  // A POST, not a link: the download is noted in the audit log, and a form carries the CSRF token.
+  app.post(`/${id}/export`, frame.allow(supporterPermissions.exportRecord), async (c) => {
+    const data = await exportSupporter(db, personId(c));
+    if (!data) return c.notFound();
+    await recordSupporterExport(db, personId(c), frame.actor(c));
+    return c.body(JSON.stringify(data, null, 2), 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="supporter-${personId(c)}.json"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  // For someone who fears another person reads their email: the links already sent stop opening their preferences.
+  app.post(`/${id}/stop-links`, frame.allow(supporterPermissions.stopLinks), async (c) => {
+    if (!(await stopLinksIssuedSoFar(db, personId(c), frame.actor(c)))) return c.notFound();
+    return personPage(c, { notice: 'The links in emails sent so far no longer open their preferences. Any of them can still unsubscribe, and can ask for a new link by email.' });
+  });
+
+  const erasePage = async (c: Context<AdminEnv>, errors: FieldErrors, status = 200) => {
+    const record = await getSupporterRecord(db, personId(c));
+    if (!record) return c.notFound();
+    const name = fullName(record.person) || record.person.emailAsTyped;
+    return frame.render(c, {
+      title: `${Object.keys(errors).length > 0 ? 'Error: ' : ''}Erase ${name}`,
+      current: 'supporters',
+      status,
+      body: <EraseSupporterPage record={record} token={frame.csrfToken(c)} errors={errors} />,
+    });
+  };
+
+  app.get(`/${id}/erase`, frame.allow(supporterPermissions.erase), (c) => erasePage(c, {}));
+
+  app.post(`/${id}/erase`, frame.allow(supporterPermissions.erase), async (c) => {
+    const body = await c.req.parseBody();
+    if (body.confirm !== 'on') return erasePage(c, { confirm: 'Tick the box to confirm that you want to erase this person' }, 400);
+    if (!(await eraseSupporter(db, personId(c), frame.actor(c)))) return c.notFound();
+    return c.redirect('/admin/supporters?notice=deleted', 303);
+  });
+
+  return app;
+}

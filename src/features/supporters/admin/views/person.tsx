@@ -1,0 +1,207 @@
+import { ErrorSummary, Field, Form, type FieldErrors } from '../../../../platform/web/forms.tsx';
+import { statusOf, type SupporterRecord } from '../../records.ts';
+import { fullName } from './list.tsx';
+import { describeEntry, languageLabel, methodLabel, statusLabel, subscriptionLabel, suppressionLabel, topicLabel, when } from './wording.ts';
+import { BackLink } from '../../../../platform/web/components.tsx';
+import { DataTable } from '../../../../platform/web/tables.tsx';
+
+export type PersonPermissions = { tag: boolean; exportRecord: boolean; stopLinks: boolean; erase: boolean };
+
+function Time(props: { at: Date }) {
+  return <time datetime={props.at.toISOString()}>{when(props.at)}</time>;
+}
+
+/** One person's page: who they are, what they get and agreed to, their labels, their story, and their data rights. */
+export function SupporterPage(props: { record: SupporterRecord; token: string; can: PersonPermissions; tagValue?: string | undefined; errors: FieldErrors; notice?: string | undefined }) {
+  const { person, subscriptions, consents, tags, suppression, timeline } = props.record;
+  const base = `/admin/supporters/${person.id}`;
+  const status = statusOf(Boolean(suppression), Object.fromEntries(subscriptions.map((s) => [s.topic, s.status])));
+  return (
+    <>
+      <ErrorSummary errors={props.errors} title="There is a problem" />
+      {props.notice ? (
+        <p class="notice success" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <BackLink href="/admin/supporters">Supporters</BackLink>
+      <h1>{fullName(person) || person.emailAsTyped}</h1>
+      <p>
+        <span class="badge">{statusLabel[status]}</span>
+      </p>
+      {suppression ? (
+        <p class="notice" role="note">
+          No bulk email goes to this address: {suppressionLabel[suppression.reason] ?? suppression.reason} (<Time at={suppression.at} />).
+        </p>
+      ) : null}
+      <dl class="meta">
+        <dt>Name:</dt>
+        <dd>{fullName(person) || '(none given)'}</dd>
+        <dt>Email:</dt>
+        <dd>{person.emailAsTyped}</dd>
+        <dt>Phone:</dt>
+        <dd>{person.phone ?? '(none)'}</dd>
+        <dt>ZIP code:</dt>
+        <dd>{person.zip ?? '(none)'}</dd>
+        <dt>County:</dt>
+        <dd>{person.county ?? '(unknown)'}</dd>
+        <dt>Language:</dt>
+        <dd>{languageLabel[person.locale]}</dd>
+        <dt>First came from:</dt>
+        <dd>{person.firstSource ?? '(no source code)'}</dd>
+        <dt>Added:</dt>
+        <dd>
+          <Time at={person.createdAt} />
+        </dd>
+        <dt>Last changed:</dt>
+        <dd>
+          <Time at={person.updatedAt} />
+        </dd>
+      </dl>
+
+      <h2>Subscriptions</h2>
+      {subscriptions.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <DataTable caption="Subscriptions" columns={['Topic', 'Status', 'Since']}>
+          {subscriptions.map((s) => (
+            <tr>
+              <td>{topicLabel[s.topic] ?? s.topic}</td>
+              <td>{subscriptionLabel[s.status] ?? s.status}</td>
+              <td>
+                <Time at={s.updatedAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+
+      <h2>Tags</h2>
+      {tags.length === 0 ? <p>No tags.</p> : null}
+      <ul class="list-inline">
+        {tags.map((tag) => (
+          <li>
+            <span class="badge">{tag}</span>{' '}
+            {props.can.tag ? (
+              <Form action={`${base}/tags/remove`} token={props.token} class="inline-action">
+                <input type="hidden" name="tag" value={tag} />
+                <button type="submit" class="link-button">
+                  Remove<span class="visually-hidden"> tag {tag}</span>
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {props.can.tag ? (
+        <Form action={`${base}/tags`} token={props.token}>
+          <Field name="tag" label="Add a tag" hint="Lower-case letters, digits and hyphens, like “volunteer” or “2026-advocacy-day”." value={props.tagValue} error={props.errors.tag} maxlength={60} />
+          <button type="submit" class="button secondary">
+            Add tag
+          </button>
+        </Form>
+      ) : null}
+
+      <h2>Consent records</h2>
+      {consents.length === 0 ? (
+        <p>None yet: consent is recorded when they confirm.</p>
+      ) : (
+        <DataTable caption="What they agreed to and withdrew, newest first" columns={['When', 'Topic', 'Consent', 'Wording version', 'How']}>
+          {consents.map((c) => (
+            <tr>
+              <td>
+                <Time at={c.at} />
+              </td>
+              <td>{topicLabel[c.topic] ?? c.topic}</td>
+              <td>{c.granted === 'yes' ? 'Agreed' : 'Withdrew'}</td>
+              <td>{c.wordingVersion}</td>
+              <td>{methodLabel[c.method] ?? c.method}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+
+      <h2>Timeline</h2>
+      {timeline.length === 0 ? (
+        <p>Nothing yet.</p>
+      ) : (
+        <ol class="list-plain">
+          {timeline.map((entry) => (
+            <li>
+              <Time at={entry.at} />: {describeEntry(entry)}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {props.can.stopLinks ? (
+        <>
+          <h2>Links in their email</h2>
+          <p>
+            Every email we send carries a link to their preferences. If they fear someone else reads their email, stop the links sent so far: those links will only
+            unsubscribe, or ask for a new link that goes to their address.
+          </p>
+          <Form action={`${base}/stop-links`} token={props.token} class="inline-action">
+            <button type="submit" class="button secondary">
+              Stop the links sent so far
+            </button>
+          </Form>
+        </>
+      ) : null}
+
+      {props.can.exportRecord || props.can.erase ? (
+        <>
+          <h2>Their data</h2>
+          <p>When someone asks for a copy of their data, or asks us to delete it.</p>
+          {props.can.exportRecord ? (
+            <Form action={`${base}/export`} token={props.token} class="inline-action">
+              <button type="submit" class="button secondary">
+                Download their data (JSON)
+              </button>
+            </Form>
+          ) : null}
+          {props.can.erase ? (
+            <a class="button danger" href={`${base}/erase`}>
+              Erase this person
+            </a>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The step before erasing: says what goes and what stays, and asks for a tick so one stray click erases nothing. */
+export function EraseSupporterPage(props: { record: SupporterRecord; token: string; errors: FieldErrors }) {
+  const { person } = props.record;
+  const base = `/admin/supporters/${person.id}`;
+  return (
+    <>
+      <ErrorSummary errors={props.errors} title="There is a problem" />
+      <h1>Erase {fullName(person) || person.emailAsTyped}?</h1>
+      <p>This deletes everything we hold about this person: their record, subscriptions, consent records, tags and timeline. Email not yet sent to them is withdrawn, and emails already sent are kept only as counts, without their address.</p>
+      <p>It cannot be undone: there is no history to restore from. The audit log will say that supporter {person.id} was erased, and nothing more.</p>
+      {props.record.suppression ? <p class="notice" role="note">Their address stays on the do-not-email list, so a later import cannot email it again.</p> : null}
+      <Form action={`${base}/erase`} token={props.token}>
+        <div class={props.errors.confirm ? 'field field-error' : 'field'}>
+          {props.errors.confirm ? (
+            <p class="error-message" id="confirm-error">
+              <span class="visually-hidden">Error: </span>
+              {props.errors.confirm}
+            </p>
+          ) : null}
+          <div class="checkbox">
+            <input type="checkbox" id="confirm" name="confirm" value="on" aria-describedby={props.errors.confirm ? 'confirm-error' : undefined} />
+            <label for="confirm">I understand that this erases the person for good</label>
+          </div>
+        </div>
+        <button type="submit" class="button danger">
+          Erase this person
+        </button>{' '}
+        <a class="button secondary" href={base}>
+          No, keep them
+        </a>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { roles, type StaffRole } from '../staff/service.ts';
+
+type Actor = { role: StaffRole };
+
+/**
+ * May this staff member see or change supporter records?
+ *
+ * Every screen here shows personal data: names, addresses, phone numbers,
+ * what each person agreed to and every message we sent them. So only the
+ * people who run campaigns with that list (admins and organizers) see it.
+ * Editors write the website and viewers only read it; neither needs to know
+ * who is on the list, so they see none of it, not even read-only. Fewer
+ * eyes on the list is also fewer ways for it to leak.
+ *
+ * - `view`: the list, its search and filters, and a person's page.
+ * - `tag`: add and remove the labels that narrow broadcast audiences.
+ * - `exportRecord`: download everything we hold about one person (to answer
+ *   their request). It shows nothing the person's page does not, so it
+ *   follows `view`; each download is noted in the audit log.
+ * - `stopLinks`: make the preferences links in every email sent so far stop
+ *   opening their page (ADR 028), when someone fears another person reads
+ *   their email. It reveals nothing and only takes a key away, so it follows `view`.
+ * - `erase`: admins only. It cannot be undone and there is no history to
+ *   restore from, so it sits with the role that already answers for the
+ *   data. Supporters can still erase themselves from their preferences page.
+ */
+export const supporterPermissions = {
+  view: (actor: Actor) => roles.canRunCampaigns(actor),
+  tag: (actor: Actor) => roles.canRunCampaigns(actor),
+  exportRecord: (actor: Actor) => roles.canRunCampaigns(actor),
+  stopLinks: (actor: Actor) => roles.canRunCampaigns(actor),
+  erase: (actor: Actor) => roles.isAdmin(actor),
+};

@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import type { Db } from '../../../platform/db/client.ts';
+import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
+import { listAudit } from '../../audit/service.ts';
+import { contentNeedingAttention } from '../../content/service.ts';
+import { listStaff, staffPermissions } from '../../staff/service.ts';
+import { WorkspaceHome } from './views.tsx';
+
+/** The workspace's front page: what happened lately and what needs someone's attention. */
+export function workspaceRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEnv> {
+  const { db, frame } = deps;
+  const app = new Hono<AdminEnv>();
+  app.get('/', frame.requireSignedIn(), async (c) => {
+    const staff = c.get('staff')!;
+    const seesEveryone = staffPermissions.viewAudit(staff);
+    const [activity, content, team] = await Promise.all([
+      listAudit(db, { actorId: seesEveryone ? undefined : staff.id, perPage: 10 }),
+      contentNeedingAttention(db),
+      seesEveryone ? listStaff(db) : Promise.resolve([]),
+    ]);
+    const attention = [
+      ...content,
+      ...(staff.totpEnabled ? [] : [{ label: 'Your account', href: '/admin/account', reason: 'Two-step sign-in is off: turn it on so a stolen password is not enough.' }]),
+      ...team
+        .filter((m) => m.role === 'admin' && !m.totpEnabledAt && !m.disabledAt && m.id !== staff.id)
+        .map((m) => ({ label: m.displayName, href: `/admin/staff/${m.id}`, reason: 'An admin without two-step sign-in.' })),
+    ];
+    return frame.render(c, {
+      title: 'Home',
+      current: 'home',
+      body: <WorkspaceHome name={staff.displayName} activity={activity.rows} attention={attention} seesEveryone={seesEveryone} />,
+    });
+  });
+  return app;
+}

@@ -1,0 +1,39 @@
+import { actorLabel, type AuditRow } from '../../audit/service.ts';
+
+export type AttentionItem = { label: string; href: string; reason: string };
+
+export function WorkspaceHome(props: { name: string; activity: AuditRow[]; attention: AttentionItem[]; seesEveryone: boolean }) {
+  return (
+    <>
+      <h1>Welcome, {props.name}</h1>
+      <section class="section" aria-labelledby="attention">
+        <h2 id="attention">Needs attention</h2>
+        {props.attention.length === 0 ? <p>Nothing right now.</p> : null}
+        <ul class="list-plain">
+          {props.attention.map((item) => (
+            <li>
+              <a href={item.href}>{item.label}</a>: {item.reason}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section class="section" aria-labelledby="activity">
+        <h2 id="activity">{props.seesEveryone ? 'Recent activity' : 'Your recent activity'}</h2>
+        {props.activity.length === 0 ? <p>No activity yet.</p> : null}
+        <ul class="list-plain">
+          {props.activity.map((r) => (
+            <li>
+              <time datetime={r.at.toISOString()}>{r.at.toISOString().replace('T', ' ').slice(0, 16)}</time> · {actorLabel(r)} · {r.action} {r.subjectType}{' '}
+              {r.subjectId}
+            </li>
+          ))}
+        </ul>
+        {props.seesEveryone ? (
+          <p>
+            <a href="/admin/audit">The full audit log</a>
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
+}
