@@ -17,7 +17,8 @@ const peaks = { heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
 const sampler = setInterval(() => {
   const m = process.memoryUsage();
   peakRss = Math.max(peakRss, m.rss);
-  for (const k of Object.keys(peaks) as (keyof typeof peaks)[]) peaks[k] = Math.max(peaks[k], Math.round(m[k] / 1048576));
+  for (const k of Object.keys(peaks) as (keyof typeof peaks)[])
+    peaks[k] = Math.max(peaks[k], Math.round(m[k] / 1048576));
 }, 50);
 
 const email = createEmailRuntime({ config, database, logger });

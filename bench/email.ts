@@ -19,7 +19,8 @@ import { exited, spawnTs, startSinkProcess, waitForLine } from '../test/support/
 import { scratchPostgres } from './server.ts';
 
 const recipients = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
-const postgresServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const postgresServer =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const workerEnv = {
   SECRET_KEY: 'bench-secret-key-that-is-long-enough-0123456789',
   PUBLIC_URL: 'https://psj.example',
@@ -32,12 +33,19 @@ const workerEnv = {
 };
 
 // The same V8 memory flags `npm run worker` uses (read from package.json), plus any given for profiling.
-const workerScript: string = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8')).scripts.worker;
-const workerFlags = [...(workerScript.match(/--max-[a-z-]+=\d+/g) ?? []), ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])];
+const workerScript: string = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8')).scripts
+  .worker;
+const workerFlags = [
+  ...(workerScript.match(/--max-[a-z-]+=\d+/g) ?? []),
+  ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+];
 
 type Figures = { sent: number; failed: number; queueMs: number; sendMs: number; totalMs: number; peakRssMb: number };
 
-async function run(label: string, target: { url?: string; dataDir?: string }): Promise<Figures & { label: string; received: number; seedMs: number }> {
+async function run(
+  label: string,
+  target: { url?: string; dataDir?: string },
+): Promise<Figures & { label: string; received: number; seedMs: number }> {
   const scratch = mkdtempSync(join(tmpdir(), 'groundswell-bench-email-'));
   const t0 = performance.now();
   const database = await openDatabase(target.url ? { url: target.url } : { dataDir: join(target.dataDir!, 'pglite') });
@@ -48,11 +56,16 @@ async function run(label: string, target: { url?: string; dataDir?: string }): P
   const seedMs = Math.round(performance.now() - t0);
 
   const sink = await startSinkProcess(join(scratch, 'smtp.log'));
-  const worker = spawnTs('bench/email-worker.ts', [], {
-    ...workerEnv,
-    SMTP_URL: sink.url,
-    ...(target.url ? { DATABASE_URL: target.url } : { DATA_DIR: target.dataDir! }),
-  }, workerFlags);
+  const worker = spawnTs(
+    'bench/email-worker.ts',
+    [],
+    {
+      ...workerEnv,
+      SMTP_URL: sink.url,
+      ...(target.url ? { DATABASE_URL: target.url } : { DATA_DIR: target.dataDir! }),
+    },
+    workerFlags,
+  );
   const line = await waitForLine(worker, /^\{.*\}$/m, 30 * 60_000);
   if (process.env.BENCH_VERBOSE) process.stdout.write(`${label}: ${line[0]}\n`);
   await exited(worker);
@@ -83,12 +96,22 @@ if (process.env.BENCH_ONLY !== 'postgres') {
 }
 
 const n = (v: number) => v.toLocaleString('en-US');
-process.stdout.write(`\nEmail broadcast benchmark: ${n(recipients)} recipients, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
-process.stdout.write(`worker: EMAIL_CONCURRENCY=${workerEnv.EMAIL_CONCURRENCY}, cap ${workerEnv.EMAIL_MESSAGES_PER_SECOND} msg/s, node ${workerFlags.join(' ')}; SMTP sink in its own process\n\n`);
-process.stdout.write('database    | messages/s | sent      | failed | at sink   | queue (s) | send (s) | total (s) | worker peak RSS\n');
+process.stdout.write(
+  `\nEmail broadcast benchmark: ${n(recipients)} recipients, ${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}\n`,
+);
+process.stdout.write(
+  `worker: EMAIL_CONCURRENCY=${workerEnv.EMAIL_CONCURRENCY}, cap ${workerEnv.EMAIL_MESSAGES_PER_SECOND} msg/s, node ${workerFlags.join(' ')}; SMTP sink in its own process\n\n`,
+);
+process.stdout.write(
+  'database    | messages/s | sent      | failed | at sink   | queue (s) | send (s) | total (s) | worker peak RSS\n',
+);
 for (const r of rows) {
   process.stdout.write(
     `${r.label.padEnd(11)} | ${n(Math.round((r.sent / r.sendMs) * 1000)).padStart(10)} | ${n(r.sent).padStart(9)} | ${String(r.failed).padStart(6)} | ${n(r.received).padStart(9)} | ${(r.queueMs / 1000).toFixed(1).padStart(9)} | ${(r.sendMs / 1000).toFixed(1).padStart(8)} | ${(r.totalMs / 1000).toFixed(1).padStart(9)} | ${r.peakRssMb} MB\n`,
   );
 }
-process.stdout.write('\n(queue: from the worker start until the recipients were written and queued; send: from then until the outbox was empty)\n');
+process.stdout.write(
+  '\n(queue: from the worker start until the recipients were written and queued; send: from then until the outbox was empty)\n',
+);

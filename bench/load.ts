@@ -40,7 +40,9 @@ export type LoadResult = {
 };
 
 /** Reads one response from the start of `buffer`: its status and its total length in bytes, or undefined while incomplete. */
-export function parseResponse(buffer: Buffer): { status: number; length: number; close: boolean } | undefined | 'malformed' {
+export function parseResponse(
+  buffer: Buffer,
+): { status: number; length: number; close: boolean } | undefined | 'malformed' {
   const headEnd = buffer.indexOf('\r\n\r\n');
   if (headEnd < 0) return buffer.length > 65_536 ? 'malformed' : undefined;
   const head = buffer.toString('latin1', 0, headEnd).toLowerCase();
@@ -97,7 +99,10 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         lateOk,
         lateNon2xx,
         latencies: sorted,
-        percentile: (p) => (sorted.length === 0 ? NaN : Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10),
+        percentile: (p) =>
+          sorted.length === 0
+            ? NaN
+            : Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10,
       });
     };
     // Answers still missing 10 s after the time is up are errors, not something to wait for forever.

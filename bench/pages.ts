@@ -13,7 +13,8 @@ import { scratchPostgres, startServer } from './server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = 50;
-const postgresServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const postgresServer =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const headers = { 'accept-encoding': 'br, gzip', cookie: 'lang=en' };
 const publicPaths = ['/', '/about', '/tips', '/policies', '/resources', '/privacy'];
 
@@ -81,7 +82,9 @@ async function benchOne(database: string, env: Record<string, string>): Promise<
       for (const path of publicPaths) {
         const p = locale + (path === '/' && locale ? '' : path);
         const bytes = await compressedBytes(server.url + p);
-        sizes.push(`${p.padEnd(16)} ${String(bytes).padStart(6)} B html + ${css} B css = ${((bytes + css) / 1024).toFixed(1)} KB ${bytes + css <= 25 * 1024 ? 'ok' : 'OVER 25 KB'}`);
+        sizes.push(
+          `${p.padEnd(16)} ${String(bytes).padStart(6)} B html + ${css} B css = ${((bytes + css) / 1024).toFixed(1)} KB ${bytes + css <= 25 * 1024 ? 'ok' : 'OVER 25 KB'}`,
+        );
       }
     }
   } finally {
@@ -91,8 +94,14 @@ async function benchOne(database: string, env: Record<string, string>): Promise<
 }
 
 const results: Row[] = [];
-process.stdout.write(`bench:pages — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
-process.stdout.write(`autocannon: ${connections} connections, ${seconds} s per target, after a 3 s warm-up; server and load generator share this machine\n\n`);
+process.stdout.write(
+  `bench:pages — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}\n`,
+);
+process.stdout.write(
+  `autocannon: ${connections} connections, ${seconds} s per target, after a 3 s warm-up; server and load generator share this machine\n\n`,
+);
 
 const lite = await benchOne('PGlite', {});
 results.push(...lite.rows);
@@ -107,14 +116,20 @@ if (scratch) {
     await scratch.drop();
   }
 } else {
-  process.stdout.write(`PostgreSQL not reachable at ${postgresServer.replace(/:[^:@/]*@/, ':***@')}: only PGlite measured\n`);
+  process.stdout.write(
+    `PostgreSQL not reachable at ${postgresServer.replace(/:[^:@/]*@/, ':***@')}: only PGlite measured\n`,
+  );
 }
 
-process.stdout.write(`${'database'.padEnd(11)} ${'target'.padEnd(28)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'bytes'.padStart(7)} errors\n`);
+process.stdout.write(
+  `${'database'.padEnd(11)} ${'target'.padEnd(28)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'bytes'.padStart(7)} errors\n`,
+);
 for (const r of results) {
   process.stdout.write(
     `${r.database.padEnd(11)} ${r.target.padEnd(28)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.bytes).padStart(7)} ${r.errors}\n`,
   );
 }
 process.stdout.write('\nCompressed page weight (brotli), stylesheet included:\n' + sizes.join('\n') + '\n');
-process.stdout.write(`\ntargets: GET / >= 5000 req/s with p99 <= 20 ms on either database; every page <= 25 KB compressed\n`);
+process.stdout.write(
+  `\ntargets: GET / >= 5000 req/s with p99 <= 20 ms on either database; every page <= 25 KB compressed\n`,
+);

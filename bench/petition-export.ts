@@ -31,10 +31,19 @@ import { signedInAs } from '../test/support/staff.ts';
 import { scratchPostgres } from './server.ts';
 
 const signatureCount = Number(process.env.BENCH_SIGNATURES ?? 1_000_000);
-const postgresServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const postgresServer =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
-type Figures = { rows: number; bytes: number; seconds: number; baselineRss?: number; peakRss?: number; maxRss?: number; exportProcessPeakRss: number };
+type Figures = {
+  rows: number;
+  bytes: number;
+  seconds: number;
+  baselineRss?: number;
+  peakRss?: number;
+  maxRss?: number;
+  exportProcessPeakRss: number;
+};
 
 /** The route child: the app over the database, one export through the route, counted and measured. */
 async function exportThroughRoute(url: string, petitionId: number): Promise<Figures> {
@@ -52,7 +61,11 @@ async function exportThroughRoute(url: string, petitionId: number): Promise<Figu
       done();
     },
   });
-  const { app } = createApp({ config: testConfig({ LOG_LEVEL: 'info' }), database, logger: createLogger({ level: 'info', pretty: false, destination: logSink }) });
+  const { app } = createApp({
+    config: testConfig({ LOG_LEVEL: 'info' }),
+    database,
+    logger: createLogger({ level: 'info', pretty: false, destination: logSink }),
+  });
   const admin = await signedInAs(app, database, 'admin');
   const baselineRss = process.memoryUsage().rss;
   const t0 = performance.now();
@@ -70,8 +83,17 @@ async function exportThroughRoute(url: string, petitionId: number): Promise<Figu
   peak = Math.max(peak, process.memoryUsage().rss);
   await new Promise((r) => setTimeout(r, 200));
   await database.close();
-  if (exportReport.rows !== lineEnds - 1) throw new Error(`the route's log did not report the export (${JSON.stringify(exportReport)})`);
-  return { rows: lineEnds - 1, bytes, seconds, baselineRss, peakRss: peak, maxRss: process.resourceUsage().maxRSS * 1024, exportProcessPeakRss: exportReport.exportPeakRssMb! * 1024 * 1024 };
+  if (exportReport.rows !== lineEnds - 1)
+    throw new Error(`the route's log did not report the export (${JSON.stringify(exportReport)})`);
+  return {
+    rows: lineEnds - 1,
+    bytes,
+    seconds,
+    baselineRss,
+    peakRss: peak,
+    maxRss: process.resourceUsage().maxRSS * 1024,
+    exportProcessPeakRss: exportReport.exportPeakRssMb! * 1024 * 1024,
+  };
 }
 
 function report(label: string, f: Figures): string {
@@ -88,7 +110,12 @@ function report(label: string, f: Figures): string {
       `                           ${mb(f.baselineRss!)} of it before the download, which added ${mb(f.peakRss - f.baselineRss!)}`,
     );
   }
-  lines.push(`  load:      ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores`, '');
+  lines.push(
+    `  load:      ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${cpus().length} cores`,
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -106,7 +133,9 @@ async function exportProcessAlone(url: string, petitionId: number): Promise<Figu
 async function main() {
   const scratch = await scratchPostgres(postgresServer);
   if (!scratch) {
-    process.stderr.write(`bench:export needs PostgreSQL: nothing answered at ${postgresServer.replace(/\/\/[^@]*@/, '//…@')} (set BENCH_DATABASE_URL)\n`);
+    process.stderr.write(
+      `bench:export needs PostgreSQL: nothing answered at ${postgresServer.replace(/\/\/[^@]*@/, '//…@')} (set BENCH_DATABASE_URL)\n`,
+    );
     process.exitCode = 1;
     return;
   }
@@ -118,11 +147,22 @@ async function main() {
     await generateSignatures(database.db, { petitionId, count: signatureCount, prefix: 'bench' });
     await database.db.execute('analyze' as never);
     await database.close();
-    process.stdout.write(`generated ${signatureCount.toLocaleString('en-US')} signatures in ${((performance.now() - t0) / 1000).toFixed(1)} s\n\n`);
+    process.stdout.write(
+      `generated ${signatureCount.toLocaleString('en-US')} signatures in ${((performance.now() - t0) / 1000).toFixed(1)} s\n\n`,
+    );
 
-    const child = spawnTs('bench/petition-export.ts', ['--route', scratch.url, String(petitionId)], { LOG_LEVEL: 'silent' });
-    process.stdout.write(report("The route, in the whole app, Node's defaults (as npm start)", JSON.parse((await waitForLine(child, /^\{.*\}$/m, 30 * 60_000))[0])));
-    process.stdout.write(report('The export process alone, as the route starts it', await exportProcessAlone(scratch.url, petitionId)));
+    const child = spawnTs('bench/petition-export.ts', ['--route', scratch.url, String(petitionId)], {
+      LOG_LEVEL: 'silent',
+    });
+    process.stdout.write(
+      report(
+        "The route, in the whole app, Node's defaults (as npm start)",
+        JSON.parse((await waitForLine(child, /^\{.*\}$/m, 30 * 60_000))[0]),
+      ),
+    );
+    process.stdout.write(
+      report('The export process alone, as the route starts it', await exportProcessAlone(scratch.url, petitionId)),
+    );
   } finally {
     await scratch.drop();
   }

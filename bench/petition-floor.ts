@@ -25,7 +25,13 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, rowsOf, type Database } from '../src/platform/db/client.ts';
 import { Secrets } from '../src/platform/crypto.ts';
 import { DEMO_PETITION_SLUG, seedDemoPetition } from '../src/features/petitions/seed.ts';
-import { petitionBySlug, SignatureBatcher, writeSignatures, type PendingSignature, type Petition } from '../src/features/petitions/service.ts';
+import {
+  petitionBySlug,
+  SignatureBatcher,
+  writeSignatures,
+  type PendingSignature,
+  type Petition,
+} from '../src/features/petitions/service.ts';
 import { exited, spawnTs, waitForLine } from '../test/support/processes.ts';
 import { runLoad } from './load.ts';
 import { postgresCpuMs, treeCpuMs } from './proc-cpu.ts';
@@ -34,13 +40,17 @@ import { signerForm } from './signers.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 100);
-const postgresServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const postgresServer =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const writers = Number(process.env.BENCH_WRITERS ?? 4);
 const batchSize = Number(process.env.BENCH_BATCH ?? 20);
 const secretKey = 'bench-floor-secret-key-long-enough-0123456789';
 
 /** A signature as the form gives it, with none of the real route's checks or look-ups (no districts, no address hash). */
-function bareSignature(form: URLSearchParams, petition: { id: number; slug: string; en: { title: string } }): PendingSignature {
+function bareSignature(
+  form: URLSearchParams,
+  petition: { id: number; slug: string; en: { title: string } },
+): PendingSignature {
   const email = form.get('email') ?? '';
   return {
     petitionId: petition.id,
@@ -68,19 +78,21 @@ function bareSignature(form: URLSearchParams, petition: { id: number; slug: stri
 /** The bare server, in its own process as the real one runs: one signature per POST, 200 once it is committed. */
 async function serve(url: string, petitionId: number, title: string): Promise<void> {
   const database = await openDatabase({ url, poolSize: 10 });
-  const batcher = new SignatureBatcher({ db: database.db, secrets: new Secrets(secretKey), emailDomain: 'bench.example' });
+  const batcher = new SignatureBatcher({
+    db: database.db,
+    secrets: new Secrets(secretKey),
+    emailDomain: 'bench.example',
+  });
   const petition = { id: petitionId, slug: DEMO_PETITION_SLUG, en: { title } };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-      batcher
-        .submit(bareSignature(form, petition))
-        .then(
-          () => res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': '3' }).end('ok\n'),
-          () => res.writeHead(503, { 'Content-Type': 'text/plain', 'Content-Length': '6' }).end('error\n'),
-        );
+      batcher.submit(bareSignature(form, petition)).then(
+        () => res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': '3' }).end('ok\n'),
+        () => res.writeHead(503, { 'Content-Type': 'text/plain', 'Content-Length': '6' }).end('error\n'),
+      );
     });
   });
   server.listen(0, '127.0.0.1', () => {
@@ -89,7 +101,18 @@ async function serve(url: string, petitionId: number, title: string): Promise<vo
   });
 }
 
-type Row = { label: string; ok: number; p50: number; p99: number; failed: number; acknowledged: number; durable: number; serverCpuMs: number; postgresCpuMs: number; generatorCpuMs: number };
+type Row = {
+  label: string;
+  ok: number;
+  p50: number;
+  p99: number;
+  failed: number;
+  acknowledged: number;
+  durable: number;
+  serverCpuMs: number;
+  postgresCpuMs: number;
+  generatorCpuMs: number;
+};
 
 /** A scratch database with the demo petition, for one measurement. */
 async function withPetition<T>(work: (database: Database, petition: Petition, url: string) => Promise<T>): Promise<T> {
@@ -130,7 +153,11 @@ async function databaseAlone(): Promise<Row> {
         while (Date.now() < end) {
           const form = Array.from({ length: batchSize }, () => new URLSearchParams(signerForm(++n)));
           const started = performance.now();
-          await writeSignatures(database.db, form.map((f) => bareSignature(f, petition)), { secrets, emailDomain: 'bench.example' });
+          await writeSignatures(
+            database.db,
+            form.map((f) => bareSignature(f, petition)),
+            { secrets, emailDomain: 'bench.example' },
+          );
           latencies.push(performance.now() - started);
         }
       }),
@@ -139,15 +166,29 @@ async function databaseAlone(): Promise<Row> {
     const postgresMs = postgresCpuMs() - postgresBefore;
     const ok = latencies.length * batchSize;
     latencies.sort((a, b) => a - b);
-    const at = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 10) / 10;
-    return { label: `database alone, ${writers} × ${batchSize}`, ok, p50: at(50), p99: at(99), failed: 0, acknowledged: ok, durable: await durableCount(database), serverCpuMs: (node.user + node.system) / 1000, postgresCpuMs: postgresMs, generatorCpuMs: NaN };
+    const at = (p: number) =>
+      Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 10) / 10;
+    return {
+      label: `database alone, ${writers} × ${batchSize}`,
+      ok,
+      p50: at(50),
+      p99: at(99),
+      failed: 0,
+      acknowledged: ok,
+      durable: await durableCount(database),
+      serverCpuMs: (node.user + node.system) / 1000,
+      postgresCpuMs: postgresMs,
+      generatorCpuMs: NaN,
+    };
   });
 }
 
 /** The bare HTTP server in its own process, driven by bench/load.ts from this one. */
 async function bareServer(): Promise<Row> {
   return withPetition(async (database, petition, url) => {
-    const child = spawnTs('bench/petition-floor.ts', ['--serve', url, String(petition.id), petition.en.title], { LOG_LEVEL: 'silent' });
+    const child = spawnTs('bench/petition-floor.ts', ['--serve', url, String(petition.id), petition.en.title], {
+      LOG_LEVEL: 'silent',
+    });
     const port = Number((await waitForLine(child, /listening on (\d+)/))[1]);
     const cpuBefore = treeCpuMs(child.pid!);
     const postgresBefore = postgresCpuMs();
@@ -189,7 +230,9 @@ async function main(): Promise<void> {
   const n = (v: number) => v.toLocaleString('en-US');
   process.stdout.write(
     `\nPetition signing, the ceiling on this machine: ${seconds} s each, ${cpus().length} cores; ` +
-      `load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n` +
+      `load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n` +
       `(the database alone: latency is per batch statement; the server: per request, ${connections} connections)\n\n` +
       'what runs                        | signatures/s | p50 ms | p99 ms | failed | acknowledged | durable | missing | CPU ms per signature: Node, PostgreSQL, load generator\n',
   );

@@ -37,13 +37,41 @@ import { scratchPostgres, startServer } from './server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 100);
-const postgresServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const postgresServer =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const secretKey = 'bench-petition-secret-key-long-enough-0123456789';
 
-type Result = { label: string; rps: number; p50: number; p99: number; ok: number; acknowledged: number; non2xx: number; errors: number; durable: number; missing: number; lagMs: number[]; serverCpuMs: number; postgresCpuMs: number; generatorCpuMs: number };
+type Result = {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  acknowledged: number;
+  non2xx: number;
+  errors: number;
+  durable: number;
+  missing: number;
+  lagMs: number[];
+  serverCpuMs: number;
+  postgresCpuMs: number;
+  generatorCpuMs: number;
+};
 
-async function run(label: string, env: Record<string, string>, open: (() => Promise<Database>) | undefined, proofs?: string[]): Promise<Result> {
-  const server = await startServer({ SECRET_KEY: secretKey, TRUST_PROXY: '1', EMAIL_WORKER: env.DATABASE_URL ? 'separate' : 'inline', EMAIL_MESSAGES_PER_SECOND: '1', LOG_LEVEL: 'warn', ...env });
+async function run(
+  label: string,
+  env: Record<string, string>,
+  open: (() => Promise<Database>) | undefined,
+  proofs?: string[],
+): Promise<Result> {
+  const server = await startServer({
+    SECRET_KEY: secretKey,
+    TRUST_PROXY: '1',
+    EMAIL_WORKER: env.DATABASE_URL ? 'separate' : 'inline',
+    EMAIL_MESSAGES_PER_SECOND: '1',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
   const origin = new URL(server.url).origin.replace('127.0.0.1', 'localhost');
   let n = 0;
   const lagMs: number[] = [];
@@ -69,7 +97,12 @@ async function run(label: string, env: Record<string, string>, open: (() => Prom
       const cookie = (page.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
       const res = await fetch(link, {
         method: 'POST',
-        headers: { origin, cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.255.0.1' },
+        headers: {
+          origin,
+          cookie,
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-forwarded-for': '10.255.0.1',
+        },
         body: new URLSearchParams({ _csrf: csrf }).toString(),
       });
       if (res.status >= 400) {
@@ -167,7 +200,8 @@ const postgresRuns: [string, Record<string, string>, boolean?][] = [['PostgreSQL
 // checks and records as spent. BENCH_PROOF=0 leaves this run out.
 if (process.env.BENCH_PROOF !== '0') postgresRuns.push(['PostgreSQL, 1 web, proof of work', {}, true]);
 // And one web process per core (WEB_PROCESSES=auto), unless BENCH_WEB_PROCESSES=1.
-if (process.env.BENCH_WEB_PROCESSES !== '1') postgresRuns.push([`PostgreSQL, ${cpus().length} web processes`, { WEB_PROCESSES: 'auto' }]);
+if (process.env.BENCH_WEB_PROCESSES !== '1')
+  postgresRuns.push([`PostgreSQL, ${cpus().length} web processes`, { WEB_PROCESSES: 'auto' }]);
 for (const [label, extra, withProofs] of postgresRuns) {
   // Made just before their run (they expire in 30 minutes); a run faster than 3,000 a second would reuse them,
   // and the server would refuse the repeats as replays (counted as non-2xx).
@@ -178,7 +212,14 @@ for (const [label, extra, withProofs] of postgresRuns) {
     break;
   }
   try {
-    rows.push(await run(label, { DATABASE_URL: pgdb.url, ...extra }, () => openDatabase({ url: pgdb.url, poolSize: 2 }), proofs));
+    rows.push(
+      await run(
+        label,
+        { DATABASE_URL: pgdb.url, ...extra },
+        () => openDatabase({ url: pgdb.url, poolSize: 2 }),
+        proofs,
+      ),
+    );
   } finally {
     await pgdb.drop();
   }
@@ -189,8 +230,14 @@ if (process.env.BENCH_ONLY !== 'postgres') {
 }
 
 const n = (v: number) => v.toLocaleString('en-US');
-process.stdout.write(`\nPetition spike: ${seconds} s, ${connections} connections, ${cpus().length} cores; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n\n`);
-process.stdout.write('database                         | signatures/s | p50 ms | p99 ms | 2xx       | non-2xx | errors | acknowledged | durable      | missing | count lag ms (median, max)     | CPU ms per signature: server, PostgreSQL, load generator\n');
+process.stdout.write(
+  `\nPetition spike: ${seconds} s, ${connections} connections, ${cpus().length} cores; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}\n\n`,
+);
+process.stdout.write(
+  'database                         | signatures/s | p50 ms | p99 ms | 2xx       | non-2xx | errors | acknowledged | durable      | missing | count lag ms (median, max)     | CPU ms per signature: server, PostgreSQL, load generator\n',
+);
 for (const r of rows) {
   const lags = [...r.lagMs].sort((a, b) => a - b);
   const median = lags.length ? lags[Math.floor(lags.length / 2)]! : NaN;

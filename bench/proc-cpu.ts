@@ -6,7 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 function procStat(pid: number | string): { name: string; cpuMs: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.replace(/^.*\) /, '').split(' ');
-  return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 };
+  return {
+    name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+    cpuMs: (Number(fields[11]) + Number(fields[12])) * 10,
+  };
 }
 
 /**
@@ -18,7 +21,8 @@ export function treeCpuMs(pid: number): number {
   const tree = (id: number): number => {
     let sum = procStat(id).cpuMs;
     for (const task of readdirSync(`/proc/${id}/task`)) {
-      for (const child of readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) sum += tree(Number(child));
+      for (const child of readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').split(' ').filter(Boolean))
+        sum += tree(Number(child));
     }
     return sum;
   };

@@ -7,7 +7,23 @@ import { encodeSolution } from '../test/support/form-challenge.ts';
 /** The spike's signers, shared by bench:petition and bench:petition-floor so that both send the same requests. */
 
 // Real Oregon ZIPs: some wholly in one district, some across several.
-const zips = ['97201', '97202', '97209', '97214', '97301', '97302', '97401', '97403', '97701', '97801', '97520', '97123', '97005', '97330', '97603'];
+const zips = [
+  '97201',
+  '97202',
+  '97209',
+  '97214',
+  '97301',
+  '97302',
+  '97401',
+  '97403',
+  '97701',
+  '97801',
+  '97520',
+  '97123',
+  '97005',
+  '97330',
+  '97603',
+];
 
 /** The n-th signer's form as a browser encodes it: a new person each time, all ASCII, so its length in characters is its length in bytes. */
 export function signerForm(n: number, proofOfWork?: string): string {
@@ -34,7 +50,14 @@ export async function solvedChallenges(secretKey: string, count: number): Promis
   while (solved.length < count) {
     const group = await Promise.all(
       Array.from({ length: Math.min(500, count - solved.length) }, async () => {
-        const challenge = await createChallenge({ algorithm: 'PBKDF2/SHA-256', cost: 1, counter: 0, deriveKey, expiresAt, ...secrets });
+        const challenge = await createChallenge({
+          algorithm: 'PBKDF2/SHA-256',
+          cost: 1,
+          counter: 0,
+          deriveKey,
+          expiresAt,
+          ...secrets,
+        });
         const solution = (await solveChallenge({ challenge, deriveKey, counterStart: 0 }))!;
         return encodeURIComponent(encodeSolution(challenge, solution));
       }),

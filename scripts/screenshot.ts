@@ -9,7 +9,10 @@ const site = await startDemoSite(async () => {
 });
 const browser = await launchChromium();
 try {
-  for (const [name, width, height] of [['docs/screenshot-home.png', 1280, 1800], ['docs/screenshot-home-mobile.png', 390, 1400]] as const) {
+  for (const [name, width, height] of [
+    ['docs/screenshot-home.png', 1280, 1800],
+    ['docs/screenshot-home-mobile.png', 390, 1400],
+  ] as const) {
     const page = await browser.newPage({ viewport: { width, height } });
     await page.goto(`${site.url}/`, { waitUntil: 'load' });
     await page.screenshot({ path: name });

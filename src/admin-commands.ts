@@ -4,9 +4,21 @@ import type { Writable } from 'node:stream';
 import { seedDemoContent } from './features/content/seed/index.ts';
 import { seedDemoPetition } from './features/petitions/seed.ts';
 import { recountAll } from './features/petitions/service.ts';
-import { importFromCli, referenceImportFlags, referenceImportHelp, referenceImportRequest, type ReferenceImportRequest } from './features/reference/cli.ts';
+import {
+  importFromCli,
+  referenceImportFlags,
+  referenceImportHelp,
+  referenceImportRequest,
+  type ReferenceImportRequest,
+} from './features/reference/cli.ts';
 import { ReferenceImportError } from './features/reference/import.ts';
-import { createStaffFromCli, readPassword, resetPasswordFromCli, roleFlagProblem, type StaffFlags } from './features/staff/cli.ts';
+import {
+  createStaffFromCli,
+  readPassword,
+  resetPasswordFromCli,
+  roleFlagProblem,
+  type StaffFlags,
+} from './features/staff/cli.ts';
 import { StaffInputError } from './features/staff/service.ts';
 import { listenForAdminCommands } from './platform/admin-socket.ts';
 import type { Config } from './platform/config.ts';
@@ -54,7 +66,8 @@ export type AdminCommand = {
 };
 
 const needDatabase = (context: CommandContext): Database => context.database!;
-const countLine = ({ table, rows }: TableCopy) => `  ${table.padEnd(32)} ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`;
+const countLine = ({ table, rows }: TableCopy) =>
+  `  ${table.padEnd(32)} ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`;
 
 function fileFlag(args: string[], name: 'to' | 'from', example: string): string {
   const value = readFlags(args, { [name]: example } as Record<typeof name, string>)[name];
@@ -64,7 +77,11 @@ function fileFlag(args: string[], name: 'to' | 'from', example: string): string 
 
 const staffFlags = { email: 'you@example.org', role: 'admin|organizer|editor|viewer', name: '"Full Name"' };
 
-function staffCommand(help: string, action: typeof createStaffFromCli, flagProblem?: (flags: StaffFlags) => string | undefined): AdminCommand {
+function staffCommand(
+  help: string,
+  action: typeof createStaffFromCli,
+  flagProblem?: (flags: StaffFlags) => string | undefined,
+): AdminCommand {
   return {
     help,
     async prepare(args) {
@@ -84,7 +101,8 @@ function staffCommand(help: string, action: typeof createStaffFromCli, flagProbl
 export const adminCommands: Record<string, AdminCommand> = {
   'db:migrate': {
     help: 'Apply database migrations (start-up does this too).',
-    notWhileRunning: 'the site running on this DATA_DIR applied the migrations when it started; restart it to apply newer ones.',
+    notWhileRunning:
+      'the site running on this DATA_DIR applied the migrations when it started; restart it to apply newer ones.',
     async run(_request, context) {
       context.print('Migrations applied.');
     },
@@ -92,7 +110,8 @@ export const adminCommands: Record<string, AdminCommand> = {
   'db:copy-to-postgres': {
     help: copyToPostgresHelp,
     ownDatabase: true,
-    notWhileRunning: 'stop the site first: the copy reads a database that must not change meanwhile. Or, without stopping, take a backup and restore it into the empty PostgreSQL database.',
+    notWhileRunning:
+      'stop the site first: the copy reads a database that must not change meanwhile. Or, without stopping, take a backup and restore it into the empty PostgreSQL database.',
     prepare: (args) => readFlags(args, { to: 'postgres://user:password@host:5432/name' }),
     async run(flags: { to?: string }, context) {
       await copyToPostgresFromCli(context.config, flags, context.print);
@@ -107,21 +126,30 @@ export const adminCommands: Record<string, AdminCommand> = {
     },
     fileOf: ({ path }: { path: string }) => path,
     async run(_request, context) {
-      const tables = await writeBackup(needDatabase(context).db, context.file!, { onTable: (t) => context.print(countLine(t)) });
-      context.print(`Backed up ${tables.reduce((sum, t) => sum + t.rows, 0).toLocaleString('en-US')} rows in ${tables.length} tables, as of one moment.`);
+      const tables = await writeBackup(needDatabase(context).db, context.file!, {
+        onTable: (t) => context.print(countLine(t)),
+      });
+      context.print(
+        `Backed up ${tables.reduce((sum, t) => sum + t.rows, 0).toLocaleString('en-US')} rows in ${tables.length} tables, as of one moment.`,
+      );
     },
   },
   restore: {
     help: 'Load a backup into a new, empty database (a new DATA_DIR, or an empty PostgreSQL database in DATABASE_URL): --from FILE. Refuses a database that holds anything.',
-    notWhileRunning: 'a site is running on this DATA_DIR, so its database is not empty. Restore into a new DATA_DIR (or an empty PostgreSQL database), then start the site on that.',
+    notWhileRunning:
+      'a site is running on this DATA_DIR, so its database is not empty. Restore into a new DATA_DIR (or an empty PostgreSQL database), then start the site on that.',
     prepare(args) {
       const path = fileFlag(args, 'from', 'backups/groundswell-2026-12-04.jsonl.gz');
       if (!existsSync(path)) throw new CommandRefused(`There is no file ${path}.`);
       return { path };
     },
     async run({ path }: { path: string }, context) {
-      const tables = await restoreBackup(needDatabase(context).db, createReadStream(path), { onTable: (t) => context.print(countLine(t)) });
-      context.print(`Restored ${tables.reduce((sum, t) => sum + t.rows, 0).toLocaleString('en-US')} rows in ${tables.length} tables; each table's count checked.`);
+      const tables = await restoreBackup(needDatabase(context).db, createReadStream(path), {
+        onTable: (t) => context.print(countLine(t)),
+      });
+      context.print(
+        `Restored ${tables.reduce((sum, t) => sum + t.rows, 0).toLocaleString('en-US')} rows in ${tables.length} tables; each table's count checked.`,
+      );
     },
   },
   'seed:demo': {
@@ -172,14 +200,19 @@ export const adminCommands: Record<string, AdminCommand> = {
 
 /** The line to show for an error a person can act on, or undefined for a fault. */
 export function refusalLine(error: unknown): string | undefined {
-  if (error instanceof StaffInputError) return `${error.field === 'password' ? 'Password' : error.field}: ${error.message}`;
+  if (error instanceof StaffInputError)
+    return `${error.field === 'password' ? 'Password' : error.field}: ${error.message}`;
   const refusals = [CommandRefused, FlagProblem, CopyRefused, ReferenceImportError];
   if (refusals.some((kind) => error instanceof kind)) return (error as Error).message;
   return undefined;
 }
 
 /** Runs a prepared command here; a refusal is printed with `error` and gives exit 1, a fault is thrown. */
-export async function runAdminCommand(name: string, request: unknown, context: CommandContext & { error(line: string): void }): Promise<number> {
+export async function runAdminCommand(
+  name: string,
+  request: unknown,
+  context: CommandContext & { error(line: string): void },
+): Promise<number> {
   const command = adminCommands[name];
   if (!command) {
     context.error(`Unknown command "${name}".`);
@@ -202,7 +235,9 @@ export async function runAdminCommand(name: string, request: unknown, context: C
  * refused (the CLI refuses it first); a fault is logged by its kind only,
  * since a database error's message may quote personal data.
  */
-export async function listenForAdminCommandsHere(site: Pick<CommandContext, 'config' | 'logger' | 'database'>): Promise<{ close(): Promise<void> } | undefined> {
+export async function listenForAdminCommandsHere(
+  site: Pick<CommandContext, 'config' | 'logger' | 'database'>,
+): Promise<{ close(): Promise<void> } | undefined> {
   try {
     return await listenForAdminCommands(site.config.dataDir, async ({ command, request }, reply) => {
       if (adminCommands[command]?.notWhileRunning) {
@@ -211,15 +246,26 @@ export async function listenForAdminCommandsHere(site: Pick<CommandContext, 'con
       }
       site.logger.info({ command }, 'admin command from the command line');
       try {
-        return await runAdminCommand(command, request, { ...site, print: reply.print, error: reply.error, file: reply.file });
+        return await runAdminCommand(command, request, {
+          ...site,
+          print: reply.print,
+          error: reply.error,
+          file: reply.file,
+        });
       } catch (error) {
-        site.logger.error({ command, error: { name: (error as Error).name, code: (error as { code?: string }).code } }, 'admin command failed');
+        site.logger.error(
+          { command, error: { name: (error as Error).name, code: (error as { code?: string }).code } },
+          'admin command failed',
+        );
         reply.error(`${command} failed in the running site: ${(error as Error).message}`);
         return 1;
       }
     });
   } catch (error) {
-    site.logger.warn({ error: (error as Error).message }, 'admin commands cannot reach this process: npm run cli will refuse while it runs');
+    site.logger.warn(
+      { error: (error as Error).message },
+      'admin commands cannot reach this process: npm run cli will refuse while it runs',
+    );
     return undefined;
   }
 }

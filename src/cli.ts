@@ -37,13 +37,20 @@ async function run(name: string, command: AdminCommand, args: string[]): Promise
   return withFile(command.fileOf?.(request as never), async (file) => {
     if (command.ownDatabase) {
       try {
-        return await runAdminCommand(name, request, { config, logger: createLogger({ level: config.logLevel }), database: undefined, print, error: printError, file });
+        return await runAdminCommand(name, request, {
+          config,
+          logger: createLogger({ level: config.logLevel }),
+          database: undefined,
+          print,
+          error: printError,
+          file,
+        });
       } catch (error) {
         if (!(error instanceof DataFolderInUse)) throw error;
         return refuse(`${name}: DATA_DIR ${error.message}: ${command.notWhileRunning}`);
       }
     }
-    let booted;
+    let booted: Awaited<ReturnType<typeof boot>>;
     try {
       booted = await boot({ inUse: 'throw' });
     } catch (error) {
@@ -59,20 +66,36 @@ async function run(name: string, command: AdminCommand, args: string[]): Promise
 }
 
 /** The site holds the embedded database: it runs the command, and we print what it says. */
-async function inRunningSite(name: string, command: AdminCommand, request: unknown, config: Config, inUse: DataFolderInUse, file: Writable | undefined): Promise<number> {
+async function inRunningSite(
+  name: string,
+  command: AdminCommand,
+  request: unknown,
+  config: Config,
+  inUse: DataFolderInUse,
+  file: Writable | undefined,
+): Promise<number> {
   if (command.notWhileRunning) return refuse(`${name}: ${command.notWhileRunning}`);
   try {
-    return await sendAdminCommand(config.dataDir, { command: name, request }, { print, error: printError, file: file ?? new Writable({ write: (_chunk, _encoding, done) => done() }) });
+    return await sendAdminCommand(
+      config.dataDir,
+      { command: name, request },
+      { print, error: printError, file: file ?? new Writable({ write: (_chunk, _encoding, done) => done() }) },
+    );
   } catch (error) {
     if (error instanceof AdminSocketUnreachable) {
-      return refuse(`Database error: DATA_DIR ${inUse.message}, and it does not take admin commands now (starting, or stopping). Try again in a moment.`);
+      return refuse(
+        `Database error: DATA_DIR ${inUse.message}, and it does not take admin commands now (starting, or stopping). Try again in a moment.`,
+      );
     }
     return refuse((error as Error).message);
   }
 }
 
 /** Runs `body` with a file to write to, if the command writes one: kept only when it succeeds, never half-written. */
-async function withFile(path: string | undefined, body: (file: Writable | undefined) => Promise<number>): Promise<number> {
+async function withFile(
+  path: string | undefined,
+  body: (file: Writable | undefined) => Promise<number>,
+): Promise<number> {
   if (!path) return body(undefined);
   const partial = `${path}.partial`;
   // A .partial left by a killed run is overwritten; the file itself was checked not to exist.

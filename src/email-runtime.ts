@@ -5,7 +5,15 @@ import { BroadcastScheduler } from './features/broadcasts/scheduler.ts';
 import { BroadcastContentCache, broadcastTemplate } from './features/broadcasts/content.ts';
 import { unwantedBroadcastMessages } from './features/broadcasts/service.ts';
 import { getSiteSettings } from './features/content/service.ts';
-import { EmailWorker, MailboxTransport, signupTemplates, SmtpTransport, templateRenderer, type MailTransport, type Sender } from './features/email/service.ts';
+import {
+  EmailWorker,
+  MailboxTransport,
+  signupTemplates,
+  SmtpTransport,
+  templateRenderer,
+  type MailTransport,
+  type Sender,
+} from './features/email/service.ts';
 import { supporterListLinks } from './features/supporters/list-links.ts';
 import { petitionTemplates } from './features/email/templates/petition.ts';
 import { nightlyRecount } from './features/petitions/service.ts';
@@ -16,30 +24,52 @@ import { privacyPurgeSchedule } from './privacy-purge.ts';
  * The sending side, composed once for both ways of running it: inside the
  * web server (`npm start`, the default) or on its own (`npm run worker`).
  */
-export function createEmailRuntime(options: { config: Config; database: Database; logger: Logger; transport?: MailTransport }) {
+export function createEmailRuntime(options: {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  transport?: MailTransport;
+}) {
   const { config, database, logger } = options;
   const db = database.db;
   const domain = new URL(config.publicUrl).hostname;
   // Without SMTP_URL mail is kept in the demo mailbox.
-  const transport = options.transport ?? (config.smtpUrl ? new SmtpTransport(config.smtpUrl, { dkim: config.email.dkim, maxConnections: config.email.concurrency }) : new MailboxTransport(db, logger));
+  const transport =
+    options.transport ??
+    (config.smtpUrl
+      ? new SmtpTransport(config.smtpUrl, { dkim: config.email.dkim, maxConnections: config.email.concurrency })
+      : new MailboxTransport(db, logger));
 
   // Where mailto: unsubscribe requests go: the organisation's contact address, read with the sender.
   let contactEmail = '';
   const sender = async (): Promise<Sender> => {
     const site = await getSiteSettings(db);
     contactEmail = site.contactEmail;
-    return { name: site.name, address: config.email.from, postalAddress: site.postalAddress, publicUrl: config.publicUrl };
+    return {
+      name: site.name,
+      address: config.email.from,
+      postalAddress: site.postalAddress,
+      publicUrl: config.publicUrl,
+    };
   };
   const secrets = new Secrets(config.secretKey);
   let links = { mailbox: '', of: supporterListLinks({ secrets, publicUrl: config.publicUrl }) };
   const linksFor = (mailbox: string) => {
-    if (links.mailbox !== mailbox) links = { mailbox, of: supporterListLinks({ secrets, publicUrl: config.publicUrl, unsubscribeMailbox: mailbox || undefined }) };
+    if (links.mailbox !== mailbox)
+      links = {
+        mailbox,
+        of: supporterListLinks({ secrets, publicUrl: config.publicUrl, unsubscribeMailbox: mailbox || undefined }),
+      };
     return links.of;
   };
   const render = templateRenderer({
     // The renderer keeps the sender for 10 s: a send to 100,000 reads the settings a handful of times.
     sender,
-    templates: { ...signupTemplates, ...petitionTemplates, broadcast: broadcastTemplate(new BroadcastContentCache(db, config.publicUrl)) },
+    templates: {
+      ...signupTemplates,
+      ...petitionTemplates,
+      broadcast: broadcastTemplate(new BroadcastContentCache(db, config.publicUrl)),
+    },
     listLinks: (row) => linksFor(contactEmail)(row),
   });
 

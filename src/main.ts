@@ -19,7 +19,8 @@ import { startWebServer } from './web-server.ts';
 /** Messages a web process sends the supervisor, which runs the email worker. */
 type WebProcessMessage = 'listening' | 'email-queued' | 'broadcast-scheduled';
 
-const runningUrl = (config: { publicUrl: string }, port: number) => (process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${port}`);
+const runningUrl = (config: { publicUrl: string }, port: number) =>
+  process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${port}`;
 
 /**
  * `fn` once at the end of each `ms` in which it was asked for: a spike of signatures, each asking for the email
@@ -39,7 +40,14 @@ async function webProcess() {
   const { config, logger, database } = await boot({ migrate: false });
   const tell = (message: WebProcessMessage) => process.send?.(message);
   const emailQueued = coalesced(() => tell('email-queued'), 20);
-  const web = startWebServer({ config, database, logger, emailQueued, broadcastScheduled: () => tell('broadcast-scheduled'), onListening: () => tell('listening') });
+  const web = startWebServer({
+    config,
+    database,
+    logger,
+    emailQueued,
+    broadcastScheduled: () => tell('broadcast-scheduled'),
+    onListening: () => tell('listening'),
+  });
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
@@ -71,7 +79,9 @@ async function main() {
   // The email worker and broadcast scheduler run here by default (EMAIL_WORKER=inline),
   // or in their own processes with `npm run worker` (EMAIL_WORKER=separate).
   if (config.email.worker === 'separate' && database.kind === 'pglite') {
-    fail('Configuration error: EMAIL_WORKER=separate needs DATABASE_URL (PostgreSQL); with the embedded database the worker runs inside npm start');
+    fail(
+      'Configuration error: EMAIL_WORKER=separate needs DATABASE_URL (PostgreSQL); with the embedded database the worker runs inside npm start',
+    );
   }
   const email = config.email.worker === 'inline' ? createEmailRuntime({ config, database, logger }) : undefined;
   email?.start();
@@ -80,19 +90,44 @@ async function main() {
 
   let stopWeb: () => Promise<void>;
   if (config.webProcesses === 1) {
-    const web = startWebServer({ config, database, logger, emailQueued, broadcastScheduled, onListening: (port) => logger.info({ url: runningUrl(config, port), database: database.kind }, `Groundswell is running at ${runningUrl(config, port)}`) });
+    const web = startWebServer({
+      config,
+      database,
+      logger,
+      emailQueued,
+      broadcastScheduled,
+      onListening: (port) =>
+        logger.info(
+          { url: runningUrl(config, port), database: database.kind },
+          `Groundswell is running at ${runningUrl(config, port)}`,
+        ),
+    });
     stopWeb = () => web.stop();
   } else {
     stopWeb = superviseWebProcesses(config.webProcesses, {
-      onMessage: (message) => (message === 'email-queued' ? emailQueued() : message === 'broadcast-scheduled' ? broadcastScheduled() : undefined),
-      onAllListening: () => logger.info({ url: runningUrl(config, config.port), database: database.kind, webProcesses: config.webProcesses }, `Groundswell is running at ${runningUrl(config, config.port)} in ${config.webProcesses} web processes`),
-      onDied: (code, restarting) => logger.error({ code, restarting }, restarting ? 'a web process died; starting another' : 'web processes keep dying; stopping'),
+      onMessage: (message) =>
+        message === 'email-queued'
+          ? emailQueued()
+          : message === 'broadcast-scheduled'
+            ? broadcastScheduled()
+            : undefined,
+      onAllListening: () =>
+        logger.info(
+          { url: runningUrl(config, config.port), database: database.kind, webProcesses: config.webProcesses },
+          `Groundswell is running at ${runningUrl(config, config.port)} in ${config.webProcesses} web processes`,
+        ),
+      onDied: (code, restarting) =>
+        logger.error(
+          { code, restarting },
+          restarting ? 'a web process died; starting another' : 'web processes keep dying; stopping',
+        ),
       onGiveUp: () => void shutdown('web processes failing'),
     });
   }
 
   // On the embedded database, admin commands (npm run cli) reach the database through this process.
-  const adminCommands = database.kind === 'pglite' ? await listenForAdminCommandsHere({ config, logger, database }) : undefined;
+  const adminCommands =
+    database.kind === 'pglite' ? await listenForAdminCommandsHere({ config, logger, database }) : undefined;
 
   let stopping = false;
   async function shutdown(reason: string) {
@@ -118,7 +153,12 @@ async function main() {
  */
 function superviseWebProcesses(
   count: number,
-  events: { onMessage(message: WebProcessMessage): void; onAllListening(): void; onDied(code: number | null, restarting: boolean): void; onGiveUp(): void },
+  events: {
+    onMessage(message: WebProcessMessage): void;
+    onAllListening(): void;
+    onDied(code: number | null, restarting: boolean): void;
+    onGiveUp(): void;
+  },
 ): () => Promise<void> {
   let stopping = false;
   let listening = 0;

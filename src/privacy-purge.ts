@@ -15,7 +15,13 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
   const signatures = await deleteUnconfirmedSignatures(db, { now });
   const signerAddresses = await forgetSignerAddresses(db, { now });
   const signups = await purgeUnconfirmedSignups(db, { now, keptBy: [hasSigned] });
-  const result = { unconfirmedSignatures: signatures, signerAddressesCleared: signerAddresses, pendingTopics: signups.pendingTopics, unusedLinks: signups.links, unconfirmedPeople: signups.people };
+  const result = {
+    unconfirmedSignatures: signatures,
+    signerAddressesCleared: signerAddresses,
+    pendingTopics: signups.pendingTopics,
+    unusedLinks: signups.links,
+    unconfirmedPeople: signups.people,
+  };
   logger.info(result, 'privacy purge finished');
   return result;
 }

@@ -23,7 +23,14 @@ export function startWebServer(options: {
 }) {
   const { config, database, logger } = options;
   const lifecycle = { draining: false };
-  const { app } = createApp({ config, database, logger, lifecycle, emailQueued: options.emailQueued, broadcastScheduled: options.broadcastScheduled });
+  const { app } = createApp({
+    config,
+    database,
+    logger,
+    lifecycle,
+    emailQueued: options.emailQueued,
+    broadcastScheduled: options.broadcastScheduled,
+  });
   const server = serve(
     {
       fetch: app.fetch,
@@ -46,8 +53,10 @@ export function startWebServer(options: {
   // Past this, new connections are closed at once: slow clients use up sockets and memory, not the process.
   server.maxConnections = config.http.maxConnections;
   server.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') fail(`Configuration error: PORT ${config.port} is already in use by another program`);
-    if (error.code === 'EACCES') fail(`Configuration error: PORT ${config.port} needs privileges this process does not have`);
+    if (error.code === 'EADDRINUSE')
+      fail(`Configuration error: PORT ${config.port} is already in use by another program`);
+    if (error.code === 'EACCES')
+      fail(`Configuration error: PORT ${config.port} needs privileges this process does not have`);
     fail(`Server error: ${error.message}`);
   });
 

@@ -8,11 +8,20 @@ import { boot, fail } from './platform/boot.ts';
  */
 const { config, logger, database } = await boot();
 if (database.kind === 'pglite') {
-  fail('Configuration error: npm run worker needs DATABASE_URL (PostgreSQL). The embedded database serves one process: with it, the worker runs inside npm start.');
+  fail(
+    'Configuration error: npm run worker needs DATABASE_URL (PostgreSQL). The embedded database serves one process: with it, the worker runs inside npm start.',
+  );
 }
 const email = createEmailRuntime({ config, database, logger });
 email.start();
-logger.info({ messagesPerSecond: config.email.messagesPerSecond, concurrency: config.email.concurrency, transport: email.transport.name }, 'email worker running');
+logger.info(
+  {
+    messagesPerSecond: config.email.messagesPerSecond,
+    concurrency: config.email.concurrency,
+    transport: email.transport.name,
+  },
+  'email worker running',
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

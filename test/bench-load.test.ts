@@ -10,7 +10,9 @@ describe('bench/load.ts', () => {
     expect(parseResponse(plain)).toEqual({ status: 201, length: plain.length, close: false });
     expect(parseResponse(plain.subarray(0, plain.length - 1))).toBeUndefined();
     expect(parseResponse(plain.subarray(0, 20))).toBeUndefined();
-    const chunked = Buffer.from('HTTP/1.1 429 Too Many\r\ntransfer-encoding: chunked\r\nConnection: close\r\n\r\n3\r\nabc\r\n0\r\n\r\n');
+    const chunked = Buffer.from(
+      'HTTP/1.1 429 Too Many\r\ntransfer-encoding: chunked\r\nConnection: close\r\n\r\n3\r\nabc\r\n0\r\n\r\n',
+    );
     expect(parseResponse(chunked)).toEqual({ status: 429, length: chunked.length, close: true });
     expect(parseResponse(chunked.subarray(0, chunked.length - 2))).toBeUndefined();
     // Two answers in one read: the first's length says where the second starts.
@@ -68,7 +70,13 @@ describe('bench/load.ts', () => {
       if (n % 4 === 0) req.socket.destroy();
       else res.end('ok');
     });
-    const result = await runLoad({ host: '127.0.0.1', port, connections: 2, durationMs: 300, request: () => 'GET / HTTP/1.1\r\nHost: x\r\n\r\n' });
+    const result = await runLoad({
+      host: '127.0.0.1',
+      port,
+      connections: 2,
+      durationMs: 300,
+      request: () => 'GET / HTTP/1.1\r\nHost: x\r\n\r\n',
+    });
     expect(result.errors).toBeGreaterThan(0);
     expect(result.ok + result.lateOk + result.errors).toBe(n);
   });

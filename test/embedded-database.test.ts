@@ -59,7 +59,16 @@ async function cliWithPassword(args: string[], env: Record<string, string>) {
 }
 
 async function startSite(dataDir: string, port: number): Promise<ChildProcess> {
-  const server = spawnTs('src/main.ts', [], { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, TRUST_PROXY: '1', LOG_LEVEL: 'info', NODE_ENV: 'development', GROUNDSWELL_REFERENCE_DIR: join(dataDir, 'none') });
+  const server = spawnTs('src/main.ts', [], {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    TRUST_PROXY: '1',
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'development',
+    GROUNDSWELL_REFERENCE_DIR: join(dataDir, 'none'),
+  });
   await waitForLine(server, /Groundswell is running/, 90_000);
   return server;
 }
@@ -72,7 +81,9 @@ async function stop(server: ChildProcess): Promise<number | null> {
 
 /** Signs in at the running site's own sign-in form, as a browser does; resolves to the status (303 when it worked). */
 async function signIn(port: number, email: string): Promise<number> {
-  const site = { request: (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}${path}`, init) } as unknown as Hono;
+  const site = {
+    request: (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}${path}`, init),
+  } as unknown as Hono;
   const res = await browser(site).post('/admin/sign-in', { email, password: PASSWORD });
   await res.arrayBuffer();
   return res.status;
@@ -84,14 +95,19 @@ describe('a site on the embedded database (PGlite), run as real processes', () =
     const port = await freePort();
     let server = await startSite(dataDir, port);
     try {
-      const created = await cliWithPassword(['staff:create', '--email', 'cli-editor@psj.example', '--role', 'editor', '--name', 'CLI Editor'], { DATA_DIR: dataDir });
+      const created = await cliWithPassword(
+        ['staff:create', '--email', 'cli-editor@psj.example', '--role', 'editor', '--name', 'CLI Editor'],
+        { DATA_DIR: dataDir },
+      );
       expect(created.stderr).toBe('');
       expect(created.stdout).toContain('Created editor cli-editor@psj.example.');
       expect(created.code).toBe(0);
       // The running site has it at once: its own sign-in form lets the account in.
       expect(await signIn(port, 'cli-editor@psj.example')).toBe(303);
       // A refusal from inside the site comes back as one line and a non-zero exit.
-      const again = await cliWithPassword(['staff:create', '--email', 'CLI-editor@psj.example', '--role', 'editor'], { DATA_DIR: dataDir });
+      const again = await cliWithPassword(['staff:create', '--email', 'CLI-editor@psj.example', '--role', 'editor'], {
+        DATA_DIR: dataDir,
+      });
       expect(again.code).not.toBe(0);
       expect(again.stderr.trim()).toMatch(/^email: .*already exists$/);
       // A command that cannot run inside the site says what to do instead.
@@ -113,21 +129,33 @@ describe('a site on the embedded database (PGlite), run as real processes', () =
     const port = await freePort();
     const first = await startSite(dataDir, port);
     try {
-      const second = spawnTs('src/main.ts', [], { DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+      const second = spawnTs('src/main.ts', [], {
+        DATA_DIR: dataDir,
+        PORT: String(await freePort()),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+      });
       const output = collect(second);
       const code = await exited(second);
       expect(code).not.toBe(0);
       const lines = output.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^Database error: DATA_DIR .*pglite is in use by another process \(pid \d+\): the embedded database serves one process at a time\. Stop that process first/);
+      expect(lines[0]).toMatch(
+        /^Database error: DATA_DIR .*pglite is in use by another process \(pid \d+\): the embedded database serves one process at a time\. Stop that process first/,
+      );
       expect(output.stdout).not.toContain('running at');
       // The first one was not disturbed: it answers, and still writes.
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-      const created = await cliWithPassword(['staff:create', '--email', 'after-second@psj.example', '--role', 'viewer'], { DATA_DIR: dataDir });
+      const created = await cliWithPassword(
+        ['staff:create', '--email', 'after-second@psj.example', '--role', 'viewer'],
+        { DATA_DIR: dataDir },
+      );
       expect(created.code).toBe(0);
       expect(await signIn(port, 'after-second@psj.example')).toBe(303);
       // The CLI's own copy command respects the lock too.
-      const copy = await cli(['db:copy-to-postgres', '--to', 'postgres://nobody@127.0.0.1:1/none'], { DATA_DIR: dataDir });
+      const copy = await cli(['db:copy-to-postgres', '--to', 'postgres://nobody@127.0.0.1:1/none'], {
+        DATA_DIR: dataDir,
+      });
       expect(copy.code).not.toBe(0);
     } finally {
       await stop(first);
@@ -151,8 +179,17 @@ describe('a site on the embedded database (PGlite), run as real processes', () =
           const i = ++n;
           const res = await fetch(url, {
             method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded', origin: `http://127.0.0.1:${port}`, 'x-forwarded-for': `10.2.${(i >> 8) & 255}.${i & 255}` },
-            body: new URLSearchParams({ givenName: 'Bea', familyName: `Backup ${i}`, email: `backup-signer-${i}@example.org`, zip: '97301' }).toString(),
+            headers: {
+              'content-type': 'application/x-www-form-urlencoded',
+              origin: `http://127.0.0.1:${port}`,
+              'x-forwarded-for': `10.2.${(i >> 8) & 255}.${i & 255}`,
+            },
+            body: new URLSearchParams({
+              givenName: 'Bea',
+              familyName: `Backup ${i}`,
+              email: `backup-signer-${i}@example.org`,
+              zip: '97301',
+            }).toString(),
           });
           await res.arrayBuffer();
           if (res.status === 200) acknowledged++;
@@ -197,7 +234,10 @@ describe('a site on the embedded database (PGlite), run as real processes', () =
       if (postgresUrl) {
         const target = await openTestPostgres(postgresUrl);
         try {
-          const intoPostgres = await cli(['restore', '--from', backup], { DATA_DIR: newFolder(), DATABASE_URL: target.url });
+          const intoPostgres = await cli(['restore', '--from', backup], {
+            DATA_DIR: newFolder(),
+            DATABASE_URL: target.url,
+          });
           expect(intoPostgres.stderr).toBe('');
           expect(intoPostgres.code).toBe(0);
           await expectRows(target.db, snapshot);
@@ -230,12 +270,18 @@ function rowsInBackup(file: string): Map<string, string[]> {
 
 /** Every table of `db` holds exactly the snapshot's rows, column for column. */
 async function expectRows(db: Db, snapshot: Map<string, string[]>) {
-  const tables = await rowsOf<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+  const tables = await rowsOf<{ name: string }>(
+    db,
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  );
   expect(tables.map((t) => t.name)).toEqual([...snapshot.keys()].sort());
   await db.transaction(async (tx) => {
     await tx.execute(sql`set local time zone 'UTC'`);
     for (const [table, rows] of snapshot) {
-      const here = await rowsOf<{ row: string }>(tx, sql`select row_to_json(t)::text as row from ${sql.identifier(table)} t`);
+      const here = await rowsOf<{ row: string }>(
+        tx,
+        sql`select row_to_json(t)::text as row from ${sql.identifier(table)} t`,
+      );
       expect(here.map((r) => r.row).sort(), table).toEqual(rows);
     }
   });

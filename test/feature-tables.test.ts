@@ -38,7 +38,9 @@ async function tableOwners(): Promise<Map<string, string>> {
 
 /** Tables named where SQL names a table (after from, join, into, update, truncate), comments left out. */
 function tablesNamedIn(source: string, tables: Iterable<string>): { table: string; line: number }[] {
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  const code = source
+    .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
   const found: { table: string; line: number }[] = [];
   for (const table of tables) {
     const named = new RegExp(`\\b(from|join|into|update|truncate)\\s+"?${table}"?\\b`, 'gi');
@@ -50,18 +52,32 @@ function tablesNamedIn(source: string, tables: Iterable<string>): { table: strin
 describe("a feature's tables are written and read only by its own code", () => {
   it('finds a table named in a statement, and not one named in a comment or as another word', () => {
     const tables = ['supporters', 'email_outbox'];
-    expect(tablesNamedIn('sql`insert into supporters (email) values (1)`', tables)).toEqual([{ table: 'supporters', line: 1 }]);
-    expect(tablesNamedIn('\nsql`select 1 from "email_outbox" o join supporters s on s.id = o.x`', tables).map((f) => f.table).sort()).toEqual([
-      'email_outbox',
-      'supporters',
+    expect(tablesNamedIn('sql`insert into supporters (email) values (1)`', tables)).toEqual([
+      { table: 'supporters', line: 1 },
     ]);
+    expect(
+      tablesNamedIn('\nsql`select 1 from "email_outbox" o join supporters s on s.id = o.x`', tables)
+        .map((f) => f.table)
+        .sort(),
+    ).toEqual(['email_outbox', 'supporters']);
     expect(tablesNamedIn('// we insert into supporters here\n/* update email_outbox */', tables)).toEqual([]);
-    expect(tablesNamedIn("const supporters = 1; from supporters_cache; import { x } from './supporters.ts';", tables)).toEqual([]);
+    expect(
+      tablesNamedIn("const supporters = 1; from supporters_cache; import { x } from './supporters.ts';", tables),
+    ).toEqual([]);
   });
 
   it('knows every feature that owns tables', async () => {
     const owners = new Set((await tableOwners()).values());
-    expect([...owners].sort()).toEqual(['audit', 'broadcasts', 'content', 'email', 'petitions', 'reference', 'staff', 'supporters']);
+    expect([...owners].sort()).toEqual([
+      'audit',
+      'broadcasts',
+      'content',
+      'email',
+      'petitions',
+      'reference',
+      'staff',
+      'supporters',
+    ]);
   });
 
   it("no feature or platform file names another feature's table in SQL", async () => {
@@ -72,7 +88,8 @@ describe("a feature's tables are written and read only by its own code", () => {
       const path = relative(src, file);
       const mine = /^features\/([^/]+)\//.exec(path)?.[1];
       const theirs = [...owners].filter(([, owner]) => owner !== mine).map(([table]) => table);
-      for (const { table, line } of tablesNamedIn(readFileSync(file, 'utf8'), theirs)) leaks.push(`src/${path}:${line} names ${table} (${owners.get(table)})`);
+      for (const { table, line } of tablesNamedIn(readFileSync(file, 'utf8'), theirs))
+        leaks.push(`src/${path}:${line} names ${table} (${owners.get(table)})`);
     }
     expect(leaks).toEqual([]);
   });

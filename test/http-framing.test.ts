@@ -23,7 +23,14 @@ describeEachDatabase('answers on one keep-alive connection', (database) => {
   beforeAll(async () => {
     await seedDemoContent(database().db);
     await seedDemoPetition(database().db);
-    const config = testConfig({ PORT: '0', HOST: '127.0.0.1', PUBLIC_URL: publicUrl, WRITES_PER_MINUTE: '3', METRICS_TOKEN: metricsToken, SHUTDOWN_DRAIN_MS: '0' });
+    const config = testConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PUBLIC_URL: publicUrl,
+      WRITES_PER_MINUTE: '3',
+      METRICS_TOKEN: metricsToken,
+      SHUTDOWN_DRAIN_MS: '0',
+    });
     ({ server, port } = await listenTestServer(config, database()));
     connection = await RawConnection.open(port);
   });
@@ -32,7 +39,12 @@ describeEachDatabase('answers on one keep-alive connection', (database) => {
     await server?.stop();
   });
 
-  const send = async (method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<RawResponse> => {
+  const send = async (
+    method: string,
+    path: string,
+    headers: Record<string, string> = {},
+    body?: string | Buffer,
+  ): Promise<RawResponse> => {
     const res = await connection.exchange({ method, path, headers: { Host: 'evil.example', ...headers }, body });
     const location = res.headers['location'];
     if (location !== undefined) {
@@ -57,7 +69,13 @@ describeEachDatabase('answers on one keep-alive connection', (database) => {
     ];
     for (const [path, location] of redirects) {
       const res = await send('GET', path);
-      expect([path, res.status, res.headers['location'], res.headers['content-length'], res.body.length]).toEqual([path, 301, location, '0', 0]);
+      expect([path, res.status, res.headers['location'], res.headers['content-length'], res.body.length]).toEqual([
+        path,
+        301,
+        location,
+        '0',
+        0,
+      ]);
     }
     // A backslash, which URLs read as a slash: refused before the app sees it (send() checks any Location all the same).
     expect((await send('GET', '/\\elsewhere.example/')).status).toBe(400);
@@ -71,20 +89,35 @@ describeEachDatabase('answers on one keep-alive connection', (database) => {
     // A first visit from a browser that prefers Spanish.
     const language = await send('GET', '/tips', { 'Accept-Language': 'es' });
     expect([language.status, language.headers['location']]).toEqual([302, '/es/tips']);
-    for (const res of [favicon, signIn, language]) expect([res.headers['content-length'], res.body.length]).toEqual(['0', 0]);
+    for (const res of [favicon, signIn, language])
+      expect([res.headers['content-length'], res.body.length]).toEqual(['0', 0]);
   });
 
   it('sends error pages with exactly their length: 404, 403, 401, 429', async () => {
     const missing = await send('GET', '/no-such-page');
     expect(missing.status).toBe(404);
     expect(missing.body.toString()).toContain('</html>');
-    const forged = await send('POST', '/admin/sign-in', { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '10.0.0.1' }, 'email=a%40b.example');
+    const forged = await send(
+      'POST',
+      '/admin/sign-in',
+      { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '10.0.0.1' },
+      'email=a%40b.example',
+    );
     expect(forged.status).toBe(403);
     const metrics = await send('GET', '/metrics');
     expect(metrics.status).toBe(401);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      statuses.push((await send('POST', '/admin/sign-in', { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '10.0.0.2' }, 'email=a')).status);
+      statuses.push(
+        (
+          await send(
+            'POST',
+            '/admin/sign-in',
+            { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '10.0.0.2' },
+            'email=a',
+          )
+        ).status,
+      );
     }
     // WRITES_PER_MINUTE is 3 here: the fourth is refused before the CSRF check.
     expect(statuses).toEqual([403, 403, 403, 429, 429]);
@@ -99,14 +132,29 @@ describeEachDatabase('answers on one keep-alive connection', (database) => {
     const spanish = await send('POST', '/es/join', { ...form, 'X-Forwarded-For': '10.0.0.3' }, big);
     expect(spanish.body.toString()).toContain('<h1>Es demasiado grande</h1>');
     // The petition's sign form reads its body itself; the limit comes first all the same.
-    const sign = await send('POST', `/petitions/${DEMO_PETITION_SLUG}/sign`, { ...form, 'X-Forwarded-For': '10.0.0.4' }, big);
+    const sign = await send(
+      'POST',
+      `/petitions/${DEMO_PETITION_SLUG}/sign`,
+      { ...form, 'X-Forwarded-For': '10.0.0.4' },
+      big,
+    );
     expect(sign.status).toBe(413);
     // Without a declared length, counted as it arrives.
     const chunks = Buffer.from(`${(8 * 1024).toString(16)}\r\n${'b'.repeat(8 * 1024)}\r\n`.repeat(10) + '0\r\n\r\n');
-    const chunked = await send('POST', '/join', { ...form, 'Transfer-Encoding': 'chunked', 'X-Forwarded-For': '10.0.0.5' }, chunks);
+    const chunked = await send(
+      'POST',
+      '/join',
+      { ...form, 'Transfer-Encoding': 'chunked', 'X-Forwarded-For': '10.0.0.5' },
+      chunks,
+    );
     expect(chunked.status).toBe(413);
     const smallChunks = Buffer.from('6\r\nemail=\r\n4\r\nnope\r\n0\r\n\r\n');
-    const smallChunked = await send('POST', '/join', { ...form, 'Transfer-Encoding': 'chunked', 'X-Forwarded-For': '10.0.0.5' }, smallChunks);
+    const smallChunked = await send(
+      'POST',
+      '/join',
+      { ...form, 'Transfer-Encoding': 'chunked', 'X-Forwarded-For': '10.0.0.5' },
+      smallChunks,
+    );
     // Read by the route all the same: the form back, with what was typed.
     expect(smallChunked.status).toBe(400);
     expect(smallChunked.body.toString()).toContain('value="nope"');
@@ -119,7 +167,9 @@ describeEachDatabase('answers on one keep-alive connection', (database) => {
     const slow = await RawConnection.open(port);
     try {
       const size = 200 * 1024;
-      slow.write(`POST /join HTTP/1.1\r\nHost: localhost\r\nOrigin: ${publicUrl}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${size}\r\n\r\n`);
+      slow.write(
+        `POST /join HTTP/1.1\r\nHost: localhost\r\nOrigin: ${publicUrl}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${size}\r\n\r\n`,
+      );
       for (let sent = 0; sent < size; sent += 20 * 1024) {
         slow.write('c'.repeat(20 * 1024));
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -140,12 +190,23 @@ describeEachDatabase('answers on one keep-alive connection', (database) => {
     const etag = home.headers['etag']!;
     const notModified = await send('GET', '/', { 'If-None-Match': etag });
     expect([notModified.status, notModified.headers['content-length']]).toEqual([304, undefined]);
-    for (const path of ['/', '/es', '/tips', `/petitions/${DEMO_PETITION_SLUG}`, '/no-such-page', '/es/', '/favicon.ico', '/admin', '/admin/sign-in']) {
+    for (const path of [
+      '/',
+      '/es',
+      '/tips',
+      `/petitions/${DEMO_PETITION_SLUG}`,
+      '/no-such-page',
+      '/es/',
+      '/favicon.ico',
+      '/admin',
+      '/admin/sign-in',
+    ]) {
       const get = await send('GET', path);
       const head = await send('HEAD', path);
       expect([path, head.status]).toEqual([path, get.status]);
       // What GET sends, or nothing said; never another number.
-      if (head.headers['content-length'] !== undefined) expect([path, head.headers['content-length']]).toEqual([path, String(get.body.length)]);
+      if (head.headers['content-length'] !== undefined)
+        expect([path, head.headers['content-length']]).toEqual([path, String(get.body.length)]);
     }
     expect((await send('GET', '/healthz')).status).toBe(200);
   });

@@ -15,7 +15,13 @@ import { browser } from './support/staff.ts';
 
 // The people of this journey: every value is one that must never reach a log line.
 const person = { givenName: 'Zephyrine', familyName: 'Quillfeather', email: 'zephyrine.q@example.org', zip: '97204' };
-const signer = { givenName: 'Ottoline', familyName: 'Brackenridge', email: 'ottoline.b@example.org', zip: '97204', street: '1221 Sycamore Lane' };
+const signer = {
+  givenName: 'Ottoline',
+  familyName: 'Brackenridge',
+  email: 'ottoline.b@example.org',
+  zip: '97204',
+  street: '1221 Sycamore Lane',
+};
 const blocked = { givenName: 'Marigold', familyName: 'Thistlewood', email: 'marigold.t@example.org', zip: '97301' };
 
 describeEachDatabase('what the logs keep of a supporter journey', (database) => {
@@ -47,7 +53,11 @@ describeEachDatabase('what the logs keep of a supporter journey', (database) => 
   /** Sends what is queued into the demo mailbox and returns the messages to `to`, newest first, as the person reads them. */
   async function latestMailTo(to: string): Promise<string> {
     while ((await runtime.worker.runOnce()) > 0);
-    const mails = await db().select().from(emailMailbox).where(eq(emailMailbox.toAddress, to)).orderBy(desc(emailMailbox.id));
+    const mails = await db()
+      .select()
+      .from(emailMailbox)
+      .where(eq(emailMailbox.toAddress, to))
+      .orderBy(desc(emailMailbox.id));
     return mails.map((m) => m.text).join('\n');
   }
   /** The path of the first link in a message that starts with `prefix`; its token is remembered as a secret. */
@@ -69,11 +79,17 @@ describeEachDatabase('what the logs keep of a supporter journey', (database) => 
 
     // The preferences link list mail carries, a day old; then a new one asked for, and the data downloaded.
     const [row] = await db().select({ id: supporters.id }).from(supporters).where(eq(supporters.email, person.email));
-    const listLinkToken = preferencesToken(new Secrets(testConfig().secretKey), row!.id, new Date(Date.now() - 24 * 60 * 60 * 1000));
+    const listLinkToken = preferencesToken(
+      new Secrets(testConfig().secretKey),
+      row!.id,
+      new Date(Date.now() - 24 * 60 * 60 * 1000),
+    );
     secrets.push(listLinkToken);
     const preferences = `/preferences/${listLinkToken}`;
     expect((await b.request(preferences)).status).toBe(200);
-    expect((await b.post(preferences, { 'topic-newsletter': 'on', language: 'es' }, { from: preferences })).status).toBe(200);
+    expect(
+      (await b.post(preferences, { 'topic-newsletter': 'on', language: 'es' }, { from: preferences })).status,
+    ).toBe(200);
     expect((await b.post(`${preferences}/new-link`, {}, { from: preferences })).status).toBe(200);
     const fresh = linkIn(await latestMailTo(person.email), '/es/preferences');
     const file = await b.post(`${fresh}/export`, {}, { from: fresh });
@@ -92,10 +108,22 @@ describeEachDatabase('what the logs keep of a supporter journey', (database) => 
     expect((await b.post(confirmSignature, {}, { from: confirmSignature })).status).toBe(200);
 
     // A statement that fails while a sign-up is written: the database quotes the row back.
-    await db().execute(sql.raw(`create function refuse_supporter() returns trigger language plpgsql as $$ begin raise exception 'refused row %', row_to_json(new); end $$`));
-    await db().execute(sql.raw('create trigger refuse_supporter before insert on supporters for each row execute function refuse_supporter()'));
+    await db().execute(
+      sql.raw(
+        `create function refuse_supporter() returns trigger language plpgsql as $$ begin raise exception 'refused row %', row_to_json(new); end $$`,
+      ),
+    );
+    await db().execute(
+      sql.raw(
+        'create trigger refuse_supporter before insert on supporters for each row execute function refuse_supporter()',
+      ),
+    );
     try {
-      const failed = await browser(app).post('/join', { ...blocked, language: 'en', 'topic-events': 'on' }, { from: '/join' });
+      const failed = await browser(app).post(
+        '/join',
+        { ...blocked, language: 'en', 'topic-events': 'on' },
+        { from: '/join' },
+      );
       expect(failed.status).toBe(500);
     } finally {
       await db().execute(sql.raw('drop trigger refuse_supporter on supporters'));
@@ -105,7 +133,9 @@ describeEachDatabase('what the logs keep of a supporter journey', (database) => 
     // Paths no route answers, or that a route's rule refuses, carrying what someone typed.
     expect((await b.request(`/${person.email}`)).status).toBe(404);
     expect((await b.request(`/preferences/${person.givenName}.${person.zip}`)).status).toBe(404);
-    expect((await b.request(`/es/confirm/${person.familyName}?email=${person.email}`)).status).toBeGreaterThanOrEqual(400);
+    expect((await b.request(`/es/confirm/${person.familyName}?email=${person.email}`)).status).toBeGreaterThanOrEqual(
+      400,
+    );
 
     const log = lines.join('');
     const personal = [person, signer, blocked].flatMap((p) => Object.values(p));

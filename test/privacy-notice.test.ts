@@ -44,7 +44,10 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
     await seedDemoContent(db());
     await seedTestZips(db());
     const { app } = createTestApp(database());
-    for (const [locale, path] of [['en', '/privacy'], ['es', '/es/privacy']] as const) {
+    for (const [locale, path] of [
+      ['en', '/privacy'],
+      ['es', '/es/privacy'],
+    ] as const) {
       const res = await app.request(path, { headers: { cookie: `lang=${locale}` } });
       expect(res.status).toBe(200);
       notice[locale] = (await res.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -74,7 +77,12 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
     const hours = stated('en', 2);
     const now = new Date();
     const petition = await makeOpenPetition(db(), 'notice-periods');
-    const sign = (email: string, at: Date) => writeSignatures(db(), [pendingSignature(petition, email, { ipHash: `hash-${email}` })], { secrets, emailDomain: 'localhost', now: at });
+    const sign = (email: string, at: Date) =>
+      writeSignatures(db(), [pendingSignature(petition, email, { ipHash: `hash-${email}` })], {
+        secrets,
+        emailDomain: 'localhost',
+        now: at,
+      });
     const signatureOf = async (email: string) =>
       (
         await db()
@@ -83,23 +91,35 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
           .innerJoin(supporters, eq(supporters.id, signatures.supporterId))
           .where(and(eq(signatures.petitionId, petition.id), eq(supporters.email, email)))
       )[0];
-    const person = async (email: string) => (await db().select({ id: supporters.id }).from(supporters).where(eq(supporters.email, email)))[0];
+    const person = async (email: string) =>
+      (await db().select({ id: supporters.id }).from(supporters).where(eq(supporters.email, email)))[0];
 
     // Someone who only signed, never confirmed, and the days are over: the signature and the person go.
     const longAgo = new Date(now.getTime() - days * DAY - HOUR);
     await sign('only-signed@example.org', longAgo);
     // Signing made them a supporter then too (the statement dates people by the database's clock).
-    await db().update(supporters).set({ createdAt: longAgo, updatedAt: longAgo }).where(eq(supporters.email, 'only-signed@example.org'));
+    await db()
+      .update(supporters)
+      .set({ createdAt: longAgo, updatedAt: longAgo })
+      .where(eq(supporters.email, 'only-signed@example.org'));
     // Someone who signed as long ago but confirmed: they and their counted signature stay, without the IP hash.
     await sign('confirmed@example.org', new Date(now.getTime() - days * DAY - HOUR));
-    await confirmSignature(db(), signatureToken(secrets, (await signatureOf('confirmed@example.org'))!.nonce!), new Date(now.getTime() - days * DAY));
+    await confirmSignature(
+      db(),
+      signatureToken(secrets, (await signatureOf('confirmed@example.org'))!.nonce!),
+      new Date(now.getTime() - days * DAY),
+    );
     // Signed within the days: stays, and so does its hash while well inside the hours.
     await sign('in-time@example.org', new Date(now.getTime() - days * DAY + HOUR));
     await sign('just-now@example.org', new Date(now.getTime() - 60_000));
     // A hash that would pass its hours before the next run is cleared by this one.
     await sign('hash-nearly-due@example.org', new Date(now.getTime() - hours * HOUR + PURGE_INTERVAL_MS - 60_000));
     // A newsletter sign-up nobody confirmed, older than the days.
-    await requestSignup(db(), { givenName: 'Sam', email: 'newsletter-only@example.org', topics: ['newsletter'] }, { method: 'web-form', wordingVersion: 't', emailDomain: 'localhost' });
+    await requestSignup(
+      db(),
+      { givenName: 'Sam', email: 'newsletter-only@example.org', topics: ['newsletter'] },
+      { method: 'web-form', wordingVersion: 't', emailDomain: 'localhost' },
+    );
     const later = new Date(now.getTime() + days * DAY + HOUR);
     const countBefore = await readCount(db(), petition.id);
 
@@ -111,7 +131,10 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
     expect(await signatureOf('confirmed@example.org')).toMatchObject({ status: 'verified', ipHash: null });
     expect(await signatureOf('in-time@example.org')).toMatchObject({ status: 'pending', ipHash: null });
     expect(await signatureOf('hash-nearly-due@example.org')).toMatchObject({ status: 'pending', ipHash: null });
-    expect(await signatureOf('just-now@example.org')).toMatchObject({ status: 'pending', ipHash: 'hash-just-now@example.org' });
+    expect(await signatureOf('just-now@example.org')).toMatchObject({
+      status: 'pending',
+      ipHash: 'hash-just-now@example.org',
+    });
     expect(await subscriptionsOf(db(), 'newsletter-only@example.org')).toEqual({ newsletter: 'pending' });
     expect(await readCount(db(), petition.id)).toBe(countBefore);
 
@@ -132,7 +155,14 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
     });
     const schedule = privacyPurgeSchedule({ db: db(), logger: silent, everyMs: 20 });
     schedule.start();
-    await expect.poll(async () => (await db().select({ id: signatures.id }).from(signatures).where(eq(signatures.petitionId, petition.id))).length, { timeout: 5000 }).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          (await db().select({ id: signatures.id }).from(signatures).where(eq(signatures.petitionId, petition.id)))
+            .length,
+        { timeout: 5000 },
+      )
+      .toBe(0);
     await schedule.stop();
   });
 });

@@ -8,7 +8,10 @@ import { openDatabase } from '../src/platform/db/client.ts';
 import { retention } from '../src/platform/retention.ts';
 import { addSignature, makePetition } from './support/petition-signatures.ts';
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     cwd: join(import.meta.dirname, '..'),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
@@ -29,8 +32,18 @@ describe('npm run cli -- privacy:purge', () => {
       await database.migrate();
       const petitionId = await makePetition(database.db, 'purge-cli');
       const lapsed = new Date(Date.now() - retention.unconfirmedDays * 24 * 60 * 60 * 1000 - 60_000);
-      await addSignature(database.db, petitionId, { status: 'pending', createdAt: lapsed, expiresAt: new Date(lapsed.getTime() + retention.unconfirmedDays * 24 * 60 * 60 * 1000), ipHash: 'old-hash' });
-      await addSignature(database.db, petitionId, { status: 'verified', createdAt: lapsed, verifiedAt: lapsed, ipHash: 'old-hash' });
+      await addSignature(database.db, petitionId, {
+        status: 'pending',
+        createdAt: lapsed,
+        expiresAt: new Date(lapsed.getTime() + retention.unconfirmedDays * 24 * 60 * 60 * 1000),
+        ipHash: 'old-hash',
+      });
+      await addSignature(database.db, petitionId, {
+        status: 'verified',
+        createdAt: lapsed,
+        verifiedAt: lapsed,
+        ipHash: 'old-hash',
+      });
       await database.close();
 
       const run = await runCli(['privacy:purge'], { DATA_DIR: dir });

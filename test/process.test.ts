@@ -35,7 +35,6 @@ function finish(child: ChildProcess): Promise<{ code: number | null; stdout: str
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
 }
 
-
 const dataDir = mkdtempSync(join(tmpdir(), 'groundswell-process-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -53,24 +52,42 @@ describe('the admin command line', () => {
   it('creates a staff account with the password from stdin, and refuses a weak one with one clear line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'groundswell-cli-'));
     try {
-      const weak = await runCli(['staff:create', '--email', 'first@psj.example', '--role', 'admin'], 'password1234\n', { DATA_DIR: dir });
+      const weak = await runCli(['staff:create', '--email', 'first@psj.example', '--role', 'admin'], 'password1234\n', {
+        DATA_DIR: dir,
+      });
       expect(weak.code).not.toBe(0);
       expect(weak.stderr.trim()).toMatch(/^Password: This password is too common/);
-      const ok = await runCli(['staff:create', '--email', 'first@psj.example', '--role', 'admin', '--name', 'First Admin'], 'a long and unusual passphrase\n', { DATA_DIR: dir });
+      const ok = await runCli(
+        ['staff:create', '--email', 'first@psj.example', '--role', 'admin', '--name', 'First Admin'],
+        'a long and unusual passphrase\n',
+        { DATA_DIR: dir },
+      );
       expect(ok.stderr).toBe('');
       expect(ok.stdout).toContain('Created admin first@psj.example.');
       // No --role: refused before the prompt, rather than quietly making an admin.
-      const noRole = await runCli(['staff:create', '--email', 'second@psj.example'], 'another long passphrase 7\n', { DATA_DIR: dir });
+      const noRole = await runCli(['staff:create', '--email', 'second@psj.example'], 'another long passphrase 7\n', {
+        DATA_DIR: dir,
+      });
       expect(noRole.code).not.toBe(0);
       expect(noRole.stderr.trim()).toBe('--role is required: one of admin, organizer, editor, viewer');
       // A mistyped flag is named in one line, before the prompt, not ignored.
-      const typo = await runCli(['staff:create', '--email', 'third@psj.example', '--rol', 'viewer'], 'another long passphrase 7\n', { DATA_DIR: dir });
+      const typo = await runCli(
+        ['staff:create', '--email', 'third@psj.example', '--rol', 'viewer'],
+        'another long passphrase 7\n',
+        { DATA_DIR: dir },
+      );
       expect(typo.code).toBe(1);
-      expect(typo.stderr.trim()).toBe('Unknown flag --rol: this command takes --email you@example.org, --role admin|organizer|editor|viewer, --name "Full Name".');
+      expect(typo.stderr.trim()).toBe(
+        'Unknown flag --rol: this command takes --email you@example.org, --role admin|organizer|editor|viewer, --name "Full Name".',
+      );
       const stray = await runCli(['privacy:purge', '--yes'], '', { DATA_DIR: dir });
       expect(stray.code).toBe(1);
       expect(stray.stderr.trim()).toBe('Unknown flag --yes: this command takes no flags.');
-      const again = await runCli(['staff:create', '--email', 'FIRST@psj.example', '--role', 'viewer'], 'another long passphrase 7\n', { DATA_DIR: dir });
+      const again = await runCli(
+        ['staff:create', '--email', 'FIRST@psj.example', '--role', 'viewer'],
+        'another long passphrase 7\n',
+        { DATA_DIR: dir },
+      );
       expect(again.code).not.toBe(0);
       expect(again.stderr).toContain('already exists');
     } finally {
@@ -99,10 +116,14 @@ describe('start-up and shut-down of the real process', () => {
 
   it('refuses a DATABASE_URL that does not answer, naming it without the password', async () => {
     const port = await freePort();
-    const { code, stderr } = await finish(start({ DATA_DIR: dataDir, DATABASE_URL: `postgres://app:s3cret@127.0.0.1:${port}/groundswell` }));
+    const { code, stderr } = await finish(
+      start({ DATA_DIR: dataDir, DATABASE_URL: `postgres://app:s3cret@127.0.0.1:${port}/groundswell` }),
+    );
     expect(code).not.toBe(0);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^Database error: DATABASE_URL could not connect to postgres:\/\/app:\*\*\*@127\.0\.0\.1:\d+\/groundswell/);
+    expect(stderr).toMatch(
+      /^Database error: DATABASE_URL could not connect to postgres:\/\/app:\*\*\*@127\.0\.0\.1:\d+\/groundswell/,
+    );
     expect(stderr).not.toContain('s3cret');
   });
 
@@ -114,10 +135,16 @@ describe('start-up and shut-down of the real process', () => {
     child.stdout!.on('data', (d) => (output += d));
     let terminal = '';
     child.stderr!.on('data', (d) => (terminal += d));
-    await expect.poll(() => output, { timeout: 60_000, interval: 200 }).toContain(`running at http://localhost:${port}`);
+    await expect
+      .poll(() => output, { timeout: 60_000, interval: 200 })
+      .toContain(`running at http://localhost:${port}`);
     const line = output.split('\n').find((l) => l.includes('running at'))!;
     // A demo start creates an admin and says once how to sign in: the password on the terminal, never in the log.
-    await expect.poll(() => terminal, { timeout: 10_000, interval: 100 }).toMatch(/Demo admin: sign in at \/admin as admin@groundswell\.example with password demo-\S+ \(shown once, not logged\)/);
+    await expect
+      .poll(() => terminal, { timeout: 10_000, interval: 100 })
+      .toMatch(
+        /Demo admin: sign in at \/admin as admin@groundswell\.example with password demo-\S+ \(shown once, not logged\)/,
+      );
     const password = /with password (demo-\S+)/.exec(terminal)![1]!;
     expect(terminal.split(password)).toHaveLength(2);
     expect(output).toContain('Demo admin created: sign in at /admin as admin@groundswell.example');

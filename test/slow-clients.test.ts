@@ -65,7 +65,9 @@ describe('slow and idle clients', () => {
       dribble(socket, 'X-Slow: a\r\n', 200, 8000);
     }
     const body = await open(port);
-    body.socket.write('POST /join HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n');
+    body.socket.write(
+      'POST /join HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n',
+    );
     dribble(body.socket, 'a', 200, 8000);
 
     const headerCuts = await Promise.all(headers.map((h) => h.closed));
@@ -81,7 +83,9 @@ describe('slow and idle clients', () => {
   it('cuts off a client that goes on dribbling a body it was refused, at the request timeout', async () => {
     const started = Date.now();
     const refused = await open(port);
-    refused.socket.write('POST /join HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000000\r\n\r\n');
+    refused.socket.write(
+      'POST /join HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000000\r\n\r\n',
+    );
     dribble(refused.socket, 'a', 200, 8000);
     const cut = await refused.closed;
     expect(refused.received()).toMatch(/^HTTP\/1\.1 413 /);
@@ -89,7 +93,12 @@ describe('slow and idle clients', () => {
   }, 15_000);
 
   it('closes connections past HTTP_MAX_CONNECTIONS at once, and serves those it holds', async () => {
-    const held = await Promise.all([RawConnection.open(port), RawConnection.open(port), RawConnection.open(port), RawConnection.open(port)]);
+    const held = await Promise.all([
+      RawConnection.open(port),
+      RawConnection.open(port),
+      RawConnection.open(port),
+      RawConnection.open(port),
+    ]);
     try {
       expect((await held[0]!.exchange({ path: '/healthz' })).status).toBe(200);
       const tried = Date.now();

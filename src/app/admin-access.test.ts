@@ -41,7 +41,8 @@ describeEachDatabase('who may use which admin route', (database) => {
             : await client.post(route.url, route.form ?? {}, { from: '/admin/account' });
         const allowed = res.status !== 403;
         const wanted = route.allowed.includes(role);
-        if (allowed !== wanted) outcomes.push(`${route.method} ${route.url} as ${role}: ${res.status}, wanted ${wanted ? 'allowed' : '403'}`);
+        if (allowed !== wanted)
+          outcomes.push(`${route.method} ${route.url} as ${role}: ${res.status}, wanted ${wanted ? 'allowed' : '403'}`);
         if (res.status >= 500) outcomes.push(`${route.method} ${route.url} as ${role}: ${res.status}`);
       }
     }

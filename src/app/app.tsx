@@ -109,7 +109,11 @@ export function createApp(deps: AppDeps) {
 
   const secrets = new Secrets(config.secretKey);
   const plainPage = (c: Context, status: 403 | 413 | 429, title: string, body: string) =>
-    sendHtml(c, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="${stylesheet.path}"></head><body><main id="main"><div class="wrap"><h1>${title}</h1><p>${body}</p></div></main></body></html>`, status);
+    sendHtml(
+      c,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="${stylesheet.path}"></head><body><main id="main"><div class="wrap"><h1>${title}</h1><p>${body}</p></div></main></body></html>`,
+      status,
+    );
 
   const app = new Hono<AppEnv>();
   app.use(truthfulLength());
@@ -120,7 +124,12 @@ export function createApp(deps: AppDeps) {
   app.use(
     limitBodySize(bodyLimitFor(config), async (c) => {
       if (c.req.path.startsWith('/admin/')) {
-        return plainPage(c, 413, 'That is too large', 'The file or form you sent is larger than this site accepts. Go back and try a smaller one.');
+        return plainPage(
+          c,
+          413,
+          'That is too large',
+          'The file or form you sent is larger than this site accepts. Go back and try a smaller one.',
+        );
       }
       const { locale, path } = splitLocale(c.req.path);
       const site = await siteFrame().catch(() => fallbackFrame);
@@ -147,8 +156,17 @@ export function createApp(deps: AppDeps) {
       sessionOf: staffSessionKey,
       // Both carry their own authentication: the URL's signed token, the webhook's shared secret.
       exempt: (path) => isOneClickUnsubscribe(path) || path === EMAIL_WEBHOOK_PATH,
-      originChecked: { paths: (path) => path === '/join' || path === '/es/join' || isPetitionOriginCheckedPath(path), publicOrigin: new URL(publicUrl).origin },
-      onRejected: (c) => plainPage(c, 403, 'This form has expired', 'For your safety the form could not be sent. Go back, reload the page and try again.'),
+      originChecked: {
+        paths: (path) => path === '/join' || path === '/es/join' || isPetitionOriginCheckedPath(path),
+        publicOrigin: new URL(publicUrl).origin,
+      },
+      onRejected: (c) =>
+        plainPage(
+          c,
+          403,
+          'This form has expired',
+          'For your safety the form could not be sent. Go back, reload the page and try again.',
+        ),
     }),
   );
 
@@ -157,13 +175,16 @@ export function createApp(deps: AppDeps) {
     (c.get('log') ?? logger).error({ err: error }, 'unhandled error');
     const { locale, path } = splitLocale(c.req.path);
     const site = await siteFrame().catch(() => fallbackFrame);
-    const html = await renderServerError({ locale, path, publicUrl, site, requestId }).catch(() => 'Internal Server Error');
+    const html = await renderServerError({ locale, path, publicUrl, site, requestId }).catch(
+      () => 'Internal Server Error',
+    );
     return sendHtml(c, html, 500);
   });
   app.notFound(notFound);
 
   app.get('/healthz', async (c) => {
-    if (deps.lifecycle?.draining) return c.json({ status: 'stopping', database: database.kind }, 503, { 'Cache-Control': 'no-store' });
+    if (deps.lifecycle?.draining)
+      return c.json({ status: 'stopping', database: database.kind }, 503, { 'Cache-Control': 'no-store' });
     try {
       await database.ping();
       return c.json({ status: 'ok', database: database.kind }, 200, { 'Cache-Control': 'no-store' });
@@ -178,15 +199,25 @@ export function createApp(deps: AppDeps) {
     if (config.metricsToken && c.req.header('authorization') !== `Bearer ${config.metricsToken}`) {
       return c.text('Unauthorized\n', 401, { 'WWW-Authenticate': 'Bearer' });
     }
-    return c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' });
+    return c.text(await metrics.registry.metrics(), 200, {
+      'Content-Type': metrics.registry.contentType,
+      'Cache-Control': 'no-store',
+    });
   });
 
   app.get(stylesheet.path, (c) => sendPrepared(c, stylesheet, { cacheControl: 'public, max-age=31536000, immutable' }));
   app.get(favicon.path, (c) => sendPrepared(c, favicon, { cacheControl: 'public, max-age=86400' }));
-  app.get(workspaceScript.path, (c) => sendPrepared(c, workspaceScript, { cacheControl: 'public, max-age=31536000, immutable' }));
+  app.get(workspaceScript.path, (c) =>
+    sendPrepared(c, workspaceScript, { cacheControl: 'public, max-age=31536000, immutable' }),
+  );
   app.get('/favicon.ico', (c) => c.redirect(favicon.path, 301));
   app.route('/', emailWebhookRoutes({ db, secret: config.email.webhookSecret, recordFeedback: recordEmailFeedback }));
-  const formGuard = new FormGuard({ db, secrets, nodeEnv: config.nodeEnv, clientKey: (c) => clientIp(c, config.trustProxy) });
+  const formGuard = new FormGuard({
+    db,
+    secrets,
+    nodeEnv: config.nodeEnv,
+    clientKey: (c) => clientIp(c, config.trustProxy),
+  });
   app.route('/', formChallengeRoutes(formGuard));
   // One per process: the petitions' caches of moving numbers, their abuse guard and the signatures' group commit.
   const petitionsPublic = new PetitionPublic({
@@ -220,7 +251,12 @@ export function createApp(deps: AppDeps) {
       { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPermissions.view },
       { key: 'petitions', href: '/admin/petitions', label: 'Petitions', visible: petitionPermissions.view },
       { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPermissions.viewAudit },
-      { key: 'mailbox', href: '/admin/mailbox', label: 'Mailbox', visible: (staff) => !config.smtpUrl && mailboxPermissions.read(staff) },
+      {
+        key: 'mailbox',
+        href: '/admin/mailbox',
+        label: 'Mailbox',
+        visible: (staff) => !config.smtpUrl && mailboxPermissions.read(staff),
+      },
       { key: 'account', href: '/admin/account', label: 'Your account', visible: () => true },
     ],
   });
@@ -235,20 +271,43 @@ export function createApp(deps: AppDeps) {
   admin.route('/supporters', supporterAdminRoutes({ db, frame }));
   admin.route(
     '/broadcasts',
-    broadcastRoutes({ db, frame, publicUrl, scheduled: deps.broadcastScheduled ?? (() => {}), emailQueued: deps.emailQueued ?? (() => {}) }),
+    broadcastRoutes({
+      db,
+      frame,
+      publicUrl,
+      scheduled: deps.broadcastScheduled ?? (() => {}),
+      emailQueued: deps.emailQueued ?? (() => {}),
+    }),
   );
-  admin.route('/petitions', petitionAdminRoutes({ db, frame, secrets, live: petitionsPublic, databaseUrl: database.url }));
-  admin.route('/content', contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }));
+  admin.route(
+    '/petitions',
+    petitionAdminRoutes({ db, frame, secrets, live: petitionsPublic, databaseUrl: database.url }),
+  );
+  admin.route(
+    '/content',
+    contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }),
+  );
   admin.route('/', workspaceRoutes({ db, frame }));
   app.route('/admin', admin);
 
   const contentDeps = { db, cache, publicUrl, siteFrame, notFound };
-  for (const [prefix, locale] of [['/es', 'es'], ['/', 'en']] as const) {
+  for (const [prefix, locale] of [
+    ['/es', 'es'],
+    ['/', 'en'],
+  ] as const) {
     const site = new Hono<AppEnv>();
     site.use(pageLanguage(locale, { secure: config.secure }));
     site.use(rememberSource({ secure: config.secure }));
     // Before the content routes: those end with a catch-all for staff-made pages.
-    const signupDeps = { db, secrets, secure: config.secure, publicUrl, siteFrame, emailQueued: deps.emailQueued ?? (() => {}), formGuard };
+    const signupDeps = {
+      db,
+      secrets,
+      secure: config.secure,
+      publicUrl,
+      siteFrame,
+      emailQueued: deps.emailQueued ?? (() => {}),
+      formGuard,
+    };
     site.route('/', signupRoutes(signupDeps, locale));
     site.route('/', preferencesRoutes(signupDeps, locale));
     site.route('/', petitionRoutes(petitionsPublic, locale));

@@ -26,7 +26,12 @@ export type AdminRequest = { command: string; request?: unknown };
 export type AdminReply = { print(line: string): void; error(line: string): void; file: Writable };
 
 const incoming = z.object({ command: z.string().max(100), request: z.unknown().optional() });
-const outgoing = z.union([z.object({ out: z.string() }), z.object({ err: z.string() }), z.object({ data: z.string() }), z.object({ exit: z.number().int() })]);
+const outgoing = z.union([
+  z.object({ out: z.string() }),
+  z.object({ err: z.string() }),
+  z.object({ data: z.string() }),
+  z.object({ exit: z.number().int() }),
+]);
 
 /** A request line is small (flags and a password); anything longer is not the CLI. */
 const MAX_REQUEST_BYTES = 64 * 1024;
@@ -39,7 +44,10 @@ export class AdminSocketUnreachable extends Error {}
  * its exit code. Only the process holding the data folder's lock calls this,
  * so a socket file already there was left by a process that died.
  */
-export async function listenForAdminCommands(dataDir: string, run: (request: AdminRequest, reply: AdminReply) => Promise<number>): Promise<{ close(): Promise<void> }> {
+export async function listenForAdminCommands(
+  dataDir: string,
+  run: (request: AdminRequest, reply: AdminReply) => Promise<number>,
+): Promise<{ close(): Promise<void> }> {
   const path = adminSocketPath(dataDir);
   const folder = join(dataDir, 'run');
   mkdirSync(folder, { recursive: true, mode: 0o700 });

@@ -26,15 +26,21 @@ export function loadConfigOrFail(): Config {
  * embedded database that another process holds stops the process with one
  * line, unless `inUse: 'throw'` (the CLI then asks that process instead).
  */
-export async function boot(options: { migrate?: boolean; inUse?: 'fail' | 'throw' } = {}): Promise<{ config: Config; logger: Logger; database: Database }> {
+export async function boot(
+  options: { migrate?: boolean; inUse?: 'fail' | 'throw' } = {},
+): Promise<{ config: Config; logger: Logger; database: Database }> {
   const config = loadConfigOrFail();
   const logger = createLogger({ level: config.logLevel });
   let database: Database;
   try {
-    database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
+    database = await openDatabase(
+      config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') },
+    );
   } catch (error) {
     if (error instanceof DataFolderInUse && options.inUse !== 'throw') {
-      fail(`Database error: DATA_DIR ${error.message}. Stop that process first; to run several, use DATABASE_URL (PostgreSQL).`);
+      fail(
+        `Database error: DATA_DIR ${error.message}. Stop that process first; to run several, use DATABASE_URL (PostgreSQL).`,
+      );
     }
     if (error instanceof DatabaseUnavailableError) {
       fail(`Database error: ${config.databaseUrl ? 'DATABASE_URL' : 'DATA_DIR'} ${error.message}`);

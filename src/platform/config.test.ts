@@ -21,7 +21,14 @@ function errorFor(env: Record<string, string>): string {
 describe('configuration from the environment', () => {
   it('has working defaults', () => {
     const config = loadConfig(base);
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, publicUrl: 'http://localhost:3000', logLevel: 'info', secure: false, seedDemo: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      publicUrl: 'http://localhost:3000',
+      logLevel: 'info',
+      secure: false,
+      seedDemo: true,
+    });
   });
 
   it('names the variable and the problem in one line', () => {
@@ -50,22 +57,50 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ ...base, DATABASE_URL: pg, WEB_PROCESSES: '3' }).webProcesses).toBe(3);
     expect(loadConfig({ ...base, DATABASE_URL: pg, WEB_PROCESSES: 'auto' }).webProcesses).toBe(availableParallelism());
     expect(loadConfig({ ...base, WEB_PROCESSES: 'auto' }).webProcesses).toBe(1);
-    expect(() => loadConfig({ ...base, WEB_PROCESSES: '2' })).toThrow('WEB_PROCESSES above 1 needs DATABASE_URL (PostgreSQL)');
-    expect(() => loadConfig({ ...base, DATABASE_URL: pg, WEB_PROCESSES: 'many' })).toThrow(/^WEB_PROCESSES must be a whole number of processes, or auto/);
+    expect(() => loadConfig({ ...base, WEB_PROCESSES: '2' })).toThrow(
+      'WEB_PROCESSES above 1 needs DATABASE_URL (PostgreSQL)',
+    );
+    expect(() => loadConfig({ ...base, DATABASE_URL: pg, WEB_PROCESSES: 'many' })).toThrow(
+      /^WEB_PROCESSES must be a whole number of processes, or auto/,
+    );
     expect(() => loadConfig({ ...base, DATABASE_URL: pg, WEB_PROCESSES: '0' })).toThrow(/^WEB_PROCESSES/);
   });
 
   it('reads the limits on clients, and refuses a request timeout shorter than the header timeout', () => {
-    expect(loadConfig(base).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 5000, maxConnections: 1000 });
-    const set = { HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '3000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000', HTTP_MAX_CONNECTIONS: '20' };
-    expect(loadConfig({ ...base, ...set }).http).toEqual({ headersTimeoutMs: 2000, requestTimeoutMs: 3000, keepAliveTimeoutMs: 65_000, maxConnections: 20 });
-    expect(errorFor({ HTTP_HEADERS_TIMEOUT_MS: '500' })).toBe('HTTP_HEADERS_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 300000 (got "500")');
-    expect(errorFor({ HTTP_MAX_CONNECTIONS: 'lots' })).toMatch(/^HTTP_MAX_CONNECTIONS must be a whole number of connections/);
-    expect(errorFor({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toMatch(/^HTTP_REQUEST_TIMEOUT_MS must be at least HTTP_HEADERS_TIMEOUT_MS/);
+    expect(loadConfig(base).http).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 120_000,
+      keepAliveTimeoutMs: 5000,
+      maxConnections: 1000,
+    });
+    const set = {
+      HTTP_HEADERS_TIMEOUT_MS: '2000',
+      HTTP_REQUEST_TIMEOUT_MS: '3000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000',
+      HTTP_MAX_CONNECTIONS: '20',
+    };
+    expect(loadConfig({ ...base, ...set }).http).toEqual({
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 3000,
+      keepAliveTimeoutMs: 65_000,
+      maxConnections: 20,
+    });
+    expect(errorFor({ HTTP_HEADERS_TIMEOUT_MS: '500' })).toBe(
+      'HTTP_HEADERS_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 300000 (got "500")',
+    );
+    expect(errorFor({ HTTP_MAX_CONNECTIONS: 'lots' })).toMatch(
+      /^HTTP_MAX_CONNECTIONS must be a whole number of connections/,
+    );
+    expect(errorFor({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toMatch(
+      /^HTTP_REQUEST_TIMEOUT_MS must be at least HTTP_HEADERS_TIMEOUT_MS/,
+    );
   });
 
   it('turns on HSTS and secure cookies for an https public URL, and trims its slash', () => {
-    expect(loadConfig({ ...base, PUBLIC_URL: 'https://psj.example/' })).toMatchObject({ publicUrl: 'https://psj.example', secure: true });
+    expect(loadConfig({ ...base, PUBLIC_URL: 'https://psj.example/' })).toMatchObject({
+      publicUrl: 'https://psj.example',
+      secure: true,
+    });
   });
 
   it('generates a secret key once, keeps it private in the data directory, and reuses it', () => {
@@ -85,18 +120,34 @@ describe('configuration from the environment', () => {
 
   it('reads the email settings, and DKIM only as a complete set', () => {
     const config = loadConfig({ ...base, PUBLIC_URL: 'https://psj.example' });
-    expect(config.email).toMatchObject({ from: 'no-reply@psj.example', worker: 'inline', messagesPerSecond: 50, concurrency: 10, leaseMs: 60_000, webhookSecret: undefined, dkim: undefined });
+    expect(config.email).toMatchObject({
+      from: 'no-reply@psj.example',
+      worker: 'inline',
+      messagesPerSecond: 50,
+      concurrency: 10,
+      leaseMs: 60_000,
+      webhookSecret: undefined,
+      dkim: undefined,
+    });
     expect(errorFor({ EMAIL_WORKER: 'elsewhere' })).toMatch(/^EMAIL_WORKER must be inline or separate/);
     expect(errorFor({ EMAIL_FROM: 'not an address' })).toMatch(/^EMAIL_FROM must be an email address/);
-    expect(errorFor({ DKIM_DOMAIN: 'psj.example' })).toBe('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together (or none of them)');
-    expect(errorFor({ DKIM_DOMAIN: 'psj.example', DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: '/nowhere/key.pem' })).toMatch(/^DKIM_PRIVATE_KEY must be a PEM private key or the path/);
+    expect(errorFor({ DKIM_DOMAIN: 'psj.example' })).toBe(
+      'DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together (or none of them)',
+    );
+    expect(errorFor({ DKIM_DOMAIN: 'psj.example', DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: '/nowhere/key.pem' })).toMatch(
+      /^DKIM_PRIVATE_KEY must be a PEM private key or the path/,
+    );
     const keyFile = join(dataDir, 'dkim.pem');
     writeFileSync(keyFile, '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n');
-    expect(loadConfig({ ...base, DKIM_DOMAIN: 'psj.example', DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: keyFile }).email.dkim).toMatchObject({ domainName: 'psj.example', keySelector: 's1' });
+    expect(
+      loadConfig({ ...base, DKIM_DOMAIN: 'psj.example', DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: keyFile }).email.dkim,
+    ).toMatchObject({ domainName: 'psj.example', keySelector: 's1' });
   });
 
   it('never repeats a webhook secret or metrics token in an error', () => {
-    expect(errorFor({ EMAIL_WEBHOOK_SECRET: 'short-hook-secret' })).toBe('EMAIL_WEBHOOK_SECRET must be at least 24 characters long');
+    expect(errorFor({ EMAIL_WEBHOOK_SECRET: 'short-hook-secret' })).toBe(
+      'EMAIL_WEBHOOK_SECRET must be at least 24 characters long',
+    );
     expect(errorFor({ METRICS_TOKEN: 'tiny' })).toBe('METRICS_TOKEN must be at least 16 characters long');
   });
 });

@@ -16,7 +16,10 @@ const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 /** A whole number within bounds, with one message that says them all. */
 function wholeNumber(unit: string, min: number, max: number, fallback: number) {
   const message = `must be a whole number of ${unit} from ${min} to ${max}`;
-  return z.preprocess(emptyAsUndefined, z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).default(fallback));
+  return z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).default(fallback),
+  );
 }
 
 const envSchema = z.object({
@@ -56,7 +59,10 @@ const envSchema = z.object({
       .refine((v) => URL.canParse(v) && /^smtps?:$/.test(new URL(v).protocol), 'must be an smtp:// or smtps:// URL')
       .optional(),
   ),
-  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info')),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
+  ),
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters long').optional()),
   PAGE_CACHE_CHECK_MS: z.preprocess(
     emptyAsUndefined,
@@ -64,7 +70,12 @@ const envSchema = z.object({
   ),
   TRUST_PROXY: z.preprocess(
     emptyAsUndefined,
-    z.coerce.number({ error: 'must be the number of proxies in front of the app (0 when none)' }).int().min(0).max(10).default(0),
+    z.coerce
+      .number({ error: 'must be the number of proxies in front of the app (0 when none)' })
+      .int()
+      .min(0)
+      .max(10)
+      .default(0),
   ),
   WRITES_PER_MINUTE: z.preprocess(
     emptyAsUndefined,
@@ -72,9 +83,21 @@ const envSchema = z.object({
   ),
   WEB_PROCESSES: z.preprocess(
     emptyAsUndefined,
-    z.union([z.literal('auto'), z.coerce.number({ error: 'must be a whole number of processes, or auto (one per core)' }).int().min(1).max(64)], {
-      error: 'must be a whole number of processes, or auto (one per core)',
-    }).default(1),
+    z
+      .union(
+        [
+          z.literal('auto'),
+          z.coerce
+            .number({ error: 'must be a whole number of processes, or auto (one per core)' })
+            .int()
+            .min(1)
+            .max(64),
+        ],
+        {
+          error: 'must be a whole number of processes, or auto (one per core)',
+        },
+      )
+      .default(1),
   ),
   SHUTDOWN_DRAIN_MS: z.preprocess(
     emptyAsUndefined,
@@ -84,19 +107,46 @@ const envSchema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: wholeNumber('milliseconds', 1000, 3_600_000, 120_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: wholeNumber('milliseconds', 1000, 600_000, 5000),
   HTTP_MAX_CONNECTIONS: wholeNumber('connections', 1, 1_000_000, 1000),
-  UPLOAD_MAX_MB: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a number of megabytes' }).min(1).max(200).default(15)),
+  UPLOAD_MAX_MB: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a number of megabytes' }).min(1).max(200).default(15),
+  ),
   SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
   EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().email('must be an email address').optional()),
-  EMAIL_WORKER: z.preprocess(emptyAsUndefined, z.enum(['inline', 'separate'], { error: 'must be inline or separate' }).default('inline')),
+  EMAIL_WORKER: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['inline', 'separate'], { error: 'must be inline or separate' }).default('inline'),
+  ),
   EMAIL_MESSAGES_PER_SECOND: z.preprocess(
     emptyAsUndefined,
     z.coerce.number({ error: 'must be a number of messages a second' }).min(0.1).max(100_000).default(50),
   ),
-  EMAIL_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a whole number of seconds' }).int().min(2).max(3600).default(60)),
-  EMAIL_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(200).default(10)),
-  EMAIL_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(24, 'must be at least 24 characters long').optional()),
-  DKIM_DOMAIN: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name').optional()),
-  DKIM_SELECTOR: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9._-]+$/i, 'must be a DNS label').optional()),
+  EMAIL_LEASE_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a whole number of seconds' }).int().min(2).max(3600).default(60),
+  ),
+  EMAIL_CONCURRENCY: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(200).default(10),
+  ),
+  EMAIL_WEBHOOK_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(24, 'must be at least 24 characters long').optional(),
+  ),
+  DKIM_DOMAIN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name')
+      .optional(),
+  ),
+  DKIM_SELECTOR: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9._-]+$/i, 'must be a DNS label')
+      .optional(),
+  ),
   DKIM_PRIVATE_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   CENSUS_GEOCODER_URL: z.preprocess(
     emptyAsUndefined,
@@ -182,10 +232,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(e.DATA_DIR);
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   if (typeof e.WEB_PROCESSES === 'number' && e.WEB_PROCESSES > 1 && !e.DATABASE_URL) {
-    throw new ConfigError('WEB_PROCESSES above 1 needs DATABASE_URL (PostgreSQL): the embedded database serves one process');
+    throw new ConfigError(
+      'WEB_PROCESSES above 1 needs DATABASE_URL (PostgreSQL): the embedded database serves one process',
+    );
   }
   if (e.HTTP_REQUEST_TIMEOUT_MS < e.HTTP_HEADERS_TIMEOUT_MS) {
-    throw new ConfigError('HTTP_REQUEST_TIMEOUT_MS must be at least HTTP_HEADERS_TIMEOUT_MS: the headers are part of the request');
+    throw new ConfigError(
+      'HTTP_REQUEST_TIMEOUT_MS must be at least HTTP_HEADERS_TIMEOUT_MS: the headers are part of the request',
+    );
   }
   return {
     nodeEnv: e.NODE_ENV,
@@ -230,13 +284,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function dkimSettings(domainName?: string, keySelector?: string, key?: string): Config['email']['dkim'] {
   const given = [domainName, keySelector, key].filter((v) => v !== undefined).length;
   if (given === 0) return undefined;
-  if (given < 3) throw new ConfigError('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together (or none of them)');
+  if (given < 3)
+    throw new ConfigError('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together (or none of them)');
   let privateKey = key!.replace(/\\n/g, '\n');
   if (!privateKey.includes('-----BEGIN')) {
-    if (!existsSync(privateKey)) throw new ConfigError('DKIM_PRIVATE_KEY must be a PEM private key or the path of a file holding one');
+    if (!existsSync(privateKey))
+      throw new ConfigError('DKIM_PRIVATE_KEY must be a PEM private key or the path of a file holding one');
     privateKey = readFileSync(privateKey, 'utf8');
   }
-  if (!/-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(privateKey)) throw new ConfigError('DKIM_PRIVATE_KEY does not hold a PEM private key');
+  if (!/-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(privateKey))
+    throw new ConfigError('DKIM_PRIVATE_KEY does not hold a PEM private key');
   return { domainName: domainName!, keySelector: keySelector!, privateKey };
 }
 
@@ -258,7 +315,9 @@ function readOrCreateSecretKey(dataDir: string): string {
     writeFileSync(file, key + '\n', { mode: 0o600, flag: 'wx' });
     return key;
   } catch (error) {
-    throw new ConfigError(`DATA_DIR ${dataDir} is not writable, so no SECRET_KEY could be kept there: ${(error as Error).message}`);
+    throw new ConfigError(
+      `DATA_DIR ${dataDir} is not writable, so no SECRET_KEY could be kept there: ${(error as Error).message}`,
+    );
   }
 }
 

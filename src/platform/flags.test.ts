@@ -20,7 +20,9 @@ describe('command-line flags', () => {
   });
 
   it('refuses a flag the command does not take, with one line naming those it does', () => {
-    expect(problem(['--colour', 'red'])).toBe('Unknown flag --colour: this command takes --to FILE, --role admin|viewer.');
+    expect(problem(['--colour', 'red'])).toBe(
+      'Unknown flag --colour: this command takes --to FILE, --role admin|viewer.',
+    );
     expect(problem(['-t'])).toBe('Unknown flag -t: this command takes --to FILE, --role admin|viewer.');
     expect(() => readFlags(['--to', 'x'], {})).toThrow('Unknown flag --to: this command takes no flags.');
   });

@@ -9,14 +9,22 @@ export class FlagProblem extends Error {}
  * parseArgs. `takes` names each flag the command knows and an example of
  * its value, for the line shown when something else is given.
  */
-export function readFlags<Name extends string>(args: readonly string[], takes: Readonly<Record<Name, string>>): Partial<Record<Name, string>> {
+export function readFlags<Name extends string>(
+  args: readonly string[],
+  takes: Readonly<Record<Name, string>>,
+): Partial<Record<Name, string>> {
   const names = Object.keys(takes) as Name[];
   const options = Object.fromEntries(names.map((name) => [name, { type: 'string' as const }]));
   try {
     const { values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
     return { ...values } as Partial<Record<Name, string>>;
   } catch (error) {
-    throw new FlagProblem(problemLine(error, names.map((name) => `--${name} ${takes[name]}`)));
+    throw new FlagProblem(
+      problemLine(
+        error,
+        names.map((name) => `--${name} ${takes[name]}`),
+      ),
+    );
   }
 }
 

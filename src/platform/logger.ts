@@ -41,7 +41,11 @@ export const redactPaths = [
  */
 export const logContext = new AsyncLocalStorage<{ requestId: string }>();
 
-export function createLogger(options: { level: string; pretty?: boolean; destination?: pino.DestinationStream }): Logger {
+export function createLogger(options: {
+  level: string;
+  pretty?: boolean;
+  destination?: pino.DestinationStream;
+}): Logger {
   const base: pino.LoggerOptions = {
     level: options.level,
     redact: { paths: redactPaths, censor: '[redacted]' },
@@ -54,7 +58,10 @@ export function createLogger(options: { level: string; pretty?: boolean; destina
   if (options.destination) return pino(base, options.destination);
   const pretty = options.pretty ?? process.stdout.isTTY === true;
   if (pretty) {
-    return pino({ ...base, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss' } } });
+    return pino({
+      ...base,
+      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss' } },
+    });
   }
   // Asynchronous writes keep a slow log reader from stalling requests; main flushes on exit.
   return pino(base, pino.destination({ dest: 1, sync: false }));

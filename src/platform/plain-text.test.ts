@@ -20,8 +20,12 @@ describe('plain text, as every form field takes it', () => {
   });
 
   it('says how long a field may be, and what is missing', () => {
-    expect(plainText({ max: 1000 }).safeParse('a'.repeat(1001)).error?.issues[0]?.message).toBe('Use 1,000 characters or fewer');
-    expect(plainText({ max: 10, required: 'Enter a name' }).safeParse('   ').error?.issues[0]?.message).toBe('Enter a name');
+    expect(plainText({ max: 1000 }).safeParse('a'.repeat(1001)).error?.issues[0]?.message).toBe(
+      'Use 1,000 characters or fewer',
+    );
+    expect(plainText({ max: 10, required: 'Enter a name' }).safeParse('   ').error?.issues[0]?.message).toBe(
+      'Enter a name',
+    );
     expect(typedPassword().safeParse('p'.repeat(1001)).error?.issues[0]?.message).toBe('Use 1,000 characters or fewer');
     expect(typedPassword().parse(' any thing, spaces kept ')).toBe(' any thing, spaces kept ');
   });

@@ -28,10 +28,19 @@ const tooLong = (max: number) => `Use ${max.toLocaleString('en-US')} characters 
  * mean something). `required` is the message for an empty one; without it,
  * empty is allowed.
  */
-export function plainText(options: { max: number; lines?: boolean; trim?: boolean; required?: string | undefined; message?: string; tooLong?: string }) {
+export function plainText(options: {
+  max: number;
+  lines?: boolean;
+  trim?: boolean;
+  required?: string | undefined;
+  message?: string;
+  tooLong?: string;
+}) {
   const base = options.trim === false ? z.string() : z.string().trim();
   const sized = options.required ? base.min(1, options.required) : base;
-  return sized.max(options.max, options.tooLong ?? tooLong(options.max)).refine((value) => isPlainText(value, options), options.message ?? PLAIN_TEXT_MESSAGE);
+  return sized
+    .max(options.max, options.tooLong ?? tooLong(options.max))
+    .refine((value) => isPlainText(value, options), options.message ?? PLAIN_TEXT_MESSAGE);
 }
 
 /**
@@ -40,6 +49,9 @@ export function plainText(options: { max: number; lines?: boolean; trim?: boolea
  */
 export function typedPassword(options: { max?: number; required?: string } = {}) {
   const max = options.max ?? 1000;
-  const base = z.string().max(max, tooLong(max)).refine((value) => value.isWellFormed() && !value.includes('\u0000'), PLAIN_TEXT_MESSAGE);
+  const base = z
+    .string()
+    .max(max, tooLong(max))
+    .refine((value) => value.isWellFormed() && !value.includes('\u0000'), PLAIN_TEXT_MESSAGE);
   return options.required ? base.min(1, options.required) : base;
 }

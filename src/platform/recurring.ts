@@ -3,7 +3,11 @@
  * previous one ended (so runs never overlap), on a timer that does not keep
  * the process alive. `stop()` cancels the next run and waits for one in progress.
  */
-export function recurring(options: { run: () => Promise<unknown>; delayMs: () => number; onError: (error: unknown) => void }) {
+export function recurring(options: {
+  run: () => Promise<unknown>;
+  delayMs: () => number;
+  onError: (error: unknown) => void;
+}) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
   const schedule = () => {

@@ -46,7 +46,10 @@ export class LocalFileStore implements FileStore {
     if (!isFileKey(key)) return undefined;
     const path = this.pathOf(key);
     try {
-      const [bytes, contentType] = await Promise.all([readFile(path), readFile(`${path}.type`, 'utf8').catch(() => 'application/octet-stream')]);
+      const [bytes, contentType] = await Promise.all([
+        readFile(path),
+        readFile(`${path}.type`, 'utf8').catch(() => 'application/octet-stream'),
+      ]);
       return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), contentType: contentType.trim() };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;

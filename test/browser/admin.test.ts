@@ -8,7 +8,8 @@ import { launchChromium, startDemoSite } from '../support/browser.ts';
 import { chromiumAvailable, requireAll } from '../support/suites.ts';
 
 const available = chromiumAvailable();
-if (!available.ok && requireAll()) throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
+if (!available.ok && requireAll())
+  throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
 
 const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const email = 'editor-in-chief@psj.example';
@@ -36,7 +37,9 @@ describe.skipIf(!available.ok)('the staff workspace in a real browser', () => {
 
   async function expectNoAxeViolations(label: string) {
     const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
-    expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+      [],
+    );
   }
 
   it('signs in by keyboard alone, with errors announced next to the fields', async () => {
@@ -59,7 +62,15 @@ describe.skipIf(!available.ok)('the staff workspace in a real browser', () => {
   });
 
   it('has zero axe violations on every workspace page', async () => {
-    const paths = ['/admin', '/admin/account', '/admin/account/two-step', '/admin/staff', '/admin/staff/new', '/admin/audit', '/admin/content'];
+    const paths = [
+      '/admin',
+      '/admin/account',
+      '/admin/account/two-step',
+      '/admin/staff',
+      '/admin/staff/new',
+      '/admin/audit',
+      '/admin/content',
+    ];
     const memberLink = async () => {
       await page.goto(`${site.url}/admin/staff`);
       return page.locator('table a').first().getAttribute('href');
@@ -146,7 +157,10 @@ describe.skipIf(!available.ok)('the staff workspace in a real browser', () => {
     await page.goto(`${site.url}/admin/content/resources`);
     paths.push((await page.locator('main table a').first().getAttribute('href'))!);
     await page.goto(`${site.url}/admin/content/history/page/home.es`);
-    const version = await page.locator('main a[href*="/admin/content/history/page/home.es/"]').first().getAttribute('href');
+    const version = await page
+      .locator('main a[href*="/admin/content/history/page/home.es/"]')
+      .first()
+      .getAttribute('href');
     if (version) paths.push(version);
     for (const path of paths) {
       const res = await page.goto(`${site.url}${path}`);

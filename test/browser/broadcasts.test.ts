@@ -10,7 +10,8 @@ import { seedSubscribers } from '../support/email-load.ts';
 import { chromiumAvailable, requireAll } from '../support/suites.ts';
 
 const available = chromiumAvailable();
-if (!available.ok && requireAll()) throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
+if (!available.ok && requireAll())
+  throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
 
 const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const email = 'organizer@psj.example';
@@ -47,7 +48,9 @@ describe.skipIf(!available.ok)('a broadcast, composed and watched in a real brow
 
   async function expectNoAxeViolations(label: string) {
     const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
-    expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+      [],
+    );
   }
 
   it('refuses a blank broadcast with messages by the fields, then sends one and shows the counts rising without a reload', async () => {
@@ -68,11 +71,16 @@ describe.skipIf(!available.ok)('a broadcast, composed and watched in a real brow
     expect(await page.locator('main').textContent()).toContain('30 people right now');
     await expectNoAxeViolations('draft');
 
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: /Schedule or send to 30 people/ }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: /Schedule or send to 30 people/ }).click(),
+    ]);
     runtime.scheduler.runOnce();
     // The page was rendered once; the workspace script updates the counts as the worker sends.
     const sent = page.locator('output[data-count="sent"]');
-    await expect.poll(async () => Number((await sent.textContent())?.replace(/,/g, '')), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number((await sent.textContent())?.replace(/,/g, '')), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await expect.poll(async () => Number((await sent.textContent())?.replace(/,/g, '')), { timeout: 20_000 }).toBe(30);
     expect(await page.locator('output[data-count="recipients"]').textContent()).toBe('30');
     await expectNoAxeViolations('progress');

@@ -18,7 +18,8 @@ import { expectNoAxeViolations, launchChromium, recordedVisitor, startDemoSite }
 import { chromiumAvailable, requireAll } from '../support/suites.ts';
 
 const available = chromiumAvailable();
-if (!available.ok && requireAll()) throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
+if (!available.ok && requireAll())
+  throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
 
 const petitionPath = `/es/petitions/${DEMO_PETITION_SLUG}`;
 
@@ -34,11 +35,20 @@ const petitionPath = `/es/petitions/${DEMO_PETITION_SLUG}`;
     // What a demo start does: the petition, and the districts from the shared copies beside the project.
     await seedDemoPetition(db);
     await importReference(db, { dir: SHARED_REFERENCE_DIR });
-    const sender = { name: 'Partnership for Safety and Justice', address: 'no-reply@psj.example', postalAddress: 'Portland, Oregon', publicUrl: site.url };
+    const sender = {
+      name: 'Partnership for Safety and Justice',
+      address: 'no-reply@psj.example',
+      postalAddress: 'Portland, Oregon',
+      publicUrl: site.url,
+    };
     worker = new EmailWorker({
       db,
       transport: new MailboxTransport(db),
-      render: templateRenderer({ sender: async () => sender, templates: { ...signupTemplates, ...petitionTemplates }, listLinks: () => ({ preferencesUrl: '', unsubscribeUrl: '' }) }),
+      render: templateRenderer({
+        sender: async () => sender,
+        templates: { ...signupTemplates, ...petitionTemplates },
+        listLinks: () => ({ preferencesUrl: '', unsubscribeUrl: '' }),
+      }),
       logger: createLogger({ level: 'silent', pretty: false }),
     });
   }, 120_000);
@@ -50,7 +60,10 @@ const petitionPath = `/es/petitions/${DEMO_PETITION_SLUG}`;
   const visitor = (options: { javaScriptEnabled?: boolean } = {}) => recordedVisitor(browser, 'es', options);
 
   const shownCount = (page: Page) => page.locator('.petition-count [data-count]').textContent();
-  const district17 = (page: Page) => page.locator('svg.district-map path').filter({ has: page.locator('title', { hasText: /^Distrito del Senado 17:/ }) });
+  const district17 = (page: Page) =>
+    page
+      .locator('svg.district-map path')
+      .filter({ has: page.locator('title', { hasText: /^Distrito del Senado 17:/ }) });
 
   it('signs, confirms by the emailed link, and sees the count rise and the district shaded, with no axe violations anywhere', async () => {
     const { context, page, requested, refused } = await visitor();
@@ -81,10 +94,17 @@ const petitionPath = `/es/petitions/${DEMO_PETITION_SLUG}`;
     await expectNoAxeViolations(page, 'signed');
 
     while ((await worker.runOnce()) > 0);
-    const [mail] = await site.database.db.select().from(emailMailbox).where(eq(emailMailbox.toAddress, 'marisol@example.org')).orderBy(desc(emailMailbox.id)).limit(1);
+    const [mail] = await site.database.db
+      .select()
+      .from(emailMailbox)
+      .where(eq(emailMailbox.toAddress, 'marisol@example.org'))
+      .orderBy(desc(emailMailbox.id))
+      .limit(1);
     expect(mail?.subject).toBe('Confirma tu firma');
     expect(mail!.html).toContain('lang="es"');
-    const link = new RegExp(`${site.url}/es/petitions/${DEMO_PETITION_SLUG}/confirm/[A-Za-z0-9_-]{43}`).exec(mail!.text)?.[0];
+    const link = new RegExp(`${site.url}/es/petitions/${DEMO_PETITION_SLUG}/confirm/[A-Za-z0-9_-]{43}`).exec(
+      mail!.text,
+    )?.[0];
     expect(link, 'a confirmation link in the email').toBeDefined();
 
     // Opening the link confirms nothing; the button does.
@@ -106,7 +126,12 @@ const petitionPath = `/es/petitions/${DEMO_PETITION_SLUG}`;
     expect(await shownCount(page)).toBe('1');
     expect(await page.locator('.recent').textContent()).toContain('Marisol · condado de Multnomah');
     expect(await district17(page).getAttribute('fill')).not.toBe(NO_SIGNATURES);
-    expect(await page.locator('#district-table tr', { has: page.locator('th', { hasText: /^17$/ }) }).locator('td').textContent()).toBe('1');
+    expect(
+      await page
+        .locator('#district-table tr', { has: page.locator('th', { hasText: /^17$/ }) })
+        .locator('td')
+        .textContent(),
+    ).toBe('1');
     await expectNoAxeViolations(page, 'petition after signing');
 
     await page.goto(`${site.url}${petitionPath}/embed`);
@@ -121,7 +146,9 @@ const petitionPath = `/es/petitions/${DEMO_PETITION_SLUG}`;
   it('lets another site frame the embed, and no other page', async () => {
     // Another origin (a port of its own on this machine) whose page frames the embed and the petition page itself.
     const html = `<!doctype html><html lang="es"><title>Socio</title><iframe title="embed" src="${site.url}${petitionPath}/embed"></iframe><iframe title="page" src="${site.url}${petitionPath}"></iframe></html>`;
-    const partner = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+    const partner = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html),
+    );
     await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
     const { context, page } = await visitor();
     try {

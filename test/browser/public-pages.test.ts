@@ -6,11 +6,24 @@ import { chromiumAvailable, requireAll } from '../support/suites.ts';
 
 const available = chromiumAvailable();
 if (!available.ok) {
-  if (requireAll()) throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
+  if (requireAll())
+    throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
   process.stdout.write(`\n[groundswell] SKIPPED the browser tests: ${available.reason}\n\n`);
 }
 
-const paths = ['/', '/about', '/tips', '/policies', '/resources', '/resources?q=survivors', '/privacy', '/join', '/confirm/this-link-is-not-valid-at-all', `/preferences/1.${'y'.repeat(32)}`, '/no-such-page'];
+const paths = [
+  '/',
+  '/about',
+  '/tips',
+  '/policies',
+  '/resources',
+  '/resources?q=survivors',
+  '/privacy',
+  '/join',
+  '/confirm/this-link-is-not-valid-at-all',
+  `/preferences/1.${'y'.repeat(32)}`,
+  '/no-such-page',
+];
 const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 describe.skipIf(!available.ok)('public pages in a real browser', () => {
@@ -40,7 +53,9 @@ describe.skipIf(!available.ok)('public pages in a real browser', () => {
     for (const path of paths) {
       it(`${locale} ${path}: loads, passes axe (WCAG 2.2 AA) and asks no other host`, async () => {
         const { page, context, response, requested } = await open(path, locale);
-        expect(response?.status()).toBe(path === '/no-such-page' || path.startsWith('/preferences/') ? 404 : path.startsWith('/confirm/') ? 410 : 200);
+        expect(response?.status()).toBe(
+          path === '/no-such-page' || path.startsWith('/preferences/') ? 404 : path.startsWith('/confirm/') ? 410 : 200,
+        );
         expect(await page.getAttribute('html', 'lang')).toBe(locale);
         const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
         expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -66,7 +81,9 @@ describe.skipIf(!available.ok)('public pages in a real browser', () => {
       expect((await answer).status()).toBe(413);
       await page.waitForLoadState('load');
       expect(await page.getAttribute('html', 'lang')).toBe(locale);
-      expect(await page.locator('h1').textContent()).toBe(locale === 'es' ? 'Es demasiado grande' : 'That is too large');
+      expect(await page.locator('h1').textContent()).toBe(
+        locale === 'es' ? 'Es demasiado grande' : 'That is too large',
+      );
       const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
       expect(violations.map((v) => v.id)).toEqual([]);
       await context.close();

@@ -13,7 +13,8 @@ import { testConfig } from '../support/app.ts';
 import { chromiumAvailable, requireAll } from '../support/suites.ts';
 
 const available = chromiumAvailable();
-if (!available.ok && requireAll()) throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
+if (!available.ok && requireAll())
+  throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
 
 const words = {
   en: { prefix: '', firstName: 'First name', checkEmail: 'Check your email', confirm: 'Confirm', thanks: 'Thank you' },
@@ -29,15 +30,26 @@ describe.skipIf(!available.ok)('newsletter sign-up in a real browser', () => {
     [browser, site] = await Promise.all([launchChromium(), startDemoSite()]);
     // The real worker, template and demo mailbox: what `npm start` runs without SMTP_URL.
     const db = site.database.db;
-    const sender = { name: 'Partnership for Safety and Justice', address: 'no-reply@psj.example', postalAddress: 'Portland, Oregon', publicUrl: site.url };
-    worker = new EmailWorker({ db, transport: new MailboxTransport(db), render: templateRenderer(async () => sender), logger: createLogger({ level: 'silent', pretty: false }) });
+    const sender = {
+      name: 'Partnership for Safety and Justice',
+      address: 'no-reply@psj.example',
+      postalAddress: 'Portland, Oregon',
+      publicUrl: site.url,
+    };
+    worker = new EmailWorker({
+      db,
+      transport: new MailboxTransport(db),
+      render: templateRenderer(async () => sender),
+      logger: createLogger({ level: 'silent', pretty: false }),
+    });
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
     await site?.stop();
   });
 
-  const visitor = (locale: 'en' | 'es', options: { javaScriptEnabled?: boolean } = {}) => recordedVisitor(browser, locale, options);
+  const visitor = (locale: 'en' | 'es', options: { javaScriptEnabled?: boolean } = {}) =>
+    recordedVisitor(browser, locale, options);
 
   /** Presses Tab until the focused element matches, as a keyboard user would; fails after 40 presses. */
   async function tabTo(page: Page, selector: string) {
@@ -51,7 +63,12 @@ describe.skipIf(!available.ok)('newsletter sign-up in a real browser', () => {
   /** Delivers what the outbox holds to the demo mailbox, and returns the newest message to `to`. */
   async function newestMailTo(to: string) {
     while ((await worker.runOnce()) > 0);
-    const [mail] = await site.database.db.select().from(emailMailbox).where(eq(emailMailbox.toAddress, to)).orderBy(desc(emailMailbox.id)).limit(1);
+    const [mail] = await site.database.db
+      .select()
+      .from(emailMailbox)
+      .where(eq(emailMailbox.toAddress, to))
+      .orderBy(desc(emailMailbox.id))
+      .limit(1);
     expect(mail, `a message to ${to}`).toBeDefined();
     return mail!;
   }
@@ -97,7 +114,10 @@ describe.skipIf(!available.ok)('newsletter sign-up in a real browser', () => {
       await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
       expect(await page.locator('h1').textContent()).toBe(w.thanks);
       await expectNoAxeViolations(page, 'confirmed');
-      expect(await subscriptionsOf(site.database.db, email)).toEqual({ newsletter: 'subscribed', events: 'subscribed' });
+      expect(await subscriptionsOf(site.database.db, email)).toEqual({
+        newsletter: 'subscribed',
+        events: 'subscribed',
+      });
 
       const welcome = await newestMailTo(email);
       expect(welcome.id).not.toBe(confirmation.id);
@@ -125,7 +145,10 @@ describe.skipIf(!available.ok)('newsletter sign-up in a real browser', () => {
     expect(await subscriptionsOf(site.database.db, 'footer-browser@example.org')).toEqual({ newsletter: 'pending' });
     // It went with a solution (spent now), not as a form without JavaScript; and the link's source code was kept.
     expect((await site.database.db.select().from(spentFormChallenges)).length).toBe(spentBefore + 1);
-    const [person] = await site.database.db.select().from(supporters).where(eq(supporters.email, 'footer-browser@example.org'));
+    const [person] = await site.database.db
+      .select()
+      .from(supporters)
+      .where(eq(supporters.email, 'footer-browser@example.org'));
     expect(person?.firstSource).toBe('browser-test');
     expect(refused).toEqual([]);
     await context.close();
@@ -145,7 +168,10 @@ describe.skipIf(!available.ok)('newsletter sign-up in a real browser', () => {
 
   it('shows the preferences page, and what an older link offers instead, accessibly in both languages', async () => {
     const db = site.database.db;
-    const [person] = await db.insert(supporters).values({ email: 'links-browser@example.org', emailAsTyped: 'links-browser@example.org', givenName: 'Rosa' }).returning({ id: supporters.id });
+    const [person] = await db
+      .insert(supporters)
+      .values({ email: 'links-browser@example.org', emailAsTyped: 'links-browser@example.org', givenName: 'Rosa' })
+      .returning({ id: supporters.id });
     const secrets = new Secrets(testConfig().secretKey);
     const hoursAgo = (h: number) => preferencesToken(secrets, person!.id, new Date(Date.now() - h * 60 * 60 * 1000));
     for (const locale of ['en', 'es'] as const) {

@@ -81,7 +81,10 @@ describe.skipIf(!postgresUrl)('email worker killed mid-broadcast [postgres]', ()
             sql`select id, status, attempts, last_error, round(extract(epoch from next_attempt_at - now())) as due_in_s, round(extract(epoch from lease_until - now())) as lease_left_s
                 from email_outbox where broadcast_id = ${broadcastId} and status <> 'sent' order by id limit 20`,
           );
-          const broadcast = await rowsOf(database.db, sql`select status, started_at, finished_at from broadcasts where id = ${broadcastId}`);
+          const broadcast = await rowsOf(
+            database.db,
+            sql`select status, started_at, finished_at from broadcasts where id = ${broadcastId}`,
+          );
           throw new Error(
             `the broadcast did not finish within 2 minutes of the restart (killed after ${atKill} deliveries)\n` +
               `broadcast: ${JSON.stringify(broadcast)}\nnot sent: ${JSON.stringify(left)}\nworker output (last 40 chunks):\n${output.slice(-40).join('')}`,
@@ -100,7 +103,10 @@ describe.skipIf(!postgresUrl)('email worker killed mid-broadcast [postgres]', ()
       const missed = expected.filter((address) => !byRecipient.has(address));
       const twoDifferentMessages = [...byRecipient.values()].filter((ids) => new Set(ids).size > 1).length;
       const wireRepeats = deliveries.length - byRecipient.size;
-      const [outbox] = await rowsOf<{ sent: number | string }>(database.db, sql`select count(*) as sent from email_outbox where broadcast_id = ${broadcastId} and status = 'sent'`);
+      const [outbox] = await rowsOf<{ sent: number | string }>(
+        database.db,
+        sql`select count(*) as sent from email_outbox where broadcast_id = ${broadcastId} and status = 'sent'`,
+      );
       process.stdout.write(
         `[crash test] killed the worker after ${atKill} deliveries; recipients ${RECIPIENTS}, reached ${byRecipient.size}, missed ${missed.length}, ` +
           `recipients with two different messages ${twoDifferentMessages}, repeats of the same Message-ID ${wireRepeats}; outbox says sent ${outbox!.sent}\n`,

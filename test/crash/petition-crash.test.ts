@@ -7,7 +7,6 @@ import { exited, freePort, spawnTs, waitForLine } from '../support/processes.ts'
 
 const postgresUrl = inject('postgresUrl');
 
-
 /**
  * Issue 5's crash test: signers keep coming while the server is killed with
  * SIGKILL; after a restart, every signature that was answered with a 2xx
@@ -49,8 +48,17 @@ describe.skipIf(!postgresUrl)('server killed during a signing spike [postgres]',
           try {
             const res = await fetch(url, {
               method: 'POST',
-              headers: { 'content-type': 'application/x-www-form-urlencoded', origin: `http://127.0.0.1:${port}`, 'x-forwarded-for': `10.1.${(i >> 8) & 255}.${i & 255}` },
-              body: new URLSearchParams({ givenName: 'Sam', familyName: `Signer ${i}`, email, zip: '97301' }).toString(),
+              headers: {
+                'content-type': 'application/x-www-form-urlencoded',
+                origin: `http://127.0.0.1:${port}`,
+                'x-forwarded-for': `10.1.${(i >> 8) & 255}.${i & 255}`,
+              },
+              body: new URLSearchParams({
+                givenName: 'Sam',
+                familyName: `Signer ${i}`,
+                email,
+                zip: '97301',
+              }).toString(),
             });
             await res.arrayBuffer();
             if (res.status >= 200 && res.status < 300) acknowledged.push(email);
@@ -85,8 +93,17 @@ describe.skipIf(!postgresUrl)('server killed during a signing spike [postgres]',
       // After the restart the petition still takes signatures.
       const after = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: `http://127.0.0.1:${port}`, 'x-forwarded-for': '10.9.9.9' },
-        body: new URLSearchParams({ givenName: 'Ana', familyName: 'After', email: 'after-restart@example.org', zip: '97301' }).toString(),
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: `http://127.0.0.1:${port}`,
+          'x-forwarded-for': '10.9.9.9',
+        },
+        body: new URLSearchParams({
+          givenName: 'Ana',
+          familyName: 'After',
+          email: 'after-restart@example.org',
+          zip: '97301',
+        }).toString(),
       });
       expect(after.status).toBe(200);
     } finally {

@@ -11,7 +11,10 @@ const postgresUrl = inject('postgresUrl');
 /** The pids of a process's children (pgrep -P), the web processes of a supervisor. */
 function childrenOf(pid: number): number[] {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -53,7 +56,11 @@ describe.skipIf(!postgresUrl)('npm start with two web processes [postgres]', () 
         const email = `cluster-${i}@example.org`;
         const res = await fetch(`${origin}/petitions/${DEMO_PETITION_SLUG}/sign`, {
           method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', origin, 'x-forwarded-for': `10.7.${(i >> 8) & 255}.${i & 255}` },
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            origin,
+            'x-forwarded-for': `10.7.${(i >> 8) & 255}.${i & 255}`,
+          },
           body: new URLSearchParams({ givenName: 'Kai', familyName: `Signer ${i}`, email, zip: '97301' }).toString(),
         });
         await res.arrayBuffer();
@@ -70,7 +77,8 @@ describe.skipIf(!postgresUrl)('npm start with two web processes [postgres]', () 
       for (let i = 0; i < 20; i++) await sign().catch(() => 0);
       await replaced;
       const deadline = Date.now() + 60_000;
-      while (childrenOf(supervisor).filter((pid) => pid !== web[0]).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      while (childrenOf(supervisor).filter((pid) => pid !== web[0]).length < 2 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 200));
       expect(childrenOf(supervisor).filter((pid) => pid !== web[0])).toHaveLength(2);
       await new Promise((r) => setTimeout(r, 3000));
       const after = await Promise.all(Array.from({ length: 40 }, sign));

@@ -40,21 +40,74 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
   // Throwaway content for the routes that publish, unpublish or delete: the first allowed role really does it.
   const probe = 'route-probe';
   await createPage(database.db, { slug: probe, locale: 'en', title: 'Route probe' });
-  await createPolicy(database.db, { slug: probe, sessionYear: 2026, status: 'introduced', position: 'monitor', translations: { en: { title: 'Probe', summary: 'Probe' } } });
-  await createResource(database.db, { slug: probe, type: 'guide', publishedOn: '2026-01-01', translations: { en: { title: 'Probe', summary: 'Probe' } } });
+  await createPolicy(database.db, {
+    slug: probe,
+    sessionYear: 2026,
+    status: 'introduced',
+    position: 'monitor',
+    translations: { en: { title: 'Probe', summary: 'Probe' } },
+  });
+  await createResource(database.db, {
+    slug: probe,
+    type: 'guide',
+    publishedOn: '2026-01-01',
+    translations: { en: { title: 'Probe', summary: 'Probe' } },
+  });
   const preview = { intent: 'preview' };
   const contentRoutes: AdminRouteCase[] = [
     { method: 'GET', pattern: '/admin/content/pages', url: '/admin/content/pages', allowed: all },
     { method: 'GET', pattern: '/admin/content/pages/new', url: '/admin/content/pages/new', allowed: writers },
-    { method: 'POST', pattern: '/admin/content/pages/new', url: '/admin/content/pages/new', allowed: writers, form: { slug: '', title: '' } },
+    {
+      method: 'POST',
+      pattern: '/admin/content/pages/new',
+      url: '/admin/content/pages/new',
+      allowed: writers,
+      form: { slug: '', title: '' },
+    },
     { method: 'GET', pattern: `/admin/content/pages/:slug${slug}`, url: '/admin/content/pages/home', allowed: all },
-    { method: 'POST', pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/add`, url: `/admin/content/pages/${probe}/es/add`, allowed: writers },
-    { method: 'GET', pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/edit`, url: '/admin/content/pages/home/es/edit', allowed: all },
-    { method: 'POST', pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/edit`, url: '/admin/content/pages/home/es/edit', allowed: writers, form: preview },
-    { method: 'POST', pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/publish`, url: `/admin/content/pages/${probe}/en/publish`, allowed: writers },
-    { method: 'POST', pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/unpublish`, url: `/admin/content/pages/${probe}/en/unpublish`, allowed: writers },
-    { method: 'GET', pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/delete`, url: `/admin/content/pages/${probe}/en/delete`, allowed: writers },
-    { method: 'POST', pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/delete`, url: `/admin/content/pages/${probe}/en/delete`, allowed: writers },
+    {
+      method: 'POST',
+      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/add`,
+      url: `/admin/content/pages/${probe}/es/add`,
+      allowed: writers,
+    },
+    {
+      method: 'GET',
+      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/edit`,
+      url: '/admin/content/pages/home/es/edit',
+      allowed: all,
+    },
+    {
+      method: 'POST',
+      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/edit`,
+      url: '/admin/content/pages/home/es/edit',
+      allowed: writers,
+      form: preview,
+    },
+    {
+      method: 'POST',
+      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/publish`,
+      url: `/admin/content/pages/${probe}/en/publish`,
+      allowed: writers,
+    },
+    {
+      method: 'POST',
+      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/unpublish`,
+      url: `/admin/content/pages/${probe}/en/unpublish`,
+      allowed: writers,
+    },
+    {
+      method: 'GET',
+      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/delete`,
+      url: `/admin/content/pages/${probe}/en/delete`,
+      allowed: writers,
+    },
+    {
+      method: 'POST',
+      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/delete`,
+      url: `/admin/content/pages/${probe}/en/delete`,
+      allowed: writers,
+    },
   ];
   for (const kind of ['policies', 'resources'] as const) {
     const base = `/admin/content/${kind}`;
@@ -65,30 +118,72 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
       { method: 'GET', pattern: `${base}/:slug${slug}`, url: `${base}/${probe}`, allowed: all },
       { method: 'POST', pattern: `${base}/:slug${slug}`, url: `${base}/${probe}`, allowed: writers, form: preview },
       { method: 'POST', pattern: `${base}/:slug${slug}/publish`, url: `${base}/${probe}/publish`, allowed: writers },
-      { method: 'POST', pattern: `${base}/:slug${slug}/unpublish`, url: `${base}/${probe}/unpublish`, allowed: writers },
+      {
+        method: 'POST',
+        pattern: `${base}/:slug${slug}/unpublish`,
+        url: `${base}/${probe}/unpublish`,
+        allowed: writers,
+      },
       { method: 'GET', pattern: `${base}/:slug${slug}/delete`, url: `${base}/${probe}/delete`, allowed: writers },
       { method: 'POST', pattern: `${base}/:slug${slug}/delete`, url: `${base}/${probe}/delete`, allowed: writers },
     );
   }
   contentRoutes.push(
     // Staff may check an uploaded file before it is public: reading, so every role.
-    { method: 'GET', pattern: `/admin/content/resources/:slug${slug}/file`, url: `/admin/content/resources/${probe}/file`, allowed: all },
+    {
+      method: 'GET',
+      pattern: `/admin/content/resources/:slug${slug}/file`,
+      url: `/admin/content/resources/${probe}/file`,
+      allowed: all,
+    },
     { method: 'GET', pattern: historyKey, url: '/admin/content/history/page/home.es', allowed: all },
-    { method: 'GET', pattern: `${historyKey}/:id{[0-9]{1,9}}`, url: '/admin/content/history/page/home.es/999999', allowed: all },
-    { method: 'POST', pattern: `${historyKey}/:id{[0-9]{1,9}}/restore`, url: '/admin/content/history/page/home.es/999999/restore', allowed: writers },
+    {
+      method: 'GET',
+      pattern: `${historyKey}/:id{[0-9]{1,9}}`,
+      url: '/admin/content/history/page/home.es/999999',
+      allowed: all,
+    },
+    {
+      method: 'POST',
+      pattern: `${historyKey}/:id{[0-9]{1,9}}/restore`,
+      url: '/admin/content/history/page/home.es/999999/restore',
+      allowed: writers,
+    },
   );
   // A supporter to open, tag and export; erase is sent unconfirmed (400), so the record outlives the walk.
   const [supporter] = await database.db
     .insert(supporters)
-    .values({ email: `route-probe-${Date.now()}@example.org`, emailAsTyped: 'Route-Probe@example.org', givenName: 'Route', familyName: 'Probe' })
+    .values({
+      email: `route-probe-${Date.now()}@example.org`,
+      emailAsTyped: 'Route-Probe@example.org',
+      givenName: 'Route',
+      familyName: 'Probe',
+    })
     .returning({ id: supporters.id });
   const person = `/admin/supporters/${supporter!.id}`;
   const personPattern = '/admin/supporters/:id{[0-9]{1,9}}';
   const supporterRoutes: AdminRouteCase[] = [
-    { method: 'GET', pattern: '/admin/supporters', url: '/admin/supporters?q=probe&status=subscribed', allowed: campaigners },
+    {
+      method: 'GET',
+      pattern: '/admin/supporters',
+      url: '/admin/supporters?q=probe&status=subscribed',
+      allowed: campaigners,
+    },
     { method: 'GET', pattern: personPattern, url: person, allowed: campaigners },
-    { method: 'POST', pattern: `${personPattern}/tags`, url: `${person}/tags`, allowed: campaigners, form: { tag: 'route-probe' } },
-    { method: 'POST', pattern: `${personPattern}/tags/remove`, url: `${person}/tags/remove`, allowed: campaigners, form: { tag: 'route-probe' } },
+    {
+      method: 'POST',
+      pattern: `${personPattern}/tags`,
+      url: `${person}/tags`,
+      allowed: campaigners,
+      form: { tag: 'route-probe' },
+    },
+    {
+      method: 'POST',
+      pattern: `${personPattern}/tags/remove`,
+      url: `${person}/tags/remove`,
+      allowed: campaigners,
+      form: { tag: 'route-probe' },
+    },
     { method: 'POST', pattern: `${personPattern}/export`, url: `${person}/export`, allowed: campaigners },
     { method: 'POST', pattern: `${personPattern}/stop-links`, url: `${person}/stop-links`, allowed: campaigners },
     { method: 'GET', pattern: `${personPattern}/erase`, url: `${person}/erase`, allowed: adminOnly },
@@ -98,22 +193,70 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     ...contentRoutes,
     ...supporterRoutes,
     { method: 'GET', pattern: '/admin/sign-in', url: '/admin/sign-in', allowed: all },
-    { method: 'POST', pattern: '/admin/sign-in', url: '/admin/sign-in', allowed: all, form: { email: '', password: '' } },
+    {
+      method: 'POST',
+      pattern: '/admin/sign-in',
+      url: '/admin/sign-in',
+      allowed: all,
+      form: { email: '', password: '' },
+    },
     { method: 'GET', pattern: '/admin/sign-in/two-step', url: '/admin/sign-in/two-step', allowed: all },
-    { method: 'POST', pattern: '/admin/sign-in/two-step', url: '/admin/sign-in/two-step', allowed: all, form: { code: '' } },
+    {
+      method: 'POST',
+      pattern: '/admin/sign-in/two-step',
+      url: '/admin/sign-in/two-step',
+      allowed: all,
+      form: { code: '' },
+    },
     { method: 'POST', pattern: '/admin/sign-out', url: '/admin/sign-out', allowed: all, endsSession: true },
-    { method: 'POST', pattern: '/admin/sign-out-everywhere', url: '/admin/sign-out-everywhere', allowed: all, endsSession: true },
+    {
+      method: 'POST',
+      pattern: '/admin/sign-out-everywhere',
+      url: '/admin/sign-out-everywhere',
+      allowed: all,
+      endsSession: true,
+    },
     { method: 'GET', pattern: '/admin', url: '/admin', allowed: all },
     { method: 'GET', pattern: '/admin/account', url: '/admin/account', allowed: all },
-    { method: 'POST', pattern: '/admin/account/password', url: '/admin/account/password', allowed: all, form: { current: '', password: '' } },
+    {
+      method: 'POST',
+      pattern: '/admin/account/password',
+      url: '/admin/account/password',
+      allowed: all,
+      form: { current: '', password: '' },
+    },
     { method: 'GET', pattern: '/admin/account/two-step', url: '/admin/account/two-step', allowed: all },
-    { method: 'POST', pattern: '/admin/account/two-step', url: '/admin/account/two-step', allowed: all, form: { setup: 'x', code: '' } },
-    { method: 'POST', pattern: '/admin/account/two-step/disable', url: '/admin/account/two-step/disable', allowed: all, form: { 'disable-password': '' } },
+    {
+      method: 'POST',
+      pattern: '/admin/account/two-step',
+      url: '/admin/account/two-step',
+      allowed: all,
+      form: { setup: 'x', code: '' },
+    },
+    {
+      method: 'POST',
+      pattern: '/admin/account/two-step/disable',
+      url: '/admin/account/two-step/disable',
+      allowed: all,
+      form: { 'disable-password': '' },
+    },
     { method: 'GET', pattern: '/admin/staff', url: '/admin/staff', allowed: adminOnly },
     { method: 'GET', pattern: '/admin/staff/new', url: '/admin/staff/new', allowed: adminOnly },
-    { method: 'POST', pattern: '/admin/staff', url: '/admin/staff', allowed: adminOnly, form: { email: '', displayName: '', role: 'viewer', password: '' } },
+    {
+      method: 'POST',
+      pattern: '/admin/staff',
+      url: '/admin/staff',
+      allowed: adminOnly,
+      form: { email: '', displayName: '', role: 'viewer', password: '' },
+    },
     { method: 'GET', pattern: '/admin/staff/:id{[0-9]{1,9}}', url: `/admin/staff/${id}`, allowed: adminOnly },
-    { method: 'POST', pattern: '/admin/staff/:id{[0-9]{1,9}}', url: `/admin/staff/${id}`, allowed: adminOnly, form: { role: 'nonsense' } },
+    {
+      method: 'POST',
+      pattern: '/admin/staff/:id{[0-9]{1,9}}',
+      url: `/admin/staff/${id}`,
+      allowed: adminOnly,
+      form: { role: 'nonsense' },
+    },
     { method: 'GET', pattern: '/admin/audit', url: '/admin/audit', allowed: adminOnly },
     { method: 'GET', pattern: '/admin/mailbox', url: '/admin/mailbox', allowed: adminOnly },
     { method: 'GET', pattern: '/admin/mailbox/:id{[0-9]{1,15}}', url: '/admin/mailbox/999999', allowed: adminOnly },
@@ -127,13 +270,28 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
 async function broadcastRouteCases(database: Database): Promise<AdminRouteCase[]> {
   const campaigners: StaffRole[] = ['admin', 'organizer'];
   const watchers: StaffRole[] = ['admin', 'organizer', 'viewer'];
-  const probe = await createBroadcast(database.db, { name: 'Route probe', en: { subject: 'Probe', body: 'Probe' }, es: { subject: '', body: '' }, audience: { topic: 'newsletter', tag: 'nobody-has-this-tag' } }, null);
+  const probe = await createBroadcast(
+    database.db,
+    {
+      name: 'Route probe',
+      en: { subject: 'Probe', body: 'Probe' },
+      es: { subject: '', body: '' },
+      audience: { topic: 'newsletter', tag: 'nobody-has-this-tag' },
+    },
+    null,
+  );
   const id = '/admin/broadcasts/:id{[0-9]{1,12}}';
   const url = `/admin/broadcasts/${probe.id}`;
   return [
     { method: 'GET', pattern: '/admin/broadcasts', url: '/admin/broadcasts', allowed: watchers },
     { method: 'GET', pattern: '/admin/broadcasts/new', url: '/admin/broadcasts/new', allowed: campaigners },
-    { method: 'POST', pattern: '/admin/broadcasts/new', url: '/admin/broadcasts/new', allowed: campaigners, form: { name: '' } },
+    {
+      method: 'POST',
+      pattern: '/admin/broadcasts/new',
+      url: '/admin/broadcasts/new',
+      allowed: campaigners,
+      form: { name: '' },
+    },
     { method: 'GET', pattern: id, url, allowed: watchers },
     { method: 'GET', pattern: `${id}/progress.json`, url: `${url}/progress.json`, allowed: watchers },
     { method: 'POST', pattern: id, url, allowed: campaigners, form: { name: '' } },
@@ -153,7 +311,12 @@ async function petitionRouteCases(database: Database): Promise<AdminRouteCase[]>
   const readers: StaffRole[] = ['admin', 'organizer', 'viewer'];
   const [probe] = await database.db
     .insert(petitions)
-    .values({ slug: `route-probe-${Date.now()}`, target: 'Probe', en: { title: 'Route probe', summary: '', statement: 'Probe' }, goal: 10 })
+    .values({
+      slug: `route-probe-${Date.now()}`,
+      target: 'Probe',
+      en: { title: 'Route probe', summary: '', statement: 'Probe' },
+      goal: 10,
+    })
     .returning({ id: petitions.id });
   const base = '/admin/petitions';
   const id = `${base}/:id{[0-9]{1,9}}`;
@@ -165,16 +328,55 @@ async function petitionRouteCases(database: Database): Promise<AdminRouteCase[]>
     { method: 'GET', pattern: id, url, allowed: readers },
     { method: 'POST', pattern: id, url, allowed: campaigners, form: { slug: '' } },
     { method: 'GET', pattern: `${base}/packet.css`, url: `${base}/packet.css`, allowed: readers },
-    { method: 'GET', pattern: `${id}/signatures`, url: `${url}/signatures?status=verified&senate=5`, allowed: campaigners },
-    { method: 'GET', pattern: `${id}/signatures.csv`, url: `${url}/signatures.csv?status=verified`, allowed: campaigners },
+    {
+      method: 'GET',
+      pattern: `${id}/signatures`,
+      url: `${url}/signatures?status=verified&senate=5`,
+      allowed: campaigners,
+    },
+    {
+      method: 'GET',
+      pattern: `${id}/signatures.csv`,
+      url: `${url}/signatures.csv?status=verified`,
+      allowed: campaigners,
+    },
     { method: 'GET', pattern: `${id}/invalidate`, url: `${url}/invalidate?senate=5`, allowed: campaigners },
     // Sent without the confirmed count: refused (400), so nothing is struck out by the walk.
-    { method: 'POST', pattern: `${id}/invalidate`, url: `${url}/invalidate`, allowed: campaigners, form: { senate: '5' } },
+    {
+      method: 'POST',
+      pattern: `${id}/invalidate`,
+      url: `${url}/invalidate`,
+      allowed: campaigners,
+      form: { senate: '5' },
+    },
     { method: 'GET', pattern: `${id}/packets`, url: `${url}/packets`, allowed: readers },
-    { method: 'GET', pattern: `${id}/packet/:chamber{senate|house}/:district{[1-9][0-9]?}`, url: `${url}/packet/senate/5`, allowed: readers },
+    {
+      method: 'GET',
+      pattern: `${id}/packet/:chamber{senate|house}/:district{[1-9][0-9]?}`,
+      url: `${url}/packet/senate/5`,
+      allowed: readers,
+    },
     { method: 'GET', pattern: `${base}/abuse`, url: `${base}/abuse`, allowed: campaigners },
-    { method: 'POST', pattern: `${base}/abuse/limits`, url: `${base}/abuse/limits`, allowed: campaigners, form: { perIpBurst: '' } },
-    { method: 'POST', pattern: `${base}/abuse/blocks`, url: `${base}/abuse/blocks`, allowed: campaigners, form: { kind: 'ip', ip: 'not an address' } },
-    { method: 'POST', pattern: `${base}/abuse/blocks/remove`, url: `${base}/abuse/blocks/remove`, allowed: campaigners, form: { kind: 'ip', value: '' } },
+    {
+      method: 'POST',
+      pattern: `${base}/abuse/limits`,
+      url: `${base}/abuse/limits`,
+      allowed: campaigners,
+      form: { perIpBurst: '' },
+    },
+    {
+      method: 'POST',
+      pattern: `${base}/abuse/blocks`,
+      url: `${base}/abuse/blocks`,
+      allowed: campaigners,
+      form: { kind: 'ip', ip: 'not an address' },
+    },
+    {
+      method: 'POST',
+      pattern: `${base}/abuse/blocks/remove`,
+      url: `${base}/abuse/blocks/remove`,
+      allowed: campaigners,
+      form: { kind: 'ip', value: '' },
+    },
   ];
 }

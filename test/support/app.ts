@@ -27,7 +27,10 @@ export function createTestApp(database: Database, overrides: Record<string, stri
 }
 
 /** The real web server on a free loopback port, for tests that speak HTTP over sockets. */
-export function listenTestServer(config: Config, database: Database): Promise<{ server: { stop(): Promise<void> }; port: number }> {
+export function listenTestServer(
+  config: Config,
+  database: Database,
+): Promise<{ server: { stop(): Promise<void> }; port: number }> {
   return new Promise((resolve) => {
     const server = startWebServer({
       config,

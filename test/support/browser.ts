@@ -53,8 +53,16 @@ export async function startDemoSite(
 }
 
 /** A fresh visitor (a context of its own) whose every request and every CSP complaint is recorded. */
-export async function recordedVisitor(browser: Browser, locale: 'en' | 'es', options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: locale === 'es' ? 'es-US' : 'en-US', ...options });
+export async function recordedVisitor(
+  browser: Browser,
+  locale: 'en' | 'es',
+  options: { javaScriptEnabled?: boolean } = {},
+) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: locale === 'es' ? 'es-US' : 'en-US',
+    ...options,
+  });
   const page = await context.newPage();
   const requested: string[] = [];
   const refused: string[] = [];
@@ -62,7 +70,10 @@ export async function recordedVisitor(browser: Browser, locale: 'en' | 'es', opt
   page.on('console', (m) => {
     if (/Content Security Policy|^CSP /.test(m.text())) refused.push(m.text());
   });
-  await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => console.log('CSP ' + e.violatedDirective + ' ' + e.blockedURI))" });
+  await page.addInitScript({
+    content:
+      "document.addEventListener('securitypolicyviolation', (e) => console.log('CSP ' + e.violatedDirective + ' ' + e.blockedURI))",
+  });
   return { context, page, requested, refused };
 }
 

@@ -11,8 +11,12 @@ export async function seedSubscribers(db: Db, count: number, tag: string): Promi
     select ${tag} || '-' || g || '@example.org', ${tag} || '-' || g || '@example.org', 'Person ' || g, case when g % 4 = 0 then 'es' else 'en' end
     from generate_series(1, ${count}) g`);
   const like = `${tag}-%`;
-  await db.execute(sql`insert into subscriptions (supporter_id, topic, status) select id, 'newsletter', 'subscribed' from supporters where email like ${like}`);
-  await db.execute(sql`insert into supporter_tags (supporter_id, tag) select id, ${tag} from supporters where email like ${like}`);
+  await db.execute(
+    sql`insert into subscriptions (supporter_id, topic, status) select id, 'newsletter', 'subscribed' from supporters where email like ${like}`,
+  );
+  await db.execute(
+    sql`insert into supporter_tags (supporter_id, tag) select id, ${tag} from supporters where email like ${like}`,
+  );
 }
 
 /** A two-language broadcast to everyone tagged `tag`, due now. */
@@ -21,8 +25,16 @@ export async function scheduleTaggedBroadcast(db: Db, tag: string): Promise<numb
     db,
     {
       name: `Load ${tag}`,
-      en: { subject: 'Advocacy Day is coming, {{givenName}}', preheader: 'Join us at the Capitol', body: 'Hello {{givenName}},\n\nWe are going to Salem. [Read the tips](/tips) before you come.' },
-      es: { subject: 'Se acerca el Día de Incidencia, {{givenName}}', preheader: 'Acompáñanos en el Capitolio', body: 'Hola, {{givenName}}:\n\nVamos a Salem. [Lee los consejos](/tips) antes de venir.' },
+      en: {
+        subject: 'Advocacy Day is coming, {{givenName}}',
+        preheader: 'Join us at the Capitol',
+        body: 'Hello {{givenName}},\n\nWe are going to Salem. [Read the tips](/tips) before you come.',
+      },
+      es: {
+        subject: 'Se acerca el Día de Incidencia, {{givenName}}',
+        preheader: 'Acompáñanos en el Capitolio',
+        body: 'Hola, {{givenName}}:\n\nVamos a Salem. [Lee los consejos](/tips) antes de venir.',
+      },
       audience: { topic: 'newsletter', tag },
     },
     null,

@@ -8,5 +8,7 @@ export async function solvedChallenge(request: (path: string) => Response | Prom
 }
 
 export function encodeSolution(challenge: Challenge, solution: { counter: number; derivedKey: string }): string {
-  return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64');
+  return Buffer.from(
+    JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),
+  ).toString('base64');
 }

@@ -18,7 +18,12 @@ function attribute(tag: string, name: string): string | undefined {
 }
 
 /** One control of a form: its name, the value a browser would send, and what kind of control it is. */
-export type FormControl = { name: string; value: string; kind: 'text' | 'hidden' | 'password' | 'checkbox' | 'textarea' | 'select'; checked?: boolean };
+export type FormControl = {
+  name: string;
+  value: string;
+  kind: 'text' | 'hidden' | 'password' | 'checkbox' | 'textarea' | 'select';
+  checked?: boolean;
+};
 
 /** The controls of the first form whose action is `action`, or the `nth` after it (the CSRF field and file inputs left out). */
 export function formControls(html: string, action: string, nth = 0): FormControl[] {
@@ -32,7 +37,8 @@ export function formControls(html: string, action: string, nth = 0): FormControl
     const type = attribute(tag, 'type') ?? 'text';
     if (!name || name === '_csrf' || type === 'file' || type === 'submit') continue;
     const value = attribute(tag, 'value') ?? '';
-    if (type === 'checkbox' || type === 'radio') controls.push({ name, value, kind: 'checkbox', checked: /\schecked(?:=""|\s|>|\/)/.test(tag) });
+    if (type === 'checkbox' || type === 'radio')
+      controls.push({ name, value, kind: 'checkbox', checked: /\schecked(?:=""|\s|>|\/)/.test(tag) });
     else controls.push({ name, value, kind: type === 'hidden' || type === 'password' ? type : 'text' });
   }
   for (const [, attrs, body] of form.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
@@ -41,7 +47,9 @@ export function formControls(html: string, action: string, nth = 0): FormControl
   }
   for (const [, attrs, options] of form.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
     const name = attribute(attrs!, 'name');
-    const selected = /<option\b[^>]*\svalue="([^"]*)"[^>]*\sselected/.exec(options!) ?? /<option\b[^>]*\sselected[^>]*\svalue="([^"]*)"/.exec(options!);
+    const selected =
+      /<option\b[^>]*\svalue="([^"]*)"[^>]*\sselected/.exec(options!) ??
+      /<option\b[^>]*\sselected[^>]*\svalue="([^"]*)"/.exec(options!);
     if (name) controls.push({ name, value: selected ? unescapeHtml(selected[1]!) : '', kind: 'select' });
   }
   return controls;

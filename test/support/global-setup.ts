@@ -29,9 +29,14 @@ export default async function setup(project: TestProject) {
 
   const postgres = await checkPostgres();
   if (!postgres.ok) {
-    if (requireAll()) throw new Error(`PostgreSQL suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but unavailable: ${postgres.reason}`);
+    if (requireAll())
+      throw new Error(
+        `PostgreSQL suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but unavailable: ${postgres.reason}`,
+      );
     if (!shared.groundswellAnnounced) {
-      process.stdout.write(`\n[groundswell] SKIPPED the PostgreSQL runs: ${postgres.reason}\n  To run them: TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test\n\n`);
+      process.stdout.write(
+        `\n[groundswell] SKIPPED the PostgreSQL runs: ${postgres.reason}\n  To run them: TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test\n\n`,
+      );
     }
   }
   shared.groundswellAnnounced = true;
@@ -43,7 +48,10 @@ async function migratedSnapshot(): Promise<string> {
   for (const file of readdirSync(migrationsFolder, { recursive: true, withFileTypes: true })) {
     if (file.isFile()) hash.update(file.name).update(readFileSync(join(file.parentPath, file.name)));
   }
-  hash.update(JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8')).version);
+  hash.update(
+    JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8'))
+      .version,
+  );
   const snapshot = join(cacheDir, `pglite-${hash.digest('hex').slice(0, 16)}.tar`);
   if (existsSync(snapshot)) return snapshot;
   const pglite = await PGlite.create();

@@ -5,10 +5,21 @@ import { petitions, signatures } from '../../src/features/petitions/schema.ts';
 import { supporters } from '../../src/features/supporters/schema.ts';
 
 /** A petition to sign, made directly (the staff form has tests of its own). */
-export async function makePetition(db: Db, slug: string, extra: Partial<typeof petitions.$inferInsert> = {}): Promise<number> {
+export async function makePetition(
+  db: Db,
+  slug: string,
+  extra: Partial<typeof petitions.$inferInsert> = {},
+): Promise<number> {
   const [row] = await db
     .insert(petitions)
-    .values({ slug, target: 'Oregon Legislature', en: { title: `Petition ${slug}`, summary: 'Summary', statement: 'Everyone deserves **safety**.' }, goal: 1000, status: 'open', ...extra })
+    .values({
+      slug,
+      target: 'Oregon Legislature',
+      en: { title: `Petition ${slug}`, summary: 'Summary', statement: 'Everyone deserves **safety**.' },
+      goal: 1000,
+      status: 'open',
+      ...extra,
+    })
     .returning({ id: petitions.id });
   return row!.id;
 }
@@ -23,7 +34,10 @@ export async function makePetition(db: Db, slug: string, extra: Partial<typeof p
  * 17th has a line break (the 11th and 17th win over the 7th); every 3rd signer agreed to be shown publicly. The
  * shard count is set to the verified ones, as confirmations would have.
  */
-export async function generateSignatures(db: Db, options: { petitionId: number; count: number; prefix: string; emailDomain?: string }): Promise<{ verified: number }> {
+export async function generateSignatures(
+  db: Db,
+  options: { petitionId: number; count: number; prefix: string; emailDomain?: string },
+): Promise<{ verified: number }> {
   const { petitionId, count, prefix } = options;
   const domain = options.emailDomain ?? 'example.org';
   await db.execute(sql`
@@ -59,7 +73,10 @@ export async function generateSignatures(db: Db, options: { petitionId: number; 
     cross join lateral (select substring(s.email from length(${prefix}) + 2 for position('@' in s.email) - length(${prefix}) - 2)::int as g) x
     where s.email like ${`${prefix}-%@${domain}`}
     order by x.g`);
-  const [row] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from petition_signatures where petition_id = ${petitionId} and status = 'verified' and token_hash like ${`${prefix}-token-%`}`);
+  const [row] = await rowsOf<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from petition_signatures where petition_id = ${petitionId} and status = 'verified' and token_hash like ${`${prefix}-token-%`}`,
+  );
   const n = Number(row!.n);
   await db.execute(sql`
     insert into petition_count_shards (petition_id, shard, verified) values (${petitionId}, 0, ${n})
@@ -68,15 +85,33 @@ export async function generateSignatures(db: Db, options: { petitionId: number; 
 }
 
 /** One signature, with its signer, as the signing side would leave it. */
-export async function addSignature(db: Db, petitionId: number, s: Partial<typeof signatures.$inferInsert> = {}): Promise<number> {
+export async function addSignature(
+  db: Db,
+  petitionId: number,
+  s: Partial<typeof signatures.$inferInsert> = {},
+): Promise<number> {
   const tag = randomBytes(5).toString('hex');
   const [person] = await db
     .insert(supporters)
-    .values({ email: `signer-${tag}@example.net`, emailAsTyped: `signer-${tag}@example.net`, givenName: 'Sam', familyName: 'Okafor' })
+    .values({
+      email: `signer-${tag}@example.net`,
+      emailAsTyped: `signer-${tag}@example.net`,
+      givenName: 'Sam',
+      familyName: 'Okafor',
+    })
     .returning({ id: supporters.id });
   const [row] = await db
     .insert(signatures)
-    .values({ petitionId, supporterId: person!.id, givenName: 'Sam', familyName: 'Okafor', zip: '97301', tokenHash: `t-${tag}`, expiresAt: new Date(Date.now() + 86_400_000), ...s })
+    .values({
+      petitionId,
+      supporterId: person!.id,
+      givenName: 'Sam',
+      familyName: 'Okafor',
+      zip: '97301',
+      tokenHash: `t-${tag}`,
+      expiresAt: new Date(Date.now() + 86_400_000),
+      ...s,
+    })
     .returning({ id: signatures.id });
   return row!.id;
 }

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '../..');
 
 /** Runs a TypeScript entry point of this project in a child process on the pinned Node. */
-export function spawnTs(entry: string, args: string[], env: Record<string, string>, nodeFlags: string[] = []): ChildProcess {
+export function spawnTs(
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+  nodeFlags: string[] = [],
+): ChildProcess {
   return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(root, entry), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
@@ -19,7 +24,10 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 30
   return new Promise((resolve, reject) => {
     let buffer = '';
     let errors = '';
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; stderr: ${errors.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`timed out waiting for ${pattern}; stderr: ${errors.slice(-2000)}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       buffer += chunk.toString();
       const match = pattern.exec(buffer);

@@ -32,7 +32,10 @@ export async function publicFormPoster(app: Hono<any>, refusals: number[]) {
 
   async function send(path: string, { form, csrf, address, altcha }: PublicFormPost): Promise<void> {
     const body = new URLSearchParams(form);
-    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address };
+    const headers: Record<string, string> = {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-forwarded-for': address,
+    };
     if (csrf === 'valid' || csrf === 'wrong') headers.cookie = csrfCookie;
     if (csrf === 'valid') body.set('_csrf', csrfToken);
     if (csrf === 'wrong') body.set('_csrf', csrfToken.slice(1) + 'x');
@@ -42,7 +45,11 @@ export async function publicFormPoster(app: Hono<any>, refusals: number[]) {
       body.set('altcha', lastSolved);
     }
     if (altcha === 'replayed' && lastSolved) body.set('altcha', lastSolved);
-    if (altcha === 'garbage') body.set('altcha', Buffer.from(JSON.stringify({ challenge: null, solution: null, test: true })).toString('base64'));
+    if (altcha === 'garbage')
+      body.set(
+        'altcha',
+        Buffer.from(JSON.stringify({ challenge: null, solution: null, test: true })).toString('base64'),
+      );
 
     const res = await app.request(path, { method: 'POST', body, headers });
     const html = await res.text();

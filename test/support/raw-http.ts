@@ -39,14 +39,23 @@ export class RawConnection {
   }
 
   /** Sends one request and reads its whole answer; throws when the connection cannot carry another request after it. */
-  async exchange(request: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }, timeoutMs = 10_000): Promise<RawResponse> {
-    if (this.buffer.length > 0) throw new Error(`${this.buffer.length} stray bytes before the request: ${this.buffer.subarray(0, 80).toString()}`);
+  async exchange(
+    request: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+    timeoutMs = 10_000,
+  ): Promise<RawResponse> {
+    if (this.buffer.length > 0)
+      throw new Error(
+        `${this.buffer.length} stray bytes before the request: ${this.buffer.subarray(0, 80).toString()}`,
+      );
     if (this.closed) throw new Error('the server closed the connection');
     const method = request.method ?? 'GET';
     const body = request.body === undefined ? undefined : Buffer.from(request.body);
     const headers: Record<string, string> = { Host: 'localhost', ...request.headers };
-    if (body && !Object.keys(headers).some((h) => /^(content-length|transfer-encoding)$/i.test(h))) headers['Content-Length'] = String(body.length);
-    const head = `${method} ${request.path} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+    if (body && !Object.keys(headers).some((h) => /^(content-length|transfer-encoding)$/i.test(h)))
+      headers['Content-Length'] = String(body.length);
+    const head = `${method} ${request.path} HTTP/1.1\r\n${Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('')}\r\n`;
     this.socket.write(body ? Buffer.concat([Buffer.from(head), body]) : head);
     return this.response(method, `${method} ${request.path}`, timeoutMs);
   }
@@ -55,20 +64,35 @@ export class RawConnection {
   async response(method: string, what: string, timeoutMs = 10_000): Promise<RawResponse> {
     const deadline = Date.now() + timeoutMs;
 
-    const headEnd = await this.until(() => this.buffer.indexOf('\r\n\r\n'), deadline, `${what}: the end of the headers`);
-    const lines = this.take(headEnd + 4).toString('latin1').split('\r\n');
+    const headEnd = await this.until(
+      () => this.buffer.indexOf('\r\n\r\n'),
+      deadline,
+      `${what}: the end of the headers`,
+    );
+    const lines = this.take(headEnd + 4)
+      .toString('latin1')
+      .split('\r\n');
     const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(lines[0]!)?.[1] ?? NaN);
     const responseHeaders: Record<string, string> = {};
     for (const line of lines.slice(1).filter(Boolean)) {
       const colon = line.indexOf(':');
       responseHeaders[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
     }
-    if (method === 'HEAD' || status === 204 || status === 304 || status < 200) return { status, headers: responseHeaders, body: Buffer.alloc(0) };
-    if (responseHeaders['transfer-encoding'] === 'chunked') return { status, headers: responseHeaders, body: await this.readChunks(deadline, what) };
+    if (method === 'HEAD' || status === 204 || status === 304 || status < 200)
+      return { status, headers: responseHeaders, body: Buffer.alloc(0) };
+    if (responseHeaders['transfer-encoding'] === 'chunked')
+      return { status, headers: responseHeaders, body: await this.readChunks(deadline, what) };
     const length = responseHeaders['content-length'];
-    if (length === undefined) throw new Error(`${what}: ${status} has neither Content-Length nor chunks, so only closing the connection could end it`);
+    if (length === undefined)
+      throw new Error(
+        `${what}: ${status} has neither Content-Length nor chunks, so only closing the connection could end it`,
+      );
     const size = Number(length);
-    await this.until(() => (this.buffer.length >= size ? size : -1), deadline, `${what}: ${size} bytes of body (got ${this.buffer.length})`);
+    await this.until(
+      () => (this.buffer.length >= size ? size : -1),
+      deadline,
+      `${what}: ${size} bytes of body (got ${this.buffer.length})`,
+    );
     return { status, headers: responseHeaders, body: this.take(size) };
   }
 
@@ -86,7 +110,11 @@ export class RawConnection {
     for (;;) {
       const lineEnd = await this.until(() => this.buffer.indexOf('\r\n'), deadline, `${what}: a chunk's size`);
       const size = Number.parseInt(this.take(lineEnd + 2).toString(), 16);
-      await this.until(() => (this.buffer.length >= size + 2 ? size : -1), deadline, `${what}: a chunk of ${size} bytes`);
+      await this.until(
+        () => (this.buffer.length >= size + 2 ? size : -1),
+        deadline,
+        `${what}: a chunk of ${size} bytes`,
+      );
       parts.push(this.take(size));
       this.take(2);
       if (size === 0) return Buffer.concat(parts);

@@ -18,10 +18,17 @@ export async function seededSource(): Promise<Database> {
   await seedDemoPetition(source.db);
   const petition = (await petitionBySlug(source.db, DEMO_PETITION_SLUG))!;
   await generateSignatures(source.db, { petitionId: petition.id, count: 2345, prefix: 'copy' });
-  await writeSignatures(source.db, [signer(petition.id, 'ana@example.org', 'Ana María Ñúñez'), signer(petition.id, 'lee@example.org', 'Lee "quoted" O\'Neil')], {
-    secrets,
-    emailDomain: 'example.org',
-  });
+  await writeSignatures(
+    source.db,
+    [
+      signer(petition.id, 'ana@example.org', 'Ana María Ñúñez'),
+      signer(petition.id, 'lee@example.org', 'Lee "quoted" O\'Neil'),
+    ],
+    {
+      secrets,
+      emailDomain: 'example.org',
+    },
+  );
   return source;
 }
 
@@ -50,7 +57,12 @@ export function signer(petitionId: number, email: string, givenName: string): Pe
 }
 
 export const tables = async (db: Db) =>
-  (await rowsOf<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)).map((r) => r.name);
+  (
+    await rowsOf<{ name: string }>(
+      db,
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    )
+  ).map((r) => r.name);
 
 /** Every row of a table as text, in one order, with times written in UTC: equal on both sides only if the copy is exact. */
 export async function fingerprint(db: Db, table: string): Promise<{ rows: number; digest: string }> {
@@ -76,4 +88,3 @@ export async function totalRows(db: Db): Promise<number> {
   for (const table of await tables(db)) sum += (await fingerprint(db, table)).rows;
   return sum;
 }
-

@@ -42,7 +42,9 @@ const server = new SMTPServer({
 });
 // A client killed mid-conversation (the crash test's kill -9) resets its connection: smtp-server reports
 // that as an 'error' event, which without a listener would end this process and refuse every later message.
-server.on('error', (error: NodeJS.ErrnoException) => process.stderr.write(`smtp sink: ${error.code ?? ''} ${error.message}\n`));
+server.on('error', (error: NodeJS.ErrnoException) =>
+  process.stderr.write(`smtp sink: ${error.code ?? ''} ${error.message}\n`),
+);
 server.listen(Number(process.argv[3] ?? 0), '127.0.0.1', () => {
   process.stdout.write(`listening ${(server.server.address() as AddressInfo).port}\n`);
 });

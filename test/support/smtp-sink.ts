@@ -19,7 +19,9 @@ export async function startSmtpSink() {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
         if (code) {
-          const error = Object.assign(new Error(code >= 500 ? 'mailbox unavailable' : 'try again later'), { responseCode: code });
+          const error = Object.assign(new Error(code >= 500 ? 'mailbox unavailable' : 'try again later'), {
+            responseCode: code,
+          });
           return callback(error);
         }
         received.push(await simpleParser(Buffer.concat(chunks)));

@@ -42,7 +42,11 @@ export function browser(app: Hono<any>): Browser {
     async post(path, fields, options = {}) {
       const body = new URLSearchParams(fields);
       if (options.csrf !== false) body.set('_csrf', await b.csrf(options.from ?? '/admin/sign-in'));
-      return b.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      return b.request(path, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     },
   };
   return b;
@@ -51,7 +55,11 @@ export function browser(app: Hono<any>): Browser {
 export const TEST_PASSWORD = 'correct horse battery staple 42';
 
 /** Creates a staff member of this role and signs a fresh browser in as them. */
-export async function signedInAs(app: Hono<any>, database: Database, role: StaffRole): Promise<Browser & { staffId: number; email: string }> {
+export async function signedInAs(
+  app: Hono<any>,
+  database: Database,
+  role: StaffRole,
+): Promise<Browser & { staffId: number; email: string }> {
   const email = `${role}-${randomBytes(4).toString('hex')}@staff.example`;
   const member = await createStaff(database.db, { email, displayName: `Test ${role}`, role, password: TEST_PASSWORD });
   const b = browser(app);

@@ -9,7 +9,9 @@ export function requireAll(): boolean {
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function chromiumAvailable(): { ok: true } | { ok: false; reason: string } {
-  return existsSync(chromiumPath) ? { ok: true } : { ok: false, reason: `no browser at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)` };
+  return existsSync(chromiumPath)
+    ? { ok: true }
+    : { ok: false, reason: `no browser at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)` };
 }
 
 export async function checkPostgres(): Promise<{ ok: true; url: string } | { ok: false; reason: string }> {

@@ -46,8 +46,29 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '\ud800', 'x\udfff', '\u0007\u001b[2J', '\r\n\t', '\u202e\u200b', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'; drop table staff_users; --", '&amp;', '%00', '0', '-1', '1e309', 'NaN'),
-  fc.tuple(fc.constantFrom('a', 'é', '<', ' ', '\u0000', '\ud800', '\n'), fc.integer({ min: 250, max: 2100 })).map(([ch, n]) => ch.repeat(n)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    'a\u0000b',
+    '\ud800',
+    'x\udfff',
+    '\u0007\u001b[2J',
+    '\r\n\t',
+    '\u202e\u200b',
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    "'; drop table staff_users; --",
+    '&amp;',
+    '%00',
+    '0',
+    '-1',
+    '1e309',
+    'NaN',
+  ),
+  fc
+    .tuple(fc.constantFrom('a', 'é', '<', ' ', '\u0000', '\ud800', '\n'), fc.integer({ min: 250, max: 2100 }))
+    .map(([ch, n]) => ch.repeat(n)),
   fc.tuple(fc.constantFrom('👩🏽‍⚖️', '𝒜'), fc.integer({ min: 100, max: 300 })).map(([ch, n]) => ch.repeat(n)),
 );
 
@@ -60,26 +81,40 @@ function encodeValue(value: string): { wire: string; received: string } {
   const bytes: number[] = [];
   for (const ch of value) {
     const cp = ch.codePointAt(0)!;
-    if (ch.length === 1 && cp >= 0xd800 && cp <= 0xdfff) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    if (ch.length === 1 && cp >= 0xd800 && cp <= 0xdfff)
+      bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
     else bytes.push(...Buffer.from(ch, 'utf8'));
   }
   const buffer = Buffer.from(bytes);
-  return { wire: [...buffer].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''), received: new TextDecoder().decode(buffer) };
+  return {
+    wire: [...buffer].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''),
+    received: new TextDecoder().decode(buffer),
+  };
 }
 
 /** As hono/jsx escapes text and attributes. */
-const escaped = (value: string) => value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const escaped = (value: string) =>
+  value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 /**
  * Every row of every table, as one fingerprint per table (bookkeeping tables
  * left out): the row count and the sum of the rows' hashes, read in one
  * statement, so a run costs milliseconds rather than a sort of every table.
  */
-export async function databaseFingerprint(database: Database, skip: readonly string[] = BOOKKEEPING): Promise<Record<string, string>> {
-  const tables = await rowsOf<{ name: string }>(database.db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+export async function databaseFingerprint(
+  database: Database,
+  skip: readonly string[] = BOOKKEEPING,
+): Promise<Record<string, string>> {
+  const tables = await rowsOf<{ name: string }>(
+    database.db,
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  );
   const parts = tables
     .filter(({ name }) => !skip.includes(name) && !name.startsWith('__drizzle'))
-    .map(({ name }) => sql`select ${name} as name, count(*) || ':' || coalesce(sum(hashtext(t::text)::bigint), 0) as f from ${sql.identifier(name)} t`);
+    .map(
+      ({ name }) =>
+        sql`select ${name} as name, count(*) || ':' || coalesce(sum(hashtext(t::text)::bigint), 0) as f from ${sql.identifier(name)} t`,
+    );
   const rows = await rowsOf<{ name: string; f: string }>(database.db, sql.join(parts, sql` union all `));
   return Object.fromEntries(rows.map((r) => [r.name, r.f]));
 }
@@ -99,12 +134,19 @@ export async function workspaceFormPoster(b: Browser, database: Database, form: 
   const stats = { accepted: 0, refused: 0 };
   const skip = [...BOOKKEEPING, ...(form.refusalWrites ?? [])];
 
-  const asFilled = (control: FormControl) => (control.kind === 'checkbox' && !control.checked ? undefined : control.value);
+  const asFilled = (control: FormControl) =>
+    control.kind === 'checkbox' && !control.checked ? undefined : control.value;
   /** Each field: as the page filled it, left out, or hostile. */
   const fieldValue = (control: FormControl) =>
-    fc.oneof({ weight: 2, arbitrary: fc.constant(asFilled(control)) }, { weight: 1, arbitrary: fc.constant(undefined) }, { weight: 3, arbitrary: hostileText });
+    fc.oneof(
+      { weight: 2, arbitrary: fc.constant(asFilled(control)) },
+      { weight: 1, arbitrary: fc.constant(undefined) },
+      { weight: 3, arbitrary: hostileText },
+    );
   const extras = Object.entries(form.extra ?? {}).map(([name, a]) => [name, fc.option(a, { nil: undefined })] as const);
-  const everyField = fc.record(Object.fromEntries([...controls.map((c) => [c.name, fieldValue(c)] as const), ...extras]));
+  const everyField = fc.record(
+    Object.fromEntries([...controls.map((c) => [c.name, fieldValue(c)] as const), ...extras]),
+  );
   // The form as the page filled it but for one hostile field: a post that would otherwise be saved, so the
   // hostile value reaches the service and the database instead of being refused with another field.
   const oneField =
@@ -112,17 +154,29 @@ export async function workspaceFormPoster(b: Browser, database: Database, form: 
       ? everyField
       : fc
           .tuple(fc.constantFrom(...controls.map((c) => c.name)), hostileText, fc.record(Object.fromEntries(extras)))
-          .map(([name, value, extra]) => ({ ...Object.fromEntries(controls.map((c) => [c.name, asFilled(c)])), ...(typeof form.valid === 'function' ? form.valid() : form.valid), ...extra, [name]: value }));
+          .map(([name, value, extra]) => ({
+            ...Object.fromEntries(controls.map((c) => [c.name, asFilled(c)])),
+            ...(typeof form.valid === 'function' ? form.valid() : form.valid),
+            ...extra,
+            [name]: value,
+          }));
   const arbitrary = fc.oneof(everyField, oneField) as fc.Arbitrary<Record<string, string | undefined>>;
 
   async function send(values: Record<string, string | undefined>): Promise<void> {
     const sent = Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined);
     const encoded = sent.map(([name, value]) => ({ name, ...encodeValue(value) }));
-    const body = [`_csrf=${encodeURIComponent(token)}`, ...encoded.map((f) => `${encodeURIComponent(f.name)}=${f.wire}`)].join('&');
+    const body = [
+      `_csrf=${encodeURIComponent(token)}`,
+      ...encoded.map((f) => `${encodeURIComponent(f.name)}=${f.wire}`),
+    ].join('&');
     // Kept well under the workspace's body limit (1 MB, answered 413 before any form reads it) so runs stay quick.
     fc.pre(body.length < 60_000);
     const before = await databaseFingerprint(database, skip);
-    const res = await b.request(form.action, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await b.request(form.action, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     const answer = await res.text();
     const described = `${form.action} ${JSON.stringify(values).slice(0, 400)}`;
     expect(res.status, described).toBeLessThan(500);
@@ -139,16 +193,28 @@ export async function workspaceFormPoster(b: Browser, database: Database, form: 
     // A hidden field changed, and nothing a person types: no person sent it, and the form may make no sense
     // any more (filters that do not parse leave nothing to confirm), so an error page without it will do.
     const hiddenTampered = controls.some((c) => c.kind === 'hidden' && values[c.name] !== c.value);
-    const typedChanged = controls.some((c) => c.kind !== 'hidden' && (values[c.name] ?? '') !== (c.kind === 'checkbox' && !c.checked ? '' : c.value));
+    const typedChanged = controls.some(
+      (c) => c.kind !== 'hidden' && (values[c.name] ?? '') !== (c.kind === 'checkbox' && !c.checked ? '' : c.value),
+    );
     // The same form, perhaps with where to go next in its action (sign-in's ?next=).
-    if (!hiddenTampered || typedChanged) expect(answer, described).toMatch(new RegExp(`<form method="post" action="${form.action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[?"]`));
+    if (!hiddenTampered || typedChanged)
+      expect(answer, described).toMatch(
+        new RegExp(`<form method="post" action="${form.action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[?"]`),
+      );
     expect(answer, described).toContain('<title>Error:');
     expect(answer, described).toMatch(/class="error-(summary|message)"/);
-    const kept = new Set(controls.filter((c) => (c.kind === 'text' || c.kind === 'textarea') && !form.notKept?.includes(c.name)).map((c) => c.name));
+    const kept = new Set(
+      controls
+        .filter((c) => (c.kind === 'text' || c.kind === 'textarea') && !form.notKept?.includes(c.name))
+        .map((c) => c.name),
+    );
     // A NUL cannot be shown in HTML (browsers read it as U+FFFD): compared without it.
     const shown = answer.replaceAll('\u0000', '');
     for (const field of encoded) {
-      if (kept.has(field.name)) expect(shown, `${described}: ${field.name} kept`).toContain(escaped(field.received.replaceAll('\u0000', '').trim()));
+      if (kept.has(field.name))
+        expect(shown, `${described}: ${field.name} kept`).toContain(
+          escaped(field.received.replaceAll('\u0000', '').trim()),
+        );
     }
     expect(await databaseFingerprint(database, skip), `${described}: refused, yet written`).toEqual(before);
   }
@@ -160,7 +226,12 @@ export async function workspaceFormPoster(b: Browser, database: Database, form: 
 export const WORKSPACE_FORM_RUNS = propertyRuns(100, 40);
 
 /** Posts `runs` arbitrary versions of one form, `before` each (to put back a state the form needs). */
-export async function checkWorkspaceForm(b: Browser, database: Database, form: WorkspaceFormCase, options: { runs?: number; before?: () => Promise<void> } = {}) {
+export async function checkWorkspaceForm(
+  b: Browser,
+  database: Database,
+  form: WorkspaceFormCase,
+  options: { runs?: number; before?: () => Promise<void> } = {},
+) {
   const poster = await workspaceFormPoster(b, database, form);
   await fc.assert(
     fc.asyncProperty(poster.arbitrary, async (values) => {
@@ -184,7 +255,9 @@ export async function checkSearchForm(b: Browser, screen: string, options: { run
   const html = await (await b.request(screen)).text();
   const action = screen.split('?')[0]!;
   const controls = formControls(html, action);
-  const arbitrary = fc.record(Object.fromEntries(controls.map((c) => [c.name, fc.option(hostileText, { nil: undefined })] as const)));
+  const arbitrary = fc.record(
+    Object.fromEntries(controls.map((c) => [c.name, fc.option(hostileText, { nil: undefined })] as const)),
+  );
   await fc.assert(
     fc.asyncProperty(arbitrary, async (values) => {
       const query = Object.entries(values)

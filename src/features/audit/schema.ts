@@ -21,7 +21,11 @@ export const auditLog = pgTable(
     /** What changed: the fields before and after, each value shortened. */
     summary: jsonb('summary').$type<AuditSummary>().notNull().default({}),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorId, t.at), index('audit_log_subject_idx').on(t.subjectType, t.subjectId)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_actor_idx').on(t.actorId, t.at),
+    index('audit_log_subject_idx').on(t.subjectType, t.subjectId),
+  ],
 );
 
 export type AuditSummary = {

@@ -8,8 +8,17 @@ describeEachDatabase('the audit log', (database) => {
   it('shortens a long value at a character, never between the halves of a surrogate pair', async () => {
     // 'a' then pairs: the 300-unit cut falls inside one; PostgreSQL's JSON would refuse the half left.
     const subject = `a${'𝒜'.repeat(200)}`;
-    await recordAudit(database().db, null, { action: 'broadcast.update', subjectType: 'broadcast', subjectId: 1, before: { subject: 'Hello' }, after: { subject } });
-    const [row] = await rowsOf<{ summary: { after: { subject: string } } }>(database().db, sql`select summary from audit_log order by id desc limit 1`);
+    await recordAudit(database().db, null, {
+      action: 'broadcast.update',
+      subjectType: 'broadcast',
+      subjectId: 1,
+      before: { subject: 'Hello' },
+      after: { subject },
+    });
+    const [row] = await rowsOf<{ summary: { after: { subject: string } } }>(
+      database().db,
+      sql`select summary from audit_log order by id desc limit 1`,
+    );
     expect(row!.summary.after.subject).toMatch(/^a(𝒜)+\uFFFD?… \(401 characters\)$/);
     expect(row!.summary.after.subject.isWellFormed()).toBe(true);
   });

@@ -84,7 +84,13 @@ export async function listAudit(db: Db, filters: AuditFilters = {}): Promise<{ r
   if (filters.to) conditions.push(lte(auditLog.at, filters.to));
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const [rows, [total]] = await Promise.all([
-    db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(perPage).offset((page - 1) * perPage),
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
   return { rows, total: Number(total?.n ?? 0) };

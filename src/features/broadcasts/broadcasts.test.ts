@@ -26,23 +26,39 @@ import {
 } from './service.ts';
 
 /** A header as it was sent (mailparser turns List-* headers into structures). */
-const headerLine = (mail: ParsedMail, key: string) => mail.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, '');
+const headerLine = (mail: ParsedMail, key: string) =>
+  mail.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, '');
 
 const logger = createLogger({ level: 'silent', pretty: false });
 const domain = 'psj.example';
 
-type Person = { email: string; givenName: string; locale?: 'en' | 'es'; county?: string; topics?: Record<string, 'pending' | 'subscribed' | 'unsubscribed'>; tags?: string[] };
+type Person = {
+  email: string;
+  givenName: string;
+  locale?: 'en' | 'es';
+  county?: string;
+  topics?: Record<string, 'pending' | 'subscribed' | 'unsubscribed'>;
+  tags?: string[];
+};
 
 async function addPeople(db: Db, people: Person[]): Promise<number[]> {
   const ids: number[] = [];
   for (const p of people) {
     const [row] = await db
       .insert(supporters)
-      .values({ email: p.email, emailAsTyped: p.email, givenName: p.givenName, locale: p.locale ?? 'en', county: p.county ?? null })
+      .values({
+        email: p.email,
+        emailAsTyped: p.email,
+        givenName: p.givenName,
+        locale: p.locale ?? 'en',
+        county: p.county ?? null,
+      })
       .returning({ id: supporters.id });
     ids.push(row!.id);
     for (const [topic, status] of Object.entries(p.topics ?? { newsletter: 'subscribed' })) {
-      await db.insert(subscriptions).values({ supporterId: row!.id, topic: topic as 'newsletter', status: status as 'subscribed' });
+      await db
+        .insert(subscriptions)
+        .values({ supporterId: row!.id, topic: topic as 'newsletter', status: status as 'subscribed' });
     }
     for (const tag of p.tags ?? []) await db.insert(supporterTags).values({ supporterId: row!.id, tag });
   }
@@ -51,8 +67,16 @@ async function addPeople(db: Db, people: Person[]): Promise<number[]> {
 
 const message = (name: string, extra: Partial<BroadcastInput> = {}): BroadcastInput => ({
   name,
-  en: { subject: 'News for {{givenName}}', preheader: 'This month', body: 'Hello {{givenName}}, read [our tips](/tips).' },
-  es: { subject: 'Noticias para {{givenName}}', preheader: 'Este mes', body: 'Hola, {{givenName}}: lee [nuestros consejos](/tips).' },
+  en: {
+    subject: 'News for {{givenName}}',
+    preheader: 'This month',
+    body: 'Hello {{givenName}}, read [our tips](/tips).',
+  },
+  es: {
+    subject: 'Noticias para {{givenName}}',
+    preheader: 'Este mes',
+    body: 'Hola, {{givenName}}: lee [nuestros consejos](/tips).',
+  },
   audience: { topic: 'newsletter' },
   ...extra,
 });
@@ -64,7 +88,11 @@ describeEachDatabase('broadcasts', (database) => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    runtime = createEmailRuntime({ config: testConfig({ SMTP_URL: sink.url, EMAIL_MESSAGES_PER_SECOND: '10000' }), database: database(), logger });
+    runtime = createEmailRuntime({
+      config: testConfig({ SMTP_URL: sink.url, EMAIL_MESSAGES_PER_SECOND: '10000' }),
+      database: database(),
+      logger,
+    });
   });
   afterAll(async () => {
     await runtime.stop();
@@ -81,7 +109,11 @@ describeEachDatabase('broadcasts', (database) => {
     const halfSpanish = broadcastInput.safeParse(message('x', { es: { subject: 'Hola', body: '' } }));
     expect(halfSpanish.success).toBe(false);
     expect(halfSpanish.error?.issues[0]?.path).toEqual(['es', 'body']);
-    expect(broadcastInput.safeParse(message('', { en: { subject: '', body: '' } })).error?.issues.map((i) => i.path.join('.'))).toEqual(['name', 'en.subject', 'en.body']);
+    expect(
+      broadcastInput
+        .safeParse(message('', { en: { subject: '', body: '' } }))
+        .error?.issues.map((i) => i.path.join('.')),
+    ).toEqual(['name', 'en.subject', 'en.body']);
   });
 
   it('counts exactly the people the audience holds: subscribed, not suppressed, narrowed by tag, county and language', async () => {
@@ -91,9 +123,16 @@ describeEachDatabase('broadcasts', (database) => {
       { email: 'count-3@example.org', givenName: 'Three', topics: { newsletter: 'pending' }, tags: ['volunteer'] },
       { email: 'count-4@example.org', givenName: 'Four', topics: { newsletter: 'unsubscribed' }, tags: ['volunteer'] },
       { email: 'count-5@example.org', givenName: 'Five', tags: ['volunteer'] },
-      { email: 'count-6@example.org', givenName: 'Six', topics: { 'action-alerts': 'subscribed' }, tags: ['volunteer'] },
+      {
+        email: 'count-6@example.org',
+        givenName: 'Six',
+        topics: { 'action-alerts': 'subscribed' },
+        tags: ['volunteer'],
+      },
     ]);
-    await db().insert(emailSuppressions).values({ address: 'count-5@example.org', reason: 'hard-bounce', source: 'test' });
+    await db()
+      .insert(emailSuppressions)
+      .values({ address: 'count-5@example.org', reason: 'hard-bounce', source: 'test' });
     expect(await audienceCount(db(), { topic: 'newsletter', tag: 'volunteer' })).toBe(2);
     expect(await audienceCount(db(), { topic: 'newsletter', tag: 'volunteer', county: 'Lane' })).toBe(1);
     expect(await audienceCount(db(), { topic: 'newsletter', tag: 'volunteer', locale: 'en' })).toBe(1);
@@ -106,14 +145,20 @@ describeEachDatabase('broadcasts', (database) => {
       { email: 'send-es@example.org', givenName: 'Lucía', locale: 'es', tags: ['send-test'] },
       { email: 'send-pending@example.org', givenName: 'Pat', topics: { newsletter: 'pending' }, tags: ['send-test'] },
     ]);
-    const b = await createBroadcast(db(), message('Monthly', { audience: { topic: 'newsletter', tag: 'send-test' } }), null);
+    const b = await createBroadcast(
+      db(),
+      message('Monthly', { audience: { topic: 'newsletter', tag: 'send-test' } }),
+      null,
+    );
     await scheduleBroadcast(db(), b.id, new Date());
     expect(await startDueBroadcasts(db(), { domain })).toEqual([b.id]);
     // A second pass (another worker process) finds nothing more to start.
     expect(await startDueBroadcasts(db(), { domain })).toEqual([]);
     const started = (await getBroadcast(db(), b.id))!;
     expect(started).toMatchObject({ status: 'sending', recipientCount: 2 });
-    expect(await db().select().from(broadcastRecipients).where(eq(broadcastRecipients.broadcastId, b.id))).toHaveLength(2);
+    expect(await db().select().from(broadcastRecipients).where(eq(broadcastRecipients.broadcastId, b.id))).toHaveLength(
+      2,
+    );
 
     await drain();
     const mine = sink.received.filter((m) => m.to && JSON.stringify(m.to).includes('send-'));
@@ -135,7 +180,13 @@ describeEachDatabase('broadcasts', (database) => {
     expect(await finishBroadcasts(db())).toBeGreaterThanOrEqual(1);
     const finished = (await getBroadcast(db(), b.id))!;
     expect(finished.status).toBe('sent');
-    expect(await broadcastProgress(db(), finished)).toMatchObject({ recipients: 2, queued: 0, sent: 2, failed: 0, withdrawn: 0 });
+    expect(await broadcastProgress(db(), finished)).toMatchObject({
+      recipients: 2,
+      queued: 0,
+      sent: 2,
+      failed: 0,
+      withdrawn: 0,
+    });
   });
 
   it('honours an unsubscribe or a bounce that arrives after queuing but before sending', async () => {
@@ -147,7 +198,10 @@ describeEachDatabase('broadcasts', (database) => {
     const b = await createBroadcast(db(), message('Mid', { audience: { topic: 'newsletter', tag: 'mid' } }), null);
     await scheduleBroadcast(db(), b.id, new Date());
     await startDueBroadcasts(db(), { domain });
-    await db().update(subscriptions).set({ status: 'unsubscribed', updatedAt: new Date() }).where(eq(subscriptions.supporterId, leaves!));
+    await db()
+      .update(subscriptions)
+      .set({ status: 'unsubscribed', updatedAt: new Date() })
+      .where(eq(subscriptions.supporterId, leaves!));
     await db().insert(emailSuppressions).values({ address: 'mid-3@example.org', reason: 'complaint', source: 'test' });
     const before = sink.received.length;
     await drain();
@@ -168,7 +222,11 @@ describeEachDatabase('broadcasts', (database) => {
     expect(await startDueBroadcasts(db(), { domain })).not.toContain(b.id);
     expect(await startDueBroadcasts(db(), { domain, now: new Date(inAnHour.getTime() + 1000) })).toContain(b.id);
 
-    const c = await createBroadcast(db(), message('Cancelled', { audience: { topic: 'newsletter', tag: 'later' } }), null);
+    const c = await createBroadcast(
+      db(),
+      message('Cancelled', { audience: { topic: 'newsletter', tag: 'later' } }),
+      null,
+    );
     await scheduleBroadcast(db(), c.id, new Date());
     await cancelBroadcast(db(), c.id);
     expect(await startDueBroadcasts(db(), { domain })).not.toContain(c.id);
@@ -186,8 +244,15 @@ describeEachDatabase('broadcasts', (database) => {
     const { withdrawn } = await cancelBroadcast(db(), b.id);
     expect(withdrawn).toBe(20);
     await drain();
-    const [row] = await rowsOf<{ n: number | string }>(db(), sql`select count(*) as n from email_outbox where broadcast_id = ${b.id} and status = 'sent'`);
+    const [row] = await rowsOf<{ n: number | string }>(
+      db(),
+      sql`select count(*) as n from email_outbox where broadcast_id = ${b.id} and status = 'sent'`,
+    );
     expect(Number(row!.n)).toBe(0);
-    expect((await db().select().from(emailOutbox).where(eq(emailOutbox.broadcastId, b.id))).every((r) => r.status === 'suppressed')).toBe(true);
+    expect(
+      (await db().select().from(emailOutbox).where(eq(emailOutbox.broadcastId, b.id))).every(
+        (r) => r.status === 'suppressed',
+      ),
+    ).toBe(true);
   });
 });

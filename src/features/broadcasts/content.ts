@@ -6,7 +6,13 @@ import type { Locale } from '../../platform/web/locale.ts';
 import { escapeHtml, type EmailTemplate } from '../email/service.ts';
 import { broadcasts, type BroadcastVersion } from './schema.ts';
 
-export type BroadcastContent = { subject: string; preheader: string; bodyHtml: string; bodyText: string; locale: Locale };
+export type BroadcastContent = {
+  subject: string;
+  preheader: string;
+  bodyHtml: string;
+  bodyText: string;
+  locale: Locale;
+};
 
 /**
  * A broadcast's words in a reader's language, rendered from Markdown once
@@ -29,7 +35,10 @@ export class BroadcastContentCache {
   }
 
   private async load(broadcastId: number, locale: Locale): Promise<BroadcastContent | undefined> {
-    const [row] = await this.db.select({ en: broadcasts.en, es: broadcasts.es }).from(broadcasts).where(eq(broadcasts.id, broadcastId));
+    const [row] = await this.db
+      .select({ en: broadcasts.en, es: broadcasts.es })
+      .from(broadcasts)
+      .where(eq(broadcasts.id, broadcastId));
     if (!row) return undefined;
     const useEs = locale === 'es' && row.es !== null;
     return renderVersion(useEs ? row.es! : row.en, useEs ? 'es' : 'en', this.publicUrl);
@@ -38,13 +47,22 @@ export class BroadcastContentCache {
 
 /** Markdown to email HTML: relative links become absolute, in the version's language. */
 export function renderVersion(version: BroadcastVersion, locale: Locale, publicUrl: string): BroadcastContent {
-  const html = renderMarkdown(version.body, { languagePrefix: locale === 'es' ? '/es' : '', absoluteBase: publicUrl.replace(/\/$/, '') });
+  const html = renderMarkdown(version.body, {
+    languagePrefix: locale === 'es' ? '/es' : '',
+    absoluteBase: publicUrl.replace(/\/$/, ''),
+  });
   return { subject: version.subject, preheader: version.preheader, bodyHtml: html, bodyText: version.body, locale };
 }
 
 /** Fills {{givenName}} and friends; values are escaped for HTML where the target is HTML. */
-export function mergeFields(template: string, fields: Record<string, string>, escapeValue: (value: string) => string = (v) => v): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => (name in fields ? escapeValue(fields[name]!) : placeholder));
+export function mergeFields(
+  template: string,
+  fields: Record<string, string>,
+  escapeValue: (value: string) => string = (v) => v,
+): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) =>
+    name in fields ? escapeValue(fields[name]!) : placeholder,
+  );
 }
 
 /** The outbox template 'broadcast': the staff-written words, merged for each reader, inside the email layout. */

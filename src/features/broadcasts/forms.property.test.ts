@@ -13,16 +13,34 @@ import { createBroadcast, getBroadcast, unscheduleBroadcast } from './service.ts
 describeEachDatabase('broadcast forms, whatever is typed', (database) => {
   let organizer: Browser;
   const draft = async (name: string) =>
-    (await createBroadcast(database().db, { name, en: { subject: 'Hello', body: 'Hello' }, es: { subject: '', body: '' }, audience: { topic: 'newsletter', tag: 'nobody-has-this-tag' } }, null)).id;
+    (
+      await createBroadcast(
+        database().db,
+        {
+          name,
+          en: { subject: 'Hello', body: 'Hello' },
+          es: { subject: '', body: '' },
+          audience: { topic: 'newsletter', tag: 'nobody-has-this-tag' },
+        },
+        null,
+      )
+    ).id;
 
   beforeAll(async () => {
     organizer = await signedInAs(createTestApp(database()).app, database(), 'organizer');
   });
 
   it('composes and edits drafts', async () => {
-    await checkWorkspaceForm(organizer, database(), { screen: '/admin/broadcasts/new', action: '/admin/broadcasts/new', valid: { name: 'A broadcast', 'en.subject': 'News', 'en.body': 'Hello' } });
+    await checkWorkspaceForm(organizer, database(), {
+      screen: '/admin/broadcasts/new',
+      action: '/admin/broadcasts/new',
+      valid: { name: 'A broadcast', 'en.subject': 'News', 'en.body': 'Hello' },
+    });
     const id = await draft('Edited');
-    await checkWorkspaceForm(organizer, database(), { screen: `/admin/broadcasts/${id}`, action: `/admin/broadcasts/${id}` });
+    await checkWorkspaceForm(organizer, database(), {
+      screen: `/admin/broadcasts/${id}`,
+      action: `/admin/broadcasts/${id}`,
+    });
   }, 180_000);
 
   it('schedules a draft', async () => {
@@ -31,6 +49,11 @@ describeEachDatabase('broadcast forms, whatever is typed', (database) => {
     const backToDraft = async () => {
       if ((await getBroadcast(database().db, id))?.status === 'scheduled') await unscheduleBroadcast(database().db, id);
     };
-    await checkWorkspaceForm(organizer, database(), { screen: `/admin/broadcasts/${id}`, action: `/admin/broadcasts/${id}/schedule` }, { before: backToDraft });
+    await checkWorkspaceForm(
+      organizer,
+      database(),
+      { screen: `/admin/broadcasts/${id}`, action: `/admin/broadcasts/${id}/schedule` },
+      { before: backToDraft },
+    );
   }, 180_000);
 });

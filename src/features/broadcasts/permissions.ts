@@ -5,6 +5,7 @@ import { roles } from '../staff/service.ts';
  * and send them. Viewers may watch progress; editors (content only) may not.
  */
 export const broadcastPermissions = {
-  view: (actor: { role: 'admin' | 'organizer' | 'editor' | 'viewer' }) => roles.canRunCampaigns(actor) || actor.role === 'viewer',
+  view: (actor: { role: 'admin' | 'organizer' | 'editor' | 'viewer' }) =>
+    roles.canRunCampaigns(actor) || actor.role === 'viewer',
   send: roles.canRunCampaigns,
 };

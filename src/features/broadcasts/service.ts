@@ -4,8 +4,22 @@ import { plainText } from '../../platform/plain-text.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { jsonRows, rowsOf } from '../../platform/db/client.ts';
 import { locales } from '../../platform/web/locale.ts';
-import { enqueueEmail, enqueueEmailsFrom, hasUnsentMail, isSuppressedAddress, outboxCountsFor, withdrawQueuedFor, type OutboxRow } from '../email/service.ts';
-import { audienceMembers, noLongerWantedCondition, subscriptionTopics, supporterContact, unsubscribedSince } from '../supporters/service.ts';
+import {
+  enqueueEmail,
+  enqueueEmailsFrom,
+  hasUnsentMail,
+  isSuppressedAddress,
+  outboxCountsFor,
+  withdrawQueuedFor,
+  type OutboxRow,
+} from '../email/service.ts';
+import {
+  audienceMembers,
+  noLongerWantedCondition,
+  subscriptionTopics,
+  supporterContact,
+  unsubscribedSince,
+} from '../supporters/service.ts';
 import { broadcastRecipients, broadcasts, type Audience, type BroadcastStatus } from './schema.ts';
 
 export type Broadcast = typeof broadcasts.$inferSelect;
@@ -15,7 +29,12 @@ const version = (required: boolean) =>
   z.object({
     subject: plainText({ max: 200, required: required ? 'Write a subject' : undefined }),
     preheader: plainText({ max: 200 }).default(''),
-    body: plainText({ max: 50_000, lines: true, required: required ? 'Write the message' : undefined, tooLong: 'Keep the message under 50,000 characters' }),
+    body: plainText({
+      max: 50_000,
+      lines: true,
+      required: required ? 'Write the message' : undefined,
+      tooLong: 'Keep the message under 50,000 characters',
+    }),
   });
 
 /** What staff fill in. The Spanish version is optional: without it, Spanish readers get the English one. */
@@ -47,7 +66,11 @@ export const broadcastInput = z
     // A half-written Spanish version would reach people as a blank email.
     const es = value.es;
     if ((es.subject === '') !== (es.body === '')) {
-      ctx.addIssue({ code: 'custom', path: ['es', es.subject === '' ? 'subject' : 'body'], message: 'Fill in both the Spanish subject and message, or leave both empty' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['es', es.subject === '' ? 'subject' : 'body'],
+        message: 'Fill in both the Spanish subject and message, or leave both empty',
+      });
     }
   });
 export type BroadcastInput = z.input<typeof broadcastInput>;
@@ -62,13 +85,19 @@ function toRow(input: z.output<typeof broadcastInput>) {
 
 /** How many people the audience holds right now: shown before sending. */
 export async function audienceCount(db: Db, audience: Audience): Promise<number> {
-  const [row] = await rowsOf<{ n: number | string }>(db, sql`select count(*) as n from (${audienceMembers(audience)}) m`);
+  const [row] = await rowsOf<{ n: number | string }>(
+    db,
+    sql`select count(*) as n from (${audienceMembers(audience)}) m`,
+  );
   return Number(row?.n ?? 0);
 }
 
 export async function createBroadcast(db: Db, input: BroadcastInput, staffId: number | null): Promise<Broadcast> {
   const data = broadcastInput.parse(input);
-  const [row] = await db.insert(broadcasts).values({ ...toRow(data), createdBy: staffId }).returning();
+  const [row] = await db
+    .insert(broadcasts)
+    .values({ ...toRow(data), createdBy: staffId })
+    .returning();
   return row!;
 }
 
@@ -125,7 +154,12 @@ export async function cancelBroadcast(db: Db, id: number): Promise<{ withdrawn: 
     const [row] = await tx
       .update(broadcasts)
       .set({ status: 'cancelled', updatedAt: new Date(), finishedAt: new Date() })
-      .where(and(eq(broadcasts.id, id), inArray(broadcasts.status, ['draft', 'scheduled', 'sending'] satisfies BroadcastStatus[])))
+      .where(
+        and(
+          eq(broadcasts.id, id),
+          inArray(broadcasts.status, ['draft', 'scheduled', 'sending'] satisfies BroadcastStatus[]),
+        ),
+      )
       .returning({ id: broadcasts.id });
     if (!row) throw new BroadcastStateError('It has already finished');
     return { withdrawn: await withdrawQueuedFor(tx, id, 'broadcast cancelled') };
@@ -185,7 +219,15 @@ export async function finishBroadcasts(db: Db): Promise<number> {
   return done.length;
 }
 
-export type Progress = { recipients: number; queued: number; sent: number; failed: number; withdrawn: number; bounced: number; unsubscribed: number };
+export type Progress = {
+  recipients: number;
+  queued: number;
+  sent: number;
+  failed: number;
+  withdrawn: number;
+  bounced: number;
+  unsubscribed: number;
+};
 
 /** Aggregate counts only: no per-person opens or clicks are tracked. */
 export async function broadcastProgress(db: Db, broadcast: Broadcast): Promise<Progress> {
@@ -217,13 +259,21 @@ export async function broadcastProgress(db: Db, broadcast: Broadcast): Promise<P
  * suppressed by a bounce or complaint. Checked just before sending, so an
  * unsubscribe takes effect at once even mid-broadcast.
  */
-export async function unwantedBroadcastMessages(db: Db, messages: Pick<OutboxRow, 'id' | 'broadcastId' | 'data' | 'toAddress'>[]): Promise<Set<number>> {
+export async function unwantedBroadcastMessages(
+  db: Db,
+  messages: Pick<OutboxRow, 'id' | 'broadcastId' | 'data' | 'toAddress'>[],
+): Promise<Set<number>> {
   const mine = messages.filter((m) => m.broadcastId !== null);
   if (mine.length === 0) return new Set();
   const rows = await rowsOf<{ id: number | string }>(
     db,
     sql`select m.id from jsonb_to_recordset(${jsonRows(
-      mine.map((m) => ({ id: m.id, broadcast_id: m.broadcastId, supporter_id: m.data.supporterId, address: m.toAddress })),
+      mine.map((m) => ({
+        id: m.id,
+        broadcast_id: m.broadcastId,
+        supporter_id: m.data.supporterId,
+        address: m.toAddress,
+      })),
     )}) as m(id bigint, broadcast_id bigint, supporter_id int, address text)
         join broadcasts b on b.id = m.broadcast_id
         where ${noLongerWantedCondition(sql`b.audience->>'topic'`, sql`m.supporter_id`, sql`m.address`)}`,
@@ -232,7 +282,12 @@ export async function unwantedBroadcastMessages(db: Db, messages: Pick<OutboxRow
 }
 
 /** A test copy to the staff member composing it, marked as a test, with no list headers. */
-export async function sendTestBroadcast(db: Db, broadcast: Broadcast, to: { email: string; locale: 'en' | 'es' }, options: { domain: string }): Promise<void> {
+export async function sendTestBroadcast(
+  db: Db,
+  broadcast: Broadcast,
+  to: { email: string; locale: 'en' | 'es' },
+  options: { domain: string },
+): Promise<void> {
   await enqueueEmail(
     db,
     {

@@ -30,16 +30,29 @@ const text = fc.oneof(
   { weight: 1, arbitrary: fc.string({ minLength: 295, maxLength: 305 }) },
 );
 /** Mostly a value the form accepts, sometimes anything: so runs both save and refuse. */
-const mostly = <T,>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: text });
+const mostly = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: text });
 const words = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0);
 const slug = mostly(fc.stringMatching(/^[a-z0-9]{1,8}(?:-[a-z0-9]{1,4})?$/));
 const intent = fc.constantFrom(undefined, 'preview', 'save');
 // A language filled in, left out, or anything at all.
 const translation = (locale: string) =>
   fc.oneof(
-    { weight: 4, arbitrary: fc.record({ [`${locale}.title`]: words, [`${locale}.summary`]: words, [`${locale}.bodyMd`]: fc.string({ maxLength: 200 }) }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        [`${locale}.title`]: words,
+        [`${locale}.summary`]: words,
+        [`${locale}.bodyMd`]: fc.string({ maxLength: 200 }),
+      }),
+    },
     { weight: 2, arbitrary: fc.constant({}) },
-    { weight: 1, arbitrary: fc.record({ [`${locale}.title`]: text, [`${locale}.summary`]: text, [`${locale}.bodyMd`]: text }, { requiredKeys: [] }) },
+    {
+      weight: 1,
+      arbitrary: fc.record(
+        { [`${locale}.title`]: text, [`${locale}.summary`]: text, [`${locale}.bodyMd`]: text },
+        { requiredKeys: [] },
+      ),
+    },
   );
 
 describeEachDatabase('content forms, whatever is typed', (database) => {
@@ -60,7 +73,9 @@ describeEachDatabase('content forms, whatever is typed', (database) => {
 
   /** Sends the form and checks the answer: never 5xx, and nothing changed unless it was saved. */
   async function send(path: string, fields: Record<string, string | string[] | Blob | undefined>) {
-    const sent = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string | string[] | Blob] => e[1] !== undefined));
+    const sent = Object.fromEntries(
+      Object.entries(fields).filter((e): e is [string, string | string[] | Blob] => e[1] !== undefined),
+    );
     const before = await getContentVersion(db());
     const res = await postForm(editor, path, token, sent);
     expect(res.status, `${path} ${JSON.stringify(sent).slice(0, 300)}`).toBeLessThan(500);
@@ -75,9 +90,21 @@ describeEachDatabase('content forms, whatever is typed', (database) => {
 
   async function expectWholeRecords() {
     expect(await count(sql`select count(*) as n from pages where btrim(title) = ''`)).toBe(0);
-    expect(await count(sql`select count(*) as n from policies p where not exists (select 1 from policy_translations t where t.policy_id = p.id)`)).toBe(0);
-    expect(await count(sql`select count(*) as n from resources r where not exists (select 1 from resource_translations t where t.resource_id = r.id)`)).toBe(0);
-    expect(await count(sql`select coalesce(max(n), 0) as n from (select count(*) as n from content_versions group by item_type, item_key) v`)).toBeLessThanOrEqual(VERSIONS_KEPT);
+    expect(
+      await count(
+        sql`select count(*) as n from policies p where not exists (select 1 from policy_translations t where t.policy_id = p.id)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        sql`select count(*) as n from resources r where not exists (select 1 from resource_translations t where t.resource_id = r.id)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        sql`select coalesce(max(n), 0) as n from (select count(*) as n from content_versions group by item_type, item_key) v`,
+      ),
+    ).toBeLessThanOrEqual(VERSIONS_KEPT);
   }
 
   it('page edit form', async () => {
@@ -107,7 +134,10 @@ describeEachDatabase('content forms, whatever is typed', (database) => {
   it('page create form', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ slug, locale: mostly(fc.constantFrom('en', 'es')), title: mostly(words), description: text, bodyMd: text }, { requiredKeys: [] }),
+        fc.record(
+          { slug, locale: mostly(fc.constantFrom('en', 'es')), title: mostly(words), description: text, bodyMd: text },
+          { requiredKeys: [] },
+        ),
         (fields) => send('/admin/content/pages/new', fields),
       ),
       { numRuns: RUNS },
@@ -141,8 +171,13 @@ describeEachDatabase('content forms, whatever is typed', (database) => {
 
   it('resource form, new and edit, with and without a file', async () => {
     const files = new LocalFileStore(join(dataDir, 'uploads'));
-    const date = fc.date({ min: new Date('1880-01-01'), max: new Date('2120-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    const file = fc.option(fc.constantFrom(new Blob([tinyPdf]), new Blob(['plain words pretending to be a PDF']), new Blob([])), { nil: undefined });
+    const date = fc
+      .date({ min: new Date('1880-01-01'), max: new Date('2120-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    const file = fc.option(
+      fc.constantFrom(new Blob([tinyPdf]), new Blob(['plain words pretending to be a PDF']), new Blob([])),
+      { nil: undefined },
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('/admin/content/resources/new', '/admin/content/resources/shrink-and-invest'),
@@ -166,7 +201,10 @@ describeEachDatabase('content forms, whatever is typed', (database) => {
       { numRuns: RUNS },
     );
     await expectWholeRecords();
-    for (const { key } of await rowsOf<{ key: string }>(db(), sql`select file_path as key from resources where file_path is not null`)) {
+    for (const { key } of await rowsOf<{ key: string }>(
+      db(),
+      sql`select file_path as key from resources where file_path is not null`,
+    )) {
       expect(await files.get(key), key).toBeDefined();
     }
   });

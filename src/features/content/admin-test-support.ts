@@ -8,7 +8,12 @@ import type { Browser } from '../../../test/support/staff.ts';
 export { formFields } from '../../../test/support/form-fields.ts';
 
 /** Posts a form with this CSRF token; a Blob among the fields makes it multipart, as a file input does. */
-export function postForm(b: Browser, path: string, token: string, fields: Record<string, string | string[] | Blob>): Promise<Response> {
+export function postForm(
+  b: Browser,
+  path: string,
+  token: string,
+  fields: Record<string, string | string[] | Blob>,
+): Promise<Response> {
   const multipart = Object.values(fields).some((v) => v instanceof Blob);
   if (multipart) {
     const body = new FormData();
@@ -20,7 +25,8 @@ export function postForm(b: Browser, path: string, token: string, fields: Record
     return b.request(path, { method: 'POST', body });
   }
   const body = new URLSearchParams({ _csrf: token });
-  for (const [name, value] of Object.entries(fields)) for (const v of [value as string | string[]].flat()) body.append(name, v);
+  for (const [name, value] of Object.entries(fields))
+    for (const v of [value as string | string[]].flat()) body.append(name, v);
   return b.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 }
 

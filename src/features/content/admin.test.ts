@@ -49,7 +49,11 @@ describeEachDatabase('content editing in the workspace', (database) => {
       expect(await publicText('/es')).toContain('Justicia que sana, editada hoy');
       expect(await publicText('/')).toBe(englishBefore);
       const [entry] = (await listAudit(database().db, { action: 'page.update' })).rows;
-      expect(entry).toMatchObject({ subjectType: 'page', subjectId: 'home.es', actorId: (editor as Browser & { staffId: number }).staffId });
+      expect(entry).toMatchObject({
+        subjectType: 'page',
+        subjectId: 'home.es',
+        actorId: (editor as Browser & { staffId: number }).staffId,
+      });
       expect(entry!.summary.before).toEqual({ 'section.hero.heading': before });
       expect(entry!.summary.after).toEqual({ 'section.hero.heading': 'Justicia que sana, editada hoy' });
     });
@@ -57,7 +61,11 @@ describeEachDatabase('content editing in the workspace', (database) => {
     it('previews what was typed without saving anything', async () => {
       const edit = '/admin/content/pages/about/en/edit';
       const version = await getContentVersion(database().db);
-      const res = await editAndSend(edit, edit, { title: 'A previewed title', bodyMd: 'Some **bold** words', intent: 'preview' });
+      const res = await editAndSend(edit, edit, {
+        title: 'A previewed title',
+        bodyMd: 'Some **bold** words',
+        intent: 'preview',
+      });
       expect(res.status).toBe(200);
       const html = await res.text();
       expect(html).toContain('<h2 id="preview-title">Preview</h2>');
@@ -70,7 +78,11 @@ describeEachDatabase('content editing in the workspace', (database) => {
     it('re-renders a bad page form with what was typed and a message by the field, saving nothing', async () => {
       const edit = '/admin/content/pages/tips/en/edit';
       const version = await getContentVersion(database().db);
-      const res = await editAndSend(edit, edit, { title: '   ', description: 'x'.repeat(301), 'section.tip-listen.heading': 'Kept as typed' });
+      const res = await editAndSend(edit, edit, {
+        title: '   ',
+        description: 'x'.repeat(301),
+        'section.tip-listen.heading': 'Kept as typed',
+      });
       expect(res.status).toBe(400);
       const html = await res.text();
       expect(html).toContain('<title>Error:');
@@ -88,11 +100,20 @@ describeEachDatabase('content editing in the workspace', (database) => {
       expect((await app.request('/about', { headers: english })).status).toBe(404);
       expect((await postForm(editor, '/admin/content/pages/about/en/publish', token, {})).status).toBe(303);
       expect((await app.request('/about', { headers: english })).status).toBe(200);
-      expect((await listVersions(database().db, 'page', 'about.en')).map((v) => v.replacedBy).slice(0, 2)).toEqual(['publish', 'unpublish']);
+      expect((await listVersions(database().db, 'page', 'about.en')).map((v) => v.replacedBy).slice(0, 2)).toEqual([
+        'publish',
+        'unpublish',
+      ]);
     });
 
     it('creates a page that the public sees at /<slug> once published, then a Spanish version copied to translate', async () => {
-      const res = await postForm(editor, '/admin/content/pages/new', token, { slug: 'spring-campaign', locale: 'en', title: 'Spring campaign', description: 'Join us', bodyMd: 'We **march** in April.' });
+      const res = await postForm(editor, '/admin/content/pages/new', token, {
+        slug: 'spring-campaign',
+        locale: 'en',
+        title: 'Spring campaign',
+        description: 'Join us',
+        bodyMd: 'We **march** in April.',
+      });
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe('/admin/content/pages/spring-campaign?notice=created');
       expect((await app.request('/spring-campaign', { headers: english })).status).toBe(404);
@@ -108,17 +129,31 @@ describeEachDatabase('content editing in the workspace', (database) => {
       const add = await postForm(editor, '/admin/content/pages/spring-campaign/es/add', token, {});
       expect(add.headers.get('location')).toBe('/admin/content/pages/spring-campaign/es/edit?notice=created');
       const edit = '/admin/content/pages/spring-campaign/es/edit';
-      expect((await editAndSend(edit, edit, { title: 'Campaña de primavera', bodyMd: 'Marchamos en abril.' })).status).toBe(303);
+      expect(
+        (await editAndSend(edit, edit, { title: 'Campaña de primavera', bodyMd: 'Marchamos en abril.' })).status,
+      ).toBe(303);
       await postForm(editor, '/admin/content/pages/spring-campaign/es/publish', token, {});
       expect(await publicText('/es/spring-campaign')).toContain('Campaña de primavera');
       const sitemap = await (await app.request('/sitemap.xml')).text();
       expect(sitemap).toContain('<loc>http://localhost:3000/spring-campaign</loc>');
       expect(sitemap).toContain('<loc>http://localhost:3000/es/spring-campaign</loc>');
 
-      const again = await postForm(editor, '/admin/content/pages/new', token, { slug: 'spring-campaign', locale: 'en', title: 'Again', description: '', bodyMd: '' });
+      const again = await postForm(editor, '/admin/content/pages/new', token, {
+        slug: 'spring-campaign',
+        locale: 'en',
+        title: 'Again',
+        description: '',
+        bodyMd: '',
+      });
       expect(again.status).toBe(400);
       expect(await again.text()).toContain('A page at this address already exists in English.');
-      const reserved = await postForm(editor, '/admin/content/pages/new', token, { slug: 'policies', locale: 'en', title: 'Clash', description: '', bodyMd: '' });
+      const reserved = await postForm(editor, '/admin/content/pages/new', token, {
+        slug: 'policies',
+        locale: 'en',
+        title: 'Clash',
+        description: '',
+        bodyMd: '',
+      });
       expect(reserved.status).toBe(400);
     });
 
@@ -133,7 +168,9 @@ describeEachDatabase('content editing in the workspace', (database) => {
       expect(await publicText('/es/spring-campaign')).toContain('Spring campaign');
       expect((await listAudit(database().db, { action: 'page.delete' })).rows[0]?.subjectId).toBe('spring-campaign.es');
 
-      expect(await (await editor.request('/admin/content/pages/about/en/delete')).text()).toContain('cannot be deleted');
+      expect(await (await editor.request('/admin/content/pages/about/en/delete')).text()).toContain(
+        'cannot be deleted',
+      );
       expect((await postForm(editor, '/admin/content/pages/about/en/delete', token, {})).status).toBe(400);
       expect(await getPageDraft(database().db, 'about', 'en')).toBeDefined();
     });
@@ -155,10 +192,19 @@ describeEachDatabase('content editing in the workspace', (database) => {
       const row = list.slice(list.indexOf('Safe Homes Act'), list.indexOf('</tr>', list.indexOf('Safe Homes Act')));
       expect(row).toContain('Draft');
       expect(row).toContain('Missing');
-      expect(await (await editor.request('/admin/content')).text()).toMatch(/<span class="badge badge-missing">\d+<\/span> missing a translation/);
+      expect(await (await editor.request('/admin/content')).text()).toMatch(
+        /<span class="badge badge-missing">\d+<\/span> missing a translation/,
+      );
 
       const edit = '/admin/content/policies/safe-homes-act';
-      expect((await editAndSend(edit, edit, { 'es.title': 'Ley de Hogares Seguros', 'es.summary': 'Vivienda para sobrevivientes.' })).status).toBe(303);
+      expect(
+        (
+          await editAndSend(edit, edit, {
+            'es.title': 'Ley de Hogares Seguros',
+            'es.summary': 'Vivienda para sobrevivientes.',
+          })
+        ).status,
+      ).toBe(303);
       const saved = (await getPolicyForStaff(database().db, 'safe-homes-act'))!;
       expect(saved.snapshot.translations.es?.title).toBe('Ley de Hogares Seguros');
       expect(saved.status).toEqual({ en: 'current', es: 'current' });
@@ -185,7 +231,8 @@ describeEachDatabase('content editing in the workspace', (database) => {
 
     it('keeps the last 20 versions, shows what changed, and restores an old title', async () => {
       const edit = '/admin/content/policies/safe-homes-act';
-      for (let n = 1; n <= 24; n++) expect((await editAndSend(edit, edit, { 'en.title': `Safe Homes Act, draft ${n}` })).status).toBe(303);
+      for (let n = 1; n <= 24; n++)
+        expect((await editAndSend(edit, edit, { 'en.title': `Safe Homes Act, draft ${n}` })).status).toBe(303);
       const versions = await listVersions(database().db, 'policy', 'safe-homes-act');
       expect(versions).toHaveLength(20);
       // Versions are taken before each change: the one before draft 11 has draft 10's title.
@@ -198,22 +245,51 @@ describeEachDatabase('content editing in the workspace', (database) => {
       }
       expect(chosen).toBeDefined();
       const diff = await (await editor.request(`/admin/content/history/policy/safe-homes-act/${chosen}`)).text();
-      expect(diff).toMatch(/<del class="diff-part"><span class="diff-label">Removed:<\/span>\n[^<]*Safe Homes Act, draft 10/);
-      expect(diff).toMatch(/<ins class="diff-part"><span class="diff-label">Added:<\/span>\n[^<]*Safe Homes Act, draft 24/);
-      const restore = await postForm(editor, `/admin/content/history/policy/safe-homes-act/${chosen}/restore`, token, {});
+      expect(diff).toMatch(
+        /<del class="diff-part"><span class="diff-label">Removed:<\/span>\n[^<]*Safe Homes Act, draft 10/,
+      );
+      expect(diff).toMatch(
+        /<ins class="diff-part"><span class="diff-label">Added:<\/span>\n[^<]*Safe Homes Act, draft 24/,
+      );
+      const restore = await postForm(
+        editor,
+        `/admin/content/history/policy/safe-homes-act/${chosen}/restore`,
+        token,
+        {},
+      );
       expect(restore.status).toBe(303);
-      expect((await getPolicyForStaff(database().db, 'safe-homes-act'))!.snapshot.translations.en?.title).toBe('Safe Homes Act, draft 10');
+      expect((await getPolicyForStaff(database().db, 'safe-homes-act'))!.snapshot.translations.en?.title).toBe(
+        'Safe Homes Act, draft 10',
+      );
       expect(await listVersions(database().db, 'policy', 'safe-homes-act')).toHaveLength(20);
       expect((await listAudit(database().db, { action: 'policy.restore' })).total).toBe(1);
     });
   });
 
   describe('resources and their files', () => {
-    const resource = { type: 'report', publishedOn: '2026-02-01', url: '', 'en.title': 'Annual report', 'en.summary': 'What we did.', 'en.bodyMd': '' };
-    const fileRoutes = () => siteFileRoutes({ db: database().db, cache, publicUrl: 'http://localhost:3000', files: new LocalFileStore(join(dataDir, 'uploads')) });
+    const resource = {
+      type: 'report',
+      publishedOn: '2026-02-01',
+      url: '',
+      'en.title': 'Annual report',
+      'en.summary': 'What we did.',
+      'en.bodyMd': '',
+    };
+    const fileRoutes = () =>
+      siteFileRoutes({
+        db: database().db,
+        cache,
+        publicUrl: 'http://localhost:3000',
+        files: new LocalFileStore(join(dataDir, 'uploads')),
+      });
 
     it('accepts a real PDF and serves it at /files/<key> with its type and a sandbox, once published', async () => {
-      const res = await postForm(editor, '/admin/content/resources/new', token, { slug: 'annual-report', ...resource, topics: ['reentry'], file: new Blob([tinyPdf], { type: 'text/plain' }) });
+      const res = await postForm(editor, '/admin/content/resources/new', token, {
+        slug: 'annual-report',
+        ...resource,
+        topics: ['reentry'],
+        file: new Blob([tinyPdf], { type: 'text/plain' }),
+      });
       expect(res.status).toBe(303);
       const key = (await getResourceForStaff(database().db, 'annual-report'))!.snapshot.filePath!;
       expect(key).toMatch(/^[a-f0-9]{32}\.pdf$/);
@@ -241,7 +317,11 @@ describeEachDatabase('content editing in the workspace', (database) => {
     });
 
     it('refuses a text file named .pdf, and a file over the limit, with a message by the field', async () => {
-      const text = await postForm(editor, '/admin/content/resources/new', token, { slug: 'not-a-pdf', ...resource, file: new Blob(['just some words, honestly'], { type: 'application/pdf' }) });
+      const text = await postForm(editor, '/admin/content/resources/new', token, {
+        slug: 'not-a-pdf',
+        ...resource,
+        file: new Blob(['just some words, honestly'], { type: 'application/pdf' }),
+      });
       expect(text.status).toBe(400);
       const html = await text.text();
       expect(html).toContain('id="file-error"');
@@ -249,7 +329,11 @@ describeEachDatabase('content editing in the workspace', (database) => {
       expect(html).toContain('value="Annual report"');
       const big = new Uint8Array(1024 * 1024 + 10);
       big.set(tinyPdf);
-      const large = await postForm(editor, '/admin/content/resources/new', token, { slug: 'too-large', ...resource, file: new Blob([big]) });
+      const large = await postForm(editor, '/admin/content/resources/new', token, {
+        slug: 'too-large',
+        ...resource,
+        file: new Blob([big]),
+      });
       expect(large.status).toBe(400);
       expect(await large.text()).toContain('The file is too large: it must be 1 MB or smaller.');
       expect(await getResourceForStaff(database().db, 'not-a-pdf')).toBeUndefined();
@@ -261,20 +345,33 @@ describeEachDatabase('content editing in the workspace', (database) => {
     it('can be put back from its history, as a draft', async () => {
       const policy = '/admin/content/policies/safe-homes-act';
       expect((await editor.request(`${policy}/delete`)).status).toBe(200);
-      expect((await postForm(editor, `${policy}/delete`, token, {})).headers.get('location')).toBe('/admin/content/policies?notice=deleted');
+      expect((await postForm(editor, `${policy}/delete`, token, {})).headers.get('location')).toBe(
+        '/admin/content/policies?notice=deleted',
+      );
       expect(await getPolicyForStaff(database().db, 'safe-homes-act')).toBeUndefined();
       expect((await app.request('/policies/safe-homes-act', { headers: english })).status).toBe(404);
       const [last] = await listVersions(database().db, 'policy', 'safe-homes-act');
       expect(last?.replacedBy).toBe('delete');
       const diff = await (await editor.request(`/admin/content/history/policy/safe-homes-act/${last!.id}`)).text();
       expect(diff).toContain('it has been deleted since');
-      expect((await postForm(editor, `/admin/content/history/policy/safe-homes-act/${last!.id}/restore`, token, {})).status).toBe(303);
+      expect(
+        (await postForm(editor, `/admin/content/history/policy/safe-homes-act/${last!.id}/restore`, token, {})).status,
+      ).toBe(303);
       const back = await getPolicyForStaff(database().db, 'safe-homes-act');
-      expect(back?.snapshot).toMatchObject({ published: false, translations: { en: { title: 'Safe Homes Act, draft 10' } } });
+      expect(back?.snapshot).toMatchObject({
+        published: false,
+        translations: { en: { title: 'Safe Homes Act, draft 10' } },
+      });
 
       const [page] = await listVersions(database().db, 'page', 'spring-campaign.es');
-      expect((await postForm(editor, `/admin/content/history/page/spring-campaign.es/${page!.id}/restore`, token, {})).status).toBe(303);
-      expect(await getPageDraft(database().db, 'spring-campaign', 'es')).toMatchObject({ title: 'Campaña de primavera', published: false });
+      expect(
+        (await postForm(editor, `/admin/content/history/page/spring-campaign.es/${page!.id}/restore`, token, {}))
+          .status,
+      ).toBe(303);
+      expect(await getPageDraft(database().db, 'spring-campaign', 'es')).toMatchObject({
+        title: 'Campaña de primavera',
+        published: false,
+      });
     });
   });
 
@@ -289,7 +386,9 @@ describeEachDatabase('content editing in the workspace', (database) => {
       expect((await viewer.request('/admin/content/policies/safe-homes-act/delete')).status).toBe(403);
       const version = await getContentVersion(database().db);
       expect((await postForm(viewer, '/admin/content/pages/about/en/unpublish', viewerToken, {})).status).toBe(403);
-      expect((await postForm(viewer, '/admin/content/policies/safe-homes-act', viewerToken, { 'en.title': 'Nope' })).status).toBe(403);
+      expect(
+        (await postForm(viewer, '/admin/content/policies/safe-homes-act', viewerToken, { 'en.title': 'Nope' })).status,
+      ).toBe(403);
       expect(await getContentVersion(database().db)).toBe(version);
     });
   });

@@ -15,7 +15,11 @@ export type TranslationCounts = { items: number; missing: number; older: number 
 export type ContentOverview = Record<'pages' | 'policies' | 'resources', TranslationCounts>;
 
 async function trackedContent(db: Db): Promise<Record<keyof ContentOverview, Tracked[]>> {
-  const [pages, policies, resources] = await Promise.all([listPagesForStaff(db), listPoliciesForStaff(db), listResourcesForStaff(db)]);
+  const [pages, policies, resources] = await Promise.all([
+    listPagesForStaff(db),
+    listPoliciesForStaff(db),
+    listResourcesForStaff(db),
+  ]);
   return {
     pages: pages.map((p) => ({
       label: p.languages.en?.title ?? p.languages.es?.title ?? p.slug,
@@ -60,8 +64,14 @@ export async function contentNeedingAttention(db: Db): Promise<AttentionItem[]> 
     if (!item.live) continue;
     for (const locale of locales) {
       const status = item.status[locale];
-      if (status === 'missing') items.push({ label: item.label, href: item.href, reason: `No ${languageName(locale)} version yet.` });
-      if (status === 'older') items.push({ label: item.label, href: item.href, reason: `The ${languageName(locale)} version is older than the other language’s.` });
+      if (status === 'missing')
+        items.push({ label: item.label, href: item.href, reason: `No ${languageName(locale)} version yet.` });
+      if (status === 'older')
+        items.push({
+          label: item.label,
+          href: item.href,
+          reason: `The ${languageName(locale)} version is older than the other language’s.`,
+        });
     }
   }
   return items;

@@ -19,7 +19,11 @@ describeEachDatabase('content service', (database) => {
 
   it('seeds once and never overwrites what staff changed', async () => {
     const db = database().db;
-    const changed = await updateSection(db, { slug: 'home', locale: 'es', key: 'hero' }, { heading: 'Un titular editado' });
+    const changed = await updateSection(
+      db,
+      { slug: 'home', locale: 'es', key: 'hero' },
+      { heading: 'Un titular editado' },
+    );
     expect(changed).toBe(true);
     expect(await seedDemoContent(db)).toEqual({ seeded: false });
     const page = await getPublishedPage(db, 'home', 'es');
@@ -74,8 +78,16 @@ describeEachDatabase('content service', (database) => {
       publishedOn: '2026-01-05',
       topics: ['reentry'],
       translations: {
-        en: { title: 'Housing after prison', summary: 'How neighbours welcomed returning residents.', bodyMd: 'Zanzibarian gardens.' },
-        es: { title: 'Vivienda después de la prisión', summary: 'Cómo los vecinos recibieron a las personas que regresaban.', bodyMd: 'Jardines zanzibareños.' },
+        en: {
+          title: 'Housing after prison',
+          summary: 'How neighbours welcomed returning residents.',
+          bodyMd: 'Zanzibarian gardens.',
+        },
+        es: {
+          title: 'Vivienda después de la prisión',
+          summary: 'Cómo los vecinos recibieron a las personas que regresaban.',
+          bodyMd: 'Jardines zanzibareños.',
+        },
       },
     });
     const en = await searchResources(db, { locale: 'en', q: 'welcoming neighbour' });
@@ -119,7 +131,9 @@ describeEachDatabase('content service', (database) => {
     const page2 = await searchResources(db, { locale: 'en', perPage: 4, page: 2 });
     expect(page1.total).toBe(all.total);
     expect(page1.items).toHaveLength(4);
-    expect(new Set([...page1.items, ...page2.items].map((r) => r.slug)).size).toBe(page1.items.length + page2.items.length);
+    expect(new Set([...page1.items, ...page2.items].map((r) => r.slug)).size).toBe(
+      page1.items.length + page2.items.length,
+    );
     // Newest first when there is no query.
     const dates = all.items.map((r) => r.publishedOn);
     expect(dates).toEqual([...dates].sort().reverse());

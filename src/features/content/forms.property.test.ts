@@ -32,8 +32,17 @@ describeEachDatabase('content forms keep what was typed', (database) => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('pages: a new one, and a page with its sections', async () => {
-    await checkWorkspaceForm(editor, database(), { screen: '/admin/content/pages/new', action: '/admin/content/pages/new', extra, valid: () => ({ slug: unique('new'), locale: 'en', title: 'A page', intent: 'save' }) });
-    await checkWorkspaceForm(editor, database(), { screen: '/admin/content/pages/home/es/edit', action: '/admin/content/pages/home/es/edit', extra });
+    await checkWorkspaceForm(editor, database(), {
+      screen: '/admin/content/pages/new',
+      action: '/admin/content/pages/new',
+      extra,
+      valid: () => ({ slug: unique('new'), locale: 'en', title: 'A page', intent: 'save' }),
+    });
+    await checkWorkspaceForm(editor, database(), {
+      screen: '/admin/content/pages/home/es/edit',
+      action: '/admin/content/pages/home/es/edit',
+      extra,
+    });
   }, 180_000);
 
   it('the public resource library’s search, in both languages', async () => {
@@ -45,8 +54,20 @@ describeEachDatabase('content forms keep what was typed', (database) => {
   it('policies and resources: new ones, and changes', async () => {
     for (const kind of ['policies', 'resources']) {
       const base = `/admin/content/${kind}`;
-      await checkWorkspaceForm(editor, database(), { screen: `${base}/new`, action: `${base}/new`, extra, valid: () => ({ slug: unique('new'), sessionYear: '2026', 'en.title': 'A title', 'en.summary': 'A summary', intent: 'save' }) });
-      const [, slug] = /href="\/admin\/content\/[a-z]+\/([a-z0-9-]+)"/.exec(await (await editor.request(base)).text()) ?? [];
+      await checkWorkspaceForm(editor, database(), {
+        screen: `${base}/new`,
+        action: `${base}/new`,
+        extra,
+        valid: () => ({
+          slug: unique('new'),
+          sessionYear: '2026',
+          'en.title': 'A title',
+          'en.summary': 'A summary',
+          intent: 'save',
+        }),
+      });
+      const [, slug] =
+        /href="\/admin\/content\/[a-z]+\/([a-z0-9-]+)"/.exec(await (await editor.request(base)).text()) ?? [];
       await checkWorkspaceForm(editor, database(), { screen: `${base}/${slug}`, action: `${base}/${slug}`, extra });
     }
   }, 240_000);

@@ -69,9 +69,15 @@ export type PolicyInput = z.input<typeof policyInput>;
 export const resourceInput = z.object({
   slug: slugSchema,
   type: z.enum(resourceTypes),
-  publishedOn: z.iso.date('Enter a date like 2025-03-01').refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'Enter a date from 1900 to 2100'),
+  publishedOn: z.iso
+    .date('Enter a date like 2025-03-01')
+    .refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'Enter a date from 1900 to 2100'),
   topics: z.array(slugSchema).max(20, 'Choose 20 topics or fewer').default([]),
-  url: z.url({ protocol: /^https?$/, error: 'Enter a web address starting with http:// or https://' }).max(2000, 'Use 2,000 characters or fewer').nullable().default(null),
+  url: z
+    .url({ protocol: /^https?$/, error: 'Enter a web address starting with http:// or https://' })
+    .max(2000, 'Use 2,000 characters or fewer')
+    .nullable()
+    .default(null),
   filePath: z.string().max(500).nullable().default(null),
   isDemo: z.boolean().default(false),
   published: z.boolean().default(true),
@@ -104,7 +110,12 @@ const formTranslation = z
   .object({ title: upTo(300), summary: plainText({ max: 1000, lines: true }), bodyMd: markdown })
   .superRefine((t, ctx) => {
     if (!t.title && !t.summary && !t.bodyMd.trim()) return;
-    if (!t.title) ctx.addIssue({ code: 'custom', path: ['title'], message: 'Enter a title, or clear this language’s summary and text to leave it out' });
+    if (!t.title)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['title'],
+        message: 'Enter a title, or clear this language’s summary and text to leave it out',
+      });
     if (!t.summary) ctx.addIssue({ code: 'custom', path: ['summary'], message: 'Enter a summary' });
   })
   .transform((t) => (t.title ? t : undefined));
@@ -117,7 +128,12 @@ const formTranslations = {
 // Checked even when other fields are wrong, so every problem is listed at once.
 const atLeastOneLanguage = z.superRefine<{ en?: unknown; es?: unknown }>(
   (value, ctx) => {
-    if (!value.en && !value.es) ctx.addIssue({ code: 'custom', path: ['en', 'title'], message: 'Give a title and summary in at least one language' });
+    if (!value.en && !value.es)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['en', 'title'],
+        message: 'Give a title and summary in at least one language',
+      });
   },
   { when: () => true },
 );
@@ -146,7 +162,10 @@ export function resourceFormInput(knownTopics: readonly string[]) {
     .object({
       type: z.enum(resourceTypes, { error: 'Choose a type' }),
       publishedOn: resourceInput.shape.publishedOn,
-      topics: z.array(z.string()).max(20, 'Choose 20 topics or fewer').refine((list) => list.every((t) => knownTopics.includes(t)), 'Choose topics from the list'),
+      topics: z
+        .array(z.string())
+        .max(20, 'Choose 20 topics or fewer')
+        .refine((list) => list.every((t) => knownTopics.includes(t)), 'Choose topics from the list'),
       url: z
         .string()
         .trim()
@@ -159,4 +178,6 @@ export function resourceFormInput(knownTopics: readonly string[]) {
 export type ResourceForm = z.output<ReturnType<typeof resourceFormInput>>;
 
 // "new" is the address of the form that adds one, so nothing else can live there.
-export const newItemSlug = z.object({ slug: slugSchema.refine((slug) => slug !== 'new', 'That address is taken by the workspace. Choose another.') });
+export const newItemSlug = z.object({
+  slug: slugSchema.refine((slug) => slug !== 'new', 'That address is taken by the workspace. Choose another.'),
+});

@@ -12,10 +12,28 @@ import { pageKey, recordVersion, snapshotFields, type PageSnapshot } from './ver
 export const builtInPageSlugs: readonly string[] = ['home', 'tips', 'about', 'privacy'];
 
 /** Addresses other routes answer first (here or in the workspace), so a page there could never be reached. */
-const reservedPageSlugs = new Set(['new', 'policies', 'resources', 'admin', 'files', 'assets', 'es', 'en', 'healthz', 'metrics', 'sitemap', 'robots', 'favicon']);
+const reservedPageSlugs = new Set([
+  'new',
+  'policies',
+  'resources',
+  'admin',
+  'files',
+  'assets',
+  'es',
+  'en',
+  'healthz',
+  'metrics',
+  'sitemap',
+  'robots',
+  'favicon',
+]);
 
 export type PageLanguageState = { title: string; published: boolean; updatedAt: Date; status: TranslationStatus };
-export type PageOverview = { slug: string; languages: Partial<Record<Locale, PageLanguageState>>; status: Record<Locale, TranslationStatus> };
+export type PageOverview = {
+  slug: string;
+  languages: Partial<Record<Locale, PageLanguageState>>;
+  status: Record<Locale, TranslationStatus>;
+};
 export type PageDraft = PageSnapshot & { updatedAt: Date };
 
 export type PageChange = {
@@ -29,7 +47,13 @@ export type PageChange = {
 /** Every page, each with the state of each language: for the staff list. */
 export async function listPagesForStaff(db: Db, slug?: string): Promise<PageOverview[]> {
   const rows = await db
-    .select({ slug: pages.slug, locale: pages.locale, title: pages.title, published: pages.published, updatedAt: pages.updatedAt })
+    .select({
+      slug: pages.slug,
+      locale: pages.locale,
+      title: pages.title,
+      published: pages.published,
+      updatedAt: pages.updatedAt,
+    })
     .from(pages)
     .where(slug === undefined ? undefined : eq(pages.slug, slug))
     .orderBy(asc(pages.slug));
@@ -38,7 +62,13 @@ export async function listPagesForStaff(db: Db, slug?: string): Promise<PageOver
   return [...bySlug].map(([slug, versions]) => {
     const status = translationStatuses(Object.fromEntries(versions.map((v) => [v.locale, v.updatedAt])));
     const languages: PageOverview['languages'] = {};
-    for (const v of versions) languages[v.locale] = { title: v.title, published: v.published, updatedAt: v.updatedAt, status: status[v.locale] };
+    for (const v of versions)
+      languages[v.locale] = {
+        title: v.title,
+        published: v.published,
+        updatedAt: v.updatedAt,
+        status: status[v.locale],
+      };
     return { slug, languages, status };
   });
 }
@@ -49,9 +79,14 @@ export async function getPageDraft(db: Db, slug: string, locale: Locale): Promis
   return found ? { ...found.snapshot, updatedAt: found.updatedAt } : undefined;
 }
 
-export async function createStaffPage(db: Db, input: { slug: string; locale: Locale; title: string; description: string; bodyMd: string }, editor: Editor): Promise<EditOutcome> {
+export async function createStaffPage(
+  db: Db,
+  input: { slug: string; locale: Locale; title: string; description: string; bodyMd: string },
+  editor: Editor,
+): Promise<EditOutcome> {
   const page = newPageInput.parse(input);
-  if (reservedPageSlugs.has(page.slug)) return refused('slug', 'That address is used by another part of the site. Choose another.');
+  if (reservedPageSlugs.has(page.slug))
+    return refused('slug', 'That address is used by another part of the site. Choose another.');
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(pages)
@@ -60,7 +95,12 @@ export async function createStaffPage(db: Db, input: { slug: string; locale: Loc
       .returning({ id: pages.id });
     if (!row) return refused('slug', `A page at this address already exists in ${languageName(page.locale)}.`);
     await bumpContentVersion(tx);
-    await recordAudit(tx, editor, { action: 'page.create', subjectType: 'page', subjectId: pageKey(page.slug, page.locale), after: { title: page.title, published: false } });
+    await recordAudit(tx, editor, {
+      action: 'page.create',
+      subjectType: 'page',
+      subjectId: pageKey(page.slug, page.locale),
+      after: { title: page.title, published: false },
+    });
     return done;
   });
 }
@@ -75,7 +115,8 @@ export async function addPageTranslation(db: Db, slug: string, locale: Locale, e
     const sourceLocale = locale === 'en' ? 'es' : 'en';
     const source = await findPage(tx, slug, sourceLocale);
     if (!source) return notFound;
-    if (await findPage(tx, slug, locale)) return refused('locale', `This page already has a ${languageName(locale)} version.`);
+    if (await findPage(tx, slug, locale))
+      return refused('locale', `This page already has a ${languageName(locale)} version.`);
     // Same "last changed" time as its source: the words are the source's until
     // someone saves a translation, so neither language shows as lagging yet.
     await insertPage(tx, { ...source.snapshot, locale, published: false }, source.updatedAt);
@@ -91,19 +132,30 @@ export async function addPageTranslation(db: Db, slug: string, locale: Locale, e
   });
 }
 
-export async function savePage(db: Db, slug: string, locale: Locale, change: PageChange, editor: Editor): Promise<EditOutcome> {
+export async function savePage(
+  db: Db,
+  slug: string,
+  locale: Locale,
+  change: PageChange,
+  editor: Editor,
+): Promise<EditOutcome> {
   const text = pageTextInput.parse(change);
   return db.transaction(async (tx) => {
     const before = await findPage(tx, slug, locale);
     if (!before) return notFound;
     await recordVersion(tx, before.snapshot, editor, 'update');
-    await tx.update(pages).set({ ...text, updatedAt: new Date() }).where(eq(pages.id, before.id));
+    await tx
+      .update(pages)
+      .set({ ...text, updatedAt: new Date() })
+      .where(eq(pages.id, before.id));
     const sections = before.snapshot.sections.map((section) => {
       const typed = change.sections[section.key];
       if (!typed) return section;
       const words = sectionTextInput.parse(typed);
       // Only the data fields the section already has: its kind decides which exist.
-      const data = Object.fromEntries(Object.entries(section.data).map(([name, value]) => [name, words.data[name] ?? value]));
+      const data = Object.fromEntries(
+        Object.entries(section.data).map(([name, value]) => [name, words.data[name] ?? value]),
+      );
       return { ...section, heading: words.heading, bodyMd: words.bodyMd, data };
     });
     for (const s of sections) {
@@ -114,13 +166,25 @@ export async function savePage(db: Db, slug: string, locale: Locale, change: Pag
     }
     await bumpContentVersion(tx);
     const after: PageSnapshot = { ...before.snapshot, ...text, sections };
-    await recordAudit(tx, editor, { action: 'page.update', subjectType: 'page', subjectId: pageKey(slug, locale), before: snapshotFields(before.snapshot), after: snapshotFields(after) });
+    await recordAudit(tx, editor, {
+      action: 'page.update',
+      subjectType: 'page',
+      subjectId: pageKey(slug, locale),
+      before: snapshotFields(before.snapshot),
+      after: snapshotFields(after),
+    });
     return done;
   });
 }
 
 /** Publishing changes who can see the words, not the words: the "last changed" time stays. */
-export async function setPagePublished(db: Db, slug: string, locale: Locale, published: boolean, editor: Editor): Promise<EditOutcome> {
+export async function setPagePublished(
+  db: Db,
+  slug: string,
+  locale: Locale,
+  published: boolean,
+  editor: Editor,
+): Promise<EditOutcome> {
   return db.transaction(async (tx) => {
     const before = await findPage(tx, slug, locale);
     if (!before) return notFound;
@@ -128,14 +192,22 @@ export async function setPagePublished(db: Db, slug: string, locale: Locale, pub
     await recordVersion(tx, before.snapshot, editor, action);
     await tx.update(pages).set({ published }).where(eq(pages.id, before.id));
     await bumpContentVersion(tx);
-    await recordAudit(tx, editor, { action: `page.${action}`, subjectType: 'page', subjectId: pageKey(slug, locale), before: { published: before.snapshot.published }, after: { published } });
+    await recordAudit(tx, editor, {
+      action: `page.${action}`,
+      subjectType: 'page',
+      subjectId: pageKey(slug, locale),
+      before: { published: before.snapshot.published },
+      after: { published },
+    });
     return done;
   });
 }
 
 /** Why a page may not be deleted, or undefined when it may. */
 export function whyPageCannotBeDeleted(slug: string): string | undefined {
-  return builtInPageSlugs.includes(slug) ? 'This page is part of the site’s structure, so it cannot be deleted. You can unpublish it instead.' : undefined;
+  return builtInPageSlugs.includes(slug)
+    ? 'This page is part of the site’s structure, so it cannot be deleted. You can unpublish it instead.'
+    : undefined;
 }
 
 export async function deletePage(db: Db, slug: string, locale: Locale, editor: Editor): Promise<EditOutcome> {
@@ -148,7 +220,12 @@ export async function deletePage(db: Db, slug: string, locale: Locale, editor: E
     await recordVersion(tx, before.snapshot, editor, 'delete');
     await tx.delete(pages).where(eq(pages.id, before.id));
     await bumpContentVersion(tx);
-    await recordAudit(tx, editor, { action: 'page.delete', subjectType: 'page', subjectId: pageKey(slug, locale), before: { title: before.snapshot.title, published: before.snapshot.published } });
+    await recordAudit(tx, editor, {
+      action: 'page.delete',
+      subjectType: 'page',
+      subjectId: pageKey(slug, locale),
+      before: { title: before.snapshot.title, published: before.snapshot.published },
+    });
     return done;
   });
 }
@@ -169,13 +246,21 @@ export async function readPageSnapshot(db: Db, slug: string, locale: Locale): Pr
   return (await findPage(db, slug, locale))?.snapshot;
 }
 
-async function findPage(db: Db, slug: string, locale: Locale): Promise<{ id: number; updatedAt: Date; snapshot: PageSnapshot } | undefined> {
+async function findPage(
+  db: Db,
+  slug: string,
+  locale: Locale,
+): Promise<{ id: number; updatedAt: Date; snapshot: PageSnapshot } | undefined> {
   const [page] = await db
     .select()
     .from(pages)
     .where(and(eq(pages.slug, slug), eq(pages.locale, locale)));
   if (!page) return undefined;
-  const sections = await db.select().from(pageSections).where(eq(pageSections.pageId, page.id)).orderBy(asc(pageSections.position));
+  const sections = await db
+    .select()
+    .from(pageSections)
+    .where(eq(pageSections.pageId, page.id))
+    .orderBy(asc(pageSections.position));
   return {
     id: page.id,
     updatedAt: page.updatedAt,
@@ -187,7 +272,14 @@ async function findPage(db: Db, slug: string, locale: Locale): Promise<{ id: num
       description: page.description,
       bodyMd: page.bodyMd,
       published: page.published,
-      sections: sections.map((s) => ({ key: s.key, kind: s.kind, position: s.position, heading: s.heading, bodyMd: s.bodyMd, data: s.data })),
+      sections: sections.map((s) => ({
+        key: s.key,
+        kind: s.kind,
+        position: s.position,
+        heading: s.heading,
+        bodyMd: s.bodyMd,
+        data: s.data,
+      })),
     },
   };
 }
@@ -195,7 +287,15 @@ async function findPage(db: Db, slug: string, locale: Locale): Promise<{ id: num
 async function insertPage(tx: Db, page: PageSnapshot, updatedAt = new Date()): Promise<void> {
   const [row] = await tx
     .insert(pages)
-    .values({ slug: page.slug, locale: page.locale, title: page.title, description: page.description, bodyMd: page.bodyMd, published: page.published, updatedAt })
+    .values({
+      slug: page.slug,
+      locale: page.locale,
+      title: page.title,
+      description: page.description,
+      bodyMd: page.bodyMd,
+      published: page.published,
+      updatedAt,
+    })
     .returning({ id: pages.id });
   if (page.sections.length > 0) {
     await tx.insert(pageSections).values(page.sections.map((s) => ({ ...s, pageId: row!.id })));

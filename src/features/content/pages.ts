@@ -72,7 +72,11 @@ export async function getPublishedPage(db: Db, slug: string, locale: Locale): Pr
     .where(and(eq(pages.slug, slug), eq(pages.published, true), inArray(pages.locale, [locale, 'en'])));
   const page = candidates.find((p) => p.locale === locale) ?? candidates[0];
   if (!page) return undefined;
-  const sections = await db.select().from(pageSections).where(eq(pageSections.pageId, page.id)).orderBy(asc(pageSections.position));
+  const sections = await db
+    .select()
+    .from(pageSections)
+    .where(eq(pageSections.pageId, page.id))
+    .orderBy(asc(pageSections.position));
   return { ...page, sections, isFallback: page.locale !== locale };
 }
 

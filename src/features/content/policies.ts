@@ -17,7 +17,9 @@ export async function createPolicy(db: Db, input: PolicyInput): Promise<{ create
     if (!row) return { created: false };
     await tx
       .insert(policyTranslations)
-      .values(Object.entries(translations).map(([locale, t]) => ({ ...t, locale: locale as Locale, policyId: row.id })));
+      .values(
+        Object.entries(translations).map(([locale, t]) => ({ ...t, locale: locale as Locale, policyId: row.id })),
+      );
     await bumpContentVersion(tx);
     return { created: true };
   });

@@ -51,7 +51,10 @@ export const policyKind: TranslatedKind<PolicySnapshot> = {
 
   async updateFacts(tx, id, s) {
     const facts = policyInput.omit({ translations: true, slug: true }).parse(s);
-    await tx.update(policies).set({ ...facts, updatedAt: new Date() }).where(eq(policies.id, id));
+    await tx
+      .update(policies)
+      .set({ ...facts, updatedAt: new Date() })
+      .where(eq(policies.id, id));
   },
 
   async remove(tx, id) {
@@ -70,7 +73,9 @@ export function getPolicyForStaff(db: Db, slug: string): Promise<StaffPolicy | u
 }
 
 export function createStaffPolicy(db: Db, slug: string, form: PolicyForm, editor: Editor): Promise<EditOutcome> {
-  return db.transaction((tx) => createItem(tx, policyKind, { kind: 'policy', slug, published: false, isDemo: false, ...fromForm(form) }, editor));
+  return db.transaction((tx) =>
+    createItem(tx, policyKind, { kind: 'policy', slug, published: false, isDemo: false, ...fromForm(form) }, editor),
+  );
 }
 
 export function savePolicy(db: Db, slug: string, form: PolicyForm, editor: Editor): Promise<EditOutcome> {

@@ -23,7 +23,10 @@ import type { ResourceSnapshot } from './versions.ts';
 export type StaffResource = StaffItem<ResourceSnapshot>;
 
 /** What happens to the resource's file: kept, taken off, or replaced by one just stored. */
-export type FileChange = { action: 'keep' } | { action: 'remove' } | { action: 'replace'; key: string; contentType: string; bytes: number };
+export type FileChange =
+  | { action: 'keep' }
+  | { action: 'remove' }
+  | { action: 'replace'; key: string; contentType: string; bytes: number };
 
 export const resourceKind: TranslatedKind<ResourceSnapshot> = {
   kind: 'resource',
@@ -57,7 +60,10 @@ export const resourceKind: TranslatedKind<ResourceSnapshot> = {
 
   async updateFacts(tx, id, s) {
     const facts = resourceInput.omit({ translations: true, slug: true }).parse(s);
-    await tx.update(resources).set({ ...facts, updatedAt: new Date() }).where(eq(resources.id, id));
+    await tx
+      .update(resources)
+      .set({ ...facts, updatedAt: new Date() })
+      .where(eq(resources.id, id));
   },
 
   async remove(tx, id) {
@@ -75,18 +81,43 @@ export function getResourceForStaff(db: Db, slug: string): Promise<StaffResource
   return findStaffItem(db, resourceKind, slug);
 }
 
-export function createStaffResource(db: Db, slug: string, form: ResourceForm, file: FileChange, editor: Editor): Promise<EditOutcome> {
+export function createStaffResource(
+  db: Db,
+  slug: string,
+  form: ResourceForm,
+  file: FileChange,
+  editor: Editor,
+): Promise<EditOutcome> {
   return db.transaction(async (tx) => {
-    const snapshot: ResourceSnapshot = { kind: 'resource', slug, published: false, isDemo: false, ...fromForm(form), filePath: file.action === 'replace' ? file.key : null };
+    const snapshot: ResourceSnapshot = {
+      kind: 'resource',
+      slug,
+      published: false,
+      isDemo: false,
+      ...fromForm(form),
+      filePath: file.action === 'replace' ? file.key : null,
+    };
     const outcome = await createItem(tx, resourceKind, snapshot, editor);
     if (outcome.ok) await recordUpload(tx, slug, file, editor);
     return outcome;
   });
 }
 
-export function saveResource(db: Db, slug: string, form: ResourceForm, file: FileChange, editor: Editor): Promise<EditOutcome> {
+export function saveResource(
+  db: Db,
+  slug: string,
+  form: ResourceForm,
+  file: FileChange,
+  editor: Editor,
+): Promise<EditOutcome> {
   return db.transaction(async (tx) => {
-    const outcome = await saveItem(tx, resourceKind, slug, (before) => ({ ...before, ...fromForm(form), filePath: filePathAfter(before.filePath, file) }), editor);
+    const outcome = await saveItem(
+      tx,
+      resourceKind,
+      slug,
+      (before) => ({ ...before, ...fromForm(form), filePath: filePathAfter(before.filePath, file) }),
+      editor,
+    );
     if (outcome.ok) await recordUpload(tx, slug, file, editor);
     return outcome;
   });
@@ -122,7 +153,12 @@ export async function resourceFileKey(db: Db, slug: string): Promise<string | un
 
 async function recordUpload(tx: Db, slug: string, file: FileChange, editor: Editor): Promise<void> {
   if (file.action !== 'replace') return;
-  await recordAudit(tx, editor, { action: 'resource.upload', subjectType: 'resource', subjectId: slug, after: { file: file.key, contentType: file.contentType, bytes: file.bytes } });
+  await recordAudit(tx, editor, {
+    action: 'resource.upload',
+    subjectType: 'resource',
+    subjectId: slug,
+    after: { file: file.key, contentType: file.contentType, bytes: file.bytes },
+  });
 }
 
 function filePathAfter(current: string | null, file: FileChange): string | null {

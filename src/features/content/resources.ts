@@ -38,7 +38,9 @@ export async function createResource(db: Db, input: ResourceInput): Promise<{ cr
     if (!row) return { created: false };
     await tx
       .insert(resourceTranslations)
-      .values(Object.entries(translations).map(([locale, t]) => ({ ...t, locale: locale as Locale, resourceId: row.id })));
+      .values(
+        Object.entries(translations).map(([locale, t]) => ({ ...t, locale: locale as Locale, resourceId: row.id })),
+      );
     await bumpContentVersion(tx);
     return { created: true };
   });
@@ -62,7 +64,10 @@ export async function listTopics(db: Db): Promise<(typeof topics.$inferSelect)[]
  * stemming. The IN (…) pre-filter lets PostgreSQL use the GIN index before the
  * per-resource check.
  */
-export async function searchResources(db: Db, query: ResourceQuery): Promise<{ items: ResourceSummary[]; total: number }> {
+export async function searchResources(
+  db: Db,
+  query: ResourceQuery,
+): Promise<{ items: ResourceSummary[]; total: number }> {
   const perPage = query.perPage ?? 10;
   const page = Math.max(1, query.page ?? 1);
   const q = query.q?.trim() || undefined;
@@ -73,7 +78,9 @@ export async function searchResources(db: Db, query: ResourceQuery): Promise<{ i
     conditions.push(sql`r.id in (
       select resource_id from resource_translations
       where search @@ websearch_to_tsquery('english', ${q}) or search @@ websearch_to_tsquery('spanish', ${q}))`);
-    conditions.push(sql`t.search @@ websearch_to_tsquery(case t.locale when 'es' then 'spanish'::regconfig else 'english'::regconfig end, ${q})`);
+    conditions.push(
+      sql`t.search @@ websearch_to_tsquery(case t.locale when 'es' then 'spanish'::regconfig else 'english'::regconfig end, ${q})`,
+    );
   }
   const rankFirst = q
     ? sql`ts_rank(t.search, websearch_to_tsquery(case t.locale when 'es' then 'spanish'::regconfig else 'english'::regconfig end, ${q})) desc, `
@@ -129,7 +136,10 @@ export async function getResource(db: Db, slug: string, locale: Locale): Promise
 }
 
 export async function listResourceSlugs(db: Db): Promise<{ slug: string; updatedAt: Date }[]> {
-  return db.select({ slug: resources.slug, updatedAt: resources.updatedAt }).from(resources).where(eq(resources.published, true));
+  return db
+    .select({ slug: resources.slug, updatedAt: resources.updatedAt })
+    .from(resources)
+    .where(eq(resources.published, true));
 }
 
 // node-postgres returns dates as Date objects, PGlite as strings: settle on YYYY-MM-DD.

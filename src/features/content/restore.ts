@@ -24,14 +24,22 @@ export async function currentSnapshot(db: Db, type: VersionedItemType, key: stri
   const item = parseItemKey(type, key);
   if (!item) return undefined;
   if (type === 'page') return item.locale ? readPageSnapshot(db, item.slug, item.locale) : undefined;
-  return type === 'policy' ? readItemSnapshot(db, policyKind, item.slug) : readItemSnapshot(db, resourceKind, item.slug);
+  return type === 'policy'
+    ? readItemSnapshot(db, policyKind, item.slug)
+    : readItemSnapshot(db, resourceKind, item.slug);
 }
 
 /**
  * Puts an earlier version back. The state it replaces goes into the history
  * first, so a restore can itself be undone.
  */
-export async function restoreVersion(db: Db, type: VersionedItemType, key: string, versionId: number, editor: Editor): Promise<EditOutcome> {
+export async function restoreVersion(
+  db: Db,
+  type: VersionedItemType,
+  key: string,
+  versionId: number,
+  editor: Editor,
+): Promise<EditOutcome> {
   return db.transaction(async (tx) => {
     const version = await getVersion(tx, type, key, versionId);
     if (!version || version.snapshot.kind !== type) return notFound;

@@ -19,7 +19,10 @@ describeEachDatabase('public site over HTTP', (database) => {
 
   it('serves every public page in both languages with the right lang and alternates', async () => {
     for (const path of publicPaths) {
-      for (const [locale, prefix] of [['en', ''], ['es', '/es']] as const) {
+      for (const [locale, prefix] of [
+        ['en', ''],
+        ['es', '/es'],
+      ] as const) {
         const url = prefix + (path === '/' && prefix ? '' : path);
         const res = await app.request(url, { headers: english });
         expect(res.status, url).toBe(200);
@@ -79,7 +82,9 @@ describeEachDatabase('public site over HTTP', (database) => {
       expect(res.headers.get('strict-transport-security')).toBeNull();
     }
     const httpsApp = createTestApp(database(), { PUBLIC_URL: 'https://psj.example' }).app;
-    expect((await httpsApp.request('/', { headers: english })).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    expect((await httpsApp.request('/', { headers: english })).headers.get('strict-transport-security')).toMatch(
+      /max-age=\d+/,
+    );
   });
 
   it('compresses pages, tags them with an ETag and answers 304 when unchanged', async () => {
@@ -94,7 +99,11 @@ describeEachDatabase('public site over HTTP', (database) => {
   });
 
   it('shows a staff edit on the next request, in that language only', async () => {
-    await updateSection(database().db, { slug: 'about', locale: 'es', key: 'who-we-are' }, { heading: 'Encabezado recién editado' });
+    await updateSection(
+      database().db,
+      { slug: 'about', locale: 'es', key: 'who-we-are' },
+      { heading: 'Encabezado recién editado' },
+    );
     expect(await (await app.request('/es/about', { headers: english })).text()).toContain('Encabezado recién editado');
     expect(await (await app.request('/about', { headers: english })).text()).not.toContain('Encabezado recién editado');
   });
@@ -136,7 +145,15 @@ describeEachDatabase('public site over HTTP', (database) => {
   it('the resource search form never fails, whatever is typed into it', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ q: fc.string({ maxLength: 300 }), type: fc.string({ maxLength: 20 }), topic: fc.string({ maxLength: 90 }), page: fc.oneof(fc.string(), fc.integer().map(String)) }, { requiredKeys: [] }),
+        fc.record(
+          {
+            q: fc.string({ maxLength: 300 }),
+            type: fc.string({ maxLength: 20 }),
+            topic: fc.string({ maxLength: 90 }),
+            page: fc.oneof(fc.string(), fc.integer().map(String)),
+          },
+          { requiredKeys: [] },
+        ),
         fc.boolean(),
         async (query, spanish) => {
           const params = new URLSearchParams(query as Record<string, string>).toString();
@@ -145,7 +162,8 @@ describeEachDatabase('public site over HTTP', (database) => {
           const html = await res.text();
           expect(html).toContain('</html>');
           // What was typed comes back in the search box, escaped.
-          if (query.q && query.q.length <= 200 && !/[<>&"']/.test(query.q) && query.q.trim()) expect(html).toContain(`value="${query.q}"`);
+          if (query.q && query.q.length <= 200 && !/[<>&"']/.test(query.q) && query.q.trim())
+            expect(html).toContain(`value="${query.q}"`);
         },
       ),
       { numRuns: 150 },

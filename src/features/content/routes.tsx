@@ -9,7 +9,15 @@ import { Layout, renderDocument, type PageMeta, type SiteFrame } from '../../pla
 import type { Locale } from '../../platform/web/locale.ts';
 import { contentMessages } from './messages.ts';
 import { resourceTypes } from './schema.ts';
-import { getPolicy, getPublishedPage, getResource, getSiteSettings, listPolicies, listTopics, searchResources } from './service.ts';
+import {
+  getPolicy,
+  getPublishedPage,
+  getResource,
+  getSiteSettings,
+  listPolicies,
+  listTopics,
+  searchResources,
+} from './service.ts';
 import { ContentPage } from './views/ContentPage.tsx';
 import { HomePage } from './views/HomePage.tsx';
 import { organizationHead } from './views/home-head.tsx';
@@ -32,7 +40,12 @@ const libraryQuery = z.object({
   // Not plain text (a NUL would reach PostgreSQL): searched as if empty, as any query that does not parse.
   q: plainText({ max: 200, trim: false }).catch('').default(''),
   type: z.enum(resourceTypes).or(z.literal('')).catch('').default(''),
-  topic: z.string().regex(/^[a-z0-9-]{1,80}$/).or(z.literal('')).catch('').default(''),
+  topic: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .or(z.literal(''))
+    .catch('')
+    .default(''),
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
 
@@ -52,14 +65,23 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
   }
 
   /** Serves a page from the cache, rendering it on a miss; `null` from render means 404. */
-  async function cached(c: Context<AppEnv>, key: string, build: () => Promise<string | null>, effort: 'high' | 'low' = 'high'): Promise<Response> {
+  async function cached(
+    c: Context<AppEnv>,
+    key: string,
+    build: () => Promise<string | null>,
+    effort: 'high' | 'low' = 'high',
+  ): Promise<Response> {
     const body = await deps.cache
-      .get(`${locale}:${key}`, async () => {
-        const html = await build();
-        // Thrown so that the cache forgets it: a missing page is not kept.
-        if (html === null) throw new PageMissing();
-        return html;
-      }, effort)
+      .get(
+        `${locale}:${key}`,
+        async () => {
+          const html = await build();
+          // Thrown so that the cache forgets it: a missing page is not kept.
+          if (html === null) throw new PageMissing();
+          return html;
+        },
+        effort,
+      )
       .catch((error: unknown) => {
         if (error instanceof PageMissing) return null;
         throw error;
@@ -74,7 +96,10 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
       if (!page) return null;
       const site = await getSiteSettings(deps.db);
       const head = organizationHead({ page, locale, publicUrl: deps.publicUrl, site });
-      return render({ path: '/', title: page.title, description: page.description, current: 'home', head }, <HomePage page={page} locale={locale} />);
+      return render(
+        { path: '/', title: page.title, description: page.description, current: 'home', head },
+        <HomePage page={page} locale={locale} />,
+      );
     }),
   );
 
@@ -84,7 +109,10 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
         const page = await getPublishedPage(deps.db, slug, locale);
         if (!page) return null;
         const current = slug === 'privacy' ? undefined : slug;
-        return render({ path, title: page.title, description: page.description, current }, <ContentPage page={page} locale={locale} />);
+        return render(
+          { path, title: page.title, description: page.description, current },
+          <ContentPage page={page} locale={locale} />,
+        );
       }),
     );
   }
@@ -128,20 +156,32 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
           current: 'resources',
           noindex: Boolean(filters.q || filters.type || filters.topic || filters.page > 1),
         },
-        <ResourceListPage locale={locale} filters={filters} topics={topics} items={result.items} total={result.total} perPage={RESOURCES_PER_PAGE} />,
+        <ResourceListPage
+          locale={locale}
+          filters={filters}
+          topics={topics}
+          items={result.items}
+          total={result.total}
+          perPage={RESOURCES_PER_PAGE}
+        />,
       );
     };
     // Searches are pages too: many people search for the same few words. The
     // cache is bounded (least recently used go first), so odd queries cannot fill memory.
     const unfiltered = !filters.q && !filters.type && !filters.topic && filters.page === 1;
-    const key = unfiltered ? '/resources' : `/resources?${new URLSearchParams({ ...filters, page: String(filters.page) }).toString()}`;
+    const key = unfiltered
+      ? '/resources'
+      : `/resources?${new URLSearchParams({ ...filters, page: String(filters.page) }).toString()}`;
     return cached(c, key, build, unfiltered ? 'high' : 'low');
   });
 
   app.get('/resources/:slug{[a-z0-9-]{1,80}}', (c) => {
     const slug = c.req.param('slug');
     return cached(c, `/resources/${slug}`, async () => {
-      const [resource, topics] = await Promise.all([getResource(deps.db, slug, locale), deps.cache.value('topics', () => listTopics(deps.db))]);
+      const [resource, topics] = await Promise.all([
+        getResource(deps.db, slug, locale),
+        deps.cache.value('topics', () => listTopics(deps.db)),
+      ]);
       if (!resource) return null;
       return render(
         { path: `/resources/${slug}`, title: resource.title, description: resource.summary, current: 'resources' },
@@ -160,7 +200,10 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
     return cached(c, path, async () => {
       const page = await getPublishedPage(deps.db, slug, locale);
       if (!page) return null;
-      return render({ path, title: page.title, description: page.description }, <ContentPage page={page} locale={locale} />);
+      return render(
+        { path, title: page.title, description: page.description },
+        <ContentPage page={page} locale={locale} />,
+      );
     });
   });
 

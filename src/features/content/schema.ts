@@ -64,7 +64,16 @@ export const pageSections = pgTable(
   (t) => [unique('page_sections_page_key').on(t.pageId, t.key)],
 );
 
-export const policyStatuses = ['drafting', 'introduced', 'in-committee', 'passed-chamber', 'passed', 'signed', 'failed', 'vetoed'] as const;
+export const policyStatuses = [
+  'drafting',
+  'introduced',
+  'in-committee',
+  'passed-chamber',
+  'passed',
+  'signed',
+  'failed',
+  'vetoed',
+] as const;
 export const policyPositions = ['support', 'oppose', 'monitor'] as const;
 
 /** A bill or policy on the agenda. Language-neutral facts here; words in policy_translations. */
@@ -133,7 +142,10 @@ export const resourceTranslations = pgTable(
       ),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.resourceId, t.locale] }), index('resource_translations_search_idx').using('gin', t.search)],
+  (t) => [
+    primaryKey({ columns: [t.resourceId, t.locale] }),
+    index('resource_translations_search_idx').using('gin', t.search),
+  ],
 );
 
 /** Topics that tag resources, with their names in each language. */

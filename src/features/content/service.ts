@@ -13,8 +13,22 @@ export {
   type ResourceQuery,
   type ResourceSummary,
 } from './resources.ts';
-export { bumpContentVersion, getContentVersion, getSiteSettings, updateSiteSettings, type SiteSettings } from './settings.ts';
-export { locales, policyPositions, policyStatuses, resourceTypes, versionedItemTypes, type Locale, type VersionedItemType } from './schema.ts';
+export {
+  bumpContentVersion,
+  getContentVersion,
+  getSiteSettings,
+  updateSiteSettings,
+  type SiteSettings,
+} from './settings.ts';
+export {
+  locales,
+  policyPositions,
+  policyStatuses,
+  resourceTypes,
+  versionedItemTypes,
+  type Locale,
+  type VersionedItemType,
+} from './schema.ts';
 export { contentNeedingAttention, contentOverview, type ContentOverview, type TranslationCounts } from './attention.ts';
 
 // Staff editing: each write is one transaction with its history, audit entry and content version.
@@ -34,7 +48,15 @@ export {
   type PageOverview,
   whyPageCannotBeDeleted,
 } from './page-editing.ts';
-export { createStaffPolicy, deletePolicy, getPolicyForStaff, listPoliciesForStaff, savePolicy, setPolicyPublished, type StaffPolicy } from './policy-editing.ts';
+export {
+  createStaffPolicy,
+  deletePolicy,
+  getPolicyForStaff,
+  listPoliciesForStaff,
+  savePolicy,
+  setPolicyPublished,
+  type StaffPolicy,
+} from './policy-editing.ts';
 export {
   createStaffResource,
   deleteResource,
@@ -48,5 +70,16 @@ export {
   type StaffResource,
 } from './resource-editing.ts';
 export { currentSnapshot, parseItemKey, restoreVersion } from './restore.ts';
-export { fieldLabel, getVersion, itemTitle, listVersions, snapshotFields, snapshotText, VERSIONS_KEPT, type Snapshot, type Version, type VersionSummary } from './versions.ts';
+export {
+  fieldLabel,
+  getVersion,
+  itemTitle,
+  listVersions,
+  snapshotFields,
+  snapshotText,
+  VERSIONS_KEPT,
+  type Snapshot,
+  type Version,
+  type VersionSummary,
+} from './versions.ts';
 export type { TranslationStatus } from './translations.ts';

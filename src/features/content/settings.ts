@@ -44,7 +44,10 @@ export async function updateSiteSettings(db: Db, patch: Partial<SiteSettings>): 
   await db
     .insert(siteState)
     .values({ id: 1, settings: next })
-    .onConflictDoUpdate({ target: siteState.id, set: { settings: next, contentVersion: sql`${siteState.contentVersion} + 1` } });
+    .onConflictDoUpdate({
+      target: siteState.id,
+      set: { settings: next, contentVersion: sql`${siteState.contentVersion} + 1` },
+    });
   return next;
 }
 

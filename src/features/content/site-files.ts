@@ -30,7 +30,12 @@ const fileHeaders = {
  * hreflang alternates), robots.txt, and the files attached to published
  * resources at /files/<key> (when a file store is given).
  */
-export function siteFileRoutes(deps: { db: Db; cache: PageCache; publicUrl: string; files?: FileStore | undefined }): Hono<AppEnv> {
+export function siteFileRoutes(deps: {
+  db: Db;
+  cache: PageCache;
+  publicUrl: string;
+  files?: FileStore | undefined;
+}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/sitemap.xml', async (c) => {
@@ -57,8 +62,15 @@ export function siteFileRoutes(deps: { db: Db; cache: PageCache; publicUrl: stri
       for (const r of resources) servedIn(`/resources/${r.slug}`, locales);
       const urls = [...paths].flatMap(([path, served]) => {
         const languages = locales.filter((l) => served.has(l));
-        const alternates = languages.map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(deps.publicUrl + localizedPath(l, path))}"/>`).join('');
-        return languages.map((locale) => `<url><loc>${escapeXml(deps.publicUrl + localizedPath(locale, path))}</loc>${alternates}</url>`);
+        const alternates = languages
+          .map(
+            (l) =>
+              `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(deps.publicUrl + localizedPath(l, path))}"/>`,
+          )
+          .join('');
+        return languages.map(
+          (locale) => `<url><loc>${escapeXml(deps.publicUrl + localizedPath(locale, path))}</loc>${alternates}</url>`,
+        );
       });
       return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
     });
@@ -77,7 +89,11 @@ export function siteFileRoutes(deps: { db: Db; cache: PageCache; publicUrl: stri
       const key = c.req.param('key');
       const stored = isFileKey(key) && (await isPublicFile(deps.db, key)) ? await files.get(key) : undefined;
       if (!stored) return c.text('Not found\n', 404, { 'Cache-Control': 'no-store' });
-      return c.body(stored.bytes.slice(), 200, { ...fileHeaders, 'Content-Type': stored.contentType, 'Content-Length': String(stored.bytes.length) });
+      return c.body(stored.bytes.slice(), 200, {
+        ...fileHeaders,
+        'Content-Type': stored.contentType,
+        'Content-Length': String(stored.bytes.length),
+      });
     });
   }
 

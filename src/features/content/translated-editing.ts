@@ -6,7 +6,13 @@ import { done, notFound, refused, type EditOutcome, type Editor } from './editin
 import { locales, type Locale } from './schema.ts';
 import { bumpContentVersion } from './settings.ts';
 import { groupBy, translationStatuses, type TranslationStatus } from './translations.ts';
-import { recordVersion, snapshotFields, type PolicySnapshot, type ResourceSnapshot, type TranslationText } from './versions.ts';
+import {
+  recordVersion,
+  snapshotFields,
+  type PolicySnapshot,
+  type ResourceSnapshot,
+  type TranslationText,
+} from './versions.ts';
 
 /**
  * Policies and resources are alike: language-neutral facts in one row, the
@@ -38,11 +44,18 @@ export interface TranslatedKind<S extends TranslatedSnapshot> {
   removeTranslation(tx: Db, id: number, locale: Locale): Promise<void>;
 }
 
-export async function listStaffItems<S extends TranslatedSnapshot>(db: Db, kind: TranslatedKind<S>): Promise<StaffItem<S>[]> {
+export async function listStaffItems<S extends TranslatedSnapshot>(
+  db: Db,
+  kind: TranslatedKind<S>,
+): Promise<StaffItem<S>[]> {
   return (await kind.load(db)).map(withStatus);
 }
 
-export async function findStaffItem<S extends TranslatedSnapshot>(db: Db, kind: TranslatedKind<S>, slug: string): Promise<StaffItem<S> | undefined> {
+export async function findStaffItem<S extends TranslatedSnapshot>(
+  db: Db,
+  kind: TranslatedKind<S>,
+  slug: string,
+): Promise<StaffItem<S> | undefined> {
   const [item] = await kind.load(db, slug);
   return item ? withStatus(item) : undefined;
 }
@@ -52,47 +65,96 @@ function withStatus<S extends TranslatedSnapshot>(item: StoredItem<S>): StaffIte
 }
 
 /** New items start as drafts: staff publish them when they are ready. */
-export async function createItem<S extends TranslatedSnapshot>(tx: Db, kind: TranslatedKind<S>, snapshot: S, editor: Editor): Promise<EditOutcome> {
+export async function createItem<S extends TranslatedSnapshot>(
+  tx: Db,
+  kind: TranslatedKind<S>,
+  snapshot: S,
+  editor: Editor,
+): Promise<EditOutcome> {
   const id = await kind.insertFacts(tx, { ...snapshot, published: false });
   if (id === undefined) return refused('slug', `A ${kind.kind} at this address already exists.`);
   await writeTranslations(tx, kind, id, {}, snapshot.translations);
   await bumpContentVersion(tx);
-  await recordAudit(tx, editor, { action: `${kind.kind}.create`, subjectType: kind.kind, subjectId: snapshot.slug, after: snapshotFields({ ...snapshot, published: false }) });
+  await recordAudit(tx, editor, {
+    action: `${kind.kind}.create`,
+    subjectType: kind.kind,
+    subjectId: snapshot.slug,
+    after: snapshotFields({ ...snapshot, published: false }),
+  });
   return done;
 }
 
 /** Saves facts and words; slug, publication and the demo mark are not the form's to change. */
-export async function saveItem<S extends TranslatedSnapshot>(tx: Db, kind: TranslatedKind<S>, slug: string, change: (before: S) => S, editor: Editor): Promise<EditOutcome> {
+export async function saveItem<S extends TranslatedSnapshot>(
+  tx: Db,
+  kind: TranslatedKind<S>,
+  slug: string,
+  change: (before: S) => S,
+  editor: Editor,
+): Promise<EditOutcome> {
   const [before] = await kind.load(tx, slug);
   if (!before) return notFound;
-  const after = { ...change(before.snapshot), slug, published: before.snapshot.published, isDemo: before.snapshot.isDemo };
+  const after = {
+    ...change(before.snapshot),
+    slug,
+    published: before.snapshot.published,
+    isDemo: before.snapshot.isDemo,
+  };
   await recordVersion(tx, before.snapshot, editor, 'update');
   await kind.updateFacts(tx, before.id, after);
   await writeTranslations(tx, kind, before.id, before.snapshot.translations, after.translations);
   await bumpContentVersion(tx);
-  await recordAudit(tx, editor, { action: `${kind.kind}.update`, subjectType: kind.kind, subjectId: slug, before: snapshotFields(before.snapshot), after: snapshotFields(after) });
+  await recordAudit(tx, editor, {
+    action: `${kind.kind}.update`,
+    subjectType: kind.kind,
+    subjectId: slug,
+    before: snapshotFields(before.snapshot),
+    after: snapshotFields(after),
+  });
   return done;
 }
 
-export async function setItemPublished<S extends TranslatedSnapshot>(tx: Db, kind: TranslatedKind<S>, slug: string, published: boolean, editor: Editor): Promise<EditOutcome> {
+export async function setItemPublished<S extends TranslatedSnapshot>(
+  tx: Db,
+  kind: TranslatedKind<S>,
+  slug: string,
+  published: boolean,
+  editor: Editor,
+): Promise<EditOutcome> {
   const [before] = await kind.load(tx, slug);
   if (!before) return notFound;
   const action = published ? 'publish' : 'unpublish';
   await recordVersion(tx, before.snapshot, editor, action);
   await kind.updateFacts(tx, before.id, { ...before.snapshot, published });
   await bumpContentVersion(tx);
-  await recordAudit(tx, editor, { action: `${kind.kind}.${action}`, subjectType: kind.kind, subjectId: slug, before: { published: before.snapshot.published }, after: { published } });
+  await recordAudit(tx, editor, {
+    action: `${kind.kind}.${action}`,
+    subjectType: kind.kind,
+    subjectId: slug,
+    before: { published: before.snapshot.published },
+    after: { published },
+  });
   return done;
 }
 
-export async function deleteItem<S extends TranslatedSnapshot>(tx: Db, kind: TranslatedKind<S>, slug: string, editor: Editor): Promise<EditOutcome> {
+export async function deleteItem<S extends TranslatedSnapshot>(
+  tx: Db,
+  kind: TranslatedKind<S>,
+  slug: string,
+  editor: Editor,
+): Promise<EditOutcome> {
   const [before] = await kind.load(tx, slug);
   if (!before) return notFound;
   // Kept in the history, so an item deleted by mistake can be put back.
   await recordVersion(tx, before.snapshot, editor, 'delete');
   await kind.remove(tx, before.id);
   await bumpContentVersion(tx);
-  await recordAudit(tx, editor, { action: `${kind.kind}.delete`, subjectType: kind.kind, subjectId: slug, before: snapshotFields(before.snapshot) });
+  await recordAudit(tx, editor, {
+    action: `${kind.kind}.delete`,
+    subjectType: kind.kind,
+    subjectId: slug,
+    before: snapshotFields(before.snapshot),
+  });
   return done;
 }
 
@@ -100,7 +162,11 @@ export async function deleteItem<S extends TranslatedSnapshot>(tx: Db, kind: Tra
  * Puts an earlier state back, inside the restore's transaction. Publication
  * stays as it is now; an item restored after being deleted comes back as a draft.
  */
-export async function applyItemSnapshot<S extends TranslatedSnapshot>(tx: Db, kind: TranslatedKind<S>, snapshot: S): Promise<{ before: S | undefined }> {
+export async function applyItemSnapshot<S extends TranslatedSnapshot>(
+  tx: Db,
+  kind: TranslatedKind<S>,
+  snapshot: S,
+): Promise<{ before: S | undefined }> {
   const [current] = await kind.load(tx, snapshot.slug);
   if (!current) {
     const id = await kind.insertFacts(tx, { ...snapshot, published: false });
@@ -112,7 +178,11 @@ export async function applyItemSnapshot<S extends TranslatedSnapshot>(tx: Db, ki
   return { before: current.snapshot };
 }
 
-export async function readItemSnapshot<S extends TranslatedSnapshot>(db: Db, kind: TranslatedKind<S>, slug: string): Promise<S | undefined> {
+export async function readItemSnapshot<S extends TranslatedSnapshot>(
+  db: Db,
+  kind: TranslatedKind<S>,
+  slug: string,
+): Promise<S | undefined> {
   return (await kind.load(db, slug))[0]?.snapshot;
 }
 
@@ -155,7 +225,12 @@ export function storedItems<R extends { id: number; updatedAt: Date }, S extends
       translations[text.locale] = { title: text.title, summary: text.summary, bodyMd: text.bodyMd };
       updatedAt[text.locale] = text.updatedAt;
     }
-    return { id: item.id, snapshot: toSnapshot(item, translations), updatedAt: item.updatedAt, translationUpdatedAt: updatedAt };
+    return {
+      id: item.id,
+      snapshot: toSnapshot(item, translations),
+      updatedAt: item.updatedAt,
+      translationUpdatedAt: updatedAt,
+    };
   });
 }
 
@@ -163,7 +238,10 @@ export function storedItems<R extends { id: number; updatedAt: Date }, S extends
  * Writes and removes one language's row in a translations table; both
  * tables have the same columns, keyed by (owner, locale).
  */
-export function translationRows(table: PgTable, owner: PgColumn): Pick<TranslatedKind<TranslatedSnapshot>, 'upsertTranslation' | 'removeTranslation'> {
+export function translationRows(
+  table: PgTable,
+  owner: PgColumn,
+): Pick<TranslatedKind<TranslatedSnapshot>, 'upsertTranslation' | 'removeTranslation'> {
   const ownerName = sql.identifier(owner.name);
   return {
     async upsertTranslation(tx, id, locale, text) {
@@ -179,7 +257,10 @@ export function translationRows(table: PgTable, owner: PgColumn): Pick<Translate
 }
 
 /** The languages a form filled in; a language left empty is absent. */
-export function translationsFromForm(form: { en?: TranslationText | undefined; es?: TranslationText | undefined }): Partial<Record<Locale, TranslationText>> {
+export function translationsFromForm(form: {
+  en?: TranslationText | undefined;
+  es?: TranslationText | undefined;
+}): Partial<Record<Locale, TranslationText>> {
   const translations: Partial<Record<Locale, TranslationText>> = {};
   for (const locale of locales) {
     const text = form[locale];

@@ -7,7 +7,14 @@ import { contentVersions, locales, type Locale, type VersionedItemType } from '.
 export const VERSIONS_KEPT = 20;
 
 export type TranslationText = { title: string; summary: string; bodyMd: string };
-export type SectionSnapshot = { key: string; kind: string; position: number; heading: string; bodyMd: string; data: Record<string, string> };
+export type SectionSnapshot = {
+  key: string;
+  kind: string;
+  position: number;
+  heading: string;
+  bodyMd: string;
+  data: Record<string, string>;
+};
 
 export type PageSnapshot = {
   kind: 'page';
@@ -78,24 +85,46 @@ export async function recordVersion(tx: Db, before: Snapshot, actor: AuditActor,
     .limit(VERSIONS_KEPT);
   await tx
     .delete(contentVersions)
-    .where(and(eq(contentVersions.itemType, before.kind), eq(contentVersions.itemKey, key), notInArray(contentVersions.id, kept)));
+    .where(
+      and(
+        eq(contentVersions.itemType, before.kind),
+        eq(contentVersions.itemKey, key),
+        notInArray(contentVersions.id, kept),
+      ),
+    );
 }
 
 export async function listVersions(db: Db, type: VersionedItemType, key: string): Promise<VersionSummary[]> {
   return db
-    .select({ id: contentVersions.id, createdAt: contentVersions.createdAt, createdByEmail: contentVersions.createdByEmail, replacedBy: contentVersions.replacedBy })
+    .select({
+      id: contentVersions.id,
+      createdAt: contentVersions.createdAt,
+      createdByEmail: contentVersions.createdByEmail,
+      replacedBy: contentVersions.replacedBy,
+    })
     .from(contentVersions)
     .where(and(eq(contentVersions.itemType, type), eq(contentVersions.itemKey, key)))
     .orderBy(desc(contentVersions.id));
 }
 
-export async function getVersion(db: Db, type: VersionedItemType, key: string, id: number): Promise<Version | undefined> {
+export async function getVersion(
+  db: Db,
+  type: VersionedItemType,
+  key: string,
+  id: number,
+): Promise<Version | undefined> {
   const [row] = await db
     .select()
     .from(contentVersions)
     .where(and(eq(contentVersions.id, id), eq(contentVersions.itemType, type), eq(contentVersions.itemKey, key)));
   if (!row) return undefined;
-  return { id: row.id, createdAt: row.createdAt, createdByEmail: row.createdByEmail, replacedBy: row.replacedBy, snapshot: row.snapshot as unknown as Snapshot };
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    createdByEmail: row.createdByEmail,
+    replacedBy: row.replacedBy,
+    snapshot: row.snapshot as unknown as Snapshot,
+  };
 }
 
 /** What staff call an item: its title, in English when it has one. */
@@ -114,7 +143,12 @@ const languageNames: Record<Locale, string> = { en: 'English', es: 'Spanish' };
 export function snapshotFields(snapshot: Snapshot): Record<string, string> {
   const fields: Record<string, string> = {};
   if (snapshot.kind === 'page') {
-    Object.assign(fields, { title: snapshot.title, description: snapshot.description, bodyMd: snapshot.bodyMd, published: yesNo(snapshot.published) });
+    Object.assign(fields, {
+      title: snapshot.title,
+      description: snapshot.description,
+      bodyMd: snapshot.bodyMd,
+      published: yesNo(snapshot.published),
+    });
     for (const s of snapshot.sections) {
       fields[`section.${s.key}.heading`] = s.heading;
       fields[`section.${s.key}.bodyMd`] = s.bodyMd;
@@ -167,7 +201,14 @@ export function snapshotText(snapshot: Snapshot | undefined): string {
 }
 
 function words(name: string): string {
-  const known: Record<string, string> = { bodyMd: 'text', billNumber: 'bill number', sessionYear: 'session year', publishedOn: 'date published', url: 'web address', href: 'link address' };
+  const known: Record<string, string> = {
+    bodyMd: 'text',
+    billNumber: 'bill number',
+    sessionYear: 'session year',
+    publishedOn: 'date published',
+    url: 'web address',
+    href: 'link address',
+  };
   return known[name] ?? name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 

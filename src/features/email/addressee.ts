@@ -22,7 +22,10 @@ export const isSuppressedAddress = (address: AnyPgColumn | SQL, since?: Date): S
     : sql`exists (select 1 from ${emailSuppressions} x where x.address = ${address} and x.at >= ${since})`;
 
 /** Why an address is on the do-not-email list, if it is. */
-export async function suppressionOf(db: Db, address: string): Promise<Pick<typeof emailSuppressions.$inferSelect, 'reason' | 'source' | 'at'> | undefined> {
+export async function suppressionOf(
+  db: Db,
+  address: string,
+): Promise<Pick<typeof emailSuppressions.$inferSelect, 'reason' | 'source' | 'at'> | undefined> {
   const [row] = await db
     .select({ reason: emailSuppressions.reason, source: emailSuppressions.source, at: emailSuppressions.at })
     .from(emailSuppressions)
@@ -43,7 +46,11 @@ export type MessageTo = {
 };
 
 /** The messages sent or queued to an address, without their bodies: newest first (up to `limit`), or oldest first. */
-export async function messagesTo(db: Db, address: string, order: { newestFirst: true; limit: number } | { newestFirst: false }): Promise<MessageTo[]> {
+export async function messagesTo(
+  db: Db,
+  address: string,
+  order: { newestFirst: true; limit: number } | { newestFirst: false },
+): Promise<MessageTo[]> {
   const at = sql`coalesce(${emailOutbox.sentAt}, ${emailOutbox.createdAt})`;
   const query = db
     .select({
@@ -71,6 +78,9 @@ export async function messagesTo(db: Db, address: string, order: { newestFirst: 
 export async function forgetAddress(tx: Db, address: string): Promise<void> {
   const mail = eq(emailOutbox.toAddress, address);
   await tx.delete(emailOutbox).where(and(mail, ne(emailOutbox.status, 'sent')));
-  await tx.update(emailOutbox).set({ toAddress: ERASED_ADDRESS, data: {} }).where(and(mail, eq(emailOutbox.status, 'sent')));
+  await tx
+    .update(emailOutbox)
+    .set({ toAddress: ERASED_ADDRESS, data: {} })
+    .where(and(mail, eq(emailOutbox.status, 'sent')));
   await tx.delete(emailMailbox).where(eq(emailMailbox.toAddress, address));
 }

@@ -41,7 +41,10 @@ const genericEvent = z
     /** The provider's own id for the event, if it has one: the surest way to recognise a repeat. */
     id: z.string().max(200).optional(),
   })
-  .refine((e) => e.type !== 'bounce' || e.bounceType !== undefined, { message: 'a bounce needs bounceType "hard" or "soft"', path: ['bounceType'] });
+  .refine((e) => e.type !== 'bounce' || e.bounceType !== undefined, {
+    message: 'a bounce needs bounceType "hard" or "soft"',
+    path: ['bounceType'],
+  });
 
 const genericPayload = z.object({ events: z.array(genericEvent).min(1).max(MAX_EVENTS) });
 
@@ -58,9 +61,20 @@ const postmarkPayload = z.looseObject({
 /** Postmark bounce types that mean the address will never accept mail. */
 const postmarkHard = new Set(['HardBounce', 'BadEmailAddress']);
 /** Postmark "bounces" that say nothing about deliverability: out-of-office replies, challenge mails and the like. */
-const postmarkIgnored = new Set(['AutoResponder', 'AddressChange', 'ChallengeVerification', 'OpenRelayTest', 'Subscribe', 'Unsubscribe', 'InboundError', 'TemplateRenderingFailed']);
+const postmarkIgnored = new Set([
+  'AutoResponder',
+  'AddressChange',
+  'ChallengeVerification',
+  'OpenRelayTest',
+  'Subscribe',
+  'Unsubscribe',
+  'InboundError',
+  'TemplateRenderingFailed',
+]);
 
-export type ParsedReports = { ok: true; events: EmailFeedback[]; ignored: number } | { ok: false; issues: { path: string; message: string }[] };
+export type ParsedReports =
+  | { ok: true; events: EmailFeedback[]; ignored: number }
+  | { ok: false; issues: { path: string; message: string }[] };
 
 function failed(error: z.ZodError): ParsedReports {
   // Paths and messages only: never the values, which hold addresses.
@@ -82,7 +96,9 @@ export function parseFeedback(body: unknown): ParsedReports {
         messageId: e.messageId,
         at: e.at ? new Date(e.at) : new Date(),
         source: 'webhook:generic',
-        key: e.id ? `generic:${e.id}` : keyOf(['generic', e.type, bounceType ?? '', normalizeEmail(e.email), e.messageId ?? '', e.at ?? '']),
+        key: e.id
+          ? `generic:${e.id}`
+          : keyOf(['generic', e.type, bounceType ?? '', normalizeEmail(e.email), e.messageId ?? '', e.at ?? '']),
       };
     });
     return { ok: true, events, ignored: 0 };
@@ -93,7 +109,8 @@ export function parseFeedback(body: unknown): ParsedReports {
     const p = parsed.data;
     const complaint = p.RecordType === 'SpamComplaint' || p.Type === 'SpamComplaint';
     // Deliveries, opens, clicks (if someone points those here too) and informational bounces: nothing to do.
-    if ((p.RecordType !== 'Bounce' && !complaint) || (!complaint && postmarkIgnored.has(p.Type ?? ''))) return { ok: true, events: [], ignored: 1 };
+    if ((p.RecordType !== 'Bounce' && !complaint) || (!complaint && postmarkIgnored.has(p.Type ?? '')))
+      return { ok: true, events: [], ignored: 1 };
     if (!p.Email) return { ok: false, issues: [{ path: 'Email', message: 'Email is required' }] };
     return {
       ok: true,
@@ -106,11 +123,24 @@ export function parseFeedback(body: unknown): ParsedReports {
           messageId: p.MessageID,
           at: p.BouncedAt ? new Date(p.BouncedAt) : new Date(),
           source: 'webhook:postmark',
-          key: p.ID !== undefined ? `postmark:${p.RecordType}:${p.ID}` : keyOf(['postmark', p.RecordType, p.Type ?? '', normalizeEmail(p.Email), p.MessageID ?? '', p.BouncedAt ?? '']),
+          key:
+            p.ID !== undefined
+              ? `postmark:${p.RecordType}:${p.ID}`
+              : keyOf([
+                  'postmark',
+                  p.RecordType,
+                  p.Type ?? '',
+                  normalizeEmail(p.Email),
+                  p.MessageID ?? '',
+                  p.BouncedAt ?? '',
+                ]),
           providerType: p.Type,
         },
       ],
     };
   }
-  return { ok: false, issues: [{ path: '', message: 'expected {"events": [...]} or a Postmark bounce or spam-complaint record' }] };
+  return {
+    ok: false,
+    issues: [{ path: '', message: 'expected {"events": [...]} or a Postmark bounce or spam-complaint record' }],
+  };
 }

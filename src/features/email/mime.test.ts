@@ -6,7 +6,16 @@ import { composeMime, encodeHeaderText, parseMailbox } from './mime.ts';
 
 /** The To: header's mailboxes as a mail client reads them. */
 async function recipients(to: string) {
-  const mail = await simpleParser(composeMime({ from: 'news@psj.example', to, subject: 's', messageId: '<m@psj.example>', text: 't', html: '<p></p>' }));
+  const mail = await simpleParser(
+    composeMime({
+      from: 'news@psj.example',
+      to,
+      subject: 's',
+      messageId: '<m@psj.example>',
+      text: 't',
+      html: '<p></p>',
+    }),
+  );
   const field = mail.to;
   if (!field) return [];
   return (Array.isArray(field) ? field : [field]).flatMap((f) => f.value);
@@ -21,33 +30,54 @@ describe('MIME composition', () => {
       messageId: '<abc123@psj.example>',
       text: 'Hola, Lucía:\n\nVamos a Salem.',
       html: '<p>Hola, Lucía</p>',
-      headers: { 'List-Unsubscribe': '<https://psj.example/unsubscribe/1.x>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      headers: {
+        'List-Unsubscribe': '<https://psj.example/unsubscribe/1.x>',
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
       date: new Date('2026-11-27T10:00:00Z'),
     });
     expect(raw.split('\r\n').every((line) => line.length <= 998)).toBe(true);
     expect(/[^\x00-\x7f]/.test(raw)).toBe(false);
     const mail = await simpleParser(raw);
-    expect(mail.subject).toBe('Se acerca el Día de Incidencia, Lucía: ¡acompáñanos en el Capitolio de Oregón este año!');
-    expect(mail.to && 'value' in mail.to ? mail.to.value[0] : undefined).toEqual({ name: 'Lucía', address: 'lucia@example.org' });
+    expect(mail.subject).toBe(
+      'Se acerca el Día de Incidencia, Lucía: ¡acompáñanos en el Capitolio de Oregón este año!',
+    );
+    expect(mail.to && 'value' in mail.to ? mail.to.value[0] : undefined).toEqual({
+      name: 'Lucía',
+      address: 'lucia@example.org',
+    });
     expect(mail.from?.value[0]).toEqual({ name: 'Partnership for Safety & Justice', address: 'news@psj.example' });
     expect(mail.messageId).toBe('<abc123@psj.example>');
     expect(mail.text).toBe('Hola, Lucía:\n\nVamos a Salem.');
     expect(mail.html).toBe('<p>Hola, Lucía</p>');
     expect(mail.date?.toISOString()).toBe('2026-11-27T10:00:00.000Z');
-    expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe(
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+    );
   });
 
   it('round-trips any subject and name, and no header can be split into two', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 120 }), fc.string({ unit: 'binary', maxLength: 40 }), async (subject, name) => {
-        const raw = composeMime({ from: `"${name.replace(/["\\]/g, '')}" <a@psj.example>`, to: 'b@example.org', subject, messageId: '<x@psj.example>', text: subject, html: '<p></p>' });
-        const mail = await simpleParser(raw);
-        // Line breaks become spaces; everything else survives.
-        expect((mail.subject ?? '').trim()).toBe(subject.replace(/[\r\n]+/g, ' ').trim());
-        expect(mail.headerLines.filter((h) => h.key === 'subject')).toHaveLength(1);
-        expect(mail.headerLines.filter((h) => h.key === 'to')).toHaveLength(1);
-        expect((mail.text ?? '').replace(/\r\n/g, '\n').trimEnd()).toBe(subject.replace(/\r\n/g, '\n').trimEnd());
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', maxLength: 120 }),
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        async (subject, name) => {
+          const raw = composeMime({
+            from: `"${name.replace(/["\\]/g, '')}" <a@psj.example>`,
+            to: 'b@example.org',
+            subject,
+            messageId: '<x@psj.example>',
+            text: subject,
+            html: '<p></p>',
+          });
+          const mail = await simpleParser(raw);
+          // Line breaks become spaces; everything else survives.
+          expect((mail.subject ?? '').trim()).toBe(subject.replace(/[\r\n]+/g, ' ').trim());
+          expect(mail.headerLines.filter((h) => h.key === 'subject')).toHaveLength(1);
+          expect(mail.headerLines.filter((h) => h.key === 'to')).toHaveLength(1);
+          expect((mail.text ?? '').replace(/\r\n/g, '\n').trimEnd()).toBe(subject.replace(/\r\n/g, '\n').trimEnd());
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -65,17 +95,44 @@ describe('MIME composition', () => {
   });
 
   it('refuses at sign-up, and never writes into To:, an address a mail client would read as more than one mailbox', async () => {
-    for (const hostile of ['victim@example.org,attacker@evil.example', 'a,b@example.org', 'a<b@example.org', 'a>b@example.org', 'a;b@example.org', 'a:b@example.org', 'a(b)@example.org', 'a b@example.org', '"a"@example.org', 'a@b@example.org']) {
+    for (const hostile of [
+      'victim@example.org,attacker@evil.example',
+      'a,b@example.org',
+      'a<b@example.org',
+      'a>b@example.org',
+      'a;b@example.org',
+      'a:b@example.org',
+      'a(b)@example.org',
+      'a b@example.org',
+      '"a"@example.org',
+      'a@b@example.org',
+    ]) {
       expect(emailAddress().safeParse(hostile).success, hostile).toBe(false);
-      expect(() => composeMime({ from: 'news@psj.example', to: `"Ana" <${hostile}>`, subject: 's', messageId: '<m@psj.example>', text: 't', html: '' }), hostile).toThrow();
+      expect(
+        () =>
+          composeMime({
+            from: 'news@psj.example',
+            to: `"Ana" <${hostile}>`,
+            subject: 's',
+            messageId: '<m@psj.example>',
+            text: 't',
+            html: '',
+          }),
+        hostile,
+      ).toThrow();
     }
-    for (const fine of ['lucía@example.org', "o'neil+news@example.org", 'first.last@sub.example.org']) expect(emailAddress().safeParse(fine).success, fine).toBe(true);
+    for (const fine of ['lucía@example.org', "o'neil+news@example.org", 'first.last@sub.example.org'])
+      expect(emailAddress().safeParse(fine).success, fine).toBe(true);
   });
 
   it('gives every address sign-up accepts exactly one recipient, with its display name quoted whatever it holds', async () => {
     // Well-formed addresses, and addresses with the characters that split or hide a mailbox dropped in.
     const noisy = fc
-      .tuple(fc.string({ unit: fc.constantFrom(...'ab.+-_,;<>:"()[] \\@ñ\'!#'.split('')), minLength: 1, maxLength: 6 }), fc.emailAddress(), fc.nat())
+      .tuple(
+        fc.string({ unit: fc.constantFrom(...'ab.+-_,;<>:"()[] \\@ñ\'!#'.split('')), minLength: 1, maxLength: 6 }),
+        fc.emailAddress(),
+        fc.nat(),
+      )
       .map(([noise, email, at]) => email.slice(0, at % email.length) + noise + email.slice(at % email.length));
     const typed = fc.oneof(fc.emailAddress(), noisy);
     const name = fc.string({ unit: fc.constantFrom(...'Ana ,;<>:"()\\@ñé\''.split('')), maxLength: 16 });

@@ -93,6 +93,20 @@ export function composeMime(message: MimeMessage): string {
     head.push(`${name}: ${encodeHeaderText(value)}`);
   }
   head.push(`Content-Type: multipart/alternative; boundary="${boundary}"`);
-  const part = (type: string, body: string) => [`--${boundary}`, `Content-Type: ${type}; charset=utf-8`, 'Content-Transfer-Encoding: base64', '', base64Lines(body)].join(CRLF);
-  return [head.join(CRLF), '', part('text/plain', message.text), part('text/html', message.html), `--${boundary}--`, ''].join(CRLF);
+  const part = (type: string, body: string) =>
+    [
+      `--${boundary}`,
+      `Content-Type: ${type}; charset=utf-8`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64Lines(body),
+    ].join(CRLF);
+  return [
+    head.join(CRLF),
+    '',
+    part('text/plain', message.text),
+    part('text/html', message.html),
+    `--${boundary}--`,
+    '',
+  ].join(CRLF);
 }

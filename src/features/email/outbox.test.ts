@@ -32,8 +32,27 @@ describeEachDatabase('email outbox', (database) => {
   });
 
   it('queues a key once, and sends it once with its stable Message-ID', async () => {
-    expect(await enqueueEmail(db(), { idempotencyKey: 'welcome:1', to: 'ana@example.org', kind: 'transactional', template: 't', locale: 'es', data: { name: 'Ana' } }, { domain: 'psj.example' })).toBe(true);
-    expect(await enqueueEmail(db(), { idempotencyKey: 'welcome:1', to: 'ana@example.org', kind: 'transactional', template: 't', locale: 'es' }, { domain: 'psj.example' })).toBe(false);
+    expect(
+      await enqueueEmail(
+        db(),
+        {
+          idempotencyKey: 'welcome:1',
+          to: 'ana@example.org',
+          kind: 'transactional',
+          template: 't',
+          locale: 'es',
+          data: { name: 'Ana' },
+        },
+        { domain: 'psj.example' },
+      ),
+    ).toBe(true);
+    expect(
+      await enqueueEmail(
+        db(),
+        { idempotencyKey: 'welcome:1', to: 'ana@example.org', kind: 'transactional', template: 't', locale: 'es' },
+        { domain: 'psj.example' },
+      ),
+    ).toBe(false);
     const worker = new EmailWorker({ db: db(), transport, render, logger, messagesPerSecond: 1000 });
     expect(await worker.runOnce()).toBe(1);
     expect(await worker.runOnce()).toBe(0);
@@ -46,13 +65,24 @@ describeEachDatabase('email outbox', (database) => {
   });
 
   it('gives every message, however it is queued, a Message-ID of its own in one form', async () => {
-    const email = (key: string) => ({ idempotencyKey: `mid:${key}`, to: `${key}@example.org`, kind: 'bulk' as const, template: 't', locale: 'en' as const });
+    const email = (key: string) => ({
+      idempotencyKey: `mid:${key}`,
+      to: `${key}@example.org`,
+      kind: 'bulk' as const,
+      template: 't',
+      locale: 'en' as const,
+    });
     await enqueueEmails(db(), [email('a'), email('b'), email('c')], { domain: 'psj.example' });
     await enqueueEmails(db(), [email('d'), email('e')], { domain: 'psj.example' });
     const fromSelect = sql`select 'mid:' || n, 'set-' || n || '@example.org', 'bulk', 't', 'en', '{}'::jsonb, null::bigint from generate_series(1, 3) n`;
     expect(await enqueueEmailsFrom(db(), fromSelect, { domain: 'psj.example' })).toBe(3);
     expect(await enqueueEmailsFrom(db(), fromSelect, { domain: 'psj.example' })).toBe(0);
-    const ids = (await db().select({ id: emailOutbox.messageId }).from(emailOutbox).where(like(emailOutbox.idempotencyKey, 'mid:%'))).map((r) => r.id);
+    const ids = (
+      await db()
+        .select({ id: emailOutbox.messageId })
+        .from(emailOutbox)
+        .where(like(emailOutbox.idempotencyKey, 'mid:%'))
+    ).map((r) => r.id);
     expect(ids).toHaveLength(8);
     expect(new Set(ids).size).toBe(8);
     for (const id of ids) expect(id).toMatch(/^<[0-9a-f]{24}\.\d+@psj\.example>$/);
@@ -61,8 +91,16 @@ describeEachDatabase('email outbox', (database) => {
   });
 
   it('retries a temporary failure later and gives up at once on a permanent one', async () => {
-    await enqueueEmail(db(), { idempotencyKey: 'temp:1', to: 'temp@example.org', kind: 'bulk', template: 't', locale: 'en' }, { domain: 'psj.example' });
-    await enqueueEmail(db(), { idempotencyKey: 'perm:1', to: 'perm@example.org', kind: 'bulk', template: 't', locale: 'en' }, { domain: 'psj.example' });
+    await enqueueEmail(
+      db(),
+      { idempotencyKey: 'temp:1', to: 'temp@example.org', kind: 'bulk', template: 't', locale: 'en' },
+      { domain: 'psj.example' },
+    );
+    await enqueueEmail(
+      db(),
+      { idempotencyKey: 'perm:1', to: 'perm@example.org', kind: 'bulk', template: 't', locale: 'en' },
+      { domain: 'psj.example' },
+    );
     sink.failNext(451, 550);
     const worker = new EmailWorker({ db: db(), transport, render, logger, concurrency: 1, messagesPerSecond: 1000 });
     await worker.runOnce();
@@ -76,21 +114,36 @@ describeEachDatabase('email outbox', (database) => {
   });
 
   it('takes over a message whose worker died holding it, once its lease runs out', async () => {
-    await enqueueEmail(db(), { idempotencyKey: 'lease:1', to: 'lease@example.org', kind: 'bulk', template: 't', locale: 'en' }, { domain: 'psj.example' });
+    await enqueueEmail(
+      db(),
+      { idempotencyKey: 'lease:1', to: 'lease@example.org', kind: 'bulk', template: 't', locale: 'en' },
+      { domain: 'psj.example' },
+    );
     const [claimed] = (await claimDue(db(), 10, 60_000)).filter((r) => r.idempotencyKey === 'lease:1');
     expect(claimed?.status).toBe('sending');
     // Another worker sees nothing to do while the lease holds…
     expect((await claimDue(db(), 10, 60_000)).map((r) => r.idempotencyKey)).not.toContain('lease:1');
     // …and takes it over once the lease has run out (time moved on by setting it in the past).
-    await db().update(emailOutbox).set({ leaseUntil: new Date(Date.now() - 1000) }).where(eq(emailOutbox.idempotencyKey, 'lease:1'));
+    await db()
+      .update(emailOutbox)
+      .set({ leaseUntil: new Date(Date.now() - 1000) })
+      .where(eq(emailOutbox.idempotencyKey, 'lease:1'));
     expect((await claimDue(db(), 10, 60_000)).map((r) => r.idempotencyKey)).toContain('lease:1');
   });
 
   it('never gives one message to two workers claiming at the same time', async () => {
     for (let i = 0; i < 60; i++) {
-      await enqueueEmail(db(), { idempotencyKey: `race:${i}`, to: `r${i}@example.org`, kind: 'bulk', template: 't', locale: 'en' }, { domain: 'psj.example' });
+      await enqueueEmail(
+        db(),
+        { idempotencyKey: `race:${i}`, to: `r${i}@example.org`, kind: 'bulk', template: 't', locale: 'en' },
+        { domain: 'psj.example' },
+      );
     }
-    const [a, b, c] = await Promise.all([claimDue(db(), 25, 60_000), claimDue(db(), 25, 60_000), claimDue(db(), 25, 60_000)]);
+    const [a, b, c] = await Promise.all([
+      claimDue(db(), 25, 60_000),
+      claimDue(db(), 25, 60_000),
+      claimDue(db(), 25, 60_000),
+    ]);
     const ids = [...a!, ...b!, ...c!].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBeGreaterThanOrEqual(60);
@@ -98,8 +151,25 @@ describeEachDatabase('email outbox', (database) => {
   });
 
   it('keeps messages in the mailbox table when no relay is configured', async () => {
-    await enqueueEmail(db(), { idempotencyKey: 'demo:1', to: 'demo@example.org', kind: 'transactional', template: 't', locale: 'en', data: { name: 'Demo' } }, { domain: 'psj.example' });
-    const worker = new EmailWorker({ db: db(), transport: new MailboxTransport(db()), render, logger, messagesPerSecond: 1000 });
+    await enqueueEmail(
+      db(),
+      {
+        idempotencyKey: 'demo:1',
+        to: 'demo@example.org',
+        kind: 'transactional',
+        template: 't',
+        locale: 'en',
+        data: { name: 'Demo' },
+      },
+      { domain: 'psj.example' },
+    );
+    const worker = new EmailWorker({
+      db: db(),
+      transport: new MailboxTransport(db()),
+      render,
+      logger,
+      messagesPerSecond: 1000,
+    });
     await worker.runOnce();
     const [kept] = await db().select().from(emailMailbox).where(eq(emailMailbox.toAddress, 'demo@example.org'));
     expect(kept?.subject).toBe('Hello Demo');
@@ -107,10 +177,28 @@ describeEachDatabase('email outbox', (database) => {
 
   it('keeps sending while running, to the rate cap, and on stop hands back what it claimed but did not send', async () => {
     for (let i = 0; i < 30; i++) {
-      await enqueueEmail(db(), { idempotencyKey: `loop:${i}`, to: `loop-${i}@example.org`, kind: 'transactional', template: 't', locale: 'en' }, { domain: 'psj.example' });
+      await enqueueEmail(
+        db(),
+        {
+          idempotencyKey: `loop:${i}`,
+          to: `loop-${i}@example.org`,
+          kind: 'transactional',
+          template: 't',
+          locale: 'en',
+        },
+        { domain: 'psj.example' },
+      );
     }
     // 20 a second: in about half a second some are sent, most are still waiting.
-    const worker = new EmailWorker({ db: db(), transport, render, logger, messagesPerSecond: 20, concurrency: 2, leaseMs: 60_000 });
+    const worker = new EmailWorker({
+      db: db(),
+      transport,
+      render,
+      logger,
+      messagesPerSecond: 20,
+      concurrency: 2,
+      leaseMs: 60_000,
+    });
     const started = performance.now();
     worker.start();
     await new Promise((r) => setTimeout(r, 500));
@@ -123,7 +211,9 @@ describeEachDatabase('email outbox', (database) => {
     expect(sent.length).toBeLessThanOrEqual(Math.ceil(elapsed * 20) + 1);
     // Nothing is left leased to a stopped worker: the rest are queued again, their attempt not counted.
     expect(rows.filter((r) => r.status === 'sending')).toEqual([]);
-    expect(rows.filter((r) => r.status === 'queued').every((r) => r.attempts === 0 && r.leaseUntil === null)).toBe(true);
+    expect(rows.filter((r) => r.status === 'queued').every((r) => r.attempts === 0 && r.leaseUntil === null)).toBe(
+      true,
+    );
     expect(sent.length + rows.filter((r) => r.status === 'queued').length).toBe(30);
 
     // Started again, it sends the rest, each exactly once.
@@ -131,7 +221,9 @@ describeEachDatabase('email outbox', (database) => {
     again.start();
     again.poke();
     for (let i = 0; i < 100; i++) {
-      const left = (await db().select().from(emailOutbox)).filter((r) => r.idempotencyKey.startsWith('loop:') && r.status !== 'sent');
+      const left = (await db().select().from(emailOutbox)).filter(
+        (r) => r.idempotencyKey.startsWith('loop:') && r.status !== 'sent',
+      );
       if (left.length === 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }

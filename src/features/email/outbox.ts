@@ -90,11 +90,15 @@ export function queueEmailsWhere(emails: (NewEmail & { ref: string })[], options
  * (`nth`): a broadcast's 100,000 rows never pass through the process, and a
  * random value made per row by the database cost the signing batch more.
  */
-const messageId = (domain: string, nth: SQL): SQL => sql`'<' || ${randomBytes(12).toString('hex')} || '.' || ${nth} || '@' || ${domain} || '>'`;
+const messageId = (domain: string, nth: SQL): SQL =>
+  sql`'<' || ${randomBytes(12).toString('hex')} || '.' || ${nth} || '@' || ${domain} || '>'`;
 
 const OUTBOX_COLUMNS = sql.raw('(idempotency_key, message_id, to_address, kind, template, locale, data)');
-const outboxValues = (domain: string): SQL => sql`v.idempotency_key, ${messageId(domain, sql`v.n`)}, v.to_address, v.kind, v.template, v.locale, v.data`;
-const OUTBOX_RECORD = sql.raw('v(idempotency_key text, to_address text, kind text, template text, locale text, data jsonb, n int)');
+const outboxValues = (domain: string): SQL =>
+  sql`v.idempotency_key, ${messageId(domain, sql`v.n`)}, v.to_address, v.kind, v.template, v.locale, v.data`;
+const OUTBOX_RECORD = sql.raw(
+  'v(idempotency_key text, to_address text, kind text, template text, locale text, data jsonb, n int)',
+);
 
 /** Each message's outbox row, but for its Message-ID, which takes `n`. */
 function outboxRecords(emails: NewEmail[]) {
@@ -134,7 +138,12 @@ export async function claimDue(db: Db, limit: number, leaseMs: number): Promise<
   const claimed = await db
     .select()
     .from(emailOutbox)
-    .where(sql`${emailOutbox.id} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+    .where(
+      sql`${emailOutbox.id} in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
   return claimed.sort((a, b) => a.id - b.id);
 }
 
@@ -164,7 +173,11 @@ export function retryDelayMs(attempts: number): number {
   return Math.round(base * (0.9 + Math.random() * 0.2));
 }
 
-export async function markFailedAttempt(db: Db, row: Pick<OutboxRow, 'id' | 'attempts'>, error: { message: string; temporary: boolean }): Promise<'retry' | 'failed'> {
+export async function markFailedAttempt(
+  db: Db,
+  row: Pick<OutboxRow, 'id' | 'attempts'>,
+  error: { message: string; temporary: boolean },
+): Promise<'retry' | 'failed'> {
   const giveUp = !error.temporary || row.attempts >= MAX_ATTEMPTS;
   await db
     .update(emailOutbox)
@@ -181,13 +194,19 @@ export async function markFailedAttempt(db: Db, row: Pick<OutboxRow, 'id' | 'att
 /** Withdraws messages that are not to be sent after all, in one statement. */
 export async function markSuppressed(db: Db, ids: number[], reason: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.update(emailOutbox).set({ status: 'suppressed', leaseUntil: null, lastError: reason }).where(inArray(emailOutbox.id, ids));
+  await db
+    .update(emailOutbox)
+    .set({ status: 'suppressed', leaseUntil: null, lastError: reason })
+    .where(inArray(emailOutbox.id, ids));
 }
 
 /** Withdraws a broadcast's messages not yet taken by a worker (it was cancelled); returns how many. */
 export async function withdrawQueuedFor(db: Db, broadcastId: number, reason: string): Promise<number> {
-  const withdrawn = await rowsOf(db, sql`update email_outbox set status = 'suppressed', last_error = ${reason}
-    where broadcast_id = ${broadcastId} and status = 'queued' returning id`);
+  const withdrawn = await rowsOf(
+    db,
+    sql`update email_outbox set status = 'suppressed', last_error = ${reason}
+    where broadcast_id = ${broadcastId} and status = 'queued' returning id`,
+  );
   return withdrawn.length;
 }
 
@@ -196,12 +215,18 @@ export const hasUnsentMail = (broadcastId: SQL): SQL =>
   sql`exists (select 1 from email_outbox o where o.broadcast_id = ${broadcastId} and o.status in ('queued', 'sending'))`;
 
 export async function outboxCounts(db: Db): Promise<Record<string, number>> {
-  const rows = await rowsOf<{ status: string; n: string | number }>(db, sql`select status, count(*) as n from email_outbox group by status`);
+  const rows = await rowsOf<{ status: string; n: string | number }>(
+    db,
+    sql`select status, count(*) as n from email_outbox group by status`,
+  );
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
 /** A broadcast's messages by status, for its progress page (an index covers it). */
 export async function outboxCountsFor(db: Db, broadcastId: number): Promise<Record<string, number>> {
-  const rows = await rowsOf<{ status: string; n: string | number }>(db, sql`select status, count(*) as n from email_outbox where broadcast_id = ${broadcastId} group by status`);
+  const rows = await rowsOf<{ status: string; n: string | number }>(
+    db,
+    sql`select status, count(*) as n from email_outbox where broadcast_id = ${broadcastId} group by status`,
+  );
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

@@ -36,7 +36,9 @@ export const emailOutbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt), index('email_outbox_broadcast_idx').on(t.broadcastId, t.status),
+  (t) => [
+    index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('email_outbox_broadcast_idx').on(t.broadcastId, t.status),
     // A person's page, data export and erasure look messages up by address.
     index('email_outbox_to_idx').on(t.toAddress),
   ],

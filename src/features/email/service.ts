@@ -1,5 +1,13 @@
 // The email feature's public surface.
-export { enqueueEmail, enqueueEmails, queueEmailsWhere, outboxCounts, outboxCountsFor, type NewEmail, type OutboxRow } from './outbox.ts';
+export {
+  enqueueEmail,
+  enqueueEmails,
+  queueEmailsWhere,
+  outboxCounts,
+  outboxCountsFor,
+  type NewEmail,
+  type OutboxRow,
+} from './outbox.ts';
 // For a statement of the feature that causes many messages at once (a broadcast starting, or cancelled).
 export { enqueueEmailsFrom, hasUnsentMail, withdrawQueuedFor } from './outbox.ts';
 export { MailboxTransport, SmtpTransport, type MailTransport } from './transport.ts';
@@ -20,4 +28,11 @@ export {
 } from './templates.ts';
 export { isSuppressed, listSuppressions, suppress, suppressedAmong, type Suppression } from './suppressions.ts';
 export { type EmailFeedback } from './feedback-reports.ts';
-export { ERASED_ADDRESS, forgetAddress, isSuppressedAddress, messagesTo, suppressionOf, type MessageTo } from './addressee.ts';
+export {
+  ERASED_ADDRESS,
+  forgetAddress,
+  isSuppressedAddress,
+  messagesTo,
+  suppressionOf,
+  type MessageTo,
+} from './addressee.ts';

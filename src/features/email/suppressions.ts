@@ -11,7 +11,13 @@ export type Suppression = typeof emailSuppressions.$inferSelect;
  * report is kept, so the record says when the address first went bad.
  * Returns true when the address was not suppressed before.
  */
-export async function suppress(db: Db, address: string, reason: SuppressionReason, source: string, at = new Date()): Promise<boolean> {
+export async function suppress(
+  db: Db,
+  address: string,
+  reason: SuppressionReason,
+  source: string,
+  at = new Date(),
+): Promise<boolean> {
   const inserted = await db
     .insert(emailSuppressions)
     .values({ address: normalizeEmail(address), reason, source, at })
@@ -21,7 +27,10 @@ export async function suppress(db: Db, address: string, reason: SuppressionReaso
 }
 
 export async function isSuppressed(db: Db, address: string): Promise<boolean> {
-  const [row] = await db.select({ address: emailSuppressions.address }).from(emailSuppressions).where(eq(emailSuppressions.address, normalizeEmail(address)));
+  const [row] = await db
+    .select({ address: emailSuppressions.address })
+    .from(emailSuppressions)
+    .where(eq(emailSuppressions.address, normalizeEmail(address)));
   return row !== undefined;
 }
 
@@ -46,7 +55,10 @@ export async function suppressedAmong(db: Db, addresses: readonly string[]): Pro
 }
 
 /** Newest first, for the workspace. */
-export async function listSuppressions(db: Db, options: { limit?: number; offset?: number } = {}): Promise<Suppression[]> {
+export async function listSuppressions(
+  db: Db,
+  options: { limit?: number; offset?: number } = {},
+): Promise<Suppression[]> {
   return db
     .select()
     .from(emailSuppressions)

@@ -5,7 +5,14 @@ import { layoutHtml, layoutText } from './templates/layout.ts';
 import { signupTemplates } from './templates/signup.ts';
 import type { RenderEmail } from './worker.ts';
 
-export { localized, paragraphs, type EmailContent, type EmailTemplate, type Sender, type TemplateContext } from './templates/define.ts';
+export {
+  localized,
+  paragraphs,
+  type EmailContent,
+  type EmailTemplate,
+  type Sender,
+  type TemplateContext,
+} from './templates/define.ts';
 export { escapeHtml } from './templates/layout.ts';
 export { signupTemplates } from './templates/signup.ts';
 
@@ -36,13 +43,18 @@ export type RendererOptions = {
  */
 export function templateRenderer(given: RendererOptions | (() => Promise<Sender>)): RenderEmail {
   // The first form of this function took only the sender: the sign-up messages, and no bulk mail.
-  const options: RendererOptions = typeof given === 'function' ? { sender: given, templates: signupTemplates, listLinks: refuseListLinks } : given;
+  const options: RendererOptions =
+    typeof given === 'function' ? { sender: given, templates: signupTemplates, listLinks: refuseListLinks } : given;
   const sender = reusedFor(options.sender, options.senderCacheMs ?? 10_000);
   return async (row) => {
     const template = options.templates[row.template];
     if (!template) throw new Error(`no email template "${row.template}"`);
     const s = await sender();
-    const ctx: TemplateContext = { locale: row.locale, sender: s, link: (path) => s.publicUrl + localizedPath(row.locale, path) };
+    const ctx: TemplateContext = {
+      locale: row.locale,
+      sender: s,
+      link: (path) => s.publicUrl + localizedPath(row.locale, path),
+    };
     const content = await template.render(row, ctx);
     const list = row.kind === 'bulk' ? await options.listLinks(row) : undefined;
     const layout = list ? 'list' : 'transactional';

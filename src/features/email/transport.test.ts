@@ -6,9 +6,18 @@ import { testConfig } from '../../../test/support/app.ts';
 import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
 import { SmtpTransport, type OutgoingEmail } from './transport.ts';
 
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
 // Through the configuration, as an operator would set it (the PEM's newlines escaped, as in a .env file).
-const config = testConfig({ DKIM_DOMAIN: 'psj.example', DKIM_SELECTOR: 'mail2026', DKIM_PRIVATE_KEY: privateKey.replace(/\n/g, '\\n'), EMAIL_FROM: 'news@psj.example' });
+const config = testConfig({
+  DKIM_DOMAIN: 'psj.example',
+  DKIM_SELECTOR: 'mail2026',
+  DKIM_PRIVATE_KEY: privateKey.replace(/\n/g, '\\n'),
+  EMAIL_FROM: 'news@psj.example',
+});
 
 const message = (n: number): OutgoingEmail => ({
   outboxId: n,
@@ -18,7 +27,10 @@ const message = (n: number): OutgoingEmail => ({
   subject: `Signed ñ ${n}`,
   text: 'Plain words.\n\nWith trailing spaces   \n',
   html: '<p>Plain words.</p>',
-  headers: { 'List-Unsubscribe': '<https://psj.example/unsubscribe/1.x>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  headers: {
+    'List-Unsubscribe': '<https://psj.example/unsubscribe/1.x>',
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  },
 });
 
 /** A relay that keeps each message's bytes exactly as they arrived, which a signature check needs. */
@@ -38,20 +50,31 @@ async function startRawSink() {
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, raw, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
+    raw,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /**
  * Checks a DKIM signature the way a receiver does (RFC 6376, relaxed/relaxed,
  * rsa-sha256), with the public key handed in instead of looked up in DNS.
  */
-function verifyDkim(raw: string, publicKey: KeyObject): { tags: Record<string, string>; bodyHashMatches: boolean; signatureValid: boolean } {
+function verifyDkim(
+  raw: string,
+  publicKey: KeyObject,
+): { tags: Record<string, string>; bodyHashMatches: boolean; signatureValid: boolean } {
   const split = raw.indexOf('\r\n\r\n');
   const fields = raw.slice(0, split).split(/\r\n(?![ \t])/);
   const body = raw.slice(split + 4);
   const relaxed = (field: string) => {
     const colon = field.indexOf(':');
-    return `${field.slice(0, colon).trim().toLowerCase()}:${field.slice(colon + 1).replace(/\r\n/g, '').replace(/[ \t]+/g, ' ').trim()}`;
+    return `${field.slice(0, colon).trim().toLowerCase()}:${field
+      .slice(colon + 1)
+      .replace(/\r\n/g, '')
+      .replace(/[ \t]+/g, ' ')
+      .trim()}`;
   };
   const signature = fields.find((f) => /^dkim-signature:/i.test(f))!;
   const tags = Object.fromEntries(
@@ -113,10 +136,15 @@ describe('SMTP transport', () => {
     const sent = raw.raw.find((r) => r.includes('<dkim-2@psj.example>'))!;
     const check = verifyDkim(sent, createPublicKey(config.email.dkim!.privateKey));
     expect(check).toMatchObject({ bodyHashMatches: true, signatureValid: true });
-    expect(check.tags.h!.toLowerCase().split(':')).toEqual(expect.arrayContaining(['from', 'subject', 'message-id', 'list-unsubscribe', 'list-unsubscribe-post']));
+    expect(check.tags.h!.toLowerCase().split(':')).toEqual(
+      expect.arrayContaining(['from', 'subject', 'message-id', 'list-unsubscribe', 'list-unsubscribe-post']),
+    );
     // The check is real: a changed word breaks it.
     const at = sent.lastIndexOf('Content-Transfer-Encoding: base64') + 40;
-    const tampered = verifyDkim(sent.slice(0, at) + (sent[at] === 'A' ? 'B' : 'A') + sent.slice(at + 1), createPublicKey(config.email.dkim!.privateKey));
+    const tampered = verifyDkim(
+      sent.slice(0, at) + (sent[at] === 'A' ? 'B' : 'A') + sent.slice(at + 1),
+      createPublicKey(config.email.dkim!.privateKey),
+    );
     expect(tampered.bodyHashMatches).toBe(false);
     const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey;
     expect(verifyDkim(sent, otherKey).signatureValid).toBe(false);

@@ -38,7 +38,10 @@ export class SmtpTransport implements MailTransport {
   readonly name = 'smtp';
   private readonly transporter: Transporter;
 
-  constructor(url: string, options: { dkim?: { domainName: string; keySelector: string; privateKey: string }; maxConnections?: number } = {}) {
+  constructor(
+    url: string,
+    options: { dkim?: { domainName: string; keySelector: string; privateKey: string }; maxConnections?: number } = {},
+  ) {
     this.transporter = nodemailer.createTransport({
       url,
       pool: true,
@@ -81,10 +84,20 @@ export class MailboxTransport implements MailTransport {
   async send(email: OutgoingEmail): Promise<{ providerMessageId: string }> {
     const [row] = await this.db
       .insert(emailMailbox)
-      .values({ outboxId: email.outboxId, toAddress: email.to, subject: email.subject, text: email.text, html: email.html, headers: { ...email.headers, 'Message-ID': email.messageId } })
+      .values({
+        outboxId: email.outboxId,
+        toAddress: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        headers: { ...email.headers, 'Message-ID': email.messageId },
+      })
       .returning({ id: emailMailbox.id });
     // One line, without the address: enough to know where to look.
-    this.logger?.info({ mailboxId: row!.id }, `email kept in the demo mailbox (no SMTP_URL): read it at /admin/mailbox/${row!.id}`);
+    this.logger?.info(
+      { mailboxId: row!.id },
+      `email kept in the demo mailbox (no SMTP_URL): read it at /admin/mailbox/${row!.id}`,
+    );
     return { providerMessageId: `mailbox:${row!.id}` };
   }
 
@@ -95,6 +108,7 @@ export class MailboxTransport implements MailTransport {
 export function classify(error: unknown): DeliveryError {
   const e = error as { responseCode?: number; code?: string; message?: string };
   const message = (e.message ?? String(error)).slice(0, 500);
-  if (typeof e.responseCode === 'number') return new DeliveryError(message, e.responseCode < 500 || e.responseCode === 421);
+  if (typeof e.responseCode === 'number')
+    return new DeliveryError(message, e.responseCode < 500 || e.responseCode === 421);
   return new DeliveryError(message, true);
 }

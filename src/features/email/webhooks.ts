@@ -22,7 +22,11 @@ export type RecordFeedback = (tx: Db, feedback: EmailFeedback) => Promise<unknow
  * never in the URL: request logs keep paths, and a secret there would leak.
  * Without a configured secret the route does not exist.
  */
-export function emailWebhookRoutes(deps: { db: Db; secret: string | undefined; recordFeedback?: RecordFeedback }): Hono<AppEnv> {
+export function emailWebhookRoutes(deps: {
+  db: Db;
+  secret: string | undefined;
+  recordFeedback?: RecordFeedback;
+}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { db, secret } = deps;
 
@@ -32,7 +36,8 @@ export function emailWebhookRoutes(deps: { db: Db; secret: string | undefined; r
     bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: 'payload too large' }, 413) }),
     async (c) => {
       if (!secret) return c.notFound();
-      if (!authorized(c.req.header('authorization'), secret)) return c.json({ error: 'unauthorized' }, 401, { 'WWW-Authenticate': 'Bearer' });
+      if (!authorized(c.req.header('authorization'), secret))
+        return c.json({ error: 'unauthorized' }, 401, { 'WWW-Authenticate': 'Bearer' });
       let body: unknown;
       try {
         body = JSON.parse(await c.req.text());
@@ -46,8 +51,13 @@ export function emailWebhookRoutes(deps: { db: Db; secret: string | undefined; r
         if (await takeIn(db, event, deps.recordFeedback)) suppressed++;
       }
       // Counts only: the events hold addresses, which never go to the log.
-      c.get('log')?.info({ events: parsed.events.length, suppressed, ignored: parsed.ignored }, 'email feedback received');
-      return c.json({ received: parsed.events.length, suppressed, ignored: parsed.ignored }, 200, { 'Cache-Control': 'no-store' });
+      c.get('log')?.info(
+        { events: parsed.events.length, suppressed, ignored: parsed.ignored },
+        'email feedback received',
+      );
+      return c.json({ received: parsed.events.length, suppressed, ignored: parsed.ignored }, 200, {
+        'Cache-Control': 'no-store',
+      });
     },
   );
 
@@ -60,7 +70,15 @@ async function takeIn(db: Db, event: EmailFeedback, record: RecordFeedback | und
     // Providers retry, sometimes twice at once: the same report waits for its twin to finish, then finds it recorded.
     await rowsOf(tx, sql`select pg_advisory_xact_lock(hashtext(${`email-feedback:${event.key}`}))`);
     const permanent = event.type === 'complaint' || event.bounceType === 'hard';
-    const made = permanent ? await suppress(tx, event.email, event.type === 'complaint' ? 'complaint' : 'hard-bounce', event.source, event.at) : false;
+    const made = permanent
+      ? await suppress(
+          tx,
+          event.email,
+          event.type === 'complaint' ? 'complaint' : 'hard-bounce',
+          event.source,
+          event.at,
+        )
+      : false;
     await record?.(tx, event);
     return made;
   });

@@ -123,9 +123,15 @@ export class EmailWorker {
     let providerMessageId: string;
     try {
       const rendered = await render(row);
-      ({ providerMessageId } = await transport.send({ ...rendered, outboxId: row.id, messageId: row.messageId, to: row.toAddress }));
+      ({ providerMessageId } = await transport.send({
+        ...rendered,
+        outboxId: row.id,
+        messageId: row.messageId,
+        to: row.toAddress,
+      }));
     } catch (error) {
-      const failure = error instanceof DeliveryError ? error : new DeliveryError((error as Error).message ?? String(error), false);
+      const failure =
+        error instanceof DeliveryError ? error : new DeliveryError((error as Error).message ?? String(error), false);
       const outcome = await markFailedAttempt(db, row, failure);
       // The id and template only: never the address.
       logger.warn({ outboxId: row.id, template: row.template, attempts: row.attempts, outcome }, 'email not delivered');
@@ -142,7 +148,10 @@ export class EmailWorker {
   private async lane(): Promise<void> {
     while (this.running) {
       // Refill before the queue runs dry, so lanes rarely wait on the database.
-      if (this.queue.length < this.o.concurrency * 2 && this.refilling === undefined) void this.refill().catch((error) => this.options.logger.error({ err: error }, 'email worker could not claim messages'));
+      if (this.queue.length < this.o.concurrency * 2 && this.refilling === undefined)
+        void this.refill().catch((error) =>
+          this.options.logger.error({ err: error }, 'email worker could not claim messages'),
+        );
       const row = this.queue.shift();
       if (row) {
         try {
@@ -181,6 +190,12 @@ export class EmailWorker {
     await this.refilling?.catch(() => 0);
     // What was claimed but not sent goes back at once, instead of waiting out its lease.
     const unsent = this.queue.splice(0);
-    if (unsent.length > 0) await releaseClaimed(this.options.db, unsent.map((r) => r.id)).catch((error) => this.options.logger.error({ err: error }, 'email worker could not hand back claimed messages'));
+    if (unsent.length > 0)
+      await releaseClaimed(
+        this.options.db,
+        unsent.map((r) => r.id),
+      ).catch((error) =>
+        this.options.logger.error({ err: error }, 'email worker could not hand back claimed messages'),
+      );
   }
 }

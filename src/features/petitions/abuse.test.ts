@@ -29,11 +29,26 @@ describeEachDatabase('abuse controls', (database) => {
     second = await makePetition(db(), 'abuse-second');
     const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
     // A flood in the last hour: 25 on one petition and 5 on another, from one address and one throwaway domain.
-    for (let i = 0; i < 30; i++) await addSignature(db(), i < 25 ? first : second, { ipHash: floodHash, emailDomain: 'throwaway.example', createdAt: minutesAgo(i) });
+    for (let i = 0; i < 30; i++)
+      await addSignature(db(), i < 25 ? first : second, {
+        ipHash: floodHash,
+        emailDomain: 'throwaway.example',
+        createdAt: minutesAgo(i),
+      });
     // The same address two hours ago: not trending any more.
-    for (let i = 0; i < 40; i++) await addSignature(db(), first, { ipHash: floodHash, emailDomain: 'old-flood.example', createdAt: minutesAgo(120 + i) });
+    for (let i = 0; i < 40; i++)
+      await addSignature(db(), first, {
+        ipHash: floodHash,
+        emailDomain: 'old-flood.example',
+        createdAt: minutesAgo(120 + i),
+      });
     // Ordinary signers.
-    for (let i = 0; i < 3; i++) await addSignature(db(), first, { ipHash: `Quiet-${i}-0123456789abcdefghijklmnop`, emailDomain: 'example.net', createdAt: minutesAgo(5) });
+    for (let i = 0; i < 3; i++)
+      await addSignature(db(), first, {
+        ipHash: `Quiet-${i}-0123456789abcdefghijklmnop`,
+        emailDomain: 'example.net',
+        createdAt: minutesAgo(5),
+      });
   }, 60_000);
 
   it('counts the hashed addresses and email domains of the last hour, most first, with where most of them went', async () => {
@@ -57,11 +72,29 @@ describeEachDatabase('abuse controls', (database) => {
   it('blocks a trending address by its hash, a typed address by the hash signatures store, and a domain, each audited', async () => {
     // The signing guard has read the rules before the block (and would keep them for seconds)…
     expect(await live.guard.check(floodHash, 'example.net')).toBeUndefined();
-    expect((await organizer.post(`${page}/blocks`, { kind: 'ip', ipHash: floodHash }, { from: page })).status).toBe(303);
+    expect((await organizer.post(`${page}/blocks`, { kind: 'ip', ipHash: floodHash }, { from: page })).status).toBe(
+      303,
+    );
     // …and is told at once.
     expect(await live.guard.check(floodHash, 'example.net')).toBe('blocked');
-    expect((await organizer.post(`${page}/blocks`, { kind: 'ip', ip: ' 203.0.113.7 ', ipNote: 'Scripted flood' }, { from: page })).status).toBe(303);
-    expect((await organizer.post(`${page}/blocks`, { kind: 'email-domain', domain: ' @Throwaway.Example. ', domainNote: '' }, { from: page })).status).toBe(303);
+    expect(
+      (
+        await organizer.post(
+          `${page}/blocks`,
+          { kind: 'ip', ip: ' 203.0.113.7 ', ipNote: 'Scripted flood' },
+          { from: page },
+        )
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await organizer.post(
+          `${page}/blocks`,
+          { kind: 'email-domain', domain: ' @Throwaway.Example. ', domainNote: '' },
+          { from: page },
+        )
+      ).status,
+    ).toBe(303);
     const blocks = await db().select().from(signingBlocks);
     expect(blocks.map((b) => [b.kind, b.value, b.note]).sort()).toEqual(
       [
@@ -93,7 +126,11 @@ describeEachDatabase('abuse controls', (database) => {
     expect(html).toContain('id="ip-error"');
     expect(html).toContain('value="203.0.113"');
     expect(html).toContain('value="typo"');
-    const domain = await organizer.post(`${page}/blocks`, { kind: 'email-domain', domain: 'not a domain' }, { from: page });
+    const domain = await organizer.post(
+      `${page}/blocks`,
+      { kind: 'email-domain', domain: 'not a domain' },
+      { from: page },
+    );
     expect(domain.status).toBe(422);
     expect(await domain.text()).toContain('id="domain-error"');
     expect((await organizer.post(`${page}/blocks`, { kind: 'ip', ipHash: 'short' }, { from: page })).status).toBe(422);
@@ -102,13 +139,31 @@ describeEachDatabase('abuse controls', (database) => {
   });
 
   it('unblocks, audited', async () => {
-    expect((await organizer.post(`${page}/blocks/remove`, { kind: 'email-domain', value: 'throwaway.example' }, { from: page })).status).toBe(303);
+    expect(
+      (
+        await organizer.post(
+          `${page}/blocks/remove`,
+          { kind: 'email-domain', value: 'throwaway.example' },
+          { from: page },
+        )
+      ).status,
+    ).toBe(303);
     expect(await db().select().from(signingBlocks).where(eq(signingBlocks.kind, 'email-domain'))).toEqual([]);
     expect(await db().select().from(auditLog).where(eq(auditLog.action, 'petition.block-remove'))).toHaveLength(1);
     // Gone already: nothing to record.
-    expect((await organizer.post(`${page}/blocks/remove`, { kind: 'email-domain', value: 'throwaway.example' }, { from: page })).status).toBe(303);
+    expect(
+      (
+        await organizer.post(
+          `${page}/blocks/remove`,
+          { kind: 'email-domain', value: 'throwaway.example' },
+          { from: page },
+        )
+      ).status,
+    ).toBe(303);
     expect(await db().select().from(auditLog).where(eq(auditLog.action, 'petition.block-remove'))).toHaveLength(1);
-    expect((await organizer.post(`${page}/blocks/remove`, { kind: 'nonsense', value: 'x' }, { from: page })).status).toBe(400);
+    expect(
+      (await organizer.post(`${page}/blocks/remove`, { kind: 'nonsense', value: 'x' }, { from: page })).status,
+    ).toBe(400);
   });
 
   it('tunes the per-address rates, refusing an hourly limit below the burst', async () => {
@@ -121,12 +176,21 @@ describeEachDatabase('abuse controls', (database) => {
     const badHtml = await bad.text();
     expect(badHtml).toContain('id="perIpPerHour-error"');
     expect(badHtml).toContain('value="20"');
-    expect((await organizer.post(`${page}/limits`, { perIpBurst: 'many', perIpPerHour: '' }, { from: page })).status).toBe(422);
+    expect(
+      (await organizer.post(`${page}/limits`, { perIpBurst: 'many', perIpPerHour: '' }, { from: page })).status,
+    ).toBe(422);
     expect(await db().select().from(signingLimits)).toEqual([]);
 
-    expect((await organizer.post(`${page}/limits`, { perIpBurst: '20', perIpPerHour: '200' }, { from: page })).status).toBe(303);
-    expect(await db().select({ burst: signingLimits.perIpBurst, hour: signingLimits.perIpPerHour }).from(signingLimits)).toEqual([{ burst: 20, hour: 200 }]);
+    expect(
+      (await organizer.post(`${page}/limits`, { perIpBurst: '20', perIpPerHour: '200' }, { from: page })).status,
+    ).toBe(303);
+    expect(
+      await db().select({ burst: signingLimits.perIpBurst, hour: signingLimits.perIpPerHour }).from(signingLimits),
+    ).toEqual([{ burst: 20, hour: 200 }]);
     const [entry] = await db().select().from(auditLog).where(eq(auditLog.action, 'petition.limits-update'));
-    expect(entry!.summary).toMatchObject({ before: { perIpBurst: 10, perIpPerHour: 60 }, after: { perIpBurst: 20, perIpPerHour: 200 } });
+    expect(entry!.summary).toMatchObject({
+      before: { perIpBurst: 10, perIpPerHour: 60 },
+      after: { perIpBurst: 20, perIpPerHour: 200 },
+    });
   });
 });

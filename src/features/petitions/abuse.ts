@@ -28,7 +28,13 @@ const count = (what: string, max: number) =>
     .trim()
     .regex(/^[0-9]{1,7}$/, `Enter ${what} as a whole number`)
     .transform(Number)
-    .pipe(z.number().int().min(1, `${what[0]!.toUpperCase()}${what.slice(1)} must be at least 1`).max(max, `Use a number up to ${max.toLocaleString('en-US')}`));
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, `${what[0]!.toUpperCase()}${what.slice(1)} must be at least 1`)
+        .max(max, `Use a number up to ${max.toLocaleString('en-US')}`),
+    );
 
 export const limitsInput = z
   .object({
@@ -36,9 +42,16 @@ export const limitsInput = z
     perIpPerHour: count('the hourly limit', 1_000_000),
   })
   // A burst larger than the hour's allowance could never be used up: almost certainly the two fields swapped.
-  .refine((v) => v.perIpPerHour >= v.perIpBurst, { path: ['perIpPerHour'], message: 'The hourly limit must be at least the burst' });
+  .refine((v) => v.perIpPerHour >= v.perIpBurst, {
+    path: ['perIpPerHour'],
+    message: 'The hourly limit must be at least the burst',
+  });
 
-export async function updateSigningLimits(db: Db, input: z.output<typeof limitsInput>, actor: AuditActor): Promise<void> {
+export async function updateSigningLimits(
+  db: Db,
+  input: z.output<typeof limitsInput>,
+  actor: AuditActor,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getSigningLimits(tx);
     await tx
@@ -64,7 +77,13 @@ export async function updateSigningLimits(db: Db, input: z.output<typeof limitsI
  */
 export function signingIpHash(secrets: Secrets, ip: string): string {
   // An IPv4 visitor on a dual-stack socket shows as ::ffff:203.0.113.7; staff type 203.0.113.7.
-  return secrets.hmac('throttle', ip.trim().toLowerCase().replace(/^::ffff:(?=\d{1,3}(?:\.\d{1,3}){3}$)/, ''));
+  return secrets.hmac(
+    'throttle',
+    ip
+      .trim()
+      .toLowerCase()
+      .replace(/^::ffff:(?=\d{1,3}(?:\.\d{1,3}){3}$)/, ''),
+  );
 }
 
 /** An email domain in the form signatures store: the part after the last @, lower-cased, Unicode NFC. */
@@ -76,13 +95,21 @@ export function normalizeDomain(typed: string): string {
 export type BlockForm = { kind?: string; ip?: string; ipHash?: string; domain?: string; note?: string };
 
 /** Reads the add-a-block form: an IP typed by staff, a hash from the trending view, or a domain. */
-export function parseBlock(form: BlockForm, secrets: Secrets): { ok: true; kind: BlockKind; value: string; note: string } | { ok: false; errors: Record<string, string> } {
+export function parseBlock(
+  form: BlockForm,
+  secrets: Secrets,
+): { ok: true; kind: BlockKind; value: string; note: string } | { ok: false; errors: Record<string, string> } {
   const typedNote = plainText({ max: 200 }).safeParse(form.note ?? '');
-  if (!typedNote.success) return { ok: false, errors: { [form.kind === 'ip' ? 'ipNote' : 'domainNote']: typedNote.error.issues[0]!.message } };
+  if (!typedNote.success)
+    return {
+      ok: false,
+      errors: { [form.kind === 'ip' ? 'ipNote' : 'domainNote']: typedNote.error.issues[0]!.message },
+    };
   const note = typedNote.data;
   if (form.kind === 'ip') {
     if (form.ipHash) {
-      if (!/^[A-Za-z0-9_-]{20,64}$/.test(form.ipHash)) return { ok: false, errors: { ip: 'That is not an address hash from the trending view' } };
+      if (!/^[A-Za-z0-9_-]{20,64}$/.test(form.ipHash))
+        return { ok: false, errors: { ip: 'That is not an address hash from the trending view' } };
       return { ok: true, kind: 'ip', value: form.ipHash, note };
     }
     const ip = (form.ip ?? '').trim();
@@ -91,7 +118,12 @@ export function parseBlock(form: BlockForm, secrets: Secrets): { ok: true; kind:
   }
   if (form.kind === 'email-domain') {
     const domain = normalizeDomain(form.domain ?? '');
-    if (!/^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u.test(domain) || domain.length > 253) {
+    if (
+      !/^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u.test(
+        domain,
+      ) ||
+      domain.length > 253
+    ) {
       return { ok: false, errors: { domain: 'Enter a domain like example.com' } };
     }
     return { ok: true, kind: 'email-domain', value: domain, note };
@@ -110,11 +142,23 @@ export async function listBlocks(db: Db): Promise<Block[]> {
  * blocked domain is a rule about a mail provider that staff must be able
  * to trace. The note is free text and may name someone, so it stays out.
  */
-export async function addBlock(db: Db, block: { kind: BlockKind; value: string; note: string }, actor: AuditActor): Promise<boolean> {
+export async function addBlock(
+  db: Db,
+  block: { kind: BlockKind; value: string; note: string },
+  actor: AuditActor,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const added = await tx.insert(signingBlocks).values(block).onConflictDoNothing().returning({ kind: signingBlocks.kind });
+    const added = await tx
+      .insert(signingBlocks)
+      .values(block)
+      .onConflictDoNothing()
+      .returning({ kind: signingBlocks.kind });
     if (added.length === 0) return false;
-    await recordAudit(tx, actor, { action: 'petition.block-add', subjectType: `petition-block-${block.kind}`, subjectId: block.value });
+    await recordAudit(tx, actor, {
+      action: 'petition.block-add',
+      subjectType: `petition-block-${block.kind}`,
+      subjectId: block.value,
+    });
     return true;
   });
 }
@@ -126,20 +170,33 @@ export async function removeBlock(db: Db, kind: BlockKind, value: string, actor:
       .where(and(eq(signingBlocks.kind, kind), eq(signingBlocks.value, value)))
       .returning({ kind: signingBlocks.kind });
     if (removed.length === 0) return false;
-    await recordAudit(tx, actor, { action: 'petition.block-remove', subjectType: `petition-block-${kind}`, subjectId: value });
+    await recordAudit(tx, actor, {
+      action: 'petition.block-remove',
+      subjectType: `petition-block-${kind}`,
+      subjectId: value,
+    });
     return true;
   });
 }
 
 /** `petitionId` is where most of them went, for a link to those signatures. */
-export type TrendingRow = { value: string; signatures: number; petitions: number; petitionId: number; blocked: boolean };
+export type TrendingRow = {
+  value: string;
+  signatures: number;
+  petitions: number;
+  petitionId: number;
+  blocked: boolean;
+};
 
 /**
  * The hashed IPs and email domains with the most signatures in the last
  * hour, across all petitions, from the signatures themselves (the recent
  * index on created_at keeps this to the last hour's rows).
  */
-export async function trending(db: Db, options: { hours?: number; limit?: number; now?: Date } = {}): Promise<{ ips: TrendingRow[]; domains: TrendingRow[] }> {
+export async function trending(
+  db: Db,
+  options: { hours?: number; limit?: number; now?: Date } = {},
+): Promise<{ ips: TrendingRow[]; domains: TrendingRow[] }> {
   const since = new Date((options.now ?? new Date()).getTime() - (options.hours ?? 1) * 3_600_000);
   const limit = options.limit ?? 20;
   const top = async (column: typeof signatures.ipHash | typeof signatures.emailDomain, kind: BlockKind) => {
@@ -156,7 +213,13 @@ export async function trending(db: Db, options: { hours?: number; limit?: number
       .groupBy(column)
       .orderBy(sql`count(*) desc`, column)
       .limit(limit);
-    return rows.map((r) => ({ ...r, signatures: Number(r.signatures), petitions: Number(r.petitions), petitionId: Number(r.petitionId), blocked: Boolean(r.blocked) }));
+    return rows.map((r) => ({
+      ...r,
+      signatures: Number(r.signatures),
+      petitions: Number(r.petitions),
+      petitionId: Number(r.petitionId),
+      blocked: Boolean(r.blocked),
+    }));
   };
   const [ips, domains] = await Promise.all([top(signatures.ipHash, 'ip'), top(signatures.emailDomain, 'email-domain')]);
   return { ips, domains };

@@ -29,8 +29,18 @@ describeEachDatabase('petition workspace forms, whatever is typed', (database) =
   });
 
   it('creates and edits petitions', async () => {
-    const valid = () => ({ slug: unique('new'), target: 'Oregon Legislature', 'en.title': 'A title', 'en.statement': 'We ask', goal: '1,000' });
-    await checkWorkspaceForm(organizer, database(), { screen: '/admin/petitions/new', action: '/admin/petitions/new', valid });
+    const valid = () => ({
+      slug: unique('new'),
+      target: 'Oregon Legislature',
+      'en.title': 'A title',
+      'en.statement': 'We ask',
+      goal: '1,000',
+    });
+    await checkWorkspaceForm(organizer, database(), {
+      screen: '/admin/petitions/new',
+      action: '/admin/petitions/new',
+      valid,
+    });
     await checkWorkspaceForm(organizer, database(), { screen: petition, action: petition });
   }, 180_000);
 
@@ -38,11 +48,20 @@ describeEachDatabase('petition workspace forms, whatever is typed', (database) =
     // Signatures to strike out, topped up when a run has struck them all, so the form is always there to refuse with.
     let batch = 0;
     const signaturesLeft = async () => {
-      const [row] = await rowsOf<{ n: number | string }>(database().db, sql`select count(*) as n from petition_signatures where petition_id = ${petitionId} and status <> 'invalidated' and senate_district = '5'`);
-      if (Number(row!.n) === 0) await generateSignatures(database().db, { petitionId, count: 60, prefix: `strike-${batch++}` });
+      const [row] = await rowsOf<{ n: number | string }>(
+        database().db,
+        sql`select count(*) as n from petition_signatures where petition_id = ${petitionId} and status <> 'invalidated' and senate_district = '5'`,
+      );
+      if (Number(row!.n) === 0)
+        await generateSignatures(database().db, { petitionId, count: 60, prefix: `strike-${batch++}` });
     };
     await signaturesLeft();
-    const stats = await checkWorkspaceForm(organizer, database(), { screen: `${petition}/invalidate?senate=5`, action: `${petition}/invalidate` }, { before: signaturesLeft });
+    const stats = await checkWorkspaceForm(
+      organizer,
+      database(),
+      { screen: `${petition}/invalidate?senate=5`, action: `${petition}/invalidate` },
+      { before: signaturesLeft },
+    );
     expect(stats.refused).toBeGreaterThan(0);
   }, 120_000);
 
@@ -51,15 +70,37 @@ describeEachDatabase('petition workspace forms, whatever is typed', (database) =
   }, 120_000);
 
   it('sets limits and blocks addresses and domains', async () => {
-    await checkWorkspaceForm(organizer, database(), { screen: '/admin/petitions/abuse', action: '/admin/petitions/abuse/limits' });
-    await checkWorkspaceForm(organizer, database(), { screen: '/admin/petitions/abuse', action: '/admin/petitions/abuse/blocks', nth: 0, valid: { ip: '203.0.113.7' } });
-    await checkWorkspaceForm(organizer, database(), { screen: '/admin/petitions/abuse', action: '/admin/petitions/abuse/blocks', nth: 1, valid: { domain: 'spam.example' } });
+    await checkWorkspaceForm(organizer, database(), {
+      screen: '/admin/petitions/abuse',
+      action: '/admin/petitions/abuse/limits',
+    });
+    await checkWorkspaceForm(organizer, database(), {
+      screen: '/admin/petitions/abuse',
+      action: '/admin/petitions/abuse/blocks',
+      nth: 0,
+      valid: { ip: '203.0.113.7' },
+    });
+    await checkWorkspaceForm(organizer, database(), {
+      screen: '/admin/petitions/abuse',
+      action: '/admin/petitions/abuse/blocks',
+      nth: 1,
+      valid: { domain: 'spam.example' },
+    });
     // A block to remove, put back when a run has removed it, so the form is always there to refuse with.
     const blocked = async () => {
-      const res = await organizer.post('/admin/petitions/abuse/blocks', { kind: 'email-domain', domain: 'throwaway.example' }, { from: '/admin/petitions/abuse' });
+      const res = await organizer.post(
+        '/admin/petitions/abuse/blocks',
+        { kind: 'email-domain', domain: 'throwaway.example' },
+        { from: '/admin/petitions/abuse' },
+      );
       expect(res.status).toBe(303);
     };
     await blocked();
-    await checkWorkspaceForm(organizer, database(), { screen: '/admin/petitions/abuse', action: '/admin/petitions/abuse/blocks/remove' }, { before: blocked });
+    await checkWorkspaceForm(
+      organizer,
+      database(),
+      { screen: '/admin/petitions/abuse', action: '/admin/petitions/abuse/blocks/remove' },
+      { before: blocked },
+    );
   }, 180_000);
 });

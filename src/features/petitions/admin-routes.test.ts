@@ -50,13 +50,28 @@ describeEachDatabase('petitions in the workspace', (database) => {
   it('re-shows a bad form with what was typed and a message by each field (422), creating nothing', async () => {
     const res = await organizer.post(
       '/admin/petitions/new',
-      form({ slug: 'no spaces!', goal: 'lots', 'es.statement': '', 'thresholds.1.count': '', closesAt: '2026-02-01T09:00', 'en.title': '' }),
+      form({
+        slug: 'no spaces!',
+        goal: 'lots',
+        'es.statement': '',
+        'thresholds.1.count': '',
+        closesAt: '2026-02-01T09:00',
+        'en.title': '',
+      }),
       { from: '/admin/petitions/new' },
     );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('<title>Error: New petition');
-    for (const id of ['slug-error', 'en.title-error', 'es.statement-error', 'goal-error', 'thresholds.1.count-error', 'closesAt-error']) expect(html).toContain(`id="${id}"`);
+    for (const id of [
+      'slug-error',
+      'en.title-error',
+      'es.statement-error',
+      'goal-error',
+      'thresholds.1.count-error',
+      'closesAt-error',
+    ])
+      expect(html).toContain(`id="${id}"`);
     expect(html).toContain('value="lots"');
     expect(html).toContain('value="no spaces!"');
     expect(html).toContain('A thousand voices');
@@ -79,7 +94,11 @@ describeEachDatabase('petitions in the workspace', (database) => {
       slug: 'safety-for-all',
       goal: 5000,
       status: 'draft',
-      es: { title: 'Seguridad para todos', summary: '', statement: 'Pedimos que todas las personas tengan lo que necesitan para sanar.' },
+      es: {
+        title: 'Seguridad para todos',
+        summary: '',
+        statement: 'Pedimos que todas las personas tengan lo que necesitan para sanar.',
+      },
       thresholds: [
         { count: 1000, message: { en: 'A thousand voices' } },
         { count: 2500, message: { en: 'Halfway there!', es: '¡A mitad de camino!' } },
@@ -91,10 +110,14 @@ describeEachDatabase('petitions in the workspace', (database) => {
     const [entry] = await db().select().from(auditLog).where(eq(auditLog.action, 'petition.create'));
     expect(entry).toMatchObject({ subjectType: 'petition', subjectId: String(petitionId) });
 
-    const again = await organizer.post('/admin/petitions/new', form({ 'en.title': 'Another' }), { from: '/admin/petitions/new' });
+    const again = await organizer.post('/admin/petitions/new', form({ 'en.title': 'Another' }), {
+      from: '/admin/petitions/new',
+    });
     expect(again.status).toBe(422);
     expect(await again.text()).toContain('Another petition has this address');
-    const archived = await organizer.post('/admin/petitions/new', form({ slug: 'born-archived', status: 'archived' }), { from: '/admin/petitions/new' });
+    const archived = await organizer.post('/admin/petitions/new', form({ slug: 'born-archived', status: 'archived' }), {
+      from: '/admin/petitions/new',
+    });
     expect(archived.status).toBe(422);
     expect(await archived.text()).toContain('id="status-error"');
   });
@@ -123,8 +146,13 @@ describeEachDatabase('petitions in the workspace', (database) => {
     expect(html).toContain('id="slug-error"');
     expect(html).toContain('value="a-new-address"');
 
-    expect((await organizer.post(url, form({ slug: 'safety-for-all', status: 'closed' }), { from: url })).status).toBe(303);
-    expect((await organizer.post(url, form({ slug: 'safety-for-all', status: 'open', goal: '10000' }), { from: url })).status).toBe(303);
+    expect((await organizer.post(url, form({ slug: 'safety-for-all', status: 'closed' }), { from: url })).status).toBe(
+      303,
+    );
+    expect(
+      (await organizer.post(url, form({ slug: 'safety-for-all', status: 'open', goal: '10000' }), { from: url }))
+        .status,
+    ).toBe(303);
     const [row] = await db().select().from(petitions).where(eq(petitions.id, petitionId));
     expect(row).toMatchObject({ slug: 'safety-for-all', status: 'open', goal: 10000 });
 
@@ -134,10 +162,12 @@ describeEachDatabase('petitions in the workspace', (database) => {
   });
 
   it('lists petitions with the verified count summed from the shards, and the goal', async () => {
-    await db().insert(signatureCountShards).values([
-      { petitionId, shard: 0, verified: 5 },
-      { petitionId, shard: 7, verified: 1232 },
-    ]);
+    await db()
+      .insert(signatureCountShards)
+      .values([
+        { petitionId, shard: 0, verified: 5 },
+        { petitionId, shard: 7, verified: 1232 },
+      ]);
     const html = await (await organizer.request('/admin/petitions')).text();
     expect(html).toContain(`href="/admin/petitions/${petitionId}"`);
     expect(html).toContain('<td>1,237</td>');
@@ -154,7 +184,13 @@ describeEachDatabase('petitions in the workspace', (database) => {
     expect(html).not.toContain('name="slug"');
     expect(html).not.toContain('/signatures');
     expect(html).toContain(`/admin/petitions/${petitionId}/packets`);
-    expect((await viewer.post(`/admin/petitions/${petitionId}`, form({ slug: 'safety-for-all', status: 'closed' }), { from: '/admin/account' })).status).toBe(403);
+    expect(
+      (
+        await viewer.post(`/admin/petitions/${petitionId}`, form({ slug: 'safety-for-all', status: 'closed' }), {
+          from: '/admin/account',
+        })
+      ).status,
+    ).toBe(403);
     expect(await (await viewer.request('/admin')).text()).toContain('href="/admin/petitions"');
     const editor = await signedInAs(app, database(), 'editor');
     expect(await (await editor.request('/admin')).text()).not.toContain('href="/admin/petitions"');

@@ -50,7 +50,13 @@ describeEachDatabase('signatures in the workspace', (database) => {
     const wanted = await db()
       .select({ name: signatures.givenName })
       .from(signatures)
-      .where(and(eq(signatures.petitionId, petitionId), eq(signatures.status, 'verified'), eq(signatures.senateDistrict, '5')));
+      .where(
+        and(
+          eq(signatures.petitionId, petitionId),
+          eq(signatures.status, 'verified'),
+          eq(signatures.senateDistrict, '5'),
+        ),
+      );
     expect(names(html).sort()).toEqual(wanted.map((w) => w.name).sort());
     expect(html).toContain('<option value="5" selected="">Senate district 5</option>');
 
@@ -61,13 +67,16 @@ describeEachDatabase('signatures in the workspace', (database) => {
     // A day that ended before any signature: nothing.
     expect(names(await (await organizer.request(`${base}?to=2020-01-01`)).text())).toEqual([]);
     const today = new Date().toISOString().slice(0, 10);
-    expect(names(await (await organizer.request(`${base}?from=2020-01-01&to=${today}`)).text()).length).toBeGreaterThan(0);
+    expect(names(await (await organizer.request(`${base}?from=2020-01-01&to=${today}`)).text()).length).toBeGreaterThan(
+      0,
+    );
 
     const bad = await organizer.request(`${base}?status=lost&senate=99&from=2026-02-30x&to=soon`);
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
     expect(badHtml).toContain('<title>Error:');
-    for (const id of ['status-error', 'senate-error', 'from-error', 'to-error']) expect(badHtml).toContain(`id="${id}"`);
+    for (const id of ['status-error', 'senate-error', 'from-error', 'to-error'])
+      expect(badHtml).toContain(`id="${id}"`);
     expect(badHtml).toContain('value="soon"');
   });
 
@@ -88,20 +97,45 @@ describeEachDatabase('signatures in the workspace', (database) => {
 
     // Arriving after the page was shown: not swept up.
     const late = await addSignature(db(), petitionId, { senateDistrict: '7', status: 'verified' });
-    expect((await organizer.post(`/admin/petitions/${petitionId}/invalidate`, { senate: '7' }, { from: `/admin/petitions/${petitionId}/invalidate?senate=7` })).status).toBe(400);
+    expect(
+      (
+        await organizer.post(
+          `/admin/petitions/${petitionId}/invalidate`,
+          { senate: '7' },
+          { from: `/admin/petitions/${petitionId}/invalidate?senate=7` },
+        )
+      ).status,
+    ).toBe(400);
     // The public side's cached count, read just before: it must not outlive the change.
     expect(await live.counts.get(petitionId)).toBe(countBefore);
-    const done = await organizer.post(`/admin/petitions/${petitionId}/invalidate`, { senate: '7', through }, { from: `/admin/petitions/${petitionId}/invalidate?senate=7` });
+    const done = await organizer.post(
+      `/admin/petitions/${petitionId}/invalidate`,
+      { senate: '7', through },
+      { from: `/admin/petitions/${petitionId}/invalidate?senate=7` },
+    );
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe(`/admin/petitions/${petitionId}/signatures?senate=7&notice=saved`);
 
-    const after = await db().select({ status: signatures.status }).from(signatures).where(inArray(signatures.id, matching.map((m) => m.id)));
+    const after = await db()
+      .select({ status: signatures.status })
+      .from(signatures)
+      .where(
+        inArray(
+          signatures.id,
+          matching.map((m) => m.id),
+        ),
+      );
     expect(after.every((a) => a.status === 'invalidated')).toBe(true);
-    expect((await db().select({ status: signatures.status }).from(signatures).where(eq(signatures.id, late)))[0]!.status).toBe('verified');
+    expect(
+      (await db().select({ status: signatures.status }).from(signatures).where(eq(signatures.id, late)))[0]!.status,
+    ).toBe('verified');
     expect(await verifiedCount(db(), petitionId)).toBe(countBefore - verified);
     expect(await live.counts.get(petitionId)).toBe(countBefore - verified);
     // The shards still agree with the rows (the late one was added without counting it).
-    const rows = await db().select({ id: signatures.id }).from(signatures).where(and(eq(signatures.petitionId, petitionId), eq(signatures.status, 'verified'), ne(signatures.id, late)));
+    const rows = await db()
+      .select({ id: signatures.id })
+      .from(signatures)
+      .where(and(eq(signatures.petitionId, petitionId), eq(signatures.status, 'verified'), ne(signatures.id, late)));
     expect(await verifiedCount(db(), petitionId)).toBe(rows.length);
 
     const [entry] = await db().select().from(auditLog).where(eq(auditLog.action, 'petition.signatures-invalidate'));
@@ -109,7 +143,9 @@ describeEachDatabase('signatures in the workspace', (database) => {
     expect(JSON.stringify(entry!.summary)).not.toMatch(/@|Ana|Rivera/);
 
     // Again: nothing left to strike out, and the count does not move.
-    const again = await (await organizer.request(`/admin/petitions/${petitionId}/invalidate?senate=7&to=2099-01-01`)).text();
+    const again = await (
+      await organizer.request(`/admin/petitions/${petitionId}/invalidate?senate=7&to=2099-01-01`)
+    ).text();
     expect(again).toContain('Invalidate 1 signature');
     expect(await verifiedCount(db(), petitionId)).toBe(countBefore - verified);
   });
@@ -121,7 +157,9 @@ describeEachDatabase('signatures in the workspace', (database) => {
     expect(html).toContain('Only signatures from the address with hash');
     expect(html.match(/>Sam Okafor</g)).toHaveLength(3);
     expect(names(html)).toEqual([]);
-    const domain = await (await organizer.request(`/admin/petitions/${petitionId}/signatures?domain=example.org&status=pending`)).text();
+    const domain = await (
+      await organizer.request(`/admin/petitions/${petitionId}/signatures?domain=example.org&status=pending`)
+    ).text();
     expect(domain).toContain('with email addresses at <strong>example.org</strong>');
     expect(names(domain).length).toBeGreaterThan(0);
     expect(domain).not.toContain('Sam Okafor');

@@ -15,12 +15,20 @@ import { recounts, signatureCountShards, signatures, petitions } from './schema.
 export const SHARDS = 16;
 
 /** Adds `delta` verified signatures to the count; call it in the transaction that changed their status. */
-export async function addToCount(db: Db, petitionId: number, delta: number, shard = Math.floor(Math.random() * SHARDS)): Promise<void> {
+export async function addToCount(
+  db: Db,
+  petitionId: number,
+  delta: number,
+  shard = Math.floor(Math.random() * SHARDS),
+): Promise<void> {
   if (delta === 0) return;
   await db
     .insert(signatureCountShards)
     .values({ petitionId, shard, verified: delta })
-    .onConflictDoUpdate({ target: [signatureCountShards.petitionId, signatureCountShards.shard], set: { verified: sql`${signatureCountShards.verified} + ${delta}` } });
+    .onConflictDoUpdate({
+      target: [signatureCountShards.petitionId, signatureCountShards.shard],
+      set: { verified: sql`${signatureCountShards.verified} + ${delta}` },
+    });
 }
 
 /** The count as the shards say, straight from the database. */
@@ -94,12 +102,16 @@ export async function recountAll(db: Db, logger: Logger, now = new Date()): Prom
       const after = row?.n ?? 0;
       if (after !== before) {
         await tx.update(signatureCountShards).set({ verified: 0 }).where(eq(signatureCountShards.petitionId, id));
-        await tx.update(signatureCountShards).set({ verified: after }).where(and(eq(signatureCountShards.petitionId, id), eq(signatureCountShards.shard, 0)));
+        await tx
+          .update(signatureCountShards)
+          .set({ verified: after })
+          .where(and(eq(signatureCountShards.petitionId, id), eq(signatureCountShards.shard, 0)));
       }
       await tx.insert(recounts).values({ petitionId: id, before, after, at: now });
       return { petitionId: id, before, after };
     });
-    if (result.before !== result.after) logger.warn({ petitionId: id, before: result.before, after: result.after }, 'petition count repaired');
+    if (result.before !== result.after)
+      logger.warn({ petitionId: id, before: result.before, after: result.after }, 'petition count repaired');
     results.push(result);
   }
   const repaired = results.filter((r) => r.before !== r.after).length;

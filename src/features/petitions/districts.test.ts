@@ -4,11 +4,23 @@ import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { Secrets } from '../../platform/crypto.ts';
 import { zipFacts } from '../reference/service.ts';
 import { signatures } from './schema.ts';
-import { censusGeocoder, chooseDistrict, districtChoicesFor, districtChoiceToken, placeSigner, signatureFromChoiceToken, SignatureBatcher } from './service.ts';
+import {
+  censusGeocoder,
+  chooseDistrict,
+  districtChoicesFor,
+  districtChoiceToken,
+  placeSigner,
+  signatureFromChoiceToken,
+  SignatureBatcher,
+} from './service.ts';
 import { makeOpenPetition, pendingSignature, seedTestZips, startFakeGeocoder, testZips } from './test-support.ts';
 
 const secrets = new Secrets('test-secret-key-that-is-long-enough-0123456789');
-const facts = (z: (typeof testZips)[keyof typeof testZips]) => ({ counties: [...z.counties], senateDistricts: [...z.senateDistricts], houseDistricts: [...z.houseDistricts] });
+const facts = (z: (typeof testZips)[keyof typeof testZips]) => ({
+  counties: [...z.counties],
+  senateDistricts: [...z.senateDistricts],
+  houseDistricts: [...z.houseDistricts],
+});
 
 describe('where a signer is: never a guess', () => {
   let geocoder: Awaited<ReturnType<typeof startFakeGeocoder>>;
@@ -30,25 +42,56 @@ describe('where a signer is: never a guess', () => {
 
   it('leaves a ZIP across several districts unknown and offers its Senate districts to choose from', async () => {
     const place = await placeSigner(facts(testZips.several), '', '97301', undefined);
-    expect(place).toMatchObject({ senateDistrict: null, houseDistrict: null, districtSource: 'unknown', senateChoices: ['9', '10', '11'] });
+    expect(place).toMatchObject({
+      senateDistrict: null,
+      houseDistrict: null,
+      districtSource: 'unknown',
+      senateChoices: ['9', '10', '11'],
+    });
   });
 
   it('keeps what a ZIP says for sure and nothing more: one Senate district, two House districts', async () => {
-    expect(await placeSigner(facts(testZips.houseSplit), '', '97405', undefined)).toMatchObject({ senateDistrict: '4', houseDistrict: null, districtSource: 'zip', senateChoices: [] });
+    expect(await placeSigner(facts(testZips.houseSplit), '', '97405', undefined)).toMatchObject({
+      senateDistrict: '4',
+      houseDistrict: null,
+      districtSource: 'zip',
+      senateChoices: [],
+    });
   });
 
   it('is unknown with no reference data for the ZIP, and offers nothing to choose', async () => {
-    expect(await placeSigner(undefined, '', '97999', undefined)).toMatchObject({ districtSource: 'unknown', senateChoices: [], county: null });
+    expect(await placeSigner(undefined, '', '97999', undefined)).toMatchObject({
+      districtSource: 'unknown',
+      senateChoices: [],
+      county: null,
+    });
   });
 
   it('asks the geocoder when a street address is given, finding the layers by name whatever their year', async () => {
     const ask = censusGeocoder(geocoder.url);
-    expect(await ask({ street: '1 Capitol St NE', zip: '97301' })).toEqual({ senate: '11', house: '21', city: 'Salem' });
+    expect(await ask({ street: '1 Capitol St NE', zip: '97301' })).toEqual({
+      senate: '11',
+      house: '21',
+      city: 'Salem',
+    });
     const request = geocoder.requests.at(-1)!;
     expect(request.pathname).toBe('/geocoder/geographies/address');
-    expect(Object.fromEntries(request.searchParams)).toMatchObject({ street: '1 Capitol St NE', zip: '97301', state: 'OR', benchmark: 'Public_AR_Current', vintage: 'Current_Current', format: 'json' });
+    expect(Object.fromEntries(request.searchParams)).toMatchObject({
+      street: '1 Capitol St NE',
+      zip: '97301',
+      state: 'OR',
+      benchmark: 'Public_AR_Current',
+      vintage: 'Current_Current',
+      format: 'json',
+    });
     const place = await placeSigner(facts(testZips.several), '1 Capitol St NE', '97301', ask);
-    expect(place).toMatchObject({ senateDistrict: '11', houseDistrict: '21', districtSource: 'geocoder', city: 'Salem', senateChoices: [] });
+    expect(place).toMatchObject({
+      senateDistrict: '11',
+      houseDistrict: '21',
+      districtSource: 'geocoder',
+      city: 'Salem',
+      senateChoices: [],
+    });
   });
 
   it('says nothing when matches disagree or a layer failed, and falls back to the ZIP', async () => {
@@ -56,20 +99,33 @@ describe('where a signer is: never a guess', () => {
     expect(await ask({ street: '2 Split Rd', zip: '97301' })).toEqual({ city: 'Salem' });
     expect(await ask({ street: '3 Broken Ave', zip: '97301' })).toEqual({ city: 'Salem' });
     expect(await ask({ street: '99 Nowhere Ln', zip: '97301' })).toBeUndefined();
-    expect(await placeSigner(facts(testZips.single), '2 Split Rd', '97204', ask)).toMatchObject({ senateDistrict: '17', districtSource: 'zip', city: 'Salem' });
-    expect(await placeSigner(facts(testZips.several), '99 Nowhere Ln', '97301', ask)).toMatchObject({ districtSource: 'unknown', senateChoices: ['9', '10', '11'] });
+    expect(await placeSigner(facts(testZips.single), '2 Split Rd', '97204', ask)).toMatchObject({
+      senateDistrict: '17',
+      districtSource: 'zip',
+      city: 'Salem',
+    });
+    expect(await placeSigner(facts(testZips.several), '99 Nowhere Ln', '97301', ask)).toMatchObject({
+      districtSource: 'unknown',
+      senateChoices: ['9', '10', '11'],
+    });
   });
 
   it('asks again for every layer when the named ones do not come back', async () => {
     const ask = censusGeocoder(geocoder.url);
     const before = geocoder.requests.length;
     expect(await ask({ street: '4 Plain Way', zip: '97338' })).toEqual({ senate: '12', house: '23', city: 'Dallas' });
-    expect(geocoder.requests.slice(before).map((r) => r.searchParams.get('layers'))).toEqual(['State Legislative Districts - Upper,State Legislative Districts - Lower', 'all']);
+    expect(geocoder.requests.slice(before).map((r) => r.searchParams.get('layers'))).toEqual([
+      'State Legislative Districts - Upper,State Legislative Districts - Lower',
+      'all',
+    ]);
   });
 
   it('falls back to the ZIP when the geocoder cannot be reached', async () => {
     const away = censusGeocoder('http://127.0.0.1:9/geocoder', { timeoutMs: 500 });
-    expect(await placeSigner(facts(testZips.single), '1 Capitol St NE', '97204', away)).toMatchObject({ senateDistrict: '17', districtSource: 'zip' });
+    expect(await placeSigner(facts(testZips.single), '1 Capitol St NE', '97204', away)).toMatchObject({
+      senateDistrict: '17',
+      districtSource: 'zip',
+    });
   });
 });
 

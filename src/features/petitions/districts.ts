@@ -46,7 +46,12 @@ export class ZipFactsCache {
  * one district, else unknown. A choice among the ZIP's Senate districts is
  * offered afterwards when that is all we can say. Never a guess.
  */
-export async function placeSigner(facts: ZipFacts | undefined, street: string, zip: string, geocoder: Geocoder | undefined): Promise<SignerPlace> {
+export async function placeSigner(
+  facts: ZipFacts | undefined,
+  street: string,
+  zip: string,
+  geocoder: Geocoder | undefined,
+): Promise<SignerPlace> {
   const county = facts?.counties.length === 1 ? facts.counties[0]! : null;
   const zipSenate = facts?.senateDistricts.length === 1 ? facts.senateDistricts[0]! : null;
   const zipHouse = facts?.houseDistricts.length === 1 ? facts.houseDistricts[0]! : null;
@@ -54,12 +59,35 @@ export async function placeSigner(facts: ZipFacts | undefined, street: string, z
   const found = street && geocoder ? await geocoder({ street, zip }).catch(() => undefined) : undefined;
   if (found?.senate) {
     // Oregon's House districts nest two to a Senate district: a ZIP's single House district is used only when it agrees.
-    const house = found.house ?? (zipHouse && Math.ceil(Number(zipHouse) / 2) === Number(found.senate) ? zipHouse : null);
-    return { senateDistrict: found.senate, houseDistrict: house, districtSource: 'geocoder', city: found.city ?? null, county, senateChoices: [] };
+    const house =
+      found.house ?? (zipHouse && Math.ceil(Number(zipHouse) / 2) === Number(found.senate) ? zipHouse : null);
+    return {
+      senateDistrict: found.senate,
+      houseDistrict: house,
+      districtSource: 'geocoder',
+      city: found.city ?? null,
+      county,
+      senateChoices: [],
+    };
   }
   const city = found?.city ?? null;
-  if (zipSenate || zipHouse) return { senateDistrict: zipSenate, houseDistrict: zipHouse, districtSource: 'zip', city, county, senateChoices: zipSenate ? [] : choicesOf(facts) };
-  return { senateDistrict: null, houseDistrict: null, districtSource: 'unknown', city, county, senateChoices: choicesOf(facts) };
+  if (zipSenate || zipHouse)
+    return {
+      senateDistrict: zipSenate,
+      houseDistrict: zipHouse,
+      districtSource: 'zip',
+      city,
+      county,
+      senateChoices: zipSenate ? [] : choicesOf(facts),
+    };
+  return {
+    senateDistrict: null,
+    houseDistrict: null,
+    districtSource: 'unknown',
+    city,
+    county,
+    senateChoices: choicesOf(facts),
+  };
 }
 
 function choicesOf(facts: ZipFacts | undefined): string[] {
@@ -102,7 +130,15 @@ export function censusGeocoder(baseUrl: string, options: { timeoutMs?: number } 
   const timeoutMs = options.timeoutMs ?? 4000;
   const ask = async (street: string, zip: string, layers: string) => {
     const url = new URL(`${baseUrl}/geographies/address`);
-    url.search = new URLSearchParams({ street, zip, state: 'OR', benchmark: 'Public_AR_Current', vintage: 'Current_Current', layers, format: 'json' }).toString();
+    url.search = new URLSearchParams({
+      street,
+      zip,
+      state: 'OR',
+      benchmark: 'Public_AR_Current',
+      vintage: 'Current_Current',
+      layers,
+      format: 'json',
+    }).toString();
     const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
     if (!res.ok) return undefined;
     const parsed = answer.safeParse(await res.json());
@@ -110,7 +146,12 @@ export function censusGeocoder(baseUrl: string, options: { timeoutMs?: number } 
   };
   return async ({ street, zip }) => {
     let matches = await ask(street, zip, LAYERS);
-    if (matches && matches.length > 0 && matches.every((m) => !layerOf(m.geographies, 'Upper') && !layerOf(m.geographies, 'Lower'))) matches = await ask(street, zip, 'all');
+    if (
+      matches &&
+      matches.length > 0 &&
+      matches.every((m) => !layerOf(m.geographies, 'Upper') && !layerOf(m.geographies, 'Lower'))
+    )
+      matches = await ask(street, zip, 'all');
     if (!matches || matches.length === 0) return undefined;
     const found = matches.map((m) => ({
       senate: districtIn(layerOf(m.geographies, 'Upper'), 'SLDU', 30),
@@ -118,7 +159,8 @@ export function censusGeocoder(baseUrl: string, options: { timeoutMs?: number } 
       city: m.addressComponents?.city ? titleCase(m.addressComponents.city) : undefined,
     }));
     // Several matches that disagree are several places: say nothing rather than pick one.
-    const same = <K extends keyof Geocoded>(key: K) => (found.every((f) => f[key] === found[0]![key]) ? found[0]![key] : undefined);
+    const same = <K extends keyof Geocoded>(key: K) =>
+      found.every((f) => f[key] === found[0]![key]) ? found[0]![key] : undefined;
     const result: Geocoded = {};
     const senate = same('senate');
     const house = same('house');
@@ -137,7 +179,11 @@ function layerOf(geographies: Record<string, Record<string, unknown>[]> | undefi
 }
 
 /** "011" → "11", for Oregon (state 41) only; a failed layer, another state or a code like "ZZZ" is no answer. */
-function districtIn(rows: Record<string, unknown>[] | undefined, field: 'SLDU' | 'SLDL', max: number): string | undefined {
+function districtIn(
+  rows: Record<string, unknown>[] | undefined,
+  field: 'SLDU' | 'SLDL',
+  max: number,
+): string | undefined {
   const row = rows?.length === 1 ? rows[0] : undefined;
   if (!row || (row.STATE !== undefined && row.STATE !== '41')) return undefined;
   const code = row[field];

@@ -5,7 +5,11 @@ const exportProcessPath = fileURLToPath(new URL('./export-process.ts', import.me
 
 // The export process holds one page of rows at a time: a small young generation and a capped heap keep
 // its memory near Node's own (measured in bench/petition-export.ts).
-const EXPORT_PROCESS_FLAGS = ['--max-semi-space-size=1', '--max-old-space-size=32', '--disable-warning=ExperimentalWarning'];
+const EXPORT_PROCESS_FLAGS = [
+  '--max-semi-space-size=1',
+  '--max-old-space-size=32',
+  '--disable-warning=ExperimentalWarning',
+];
 
 export type ExportReport = { rows: number; peakRss: number };
 
@@ -16,7 +20,10 @@ export type ExportReport = { rows: number; peakRss: number };
  * so a broken export never looks like a complete file; cancelling the
  * stream (the download was abandoned) stops the process.
  */
-export function runExportProcess(databaseUrl: string, statement: { sql: string; params: unknown[] }): { body: ReadableStream<Uint8Array>; done: Promise<ExportReport> } {
+export function runExportProcess(
+  databaseUrl: string,
+  statement: { sql: string; params: unknown[] },
+): { body: ReadableStream<Uint8Array>; done: Promise<ExportReport> } {
   const child = spawn(process.execPath, [...EXPORT_PROCESS_FLAGS, exportProcessPath], {
     env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -30,7 +37,13 @@ export function runExportProcess(databaseUrl: string, statement: { sql: string; 
   });
   const done = exited.then((code) => {
     const report = /^\{"rows":\d+,"peakRss":\d+\}$/m.exec(stderr);
-    if (code !== 0 || !report) throw new Error(`the export process failed (exit ${code}): ${stderr.replace(/^\{"rows".*$/m, '').trim().slice(0, 500)}`);
+    if (code !== 0 || !report)
+      throw new Error(
+        `the export process failed (exit ${code}): ${stderr
+          .replace(/^\{"rows".*$/m, '')
+          .trim()
+          .slice(0, 500)}`,
+      );
     return JSON.parse(report[0]) as ExportReport;
   });
   // Handled by whoever awaits it; never an unhandled rejection when nobody does.

@@ -103,7 +103,9 @@ describeEachDatabase('the signature export', (database, kind) => {
       expect(row[col('can2_county')]).toBe(county ?? '');
       expect(row[col('comment')]).toBe(text2cell(s.comment));
       expect(row[col('created_date')]).toBe(s.createdAt.toISOString().slice(0, 19).replace('T', ' '));
-      expect(row[col('verified_date')]).toBe(s.verifiedAt ? s.verifiedAt.toISOString().slice(0, 19).replace('T', ' ') : '');
+      expect(row[col('verified_date')]).toBe(
+        s.verifiedAt ? s.verifiedAt.toISOString().slice(0, 19).replace('T', ' ') : '',
+      );
       expect(row[col('status')]).toBe(s.status);
       expect(row[col('senate_district')]).toBe(s.senateDistrict ?? '');
       expect(row[col('house_district')]).toBe(s.houseDistrict ?? '');
@@ -124,7 +126,13 @@ describeEachDatabase('the signature export', (database, kind) => {
     const wanted = await db()
       .select({ id: signatures.id })
       .from(signatures)
-      .where(and(eq(signatures.petitionId, petitionId), eq(signatures.status, 'verified'), eq(signatures.senateDistrict, '5')))
+      .where(
+        and(
+          eq(signatures.petitionId, petitionId),
+          eq(signatures.status, 'verified'),
+          eq(signatures.senateDistrict, '5'),
+        ),
+      )
       .orderBy(asc(signatures.id));
     expect(wanted.length).toBeGreaterThan(0);
     expect(rows.map((r) => r[exportColumns.indexOf('signature_id')])).toEqual(wanted.map((w) => String(w.id)));
@@ -172,9 +180,12 @@ describeEachDatabase('the signature export', (database, kind) => {
       expect(report.rows).toBe(total);
       expect(report.peakRss).toBeGreaterThan(0);
       // Filters reach the process as parameters.
-      const filtered = await new Response(runExportProcess(database().url!, exportStatement(petitionId, { status: 'verified', senate: '5' })).body).text();
+      const filtered = await new Response(
+        runExportProcess(database().url!, exportStatement(petitionId, { status: 'verified', senate: '5' })).body,
+      ).text();
       let filteredInProcess = '';
-      for await (const chunk of signatureCsv(db(), petitionId, { status: 'verified', senate: '5' })) filteredInProcess += chunk;
+      for await (const chunk of signatureCsv(db(), petitionId, { status: 'verified', senate: '5' }))
+        filteredInProcess += chunk;
       expect(filtered).toBe(filteredInProcess);
     });
 

@@ -64,7 +64,8 @@ function line(r: ExportRow): string {
 }
 
 // Dates formatted by the database: parsing a million timestamps into Date objects only to print them costs more than the query.
-const utc = (column: typeof signatures.createdAt | typeof signatures.verifiedAt) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
+const utc = (column: typeof signatures.createdAt | typeof signatures.verifiedAt) =>
+  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
 
 function page(db: Db, petitionId: number, f: SignatureFilters, after: number, size: number): Promise<ExportRow[]> {
   return db.transaction(async (tx) => {
@@ -93,13 +94,19 @@ function page(db: Db, petitionId: number, f: SignatureFilters, after: number, si
  * signatures or a million. The next page is already being read while the
  * consumer writes this one; a consumer that stops reading stops the reading.
  */
-export async function* signatureCsv(db: Db, petitionId: number, f: SignatureFilters, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<string> {
+export async function* signatureCsv(
+  db: Db,
+  petitionId: number,
+  f: SignatureFilters,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<string> {
   yield csvLine(exportColumns);
   let next: Promise<ExportRow[]> | undefined = page(db, petitionId, f, 0, pageSize);
   try {
     while (next) {
       const rows: ExportRow[] = await next;
-      next = rows.length === pageSize ? page(db, petitionId, f, Number(rows[rows.length - 1]!.id), pageSize) : undefined;
+      next =
+        rows.length === pageSize ? page(db, petitionId, f, Number(rows[rows.length - 1]!.id), pageSize) : undefined;
       let chunk = '';
       for (const r of rows) chunk += line(r);
       if (chunk) yield chunk;

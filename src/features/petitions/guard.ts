@@ -30,7 +30,8 @@ export class SigningGuard {
     const { ips, domains, limits } = await this.current(now);
     if (ips.has(ipHash) || domains.has(emailDomain)) return 'blocked';
     const key = `${limits.perIpBurst}:${limits.perIpPerHour}`;
-    if (this.limiter?.key !== key) this.limiter = { key, bucket: new RateLimiter(limits.perIpBurst, limits.perIpPerHour / 60) };
+    if (this.limiter?.key !== key)
+      this.limiter = { key, bucket: new RateLimiter(limits.perIpBurst, limits.perIpPerHour / 60) };
     return this.limiter.bucket.take(ipHash, now) ? undefined : 'too-many';
   }
 
@@ -42,11 +43,13 @@ export class SigningGuard {
   private current(now: number) {
     if (!this.loaded || now - this.loadedAt >= this.refreshMs) {
       this.loadedAt = now;
-      const loading = Promise.all([this.db.select().from(signingBlocks), this.db.select().from(signingLimits)]).then(([blocks, [limits]]) => ({
-        ips: new Set(blocks.filter((b) => b.kind === 'ip').map((b) => b.value)),
-        domains: new Set(blocks.filter((b) => b.kind === 'email-domain').map((b) => b.value.toLowerCase())),
-        limits: limits ? { perIpBurst: limits.perIpBurst, perIpPerHour: limits.perIpPerHour } : DEFAULT_LIMITS,
-      }));
+      const loading = Promise.all([this.db.select().from(signingBlocks), this.db.select().from(signingLimits)]).then(
+        ([blocks, [limits]]) => ({
+          ips: new Set(blocks.filter((b) => b.kind === 'ip').map((b) => b.value)),
+          domains: new Set(blocks.filter((b) => b.kind === 'email-domain').map((b) => b.value.toLowerCase())),
+          limits: limits ? { perIpBurst: limits.perIpBurst, perIpPerHour: limits.perIpPerHour } : DEFAULT_LIMITS,
+        }),
+      );
       // A failed read is not kept: the next signature asks again.
       loading.catch(() => {
         if (this.loaded === loading) this.loaded = undefined;

@@ -21,7 +21,8 @@ const en = {
     county: (name: string) => (name.endsWith(' County') ? name : `${name} County`),
     signTitle: 'Sign the petition',
     whereTitle: 'Where signers live',
-    whereIntro: 'Verified signatures by Oregon Senate district, so each senator sees how many of their constituents have signed.',
+    whereIntro:
+      'Verified signatures by Oregon Senate district, so each senator sees how many of their constituents have signed.',
     mapTitle: 'Map of Oregon’s 30 Senate districts, shaded by verified signatures',
     tableCaption: 'Verified signatures by Oregon Senate district',
     district: 'Senate district',
@@ -30,7 +31,8 @@ const en = {
   },
   share: {
     title: 'Share the petition',
-    intro: 'Each link opens the app or site named, with a message ready for you to send. Nothing is shared until you send it.',
+    intro:
+      'Each link opens the app or site named, with a message ready for you to send. Nothing is shared until you send it.',
     message: (title: string) => `I signed “${title}”. Will you add your name?`,
     email: 'Email',
     sms: 'Text message',
@@ -49,7 +51,8 @@ const en = {
     familyName: 'Last name',
     email: 'Email address',
     zip: 'ZIP code',
-    zipHint: 'This petition is for people who live in Oregon. We use your ZIP code to count signatures by legislative district.',
+    zipHint:
+      'This petition is for people who live in Oregon. We use your ZIP code to count signatures by legislative district.',
     street: 'Street address (optional)',
     streetHint: 'Helps us deliver your signature to your own legislators. Never shown publicly.',
     streetHintGeocoder:
@@ -68,10 +71,12 @@ const en = {
       contact
         ? `We cannot accept signatures from this connection or email address. If you think this is a mistake, write to us at ${contact}.`
         : 'We cannot accept signatures from this connection or email address. If you think this is a mistake, please contact us.',
-    tooMany: 'This connection has sent many signatures in a short time. Please wait a few minutes and send the form again.',
+    tooMany:
+      'This connection has sent many signatures in a short time. Please wait a few minutes and send the form again.',
     closed: 'This petition is closed and no longer takes signatures.',
     challenge: {
-      invalid: 'We could not confirm that a person sent this form. Send it again, and give the automatic check a moment to finish.',
+      invalid:
+        'We could not confirm that a person sent this form. Send it again, and give the automatic check a moment to finish.',
       expired: 'The automatic check had expired. Send the form again and it will run once more.',
       replayed: 'This form was already sent once. Send it again and a new automatic check will run.',
       'too-many-without-challenge':
@@ -127,7 +132,8 @@ const es: PetitionMessages = {
     county: (name) => `condado de ${name.replace(/ County$/, '')}`,
     signTitle: 'Firma la petición',
     whereTitle: 'Dónde viven las personas que firman',
-    whereIntro: 'Firmas verificadas por distrito del Senado de Oregón, para que cada senador o senadora vea cuántas personas de su distrito firmaron.',
+    whereIntro:
+      'Firmas verificadas por distrito del Senado de Oregón, para que cada senador o senadora vea cuántas personas de su distrito firmaron.',
     mapTitle: 'Mapa de los 30 distritos del Senado de Oregón, sombreados según las firmas verificadas',
     tableCaption: 'Firmas verificadas por distrito del Senado de Oregón',
     district: 'Distrito del Senado',
@@ -136,7 +142,8 @@ const es: PetitionMessages = {
   },
   share: {
     title: 'Comparte la petición',
-    intro: 'Cada enlace abre la aplicación o el sitio indicado con un mensaje listo para enviar. No se comparte nada hasta que lo envíes.',
+    intro:
+      'Cada enlace abre la aplicación o el sitio indicado con un mensaje listo para enviar. No se comparte nada hasta que lo envíes.',
     message: (title) => `Firmé «${title}». ¿Te sumas con tu firma?`,
     email: 'Correo electrónico',
     sms: 'Mensaje de texto',
@@ -155,7 +162,8 @@ const es: PetitionMessages = {
     familyName: 'Apellido',
     email: 'Correo electrónico',
     zip: 'Código postal',
-    zipHint: 'Esta petición es para personas que viven en Oregón. Usamos tu código postal para contar las firmas por distrito legislativo.',
+    zipHint:
+      'Esta petición es para personas que viven en Oregón. Usamos tu código postal para contar las firmas por distrito legislativo.',
     street: 'Dirección (opcional)',
     streetHint: 'Nos ayuda a entregar tu firma a tus propios legisladores. Nunca se muestra en público.',
     streetHintGeocoder:
@@ -174,10 +182,12 @@ const es: PetitionMessages = {
       contact
         ? `No podemos aceptar firmas desde esta conexión o este correo. Si crees que es un error, escríbenos a ${contact}.`
         : 'No podemos aceptar firmas desde esta conexión o este correo. Si crees que es un error, comunícate con nosotros.',
-    tooMany: 'Desde esta conexión se enviaron muchas firmas en poco tiempo. Espera unos minutos y vuelve a enviar el formulario.',
+    tooMany:
+      'Desde esta conexión se enviaron muchas firmas en poco tiempo. Espera unos minutos y vuelve a enviar el formulario.',
     closed: 'Esta petición está cerrada y ya no recibe firmas.',
     challenge: {
-      invalid: 'No pudimos confirmar que una persona envió este formulario. Vuelve a enviarlo y dale un momento a la comprobación automática para terminar.',
+      invalid:
+        'No pudimos confirmar que una persona envió este formulario. Vuelve a enviarlo y dale un momento a la comprobación automática para terminar.',
       expired: 'La comprobación automática había vencido. Vuelve a enviar el formulario y se repetirá.',
       replayed: 'Este formulario ya se envió una vez. Vuelve a enviarlo y se hará una nueva comprobación automática.',
       'too-many-without-challenge':
@@ -230,7 +240,8 @@ export function translateSignError(message: string, locale: Locale): string {
     'Enter your email address': 'Escribe tu correo electrónico',
     'Enter an email address like name@example.org': 'Escribe un correo como nombre@ejemplo.org',
     'Enter your 5-digit ZIP code': 'Escribe tu código postal de 5 dígitos',
-    'Enter an Oregon ZIP code: this petition is for people who live in Oregon': 'Escribe un código postal de Oregón: esta petición es para personas que viven en Oregón',
+    'Enter an Oregon ZIP code: this petition is for people who live in Oregon':
+      'Escribe un código postal de Oregón: esta petición es para personas que viven en Oregón',
     'Use 100 characters or fewer': 'Usa 100 caracteres o menos',
     'Use 200 characters or fewer': 'Usa 200 caracteres o menos',
     'Use 254 characters or fewer': 'Usa 254 caracteres o menos',
@@ -241,7 +252,10 @@ export function translateSignError(message: string, locale: Locale): string {
 }
 
 // US Spanish groups thousands with a comma, as the people we write for read them.
-const numberFormats: Record<Locale, Intl.NumberFormat> = { en: new Intl.NumberFormat('en-US'), es: new Intl.NumberFormat('es-US') };
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en-US'),
+  es: new Intl.NumberFormat('es-US'),
+};
 
 export function formatCount(n: number, locale: Locale): string {
   return numberFormats[locale].format(n);

@@ -14,15 +14,58 @@ describeEachDatabase('delivery packets', (database) => {
   beforeAll(async () => {
     const { app } = createTestApp(database());
     viewer = await signedInAs(app, database(), 'viewer');
-    petitionId = await makePetition(db(), 'packet-test', { en: { title: 'Safety for all', summary: '', statement: 'We ask for **healing**.' } });
+    petitionId = await makePetition(db(), 'packet-test', {
+      en: { title: 'Safety for all', summary: '', statement: 'We ask for **healing**.' },
+    });
     base = `/admin/petitions/${petitionId}`;
     const verified = { status: 'verified' as const, senateDistrict: '5', houseDistrict: '10' };
-    await addSignature(db(), petitionId, { ...verified, givenName: 'Ana', familyName: 'Quintero', city: 'Salem', street: '1 Court St', comment: 'Healing, not harm.', showPublicly: true });
-    await addSignature(db(), petitionId, { ...verified, givenName: 'Bo', familyName: 'Private', city: 'Keizer', comment: 'Quiet voice from Keizer', showPublicly: false, locale: 'es' });
-    await addSignature(db(), petitionId, { ...verified, givenName: 'Cy', familyName: 'Nocomment', city: 'Salem', comment: '   ', showPublicly: true });
-    await addSignature(db(), petitionId, { ...verified, senateDistrict: '6', houseDistrict: '11', comment: 'From next door', showPublicly: true });
-    await addSignature(db(), petitionId, { status: 'pending', senateDistrict: '5', houseDistrict: '10', comment: 'Never confirmed', showPublicly: true });
-    await addSignature(db(), petitionId, { status: 'invalidated', senateDistrict: '5', houseDistrict: '10', comment: 'Struck out', showPublicly: true });
+    await addSignature(db(), petitionId, {
+      ...verified,
+      givenName: 'Ana',
+      familyName: 'Quintero',
+      city: 'Salem',
+      street: '1 Court St',
+      comment: 'Healing, not harm.',
+      showPublicly: true,
+    });
+    await addSignature(db(), petitionId, {
+      ...verified,
+      givenName: 'Bo',
+      familyName: 'Private',
+      city: 'Keizer',
+      comment: 'Quiet voice from Keizer',
+      showPublicly: false,
+      locale: 'es',
+    });
+    await addSignature(db(), petitionId, {
+      ...verified,
+      givenName: 'Cy',
+      familyName: 'Nocomment',
+      city: 'Salem',
+      comment: '   ',
+      showPublicly: true,
+    });
+    await addSignature(db(), petitionId, {
+      ...verified,
+      senateDistrict: '6',
+      houseDistrict: '11',
+      comment: 'From next door',
+      showPublicly: true,
+    });
+    await addSignature(db(), petitionId, {
+      status: 'pending',
+      senateDistrict: '5',
+      houseDistrict: '10',
+      comment: 'Never confirmed',
+      showPublicly: true,
+    });
+    await addSignature(db(), petitionId, {
+      status: 'invalidated',
+      senateDistrict: '5',
+      houseDistrict: '10',
+      comment: 'Struck out',
+      showPublicly: true,
+    });
   });
 
   it('lists the districts with verified signatures, each leading to its packet', async () => {
@@ -48,7 +91,18 @@ describeEachDatabase('delivery packets', (database) => {
     expect(html).toContain('Quiet voice from Keizer');
     expect(html).toContain('<li lang="es"><blockquote>Quiet voice from Keizer');
     expect(html).toContain('— A constituent in Senate District 5');
-    for (const hidden of ['Bo', 'Keizer</p>', 'Quintero', 'Private', '1 Court St', '@example', 'From next door', 'Never confirmed', 'Struck out']) expect(html).not.toContain(hidden);
+    for (const hidden of [
+      'Bo',
+      'Keizer</p>',
+      'Quintero',
+      'Private',
+      '1 Court St',
+      '@example',
+      'From next door',
+      'Never confirmed',
+      'Struck out',
+    ])
+      expect(html).not.toContain(hidden);
     // A blank comment is no comment.
     expect(html.match(/<blockquote>/g)).toHaveLength(2);
     expect(html).toContain(`<link rel="stylesheet" href="/admin/petitions/packet.css"/>`);
@@ -66,14 +120,34 @@ describeEachDatabase('delivery packets', (database) => {
     expect(before).toContain('The legislator roster is not loaded yet');
     expect(before).toContain('npm run cli -- reference:import');
 
-    await db().insert(legislators).values([
-      { id: 'ocd-person/test-jane', name: 'Jane Doe', givenName: 'Jane', familyName: 'Doe', party: 'Democratic', chamber: 'upper', district: '5' },
-      { id: 'ocd-person/test-rex', name: 'Rex Roe', givenName: 'Rex', familyName: 'Roe', party: 'Republican', chamber: 'lower', district: '10' },
-    ]);
+    await db()
+      .insert(legislators)
+      .values([
+        {
+          id: 'ocd-person/test-jane',
+          name: 'Jane Doe',
+          givenName: 'Jane',
+          familyName: 'Doe',
+          party: 'Democratic',
+          chamber: 'upper',
+          district: '5',
+        },
+        {
+          id: 'ocd-person/test-rex',
+          name: 'Rex Roe',
+          givenName: 'Rex',
+          familyName: 'Roe',
+          party: 'Republican',
+          chamber: 'lower',
+          district: '10',
+        },
+      ]);
     const after = await (await viewer.request(`${base}/packet/senate/5`)).text();
     expect(after).not.toContain('roster is not loaded');
     expect(after).toContain('Senator Jane Doe (Democratic)');
-    expect(await (await viewer.request(`${base}/packet/house/10`)).text()).toContain('Representative Rex Roe (Republican)');
+    expect(await (await viewer.request(`${base}/packet/house/10`)).text()).toContain(
+      'Representative Rex Roe (Republican)',
+    );
     expect(await (await viewer.request(`${base}/packet/senate/6`)).text()).toContain('it may be vacant');
   });
 

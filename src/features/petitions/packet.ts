@@ -13,10 +13,14 @@ import { signatures } from './schema.ts';
 export const packetChambers = { senate: 'upper', house: 'lower' } as const satisfies Record<string, Chamber>;
 export type PacketChamber = keyof typeof packetChambers;
 
-const districtColumn = (chamber: PacketChamber) => (chamber === 'senate' ? signatures.senateDistrict : signatures.houseDistrict);
+const districtColumn = (chamber: PacketChamber) =>
+  chamber === 'senate' ? signatures.senateDistrict : signatures.houseDistrict;
 
 /** Verified signatures per district of each chamber, for the packet index. A staff page, so counting rows is fine. */
-export async function districtTallies(db: Db, petitionId: number): Promise<Record<PacketChamber, { district: string; verified: number }[]>> {
+export async function districtTallies(
+  db: Db,
+  petitionId: number,
+): Promise<Record<PacketChamber, { district: string; verified: number }[]>> {
   const tally = async (chamber: PacketChamber) => {
     const column = districtColumn(chamber);
     const rows = await db
@@ -24,7 +28,9 @@ export async function districtTallies(db: Db, petitionId: number): Promise<Recor
       .from(signatures)
       .where(and(eq(signatures.petitionId, petitionId), eq(signatures.status, 'verified'), isNotNull(column)))
       .groupBy(column);
-    return rows.map((r) => ({ district: r.district, verified: Number(r.verified) })).sort((a, b) => Number(a.district) - Number(b.district));
+    return rows
+      .map((r) => ({ district: r.district, verified: Number(r.verified) }))
+      .sort((a, b) => Number(a.district) - Number(b.district));
   };
   const [senate, house] = await Promise.all([tally('senate'), tally('house')]);
   return { senate, house };
@@ -33,7 +39,13 @@ export async function districtTallies(db: Db, petitionId: number): Promise<Recor
 /** Enough comments for any packet anyone would print; the page says when there are more. */
 export const PACKET_COMMENT_LIMIT = 1_000;
 
-export type PacketComment = { id: number; comment: string; givenName: string | null; city: string | null; locale: Locale };
+export type PacketComment = {
+  id: number;
+  comment: string;
+  givenName: string | null;
+  city: string | null;
+  locale: Locale;
+};
 
 export type Packet = {
   verified: number;
@@ -57,15 +69,29 @@ export type Packet = {
  */
 export async function packetFor(db: Db, petitionId: number, chamber: PacketChamber, district: string): Promise<Packet> {
   const column = districtColumn(chamber);
-  const inDistrict = and(eq(signatures.petitionId, petitionId), eq(signatures.status, 'verified'), eq(column, district));
+  const inDistrict = and(
+    eq(signatures.petitionId, petitionId),
+    eq(signatures.status, 'verified'),
+    eq(column, district),
+  );
   const withComment = and(inDistrict, isNotNull(signatures.comment), sql`btrim(${signatures.comment}) <> ''`);
   const [[counts], rows, status] = await Promise.all([
     db
-      .select({ verified: sql<number>`count(*)::int`, comments: sql<number>`(count(*) filter (where ${signatures.comment} is not null and btrim(${signatures.comment}) <> ''))::int` })
+      .select({
+        verified: sql<number>`count(*)::int`,
+        comments: sql<number>`(count(*) filter (where ${signatures.comment} is not null and btrim(${signatures.comment}) <> ''))::int`,
+      })
       .from(signatures)
       .where(inDistrict),
     db
-      .select({ id: signatures.id, comment: signatures.comment, showPublicly: signatures.showPublicly, givenName: signatures.givenName, city: signatures.city, locale: signatures.locale })
+      .select({
+        id: signatures.id,
+        comment: signatures.comment,
+        showPublicly: signatures.showPublicly,
+        givenName: signatures.givenName,
+        city: signatures.city,
+        locale: signatures.locale,
+      })
       .from(signatures)
       .where(withComment)
       .orderBy(asc(signatures.createdAt), asc(signatures.id))

@@ -5,7 +5,14 @@ import type { Db } from '../../platform/db/client.ts';
 import type { FieldErrors } from '../../platform/web/forms.tsx';
 import { zonedLocalToDate } from '../../platform/web/time.ts';
 import { recordAudit, type AuditActor } from '../audit/service.ts';
-import { petitions, petitionStatuses, signatureCountShards, type PetitionStatus, type PetitionVersion, type Threshold } from './schema.ts';
+import {
+  petitions,
+  petitionStatuses,
+  signatureCountShards,
+  type PetitionStatus,
+  type PetitionVersion,
+  type Threshold,
+} from './schema.ts';
 
 /**
  * Petitions as staff make and change them: the words in both languages, the
@@ -32,17 +39,29 @@ export type PetitionValues = {
 
 const chars = (max: number) => plainText({ max, lines: true });
 const version = (lang: 'English' | 'Spanish') =>
-  z.object({
-    title: chars(200).default(''),
-    summary: chars(600).default(''),
-    statement: chars(20_000).default(''),
-  }).superRefine((v, ctx) => {
-    const started = v.title !== '' || v.summary !== '' || v.statement !== '';
-    // English is required; Spanish is all or nothing, so no one reads half a petition.
-    if (lang === 'Spanish' && !started) return;
-    if (v.title === '') ctx.addIssue({ code: 'custom', path: ['title'], message: `Write the ${lang} title${lang === 'Spanish' ? ', or leave every Spanish field empty' : ''}` });
-    if (v.statement === '') ctx.addIssue({ code: 'custom', path: ['statement'], message: `Write the ${lang} statement${lang === 'Spanish' ? ', or leave every Spanish field empty' : ''}` });
-  });
+  z
+    .object({
+      title: chars(200).default(''),
+      summary: chars(600).default(''),
+      statement: chars(20_000).default(''),
+    })
+    .superRefine((v, ctx) => {
+      const started = v.title !== '' || v.summary !== '' || v.statement !== '';
+      // English is required; Spanish is all or nothing, so no one reads half a petition.
+      if (lang === 'Spanish' && !started) return;
+      if (v.title === '')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['title'],
+          message: `Write the ${lang} title${lang === 'Spanish' ? ', or leave every Spanish field empty' : ''}`,
+        });
+      if (v.statement === '')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['statement'],
+          message: `Write the ${lang} statement${lang === 'Spanish' ? ', or leave every Spanish field empty' : ''}`,
+        });
+    });
 
 const wholeNumber = (message: string, max: number) =>
   z
@@ -50,7 +69,13 @@ const wholeNumber = (message: string, max: number) =>
     .trim()
     .regex(/^[0-9][0-9,]{0,11}$/, message)
     .transform((s) => Number(s.replaceAll(',', '')))
-    .pipe(z.number().int().min(1, message).max(max, `Use a number up to ${max.toLocaleString('en-US')}`));
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, message)
+        .max(max, `Use a number up to ${max.toLocaleString('en-US')}`),
+    );
 
 // Up to this many: more would not fit on the public page's progress bar anyway.
 export const MAX_THRESHOLDS = 10;
@@ -62,7 +87,12 @@ const thresholdRow = z
     if (!/^[0-9][0-9,]{0,11}$/.test(row.count) || Number(row.count.replaceAll(',', '')) < 1) {
       ctx.addIssue({ code: 'custom', path: ['count'], message: 'Enter the number of signatures, like 1,000' });
     }
-    if (row.en === '') ctx.addIssue({ code: 'custom', path: ['en'], message: 'Write the message shown when the count passes this number' });
+    if (row.en === '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['en'],
+        message: 'Write the message shown when the count passes this number',
+      });
   })
   .transform((row): Threshold | null => {
     if (row.count === '' && row.en === '' && row.es === '') return null;
@@ -111,11 +141,19 @@ export function petitionInput(timeZone: string) {
     .superRefine((v, ctx) => {
       // Zod runs this even when a field failed, with that field as it was: look only at what parsed.
       if (v.opensAt instanceof Date && v.closesAt instanceof Date && v.closesAt <= v.opensAt) {
-        ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'The closing time must come after the opening time' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['closesAt'],
+          message: 'The closing time must come after the opening time',
+        });
       }
-      const counts = (Array.isArray(v.thresholds) ? v.thresholds : []).flatMap((t) => (t && typeof t.count === 'number' ? [t.count] : []));
-      if (new Set(counts).size !== counts.length) ctx.addIssue({ code: 'custom', path: ['thresholds'], message: 'Give each threshold a different number' });
-      if (counts.length > MAX_THRESHOLDS) ctx.addIssue({ code: 'custom', path: ['thresholds'], message: `Use at most ${MAX_THRESHOLDS} thresholds` });
+      const counts = (Array.isArray(v.thresholds) ? v.thresholds : []).flatMap((t) =>
+        t && typeof t.count === 'number' ? [t.count] : [],
+      );
+      if (new Set(counts).size !== counts.length)
+        ctx.addIssue({ code: 'custom', path: ['thresholds'], message: 'Give each threshold a different number' });
+      if (counts.length > MAX_THRESHOLDS)
+        ctx.addIssue({ code: 'custom', path: ['thresholds'], message: `Use at most ${MAX_THRESHOLDS} thresholds` });
     })
     .transform((v) => ({ ...v, es: v.es.title ? (v.es as PetitionVersion) : null, en: v.en as PetitionVersion }));
 }
@@ -136,7 +174,9 @@ export const nextStatuses: Record<PetitionStatus, readonly PetitionStatus[]> = {
 export type SaveResult = { ok: true; petition: Petition } | { ok: false; errors: FieldErrors };
 
 /** What the audit log keeps of a petition: its settings, not its long texts. */
-function auditView(p: Pick<Petition, 'slug' | 'target' | 'goal' | 'status' | 'opensAt' | 'closesAt' | 'thresholds' | 'en' | 'es'>) {
+function auditView(
+  p: Pick<Petition, 'slug' | 'target' | 'goal' | 'status' | 'opensAt' | 'closesAt' | 'thresholds' | 'en' | 'es'>,
+) {
   return {
     slug: p.slug,
     target: p.target,
@@ -155,18 +195,26 @@ function auditView(p: Pick<Petition, 'slug' | 'target' | 'goal' | 'status' | 'op
 const slugTaken: FieldErrors = { slug: 'Another petition has this address: choose another' };
 
 function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  const code =
+    (error as { code?: string; cause?: { code?: string } }).code ??
+    (error as { cause?: { code?: string } }).cause?.code;
   return code === '23505';
 }
 
 export async function createPetition(db: Db, input: PetitionInput, actor: AuditActor): Promise<SaveResult> {
-  if (!['draft', 'open'].includes(input.status)) return { ok: false, errors: { status: 'A new petition starts as a draft or open' } };
+  if (!['draft', 'open'].includes(input.status))
+    return { ok: false, errors: { status: 'A new petition starts as a draft or open' } };
   try {
     return await db.transaction(async (tx) => {
       const [clash] = await tx.select({ id: petitions.id }).from(petitions).where(eq(petitions.slug, input.slug));
       if (clash) return { ok: false as const, errors: slugTaken };
       const [row] = await tx.insert(petitions).values(input).returning();
-      await recordAudit(tx, actor, { action: 'petition.create', subjectType: 'petition', subjectId: row!.id, after: auditView(row!) });
+      await recordAudit(tx, actor, {
+        action: 'petition.create',
+        subjectType: 'petition',
+        subjectId: row!.id,
+        after: auditView(row!),
+      });
       return { ok: true as const, petition: row! };
     });
   } catch (error) {
@@ -177,16 +225,23 @@ export async function createPetition(db: Db, input: PetitionInput, actor: AuditA
 }
 
 /** Undefined when there is no such petition. */
-export async function updatePetition(db: Db, id: number, input: PetitionInput, actor: AuditActor): Promise<SaveResult | undefined> {
+export async function updatePetition(
+  db: Db,
+  id: number,
+  input: PetitionInput,
+  actor: AuditActor,
+): Promise<SaveResult | undefined> {
   try {
     return await db.transaction(async (tx) => {
       // Locked, so the status check and the write see the same status.
       const [before] = await tx.select().from(petitions).where(eq(petitions.id, id)).for('update');
       if (!before) return undefined;
       const errors: FieldErrors = {};
-      if (!nextStatuses[before.status].includes(input.status)) errors.status = `A petition that is ${before.status} cannot become ${input.status}`;
+      if (!nextStatuses[before.status].includes(input.status))
+        errors.status = `A petition that is ${before.status} cannot become ${input.status}`;
       // Shared links and printed QR codes point at the address once it has been open.
-      if (before.status !== 'draft' && input.slug !== before.slug) errors.slug = 'The address cannot change once the petition has been open: links to it are out there';
+      if (before.status !== 'draft' && input.slug !== before.slug)
+        errors.slug = 'The address cannot change once the petition has been open: links to it are out there';
       if (Object.keys(errors).length > 0) return { ok: false as const, errors };
       if (input.slug !== before.slug) {
         const [clash] = await tx.select({ id: petitions.id }).from(petitions).where(eq(petitions.slug, input.slug));
@@ -197,7 +252,13 @@ export async function updatePetition(db: Db, id: number, input: PetitionInput, a
         .set({ ...input, updatedAt: new Date() })
         .where(eq(petitions.id, id))
         .returning();
-      await recordAudit(tx, actor, { action: 'petition.update', subjectType: 'petition', subjectId: id, before: auditView(before), after: auditView(after!) });
+      await recordAudit(tx, actor, {
+        action: 'petition.update',
+        subjectType: 'petition',
+        subjectId: id,
+        before: auditView(before),
+        after: auditView(after!),
+      });
       return { ok: true as const, petition: after! };
     });
   } catch (error) {

@@ -70,7 +70,8 @@ export class PetitionPublic {
       secrets: deps.secrets,
       emailDomain: new URL(deps.publicUrl).hostname,
       maxInFlight: deps.databaseKind === 'pglite' ? 1 : 4,
-      onBatchError: (error, size) => deps.logger.error({ code: error.code, size }, 'a batch of signatures failed; writing them one by one'),
+      onBatchError: (error, size) =>
+        deps.logger.error({ code: error.code, size }, 'a batch of signatures failed; writing them one by one'),
     });
   }
 
@@ -116,8 +117,17 @@ export class PetitionPublic {
     if (!petition) return null;
     const { db } = this.deps;
     const t = petitionMessages(locale).page;
-    const [view, tally, recent, site] = await Promise.all([this.view(petition, locale), this.tallies.get(petition.id), recentSigners(db, petition.id), this.deps.siteFrame()]);
-    const mapSvg = await districtMapSvg(db, 'upper', tally.byDistrict, { title: t.mapTitle, describedBy: 'district-table', locale });
+    const [view, tally, recent, site] = await Promise.all([
+      this.view(petition, locale),
+      this.tallies.get(petition.id),
+      recentSigners(db, petition.id),
+      this.deps.siteFrame(),
+    ]);
+    const mapSvg = await districtMapSvg(db, 'upper', tally.byDistrict, {
+      title: t.mapTitle,
+      describedBy: 'district-table',
+      locale,
+    });
     // A ZIP names no one city: without the geocoder's city, the county the ZIP mostly lies in is the place shown.
     const countyOf = async (zip: string) => (await this.zips.get(zip).catch(() => undefined))?.counties.at(0);
     const entries = await Promise.all(
@@ -127,8 +137,23 @@ export class PetitionPublic {
       }),
     );
     return renderDocument(
-      <Layout locale={locale} path={`/petitions/${slug}`} title={view.words.title} description={view.words.summary || undefined} publicUrl={this.deps.publicUrl} site={site} head={petitionHead(view)}>
-        <PetitionPage {...view} recent={entries} mapSvg={mapSvg} byDistrict={tally.byDistrict} unknown={tally.unknown} geocoder={this.deps.geocoder !== undefined} />
+      <Layout
+        locale={locale}
+        path={`/petitions/${slug}`}
+        title={view.words.title}
+        description={view.words.summary || undefined}
+        publicUrl={this.deps.publicUrl}
+        site={site}
+        head={petitionHead(view)}
+      >
+        <PetitionPage
+          {...view}
+          recent={entries}
+          mapSvg={mapSvg}
+          byDistrict={tally.byDistrict}
+          unknown={tally.unknown}
+          geocoder={this.deps.geocoder !== undefined}
+        />
       </Layout>,
     );
   }
@@ -160,10 +185,15 @@ export function petitionOpenRoutes(p: PetitionPublic): Hono<AppEnv> {
     if (!petition) return c.json({ error: 'not found' }, 404, { 'Cache-Control': 'no-store' });
     const count = await p.counts.get(petition.id);
     // One second fresh, then served stale while a cache refreshes it: a spike of pollers costs one read a second.
-    return c.json({ count, goal: petition.goal }, 200, { 'Cache-Control': 'public, max-age=1, stale-while-revalidate=30' });
+    return c.json({ count, goal: petition.goal }, 200, {
+      'Cache-Control': 'public, max-age=1, stale-while-revalidate=30',
+    });
   });
 
-  for (const [prefix, locale] of [['', 'en'], ['/es', 'es']] as const) {
+  for (const [prefix, locale] of [
+    ['', 'en'],
+    ['/es', 'es'],
+  ] as const) {
     app.get(`${prefix}/petitions/:slug${SLUG}/embed`, async (c) => {
       const slug = c.req.param('slug');
       const body = await p.pages.get(`embed:${slug}:${locale}`, () => p.renderEmbed(slug, locale));

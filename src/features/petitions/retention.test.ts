@@ -6,7 +6,16 @@ import { createLogger } from '../../platform/logger.ts';
 import { retention, retentionCutoffs } from '../../platform/retention.ts';
 import { supporters } from '../supporters/schema.ts';
 import { signatures } from './schema.ts';
-import { confirmSignature, deleteUnconfirmedSignatures, expirePending, forgetSignerAddresses, readCount, recountAll, signatureToken, writeSignatures } from './service.ts';
+import {
+  confirmSignature,
+  deleteUnconfirmedSignatures,
+  expirePending,
+  forgetSignerAddresses,
+  readCount,
+  recountAll,
+  signatureToken,
+  writeSignatures,
+} from './service.ts';
 import { makeOpenPetition, pendingSignature, seedTestZips } from './test-support.ts';
 
 const secrets = new Secrets('test-secret-key-that-is-long-enough-0123456789');
@@ -21,7 +30,11 @@ describeEachDatabase('what petitions keep no longer than the privacy notice says
   });
 
   const sign = async (petition: { id: number; slug: string }, email: string, at: Date) => {
-    await writeSignatures(db(), [pendingSignature(petition, email, { ipHash: `hash-of-${email}` })], { secrets, emailDomain: 'localhost', now: at });
+    await writeSignatures(db(), [pendingSignature(petition, email, { ipHash: `hash-of-${email}` })], {
+      secrets,
+      emailDomain: 'localhost',
+      now: at,
+    });
   };
   const signatureOf = async (petitionId: number, email: string) => {
     const [row] = await db()
@@ -49,7 +62,10 @@ describeEachDatabase('what petitions keep no longer than the privacy notice says
     await sign(petition, 'confirmed-lately@example.org', new Date(now.getTime() - DAY));
     await confirm(petition.id, 'confirmed-lately@example.org', now);
     await sign(petition, 'invalidated@example.org', longAgo);
-    await db().update(signatures).set({ status: 'invalidated' }).where(eq(signatures.tokenNonce, (await signatureOf(petition.id, 'invalidated@example.org'))!.nonce!));
+    await db()
+      .update(signatures)
+      .set({ status: 'invalidated' })
+      .where(eq(signatures.tokenNonce, (await signatureOf(petition.id, 'invalidated@example.org'))!.nonce!));
     // Lapsed, then signed again: a new period started five days ago.
     await sign(petition, 'signed-again@example.org', new Date(now.getTime() - 2 * period));
     await expirePending(db(), new Date(now.getTime() - 6 * DAY));
@@ -61,7 +77,11 @@ describeEachDatabase('what petitions keep no longer than the privacy notice says
 
     // Batches of two ids: the doomed ones lie in different batches.
     expect(await deleteUnconfirmedSignatures(db(), { now, batchSize: 2 })).toBe(2);
-    const left = await db().select({ email: supporters.email, status: signatures.status }).from(signatures).innerJoin(supporters, eq(supporters.id, signatures.supporterId)).where(eq(signatures.petitionId, petition.id));
+    const left = await db()
+      .select({ email: supporters.email, status: signatures.status })
+      .from(signatures)
+      .innerJoin(supporters, eq(supporters.id, signatures.supporterId))
+      .where(eq(signatures.petitionId, petition.id));
     expect(Object.fromEntries(left.map((r) => [r.email, r.status]))).toEqual({
       'still-waiting@example.org': 'pending',
       'confirmed-long-ago@example.org': 'verified',
@@ -90,8 +110,14 @@ describeEachDatabase('what petitions keep no longer than the privacy notice says
 
     // The other tests' older signatures are cleared too: the purge covers every petition.
     expect(await forgetSignerAddresses(db(), { now, batchSize: 1 })).toBeGreaterThanOrEqual(2);
-    expect(await signatureOf(petition.id, 'old-pending@example.org')).toMatchObject({ status: 'pending', ipHash: null });
-    expect(await signatureOf(petition.id, 'old-verified@example.org')).toMatchObject({ status: 'verified', ipHash: null });
+    expect(await signatureOf(petition.id, 'old-pending@example.org')).toMatchObject({
+      status: 'pending',
+      ipHash: null,
+    });
+    expect(await signatureOf(petition.id, 'old-verified@example.org')).toMatchObject({
+      status: 'verified',
+      ipHash: null,
+    });
     expect((await signatureOf(petition.id, 'just-inside@example.org'))!.ipHash).toBe('hash-of-just-inside@example.org');
     expect((await signatureOf(petition.id, 'recent@example.org'))!.ipHash).toBe('hash-of-recent@example.org');
     expect(await readCount(db(), petition.id)).toBe(1);
@@ -109,7 +135,10 @@ describeEachDatabase('what petitions keep no longer than the privacy notice says
     );
     const runs = await Promise.all([1, 2, 3].map(() => deleteUnconfirmedSignatures(db(), { now, batchSize: 5 })));
     expect(runs.reduce((a, b) => a + b, 0)).toBe(40);
-    const [left] = await db().select({ n: sql<number>`count(*)::int` }).from(signatures).where(eq(signatures.petitionId, petition.id));
+    const [left] = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(signatures)
+      .where(eq(signatures.petitionId, petition.id));
     expect(left!.n).toBe(0);
   });
 });

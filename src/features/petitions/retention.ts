@@ -24,7 +24,10 @@ const BATCH = 1000;
  * lapsed signatures), so a run walks only that end of the table.
  */
 async function byIdRanges(db: Db, condition: SQL, change: (range: SQL) => SQL, batchSize: number): Promise<number> {
-  const [bounds] = await rowsOf<{ lo: string | number | null; hi: string | number | null }>(db, sql`select min(id) as lo, max(id) as hi from ${signatures} where ${condition}`);
+  const [bounds] = await rowsOf<{ lo: string | number | null; hi: string | number | null }>(
+    db,
+    sql`select min(id) as lo, max(id) as hi from ${signatures} where ${condition}`,
+  );
   if (bounds?.lo == null || bounds.hi == null) return 0;
   let total = 0;
   for (let from = Number(bounds.lo); from <= Number(bounds.hi); from += batchSize) {
@@ -49,7 +52,12 @@ export async function deleteUnconfirmedSignatures(db: Db, options: PurgeOptions 
 export async function forgetSignerAddresses(db: Db, options: PurgeOptions = {}): Promise<number> {
   const before = retentionCutoffs(options.now ?? new Date()).signingIpBefore.toISOString();
   const due = sql`ip_hash is not null and created_at < ${before}::timestamptz`;
-  return byIdRanges(db, due, (range) => sql`update ${signatures} set ip_hash = null where ${range}`, options.batchSize ?? BATCH);
+  return byIdRanges(
+    db,
+    due,
+    (range) => sql`update ${signatures} set ip_hash = null where ${range}`,
+    options.batchSize ?? BATCH,
+  );
 }
 
 /**

@@ -21,13 +21,29 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     await seedTestDistricts(db());
   });
 
-  const fields = (email: string, extra: Record<string, string> = {}) => ({ givenName: 'Ana', familyName: 'Rivera', email, zip: '97204', ...extra });
+  const fields = (email: string, extra: Record<string, string> = {}) => ({
+    givenName: 'Ana',
+    familyName: 'Rivera',
+    email,
+    zip: '97204',
+    ...extra,
+  });
   /** The form on the cached page carries no token: the browser's Sec-Fetch-Site vouches for it (ADR 018). */
   const sign = (b: Browser, slug: string, form: Record<string, string>, prefix = '') =>
-    b.request(`${prefix}/petitions/${slug}/sign`, { method: 'POST', body: new URLSearchParams(form), headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' } });
-  const countOf = async (slug: string) => ((await (await app.request(`/petitions/${slug}/count.json`)).json()) as { count: number }).count;
+    b.request(`${prefix}/petitions/${slug}/sign`, {
+      method: 'POST',
+      body: new URLSearchParams(form),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+    });
+  const countOf = async (slug: string) =>
+    ((await (await app.request(`/petitions/${slug}/count.json`)).json()) as { count: number }).count;
   const tokenFor = async (email: string) => {
-    const [mail] = await db().select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, email), eq(emailOutbox.template, 'petition-confirm'))).orderBy(desc(emailOutbox.id)).limit(1);
+    const [mail] = await db()
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, email), eq(emailOutbox.template, 'petition-confirm')))
+      .orderBy(desc(emailOutbox.id))
+      .limit(1);
     return String(mail!.data.token);
   };
 
@@ -42,7 +58,14 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     expect(html).toContain('Next milestone: 10 signatures.');
     expect(html).toContain('action="/petitions/page/sign"');
     expect(html).not.toContain('name="_csrf"');
-    for (const share of ['mailto:?subject=', 'sms:?&amp;body=', 'https://www.facebook.com/sharer/sharer.php?u=http%3A%2F%2Flocalhost%3A3000%2Fpetitions%2Fpage', 'https://x.com/intent/tweet?', 'https://bsky.app/intent/compose?', 'https://wa.me/?text=']) {
+    for (const share of [
+      'mailto:?subject=',
+      'sms:?&amp;body=',
+      'https://www.facebook.com/sharer/sharer.php?u=http%3A%2F%2Flocalhost%3A3000%2Fpetitions%2Fpage',
+      'https://x.com/intent/tweet?',
+      'https://bsky.app/intent/compose?',
+      'https://wa.me/?text=',
+    ]) {
       expect(html).toContain(share);
     }
     expect(html).toContain('aria-describedby="district-table"');
@@ -50,7 +73,13 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     // Cached: the same bytes and ETag for the next visitor, and a 304 for a browser that has them.
     const again = await app.request('/petitions/page', { headers: { cookie: 'lang=en' } });
     expect(again.headers.get('etag')).toBe(en.headers.get('etag'));
-    expect((await app.request('/petitions/page', { headers: { cookie: 'lang=en', 'if-none-match': en.headers.get('etag')! } })).status).toBe(304);
+    expect(
+      (
+        await app.request('/petitions/page', {
+          headers: { cookie: 'lang=en', 'if-none-match': en.headers.get('etag')! },
+        })
+      ).status,
+    ).toBe(304);
 
     const es = await (await app.request('/es/petitions/page', { headers: { cookie: 'lang=es' } })).text();
     expect(es).toContain('<h1>Seguridad para todos (page)</h1>');
@@ -89,14 +118,34 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
 
   it('sends the form back with what was typed and a message by each field, with 400, in English and Spanish', async () => {
     await makeOpenPetition(db(), 'errors');
-    const typed = { givenName: '', familyName: 'Rivera', email: 'not an email', zip: '98101', street: '1 Main St', comment: 'Yes <b>please</b>', showPublicly: 'on' };
+    const typed = {
+      givenName: '',
+      familyName: 'Rivera',
+      email: 'not an email',
+      zip: '98101',
+      street: '1 Main St',
+      comment: 'Yes <b>please</b>',
+      showPublicly: 'on',
+    };
     const res = await sign(browser(app), 'errors', typed);
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('<title>Error:');
     expect(html).toContain('class="error-summary"');
-    for (const kept of ['value="not an email"', 'value="98101"', 'value="1 Main St"', 'Yes &lt;b&gt;please&lt;/b&gt;</textarea>', 'id="showPublicly" name="showPublicly" value="on" checked']) expect(html).toContain(kept);
-    for (const message of ['Enter your first name', 'Enter an email address like name@example.org', 'Enter an Oregon ZIP code']) expect(html).toContain(message);
+    for (const kept of [
+      'value="not an email"',
+      'value="98101"',
+      'value="1 Main St"',
+      'Yes &lt;b&gt;please&lt;/b&gt;</textarea>',
+      'id="showPublicly" name="showPublicly" value="on" checked',
+    ])
+      expect(html).toContain(kept);
+    for (const message of [
+      'Enter your first name',
+      'Enter an email address like name@example.org',
+      'Enter an Oregon ZIP code',
+    ])
+      expect(html).toContain(message);
     expect(html).toContain('<a href="#zip">');
 
     const es = await sign(browser(app), 'errors', { ...typed, zip: '9720' }, '/es');
@@ -111,7 +160,11 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
   it('refuses a post from another site, and takes the cached page’s form on the browser’s word', async () => {
     await makeOpenPetition(db(), 'origin');
     const post = (headers: Record<string, string>) =>
-      app.request('/petitions/origin/sign', { method: 'POST', body: new URLSearchParams(fields('origin@example.org')), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+      app.request('/petitions/origin/sign', {
+        method: 'POST',
+        body: new URLSearchParams(fields('origin@example.org')),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      });
     expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await post({})).status).toBe(403);
     expect((await post({ origin: 'http://localhost:3000', 'x-forwarded-for': '10.9.9.9' })).status).toBe(200);
@@ -136,7 +189,11 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     expect(interstitial).toContain('Confirm my signature');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(interstitial)![1]!;
     expect(await countOf('flow')).toBe(0);
-    const confirmed = await b.post(`/petitions/flow/confirm/${token}`, {}, { from: `/petitions/flow/confirm/${token}` });
+    const confirmed = await b.post(
+      `/petitions/flow/confirm/${token}`,
+      {},
+      { from: `/petitions/flow/confirm/${token}` },
+    );
     expect(confirmed.status).toBe(200);
     expect(await confirmed.text()).toContain('Thank you: your signature counts');
     expect(await countOf('flow')).toBe(1);
@@ -145,7 +202,11 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     expect(page).toContain('Ana · Multnomah County');
     expect(page).toMatch(/<th scope="row">17<\/th><td>1<\/td>/);
 
-    const used = await b.request(`/petitions/flow/confirm/${token}`, { method: 'POST', body: new URLSearchParams({ _csrf: csrf }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const used = await b.request(`/petitions/flow/confirm/${token}`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrf }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(await used.text()).toContain('already confirmed');
     expect((await b.request(`/petitions/flow/confirm/${'A'.repeat(43)}`)).status).toBe(410);
   });
@@ -154,9 +215,16 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     await makeOpenPetition(db(), 'same-answer');
     const first = await (await sign(browser(app), 'same-answer', fields('twice@example.org'))).text();
     const second = await (await sign(browser(app), 'same-answer', fields('TWICE@example.org'))).text();
-    const main = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>')).replace(/name="_csrf" value="[^"]+"/g, '');
+    const main = (html: string) =>
+      html.slice(html.indexOf('<main'), html.indexOf('</main>')).replace(/name="_csrf" value="[^"]+"/g, '');
     expect(main(second)).toBe(main(first));
-    expect(await db().select().from(signatures).innerJoin(supporters, eq(supporters.id, signatures.supporterId)).where(eq(supporters.email, 'twice@example.org'))).toHaveLength(1);
+    expect(
+      await db()
+        .select()
+        .from(signatures)
+        .innerJoin(supporters, eq(supporters.id, signatures.supporterId))
+        .where(eq(supporters.email, 'twice@example.org')),
+    ).toHaveLength(1);
   });
 
   it('offers the ZIP’s Senate districts after signing when it spans several, and keeps the choice', async () => {
@@ -174,7 +242,11 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     const zipped = await b.request('/petitions/choice/sign', {
       method: 'POST',
       body: new URLSearchParams(fields('salem3@example.org', { zip: '97301' })),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', 'accept-encoding': 'br, gzip' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'sec-fetch-site': 'same-origin',
+        'accept-encoding': 'br, gzip',
+      },
     });
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
     const unzipped = gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString();
@@ -182,12 +254,23 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     expect(unzipped.replace(thirdChoice, choice)).toBe(html);
     // The choice token authenticates the form, so it is checked by the browser's origin instead of a CSRF token (ADR 018).
     const post = (senate: string, token = choice, site = 'same-origin') =>
-      b.request('/petitions/choice/district', { method: 'POST', body: new URLSearchParams({ choice: token, senate }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': site } });
+      b.request('/petitions/choice/district', {
+        method: 'POST',
+        body: new URLSearchParams({ choice: token, senate }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': site },
+      });
     expect((await post('10', choice, 'cross-site')).status).toBe(403);
     const wrong = await post('17');
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain('Choose one of the districts listed');
-    expect((await post('10', choice.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).status).toBe(400);
+    expect(
+      (
+        await post(
+          '10',
+          choice.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+        )
+      ).status,
+    ).toBe(400);
     expect((await post('10')).status).toBe(200);
     const [row] = await db().select().from(signatures).where(eq(signatures.petitionId, petition.id));
     expect(row).toMatchObject({ senateDistrict: '10', districtSource: 'chosen' });
@@ -213,7 +296,10 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     expect(html).toContain('We cannot accept signatures from this connection or email address');
     expect(html).toContain('value="someone@SPAM.example"');
 
-    await db().insert(signingLimits).values({ id: 1, perIpBurst: 2, perIpPerHour: 2 }).onConflictDoUpdate({ target: signingLimits.id, set: { perIpBurst: 2, perIpPerHour: 2 } });
+    await db()
+      .insert(signingLimits)
+      .values({ id: 1, perIpBurst: 2, perIpPerHour: 2 })
+      .onConflictDoUpdate({ target: signingLimits.id, set: { perIpBurst: 2, perIpPerHour: 2 } });
     const limited = createTestApp(database()).app;
     const b = browser(limited);
     const statuses: number[] = [];
@@ -244,7 +330,9 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     expect(home).toContain(`href="/petitions/${DEMO_PETITION_SLUG}"`);
     const inicio = await (await app.request('/es', { headers: { cookie: 'lang=es' } })).text();
     expect(inicio).toContain(`href="/es/petitions/${DEMO_PETITION_SLUG}"`);
-    const demo = await (await app.request(`/es/petitions/${DEMO_PETITION_SLUG}`, { headers: { cookie: 'lang=es' } })).text();
+    const demo = await (
+      await app.request(`/es/petitions/${DEMO_PETITION_SLUG}`, { headers: { cookie: 'lang=es' } })
+    ).text();
     expect(demo).toContain('de 10,000 firmas verificadas');
   });
 });

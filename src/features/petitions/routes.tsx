@@ -51,7 +51,14 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
   /** A page for one person: never cached, never indexed. */
   async function page(c: Context<AppEnv>, slug: string, title: string, body: Child, status = 200) {
     const html = await renderDocument(
-      <Layout locale={locale} path={`/petitions/${slug}`} title={title} publicUrl={deps.publicUrl} site={await deps.siteFrame()} noindex>
+      <Layout
+        locale={locale}
+        path={`/petitions/${slug}`}
+        title={title}
+        publicUrl={deps.publicUrl}
+        site={await deps.siteFrame()}
+        noindex
+      >
         {body}
       </Layout>,
     );
@@ -97,8 +104,22 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
       const { words } = petitionWords(petition, locale);
       const choice = districts.length > 0 ? { token: CHOICE_TOKEN, districts } : undefined;
       const html = await renderDocument(
-        <Layout locale={locale} path={`/petitions/${petition.slug}`} title={t.signed.title} publicUrl={deps.publicUrl} site={await deps.siteFrame()} noindex>
-          <SignedPage locale={locale} slug={petition.slug} title={words.title} shareUrl={p.shareUrl(locale, petition.slug)} csrf="" choice={choice} />
+        <Layout
+          locale={locale}
+          path={`/petitions/${petition.slug}`}
+          title={t.signed.title}
+          publicUrl={deps.publicUrl}
+          site={await deps.siteFrame()}
+          noindex
+        >
+          <SignedPage
+            locale={locale}
+            slug={petition.slug}
+            title={words.title}
+            shareUrl={p.shareUrl(locale, petition.slug)}
+            csrf=""
+            choice={choice}
+          />
         </Layout>,
       );
       return choice ? splicePage(html, CHOICE_TOKEN) : prepareBody(html, 'text/html; charset=utf-8', 'high');
@@ -111,7 +132,9 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
     return sendSpliced(c, page, choice!.token, { cacheControl: 'no-store' });
   }
 
-  app.get(`/petitions/:slug${SLUG}/sign`, (c) => c.redirect(`${localizedPath(locale, `/petitions/${c.req.param('slug')}`)}#sign`, 303));
+  app.get(`/petitions/:slug${SLUG}/sign`, (c) =>
+    c.redirect(`${localizedPath(locale, `/petitions/${c.req.param('slug')}`)}#sign`, 303),
+  );
 
   app.post(`/petitions/:slug${SLUG}/sign`, async (c) => {
     const petition = await p.visible(c.req.param('slug'));
@@ -130,32 +153,57 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
     };
     // A filled trap field means a bot: it gets the same answer as a person, and nothing is kept.
     if (text('website')) return signed(c, petition, undefined);
-    if (signingState(petition) !== 'open') return signAgain(c, petition, values, { [FORM_PROBLEM]: t.form.closed }, 409);
+    if (signingState(petition) !== 'open')
+      return signAgain(c, petition, values, { [FORM_PROBLEM]: t.form.closed }, 409);
 
     const parsed = signInput.safeParse(values);
     const challenge = await deps.formGuard.check(body[CHALLENGE_FIELD]);
     if (!parsed.success || challenge.state === 'invalid' || challenge.state === 'expired') {
       const errors: FieldErrors = {};
-      for (const issue of parsed.error?.issues ?? []) errors[String(issue.path[0] ?? 'email')] ??= translateSignError(issue.message, locale);
-      if (challenge.state === 'invalid' || challenge.state === 'expired') errors[CHALLENGE_FIELD] = t.form.challenge[challenge.state];
+      for (const issue of parsed.error?.issues ?? [])
+        errors[String(issue.path[0] ?? 'email')] ??= translateSignError(issue.message, locale);
+      if (challenge.state === 'invalid' || challenge.state === 'expired')
+        errors[CHALLENGE_FIELD] = t.form.challenge[challenge.state];
       return signAgain(c, petition, values, errors, 400);
     }
     const input = parsed.data;
     const email = normalizeEmail(input.email);
     const ipHash = signingIpHash(deps.secrets, deps.clientIp(c));
     const refusal = await p.guard.check(ipHash, normalizeDomain(email));
-    if (refusal === 'blocked') return signAgain(c, petition, values, { [FORM_PROBLEM]: t.form.blocked((await deps.siteFrame()).contactEmail) }, 403);
+    if (refusal === 'blocked')
+      return signAgain(
+        c,
+        petition,
+        values,
+        { [FORM_PROBLEM]: t.form.blocked((await deps.siteFrame()).contactEmail) },
+        403,
+      );
     if (refusal === 'too-many') return signAgain(c, petition, values, { [FORM_PROBLEM]: t.form.tooMany }, 429);
     // Only a form that is otherwise complete spends its solution or the no-JavaScript allowance.
     const refused = await deps.formGuard.admit(c, challenge);
-    if (refused) return signAgain(c, petition, values, { [CHALLENGE_FIELD]: t.form.challenge[refused] }, refused === 'too-many-without-challenge' ? 429 : 400);
+    if (refused)
+      return signAgain(
+        c,
+        petition,
+        values,
+        { [CHALLENGE_FIELD]: t.form.challenge[refused] },
+        refused === 'too-many-without-challenge' ? 429 : 400,
+      );
 
     const facts = await p.zips.get(input.zip);
     const place = await placeSigner(facts, input.street, input.zip, deps.geocoder);
     const source = sourceOf(c) ?? null;
     // The newsletter's own rules decide; a box ticked with details it would refuse is simply not acted on.
     const newsletter = input.newsletter
-      ? signupInput.safeParse({ givenName: input.givenName, familyName: input.familyName, email: input.email, zip: input.zip, locale, topics: ['newsletter'], source: source ?? undefined })
+      ? signupInput.safeParse({
+          givenName: input.givenName,
+          familyName: input.familyName,
+          email: input.email,
+          zip: input.zip,
+          locale,
+          topics: ['newsletter'],
+          source: source ?? undefined,
+        })
       : undefined;
     const { words } = petitionWords(petition, locale);
     // Answered only after the transaction holding the signature and its email has committed: what we acknowledge, we keep.
@@ -182,7 +230,10 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
     });
     sourceUsed(c, { secure: deps.secure });
     if (outcome.confirmationQueued || outcome.newsletterQueued) deps.emailQueued();
-    const choice = place.senateChoices.length > 1 && outcome.signatureId !== undefined ? { token: districtChoiceToken(deps.secrets, outcome.signatureId), districts: place.senateChoices } : undefined;
+    const choice =
+      place.senateChoices.length > 1 && outcome.signatureId !== undefined
+        ? { token: districtChoiceToken(deps.secrets, outcome.signatureId), districts: place.senateChoices }
+        : undefined;
     return signed(c, petition, choice);
   });
 
@@ -194,13 +245,33 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
     const senate = typeof body.senate === 'string' ? body.senate : '';
     const signatureId = signatureFromChoiceToken(deps.secrets, token);
     const back = { href: localizedPath(locale, `/petitions/${petition.slug}`), label: t.signed.back };
-    if (signatureId === undefined) return page(c, petition.slug, t.district.savedTitle, <MessagePage title={t.district.savedTitle} body={t.district.notSaved} link={back} />, 400);
+    if (signatureId === undefined)
+      return page(
+        c,
+        petition.slug,
+        t.district.savedTitle,
+        <MessagePage title={t.district.savedTitle} body={t.district.notSaved} link={back} />,
+        400,
+      );
     // "I don't know" is an answer too: nothing changes.
-    if (senate === '') return page(c, petition.slug, t.district.savedTitle, <MessagePage title={t.district.savedTitle} body={t.signed.body} link={back} />);
+    if (senate === '')
+      return page(
+        c,
+        petition.slug,
+        t.district.savedTitle,
+        <MessagePage title={t.district.savedTitle} body={t.signed.body} link={back} />,
+      );
     const factsOf = (zip: string) => p.zips.get(zip);
     const choices = await districtChoicesFor(deps.db, signatureId, factsOf);
     if (!choices.includes(senate)) {
-      if (choices.length === 0) return page(c, petition.slug, t.district.savedTitle, <MessagePage title={t.district.savedTitle} body={t.district.notSaved} link={back} />, 409);
+      if (choices.length === 0)
+        return page(
+          c,
+          petition.slug,
+          t.district.savedTitle,
+          <MessagePage title={t.district.savedTitle} body={t.district.notSaved} link={back} />,
+          409,
+        );
       const { words } = petitionWords(petition, locale);
       const again = (
         <SignedPage
@@ -217,7 +288,13 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
     }
     const saved = await chooseDistrict(deps.db, signatureId, senate, factsOf);
     if (saved) p.tallies.forget(petition.id);
-    return page(c, petition.slug, t.district.savedTitle, <MessagePage title={t.district.savedTitle} body={saved ? t.district.saved : t.district.notSaved} link={back} />, saved ? 200 : 409);
+    return page(
+      c,
+      petition.slug,
+      t.district.savedTitle,
+      <MessagePage title={t.district.savedTitle} body={saved ? t.district.saved : t.district.notSaved} link={back} />,
+      saved ? 200 : 409,
+    );
   });
 
   /** The page for a link that cannot confirm: already used (fine), expired or unknown (sign again). */
@@ -225,7 +302,13 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
     const petition = 'petitionId' in check ? await petitionById(deps.db, check.petitionId) : undefined;
     const target = petition?.slug ?? slug;
     const link = { href: localizedPath(locale, `/petitions/${target}`), label: t.confirm.again };
-    return page(c, target, t.confirm.title, <MessagePage title={t.confirm.title} body={t.confirm[check.state]} link={link} />, check.state === 'used' ? 200 : 410);
+    return page(
+      c,
+      target,
+      t.confirm.title,
+      <MessagePage title={t.confirm.title} body={t.confirm[check.state]} link={link} />,
+      check.state === 'used' ? 200 : 410,
+    );
   }
 
   // Opening the link only shows a button: mail scanners that fetch links confirm nothing.
@@ -236,7 +319,12 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
     const petition = await petitionById(deps.db, check.petitionId);
     const title = petition ? petitionWords(petition, locale).words.title : '';
     const action = localizedPath(locale, `/petitions/${petition?.slug ?? slug}/confirm/${c.req.param('token')}`);
-    return page(c, petition?.slug ?? slug, t.confirm.title, <ConfirmPage locale={locale} action={action} csrf={csrfTokenFor(c, deps.secrets, deps.secure)} title={title} />);
+    return page(
+      c,
+      petition?.slug ?? slug,
+      t.confirm.title,
+      <ConfirmPage locale={locale} action={action} csrf={csrfTokenFor(c, deps.secrets, deps.secure)} title={title} />,
+    );
   });
 
   app.post(`/petitions/:slug${SLUG}/confirm/:token${TOKEN}`, async (c) => {
@@ -247,7 +335,17 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
     if (!petition) return outcome(c, slug, { state: 'unknown' });
     p.counted(petition);
     const { words } = petitionWords(petition, locale);
-    return page(c, petition.slug, t.confirm.doneTitle, <ConfirmedPage locale={locale} slug={petition.slug} title={words.title} shareUrl={p.shareUrl(locale, petition.slug)} />);
+    return page(
+      c,
+      petition.slug,
+      t.confirm.doneTitle,
+      <ConfirmedPage
+        locale={locale}
+        slug={petition.slug}
+        title={words.title}
+        shareUrl={p.shareUrl(locale, petition.slug)}
+      />,
+    );
   });
 
   return app;

@@ -36,7 +36,8 @@ export const demoPetition: PetitionInput = {
   },
   es: {
     title: 'Seguridad, sanación y una segunda oportunidad para todo Oregón',
-    summary: 'Pide a la Legislatura de Oregón que construya la seguridad pública sobre tres valores que comparte la mayoría de la gente en Oregón.',
+    summary:
+      'Pide a la Legislatura de Oregón que construya la seguridad pública sobre tres valores que comparte la mayoría de la gente en Oregón.',
     statement: [
       'Si preguntas en Oregón qué hace segura a una comunidad, casi siempre escucharás tres ideas:',
       '',

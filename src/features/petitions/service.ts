@@ -17,11 +17,26 @@ import { petitions, signatures, type PetitionVersion, type Threshold } from './s
  * numbers shown. Staff screens have their own operations (petition-editing.ts).
  */
 
-export { addToCount, CountCache, expirePending, nightlyRecount, readCount, recountAll, SHARDS, type RecountResult } from './counts.ts';
+export {
+  addToCount,
+  CountCache,
+  expirePending,
+  nightlyRecount,
+  readCount,
+  recountAll,
+  SHARDS,
+  type RecountResult,
+} from './counts.ts';
 export { censusGeocoder, placeSigner, ZipFactsCache, type Geocoder, type SignerPlace } from './districts.ts';
 export { SigningGuard, type SigningRefusal } from './guard.ts';
 export { deleteUnconfirmedSignatures, forgetSignerAddresses, hasSigned, type PurgeOptions } from './retention.ts';
-export { CONFIRMATIONS_PER_SIGNATURE, SIGNATURE_PENDING_MS, signatureToken, type PendingSignature, type SignOutcome } from './pending-signature.ts';
+export {
+  CONFIRMATIONS_PER_SIGNATURE,
+  SIGNATURE_PENDING_MS,
+  signatureToken,
+  type PendingSignature,
+  type SignOutcome,
+} from './pending-signature.ts';
 export { SignatureBatcher } from './signature-batcher.ts';
 export { writeSignatures } from './signing.ts';
 
@@ -40,7 +55,10 @@ export async function petitionById(db: Db, id: number): Promise<Petition | undef
 /** What the public may do with a petition now. Drafts are not public at all; archived ones stay readable, like closed ones. */
 export type SigningState = 'hidden' | 'not-yet-open' | 'open' | 'closed';
 
-export function signingState(petition: Pick<Petition, 'status' | 'opensAt' | 'closesAt'>, now = new Date()): SigningState {
+export function signingState(
+  petition: Pick<Petition, 'status' | 'opensAt' | 'closesAt'>,
+  now = new Date(),
+): SigningState {
   if (petition.status === 'draft') return 'hidden';
   if (petition.status !== 'open') return 'closed';
   if (petition.opensAt && petition.opensAt > now) return 'not-yet-open';
@@ -49,7 +67,10 @@ export function signingState(petition: Pick<Petition, 'status' | 'opensAt' | 'cl
 }
 
 /** The petition's words in a language, falling back to English; `lang` says which one it is. */
-export function petitionWords(petition: Pick<Petition, 'en' | 'es'>, locale: Locale): { words: PetitionVersion; lang: Locale } {
+export function petitionWords(
+  petition: Pick<Petition, 'en' | 'es'>,
+  locale: Locale,
+): { words: PetitionVersion; lang: Locale } {
   if (locale === 'es' && petition.es?.title) return { words: petition.es, lang: 'es' };
   return { words: petition.en, lang: 'en' };
 }
@@ -58,7 +79,6 @@ export function petitionWords(petition: Pick<Petition, 'en' | 'es'>, locale: Loc
 export function nextThreshold(petition: Pick<Petition, 'thresholds'>, count: number): Threshold | undefined {
   return [...petition.thresholds].sort((a, b) => a.count - b.count).find((t) => t.count > count);
 }
-
 
 /** The sign form, as the service accepts it. Messages are English; messages.ts translates them. */
 export const signInput = z.object({
@@ -88,7 +108,12 @@ export type SignatureCheck =
 /** What an emailed link leads to, without using it (the page with the Confirm button). */
 export async function checkSignature(db: Db, token: string, now = new Date()): Promise<SignatureCheck> {
   const [row] = await db
-    .select({ id: signatures.id, petitionId: signatures.petitionId, status: signatures.status, expiresAt: signatures.expiresAt })
+    .select({
+      id: signatures.id,
+      petitionId: signatures.petitionId,
+      status: signatures.status,
+      expiresAt: signatures.expiresAt,
+    })
     .from(signatures)
     .where(eq(signatures.tokenHash, sha256(token)));
   // An invalidated signature's link says no more than a wrong one.
@@ -108,11 +133,18 @@ export async function confirmSignature(db: Db, token: string, now = new Date()):
     const [done] = await tx
       .update(signatures)
       .set({ status: 'verified', verifiedAt: now })
-      .where(and(eq(signatures.tokenHash, sha256(token)), eq(signatures.status, 'pending'), gte(signatures.expiresAt, now)))
+      .where(
+        and(eq(signatures.tokenHash, sha256(token)), eq(signatures.status, 'pending'), gte(signatures.expiresAt, now)),
+      )
       .returning({ id: signatures.id, petitionId: signatures.petitionId, supporterId: signatures.supporterId });
     if (!done) return checkSignature(tx, token, now);
     await addToCount(tx, done.petitionId, 1);
-    await addToTimeline(tx, { supporterId: done.supporterId, kind: 'signature-confirmed', detail: { petitionId: done.petitionId, signatureId: done.id }, at: now });
+    await addToTimeline(tx, {
+      supporterId: done.supporterId,
+      kind: 'signature-confirmed',
+      detail: { petitionId: done.petitionId, signatureId: done.id },
+      at: now,
+    });
     return { state: 'valid', petitionId: done.petitionId, signatureId: done.id };
   });
 }
@@ -137,7 +169,10 @@ type FactsOf = (zip: string) => Promise<ZipFacts | undefined>;
 
 /** The Senate districts a signer may choose from: those of the ZIP they signed with, when it has several and theirs is unknown. */
 export async function districtChoicesFor(db: Db, signatureId: number, factsOf: FactsOf): Promise<string[]> {
-  const [row] = await db.select({ zip: signatures.zip, senate: signatures.senateDistrict }).from(signatures).where(eq(signatures.id, signatureId));
+  const [row] = await db
+    .select({ zip: signatures.zip, senate: signatures.senateDistrict })
+    .from(signatures)
+    .where(eq(signatures.id, signatureId));
   if (!row || row.senate !== null) return [];
   const districts = (await factsOf(row.zip))?.senateDistricts ?? [];
   return districts.length > 1 ? [...districts].sort((a, b) => Number(a) - Number(b)) : [];
@@ -156,7 +191,11 @@ export async function chooseDistrict(db: Db, signatureId: number, senate: string
   const house = houseWithin(facts, senate);
   const changed = await db
     .update(signatures)
-    .set({ senateDistrict: senate, districtSource: 'chosen', ...(house ? { houseDistrict: sql`coalesce(${signatures.houseDistrict}, ${house})` } : {}) })
+    .set({
+      senateDistrict: senate,
+      districtSource: 'chosen',
+      ...(house ? { houseDistrict: sql`coalesce(${signatures.houseDistrict}, ${house})` } : {}),
+    })
     .where(and(eq(signatures.id, signatureId), isNull(signatures.senateDistrict)))
     .returning({ id: signatures.id });
   return changed.length === 1;
@@ -172,7 +211,9 @@ export async function recentSigners(db: Db, petitionId: number, limit = 8): Prom
   return db
     .select({ givenName: signatures.givenName, city: signatures.city, zip: signatures.zip })
     .from(signatures)
-    .where(and(eq(signatures.petitionId, petitionId), eq(signatures.status, 'verified'), eq(signatures.showPublicly, true)))
+    .where(
+      and(eq(signatures.petitionId, petitionId), eq(signatures.status, 'verified'), eq(signatures.showPublicly, true)),
+    )
     .orderBy(desc(signatures.createdAt))
     .limit(limit);
 }

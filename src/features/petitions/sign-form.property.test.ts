@@ -20,13 +20,25 @@ const anyText = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.tuple(fc.constantFrom('a', 'é', '👩🏽‍⚖️', ' ', '<', '\u0000', '\n'), fc.integer({ min: 90, max: 3000 })).map(([ch, n]) => ch.repeat(n)),
+  fc
+    .tuple(fc.constantFrom('a', 'é', '👩🏽‍⚖️', ' ', '<', '\u0000', '\n'), fc.integer({ min: 90, max: 3000 }))
+    .map(([ch, n]) => ch.repeat(n)),
 );
 // A few people sign again and again, in other cases and spacing: repeats and the cap of three emails are exercised.
-const regulars = ['ana@example.org', 'LEE@Example.org', ' rosa.pérez@example.org ', 'ana@EXAMPLE.org', 'kim@example.net'];
+const regulars = [
+  'ana@example.org',
+  'LEE@Example.org',
+  ' rosa.pérez@example.org ',
+  'ana@EXAMPLE.org',
+  'kim@example.net',
+];
 /** Mostly a plausible value, else any text, else the field left out: enough complete forms to write thousands of rows. */
-const usually = <T,>(plausible: fc.Arbitrary<T>) =>
-  fc.oneof({ arbitrary: plausible, weight: 10 }, { arbitrary: anyText, weight: 1 }, { arbitrary: fc.constant(undefined), weight: 1 });
+const usually = <T>(plausible: fc.Arbitrary<T>) =>
+  fc.oneof(
+    { arbitrary: plausible, weight: 10 },
+    { arbitrary: anyText, weight: 1 },
+    { arbitrary: fc.constant(undefined), weight: 1 },
+  );
 const form = fc
   .record({
     givenName: usually(fc.constantFrom('Ana', 'Lee', 'Rosa', 'José María', '  ')),
@@ -34,19 +46,40 @@ const form = fc
     email: usually(fc.oneof(fc.constantFrom(...regulars), fc.emailAddress())),
     // Oregon ZIPs with and without reference data, a Washington one, and anything.
     zip: usually(
-      fc.oneof({ arbitrary: fc.constantFrom('97204', '97301', '97405', '97520', ' 97204 '), weight: 8 }, { arbitrary: fc.constantFrom('98101', '9720'), weight: 1 }, { arbitrary: fc.stringMatching(/^\d{5}$/), weight: 1 }),
+      fc.oneof(
+        { arbitrary: fc.constantFrom('97204', '97301', '97405', '97520', ' 97204 '), weight: 8 },
+        { arbitrary: fc.constantFrom('98101', '9720'), weight: 1 },
+        { arbitrary: fc.stringMatching(/^\d{5}$/), weight: 1 },
+      ),
     ),
-    street: fc.oneof({ arbitrary: fc.constantFrom(undefined, '', '1 Main St'), weight: 6 }, { arbitrary: anyText, weight: 1 }),
-    comment: fc.oneof({ arbitrary: fc.constantFrom(undefined, 'Line one\r\nline two', 'For my family.'), weight: 6 }, { arbitrary: anyText, weight: 1 }),
+    street: fc.oneof(
+      { arbitrary: fc.constantFrom(undefined, '', '1 Main St'), weight: 6 },
+      { arbitrary: anyText, weight: 1 },
+    ),
+    comment: fc.oneof(
+      { arbitrary: fc.constantFrom(undefined, 'Line one\r\nline two', 'For my family.'), weight: 6 },
+      { arbitrary: anyText, weight: 1 },
+    ),
     showPublicly: fc.constantFrom('on', undefined, 'yes'),
     newsletter: fc.constantFrom(undefined, undefined, 'on'),
     website: fc.oneof({ arbitrary: fc.constant(undefined), weight: 12 }, { arbitrary: anyText, weight: 1 }),
   })
-  .map((fields) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, string>);
+  .map(
+    (fields) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, string>,
+  );
 const attempt = fc.record({
   form,
   spanish: fc.boolean(),
-  csrf: fc.constantFrom('same-origin', 'same-origin', 'same-origin', 'same-origin', 'valid', 'valid', 'missing', 'wrong'),
+  csrf: fc.constantFrom(
+    'same-origin',
+    'same-origin',
+    'same-origin',
+    'same-origin',
+    'valid',
+    'valid',
+    'missing',
+    'wrong',
+  ),
   // Forms without a solution share a few addresses, so the per-address limits are reached.
   address: fc.oneof(fc.constantFrom('10.0.0.1', '10.0.0.2'), fc.ipV4()),
   altcha: fc.constantFrom('none', 'solved', 'solved', 'solved', 'replayed', 'garbage'),
@@ -60,7 +93,8 @@ describeEachDatabase('the petition sign form under random input', (database) => 
     const db = database().db;
     await seedTestZips(db);
     const petition = await makeOpenPetition(db, 'property');
-    const n = async (table: PgTable, where?: SQL) => (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where))[0]!.n;
+    const n = async (table: PgTable, where?: SQL) =>
+      (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where))[0]!.n;
     const count = async () => ({
       supporters: await n(supporters),
       signatures: await n(signatures, eq(signatures.petitionId, petition.id)),
@@ -74,7 +108,8 @@ describeEachDatabase('the petition sign form under random input', (database) => 
     // Refused with the form again: 400 (its fields), 403 (a blocked address or domain), 429 (too many).
     const poster = await publicFormPoster(app, [400, 403, 429]);
     const model = poster.model;
-    const send = ({ spanish, ...post }: Attempt) => poster.send(`${spanish ? '/es' : ''}/petitions/property/sign`, post);
+    const send = ({ spanish, ...post }: Attempt) =>
+      poster.send(`${spanish ? '/es' : ''}/petitions/property/sign`, post);
 
     await fc.assert(
       fc.asyncProperty(fc.array(attempt, { minLength: 1, maxLength: 3 }), async (attempts) => {

@@ -16,7 +16,8 @@ import { signatures } from './schema.ts';
 import type { Written } from './signature-statement.ts';
 
 /** Rows written before nonces were stored derive theirs from the petition and the person, as their tokens were then. */
-const nonceOf = (row: { tokenNonce: string | null; petitionId: number; supporterId: number }) => row.tokenNonce ?? `${row.petitionId}:${row.supporterId}`;
+const nonceOf = (row: { tokenNonce: string | null; petitionId: number; supporterId: number }) =>
+  row.tokenNonce ?? `${row.petitionId}:${row.supporterId}`;
 
 /**
  * Repeats, and newsletter requests: a pending (or lapsed) signature gets its
@@ -24,14 +25,25 @@ const nonceOf = (row: { tokenNonce: string | null; petitionId: number; supporter
  * newsletter box asks through the supporters feature, which keeps its own
  * double opt-in and daily cap.
  */
-export async function followUp(tx: Db, signers: PendingSignature[], written: Written, ctx: SigningContext, now: Date): Promise<Map<PendingSignature, SignOutcome>> {
+export async function followUp(
+  tx: Db,
+  signers: PendingSignature[],
+  written: Written,
+  ctx: SigningContext,
+  now: Date,
+): Promise<Map<PendingSignature, SignOutcome>> {
   const expiresAt = new Date(now.getTime() + SIGNATURE_PENDING_MS);
   // Newsletter requests first: they lock supporter rows, the repeats below signature rows, the same order as the
   // batch's statement takes them, so a batch and a follow-up sharing a person cannot deadlock.
   const newsletterQueued = new Set<PendingSignature>();
   for (const s of signers) {
     if (!s.newsletter) continue;
-    const asked = await requestSignup(tx, s.newsletter, { method: 'web-form', wordingVersion: PETITION_NEWSLETTER_WORDING_VERSION, emailDomain: ctx.emailDomain, now });
+    const asked = await requestSignup(tx, s.newsletter, {
+      method: 'web-form',
+      wordingVersion: PETITION_NEWSLETTER_WORDING_VERSION,
+      emailDomain: ctx.emailDomain,
+      now,
+    });
     if (asked.confirmationQueued) newsletterQueued.add(s);
   }
   const repeats = signers.filter((s) => written.get(s)!.signatureId === undefined);
@@ -59,7 +71,13 @@ export async function followUp(tx: Db, signers: PendingSignature[], written: Wri
           or(eq(signatures.status, 'pending'), eq(signatures.status, 'expired')),
         ),
       )
-      .returning({ id: signatures.id, supporterId: signatures.supporterId, nth: signatures.confirmationsSent, tokenNonce: signatures.tokenNonce, petitionId: signatures.petitionId });
+      .returning({
+        id: signatures.id,
+        supporterId: signatures.supporterId,
+        nth: signatures.confirmationsSent,
+        tokenNonce: signatures.tokenNonce,
+        petitionId: signatures.petitionId,
+      });
     const byPerson = new Map(updated.map((u) => [u.supporterId, u]));
     const found = await tx
       .select({ id: signatures.id, supporterId: signatures.supporterId })

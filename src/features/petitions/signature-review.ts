@@ -27,7 +27,14 @@ export type SignatureFilters = {
 };
 
 /** The filters as they travel in a query string, kept as typed for the form. */
-export type FilterQuery = { status?: string; senate?: string; from?: string; to?: string; ip?: string; domain?: string };
+export type FilterQuery = {
+  status?: string;
+  senate?: string;
+  from?: string;
+  to?: string;
+  ip?: string;
+  domain?: string;
+};
 
 /** Oregon's Senate has 30 seats. */
 export const SENATE_SEATS = 30;
@@ -43,7 +50,10 @@ function nextDay(d: string): string {
  * Reads the filters from a query string. Dates are whole days in the
  * organisation's zone: "to 2026-03-01" includes all of the 1st.
  */
-export function parseFilters(query: Record<string, string | undefined>, timeZone: string): { filters: SignatureFilters; values: FilterQuery; errors: FieldErrors } {
+export function parseFilters(
+  query: Record<string, string | undefined>,
+  timeZone: string,
+): { filters: SignatureFilters; values: FilterQuery; errors: FieldErrors } {
   const values: FilterQuery = {};
   for (const key of ['status', 'senate', 'from', 'to', 'ip', 'domain'] as const) {
     const v = query[key]?.trim().slice(0, 200);
@@ -57,18 +67,22 @@ export function parseFilters(query: Record<string, string | undefined>, timeZone
     else errors.status = 'Choose one of the statuses in the list';
   }
   if (values.senate) {
-    if (values.senate === 'unknown' || (/^[1-9][0-9]?$/.test(values.senate) && Number(values.senate) <= SENATE_SEATS)) filters.senate = values.senate;
+    if (values.senate === 'unknown' || (/^[1-9][0-9]?$/.test(values.senate) && Number(values.senate) <= SENATE_SEATS))
+      filters.senate = values.senate;
     else errors.senate = 'Choose a Senate district from the list';
   }
   const dateOf = (key: 'from' | 'to', local: string | undefined) => {
     if (!local) return undefined;
-    const at = day.test(local) ? zonedLocalToDate(`${key === 'to' ? nextDay(local) : local}T00:00`, timeZone) : undefined;
+    const at = day.test(local)
+      ? zonedLocalToDate(`${key === 'to' ? nextDay(local) : local}T00:00`, timeZone)
+      : undefined;
     if (!at) errors[key] = 'Enter a date like 2026-03-01';
     return at;
   };
   filters.from = dateOf('from', values.from);
   filters.until = dateOf('to', values.to);
-  if (filters.from && filters.until && filters.until <= filters.from) errors.to = 'The last day must not be before the first day';
+  if (filters.from && filters.until && filters.until <= filters.from)
+    errors.to = 'The last day must not be before the first day';
   if (values.ip) {
     if (/^[A-Za-z0-9_-]{20,64}$/.test(values.ip)) filters.ipHash = values.ip;
     else errors.ip = 'That is not an address hash from the trending view';
@@ -110,8 +124,15 @@ export type SignatureListRow = {
  * only grow, so paging by them never skips or repeats a row while
  * signatures keep arriving, and costs one index step however deep.
  */
-export async function listSignatures(db: Db, petitionId: number, f: SignatureFilters, page: { before?: number | undefined; perPage: number }): Promise<{ rows: SignatureListRow[]; nextBefore: number | undefined }> {
-  const where = page.before ? and(signatureConditions(petitionId, f), lt(signatures.id, page.before)) : signatureConditions(petitionId, f);
+export async function listSignatures(
+  db: Db,
+  petitionId: number,
+  f: SignatureFilters,
+  page: { before?: number | undefined; perPage: number },
+): Promise<{ rows: SignatureListRow[]; nextBefore: number | undefined }> {
+  const where = page.before
+    ? and(signatureConditions(petitionId, f), lt(signatures.id, page.before))
+    : signatureConditions(petitionId, f);
   const rows = await db
     .select({
       id: signatures.id,
@@ -137,7 +158,11 @@ export async function listSignatures(db: Db, petitionId: number, f: SignatureFil
 }
 
 /** What bulk invalidation would strike out: shown on the confirmation page before anything changes. */
-export async function invalidationPreview(db: Db, petitionId: number, f: SignatureFilters): Promise<{ total: number; verified: number; through: number }> {
+export async function invalidationPreview(
+  db: Db,
+  petitionId: number,
+  f: SignatureFilters,
+): Promise<{ total: number; verified: number; through: number }> {
   const [row] = await rowsOf<{ total: string | number; verified: string | number; through: string | number | null }>(
     db,
     sql`select count(*) as total, count(*) filter (where ${signatures.status} = 'verified') as verified, max(${signatures.id}) as through
@@ -164,7 +189,13 @@ export function auditFilters(f: SignatureFilters) {
  * unseen. Verified ones leave the count: the shard is adjusted in the same
  * transaction, so the public number never disagrees with the rows.
  */
-export async function invalidateSignatures(db: Db, petitionId: number, f: SignatureFilters, through: number, actor: AuditActor): Promise<{ invalidated: number; verified: number }> {
+export async function invalidateSignatures(
+  db: Db,
+  petitionId: number,
+  f: SignatureFilters,
+  through: number,
+  actor: AuditActor,
+): Promise<{ invalidated: number; verified: number }> {
   return db.transaction(async (tx) => {
     // Locking first: a confirmation racing this waits, then finds the row invalidated and adds nothing to the count.
     const locked = await tx
@@ -176,7 +207,10 @@ export async function invalidateSignatures(db: Db, petitionId: number, f: Signat
     const ids = locked.map((r) => r.id);
     const verified = locked.filter((r) => r.status === 'verified').length;
     for (let i = 0; i < ids.length; i += 10_000) {
-      await tx.update(signatures).set({ status: 'invalidated' }).where(inArray(signatures.id, ids.slice(i, i + 10_000)));
+      await tx
+        .update(signatures)
+        .set({ status: 'invalidated' })
+        .where(inArray(signatures.id, ids.slice(i, i + 10_000)));
     }
     if (verified > 0) {
       // One shard takes the whole decrement: the count is the shards' sum, so which one does not matter,
@@ -184,7 +218,10 @@ export async function invalidateSignatures(db: Db, petitionId: number, f: Signat
       await tx
         .insert(signatureCountShards)
         .values({ petitionId, shard: 0, verified: -verified })
-        .onConflictDoUpdate({ target: [signatureCountShards.petitionId, signatureCountShards.shard], set: { verified: sql`${signatureCountShards.verified} - ${verified}` } });
+        .onConflictDoUpdate({
+          target: [signatureCountShards.petitionId, signatureCountShards.shard],
+          set: { verified: sql`${signatureCountShards.verified} - ${verified}` },
+        });
     }
     await recordAudit(tx, actor, {
       action: 'petition.signatures-invalidate',

@@ -4,7 +4,13 @@ import { jsonRows, rowsOfPrepared, type Db } from '../../platform/db/client.ts';
 import { sha256 } from '../../platform/crypto.ts';
 import { queueEmailsWhere } from '../email/service.ts';
 import { addToTimelineFrom, upsertSupportersFrom } from '../supporters/service.ts';
-import { confirmationEmail, SIGNATURE_PENDING_MS, signatureToken, type PendingSignature, type SigningContext } from './pending-signature.ts';
+import {
+  confirmationEmail,
+  SIGNATURE_PENDING_MS,
+  signatureToken,
+  type PendingSignature,
+  type SigningContext,
+} from './pending-signature.ts';
 
 /** Each signer of a batch: their supporter row, and their new signature (none for someone who had signed already). */
 export type Written = Map<PendingSignature, { supporterId: number; signatureId: number | undefined }>;
@@ -20,7 +26,12 @@ export type Written = Map<PendingSignature, { supporterId: number; signatureId: 
  * the query builder would spend more time building a 250-row statement than
  * the database spends running it.
  */
-export async function insertSignatures(db: Db, sorted: PendingSignature[], ctx: SigningContext, now: Date): Promise<Written> {
+export async function insertSignatures(
+  db: Db,
+  sorted: PendingSignature[],
+  ctx: SigningContext,
+  now: Date,
+): Promise<Written> {
   const expiresAt = new Date(now.getTime() + SIGNATURE_PENDING_MS);
   const nonces = randomBytes(18 * sorted.length);
   const rows = sorted.map((s, i) => {
@@ -28,7 +39,11 @@ export async function insertSignatures(db: Db, sorted: PendingSignature[], ctx: 
     return { s, nonce, token: signatureToken(ctx.secrets, nonce) };
   });
   const emails = rows.map(({ s, nonce, token }) => ({ ...confirmationEmail(s, nonce, token, 1), ref: nonce }));
-  const result = await rowsOfPrepared<{ email: string; supporter_id: number | string; signature_id: number | string | null }>(
+  const result = await rowsOfPrepared<{
+    email: string;
+    supporter_id: number | string;
+    signature_id: number | string | null;
+  }>(
     db,
     'petition-signature-batch',
     sql`with v as (
@@ -85,7 +100,13 @@ export async function insertSignatures(db: Db, sorted: PendingSignature[], ctx: 
   return new Map(
     sorted.map((s) => {
       const row = byEmail.get(s.email)!;
-      return [s, { supporterId: Number(row.supporter_id), signatureId: row.signature_id === null ? undefined : Number(row.signature_id) }];
+      return [
+        s,
+        {
+          supporterId: Number(row.supporter_id),
+          signatureId: row.signature_id === null ? undefined : Number(row.signature_id),
+        },
+      ];
     }),
   );
 }

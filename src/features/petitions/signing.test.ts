@@ -29,7 +29,12 @@ describeEachDatabase('signing a petition', (database) => {
   let batcher: SignatureBatcher;
   beforeAll(async () => {
     await seedTestZips(db());
-    batcher = new SignatureBatcher({ db: db(), secrets, emailDomain: 'localhost', maxInFlight: database().kind === 'pglite' ? 1 : 4 });
+    batcher = new SignatureBatcher({
+      db: db(),
+      secrets,
+      emailDomain: 'localhost',
+      maxInFlight: database().kind === 'pglite' ? 1 : 4,
+    });
   });
 
   const signatureOf = async (petitionId: number, email: string) => {
@@ -40,11 +45,19 @@ describeEachDatabase('signing a petition', (database) => {
       .where(and(eq(signatures.petitionId, petitionId), eq(supporters.email, email)));
     return row?.signature;
   };
-  const emailsTo = (to: string) => db().select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, to), eq(emailOutbox.template, 'petition-confirm')));
+  const emailsTo = (to: string) =>
+    db()
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, to), eq(emailOutbox.template, 'petition-confirm')));
   /** Runs `body` while the database refuses `event` ("insert on some_table"), as a lock timeout would (SQLSTATE 55P03). */
   const refusing = async (event: string, body: () => Promise<void>) => {
     const table = event.split(' on ')[1]!;
-    await db().execute(sql.raw(`create function refuse() returns trigger language plpgsql as $$ begin raise exception 'refused' using errcode = '55P03'; end $$`));
+    await db().execute(
+      sql.raw(
+        `create function refuse() returns trigger language plpgsql as $$ begin raise exception 'refused' using errcode = '55P03'; end $$`,
+      ),
+    );
     await db().execute(sql.raw(`create trigger refuse before ${event} for each row execute function refuse()`));
     try {
       await body();
@@ -53,22 +66,41 @@ describeEachDatabase('signing a petition', (database) => {
       await db().execute(sql.raw('drop function refuse()'));
     }
   };
-  const tokenFor = async (petitionId: number, email: string) => signatureToken(secrets, (await signatureOf(petitionId, email))!.tokenNonce!);
+  const tokenFor = async (petitionId: number, email: string) =>
+    signatureToken(secrets, (await signatureOf(petitionId, email))!.tokenNonce!);
 
   it('records a pending signature, its supporter, the timeline entry and the confirmation email together', async () => {
     const petition = await makeOpenPetition(db(), 'first-sign');
-    const outcome = await batcher.submit(pendingSignature(petition, 'Ana.Rivera@Example.org', { comment: 'For my family.' }));
+    const outcome = await batcher.submit(
+      pendingSignature(petition, 'Ana.Rivera@Example.org', { comment: 'For my family.' }),
+    );
     expect(outcome).toMatchObject({ fresh: true, confirmationQueued: true, newsletterQueued: false });
     const row = await signatureOf(petition.id, 'ana.rivera@example.org');
-    expect(row).toMatchObject({ status: 'pending', confirmationsSent: 1, senateDistrict: '17', districtSource: 'zip', emailDomain: 'example.org', comment: 'For my family.' });
+    expect(row).toMatchObject({
+      status: 'pending',
+      confirmationsSent: 1,
+      senateDistrict: '17',
+      districtSource: 'zip',
+      emailDomain: 'example.org',
+      comment: 'For my family.',
+    });
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(SIGNATURE_PENDING_MS);
     const [person] = await db().select().from(supporters).where(eq(supporters.email, 'ana.rivera@example.org'));
-    expect(person).toMatchObject({ emailAsTyped: 'Ana.Rivera@Example.org', givenName: 'Ana', zip: '97204', county: 'Multnomah' });
+    expect(person).toMatchObject({
+      emailAsTyped: 'Ana.Rivera@Example.org',
+      givenName: 'Ana',
+      zip: '97204',
+      county: 'Multnomah',
+    });
     const events = await db().select().from(supporterEvents).where(eq(supporterEvents.supporterId, person!.id));
     expect(events.map((e) => e.kind)).toEqual(['signed']);
     const mail = await emailsTo('ana.rivera@example.org');
     expect(mail).toHaveLength(1);
-    expect(mail[0]).toMatchObject({ kind: 'transactional', locale: 'en', idempotencyKey: `petition-confirm:${row!.tokenNonce}:1` });
+    expect(mail[0]).toMatchObject({
+      kind: 'transactional',
+      locale: 'en',
+      idempotencyKey: `petition-confirm:${row!.tokenNonce}:1`,
+    });
     // The emailed token is never stored, only its hash.
     expect(mail[0]!.data.token).toBe(await tokenFor(petition.id, 'ana.rivera@example.org'));
     expect(row!.tokenHash).not.toBe(mail[0]!.data.token);
@@ -77,26 +109,43 @@ describeEachDatabase('signing a petition', (database) => {
 
   it('keeps one signature per person; a repeat re-sends the same link, three emails at most', async () => {
     const petition = await makeOpenPetition(db(), 'repeat');
-    for (let i = 0; i < 5; i++) await batcher.submit(pendingSignature(petition, 'lee@example.org', { givenName: i === 0 ? 'Lee' : 'Someone Else' }));
+    for (let i = 0; i < 5; i++)
+      await batcher.submit(
+        pendingSignature(petition, 'lee@example.org', { givenName: i === 0 ? 'Lee' : 'Someone Else' }),
+      );
     const row = await signatureOf(petition.id, 'lee@example.org');
     expect(row).toMatchObject({ confirmationsSent: CONFIRMATIONS_PER_SIGNATURE, givenName: 'Lee' });
     const mail = await emailsTo('lee@example.org');
     expect(mail).toHaveLength(CONFIRMATIONS_PER_SIGNATURE);
     expect(new Set(mail.map((m) => m.data.token)).size).toBe(1);
-    const [n] = await db().select({ n: sql<number>`count(*)::int` }).from(signatures).where(eq(signatures.petitionId, petition.id));
+    const [n] = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(signatures)
+      .where(eq(signatures.petitionId, petition.id));
     expect(n!.n).toBe(1);
   });
 
   it('writes any name people type, a broken surrogate pair becoming the replacement character', async () => {
     const petition = await makeOpenPetition(db(), 'unicode');
-    await batcher.submit(pendingSignature(petition, 'unicode@example.org', { givenName: 'José 👩🏽‍⚖️ \ud800', comment: 'Línea uno\n"dos" \\ tres' }));
+    await batcher.submit(
+      pendingSignature(petition, 'unicode@example.org', {
+        givenName: 'José 👩🏽‍⚖️ \ud800',
+        comment: 'Línea uno\n"dos" \\ tres',
+      }),
+    );
     const row = await signatureOf(petition.id, 'unicode@example.org');
     expect(row).toMatchObject({ givenName: 'José 👩🏽‍⚖️ \ufffd', comment: 'Línea uno\n"dos" \\ tres' });
   });
 
   it('fills what a known supporter left blank and overwrites nothing', async () => {
     const petition = await makeOpenPetition(db(), 'known');
-    await db().insert(supporters).values({ email: 'kim@example.org', emailAsTyped: 'kim@example.org', givenName: 'Kim', familyName: '', locale: 'es' });
+    await db().insert(supporters).values({
+      email: 'kim@example.org',
+      emailAsTyped: 'kim@example.org',
+      givenName: 'Kim',
+      familyName: '',
+      locale: 'es',
+    });
     await batcher.submit(pendingSignature(petition, 'kim@example.org', { givenName: 'Not Kim', familyName: 'Park' }));
     const [person] = await db().select().from(supporters).where(eq(supporters.email, 'kim@example.org'));
     expect(person).toMatchObject({ givenName: 'Kim', familyName: 'Park', locale: 'es', zip: '97204' });
@@ -106,13 +155,23 @@ describeEachDatabase('signing a petition', (database) => {
     const petition = await makeOpenPetition(db(), 'grouped');
     // Statements sent outside a transaction: through the pool on PostgreSQL (prepared), through execute on PGlite.
     const pool = (db() as unknown as { $client: { query?: unknown } }).$client;
-    const spies = [vi.spyOn(db(), 'execute'), vi.spyOn(db(), 'transaction'), ...(database().kind === 'postgres' ? [vi.spyOn(pool as { query: () => unknown }, 'query')] : [])];
+    const spies = [
+      vi.spyOn(db(), 'execute'),
+      vi.spyOn(db(), 'transaction'),
+      ...(database().kind === 'postgres' ? [vi.spyOn(pool as { query: () => unknown }, 'query')] : []),
+    ];
     const emails = Array.from({ length: 40 }, (_, i) => `group-${i}@example.org`);
-    const outcomes = await Promise.all([...emails, 'group-0@example.org'].map((e) => batcher.submit(pendingSignature(petition, e))));
+    const outcomes = await Promise.all(
+      [...emails, 'group-0@example.org'].map((e) => batcher.submit(pendingSignature(petition, e))),
+    );
     const roundTrips = spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
     for (const spy of spies) spy.mockRestore();
     expect(outcomes.filter((o) => o.fresh)).toHaveLength(40);
-    expect(outcomes.at(-1)).toMatchObject({ fresh: false, confirmationQueued: true, signatureId: outcomes[0]!.signatureId });
+    expect(outcomes.at(-1)).toMatchObject({
+      fresh: false,
+      confirmationQueued: true,
+      signatureId: outcomes[0]!.signatureId,
+    });
     // Forty-one requests, a handful of statements: the duplicate waited for the next batch, a statement and a transaction.
     expect(roundTrips).toBeLessThanOrEqual(6);
     expect((await signatureOf(petition.id, 'group-0@example.org'))!.confirmationsSent).toBe(2);
@@ -121,7 +180,13 @@ describeEachDatabase('signing a petition', (database) => {
   it('writes whatever else was in a batch when one signature cannot be written', async () => {
     const petition = await makeOpenPetition(db(), 'one-bad');
     const errors: [string | undefined, number][] = [];
-    const careful = new SignatureBatcher({ db: db(), secrets, emailDomain: 'localhost', maxInFlight: 1, onBatchError: (e, size) => errors.push([e.code, size]) });
+    const careful = new SignatureBatcher({
+      db: db(),
+      secrets,
+      emailDomain: 'localhost',
+      maxInFlight: 1,
+      onBatchError: (e, size) => errors.push([e.code, size]),
+    });
     const results = await Promise.allSettled([
       careful.submit(pendingSignature(petition, 'fine-1@example.org')),
       careful.submit(pendingSignature({ id: 999_999, slug: 'nowhere' }, 'nowhere@example.org')),
@@ -141,10 +206,21 @@ describeEachDatabase('signing a petition', (database) => {
     // The database refuses to re-send the repeat's link, as a lock timeout would.
     await refusing('update of confirmations_sent on petition_signatures', async () => {
       const errors: [string | undefined, number][] = [];
-      const careful = new SignatureBatcher({ db: db(), secrets, emailDomain: 'localhost', maxInFlight: 1, onBatchError: (e, size) => errors.push([e.code, size]) });
-      const results = await Promise.allSettled([careful.submit(pendingSignature(petition, 'first-time@example.org')), careful.submit(pendingSignature(petition, 'again@example.org'))]);
+      const careful = new SignatureBatcher({
+        db: db(),
+        secrets,
+        emailDomain: 'localhost',
+        maxInFlight: 1,
+        onBatchError: (e, size) => errors.push([e.code, size]),
+      });
+      const results = await Promise.allSettled([
+        careful.submit(pendingSignature(petition, 'first-time@example.org')),
+        careful.submit(pendingSignature(petition, 'again@example.org')),
+      ]);
       expect(results[0]).toMatchObject({ status: 'fulfilled', value: { fresh: true, confirmationQueued: true } });
-      expect(String((results[1] as PromiseRejectedResult).reason)).toBe('SignatureWriteError: a signature could not be written (SQLSTATE 55P03)');
+      expect(String((results[1] as PromiseRejectedResult).reason)).toBe(
+        'SignatureWriteError: a signature could not be written (SQLSTATE 55P03)',
+      );
       expect(errors).toEqual([['55P03', 2]]);
       // Answered once, emailed once: the new signer was not tried again as a repeat.
       expect(await emailsTo('first-time@example.org')).toHaveLength(1);
@@ -155,7 +231,14 @@ describeEachDatabase('signing a petition', (database) => {
   it('answers a new signer as signed, once emailed, when only their newsletter request fails', async () => {
     const petition = await makeOpenPetition(db(), 'newsletter-fails');
     await refusing('insert on signup_confirmations', async () => {
-      const newsletter = { givenName: 'Ana', familyName: 'Rivera', email: 'keen@example.org', zip: '97204', locale: 'en' as const, topics: ['newsletter' as const] };
+      const newsletter = {
+        givenName: 'Ana',
+        familyName: 'Rivera',
+        email: 'keen@example.org',
+        zip: '97204',
+        locale: 'en' as const,
+        topics: ['newsletter' as const],
+      };
       const outcome = await batcher.submit(pendingSignature(petition, 'keen@example.org', { newsletter }));
       expect(outcome).toMatchObject({ fresh: true, confirmationQueued: true, newsletterQueued: false });
       expect(await emailsTo('keen@example.org')).toHaveLength(1);
@@ -169,8 +252,14 @@ describeEachDatabase('signing a petition', (database) => {
     const row = (await signatureOf(petition.id, 'older@example.org'))!;
     // As such a row is after migration 0009: no nonce, and a token derived from the petition and the person.
     const olderToken = secrets.hmac('links', `petition-signature:${petition.id}:${row.supporterId}`);
-    await db().update(signatures).set({ tokenNonce: null, tokenHash: sha256(olderToken) }).where(eq(signatures.id, row.id));
-    expect(await batcher.submit(pendingSignature(petition, 'older@example.org'))).toMatchObject({ fresh: false, confirmationQueued: true });
+    await db()
+      .update(signatures)
+      .set({ tokenNonce: null, tokenHash: sha256(olderToken) })
+      .where(eq(signatures.id, row.id));
+    expect(await batcher.submit(pendingSignature(petition, 'older@example.org'))).toMatchObject({
+      fresh: false,
+      confirmationQueued: true,
+    });
     const mail = (await emailsTo('older@example.org')).sort((a, b) => a.id - b.id);
     expect(mail.at(-1)!.data.token).toBe(olderToken);
     expect(await confirmSignature(db(), olderToken)).toMatchObject({ state: 'valid' });
@@ -185,7 +274,10 @@ describeEachDatabase('signing a petition', (database) => {
     expect(await confirmSignature(db(), token)).toEqual({ state: 'used', petitionId: petition.id });
     expect(await checkSignature(db(), 'x'.repeat(43))).toEqual({ state: 'unknown' });
     expect(await readCount(db(), petition.id)).toBe(1);
-    const shards = await db().select().from(signatureCountShards).where(eq(signatureCountShards.petitionId, petition.id));
+    const shards = await db()
+      .select()
+      .from(signatureCountShards)
+      .where(eq(signatureCountShards.petitionId, petition.id));
     expect(shards).toHaveLength(1);
     expect(shards[0]!.shard).toBeGreaterThanOrEqual(0);
     expect(shards[0]!.shard).toBeLessThan(16);
@@ -194,7 +286,10 @@ describeEachDatabase('signing a petition', (database) => {
     const events = await db().select().from(supporterEvents).where(eq(supporterEvents.supporterId, row!.supporterId));
     expect(events.map((e) => e.kind)).toEqual(['signed', 'signature-confirmed']);
     // Signing again once confirmed sends nothing.
-    expect(await batcher.submit(pendingSignature(petition, 'rosa@example.org'))).toMatchObject({ fresh: false, confirmationQueued: false });
+    expect(await batcher.submit(pendingSignature(petition, 'rosa@example.org'))).toMatchObject({
+      fresh: false,
+      confirmationQueued: false,
+    });
   });
 
   it('lets a pending signature expire after 30 days; a later repeat starts it again while under the cap', async () => {
@@ -205,7 +300,10 @@ describeEachDatabase('signing a petition', (database) => {
     expect(await confirmSignature(db(), token)).toEqual({ state: 'expired', petitionId: petition.id });
     expect(await expirePending(db())).toBeGreaterThanOrEqual(1);
     expect((await signatureOf(petition.id, 'late@example.org'))!.status).toBe('expired');
-    expect(await batcher.submit(pendingSignature(petition, 'late@example.org'))).toMatchObject({ fresh: false, confirmationQueued: true });
+    expect(await batcher.submit(pendingSignature(petition, 'late@example.org'))).toMatchObject({
+      fresh: false,
+      confirmationQueued: true,
+    });
     const revived = await signatureOf(petition.id, 'late@example.org');
     expect(revived).toMatchObject({ status: 'pending', confirmationsSent: 2 });
     expect(revived!.expiresAt.getTime()).toBeGreaterThan(Date.now());
@@ -215,7 +313,14 @@ describeEachDatabase('signing a petition', (database) => {
 
   it('asks for the newsletter through its own double opt-in, never subscribing directly', async () => {
     const petition = await makeOpenPetition(db(), 'newsletter');
-    const newsletter = { givenName: 'Ana', familyName: 'Rivera', email: 'news@example.org', zip: '97204', locale: 'es' as const, topics: ['newsletter' as const] };
+    const newsletter = {
+      givenName: 'Ana',
+      familyName: 'Rivera',
+      email: 'news@example.org',
+      zip: '97204',
+      locale: 'es' as const,
+      topics: ['newsletter' as const],
+    };
     const outcome = await batcher.submit(pendingSignature(petition, 'news@example.org', { newsletter }));
     expect(outcome.newsletterQueued).toBe(true);
     expect(await subscriptionsOf(db(), 'news@example.org')).toEqual({ newsletter: 'pending' });
@@ -233,13 +338,21 @@ describeEachDatabase('signing a petition', (database) => {
     }
     expect(await readCount(db(), petition.id)).toBe(4);
     // Drift: a hand-made mistake in one shard, and a verified signature deleted with its supporter.
-    await db().insert(signatureCountShards).values({ petitionId: petition.id, shard: 7, verified: 3 }).onConflictDoUpdate({ target: [signatureCountShards.petitionId, signatureCountShards.shard], set: { verified: sql`${signatureCountShards.verified} + 3` } });
+    await db()
+      .insert(signatureCountShards)
+      .values({ petitionId: petition.id, shard: 7, verified: 3 })
+      .onConflictDoUpdate({
+        target: [signatureCountShards.petitionId, signatureCountShards.shard],
+        set: { verified: sql`${signatureCountShards.verified} + 3` },
+      });
     await db().delete(supporters).where(eq(supporters.email, 'count-0@example.org'));
     expect(await readCount(db(), petition.id)).toBe(7);
 
     const lines: Record<string, unknown>[] = [];
     const logger = createLogger({ level: 'info', pretty: false });
-    const spy = vi.spyOn(logger, 'warn').mockImplementation(((obj: Record<string, unknown>) => lines.push(obj)) as never);
+    const spy = vi
+      .spyOn(logger, 'warn')
+      .mockImplementation(((obj: Record<string, unknown>) => lines.push(obj)) as never);
     vi.spyOn(logger, 'info').mockImplementation((() => {}) as never);
     const results = await recountAll(db(), logger);
     spy.mockRestore();

@@ -40,10 +40,12 @@ export async function writeSignatures(db: Db, batch: PendingSignature[], ctx: Si
     let failure: unknown;
     // Answers are taken only once the transaction has committed: one whose COMMIT fails leaves none behind.
     const attempt = (signers: PendingSignature[]) =>
-      db.transaction((tx) => followUp(tx, signers, written, ctx, now)).catch((error: unknown) => {
-        failure = error;
-        return undefined;
-      });
+      db
+        .transaction((tx) => followUp(tx, signers, written, ctx, now))
+        .catch((error: unknown) => {
+          failure = error;
+          return undefined;
+        });
     const together = await attempt(followUps);
     if (together) for (const [s, outcome] of together) outcomes.set(s, outcome);
     else {
@@ -54,9 +56,14 @@ export async function writeSignatures(db: Db, batch: PendingSignature[], ctx: Si
         if (outcome) outcomes.set(s, outcome);
         // A new signer whose newsletter request failed has signed all the same, their link queued: answered so, not
         // tried again (which would send a second email and call them a repeat). The newsletter box goes unheeded.
-        else if (signatureId !== undefined) outcomes.set(s, { signatureId, fresh: true, confirmationQueued: true, newsletterQueued: false });
+        else if (signatureId !== undefined)
+          outcomes.set(s, { signatureId, fresh: true, confirmationQueued: true, newsletterQueued: false });
       }
-      if (batch.some((s) => !outcomes.has(s))) throw new FollowUpFailed(batch.map((s) => outcomes.get(s)), failure);
+      if (batch.some((s) => !outcomes.has(s)))
+        throw new FollowUpFailed(
+          batch.map((s) => outcomes.get(s)),
+          failure,
+        );
     }
   }
   return batch.map((s) => outcomes.get(s)!);

@@ -15,14 +15,26 @@ import type { PendingSignature } from './pending-signature.ts';
  */
 export const testZips = {
   single: { zip: '97204', counties: ['Multnomah'], senateDistricts: ['17'], houseDistricts: ['33'] },
-  several: { zip: '97301', counties: ['Marion'], senateDistricts: ['9', '10', '11'], houseDistricts: ['17', '19', '20', '21', '22'] },
+  several: {
+    zip: '97301',
+    counties: ['Marion'],
+    senateDistricts: ['9', '10', '11'],
+    houseDistricts: ['17', '19', '20', '21', '22'],
+  },
   houseSplit: { zip: '97405', counties: ['Lane'], senateDistricts: ['4'], houseDistricts: ['7', '8'] },
 } as const;
 
 export async function seedTestZips(db: Db): Promise<void> {
   await db
     .insert(zipAreas)
-    .values(Object.values(testZips).map((z) => ({ zip: z.zip, counties: [...z.counties], senateDistricts: [...z.senateDistricts], houseDistricts: [...z.houseDistricts] })))
+    .values(
+      Object.values(testZips).map((z) => ({
+        zip: z.zip,
+        counties: [...z.counties],
+        senateDistricts: [...z.senateDistricts],
+        houseDistricts: [...z.houseDistricts],
+      })),
+    )
     .onConflictDoNothing();
 }
 
@@ -48,8 +60,16 @@ export async function makeOpenPetition(db: Db, slug: string, extra: Partial<type
     .values({
       slug,
       target: 'Oregon Legislature',
-      en: { title: `Safety for all (${slug})`, summary: 'Everyone deserves safety.', statement: 'Everyone deserves **safety**.' },
-      es: { title: `Seguridad para todos (${slug})`, summary: 'Todas las personas merecen seguridad.', statement: 'Todas las personas merecen **seguridad**.' },
+      en: {
+        title: `Safety for all (${slug})`,
+        summary: 'Everyone deserves safety.',
+        statement: 'Everyone deserves **safety**.',
+      },
+      es: {
+        title: `Seguridad para todos (${slug})`,
+        summary: 'Todas las personas merecen seguridad.',
+        statement: 'Todas las personas merecen **seguridad**.',
+      },
       goal: 100,
       thresholds: [{ count: 10, message: { en: 'At 10 we celebrate.', es: 'Con 10 lo celebramos.' } }],
       status: 'open',
@@ -60,7 +80,11 @@ export async function makeOpenPetition(db: Db, slug: string, extra: Partial<type
 }
 
 /** A complete, valid signature as the sign route would hand it to the batcher. */
-export function pendingSignature(petition: { id: number; slug: string }, email: string, extra: Partial<PendingSignature> = {}): PendingSignature {
+export function pendingSignature(
+  petition: { id: number; slug: string },
+  email: string,
+  extra: Partial<PendingSignature> = {},
+): PendingSignature {
   return {
     petitionId: petition.id,
     email: normalizeEmail(email),
@@ -100,8 +124,24 @@ export async function startFakeGeocoder(): Promise<{ url: string; requests: URL[
     addressComponents: { city: city.toUpperCase(), state: 'OR', zip: '97301' },
     geographies: {
       States: [{ STATE: '41', NAME: 'Oregon', STUSAB: 'OR' }],
-      '2024 State Legislative Districts - Upper': [{ GEOID: `41${senate.padStart(3, '0')}`, STATE: '41', SLDU: senate.padStart(3, '0'), BASENAME: senate, NAME: `State Senate District ${senate}` }],
-      '2024 State Legislative Districts - Lower': [{ GEOID: `41${house.padStart(3, '0')}`, STATE: '41', SLDL: house.padStart(3, '0'), BASENAME: house, NAME: `State House District ${house}` }],
+      '2024 State Legislative Districts - Upper': [
+        {
+          GEOID: `41${senate.padStart(3, '0')}`,
+          STATE: '41',
+          SLDU: senate.padStart(3, '0'),
+          BASENAME: senate,
+          NAME: `State Senate District ${senate}`,
+        },
+      ],
+      '2024 State Legislative Districts - Lower': [
+        {
+          GEOID: `41${house.padStart(3, '0')}`,
+          STATE: '41',
+          SLDL: house.padStart(3, '0'),
+          BASENAME: house,
+          NAME: `State House District ${house}`,
+        },
+      ],
     },
   });
   const server: Server = createServer((req, res) => {
@@ -113,8 +153,12 @@ export async function startFakeGeocoder(): Promise<{ url: string; requests: URL[
     if (street.startsWith('2 Split')) matches = [match('11', '21', 'Salem'), match('10', '20', 'Salem')];
     if (street.startsWith('3 Broken')) {
       const m = match('11', '21', 'Salem');
-      m.geographies['2024 State Legislative Districts - Upper'] = [{ status: 'Layer query encountered an error: timeout' } as never];
-      m.geographies['2024 State Legislative Districts - Lower'] = [{ status: 'Layer query encountered an error: timeout' } as never];
+      m.geographies['2024 State Legislative Districts - Upper'] = [
+        { status: 'Layer query encountered an error: timeout' } as never,
+      ];
+      m.geographies['2024 State Legislative Districts - Lower'] = [
+        { status: 'Layer query encountered an error: timeout' } as never,
+      ];
       matches = [m];
     }
     if (street.startsWith('4 Plain')) {

@@ -14,16 +14,21 @@ export type ReferenceImportRequest = { dir: string } | { download: { censusUrl?:
 type ReferenceImportFlags = Partial<Record<keyof typeof referenceImportFlags, string>>;
 
 /** Flags → what to import; throws ReferenceImportError with the line to print for a bad flag. */
-export function referenceImportRequest(flags: ReferenceImportFlags, env: NodeJS.ProcessEnv = process.env): ReferenceImportRequest {
+export function referenceImportRequest(
+  flags: ReferenceImportFlags,
+  env: NodeJS.ProcessEnv = process.env,
+): ReferenceImportRequest {
   if (flags.from !== undefined) {
-    if (flags.from === 'true' || flags.from === '') throw new ReferenceImportError('--from needs a folder, e.g. --from ../shared/data');
+    if (flags.from === 'true' || flags.from === '')
+      throw new ReferenceImportError('--from needs a folder, e.g. --from ../shared/data');
     const dir = resolve(flags.from);
     if (!existsSync(dir)) throw new ReferenceImportError(`Reference data folder not found: ${dir}`);
     return { dir };
   }
   const url = (name: string, value: string | undefined) => {
     if (value === undefined || value === '') return undefined;
-    if (!/^https?:\/\/[^/\s]+/.test(value)) throw new ReferenceImportError(`${name} must be an http(s) URL, got "${value}"`);
+    if (!/^https?:\/\/[^/\s]+/.test(value))
+      throw new ReferenceImportError(`${name} must be an http(s) URL, got "${value}"`);
     return value;
   };
   return {

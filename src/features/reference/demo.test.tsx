@@ -10,7 +10,10 @@ import { ReferenceNotice } from './views/ReferenceNotice.tsx';
 
 function recordingLogger() {
   const lines: string[] = [];
-  const logger = { info: (line: string) => lines.push(`info ${line}`), warn: (line: string) => lines.push(`warn ${line}`) } as unknown as Logger;
+  const logger = {
+    info: (line: string) => lines.push(`info ${line}`),
+    warn: (line: string) => lines.push(`warn ${line}`),
+  } as unknown as Logger;
   return { logger, lines };
 }
 
@@ -33,7 +36,9 @@ describeWithSharedData('reference data at start-up', () => {
       const { logger, lines } = recordingLogger();
       await checkReferenceData(db(), logger, { demo: true, dir: sharedData });
       await checkReferenceData(db(), logger, { demo: true, dir: sharedData });
-      expect(lines).toEqual([`info reference data imported from ${sharedData}: 90 districts, 90 legislators, 430 ZIP areas`]);
+      expect(lines).toEqual([
+        `info reference data imported from ${sharedData}: 90 districts, 90 legislators, 430 ZIP areas`,
+      ]);
       expect((await referenceStatus(db())).imports).toHaveLength(3);
     });
   });
@@ -49,6 +54,10 @@ it('tells visitors, in their language, that the roster is missing and how staff 
 it('credits Open States and the U.S. Census Bureau with plain links', () => {
   const en = String(<ReferenceCredits locale="en" />);
   expect(en).toContain('Legislators: <a href="https://openstates.org/">Open States</a> (public domain).');
-  expect(en).toContain('District boundaries and ZIP code areas: <a href="https://www.census.gov/">U.S. Census Bureau</a>.');
-  expect(String(<ReferenceCredits locale="es" />)).toContain('<a href="https://www.census.gov/">Oficina del Censo de los EE. UU.</a>');
+  expect(en).toContain(
+    'District boundaries and ZIP code areas: <a href="https://www.census.gov/">U.S. Census Bureau</a>.',
+  );
+  expect(String(<ReferenceCredits locale="es" />)).toContain(
+    '<a href="https://www.census.gov/">Oficina del Censo de los EE. UU.</a>',
+  );
 });

@@ -11,21 +11,28 @@ import { referenceStatus } from './service.ts';
  * root), where tests, CI and demos find them; GROUNDSWELL_REFERENCE_DIR
  * points elsewhere (a clone that does not sit beside them).
  */
-export const SHARED_REFERENCE_DIR = process.env.GROUNDSWELL_REFERENCE_DIR || fileURLToPath(new URL('../../../../shared/data', import.meta.url));
+export const SHARED_REFERENCE_DIR =
+  process.env.GROUNDSWELL_REFERENCE_DIR || fileURLToPath(new URL('../../../../shared/data', import.meta.url));
 
 /**
  * At start-up: a demo loads the shared copies once, into a database that has
  * none; any other start only says, in one line, what is missing and how to
  * load it. A bad file is reported, never a reason not to start.
  */
-export async function checkReferenceData(db: Db, logger: Logger, options: { demo: boolean; dir?: string }): Promise<void> {
+export async function checkReferenceData(
+  db: Db,
+  logger: Logger,
+  options: { demo: boolean; dir?: string },
+): Promise<void> {
   const status = await referenceStatus(db);
   if (status.districts > 0 && status.legislators > 0) return;
   const dir = options.dir ?? SHARED_REFERENCE_DIR;
   if (options.demo && existsSync(dir)) {
     try {
       const done = await importReference(db, { dir });
-      logger.info(`reference data imported from ${dir}: ${done.senateDistricts + done.houseDistricts} districts, ${done.legislators} legislators, ${done.zips} ZIP areas`);
+      logger.info(
+        `reference data imported from ${dir}: ${done.senateDistricts + done.houseDistricts} districts, ${done.legislators} legislators, ${done.zips} ZIP areas`,
+      );
       return;
     } catch (error) {
       if (!(error instanceof ReferenceImportError)) throw error;

@@ -41,7 +41,11 @@ export function forgetDistrictShapes(db: Db): void {
 
 async function loadShapes(db: Db): Promise<DistrictShape[]> {
   const rows = await db
-    .select({ chamber: legislativeDistricts.chamber, district: legislativeDistricts.district, geometry: legislativeDistricts.geometry })
+    .select({
+      chamber: legislativeDistricts.chamber,
+      district: legislativeDistricts.district,
+      geometry: legislativeDistricts.geometry,
+    })
     .from(legislativeDistricts);
   // An empty table is not cached: the demo import may arrive a moment after the first lookup.
   if (rows.length === 0) shapes.delete(db);

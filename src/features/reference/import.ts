@@ -38,7 +38,8 @@ export async function importReference(db: Db, from: ImportFrom, now = new Date()
     await tx.delete(legislators);
     await tx.delete(zipAreas);
     // Boundaries are large (about 1.5 MB of JSON in all): a few per statement keeps each message small.
-    for (let i = 0; i < data.districts.length; i += 10) await tx.insert(legislativeDistricts).values(data.districts.slice(i, i + 10));
+    for (let i = 0; i < data.districts.length; i += 10)
+      await tx.insert(legislativeDistricts).values(data.districts.slice(i, i + 10));
     await tx.insert(legislators).values(data.legislators.map((row) => ({ ...row, updatedAt: now })));
     for (let i = 0; i < data.zips.length; i += 500) await tx.insert(zipAreas).values(data.zips.slice(i, i + 500));
     await tx.insert(referenceImports).values([
@@ -49,7 +50,12 @@ export async function importReference(db: Db, from: ImportFrom, now = new Date()
   });
   forgetDistrictShapes(db);
   const count = (chamber: Chamber) => data.districts.filter((d) => d.chamber === chamber).length;
-  return { senateDistricts: count('upper'), houseDistricts: count('lower'), legislators: data.legislators.length, zips: data.zips.length };
+  return {
+    senateDistricts: count('upper'),
+    houseDistricts: count('lower'),
+    legislators: data.legislators.length,
+    zips: data.zips.length,
+  };
 }
 
 type ParsedReference = {
@@ -62,17 +68,27 @@ export function parseReference(raw: RawReference, now: Date): ParsedReference {
   const districts: DistrictRow[] = [];
   for (const file of raw.districts) {
     const chamber = chamberOf(file.json);
-    if (!chamber) throw new ReferenceImportError(`${file.source}: features carry neither SLDUST (Senate) nor SLDLST (House) codes`);
-    if (districts.some((d) => d.chamber === chamber)) throw new ReferenceImportError(`${file.source}: a second file of ${chamber === 'upper' ? 'Senate' : 'House'} districts`);
+    if (!chamber)
+      throw new ReferenceImportError(`${file.source}: features carry neither SLDUST (Senate) nor SLDLST (House) codes`);
+    if (districts.some((d) => d.chamber === chamber))
+      throw new ReferenceImportError(
+        `${file.source}: a second file of ${chamber === 'upper' ? 'Senate' : 'House'} districts`,
+      );
     districts.push(...parseDistricts(chamber, file.json, file.source));
   }
   for (const chamber of ['upper', 'lower'] as const) {
-    if (!districts.some((d) => d.chamber === chamber)) throw new ReferenceImportError(`No ${chamber === 'upper' ? 'Senate' : 'House'} district boundaries among ${raw.from.districts}`);
+    if (!districts.some((d) => d.chamber === chamber))
+      throw new ReferenceImportError(
+        `No ${chamber === 'upper' ? 'Senate' : 'House'} district boundaries among ${raw.from.districts}`,
+      );
   }
 
   const today = now.toISOString().slice(0, 10);
-  const people = raw.legislators.map((file) => parseLegislator(file.text, file.source, today)).filter((p): p is LegislatorRow => p !== undefined);
-  if (people.length === 0) throw new ReferenceImportError(`${raw.from.legislators}: no sitting Oregon legislators found`);
+  const people = raw.legislators
+    .map((file) => parseLegislator(file.text, file.source, today))
+    .filter((p): p is LegislatorRow => p !== undefined);
+  if (people.length === 0)
+    throw new ReferenceImportError(`${raw.from.legislators}: no sitting Oregon legislators found`);
   const ids = new Set<string>();
   for (const person of people) {
     if (ids.has(person.id)) throw new ReferenceImportError(`${raw.from.legislators}: ${person.id} appears twice`);

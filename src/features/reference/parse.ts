@@ -40,11 +40,18 @@ const featureCollection = z.object({
   features: z.array(z.object({ properties: z.record(z.string(), z.unknown()).nullable(), geometry })).min(1),
 });
 
-export type DistrictRow = { chamber: Chamber; district: string; name: string; geometry: Polygon | MultiPolygon; svgPath: string };
+export type DistrictRow = {
+  chamber: Chamber;
+  district: string;
+  name: string;
+  geometry: Polygon | MultiPolygon;
+  svgPath: string;
+};
 
 /** Which chamber a boundary file holds, from the TIGER attribute its features carry. */
 export function chamberOf(json: unknown): Chamber | undefined {
-  const properties = (json as { features?: { properties?: Record<string, unknown> }[] })?.features?.[0]?.properties ?? {};
+  const properties =
+    (json as { features?: { properties?: Record<string, unknown> }[] })?.features?.[0]?.properties ?? {};
   if ('SLDUST' in properties) return 'upper';
   if ('SLDLST' in properties) return 'lower';
   return undefined;
@@ -57,21 +64,33 @@ export function chamberOf(json: unknown): Chamber | undefined {
  */
 export function parseDistricts(chamber: Chamber, json: unknown, source: string): DistrictRow[] {
   const parsed = featureCollection.safeParse(json);
-  if (!parsed.success) throw new ReferenceImportError(`${source}: not a GeoJSON FeatureCollection of district polygons (${firstIssue(parsed.error)})`);
+  if (!parsed.success)
+    throw new ReferenceImportError(
+      `${source}: not a GeoJSON FeatureCollection of district polygons (${firstIssue(parsed.error)})`,
+    );
   const key = chamber === 'upper' ? 'SLDUST' : 'SLDLST';
   const rows = new Map<string, DistrictRow>();
   for (const feature of parsed.data.features) {
     const district = districtNumber(feature.properties?.[key]);
     if (!district) continue;
     const number = Number(district);
-    if (number < 1 || number > SEATS[chamber]) throw new ReferenceImportError(`${source}: ${chamberName[chamber]} district ${district} does not exist in Oregon`);
-    if (rows.has(district)) throw new ReferenceImportError(`${source}: ${chamberName[chamber]} district ${district} appears twice`);
+    if (number < 1 || number > SEATS[chamber])
+      throw new ReferenceImportError(
+        `${source}: ${chamberName[chamber]} district ${district} does not exist in Oregon`,
+      );
+    if (rows.has(district))
+      throw new ReferenceImportError(`${source}: ${chamberName[chamber]} district ${district} appears twice`);
     const shape = roundGeometry(feature.geometry as Polygon | MultiPolygon);
-    const name = typeof feature.properties?.NAMELSAD === 'string' ? feature.properties.NAMELSAD : `State ${chamberName[chamber]} District ${district}`;
+    const name =
+      typeof feature.properties?.NAMELSAD === 'string'
+        ? feature.properties.NAMELSAD
+        : `State ${chamberName[chamber]} District ${district}`;
     rows.set(district, { chamber, district, name, geometry: shape, svgPath: outline(shape) });
   }
   if (rows.size !== SEATS[chamber]) {
-    throw new ReferenceImportError(`${source}: found ${rows.size} ${chamberName[chamber]} districts with a ${key} code, expected ${SEATS[chamber]}`);
+    throw new ReferenceImportError(
+      `${source}: found ${rows.size} ${chamberName[chamber]} districts with a ${key} code, expected ${SEATS[chamber]}`,
+    );
   }
   return [...rows.values()].sort((a, b) => Number(a.district) - Number(b.district));
 }
@@ -108,8 +127,26 @@ const person = z.object({
   family_name: z.string().optional(),
   email: z.string().optional(),
   party: z.array(z.object({ name: z.string(), end_date: dateish })).default([]),
-  roles: z.array(z.object({ type: z.string(), district: z.union([z.string(), z.number()]).optional(), jurisdiction: z.string().optional(), end_date: dateish })).default([]),
-  offices: z.array(z.object({ classification: z.string(), address: z.string().optional(), voice: z.string().optional(), fax: z.string().optional() })).optional(),
+  roles: z
+    .array(
+      z.object({
+        type: z.string(),
+        district: z.union([z.string(), z.number()]).optional(),
+        jurisdiction: z.string().optional(),
+        end_date: dateish,
+      }),
+    )
+    .default([]),
+  offices: z
+    .array(
+      z.object({
+        classification: z.string(),
+        address: z.string().optional(),
+        voice: z.string().optional(),
+        fax: z.string().optional(),
+      }),
+    )
+    .optional(),
   links: z.array(z.object({ url: z.string(), note: z.string().optional() })).optional(),
 });
 
@@ -125,7 +162,8 @@ export type LegislatorRow = {
   contact: Record<string, unknown>;
 };
 
-const ended = (date: string | Date | undefined, today: string) => date !== undefined && (date instanceof Date ? date.toISOString().slice(0, 10) : date) < today;
+const ended = (date: string | Date | undefined, today: string) =>
+  date !== undefined && (date instanceof Date ? date.toISOString().slice(0, 10) : date) < today;
 
 /**
  * A person file → a sitting legislator, or undefined when they hold no current
@@ -140,16 +178,22 @@ export function parseLegislator(text: string, source: string, today: string): Le
     throw new ReferenceImportError(`${source}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
   const parsed = person.safeParse(data);
-  if (!parsed.success) throw new ReferenceImportError(`${source}: not an Open States person (${firstIssue(parsed.error)})`);
+  if (!parsed.success)
+    throw new ReferenceImportError(`${source}: not an Open States person (${firstIssue(parsed.error)})`);
   const p = parsed.data;
   const seat = p.roles.find(
-    (r) => (r.type === 'upper' || r.type === 'lower') && !ended(r.end_date, today) && (!r.jurisdiction || r.jurisdiction.includes('state:or/')),
+    (r) =>
+      (r.type === 'upper' || r.type === 'lower') &&
+      !ended(r.end_date, today) &&
+      (!r.jurisdiction || r.jurisdiction.includes('state:or/')),
   );
   if (!seat) return undefined;
   const chamber = seat.type as Chamber;
   const district = districtNumber(seat.district);
   if (!district || Number(district) < 1 || Number(district) > SEATS[chamber]) {
-    throw new ReferenceImportError(`${source}: ${chamberName[chamber]} district "${String(seat.district)}" does not exist in Oregon`);
+    throw new ReferenceImportError(
+      `${source}: ${chamberName[chamber]} district "${String(seat.district)}" does not exist in Oregon`,
+    );
   }
   const party = p.party.find((x) => !ended(x.end_date, today)) ?? p.party[0];
   return {
@@ -175,7 +219,11 @@ export function readTable(text: string, source: string): Table {
   const header = body.slice(0, body.search(/\r?\n|$/));
   let records: string[][];
   try {
-    records = parseCsv(body, { delimiter: header.includes('|') ? '|' : ',', skip_empty_lines: true, relax_column_count: true });
+    records = parseCsv(body, {
+      delimiter: header.includes('|') ? '|' : ',',
+      skip_empty_lines: true,
+      relax_column_count: true,
+    });
   } catch (error) {
     throw new ReferenceImportError(`${source}: not readable as a table (${(error as Error).message})`);
   }
@@ -205,7 +253,8 @@ export function parseCountyNames(text: string, source: string): Map<string, stri
   const names = new Map<string, string>();
   for (const row of table.rows) {
     const code = fips !== undefined ? row[fips]?.trim() : `${row[state]?.trim()}${row[county]?.trim()}`;
-    if (!code || !/^\d{5}$/.test(code)) throw new ReferenceImportError(`${source}: "${code ?? ''}" is not a 5-digit county FIPS code`);
+    if (!code || !/^\d{5}$/.test(code))
+      throw new ReferenceImportError(`${source}: "${code ?? ''}" is not a 5-digit county FIPS code`);
     names.set(code, (row[name] ?? '').trim().replace(/ County$/, ''));
   }
   return names;

@@ -47,7 +47,11 @@ describeWithSharedData('reference data', () => {
     });
 
     it('tells a ZIP in one county and district from one that spans several, and knows nothing of PO-box ZIPs', async () => {
-      expect(await zipFacts(db(), '97204')).toEqual({ counties: ['Multnomah'], senateDistricts: ['17'], houseDistricts: ['33'] });
+      expect(await zipFacts(db(), '97204')).toEqual({
+        counties: ['Multnomah'],
+        senateDistricts: ['17'],
+        houseDistricts: ['33'],
+      });
       const salem = await zipFacts(db(), '97301');
       expect(salem?.counties).toEqual(['Marion']);
       expect(salem?.senateDistricts.length).toBeGreaterThan(1);
@@ -64,7 +68,11 @@ describeWithSharedData('reference data', () => {
       expect(all[0]).toMatchObject({ chamber: 'upper', district: '1' });
       expect(all.filter((l) => l.chamber === 'upper')).toHaveLength(30);
       const [member] = await legislatorsFor(db(), 'lower', '22');
-      expect(member).toMatchObject({ name: 'Lesly Muñoz', party: 'Democratic/Working Families', email: 'rep.leslymunoz@oregonlegislature.gov' });
+      expect(member).toMatchObject({
+        name: 'Lesly Muñoz',
+        party: 'Democratic/Working Families',
+        email: 'rep.leslymunoz@oregonlegislature.gov',
+      });
       expect(member!.contact).toMatchObject({ offices: [{ classification: 'capitol', voice: '503-986-1422' }] });
       expect(JSON.stringify(member!.contact)).not.toContain('PublishingImages'); // no photo links to other hosts
       expect(await legislatorsFor(db(), 'upper', '011')).toHaveLength(1);
@@ -72,9 +80,23 @@ describeWithSharedData('reference data', () => {
     });
 
     it('draws the Senate map as a small accessible SVG: 30 shaded districts, each with its own title', async () => {
-      const svg = (await districtMapSvg(db(), 'upper', new Map([['9', 120], ['11', 1]]), { title: 'Signatures by district', describedBy: 'by-district' }))!;
-      expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img" aria-label="Signatures by district" aria-describedby="by-district"/);
-      expect(svg.match(/<path d="M[-\d lz M]+" fill="#[0-9a-f]{6}"><title>Senate District \d+: [\d,]+ signatures?<\/title><\/path>/g)).toHaveLength(30);
+      const svg = (await districtMapSvg(
+        db(),
+        'upper',
+        new Map([
+          ['9', 120],
+          ['11', 1],
+        ]),
+        { title: 'Signatures by district', describedBy: 'by-district' },
+      ))!;
+      expect(svg).toMatch(
+        /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img" aria-label="Signatures by district" aria-describedby="by-district"/,
+      );
+      expect(
+        svg.match(
+          /<path d="M[-\d lz M]+" fill="#[0-9a-f]{6}"><title>Senate District \d+: [\d,]+ signatures?<\/title><\/path>/g,
+        ),
+      ).toHaveLength(30);
       expect(svg).toContain('<title>Senate District 9: 120 signatures</title>');
       expect(svg).toContain('<title>Senate District 11: 1 signature</title>');
       expect(svg.endsWith('</g></svg>')).toBe(true);
@@ -86,7 +108,10 @@ describeWithSharedData('reference data', () => {
     });
 
     it('gives the same tables when run again', async () => {
-      const before = { zips: await db().select().from(zipAreas).orderBy(asc(zipAreas.zip)), people: await listLegislators(db()) };
+      const before = {
+        zips: await db().select().from(zipAreas).orderBy(asc(zipAreas.zip)),
+        people: await listLegislators(db()),
+      };
       await importReference(db(), { dir: sharedData });
       expect(await db().select().from(zipAreas).orderBy(asc(zipAreas.zip))).toEqual(before.zips);
       const after = await listLegislators(db());
@@ -100,7 +125,9 @@ describeWithSharedData('reference data', () => {
       afterAll(() => rmSync(dir, { recursive: true, force: true }));
       cpSync(sharedData, dir, { recursive: true });
       writeFileSync(join(dir, 'or-zip/or-zcta-sldl-membership.csv'), 'zcta,district\n97301,61\n');
-      await expect(importReference(db(), { dir })).rejects.toThrow(new ReferenceImportError(`${dir}/or-zip/or-zcta-sldl-membership.csv: malformed row "97301,61"`));
+      await expect(importReference(db(), { dir })).rejects.toThrow(
+        new ReferenceImportError(`${dir}/or-zip/or-zcta-sldl-membership.csv: malformed row "97301,61"`),
+      );
       expect(await db().$count(legislators)).toBe(90);
       expect(await db().$count(zipAreas)).toBe(430);
     });

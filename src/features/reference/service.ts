@@ -65,7 +65,12 @@ export async function referenceStatus(db: Db): Promise<ReferenceStatus> {
     db.select({ n: count() }).from(legislators),
     db.select({ n: count() }).from(zipAreas),
     db
-      .select({ dataset: referenceImports.dataset, source: referenceImports.source, rows: referenceImports.rows, importedAt: referenceImports.importedAt })
+      .select({
+        dataset: referenceImports.dataset,
+        source: referenceImports.source,
+        rows: referenceImports.rows,
+        importedAt: referenceImports.importedAt,
+      })
       .from(referenceImports)
       .orderBy(desc(referenceImports.importedAt), asc(referenceImports.dataset))
       .limit(20),
@@ -105,5 +110,11 @@ export async function legislatorsFor(db: Db, chamber: Chamber, district: string)
 /** Everyone, Senate first, by district number. */
 export async function listLegislators(db: Db): Promise<Legislator[]> {
   const all = await db.select().from(legislators);
-  return all.sort((a, b) => (a.chamber === b.chamber ? Number(a.district) - Number(b.district) || a.name.localeCompare(b.name) : a.chamber === 'upper' ? -1 : 1));
+  return all.sort((a, b) =>
+    a.chamber === b.chamber
+      ? Number(a.district) - Number(b.district) || a.name.localeCompare(b.name)
+      : a.chamber === 'upper'
+        ? -1
+        : 1,
+  );
 }

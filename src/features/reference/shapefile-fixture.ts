@@ -16,12 +16,15 @@ export function zippedShapefile(name: string, features: FixtureFeature[]): Uint8
   ]);
 }
 
-const signedArea = (ring: number[][]) => ring.reduce((sum, [x, y], i) => (i === 0 ? 0 : sum + (ring[i - 1]![0]! * y! - x! * ring[i - 1]![1]!)), 0);
+const signedArea = (ring: number[][]) =>
+  ring.reduce((sum, [x, y], i) => (i === 0 ? 0 : sum + (ring[i - 1]![0]! * y! - x! * ring[i - 1]![1]!)), 0);
 
 /** Shapefiles want outer rings clockwise and holes counter-clockwise, the reverse of RFC 7946 GeoJSON. */
 function rings(geometry: Polygonal): number[][][] {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  return polygons.flatMap((polygon) => polygon.map((ring, i) => ((signedArea(ring) < 0) === (i === 0) ? ring : [...ring].reverse())));
+  return polygons.flatMap((polygon) =>
+    polygon.map((ring, i) => (signedArea(ring) < 0 === (i === 0) ? ring : [...ring].reverse())),
+  );
 }
 
 function shp(features: FixtureFeature[]): Uint8Array {
@@ -39,7 +42,8 @@ function shp(features: FixtureFeature[]): Uint8Array {
     let offset = 52;
     let start = 0;
     for (const part of parts) view.setInt32(offset, start, true), (offset += 4), (start += part.length);
-    for (const [x, y] of points) view.setFloat64(offset, x!, true), view.setFloat64(offset + 8, y!, true), (offset += 16);
+    for (const [x, y] of points)
+      view.setFloat64(offset, x!, true), view.setFloat64(offset + 8, y!, true), (offset += 16);
     return new Uint8Array(view.buffer);
   });
   const header = new DataView(new ArrayBuffer(100));
@@ -48,18 +52,26 @@ function shp(features: FixtureFeature[]): Uint8Array {
   header.setInt32(24, length / 2);
   header.setInt32(28, 1000, true);
   header.setInt32(32, 5, true);
-  writeBox(header, 36, features.flatMap((f) => rings(f.geometry).flat()));
+  writeBox(
+    header,
+    36,
+    features.flatMap((f) => rings(f.geometry).flat()),
+  );
   return concat([new Uint8Array(header.buffer), ...records]);
 }
 
 function writeBox(view: DataView, at: number, points: number[][]) {
   const xs = points.map((p) => p[0]!);
   const ys = points.map((p) => p[1]!);
-  for (const [i, v] of [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].entries()) view.setFloat64(at + 8 * i, v, true);
+  for (const [i, v] of [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].entries())
+    view.setFloat64(at + 8 * i, v, true);
 }
 
 function dbf(features: FixtureFeature[]): Uint8Array {
-  const fields = Object.keys(features[0]!.properties).map((name) => ({ name, length: Math.max(1, ...features.map((f) => Buffer.byteLength(f.properties[name]!))) }));
+  const fields = Object.keys(features[0]!.properties).map((name) => ({
+    name,
+    length: Math.max(1, ...features.map((f) => Buffer.byteLength(f.properties[name]!))),
+  }));
   const recordLength = 1 + fields.reduce((sum, f) => sum + f.length, 0);
   const headerLength = 32 + 32 * fields.length + 1;
   const out = Buffer.alloc(headerLength + recordLength * features.length + 1, 0x20);

@@ -25,11 +25,18 @@ export const LOCAL_LAYOUT = {
 } as const;
 
 export function readLocalReference(dir: string): RawReference {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReferenceImportError(`Reference data folder not found: ${dir}`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new ReferenceImportError(`Reference data folder not found: ${dir}`);
   const list = (folder: string, extension: string) => {
     const path = join(dir, folder);
-    const names = existsSync(path) && statSync(path).isDirectory() ? readdirSync(path).filter((n) => n.endsWith(extension)).sort() : [];
-    if (names.length === 0) throw new ReferenceImportError(`No ${extension} files in ${path} (expected the layout of ../shared/data)`);
+    const names =
+      existsSync(path) && statSync(path).isDirectory()
+        ? readdirSync(path)
+            .filter((n) => n.endsWith(extension))
+            .sort()
+        : [];
+    if (names.length === 0)
+      throw new ReferenceImportError(`No ${extension} files in ${path} (expected the layout of ../shared/data)`);
     return names.map((name) => join(path, name));
   };
   const read = (path: string): Text => {
@@ -45,7 +52,11 @@ export function readLocalReference(dir: string): RawReference {
       senate: read(join(dir, LOCAL_LAYOUT.senate)),
       house: read(join(dir, LOCAL_LAYOUT.house)),
     },
-    from: { districts: join(dir, LOCAL_LAYOUT.districts), legislators: join(dir, LOCAL_LAYOUT.legislators), zips: join(dir, 'or-zip') },
+    from: {
+      districts: join(dir, LOCAL_LAYOUT.districts),
+      legislators: join(dir, LOCAL_LAYOUT.legislators),
+      zips: join(dir, 'or-zip'),
+    },
   };
 }
 
@@ -100,7 +111,9 @@ export async function downloadReference(options: DownloadOptions = {}): Promise<
   const listingUrl = `${openstates}${OPENSTATES_PATH}`;
   const files = listing.safeParse(parseJson(await text(listingUrl)));
   if (!files.success) throw new ReferenceImportError(`${listingUrl}: not a folder listing of Open States files`);
-  const yamlUrls = files.data.filter((f) => f.type === 'file' && f.name.endsWith('.yml') && f.download_url).map((f) => f.download_url!);
+  const yamlUrls = files.data
+    .filter((f) => f.type === 'file' && f.name.endsWith('.yml') && f.download_url)
+    .map((f) => f.download_url!);
   if (yamlUrls.length === 0) throw new ReferenceImportError(`${listingUrl}: no legislator files listed`);
 
   const boundaryUrls = [`${census}${CENSUS_PATHS.senateBoundaries}`, `${census}${CENSUS_PATHS.houseBoundaries}`];
@@ -116,7 +129,11 @@ export async function downloadReference(options: DownloadOptions = {}): Promise<
     districts,
     legislators,
     zip: { counties, zctaCounty, senate, house },
-    from: { districts: `${census}/geo/tiger/GENZ2024/shp/`, legislators: listingUrl, zips: `${census}/geo/docs/maps-data/data/rel2020/` },
+    from: {
+      districts: `${census}/geo/tiger/GENZ2024/shp/`,
+      legislators: listingUrl,
+      zips: `${census}/geo/docs/maps-data/data/rel2020/`,
+    },
   };
 }
 
@@ -126,7 +143,9 @@ async function fetchBytes(url: string, signal: AbortSignal): Promise<Uint8Array>
     response = await fetch(url, { signal, headers: { 'user-agent': 'Groundswell reference import' } });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new ReferenceImportError(`Could not download ${url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+    throw new ReferenceImportError(
+      `Could not download ${url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+    );
   }
   if (!response.ok) throw new ReferenceImportError(`Could not download ${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());

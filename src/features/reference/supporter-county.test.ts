@@ -12,8 +12,10 @@ const ctx = { method: 'web-form' as const, wordingVersion: 'newsletter-2026-11',
 describeWithSharedData('county from ZIP at sign-up', () => {
   describeEachDatabase('county from ZIP at sign-up', (database) => {
     const db = () => database().db;
-    const countyOf = async (email: string) => (await db().select({ county: supporters.county }).from(supporters).where(eq(supporters.email, email)))[0]?.county;
-    const signUp = (email: string, zip?: string) => requestSignup(db(), { givenName: 'Sam', email, zip, topics: ['newsletter'] }, ctx);
+    const countyOf = async (email: string) =>
+      (await db().select({ county: supporters.county }).from(supporters).where(eq(supporters.email, email)))[0]?.county;
+    const signUp = (email: string, zip?: string) =>
+      requestSignup(db(), { givenName: 'Sam', email, zip, topics: ['newsletter'] }, ctx);
 
     it('leaves the county unknown while no reference data is loaded', async () => {
       await signUp('early@example.org', '97301');

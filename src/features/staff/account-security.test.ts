@@ -12,10 +12,19 @@ import { listAudit } from '../audit/service.ts';
 import { auditLog } from '../audit/schema.ts';
 import { announceDemoAdmin, createStaffFromCli } from './cli.ts';
 import { staffUsers } from './schema.ts';
-import { createStaff, enableTotp, MAX_FAILURES_PER_ACCOUNT, MAX_SECOND_STEP_ATTEMPTS, secondStep, signIn, verifySecondFactor } from './service.ts';
+import {
+  createStaff,
+  enableTotp,
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_SECOND_STEP_ATTEMPTS,
+  secondStep,
+  signIn,
+  verifySecondFactor,
+} from './service.ts';
 
 const secrets = new Secrets(testConfig().secretKey);
-const codeAt = (secret: string, ms: number) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: ms });
+const codeAt = (secret: string, ms: number) =>
+  new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: ms });
 const uniqueEmail = (what: string) => `${what}-${randomBytes(4).toString('hex')}@staff.example`;
 
 describeEachDatabase('account security (ASVS level 2)', (database) => {
@@ -31,7 +40,9 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     const email = uniqueEmail(what);
     const member = await createStaff(db(), { email, displayName: what, role: 'editor', password: TEST_PASSWORD });
     const secret = new Secret({ size: 20 }).base32;
-    expect(await enableTotp(db(), secrets, member.id, secret, codeAt(secret, Date.now() - 30_000), Date.now() - 30_000)).toHaveLength(10);
+    expect(
+      await enableTotp(db(), secrets, member.id, secret, codeAt(secret, Date.now() - 30_000), Date.now() - 30_000),
+    ).toHaveLength(10);
     return { id: member.id, email, secret };
   }
 
@@ -41,7 +52,8 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     expect(res.headers.get('location')).toBe('/admin/sign-in/two-step');
     return b;
   }
-  const tryCode = (b: Browser, code: string) => b.post('/admin/sign-in/two-step', { code }, { from: '/admin/sign-in/two-step' });
+  const tryCode = (b: Browser, code: string) =>
+    b.post('/admin/sign-in/two-step', { code }, { from: '/admin/sign-in/two-step' });
   const auditOf = async (action: string) => (await listAudit(db(), { action, perPage: 500 })).rows;
 
   it('refuses a TOTP code already used, and any earlier one, at sign-in and on the account page (ASVS 2.8.4)', async () => {
@@ -59,10 +71,17 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     expect(await verifySecondFactor(db(), secrets, account.id, codeAt(account.secret, t0 - 30_000), t0)).toBe(false);
     const next = codeAt(account.secret, t0 + 30_000);
     expect((await tryCode(second, next)).headers.get('location')).toBe('/admin');
-    const [row] = await db().select({ step: staffUsers.totpLastStep }).from(staffUsers).where(eq(staffUsers.id, account.id));
+    const [row] = await db()
+      .select({ step: staffUsers.totpLastStep })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, account.id));
     expect(row!.step).toBe(Math.floor(t0 / 30_000) + 1);
     // The account page's checks spend codes the same way: the code just used cannot turn two-step off.
-    const off = await second.post('/admin/account/two-step/disable', { 'disable-password': TEST_PASSWORD, 'disable-code': next }, { from: '/admin/account' });
+    const off = await second.post(
+      '/admin/account/two-step/disable',
+      { 'disable-password': TEST_PASSWORD, 'disable-code': next },
+      { from: '/admin/account' },
+    );
     expect(off.status).toBe(400);
     expect(await off.text()).toContain('That code is not right');
   });
@@ -70,7 +89,9 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
   it('spends one code once even when two requests race with it', async () => {
     const account = await withTwoStep('race');
     const code = codeAt(account.secret, Date.now());
-    const results = await Promise.all(Array.from({ length: 6 }, () => verifySecondFactor(db(), secrets, account.id, code)));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => verifySecondFactor(db(), secrets, account.id, code)),
+    );
     expect(results.filter((r) => r === 'totp')).toHaveLength(1);
   });
 
@@ -89,10 +110,17 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     // The later copy finds the code spent (400, the form again) or its session already complete (303): never a 5xx.
     expect(answers.map((r) => r.status).sort()).toContainEqual(303);
     expect(answers.every((r) => r.status === 303 || r.status === 400)).toBe(true);
-    expect(answers.filter((r) => r.headers.getSetCookie().some((c) => /^gs_staff=[^;]+;/.test(c) && !/Max-Age=0/.test(c)))).toHaveLength(1);
+    expect(
+      answers.filter((r) => r.headers.getSetCookie().some((c) => /^gs_staff=[^;]+;/.test(c) && !/Max-Age=0/.test(c))),
+    ).toHaveLength(1);
     expect((await auditOf('staff.two-step-locked')).filter((r) => r.subjectId === String(account.id))).toHaveLength(0);
     // A copy arriving after the first completed finds no session waiting: sent on, not counted as a guess.
-    const late = await secondStep(db(), secrets, { staffId: account.id, idHash: sha256(b.cookies.get('gs_staff')!) }, '000000');
+    const late = await secondStep(
+      db(),
+      secrets,
+      { staffId: account.id, idHash: sha256(b.cookies.get('gs_staff')!) },
+      '000000',
+    );
     expect(late).toEqual({ outcome: 'gone' });
   });
 
@@ -129,7 +157,9 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     const email = uniqueEmail('parallel');
     await createStaff(db(), { email, displayName: 'P', role: 'admin', password: TEST_PASSWORD });
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => signIn(db(), secrets, { email, password: `wrong guess ${i}`, ip: `10.9.${i}.1`, userAgent: 'test' })),
+      Array.from({ length: 40 }, (_, i) =>
+        signIn(db(), secrets, { email, password: `wrong guess ${i}`, ip: `10.9.${i}.1`, userAgent: 'test' }),
+      ),
     );
     // Counted before checked, so a burst may even get none through (each saw the others' rows): never more than the limit.
     const checked = results.filter((r) => r.outcome === 'refused').length;
@@ -145,7 +175,11 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     expect(owner.cookies.get('gs_device')).toBeTruthy();
     await owner.post('/admin/sign-out', {}, { from: '/admin/account' });
 
-    await Promise.all(Array.from({ length: 40 }, (_, i) => browser(app).post('/admin/sign-in', { email, password: `attacker guess ${i}` })));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        browser(app).post('/admin/sign-in', { email, password: `attacker guess ${i}` }),
+      ),
+    );
     expect((await browser(app).post('/admin/sign-in', { email, password: TEST_PASSWORD })).status).toBe(429);
     expect((await owner.post('/admin/sign-in', { email, password: TEST_PASSWORD })).status).toBe(303);
     expect((await owner.request('/admin')).status).toBe(200);
@@ -153,7 +187,8 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     // A device cookie is for one account: it gives no way round another account's lock.
     const other = uniqueEmail('other');
     await createStaff(db(), { email: other, displayName: 'Other', role: 'viewer', password: TEST_PASSWORD });
-    for (let i = 0; i <= MAX_FAILURES_PER_ACCOUNT; i++) await browser(app).post('/admin/sign-in', { email: other, password: `guess ${i}` });
+    for (let i = 0; i <= MAX_FAILURES_PER_ACCOUNT; i++)
+      await browser(app).post('/admin/sign-in', { email: other, password: `guess ${i}` });
     await owner.post('/admin/sign-out', {}, { from: '/admin/account' });
     expect((await owner.post('/admin/sign-in', { email: other, password: TEST_PASSWORD })).status).toBe(429);
   });
@@ -174,10 +209,16 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     expect((await admin.request('/admin')).status).toBe(200);
     // The admin's own page's token works, and anonymous forms keep working without a session.
     expect((await admin.post('/admin/sign-out-everywhere', {}, { from: '/admin/account' })).status).toBe(303);
-    const join = await stranger.post('/join', { givenName: 'Ana', email: 'ana@example.org', 'topic-newsletter': 'on' }, { from: '/join' });
+    const join = await stranger.post(
+      '/join',
+      { givenName: 'Ana', email: 'ana@example.org', 'topic-newsletter': 'on' },
+      { from: '/join' },
+    );
     expect(join.status).toBeLessThan(400);
     // A planted seed holding ':' (the separator of a bound token's parts) is never used: a new one replaces it.
-    const planted = await app.request('/admin/sign-in', { headers: { cookie: `gs_csrf=${'a'.repeat(24)}:${'b'.repeat(43)}` } });
+    const planted = await app.request('/admin/sign-in', {
+      headers: { cookie: `gs_csrf=${'a'.repeat(24)}:${'b'.repeat(43)}` },
+    });
     expect(planted.headers.getSetCookie().some((c) => /^gs_csrf=[\w-]{24};/.test(c))).toBe(true);
   });
 
@@ -205,37 +246,71 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     const a = await signedInAs(app, database(), 'viewer');
     const setupFrom = async () => {
       const html = await (await a.request('/admin/account/two-step')).text();
-      return { secret: /<code class="secret">([A-Z2-7]+)<\/code>/.exec(html)![1]!, setup: /name="setup" value="([^"]+)"/.exec(html)![1]! };
+      return {
+        secret: /<code class="secret">([A-Z2-7]+)<\/code>/.exec(html)![1]!,
+        setup: /name="setup" value="([^"]+)"/.exec(html)![1]!,
+      };
     };
     const t0 = Date.now();
     const first = await setupFrom();
-    const noPassword = await a.post('/admin/account/two-step', { setup: first.setup, code: codeAt(first.secret, t0) }, { from: '/admin/account' });
+    const noPassword = await a.post(
+      '/admin/account/two-step',
+      { setup: first.setup, code: codeAt(first.secret, t0) },
+      { from: '/admin/account' },
+    );
     expect(noPassword.status).toBe(400);
     const noPasswordHtml = await noPassword.text();
     expect(noPasswordHtml).toContain('<title>Error: Set up two-step sign-in');
     expect(noPasswordHtml).toContain('href="#password"');
     expect(noPasswordHtml).toContain(first.secret); // the same key, so the app already set up still fits
-    expect((await a.post('/admin/account/two-step', { setup: first.setup, code: codeAt(first.secret, t0), password: TEST_PASSWORD }, { from: '/admin/account' })).status).toBe(200);
+    expect(
+      (
+        await a.post(
+          '/admin/account/two-step',
+          { setup: first.setup, code: codeAt(first.secret, t0), password: TEST_PASSWORD },
+          { from: '/admin/account' },
+        )
+      ).status,
+    ).toBe(200);
 
     // Replacing: the new app's code and the password are not enough without the current app's code.
     const second = await setupFrom();
     const newCode = codeAt(second.secret, t0);
-    const noCurrent = await a.post('/admin/account/two-step', { setup: second.setup, code: newCode, password: TEST_PASSWORD }, { from: '/admin/account' });
+    const noCurrent = await a.post(
+      '/admin/account/two-step',
+      { setup: second.setup, code: newCode, password: TEST_PASSWORD },
+      { from: '/admin/account' },
+    );
     expect(noCurrent.status).toBe(400);
     expect(await noCurrent.text()).toContain('href="#current-code"');
     const replaced = await a.post(
       '/admin/account/two-step',
-      { setup: second.setup, code: newCode, password: TEST_PASSWORD, 'current-code': codeAt(first.secret, t0 + 30_000) },
+      {
+        setup: second.setup,
+        code: newCode,
+        password: TEST_PASSWORD,
+        'current-code': codeAt(first.secret, t0 + 30_000),
+      },
       { from: '/admin/account' },
     );
     expect(replaced.status).toBe(200);
-    expect(await verifySecondFactor(db(), secrets, a.staffId, codeAt(first.secret, t0 + 60_000), t0 + 60_000)).toBe(false);
+    expect(await verifySecondFactor(db(), secrets, a.staffId, codeAt(first.secret, t0 + 60_000), t0 + 60_000)).toBe(
+      false,
+    );
 
     // Turning it off: the password alone is refused; with a current code it goes.
-    const passwordOnly = await a.post('/admin/account/two-step/disable', { 'disable-password': TEST_PASSWORD }, { from: '/admin/account' });
+    const passwordOnly = await a.post(
+      '/admin/account/two-step/disable',
+      { 'disable-password': TEST_PASSWORD },
+      { from: '/admin/account' },
+    );
     expect(passwordOnly.status).toBe(400);
     expect(await passwordOnly.text()).toContain('href="#disable-code"');
-    const off = await a.post('/admin/account/two-step/disable', { 'disable-password': TEST_PASSWORD, 'disable-code': codeAt(second.secret, t0 + 30_000) }, { from: '/admin/account' });
+    const off = await a.post(
+      '/admin/account/two-step/disable',
+      { 'disable-password': TEST_PASSWORD, 'disable-code': codeAt(second.secret, t0 + 30_000) },
+      { from: '/admin/account' },
+    );
     expect(off.status).toBe(303);
     const [row] = await db().select().from(staffUsers).where(eq(staffUsers.id, a.staffId));
     expect(row!.totpEnabledAt).toBeNull();
@@ -246,7 +321,12 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     const account = await withTwoStep('guessing-session');
     const b = await halfSignedIn(account.email);
     expect((await tryCode(b, codeAt(account.secret, Date.now()))).headers.get('location')).toBe('/admin');
-    const turnOff = (code: string) => b.post('/admin/account/two-step/disable', { 'disable-password': TEST_PASSWORD, 'disable-code': code }, { from: '/admin/account' });
+    const turnOff = (code: string) =>
+      b.post(
+        '/admin/account/two-step/disable',
+        { 'disable-password': TEST_PASSWORD, 'disable-code': code },
+        { from: '/admin/account' },
+      );
     for (let i = 0; i < MAX_SECOND_STEP_ATTEMPTS; i++) expect((await turnOff('000000')).status).toBe(400);
     const refused = await turnOff(codeAt(account.secret, Date.now() + 30_000));
     expect(refused.status).toBe(429);
@@ -259,7 +339,8 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     const email = uniqueEmail('audited');
     await createStaff(db(), { email, displayName: 'A', role: 'viewer', password: TEST_PASSWORD });
     const b = browser(app);
-    for (let i = 0; i <= MAX_FAILURES_PER_ACCOUNT; i++) await b.post('/admin/sign-in', { email: email.toUpperCase(), password: `nope ${i}` });
+    for (let i = 0; i <= MAX_FAILURES_PER_ACCOUNT; i++)
+      await b.post('/admin/sign-in', { email: email.toUpperCase(), password: `nope ${i}` });
     const hashed = secrets.hmac('audit', email);
     const failed = (await auditOf('staff.sign-in-failed')).filter((r) => r.subjectId === hashed);
     const throttled = (await auditOf('staff.sign-in-throttled')).filter((r) => r.subjectId === hashed);
@@ -268,7 +349,9 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     expect(failed[0]!.ip).not.toBe('');
     const unknown = uniqueEmail('nobody');
     await browser(app).post('/admin/sign-in', { email: unknown, password: 'whatever it is' });
-    expect((await auditOf('staff.sign-in-failed')).some((r) => r.subjectId === secrets.hmac('audit', unknown))).toBe(true);
+    expect((await auditOf('staff.sign-in-failed')).some((r) => r.subjectId === secrets.hmac('audit', unknown))).toBe(
+      true,
+    );
     const everything = JSON.stringify(await db().select().from(auditLog));
     expect(everything).not.toContain(email);
     expect(everything).not.toContain(unknown);
@@ -287,7 +370,9 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
 describe('staff accounts from the command line', () => {
   it('refuses staff:create without --role instead of making an admin', async () => {
     // Refused before the database is touched: no database is needed to see it.
-    await expect(createStaffFromCli(undefined as never, { email: 'x@staff.example' }, TEST_PASSWORD)).rejects.toThrow('--role is required: one of admin, organizer, editor, viewer');
+    await expect(createStaffFromCli(undefined as never, { email: 'x@staff.example' }, TEST_PASSWORD)).rejects.toThrow(
+      '--role is required: one of admin, organizer, editor, viewer',
+    );
   });
 
   it("prints the demo admin's password once to the terminal and never into the log", () => {
@@ -300,7 +385,9 @@ describe('staff accounts from the command line', () => {
     });
     const logger = createLogger({ level: 'info', pretty: false, destination });
     let terminal = '';
-    announceDemoAdmin({ email: 'admin@groundswell.example', password: 'demo-s3cret-value' }, logger, { write: (text: string) => (terminal += text) });
+    announceDemoAdmin({ email: 'admin@groundswell.example', password: 'demo-s3cret-value' }, logger, {
+      write: (text: string) => (terminal += text),
+    });
     expect(terminal.split('demo-s3cret-value')).toHaveLength(2);
     expect(logged).toContain('Demo admin created');
     expect(logged).not.toContain('demo-s3cret-value');

@@ -25,12 +25,21 @@ export type NewStaffInput = z.input<typeof newStaffInput>;
  * wrong one is simply not an account), only held to what can be looked up.
  */
 export const signInInput = z.object({
-  email: z.string().trim().min(1, 'Enter your email address').max(254, 'Use 254 characters or fewer').refine((value) => isPlainText(value), 'Enter an email address like name@example.org').default(''),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(254, 'Use 254 characters or fewer')
+    .refine((value) => isPlainText(value), 'Enter an email address like name@example.org')
+    .default(''),
   password: typedPassword({ required: 'Enter your password' }).default(''),
 });
 
 export class StaffInputError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -84,7 +93,11 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 }
 
 /** Changes a role or disables an account. Disabling also ends every session of that person. */
-export async function updateStaff(db: Db, id: number, change: { role?: StaffRole; disabled?: boolean; displayName?: string }): Promise<StaffMember | undefined> {
+export async function updateStaff(
+  db: Db,
+  id: number,
+  change: { role?: StaffRole; disabled?: boolean; displayName?: string },
+): Promise<StaffMember | undefined> {
   return db.transaction(async (tx) => {
     const set: Partial<typeof staffUsers.$inferInsert> = { updatedAt: new Date() };
     if (change.role) set.role = change.role;
@@ -97,22 +110,36 @@ export async function updateStaff(db: Db, id: number, change: { role?: StaffRole
 }
 
 /** Sets a new password and signs the person out everywhere else. */
-export async function setPassword(db: Db, id: number, password: string, options: { keepSession?: string } = {}): Promise<void> {
+export async function setPassword(
+  db: Db,
+  id: number,
+  password: string,
+  options: { keepSession?: string } = {},
+): Promise<void> {
   const [user] = await db.select({ email: staffUsers.email }).from(staffUsers).where(eq(staffUsers.id, id));
   if (!user) throw new StaffInputError('email', 'No staff account has that email');
   const problem = passwordProblem(password, { email: user.email });
   if (problem) throw new StaffInputError('password', problem);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    await tx.update(staffUsers).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(staffUsers.id, id));
-    const sessions = await tx.select({ idHash: staffSessions.idHash }).from(staffSessions).where(eq(staffSessions.staffId, id));
+    await tx
+      .update(staffUsers)
+      .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .where(eq(staffUsers.id, id));
+    const sessions = await tx
+      .select({ idHash: staffSessions.idHash })
+      .from(staffSessions)
+      .where(eq(staffSessions.staffId, id));
     for (const s of sessions) {
       if (s.idHash !== options.keepSession) await tx.delete(staffSessions).where(eq(staffSessions.idHash, s.idHash));
     }
   });
 }
 
-export async function findStaffByEmail(db: Db, email: string): Promise<(typeof staffUsers.$inferSelect) | undefined> {
-  const [row] = await db.select().from(staffUsers).where(eq(staffUsers.email, normalizeEmail(email)));
+export async function findStaffByEmail(db: Db, email: string): Promise<typeof staffUsers.$inferSelect | undefined> {
+  const [row] = await db
+    .select()
+    .from(staffUsers)
+    .where(eq(staffUsers.email, normalizeEmail(email)));
   return row;
 }

@@ -3,7 +3,15 @@ import { Writable } from 'node:stream';
 import type { Db } from '../../platform/db/client.ts';
 import { randomToken } from '../../platform/crypto.ts';
 import { recordAudit } from '../audit/service.ts';
-import { createStaff, findStaffByEmail, listStaff, setPassword, StaffInputError, staffRoles, type StaffRole } from './service.ts';
+import {
+  createStaff,
+  findStaffByEmail,
+  listStaff,
+  setPassword,
+  StaffInputError,
+  staffRoles,
+  type StaffRole,
+} from './service.ts';
 
 /**
  * Reads a password without echoing it when a person types it, or the first
@@ -36,7 +44,8 @@ export type StaffFlags = { email?: string; role?: string; name?: string };
 
 /** No default: a forgotten --role must not quietly make an admin. */
 export function roleFlagProblem(flags: StaffFlags): string | undefined {
-  if (!flags.role || !staffRoles.includes(flags.role as StaffRole)) return `--role is required: one of ${staffRoles.join(', ')}`;
+  if (!flags.role || !staffRoles.includes(flags.role as StaffRole))
+    return `--role is required: one of ${staffRoles.join(', ')}`;
   return undefined;
 }
 
@@ -46,8 +55,19 @@ export async function createStaffFromCli(db: Db, flags: StaffFlags, password: st
   const role = flags.role as StaffRole;
   if (!flags.email) throw new StaffInputError('email', '--email is required');
   const member = await db.transaction(async (tx) => {
-    const created = await createStaff(tx, { email: flags.email!, displayName: flags.name ?? flags.email!.split('@')[0]!, role, password });
-    await recordAudit(tx, null, { action: 'staff.create', subjectType: 'staff', subjectId: created.id, after: { email: created.email, role: created.role }, note: 'from the command line' });
+    const created = await createStaff(tx, {
+      email: flags.email!,
+      displayName: flags.name ?? flags.email!.split('@')[0]!,
+      role,
+      password,
+    });
+    await recordAudit(tx, null, {
+      action: 'staff.create',
+      subjectType: 'staff',
+      subjectId: created.id,
+      after: { email: created.email, role: created.role },
+      note: 'from the command line',
+    });
     return created;
   });
   return `Created ${member.role} ${member.email}.`;
@@ -57,7 +77,12 @@ export async function resetPasswordFromCli(db: Db, flags: StaffFlags, password: 
   const user = flags.email ? await findStaffByEmail(db, flags.email) : undefined;
   if (!user) throw new StaffInputError('email', 'No staff account has that email (--email)');
   await setPassword(db, user.id, password);
-  await recordAudit(db, null, { action: 'staff.password-reset', subjectType: 'staff', subjectId: user.id, note: 'from the command line; all sessions ended' });
+  await recordAudit(db, null, {
+    action: 'staff.password-reset',
+    subjectType: 'staff',
+    subjectId: user.id,
+    note: 'from the command line; all sessions ended',
+  });
   return `New password set for ${user.email}; they were signed out everywhere.`;
 }
 
@@ -85,6 +110,11 @@ export function announceDemoAdmin(
   logger: { info(object: object, message: string): void },
   terminal: { write(text: string): unknown } = process.stderr,
 ): void {
-  terminal.write(`Demo admin: sign in at /admin as ${demoAdmin.email} with password ${demoAdmin.password} (shown once, not logged)\n`);
-  logger.info({ demoAdmin: { login: demoAdmin.email } }, `Demo admin created: sign in at /admin as ${demoAdmin.email}; its password was printed once on the terminal, not in the log`);
+  terminal.write(
+    `Demo admin: sign in at /admin as ${demoAdmin.email} with password ${demoAdmin.password} (shown once, not logged)\n`,
+  );
+  logger.info(
+    { demoAdmin: { login: demoAdmin.email } },
+    `Demo admin created: sign in at /admin as ${demoAdmin.email}; its password was printed once on the terminal, not in the log`,
+  );
 }

@@ -39,5 +39,11 @@ export function readDeviceCookie(c: Context, secure: boolean): string | undefine
 }
 
 export function setDeviceCookie(c: Context, value: string, secure: boolean): void {
-  setCookie(c, deviceCookieName(secure), value, { path: '/', httpOnly: true, sameSite: 'Lax', secure, maxAge: DEVICE_LIFETIME_S });
+  setCookie(c, deviceCookieName(secure), value, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    maxAge: DEVICE_LIFETIME_S,
+  });
 }

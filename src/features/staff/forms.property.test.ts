@@ -24,24 +24,62 @@ describeEachDatabase('staff forms, whatever is typed', (database) => {
   async function withTwoStep(staffId: number) {
     const secret = new Secret({ size: 20 }).base32;
     const { secrets } = createTestApp(database());
-    expect(await enableTotp(database().db, secrets, staffId, secret, new TOTP({ secret: Secret.fromBase32(secret) }).generate())).toBeDefined();
+    expect(
+      await enableTotp(
+        database().db,
+        secrets,
+        staffId,
+        secret,
+        new TOTP({ secret: Secret.fromBase32(secret) }).generate(),
+      ),
+    ).toBeDefined();
   }
 
-  const check = (b: Browser, form: WorkspaceFormCase, before?: () => Promise<void>) => checkWorkspaceForm(b, database(), form, { before });
+  const check = (b: Browser, form: WorkspaceFormCase, before?: () => Promise<void>) =>
+    checkWorkspaceForm(b, database(), form, { before });
 
   it('answers a sign-in with a long value, a NUL or half a surrogate pair with the form and a message, not a 500', async () => {
     const b = browser(app);
     const token = await b.csrf();
     const cases = [
-      { body: `email=${'a'.repeat(1001)}%40example.org&password=x`, field: 'email', message: 'Use 254 characters or fewer', kept: `${'a'.repeat(1001)}@example.org` },
-      { body: `email=ana%40example.org&password=${'p'.repeat(1001)}`, field: 'password', message: 'Use 1,000 characters or fewer', kept: 'ana@example.org' },
-      { body: 'email=a%00b%40example.org&password=x', field: 'email', message: 'Enter an email address like name@example.org', kept: 'a\u0000b@example.org' },
-      { body: 'email=ana%40example.org&password=x%00', field: 'password', message: 'Use only letters, numbers, spaces and punctuation', kept: 'ana@example.org' },
+      {
+        body: `email=${'a'.repeat(1001)}%40example.org&password=x`,
+        field: 'email',
+        message: 'Use 254 characters or fewer',
+        kept: `${'a'.repeat(1001)}@example.org`,
+      },
+      {
+        body: `email=ana%40example.org&password=${'p'.repeat(1001)}`,
+        field: 'password',
+        message: 'Use 1,000 characters or fewer',
+        kept: 'ana@example.org',
+      },
+      {
+        body: 'email=a%00b%40example.org&password=x',
+        field: 'email',
+        message: 'Enter an email address like name@example.org',
+        kept: 'a\u0000b@example.org',
+      },
+      {
+        body: 'email=ana%40example.org&password=x%00',
+        field: 'password',
+        message: 'Use only letters, numbers, spaces and punctuation',
+        kept: 'ana@example.org',
+      },
       // Half a surrogate pair as a broken client sends it (WTF-8): it arrives as U+FFFD, an address that is simply not an account.
-      { body: 'email=a%ED%A0%80%40example.org&password=x', field: 'email', message: 'The email address or password is not right', kept: 'a\ufffd\ufffd\ufffd@example.org' },
+      {
+        body: 'email=a%ED%A0%80%40example.org&password=x',
+        field: 'email',
+        message: 'The email address or password is not right',
+        kept: 'a\ufffd\ufffd\ufffd@example.org',
+      },
     ];
     for (const { body, field, message, kept } of cases) {
-      const res = await b.request('/admin/sign-in', { method: 'POST', body: `${body}&_csrf=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const res = await b.request('/admin/sign-in', {
+        method: 'POST',
+        body: `${body}&_csrf=${token}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       const html = await res.text();
       expect(res.status, body.slice(0, 60)).toBe(400);
       expect(html).toContain(`id="${field}-error"`);
@@ -57,7 +95,12 @@ describeEachDatabase('staff forms, whatever is typed', (database) => {
 
   it('the second step of signing in', async () => {
     const email = `two-step-${Date.now()}@staff.example`;
-    const member = await createStaff(database().db, { email, displayName: 'Two step', role: 'viewer', password: TEST_PASSWORD });
+    const member = await createStaff(database().db, {
+      email,
+      displayName: 'Two step',
+      role: 'viewer',
+      password: TEST_PASSWORD,
+    });
     await withTwoStep(member.id);
     const b = browser(app);
     const halfway = async () => {
@@ -67,23 +110,51 @@ describeEachDatabase('staff forms, whatever is typed', (database) => {
       expect(res.headers.get('location')).toBe('/admin/sign-in/two-step');
     };
     await halfway();
-    await check(b, { screen: '/admin/sign-in/two-step', action: '/admin/sign-in/two-step', notKept: ['code'], refusalWrites: ['staff_users'], elsewhere: { status: 429, action: '/admin/sign-in' } }, halfway);
+    await check(
+      b,
+      {
+        screen: '/admin/sign-in/two-step',
+        action: '/admin/sign-in/two-step',
+        notKept: ['code'],
+        refusalWrites: ['staff_users'],
+        elsewhere: { status: 429, action: '/admin/sign-in' },
+      },
+      halfway,
+    );
   }, 120_000);
 
   it('the account forms: password, two-step on and off', async () => {
     const viewer = await signedInAs(app, database(), 'viewer');
     await check(viewer, { screen: '/admin/account', action: '/admin/account/password' });
-    await check(viewer, { screen: '/admin/account/two-step', action: '/admin/account/two-step', notKept: ['code', 'current-code'] });
+    await check(viewer, {
+      screen: '/admin/account/two-step',
+      action: '/admin/account/two-step',
+      notKept: ['code', 'current-code'],
+    });
     await withTwoStep(viewer.staffId);
-    await check(viewer, { screen: '/admin/account', action: '/admin/account/two-step/disable', notKept: ['disable-code'] });
+    await check(viewer, {
+      screen: '/admin/account',
+      action: '/admin/account/two-step/disable',
+      notKept: ['disable-code'],
+    });
   }, 120_000);
 
   it('the staff forms: add a member, change a role', async () => {
     const admin = await signedInAs(app, database(), 'admin');
-    const valid = () => ({ displayName: 'New member', email: `${unique('new')}@staff.example`, role: 'viewer', password: 'an unusual passphrase of 2026' });
+    const valid = () => ({
+      displayName: 'New member',
+      email: `${unique('new')}@staff.example`,
+      role: 'viewer',
+      password: 'an unusual passphrase of 2026',
+    });
     const added = await check(admin, { screen: '/admin/staff/new', action: '/admin/staff', valid });
     expect(added.refused).toBeGreaterThan(0);
-    const subject = await createStaff(database().db, { email: `subject-${Date.now()}@staff.example`, displayName: 'Subject', role: 'viewer', password: TEST_PASSWORD });
+    const subject = await createStaff(database().db, {
+      email: `subject-${Date.now()}@staff.example`,
+      displayName: 'Subject',
+      role: 'viewer',
+      password: TEST_PASSWORD,
+    });
     await check(admin, { screen: `/admin/staff/${subject.id}`, action: `/admin/staff/${subject.id}` });
   }, 120_000);
 });

@@ -11,7 +11,8 @@ export function passwordProblem(password: string, context: { email?: string } = 
   if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters`;
   if (password.length > 200) return 'Use 200 characters or fewer';
   const lowered = password.toLowerCase();
-  if (common.has(lowered) || /^(.)\1+$/.test(password)) return 'This password is too common: choose one that is hard to guess';
+  if (common.has(lowered) || /^(.)\1+$/.test(password))
+    return 'This password is too common: choose one that is hard to guess';
   const local = context.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && lowered.includes(local)) return 'Do not use your email address in your password';
   return undefined;

@@ -28,6 +28,20 @@ export {
   type StaffSession,
 } from './sessions.ts';
 export { confirmWithCode, secondStep, signIn, type SecondStepResult, type SignInResult } from './sign-in.ts';
-export { disableTotp, enableTotp, newTotpSetup, remainingRecoveryCodes, totpMatches, verifySecondFactor, RECOVERY_CODE_COUNT } from './two-factor.ts';
-export { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_DEVICE, MAX_FAILURES_PER_IP, MAX_SECOND_STEP_ATTEMPTS, THROTTLE_WINDOW_MS } from './throttle.ts';
+export {
+  disableTotp,
+  enableTotp,
+  newTotpSetup,
+  remainingRecoveryCodes,
+  totpMatches,
+  verifySecondFactor,
+  RECOVERY_CODE_COUNT,
+} from './two-factor.ts';
+export {
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_DEVICE,
+  MAX_FAILURES_PER_IP,
+  MAX_SECOND_STEP_ATTEMPTS,
+  THROTTLE_WINDOW_MS,
+} from './throttle.ts';
 export { roles, staffPermissions } from './permissions.ts';

@@ -14,7 +14,11 @@ const TOUCH_EVERY_MS = 60 * 1000;
 export type StaffSession = { idHash: string; staff: StaffMember; awaitingSecondFactor: boolean; createdAt: Date };
 
 /** Starts a session and returns the token for the cookie. Only its hash is stored. */
-export async function startSession(db: Db, staffId: number, meta: { ip: string; userAgent: string; awaitingSecondFactor: boolean }): Promise<string> {
+export async function startSession(
+  db: Db,
+  staffId: number,
+  meta: { ip: string; userAgent: string; awaitingSecondFactor: boolean },
+): Promise<string> {
   const token = randomToken(32);
   await db.insert(staffSessions).values({
     idHash: sha256(token),
@@ -43,7 +47,8 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
     await db.delete(staffSessions).where(eq(staffSessions.idHash, idHash));
     return undefined;
   }
-  if (idleFor > TOUCH_EVERY_MS) await db.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.idHash, idHash));
+  if (idleFor > TOUCH_EVERY_MS)
+    await db.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.idHash, idHash));
   const { passwordHash: _p, totpSecret: _t, totpLastStep: _s, ...member } = staff;
   return { idHash, staff: member, awaitingSecondFactor: session.awaitingSecondFactor, createdAt: session.createdAt };
 }
@@ -75,7 +80,10 @@ export async function endSession(db: Db, idHash: string): Promise<void> {
 
 /** "Sign out everywhere": ends every session of this person. */
 export async function endAllSessions(db: Db, staffId: number): Promise<number> {
-  const ended = await db.delete(staffSessions).where(eq(staffSessions.staffId, staffId)).returning({ id: staffSessions.idHash });
+  const ended = await db
+    .delete(staffSessions)
+    .where(eq(staffSessions.staffId, staffId))
+    .returning({ id: staffSessions.idHash });
   return ended.length;
 }
 

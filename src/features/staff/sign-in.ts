@@ -56,7 +56,13 @@ export async function signIn(
   await forgetRows(db, counted.rows);
   const awaitingSecondFactor = Boolean(user.totpEnabledAt);
   const token = await startSession(db, user.id, { ip: attempt.ip, userAgent: attempt.userAgent, awaitingSecondFactor });
-  return { outcome: 'signed-in', token, staffId: user.id, awaitingSecondFactor, device: newDeviceCookie(secrets, email) };
+  return {
+    outcome: 'signed-in',
+    token,
+    staffId: user.id,
+    awaitingSecondFactor,
+    device: newDeviceCookie(secrets, email),
+  };
 }
 
 export type SecondStepResult =
@@ -73,10 +79,17 @@ export type SecondStepResult =
  * open a fresh session for every few guesses); the last allowed wrong code
  * ends the session, and the person must start again with their password.
  */
-export async function secondStep(db: Db, secrets: Secrets, session: { staffId: number; idHash: string }, code: string): Promise<SecondStepResult> {
+export async function secondStep(
+  db: Db,
+  secrets: Secrets,
+  session: { staffId: number; idHash: string },
+  code: string,
+): Promise<SecondStepResult> {
   const inSession = await countSecondStepAttempt(db, session.idHash);
   if (inSession === 0) return { outcome: 'gone' };
-  const forAccount = await countAttempt(db, [{ key: secondStepKey(secrets, session.staffId), max: MAX_SECOND_STEP_ATTEMPTS }]);
+  const forAccount = await countAttempt(db, [
+    { key: secondStepKey(secrets, session.staffId), max: MAX_SECOND_STEP_ATTEMPTS },
+  ]);
   if (inSession > MAX_SECOND_STEP_ATTEMPTS || forAccount.over) {
     await endSession(db, session.idHash);
     return { outcome: 'ended' };
@@ -96,7 +109,12 @@ export async function secondStep(db: Db, secrets: Secrets, session: { staffId: n
  * changed), under the same per-account count as the second step, so a stolen
  * session cannot guess codes without limit either.
  */
-export async function confirmWithCode(db: Db, secrets: Secrets, staffId: number, code: string): Promise<'right' | 'wrong' | 'throttled'> {
+export async function confirmWithCode(
+  db: Db,
+  secrets: Secrets,
+  staffId: number,
+  code: string,
+): Promise<'right' | 'wrong' | 'throttled'> {
   const key = secondStepKey(secrets, staffId);
   if ((await countAttempt(db, [{ key, max: MAX_SECOND_STEP_ATTEMPTS }])).over) return 'throttled';
   if (!(await verifySecondFactor(db, secrets, staffId, code))) return 'wrong';

@@ -8,7 +8,14 @@ import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { browser, signedInAs, TEST_PASSWORD } from '../../../test/support/staff.ts';
 import { listAudit } from '../audit/service.ts';
 import { staffSessions, staffUsers } from './schema.ts';
-import { createStaff, listStaff, MAX_FAILURES_PER_ACCOUNT, passwordProblem, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './service.ts';
+import {
+  createStaff,
+  listStaff,
+  MAX_FAILURES_PER_ACCOUNT,
+  passwordProblem,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+} from './service.ts';
 
 describe('password rules', () => {
   it('needs 12 characters and refuses common passwords', () => {
@@ -52,7 +59,12 @@ describeEachDatabase('staff sign-in and sessions', (database) => {
   });
 
   it('sets the session cookie httpOnly, SameSite=Lax, scoped to /admin, and Secure on https', async () => {
-    await createStaff(db(), { email: 'cookie@staff.example', displayName: 'C', role: 'viewer', password: TEST_PASSWORD });
+    await createStaff(db(), {
+      email: 'cookie@staff.example',
+      displayName: 'C',
+      role: 'viewer',
+      password: TEST_PASSWORD,
+    });
     const https = createTestApp(database(), { PUBLIC_URL: 'https://psj.example' }).app;
     const b = browser(https);
     const res = await b.post('/admin/sign-in', { email: 'cookie@staff.example', password: TEST_PASSWORD });
@@ -64,9 +76,20 @@ describeEachDatabase('staff sign-in and sessions', (database) => {
   });
 
   it('gives the same answer for a wrong password and for an unknown account', async () => {
-    await createStaff(db(), { email: 'known@staff.example', displayName: 'K', role: 'viewer', password: TEST_PASSWORD });
-    const wrong = await browser(app).post('/admin/sign-in', { email: 'known@staff.example', password: 'not the password at all' });
-    const unknown = await browser(app).post('/admin/sign-in', { email: 'nobody@staff.example', password: 'not the password at all' });
+    await createStaff(db(), {
+      email: 'known@staff.example',
+      displayName: 'K',
+      role: 'viewer',
+      password: TEST_PASSWORD,
+    });
+    const wrong = await browser(app).post('/admin/sign-in', {
+      email: 'known@staff.example',
+      password: 'not the password at all',
+    });
+    const unknown = await browser(app).post('/admin/sign-in', {
+      email: 'nobody@staff.example',
+      password: 'not the password at all',
+    });
     expect(wrong.status).toBe(400);
     expect(unknown.status).toBe(400);
     const message = (html: string) => /<p class="error-message"[^>]*>(.*?)<\/p>/s.exec(html)?.[1];
@@ -74,7 +97,12 @@ describeEachDatabase('staff sign-in and sessions', (database) => {
   });
 
   it('throttles failed sign-ins per account, the same way whether or not it exists, and keeps what was typed', async () => {
-    await createStaff(db(), { email: 'target@staff.example', displayName: 'T', role: 'admin', password: TEST_PASSWORD });
+    await createStaff(db(), {
+      email: 'target@staff.example',
+      displayName: 'T',
+      role: 'admin',
+      password: TEST_PASSWORD,
+    });
     for (const email of ['target@staff.example', 'ghost@staff.example']) {
       const b = browser(app);
       for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
@@ -94,14 +122,19 @@ describeEachDatabase('staff sign-in and sessions', (database) => {
   it('throttles per address across many accounts', async () => {
     const b = browser(app);
     let last = 0;
-    for (let i = 0; i < 25; i++) last = (await b.post('/admin/sign-in', { email: `spray${i}@staff.example`, password: 'guess guess guess' })).status;
+    for (let i = 0; i < 25; i++)
+      last = (await b.post('/admin/sign-in', { email: `spray${i}@staff.example`, password: 'guess guess guess' }))
+        .status;
     expect(last).toBe(429);
   });
 
   it('ends a session after 8 idle hours and after 7 days whatever happens', async () => {
     const idle = await signedInAs(app, database(), 'viewer');
     expect((await idle.request('/admin')).status).toBe(200);
-    await db().update(staffSessions).set({ lastSeenAt: new Date(Date.now() - SESSION_IDLE_MS - 60_000) }).where(eq(staffSessions.staffId, idle.staffId));
+    await db()
+      .update(staffSessions)
+      .set({ lastSeenAt: new Date(Date.now() - SESSION_IDLE_MS - 60_000) })
+      .where(eq(staffSessions.staffId, idle.staffId));
     const afterIdle = await idle.request('/admin');
     expect(afterIdle.status).toBe(303);
     expect(afterIdle.headers.get('location')).toMatch(/^\/admin\/sign-in/);
@@ -131,10 +164,24 @@ describeEachDatabase('staff sign-in and sessions', (database) => {
     const secret = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(setupHtml)![1]!;
     const setup = /name="setup" value="([^"]+)"/.exec(setupHtml)![1]!;
     const totp = new TOTP({ secret: Secret.fromBase32(secret) });
-    expect((await a.post('/admin/account/two-step', { setup, code: '000000' === totp.generate() ? '111111' : '000000', password: TEST_PASSWORD }, { from: '/admin/account' })).status).toBe(400);
-    const done = await a.post('/admin/account/two-step', { setup, code: totp.generate(), password: TEST_PASSWORD }, { from: '/admin/account' });
+    expect(
+      (
+        await a.post(
+          '/admin/account/two-step',
+          { setup, code: '000000' === totp.generate() ? '111111' : '000000', password: TEST_PASSWORD },
+          { from: '/admin/account' },
+        )
+      ).status,
+    ).toBe(400);
+    const done = await a.post(
+      '/admin/account/two-step',
+      { setup, code: totp.generate(), password: TEST_PASSWORD },
+      { from: '/admin/account' },
+    );
     expect(done.status).toBe(200);
-    const codes = [...(await done.text()).matchAll(/<li><code>([a-z0-9x]{5}-[a-z0-9x]{5})<\/code><\/li>/g)].map((m) => m[1]!);
+    const codes = [...(await done.text()).matchAll(/<li><code>([a-z0-9x]{5}-[a-z0-9x]{5})<\/code><\/li>/g)].map(
+      (m) => m[1]!,
+    );
     expect(codes).toHaveLength(10);
 
     // A new sign-in now stops half-way until the second step.
@@ -142,18 +189,34 @@ describeEachDatabase('staff sign-in and sessions', (database) => {
     const first = await b.post('/admin/sign-in', { email: a.email, password: TEST_PASSWORD });
     expect(first.headers.get('location')).toBe('/admin/sign-in/two-step');
     expect((await b.request('/admin')).headers.get('location')).toBe('/admin/sign-in/two-step');
-    expect((await b.post('/admin/sign-in/two-step', { code: '12345' }, { from: '/admin/sign-in/two-step' })).status).toBe(400);
+    expect(
+      (await b.post('/admin/sign-in/two-step', { code: '12345' }, { from: '/admin/sign-in/two-step' })).status,
+    ).toBe(400);
     const halfway = b.cookies.get('gs_staff');
-    expect((await b.post('/admin/sign-in/two-step', { code: codes[0]! }, { from: '/admin/sign-in/two-step' })).headers.get('location')).toBe('/admin');
+    expect(
+      (await b.post('/admin/sign-in/two-step', { code: codes[0]! }, { from: '/admin/sign-in/two-step' })).headers.get(
+        'location',
+      ),
+    ).toBe('/admin');
     expect(b.cookies.get('gs_staff')).not.toBe(halfway);
     expect((await b.request('/admin')).status).toBe(200);
 
     // The same recovery code does not work twice.
     const c = browser(app);
     await c.post('/admin/sign-in', { email: a.email, password: TEST_PASSWORD });
-    expect((await c.post('/admin/sign-in/two-step', { code: codes[0]! }, { from: '/admin/sign-in/two-step' })).status).toBe(400);
+    expect(
+      (await c.post('/admin/sign-in/two-step', { code: codes[0]! }, { from: '/admin/sign-in/two-step' })).status,
+    ).toBe(400);
     // The app's code that turned two-step on is spent; the next one (allowed for clock drift) works.
-    expect((await c.post('/admin/sign-in/two-step', { code: totp.generate({ timestamp: Date.now() + 30_000 }) }, { from: '/admin/sign-in/two-step' })).status).toBe(303);
+    expect(
+      (
+        await c.post(
+          '/admin/sign-in/two-step',
+          { code: totp.generate({ timestamp: Date.now() + 30_000 }) },
+          { from: '/admin/sign-in/two-step' },
+        )
+      ).status,
+    ).toBe(303);
     // The secret is stored encrypted, not as the base32 the app was given.
     const [row] = await db().select().from(staffUsers).where(eq(staffUsers.id, a.staffId));
     expect(row!.totpSecret).not.toContain(secret);
@@ -163,10 +226,18 @@ describeEachDatabase('staff sign-in and sessions', (database) => {
     const a = await signedInAs(app, database(), 'editor');
     const other = browser(app);
     await other.post('/admin/sign-in', { email: a.email, password: TEST_PASSWORD });
-    const weak = await a.post('/admin/account/password', { current: TEST_PASSWORD, password: 'password1234' }, { from: '/admin/account' });
+    const weak = await a.post(
+      '/admin/account/password',
+      { current: TEST_PASSWORD, password: 'password1234' },
+      { from: '/admin/account' },
+    );
     expect(weak.status).toBe(400);
     expect(await weak.text()).toContain('too common');
-    const ok = await a.post('/admin/account/password', { current: TEST_PASSWORD, password: 'a brand new passphrase 9' }, { from: '/admin/account' });
+    const ok = await a.post(
+      '/admin/account/password',
+      { current: TEST_PASSWORD, password: 'a brand new passphrase 9' },
+      { from: '/admin/account' },
+    );
     expect(ok.status).toBe(303);
     expect((await a.request('/admin')).status).toBe(200);
     expect((await other.request('/admin')).status).toBe(303);
@@ -174,12 +245,20 @@ describeEachDatabase('staff sign-in and sessions', (database) => {
 
   it('lets an admin add staff and change roles, never removing the last admin, and audits it', async () => {
     const admin = await signedInAs(app, database(), 'admin');
-    const bad = await admin.post('/admin/staff', { displayName: 'New Person', email: 'not-an-email', role: 'editor', password: TEST_PASSWORD }, { from: '/admin/staff/new' });
+    const bad = await admin.post(
+      '/admin/staff',
+      { displayName: 'New Person', email: 'not-an-email', role: 'editor', password: TEST_PASSWORD },
+      { from: '/admin/staff/new' },
+    );
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
     expect(badHtml).toContain('value="New Person"');
     expect(badHtml).toContain('Enter an email address like name@example.org');
-    const created = await admin.post('/admin/staff', { displayName: 'New Person', email: 'New.Person@Staff.Example ', role: 'editor', password: TEST_PASSWORD }, { from: '/admin/staff/new' });
+    const created = await admin.post(
+      '/admin/staff',
+      { displayName: 'New Person', email: 'New.Person@Staff.Example ', role: 'editor', password: TEST_PASSWORD },
+      { from: '/admin/staff/new' },
+    );
     expect(created.status).toBe(303);
     const member = (await listStaff(db())).find((s) => s.email === 'new.person@staff.example');
     expect(member?.role).toBe('editor');
@@ -216,7 +295,12 @@ describeEachDatabase('staff sign-in and sessions', (database) => {
     let created = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ displayName: text, email: fc.oneof(text, fc.emailAddress()), role: fc.oneof(text, fc.constantFrom('admin', 'editor')), password: fc.oneof(text, fc.constant(TEST_PASSWORD)) }),
+        fc.record({
+          displayName: text,
+          email: fc.oneof(text, fc.emailAddress()),
+          role: fc.oneof(text, fc.constantFrom('admin', 'editor')),
+          password: fc.oneof(text, fc.constant(TEST_PASSWORD)),
+        }),
         async (form) => {
           const res = await admin.post('/admin/staff', form, { from: '/admin/staff/new' });
           expect(res.status).toBeLessThan(500);
@@ -233,23 +317,39 @@ describeEachDatabase('staff sign-in and sessions', (database) => {
 
   it('never answers the account and staff-member forms with a 5xx, and leaves no account without an admin', async () => {
     const admin = await signedInAs(app, database(), 'admin');
-    const member = await createStaff(db(), { email: 'fuzz-member@staff.example', displayName: 'Fuzz', role: 'editor', password: TEST_PASSWORD });
+    const member = await createStaff(db(), {
+      email: 'fuzz-member@staff.example',
+      displayName: 'Fuzz',
+      role: 'editor',
+      password: TEST_PASSWORD,
+    });
     const text = fc.string({ maxLength: 60 });
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ role: fc.oneof(text, fc.constantFrom('admin', 'organizer', 'editor', 'viewer')), disabled: fc.oneof(text, fc.constant('on')) }, { requiredKeys: [] }),
+        fc.record(
+          {
+            role: fc.oneof(text, fc.constantFrom('admin', 'organizer', 'editor', 'viewer')),
+            disabled: fc.oneof(text, fc.constant('on')),
+          },
+          { requiredKeys: [] },
+        ),
         async (form) => {
-          const res = await admin.post(`/admin/staff/${member.id}`, form as Record<string, string>, { from: '/admin/staff' });
+          const res = await admin.post(`/admin/staff/${member.id}`, form as Record<string, string>, {
+            from: '/admin/staff',
+          });
           expect([303, 400]).toContain(res.status);
         },
       ),
       { numRuns: 30 },
     );
     await fc.assert(
-      fc.asyncProperty(fc.record({ current: fc.oneof(text, fc.constant(TEST_PASSWORD)), password: text }), async (form) => {
-        const res = await admin.post('/admin/account/password', form, { from: '/admin/account' });
-        expect([303, 400]).toContain(res.status);
-      }),
+      fc.asyncProperty(
+        fc.record({ current: fc.oneof(text, fc.constant(TEST_PASSWORD)), password: text }),
+        async (form) => {
+          const res = await admin.post('/admin/account/password', form, { from: '/admin/account' });
+          expect([303, 400]).toContain(res.status);
+        },
+      ),
       { numRuns: 30 },
     );
     await fc.assert(

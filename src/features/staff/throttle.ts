@@ -37,7 +37,11 @@ export function secondStepKey(secrets: Secrets, staffId: number): string {
  * `atLimit` says this was the last one allowed; `rows` are this attempt's own
  * rows, for `forgetRows` when it succeeds.
  */
-export async function countAttempt(db: Db, limits: AttemptLimit[], now = new Date()): Promise<{ over: boolean; atLimit: boolean; rows: number[] }> {
+export async function countAttempt(
+  db: Db,
+  limits: AttemptLimit[],
+  now = new Date(),
+): Promise<{ over: boolean; atLimit: boolean; rows: number[] }> {
   const inserted = await db
     .insert(signInFailures)
     .values(limits.map((l) => ({ key: l.key, at: now })))
@@ -45,13 +49,20 @@ export async function countAttempt(db: Db, limits: AttemptLimit[], now = new Dat
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const counts = await Promise.all(
     limits.map(async (l) => {
-      const [row] = await db.select({ n: count() }).from(signInFailures).where(and(eq(signInFailures.key, l.key), gte(signInFailures.at, since)));
+      const [row] = await db
+        .select({ n: count() })
+        .from(signInFailures)
+        .where(and(eq(signInFailures.key, l.key), gte(signInFailures.at, since)));
       return Number(row?.n ?? 0);
     }),
   );
   // Old rows tell nothing: keep the table small as we go.
   await db.delete(signInFailures).where(lt(signInFailures.at, since));
-  return { over: counts.some((n, i) => n > limits[i]!.max), atLimit: counts.some((n, i) => n >= limits[i]!.max), rows: inserted.map((r) => r.id) };
+  return {
+    over: counts.some((n, i) => n > limits[i]!.max),
+    atLimit: counts.some((n, i) => n >= limits[i]!.max),
+    rows: inserted.map((r) => r.id),
+  };
 }
 
 /** A success clears what it proved: every attempt under these keys… */

@@ -15,7 +15,11 @@ function totpFor(secretBase32: string, label: string, issuer: string): TOTP {
  * A secret to show while setting up an authenticator app (a new one unless
  * given), with its QR code as SVG. Nothing is stored until it is confirmed.
  */
-export async function newTotpSetup(label: string, issuer: string, secret = new Secret({ size: 20 }).base32): Promise<{ secret: string; uri: string; qrSvg: string }> {
+export async function newTotpSetup(
+  label: string,
+  issuer: string,
+  secret = new Secret({ size: 20 }).base32,
+): Promise<{ secret: string; uri: string; qrSvg: string }> {
   const uri = totpFor(secret, label, issuer).toString();
   const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return { secret, uri, qrSvg };
@@ -43,14 +47,26 @@ export function totpMatches(secretBase32: string, code: string, now = Date.now()
  * proved their app works, and returns fresh recovery codes to show them once.
  * The code used to prove it is spent: it cannot sign in afterwards.
  */
-export async function enableTotp(db: Db, secrets: Secrets, staffId: number, secretBase32: string, code: string, now = Date.now()): Promise<string[] | undefined> {
+export async function enableTotp(
+  db: Db,
+  secrets: Secrets,
+  staffId: number,
+  secretBase32: string,
+  code: string,
+  now = Date.now(),
+): Promise<string[] | undefined> {
   const step = totpStep(secretBase32, code, now);
   if (step === undefined) return undefined;
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => formatCode(randomToken(8)));
   await db.transaction(async (tx) => {
     await tx
       .update(staffUsers)
-      .set({ totpSecret: secrets.encrypt('totp', secretBase32), totpEnabledAt: new Date(now), totpLastStep: step, updatedAt: new Date(now) })
+      .set({
+        totpSecret: secrets.encrypt('totp', secretBase32),
+        totpEnabledAt: new Date(now),
+        totpLastStep: step,
+        updatedAt: new Date(now),
+      })
       .where(eq(staffUsers.id, staffId));
     await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.staffId, staffId));
     await tx.insert(staffRecoveryCodes).values(codes.map((c) => ({ staffId, codeHash: sha256(normalizeCode(c)) })));
@@ -60,7 +76,10 @@ export async function enableTotp(db: Db, secrets: Secrets, staffId: number, secr
 
 export async function disableTotp(db: Db, staffId: number): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(staffUsers).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: new Date() }).where(eq(staffUsers.id, staffId));
+    await tx
+      .update(staffUsers)
+      .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: new Date() })
+      .where(eq(staffUsers.id, staffId));
     await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.staffId, staffId));
   });
 }
@@ -71,8 +90,17 @@ export async function disableTotp(db: Db, staffId: number): Promise<void> {
  * step or any earlier one is refused from then on. The update that spends it
  * is also the check, so two requests racing with one code cannot both pass.
  */
-export async function verifySecondFactor(db: Db, secrets: Secrets, staffId: number, code: string, now = Date.now()): Promise<'totp' | 'recovery' | false> {
-  const [user] = await db.select({ totpSecret: staffUsers.totpSecret }).from(staffUsers).where(eq(staffUsers.id, staffId));
+export async function verifySecondFactor(
+  db: Db,
+  secrets: Secrets,
+  staffId: number,
+  code: string,
+  now = Date.now(),
+): Promise<'totp' | 'recovery' | false> {
+  const [user] = await db
+    .select({ totpSecret: staffUsers.totpSecret })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, staffId));
   if (!user?.totpSecret) return false;
   const step = totpStep(secrets.decrypt('totp', user.totpSecret), code, now);
   if (step !== undefined) {
@@ -86,7 +114,13 @@ export async function verifySecondFactor(db: Db, secrets: Secrets, staffId: numb
   const used = await db
     .update(staffRecoveryCodes)
     .set({ usedAt: new Date(now) })
-    .where(and(eq(staffRecoveryCodes.staffId, staffId), eq(staffRecoveryCodes.codeHash, sha256(normalizeCode(code))), isNull(staffRecoveryCodes.usedAt)))
+    .where(
+      and(
+        eq(staffRecoveryCodes.staffId, staffId),
+        eq(staffRecoveryCodes.codeHash, sha256(normalizeCode(code))),
+        isNull(staffRecoveryCodes.usedAt),
+      ),
+    )
     .returning({ id: staffRecoveryCodes.id });
   return used.length > 0 ? 'recovery' : false;
 }
@@ -100,7 +134,10 @@ export async function remainingRecoveryCodes(db: Db, staffId: number): Promise<n
 }
 
 function formatCode(raw: string): string {
-  const letters = raw.replace(/[^A-Za-z0-9]/g, 'x').toLowerCase().slice(0, 10);
+  const letters = raw
+    .replace(/[^A-Za-z0-9]/g, 'x')
+    .toLowerCase()
+    .slice(0, 10);
   return `${letters.slice(0, 5)}-${letters.slice(5, 10)}`;
 }
 

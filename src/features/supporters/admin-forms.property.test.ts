@@ -21,19 +21,33 @@ describeEachDatabase('supporter workspace forms, whatever is typed', (database) 
     admin = await signedInAs(app, database(), 'admin');
     const [row] = await database()
       .db.insert(supporters)
-      .values({ email: `forms-${Date.now()}@example.org`, emailAsTyped: 'Forms@example.org', givenName: 'Ana', familyName: 'Forms' })
+      .values({
+        email: `forms-${Date.now()}@example.org`,
+        emailAsTyped: 'Forms@example.org',
+        givenName: 'Ana',
+        familyName: 'Forms',
+      })
       .returning({ id: supporters.id });
     person = `/admin/supporters/${row!.id}`;
   });
 
   it('adds and removes tags', async () => {
-    await checkWorkspaceForm(organizer, database(), { screen: person, action: `${person}/tags`, valid: { tag: 'volunteer' } });
+    await checkWorkspaceForm(organizer, database(), {
+      screen: person,
+      action: `${person}/tags`,
+      valid: { tag: 'volunteer' },
+    });
     // A tag to remove, put back when a run has removed it, so the form is always there.
     const tagged = async () => {
       await organizer.post(`${person}/tags`, { tag: 'volunteer' }, { from: person });
     };
     await tagged();
-    await checkWorkspaceForm(organizer, database(), { screen: person, action: `${person}/tags/remove` }, { before: tagged });
+    await checkWorkspaceForm(
+      organizer,
+      database(),
+      { screen: person, action: `${person}/tags/remove` },
+      { before: tagged },
+    );
   }, 180_000);
 
   it('searches and filters the list', async () => {

@@ -19,11 +19,18 @@ describeEachDatabase('the supporter workspace', (database) => {
   const db = () => database().db;
 
   async function confirmed(email: string, givenName: string): Promise<number> {
-    await requestSignup(db(), { givenName, familyName: 'Okafor', email, zip: '97211', locale: 'es', topics: ['newsletter'] }, ctx);
+    await requestSignup(
+      db(),
+      { givenName, familyName: 'Okafor', email, zip: '97211', locale: 'es', topics: ['newsletter'] },
+      ctx,
+    );
     const [confirm] = await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, email.toLowerCase()));
     await confirmSignup(db(), String(confirm!.data.token), ctx);
     // Sent as it was queued, before they pressed Confirm.
-    await db().update(emailOutbox).set({ status: 'sent', sentAt: confirm!.createdAt }).where(eq(emailOutbox.id, confirm!.id));
+    await db()
+      .update(emailOutbox)
+      .set({ status: 'sent', sentAt: confirm!.createdAt })
+      .where(eq(emailOutbox.id, confirm!.id));
     const [row] = await db().select().from(supporters).where(eq(supporters.email, email.toLowerCase()));
     return row!.id;
   }
@@ -59,8 +66,23 @@ describeEachDatabase('the supporter workspace', (database) => {
     const page = await organizer.request(`/admin/supporters/${personId}`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    for (const text of ['Chidi Okafor', 'Chidi@Example.org', '97211', 'Spanish', 'Newsletter', 'Agreed', 'admin-test', 'web form']) expect(html).toContain(text);
-    const order = ['Email waiting to be sent: welcome', 'Confirmed by email: Newsletter', 'Email sent: confirmation link', 'Asked to subscribe to Newsletter (web form)'];
+    for (const text of [
+      'Chidi Okafor',
+      'Chidi@Example.org',
+      '97211',
+      'Spanish',
+      'Newsletter',
+      'Agreed',
+      'admin-test',
+      'web form',
+    ])
+      expect(html).toContain(text);
+    const order = [
+      'Email waiting to be sent: welcome',
+      'Confirmed by email: Newsletter',
+      'Email sent: confirmation link',
+      'Asked to subscribe to Newsletter (web form)',
+    ];
     const positions = order.map((text) => html.indexOf(text));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -73,7 +95,9 @@ describeEachDatabase('the supporter workspace', (database) => {
     const base = `/admin/supporters/${personId}`;
     const added = await organizer.post(`${base}/tags`, { tag: '  Board Member ' }, { from: base });
     expect(added.status).toBe(303);
-    expect(await db().select({ tag: supporterTags.tag }).from(supporterTags).where(eq(supporterTags.supporterId, personId))).toEqual([{ tag: 'board-member' }]);
+    expect(
+      await db().select({ tag: supporterTags.tag }).from(supporterTags).where(eq(supporterTags.supporterId, personId)),
+    ).toEqual([{ tag: 'board-member' }]);
 
     const bad = await organizer.post(`${base}/tags`, { tag: '¡sí!' }, { from: base });
     expect(bad.status).toBe(400);
@@ -88,7 +112,10 @@ describeEachDatabase('the supporter workspace', (database) => {
     expect((await organizer.post(`${base}/tags/remove`, { tag: 'board-member' }, { from: base })).status).toBe(303);
     expect(await db().select().from(supporterTags).where(eq(supporterTags.supporterId, personId))).toEqual([]);
 
-    const entries = await db().select().from(auditLog).where(eq(auditLog.subjectId, String(personId)));
+    const entries = await db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, String(personId)));
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['supporter.tag-add', 'supporter.tag-remove']));
     expect(JSON.stringify(entries.map((e) => e.summary))).not.toContain('board');
   });

@@ -21,7 +21,8 @@ export function audienceCondition(audience: Audience): SQL {
     sql`exists (select 1 from subscriptions sub where sub.supporter_id = s.id and sub.topic = ${audience.topic} and sub.status = 'subscribed')`,
     sql`not ${isSuppressedAddress(sql`s.email`)}`,
   ];
-  if (audience.tag) parts.push(sql`exists (select 1 from supporter_tags t where t.supporter_id = s.id and t.tag = ${audience.tag})`);
+  if (audience.tag)
+    parts.push(sql`exists (select 1 from supporter_tags t where t.supporter_id = s.id and t.tag = ${audience.tag})`);
   if (audience.county) parts.push(sql`s.county = ${audience.county}`);
   if (audience.locale) parts.push(sql`s.locale = ${audience.locale}`);
   return sql.join(parts, sql` and `);
@@ -55,6 +56,9 @@ export function noLongerWantedCondition(topicSql: SQL, supporterIdSql: SQL, addr
 
 /** The counties people on the list live in, for audience pickers. */
 export async function knownCounties(db: Db): Promise<string[]> {
-  const rows = await rowsOf<{ county: string }>(db, sql`select distinct county from supporters where county is not null order by county`);
+  const rows = await rowsOf<{ county: string }>(
+    db,
+    sql`select distinct county from supporters where county is not null order by county`,
+  );
   return rows.map((r) => r.county);
 }

@@ -12,13 +12,22 @@ import { supporterEvents, supporters } from './schema.ts';
  * entry was added.
  */
 export async function recordEmailFeedback(db: Db, feedback: EmailFeedback): Promise<boolean> {
-  const [person] = await db.select({ id: supporters.id }).from(supporters).where(eq(supporters.email, normalizeEmail(feedback.email)));
+  const [person] = await db
+    .select({ id: supporters.id })
+    .from(supporters)
+    .where(eq(supporters.email, normalizeEmail(feedback.email)));
   if (!person) return false;
   const kind = feedback.type === 'complaint' ? 'complained' : 'bounced';
   const [already] = await db
     .select({ id: supporterEvents.id })
     .from(supporterEvents)
-    .where(and(eq(supporterEvents.supporterId, person.id), eq(supporterEvents.kind, kind), sql`${supporterEvents.detail}->>'reportKey' = ${feedback.key}`))
+    .where(
+      and(
+        eq(supporterEvents.supporterId, person.id),
+        eq(supporterEvents.kind, kind),
+        sql`${supporterEvents.detail}->>'reportKey' = ${feedback.key}`,
+      ),
+    )
     .limit(1);
   if (already) return false;
   await db.insert(supporterEvents).values({

@@ -26,15 +26,19 @@ export const FRESH_LINKS_PER_DAY = 3;
 const issuedLength = 7;
 const macLength = 25;
 
-const macOf = (secrets: Secrets, supporterId: number, issued: string) => secrets.hmac('links', `preferences:${supporterId}:${issued}`).slice(0, macLength);
+const macOf = (secrets: Secrets, supporterId: number, issued: string) =>
+  secrets.hmac('links', `preferences:${supporterId}:${issued}`).slice(0, macLength);
 
 export function preferencesToken(secrets: Secrets, supporterId: number, issuedAt = new Date()): string {
-  const issued = Math.floor(issuedAt.getTime() / 1000).toString(36).padStart(issuedLength, '0');
+  const issued = Math.floor(issuedAt.getTime() / 1000)
+    .toString(36)
+    .padStart(issuedLength, '0');
   return `${supporterId}.${issued}${macOf(secrets, supporterId, issued)}`;
 }
 
 /** Links sent before lifetimes existed: id and 32 characters of HMAC, no time. They can still unsubscribe. */
-const legacyToken = (secrets: Secrets, supporterId: number) => `${supporterId}.${secrets.hmac('links', `preferences:${supporterId}`).slice(0, 32)}`;
+const legacyToken = (secrets: Secrets, supporterId: number) =>
+  `${supporterId}.${secrets.hmac('links', `preferences:${supporterId}`).slice(0, 32)}`;
 
 /** Whose link this is and when it was issued (undefined for a link from before lifetimes); undefined for a forged one. */
 export type PreferencesLink = { supporterId: number; issuedAt: Date | undefined };
@@ -43,10 +47,12 @@ export function readPreferencesLink(secrets: Secrets, token: string): Preference
   const match = /^(\d{1,10})\.([0-9a-z]{7})([A-Za-z0-9_-]{25})$/.exec(token);
   if (match) {
     const supporterId = Number(match[1]);
-    if (safeEqual(macOf(secrets, supporterId, match[2]!), match[3]!)) return { supporterId, issuedAt: new Date(parseInt(match[2]!, 36) * 1000) };
+    if (safeEqual(macOf(secrets, supporterId, match[2]!), match[3]!))
+      return { supporterId, issuedAt: new Date(parseInt(match[2]!, 36) * 1000) };
   }
   const legacy = /^(\d{1,10})\.[A-Za-z0-9_-]{32}$/.exec(token);
-  if (legacy && safeEqual(legacyToken(secrets, Number(legacy[1])), token)) return { supporterId: Number(legacy[1]), issuedAt: undefined };
+  if (legacy && safeEqual(legacyToken(secrets, Number(legacy[1])), token))
+    return { supporterId: Number(legacy[1]), issuedAt: undefined };
   return undefined;
 }
 
@@ -63,7 +69,10 @@ export function unsubscribes(link: PreferencesLink, now = new Date()): boolean {
 export type LinkStanding = 'gone' | 'stale' | 'current' | 'fresh';
 
 export async function linkStanding(db: Db, link: PreferencesLink, now = new Date()): Promise<LinkStanding> {
-  const [person] = await db.select({ validFrom: supporters.linksValidFrom }).from(supporters).where(eq(supporters.id, link.supporterId));
+  const [person] = await db
+    .select({ validFrom: supporters.linksValidFrom })
+    .from(supporters)
+    .where(eq(supporters.id, link.supporterId));
   if (!person) return 'gone';
   if (!link.issuedAt) return 'stale';
   const age = now.getTime() - link.issuedAt.getTime();
@@ -83,20 +92,40 @@ type LinkContext = { secrets: Secrets; emailDomain: string; now?: Date };
 export async function emailFreshLink(db: Db, supporterId: number, ctx: LinkContext): Promise<{ queued: boolean }> {
   const now = ctx.now ?? new Date();
   return db.transaction(async (tx) => {
-    const [person] = await tx.select({ email: supporters.email, locale: supporters.locale, validFrom: supporters.linksValidFrom }).from(supporters).where(eq(supporters.id, supporterId)).for('update');
+    const [person] = await tx
+      .select({ email: supporters.email, locale: supporters.locale, validFrom: supporters.linksValidFrom })
+      .from(supporters)
+      .where(eq(supporters.id, supporterId))
+      .for('update');
     if (!person) return { queued: false };
     const [recent] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(supporterEvents)
-      .where(and(eq(supporterEvents.supporterId, supporterId), eq(supporterEvents.kind, 'preferences-link-sent'), gte(supporterEvents.at, new Date(now.getTime() - 24 * 60 * 60 * 1000))));
+      .where(
+        and(
+          eq(supporterEvents.supporterId, supporterId),
+          eq(supporterEvents.kind, 'preferences-link-sent'),
+          gte(supporterEvents.at, new Date(now.getTime() - 24 * 60 * 60 * 1000)),
+        ),
+      );
     if ((recent?.n ?? 0) >= FRESH_LINKS_PER_DAY) return { queued: false };
     // Issued no earlier than the moment older links stopped, which may be this very second.
     const issuedAt = person.validFrom && person.validFrom > now ? person.validFrom : now;
     const token = preferencesToken(ctx.secrets, supporterId, issuedAt);
-    const [sent] = await tx.insert(supporterEvents).values({ supporterId, kind: 'preferences-link-sent', detail: {}, at: now }).returning({ id: supporterEvents.id });
+    const [sent] = await tx
+      .insert(supporterEvents)
+      .values({ supporterId, kind: 'preferences-link-sent', detail: {}, at: now })
+      .returning({ id: supporterEvents.id });
     await enqueueEmail(
       tx,
-      { idempotencyKey: `preferences-link:${sent!.id}`, to: person.email, kind: 'transactional', template: 'preferences-link', locale: person.locale, data: { token } },
+      {
+        idempotencyKey: `preferences-link:${sent!.id}`,
+        to: person.email,
+        kind: 'transactional',
+        template: 'preferences-link',
+        locale: person.locale,
+        data: { token },
+      },
       { domain: ctx.emailDomain },
     );
     return { queued: true };
@@ -109,13 +138,29 @@ export async function emailFreshLink(db: Db, supporterId: number, ctx: LinkConte
  * can still ask for a new one to be emailed. By the person (actor null) or by
  * staff, noted in their timeline and the audit log. False when nobody has that id.
  */
-export async function stopLinksIssuedSoFar(db: Db, supporterId: number, actor: AuditActor | null, now = new Date()): Promise<boolean> {
+export async function stopLinksIssuedSoFar(
+  db: Db,
+  supporterId: number,
+  actor: AuditActor | null,
+  now = new Date(),
+): Promise<boolean> {
   const validFrom = new Date((Math.floor(now.getTime() / 1000) + 1) * 1000);
   return db.transaction(async (tx) => {
-    const [found] = await tx.update(supporters).set({ linksValidFrom: validFrom, updatedAt: now }).where(eq(supporters.id, supporterId)).returning({ id: supporters.id });
+    const [found] = await tx
+      .update(supporters)
+      .set({ linksValidFrom: validFrom, updatedAt: now })
+      .where(eq(supporters.id, supporterId))
+      .returning({ id: supporters.id });
     if (!found) return false;
-    await tx.insert(supporterEvents).values({ supporterId, kind: 'links-stopped', detail: { by: actor ? 'staff' : 'supporter' }, at: now });
-    await recordAudit(tx, actor, { action: 'supporter.links-stop', subjectType: 'supporter', subjectId: String(supporterId), note: actor ? 'by staff' : 'by the supporter' });
+    await tx
+      .insert(supporterEvents)
+      .values({ supporterId, kind: 'links-stopped', detail: { by: actor ? 'staff' : 'supporter' }, at: now });
+    await recordAudit(tx, actor, {
+      action: 'supporter.links-stop',
+      subjectType: 'supporter',
+      subjectId: String(supporterId),
+      note: actor ? 'by staff' : 'by the supporter',
+    });
     return true;
   });
 }

@@ -14,14 +14,20 @@ const en = {
     zipHint: 'Lets us tell you about events and legislators near you.',
     language: 'Language for our emails',
     topics: 'What would you like to receive?',
-    topic: { newsletter: 'The newsletter', 'action-alerts': 'Action alerts when a vote is close', events: 'Invitations to events' },
-    consent: 'We will email you a link to confirm. You can change your choices or unsubscribe from any email, at any time.',
+    topic: {
+      newsletter: 'The newsletter',
+      'action-alerts': 'Action alerts when a vote is close',
+      events: 'Invitations to events',
+    },
+    consent:
+      'We will email you a link to confirm. You can change your choices or unsubscribe from any email, at any time.',
     privacy: 'Read our privacy notice',
     honeypot: 'Leave this box empty',
     submit: 'Sign up',
     errorTitle: 'There is a problem',
     challenge: {
-      invalid: 'We could not confirm that a person sent this form. Send it again, and give the automatic check a moment to finish.',
+      invalid:
+        'We could not confirm that a person sent this form. Send it again, and give the automatic check a moment to finish.',
       expired: 'The automatic check had expired. Send the form again and it will run once more.',
       replayed: 'This form was already sent once. Send it again and a new automatic check will run.',
       'too-many-without-challenge':
@@ -60,7 +66,8 @@ export type SignupMessages = typeof en;
 const es: SignupMessages = {
   join: {
     title: 'Únete al movimiento por la seguridad y la justicia',
-    intro: 'Recibe noticias sobre las políticas que impulsamos, oportunidades para aprender y momentos para actuar. Nunca compartimos tu correo.',
+    intro:
+      'Recibe noticias sobre las políticas que impulsamos, oportunidades para aprender y momentos para actuar. Nunca compartimos tu correo.',
     givenName: 'Nombre',
     familyName: 'Apellido (opcional)',
     email: 'Correo electrónico',
@@ -68,14 +75,20 @@ const es: SignupMessages = {
     zipHint: 'Así podemos avisarte de eventos y legisladores cerca de ti.',
     language: 'Idioma de nuestros correos',
     topics: '¿Qué te gustaría recibir?',
-    topic: { newsletter: 'El boletín', 'action-alerts': 'Alertas para actuar cuando se acerca una votación', events: 'Invitaciones a eventos' },
-    consent: 'Te enviaremos un enlace para confirmar. Puedes cambiar tus preferencias o darte de baja desde cualquier correo, cuando quieras.',
+    topic: {
+      newsletter: 'El boletín',
+      'action-alerts': 'Alertas para actuar cuando se acerca una votación',
+      events: 'Invitaciones a eventos',
+    },
+    consent:
+      'Te enviaremos un enlace para confirmar. Puedes cambiar tus preferencias o darte de baja desde cualquier correo, cuando quieras.',
     privacy: 'Lee nuestro aviso de privacidad',
     honeypot: 'Deja esta casilla vacía',
     submit: 'Suscribirme',
     errorTitle: 'Hay un problema',
     challenge: {
-      invalid: 'No pudimos confirmar que una persona envió este formulario. Vuelve a enviarlo y dale un momento a la comprobación automática para terminar.',
+      invalid:
+        'No pudimos confirmar que una persona envió este formulario. Vuelve a enviarlo y dale un momento a la comprobación automática para terminar.',
       expired: 'La comprobación automática había vencido. Vuelve a enviar el formulario y se repetirá.',
       replayed: 'Este formulario ya se envió una vez. Vuelve a enviarlo y se hará una nueva comprobación automática.',
       'too-many-without-challenge':

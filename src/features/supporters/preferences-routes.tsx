@@ -32,7 +32,14 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
 
   async function page(c: Context<AppEnv>, body: unknown, status = 200, title = t.title) {
     const html = await renderDocument(
-      <Layout locale={locale} path="/preferences" title={title} publicUrl={deps.publicUrl} site={await deps.siteFrame()} noindex>
+      <Layout
+        locale={locale}
+        path="/preferences"
+        title={title}
+        publicUrl={deps.publicUrl}
+        site={await deps.siteFrame()}
+        noindex
+      >
         {body as never}
       </Layout>,
     );
@@ -48,7 +55,10 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
    * kindly instead of as an error. A link too old for what is asked offers to
    * email a new one to the address on record.
    */
-  async function holder(c: Context<AppEnv>, need: 'current' | 'fresh'): Promise<{ id: number; prefs: Preferences; fresh: boolean } | Response> {
+  async function holder(
+    c: Context<AppEnv>,
+    need: 'current' | 'fresh',
+  ): Promise<{ id: number; prefs: Preferences; fresh: boolean } | Response> {
     const link = readPreferencesLink(deps.secrets, c.req.param('token')!);
     if (!link) return page(c, <MessagePage title={t.title} body={t.invalid} />, 404);
     const standing = await linkStanding(deps.db, link);
@@ -58,9 +68,25 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
     if (standing === 'stale') {
       // Offered whatever they receive now: the page tells an old link's holder nothing about the person.
       const unsubscribe = unsubscribes(link) ? { note: rights.stillUnsubscribe, label: t.unsubscribeAll } : undefined;
-      return page(c, <NewLinkPage locale={locale} token={token} csrf={csrf(c)} title={t.title} reason={rights.stale} unsubscribe={unsubscribe} />);
+      return page(
+        c,
+        <NewLinkPage
+          locale={locale}
+          token={token}
+          csrf={csrf(c)}
+          title={t.title}
+          reason={rights.stale}
+          unsubscribe={unsubscribe}
+        />,
+      );
     }
-    if (need === 'fresh' && standing !== 'fresh') return page(c, <NewLinkPage locale={locale} token={token} csrf={csrf(c)} title={rights.heading} reason={rights.freshNeeded} />, 200, rights.heading);
+    if (need === 'fresh' && standing !== 'fresh')
+      return page(
+        c,
+        <NewLinkPage locale={locale} token={token} csrf={csrf(c)} title={rights.heading} reason={rights.freshNeeded} />,
+        200,
+        rights.heading,
+      );
     return { id: link.supporterId, prefs, fresh: standing === 'fresh' };
   }
   const csrf = (c: Context<AppEnv>) => csrfTokenFor(c, deps.secrets, deps.secure);
@@ -68,14 +94,28 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
   app.get(`/preferences/:token${tokenPattern}`, async (c) => {
     const found = await holder(c, 'current');
     if (found instanceof Response) return found;
-    return page(c, <PreferencesPage locale={locale} token={c.req.param('token')} csrf={csrf(c)} prefs={found.prefs} fresh={found.fresh} />);
+    return page(
+      c,
+      <PreferencesPage
+        locale={locale}
+        token={c.req.param('token')}
+        csrf={csrf(c)}
+        prefs={found.prefs}
+        fresh={found.fresh}
+      />,
+    );
   });
 
   app.post(`/preferences/:token${tokenPattern}`, async (c) => {
     const body = await c.req.parseBody();
     // Unsubscribing takes what one-click takes: a link too old for the page may still stop the mail.
     const link = readPreferencesLink(deps.secrets, c.req.param('token'));
-    if (body.intent === 'unsubscribe-all' && link && unsubscribes(link) && (await getPreferences(deps.db, link.supporterId))) {
+    if (
+      body.intent === 'unsubscribe-all' &&
+      link &&
+      unsubscribes(link) &&
+      (await getPreferences(deps.db, link.supporterId))
+    ) {
       await unsubscribeAll(deps.db, link.supporterId, ctx);
       return page(c, <MessagePage title={t.title} body={t.gone} />);
     }
@@ -86,7 +126,17 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
     const topics = subscriptionTopics.filter((topic) => body[`topic-${topic}`] === 'on');
     await updatePreferences(deps.db, id, { topics, locale: language }, ctx);
     const after = (await getPreferences(deps.db, id))!;
-    return page(c, <PreferencesPage locale={locale} token={c.req.param('token')} csrf={csrf(c)} prefs={after} fresh={found.fresh} notice={t.saved} />);
+    return page(
+      c,
+      <PreferencesPage
+        locale={locale}
+        token={c.req.param('token')}
+        csrf={csrf(c)}
+        prefs={after}
+        fresh={found.fresh}
+        notice={t.saved}
+      />,
+    );
   });
 
   // A copy of everything we hold, as a file. A POST from the page's form, so it needs the page's CSRF token.
@@ -103,7 +153,12 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
   });
 
   const confirmDelete = (c: Context<AppEnv>, error = false) =>
-    page(c, <DeleteConfirmPage locale={locale} token={c.req.param('token')!} csrf={csrf(c)} error={error} />, error ? 400 : 200, `${error ? 'Error: ' : ''}${rights.confirmTitle}`);
+    page(
+      c,
+      <DeleteConfirmPage locale={locale} token={c.req.param('token')!} csrf={csrf(c)} error={error} />,
+      error ? 400 : 200,
+      `${error ? 'Error: ' : ''}${rights.confirmTitle}`,
+    );
 
   app.get(`/preferences/:token${tokenPattern}/delete`, async (c) => {
     const found = await holder(c, 'fresh');
@@ -116,7 +171,16 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
     const body = await c.req.parseBody();
     if (body.confirm !== 'yes') return confirmDelete(c, true);
     await eraseSupporter(deps.db, found.id, null);
-    return page(c, <MessagePage title={rights.doneTitle} body={rights.doneBody} link={{ href: localizedPath(locale, '/join'), label: signupMessages(locale).confirm.again }} />, 200, rights.doneTitle);
+    return page(
+      c,
+      <MessagePage
+        title={rights.doneTitle}
+        body={rights.doneBody}
+        link={{ href: localizedPath(locale, '/join'), label: signupMessages(locale).confirm.again }}
+      />,
+      200,
+      rights.doneTitle,
+    );
   });
 
   // Any genuine link, however old, may ask for a new one: it goes only to the address on record.
@@ -150,9 +214,11 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
   app.post(`/unsubscribe/:token${tokenPattern}`, async (c) => {
     const link = readPreferencesLink(deps.secrets, c.req.param('token'));
     if (!link) return c.text('Not found\n', 404);
-    if (!unsubscribes(link)) return c.text('This link has expired: use the link in a newer email\n', 410, { 'Cache-Control': 'no-store' });
+    if (!unsubscribes(link))
+      return c.text('This link has expired: use the link in a newer email\n', 410, { 'Cache-Control': 'no-store' });
     // Mail sent before the person erased themselves still carries this link: nothing left to do is still done.
-    if (!(await getPreferences(deps.db, link.supporterId))) return c.text('Nothing to unsubscribe\n', 200, { 'Cache-Control': 'no-store' });
+    if (!(await getPreferences(deps.db, link.supporterId)))
+      return c.text('Nothing to unsubscribe\n', 200, { 'Cache-Control': 'no-store' });
     await unsubscribeAll(deps.db, link.supporterId, { method: 'web-form', wordingVersion: 'one-click' });
     return c.text('Unsubscribed\n', 200, { 'Cache-Control': 'no-store' });
   });

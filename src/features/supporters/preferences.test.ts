@@ -9,7 +9,14 @@ import { auditLog } from '../audit/schema.ts';
 import { emailOutbox } from '../email/schema.ts';
 import { subscriptions, supporters } from './schema.ts';
 import { FRESH_LINKS_PER_DAY, readPreferencesLink } from './links.ts';
-import { bulkAudience, confirmSignup, preferencesToken, requestSignup, subscriptionsOf, timelineOf } from './service.ts';
+import {
+  bulkAudience,
+  confirmSignup,
+  preferencesToken,
+  requestSignup,
+  subscriptionsOf,
+  timelineOf,
+} from './service.ts';
 
 const ctx = { method: 'web-form' as const, wordingVersion: 'test', emailDomain: 'psj.example' };
 
@@ -53,11 +60,21 @@ describeEachDatabase('preferences and one-click unsubscribe', (database) => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(res.status).toBe(200);
-    expect(await subscriptionsOf(db(), 'oneclick@example.org')).toEqual({ newsletter: 'unsubscribed', events: 'unsubscribed' });
+    expect(await subscriptionsOf(db(), 'oneclick@example.org')).toEqual({
+      newsletter: 'unsubscribed',
+      events: 'unsubscribed',
+    });
     expect((await bulkAudience(db(), 'newsletter')).map((a) => a.email)).not.toContain('oneclick@example.org');
     expect((await timelineOf(db(), 'oneclick@example.org')).at(-1)?.kind).toBe('unsubscribed');
     // A forged token changes nothing.
-    expect((await app.request(`/unsubscribe/${id}.${'x'.repeat(32)}`, { method: 'POST', body: 'List-Unsubscribe=One-Click' })).status).toBe(404);
+    expect(
+      (
+        await app.request(`/unsubscribe/${id}.${'x'.repeat(32)}`, {
+          method: 'POST',
+          body: 'List-Unsubscribe=One-Click',
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('answers a GET of the unsubscribe URL (a browser, a link scanner) with the preferences page, changing nothing', async () => {
@@ -80,10 +97,16 @@ describeEachDatabase('preferences and one-click unsubscribe', (database) => {
     expect(await page.text()).toContain('Tus preferencias de correo');
     const saved = await b.post(path, { 'topic-newsletter': 'on', language: 'es' }, { from: path });
     expect(saved.status).toBe(200);
-    expect(await subscriptionsOf(db(), 'prefs@example.org')).toEqual({ newsletter: 'subscribed', 'action-alerts': 'unsubscribed' });
+    expect(await subscriptionsOf(db(), 'prefs@example.org')).toEqual({
+      newsletter: 'subscribed',
+      'action-alerts': 'unsubscribed',
+    });
     const all = await b.post(path, { intent: 'unsubscribe-all' }, { from: path });
     expect(await all.text()).toContain('Te diste de baja de todo');
-    expect(await subscriptionsOf(db(), 'prefs@example.org')).toEqual({ newsletter: 'unsubscribed', 'action-alerts': 'unsubscribed' });
+    expect(await subscriptionsOf(db(), 'prefs@example.org')).toEqual({
+      newsletter: 'unsubscribed',
+      'action-alerts': 'unsubscribed',
+    });
     expect((await b.request('/preferences/1.' + 'y'.repeat(32))).status).toBe(404);
   });
 
@@ -118,11 +141,18 @@ describeEachDatabase('preferences and one-click unsubscribe', (database) => {
     expect(await done.text()).toContain('Tus datos están borrados');
     expect(await db().select().from(supporters).where(eq(supporters.id, id))).toEqual([]);
     expect(await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'rights@example.org'))).toEqual([]);
-    const [entry] = await db().select().from(auditLog).where(eq(auditLog.subjectId, String(id)));
+    const [entry] = await db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, String(id)));
     expect(entry).toMatchObject({ action: 'supporter.erase', subjectType: 'supporter', actorId: null });
 
     // Mail already sent still carries these links: they answer, and nothing breaks.
-    const oneClick = await app.request(`/unsubscribe/${token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const oneClick = await app.request(`/unsubscribe/${token}`, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(oneClick.status).toBe(200);
     expect(await oneClick.text()).toBe('Nothing to unsubscribe\n');
     const gone = await b.request(path);
@@ -146,7 +176,11 @@ describeEachDatabase('preferences and one-click unsubscribe', (database) => {
   it('never answers the export and delete forms with a 5xx, whatever the link and the body', async () => {
     const live = await subscribed('fuzz@example.org', ['newsletter']);
     const erased = await subscribed('fuzz-gone@example.org', ['newsletter']);
-    await browser(app).post(`/preferences/${preferencesToken(secrets, erased)}/delete`, { confirm: 'yes' }, { from: `/preferences/${preferencesToken(secrets, erased)}` });
+    await browser(app).post(
+      `/preferences/${preferencesToken(secrets, erased)}/delete`,
+      { confirm: 'yes' },
+      { from: `/preferences/${preferencesToken(secrets, erased)}` },
+    );
     const b = browser(app);
     const csrf = await b.csrf(`/preferences/${preferencesToken(secrets, live)}`);
     const token = fc.oneof(
@@ -155,22 +189,39 @@ describeEachDatabase('preferences and one-click unsubscribe', (database) => {
       fc.tuple(fc.nat(), fc.stringMatching(/^[A-Za-z0-9_-]{32}$/)).map(([n, mac]) => `${n}.${mac}`),
       fc.string({ maxLength: 60 }).map(encodeURIComponent),
     );
-    const body = fc.dictionary(fc.oneof(fc.constantFrom('confirm', 'intent', 'topic-newsletter'), fc.string({ maxLength: 20 })), fc.oneof(fc.constantFrom('yes', 'on', ''), fc.string({ maxLength: 80 })), { maxKeys: 5 });
+    const body = fc.dictionary(
+      fc.oneof(fc.constantFrom('confirm', 'intent', 'topic-newsletter'), fc.string({ maxLength: 20 })),
+      fc.oneof(fc.constantFrom('yes', 'on', ''), fc.string({ maxLength: 80 })),
+      { maxKeys: 5 },
+    );
     await fc.assert(
-      fc.asyncProperty(token, fc.constantFrom('export', 'delete'), fc.boolean(), body, fc.boolean(), async (t, action, spanish, fields, withToken) => {
-        const form = new URLSearchParams(fields);
-        if (withToken) form.set('_csrf', csrf);
-        else form.delete('_csrf');
-        const res = await b.request(`${spanish ? '/es' : ''}/preferences/${t}/${action}`, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-        expect([200, 400, 403, 404]).toContain(res.status);
-      }),
+      fc.asyncProperty(
+        token,
+        fc.constantFrom('export', 'delete'),
+        fc.boolean(),
+        body,
+        fc.boolean(),
+        async (t, action, spanish, fields, withToken) => {
+          const form = new URLSearchParams(fields);
+          if (withToken) form.set('_csrf', csrf);
+          else form.delete('_csrf');
+          const res = await b.request(`${spanish ? '/es' : ''}/preferences/${t}/${action}`, {
+            method: 'POST',
+            body: form,
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          });
+          expect([200, 400, 403, 404]).toContain(res.status);
+        },
+      ),
       { numRuns: 300 },
     );
   }, 120_000);
 
   const days = (n: number) => new Date(Date.now() - n * 24 * 60 * 60 * 1000);
   const linksSentTo = async (email: string) =>
-    (await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, email))).filter((r) => r.template === 'preferences-link').map((r) => String(r.data.token));
+    (await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, email)))
+      .filter((r) => r.template === 'preferences-link')
+      .map((r) => String(r.data.token));
 
   it('downloads or deletes data only from a link emailed within the hour, and emails one on request', async () => {
     const id = await subscribed('fresh@example.org', ['newsletter']);
@@ -213,14 +264,29 @@ describeEachDatabase('preferences and one-click unsubscribe', (database) => {
     expect((await b.post(stale, { language: 'es' }, { from: stale })).status).toBe(200);
     expect((await db().select().from(supporters).where(eq(supporters.id, id)))[0]!.locale).toBe('en');
     // It still stops the mail, as the one-click header would; a link over a year old does not.
-    expect(await (await b.post(`/preferences/${preferencesToken(secrets, id, days(366))}`, { intent: 'unsubscribe-all' }, { from: stale })).text()).not.toContain('You are unsubscribed');
+    expect(
+      await (
+        await b.post(
+          `/preferences/${preferencesToken(secrets, id, days(366))}`,
+          { intent: 'unsubscribe-all' },
+          { from: stale },
+        )
+      ).text(),
+    ).not.toContain('You are unsubscribed');
     expect(await subscriptionsOf(db(), 'aged@example.org')).toEqual({ newsletter: 'subscribed' });
     expect(html).toContain('value="unsubscribe-all"');
-    expect(await (await b.post(stale, { intent: 'unsubscribe-all' }, { from: stale })).text()).toContain('You are unsubscribed from everything');
+    expect(await (await b.post(stale, { intent: 'unsubscribe-all' }, { from: stale })).text()).toContain(
+      'You are unsubscribed from everything',
+    );
     expect(await subscriptionsOf(db(), 'aged@example.org')).toEqual({ newsletter: 'unsubscribed' });
     await db().update(subscriptions).set({ status: 'subscribed' }).where(eq(subscriptions.supporterId, id));
 
-    const oneClick = (token: string) => app.request(`/unsubscribe/${token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const oneClick = (token: string) =>
+      app.request(`/unsubscribe/${token}`, {
+        method: 'POST',
+        body: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     expect((await oneClick(preferencesToken(secrets, id, days(366)))).status).toBe(410);
     expect(await subscriptionsOf(db(), 'aged@example.org')).toEqual({ newsletter: 'subscribed' });
     expect((await oneClick(preferencesToken(secrets, id, days(300)))).status).toBe(200);
@@ -250,7 +316,11 @@ describeEachDatabase('preferences and one-click unsubscribe', (database) => {
     const renewed = await (await b.request(`/es/preferences/${token}`)).text();
     expect(renewed).toContain('Descargar mis datos');
     // Unsubscribing from the older mail still works: it only ever sends less.
-    const oneClick = await app.request(`/unsubscribe/${mailed.split('/').at(-1)}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const oneClick = await app.request(`/unsubscribe/${mailed.split('/').at(-1)}`, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(oneClick.status).toBe(200);
   });
 });

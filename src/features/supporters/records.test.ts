@@ -4,8 +4,24 @@ import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { auditLog } from '../audit/schema.ts';
 import { emailMailbox, emailOutbox, emailSuppressions } from '../email/schema.ts';
 import { enqueueEmail } from '../email/service.ts';
-import { ERASED_ADDRESS, eraseSupporter, exportSupporter, getSupporterRecord, listSupporters, supporterTimeline, type SupporterFilters } from './records.ts';
-import { consents, signupConfirmations, subscriptions, supporterEvents, supporters, supporterTags, type Topic } from './schema.ts';
+import {
+  ERASED_ADDRESS,
+  eraseSupporter,
+  exportSupporter,
+  getSupporterRecord,
+  listSupporters,
+  supporterTimeline,
+  type SupporterFilters,
+} from './records.ts';
+import {
+  consents,
+  signupConfirmations,
+  subscriptions,
+  supporterEvents,
+  supporters,
+  supporterTags,
+  type Topic,
+} from './schema.ts';
 import { confirmSignup, requestSignup } from './service.ts';
 
 const actor = { staffId: 1, email: 'organizer@staff.example', ip: '10.0.0.1' };
@@ -42,13 +58,20 @@ describeEachDatabase('supporter records', (database) => {
       })
       .returning({ id: supporters.id });
     const id = row!.id;
-    for (const [topic, status] of Object.entries(p.subs ?? {})) await db().insert(subscriptions).values({ supporterId: id, topic: topic as Topic, status });
+    for (const [topic, status] of Object.entries(p.subs ?? {}))
+      await db()
+        .insert(subscriptions)
+        .values({ supporterId: id, topic: topic as Topic, status });
     for (const tag of p.tags ?? []) await db().insert(supporterTags).values({ supporterId: id, tag });
-    if (p.suppressed) await db().insert(emailSuppressions).values({ address: p.email.toLowerCase(), reason: 'hard-bounce', source: 'test' });
+    if (p.suppressed)
+      await db()
+        .insert(emailSuppressions)
+        .values({ address: p.email.toLowerCase(), reason: 'hard-bounce', source: 'test' });
     return id;
   }
 
-  const emails = async (filters: SupporterFilters) => (await listSupporters(db(), filters)).rows.map((r) => r.emailAsTyped).sort();
+  const emails = async (filters: SupporterFilters) =>
+    (await listSupporters(db(), filters)).rows.map((r) => r.emailAsTyped).sort();
 
   it('searches names, emails and ZIP codes in one box, ignoring case and taking % literally', async () => {
     const county = 'Search';
@@ -67,12 +90,29 @@ describeEachDatabase('supporter records', (database) => {
 
   it('filters by topic, language, county, tag and status, and the four statuses never overlap', async () => {
     const county = 'Filters';
-    await person({ email: 'sub@f.example', county, locale: 'es', subs: { newsletter: 'subscribed', events: 'unsubscribed' }, tags: ['volunteer'] });
+    await person({
+      email: 'sub@f.example',
+      county,
+      locale: 'es',
+      subs: { newsletter: 'subscribed', events: 'unsubscribed' },
+      tags: ['volunteer'],
+    });
     await person({ email: 'pending@f.example', county, subs: { newsletter: 'pending' } });
     await person({ email: 'left@f.example', county, subs: { newsletter: 'unsubscribed' } });
-    await person({ email: 'bounced@f.example', county, subs: { newsletter: 'subscribed' }, tags: ['volunteer'], suppressed: true });
+    await person({
+      email: 'bounced@f.example',
+      county,
+      subs: { newsletter: 'subscribed' },
+      tags: ['volunteer'],
+      suppressed: true,
+    });
     await person({ email: 'none@f.example', county, locale: 'es' });
-    await person({ email: 'elsewhere@f.example', county: 'Other', subs: { newsletter: 'subscribed' }, tags: ['volunteer'] });
+    await person({
+      email: 'elsewhere@f.example',
+      county: 'Other',
+      subs: { newsletter: 'subscribed' },
+      tags: ['volunteer'],
+    });
 
     expect(await emails({ county, status: 'subscribed' })).toEqual(['sub@f.example']);
     expect(await emails({ county, status: 'pending' })).toEqual(['pending@f.example']);
@@ -80,7 +120,8 @@ describeEachDatabase('supporter records', (database) => {
     expect(await emails({ county, status: 'suppressed' })).toEqual(['bounced@f.example']);
     const total = (await listSupporters(db(), { county })).total;
     let sum = 0;
-    for (const status of ['subscribed', 'pending', 'unsubscribed', 'suppressed'] as const) sum += (await listSupporters(db(), { county, status })).total;
+    for (const status of ['subscribed', 'pending', 'unsubscribed', 'suppressed'] as const)
+      sum += (await listSupporters(db(), { county, status })).total;
     expect(sum).toBe(total);
 
     // With a topic, the status is that topic's.
@@ -99,7 +140,10 @@ describeEachDatabase('supporter records', (database) => {
   it("shows on a person's record and in their copy why no email reaches them, and nothing when it does", async () => {
     const bounced = await person({ email: 'Why.Not@Record.example', suppressed: true });
     const reached = await person({ email: 'reached@record.example' });
-    expect((await getSupporterRecord(db(), bounced))?.suppression).toMatchObject({ reason: 'hard-bounce', source: 'test' });
+    expect((await getSupporterRecord(db(), bounced))?.suppression).toMatchObject({
+      reason: 'hard-bounce',
+      source: 'test',
+    });
     expect((await exportSupporter(db(), bounced))?.doNotEmail).toMatchObject({ reason: 'hard-bounce' });
     expect((await getSupporterRecord(db(), reached))?.suppression).toBeUndefined();
     expect((await exportSupporter(db(), reached))?.doNotEmail).toBeNull();
@@ -107,7 +151,8 @@ describeEachDatabase('supporter records', (database) => {
 
   it('pages 50 at a time (or as asked), newest first, with the total', async () => {
     const county = 'Pages';
-    for (let i = 0; i < 5; i++) await person({ email: `p${i}@pages.example`, county, createdAt: new Date(Date.UTC(2026, 0, 1 + i)) });
+    for (let i = 0; i < 5; i++)
+      await person({ email: `p${i}@pages.example`, county, createdAt: new Date(Date.UTC(2026, 0, 1 + i)) });
     const first = await listSupporters(db(), { county, perPage: 2, page: 1 });
     const third = await listSupporters(db(), { county, perPage: 2, page: 3 });
     expect(first.total).toBe(5);
@@ -119,17 +164,55 @@ describeEachDatabase('supporter records', (database) => {
   it('merges events and the messages sent to the address into one timeline, newest first', async () => {
     const id = await person({ email: 'timeline@example.org' });
     const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 12, minute));
-    await db().insert(supporterEvents).values([
-      { supporterId: id, kind: 'subscribe-requested', detail: { topics: ['newsletter'] }, at: at(0) },
-      { supporterId: id, kind: 'confirmed', detail: { topics: ['newsletter'] }, at: at(10) },
-      { supporterId: id, kind: 'unsubscribed', detail: { topics: ['newsletter'] }, at: at(30) },
-    ]);
-    await enqueueEmail(db(), { idempotencyKey: 'tl-confirm', to: 'timeline@example.org', kind: 'transactional', template: 'signup-confirm', locale: 'en' }, { domain: 'x.example' });
-    await enqueueEmail(db(), { idempotencyKey: 'tl-welcome', to: 'timeline@example.org', kind: 'transactional', template: 'welcome', locale: 'en' }, { domain: 'x.example' });
-    await enqueueEmail(db(), { idempotencyKey: 'tl-other', to: 'someone-else@example.org', kind: 'transactional', template: 'welcome', locale: 'en' }, { domain: 'x.example' });
-    await db().update(emailOutbox).set({ status: 'sent', createdAt: at(0), sentAt: at(1) }).where(eq(emailOutbox.idempotencyKey, 'tl-confirm'));
+    await db()
+      .insert(supporterEvents)
+      .values([
+        { supporterId: id, kind: 'subscribe-requested', detail: { topics: ['newsletter'] }, at: at(0) },
+        { supporterId: id, kind: 'confirmed', detail: { topics: ['newsletter'] }, at: at(10) },
+        { supporterId: id, kind: 'unsubscribed', detail: { topics: ['newsletter'] }, at: at(30) },
+      ]);
+    await enqueueEmail(
+      db(),
+      {
+        idempotencyKey: 'tl-confirm',
+        to: 'timeline@example.org',
+        kind: 'transactional',
+        template: 'signup-confirm',
+        locale: 'en',
+      },
+      { domain: 'x.example' },
+    );
+    await enqueueEmail(
+      db(),
+      {
+        idempotencyKey: 'tl-welcome',
+        to: 'timeline@example.org',
+        kind: 'transactional',
+        template: 'welcome',
+        locale: 'en',
+      },
+      { domain: 'x.example' },
+    );
+    await enqueueEmail(
+      db(),
+      {
+        idempotencyKey: 'tl-other',
+        to: 'someone-else@example.org',
+        kind: 'transactional',
+        template: 'welcome',
+        locale: 'en',
+      },
+      { domain: 'x.example' },
+    );
+    await db()
+      .update(emailOutbox)
+      .set({ status: 'sent', createdAt: at(0), sentAt: at(1) })
+      .where(eq(emailOutbox.idempotencyKey, 'tl-confirm'));
     // Queued at the instant of the confirmation that caused it, and not sent yet.
-    await db().update(emailOutbox).set({ createdAt: at(10) }).where(eq(emailOutbox.idempotencyKey, 'tl-welcome'));
+    await db()
+      .update(emailOutbox)
+      .set({ createdAt: at(10) })
+      .where(eq(emailOutbox.idempotencyKey, 'tl-welcome'));
 
     const timeline = await supporterTimeline(db(), { id, email: 'timeline@example.org' });
     expect(timeline.map((e) => (e.source === 'email' ? `email:${e.template}:${e.status}` : e.kind))).toEqual([
@@ -143,12 +226,22 @@ describeEachDatabase('supporter records', (database) => {
   });
 
   async function signedUp(email: string): Promise<number> {
-    await requestSignup(db(), { givenName: 'Lupe', familyName: 'Ríos', email, zip: '97201', locale: 'es', topics: ['newsletter', 'events'] }, ctx);
+    await requestSignup(
+      db(),
+      { givenName: 'Lupe', familyName: 'Ríos', email, zip: '97201', locale: 'es', topics: ['newsletter', 'events'] },
+      ctx,
+    );
     const [confirm] = await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, email));
     await confirmSignup(db(), String(confirm!.data.token), ctx);
     // The confirmation went out; the welcome is still waiting.
     await db().update(emailOutbox).set({ status: 'sent', sentAt: new Date() }).where(eq(emailOutbox.id, confirm!.id));
-    await db().insert(emailMailbox).values({ outboxId: confirm!.id, toAddress: email, subject: 'Confirma', text: 'Hola Lupe', html: '<p>Hola Lupe</p>' });
+    await db().insert(emailMailbox).values({
+      outboxId: confirm!.id,
+      toAddress: email,
+      subject: 'Confirma',
+      text: 'Hola Lupe',
+      html: '<p>Hola Lupe</p>',
+    });
     const [row] = await db().select().from(supporters).where(eq(supporters.email, email));
     await db().insert(supporterTags).values({ supporterId: row!.id, tag: 'volunteer' });
     return row!.id;
@@ -157,7 +250,14 @@ describeEachDatabase('supporter records', (database) => {
   it('exports everything held about a person, and no message bodies, links or tokens', async () => {
     const id = await signedUp('export@example.org');
     const data = (await exportSupporter(db(), id))!;
-    expect(data.supporter).toMatchObject({ id, email: 'export@example.org', givenName: 'Lupe', familyName: 'Ríos', zip: '97201', language: 'es' });
+    expect(data.supporter).toMatchObject({
+      id,
+      email: 'export@example.org',
+      givenName: 'Lupe',
+      familyName: 'Ríos',
+      zip: '97201',
+      language: 'es',
+    });
     expect(data.subscriptions.map((s) => [s.topic, s.status]).sort()).toEqual([
       ['events', 'subscribed'],
       ['newsletter', 'subscribed'],

@@ -60,7 +60,8 @@ function statusCondition(status: SupporterStatus, topic: Topic | undefined): SQL
   const parts = [not(suppressed)];
   if (status === 'subscribed') parts.push(hasSubscription('subscribed', topic));
   if (status === 'pending') parts.push(hasSubscription('pending', topic), not(hasSubscription('subscribed', topic)));
-  if (status === 'unsubscribed') parts.push(not(hasSubscription('subscribed', topic)), not(hasSubscription('pending', topic)));
+  if (status === 'unsubscribed')
+    parts.push(not(hasSubscription('subscribed', topic)), not(hasSubscription('pending', topic)));
   return and(...parts)!;
 }
 
@@ -77,7 +78,10 @@ function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
-export async function listSupporters(db: Db, filters: SupporterFilters = {}): Promise<{ rows: SupporterListRow[]; total: number }> {
+export async function listSupporters(
+  db: Db,
+  filters: SupporterFilters = {},
+): Promise<{ rows: SupporterListRow[]; total: number }> {
   const perPage = filters.perPage ?? 50;
   const page = Math.max(1, filters.page ?? 1);
   const conditions: SQL[] = [];
@@ -96,7 +100,10 @@ export async function listSupporters(db: Db, filters: SupporterFilters = {}): Pr
   if (filters.topic) conditions.push(hasSubscription(undefined, filters.topic));
   if (filters.locale) conditions.push(eq(supporters.locale, filters.locale));
   if (filters.county) conditions.push(eq(supporters.county, filters.county));
-  if (filters.tag) conditions.push(sql`exists (select 1 from ${supporterTags} t where t.supporter_id = ${supporters.id} and t.tag = ${filters.tag})`);
+  if (filters.tag)
+    conditions.push(
+      sql`exists (select 1 from ${supporterTags} t where t.supporter_id = ${supporters.id} and t.tag = ${filters.tag})`,
+    );
   if (filters.status) conditions.push(statusCondition(filters.status, filters.topic));
   const where = conditions.length > 0 ? and(...conditions) : undefined;
 
@@ -126,7 +133,12 @@ export async function listSupporters(db: Db, filters: SupporterFilters = {}): Pr
       : await db
           .select({ supporterId: subscriptions.supporterId, topic: subscriptions.topic, status: subscriptions.status })
           .from(subscriptions)
-          .where(inArray(subscriptions.supporterId, people.map((p) => p.id)));
+          .where(
+            inArray(
+              subscriptions.supporterId,
+              people.map((p) => p.id),
+            ),
+          );
   const rows = people.map(({ suppressed: isSuppressed, ...person }) => {
     const mine = Object.fromEntries(subs.filter((s) => s.supporterId === person.id).map((s) => [s.topic, s.status]));
     return { ...person, subscriptions: mine, status: statusOf(Boolean(isSuppressed), mine, filters.topic) };
@@ -137,7 +149,11 @@ export async function listSupporters(db: Db, filters: SupporterFilters = {}): Pr
 /** What the list's filters can be set to: the counties and tags in use. */
 export async function supporterFilterChoices(db: Db): Promise<{ counties: string[]; tags: string[] }> {
   const [counties, tags] = await Promise.all([
-    db.selectDistinct({ county: supporters.county }).from(supporters).where(isNotNull(supporters.county)).orderBy(supporters.county),
+    db
+      .selectDistinct({ county: supporters.county })
+      .from(supporters)
+      .where(isNotNull(supporters.county))
+      .orderBy(supporters.county),
     db.selectDistinct({ tag: supporterTags.tag }).from(supporterTags).orderBy(supporterTags.tag),
   ]);
   return { counties: counties.map((c) => c.county!), tags: tags.map((t) => t.tag) };
@@ -145,7 +161,18 @@ export async function supporterFilterChoices(db: Db): Promise<{ counties: string
 
 export type TimelineEntry =
   | { source: 'event'; id: number; at: Date; kind: string; detail: Record<string, unknown> }
-  | { source: 'email'; id: number; at: Date; kind: 'email'; template: string; status: string; emailKind: string; locale: Locale; queuedAt: Date; sentAt: Date | null };
+  | {
+      source: 'email';
+      id: number;
+      at: Date;
+      kind: 'email';
+      template: string;
+      status: string;
+      emailKind: string;
+      locale: Locale;
+      queuedAt: Date;
+      sentAt: Date | null;
+    };
 
 /**
  * The person's story, newest first: their events and the messages we sent
@@ -153,9 +180,18 @@ export type TimelineEntry =
  * when it was queued while it has not. At the same instant a message comes
  * before the event that caused it, as it happened after.
  */
-export async function supporterTimeline(db: Db, person: { id: number; email: string }, limit = 500): Promise<TimelineEntry[]> {
+export async function supporterTimeline(
+  db: Db,
+  person: { id: number; email: string },
+  limit = 500,
+): Promise<TimelineEntry[]> {
   const [events, emails] = await Promise.all([
-    db.select().from(supporterEvents).where(eq(supporterEvents.supporterId, person.id)).orderBy(desc(supporterEvents.at), desc(supporterEvents.id)).limit(limit),
+    db
+      .select()
+      .from(supporterEvents)
+      .where(eq(supporterEvents.supporterId, person.id))
+      .orderBy(desc(supporterEvents.at), desc(supporterEvents.id))
+      .limit(limit),
     messagesTo(db, person.email, { newestFirst: true, limit }),
   ]);
   const entries: TimelineEntry[] = [
@@ -194,7 +230,11 @@ export async function getSupporterRecord(db: Db, id: number): Promise<SupporterR
   const [subs, agreed, tags, suppression, timeline] = await Promise.all([
     db.select().from(subscriptions).where(eq(subscriptions.supporterId, id)).orderBy(subscriptions.topic),
     db.select().from(consents).where(eq(consents.supporterId, id)).orderBy(desc(consents.at), desc(consents.id)),
-    db.select({ tag: supporterTags.tag }).from(supporterTags).where(eq(supporterTags.supporterId, id)).orderBy(supporterTags.tag),
+    db
+      .select({ tag: supporterTags.tag })
+      .from(supporterTags)
+      .where(eq(supporterTags.supporterId, id))
+      .orderBy(supporterTags.tag),
     suppressionOf(db, person.email),
     supporterTimeline(db, person),
   ]);
@@ -226,8 +266,13 @@ export async function addSupporterTag(db: Db, id: number, tag: string, actor: Au
   return db.transaction(async (tx) => {
     const [person] = await tx.select({ id: supporters.id }).from(supporters).where(eq(supporters.id, id));
     if (!person) return false;
-    const added = await tx.insert(supporterTags).values({ supporterId: id, tag }).onConflictDoNothing().returning({ tag: supporterTags.tag });
-    if (added.length > 0) await recordAudit(tx, actor, { action: 'supporter.tag-add', subjectType: 'supporter', subjectId: id });
+    const added = await tx
+      .insert(supporterTags)
+      .values({ supporterId: id, tag })
+      .onConflictDoNothing()
+      .returning({ tag: supporterTags.tag });
+    if (added.length > 0)
+      await recordAudit(tx, actor, { action: 'supporter.tag-add', subjectType: 'supporter', subjectId: id });
     return true;
   });
 }
@@ -238,7 +283,8 @@ export async function removeSupporterTag(db: Db, id: number, tag: string, actor:
       .delete(supporterTags)
       .where(and(eq(supporterTags.supporterId, id), eq(supporterTags.tag, tag)))
       .returning({ tag: supporterTags.tag });
-    if (removed.length > 0) await recordAudit(tx, actor, { action: 'supporter.tag-remove', subjectType: 'supporter', subjectId: id });
+    if (removed.length > 0)
+      await recordAudit(tx, actor, { action: 'supporter.tag-remove', subjectType: 'supporter', subjectId: id });
   });
 }
 
@@ -252,7 +298,11 @@ export async function exportSupporter(db: Db, id: number, now = new Date()) {
   const record = await getSupporterRecord(db, id);
   if (!record) return undefined;
   const { person } = record;
-  const events = await db.select().from(supporterEvents).where(eq(supporterEvents.supporterId, id)).orderBy(supporterEvents.at, supporterEvents.id);
+  const events = await db
+    .select()
+    .from(supporterEvents)
+    .where(eq(supporterEvents.supporterId, id))
+    .orderBy(supporterEvents.at, supporterEvents.id);
   const emails = (await messagesTo(db, person.email, { newestFirst: false })).map((m) => ({
     template: m.template,
     kind: m.kind,
@@ -277,10 +327,22 @@ export async function exportSupporter(db: Db, id: number, now = new Date()) {
       createdAt: person.createdAt.toISOString(),
       updatedAt: person.updatedAt.toISOString(),
     },
-    subscriptions: record.subscriptions.map((s) => ({ topic: s.topic, status: s.status, updatedAt: s.updatedAt.toISOString() })),
-    consents: [...record.consents].reverse().map((c) => ({ topic: c.topic, granted: c.granted, wordingVersion: c.wordingVersion, method: c.method, at: c.at.toISOString() })),
+    subscriptions: record.subscriptions.map((s) => ({
+      topic: s.topic,
+      status: s.status,
+      updatedAt: s.updatedAt.toISOString(),
+    })),
+    consents: [...record.consents].reverse().map((c) => ({
+      topic: c.topic,
+      granted: c.granted,
+      wordingVersion: c.wordingVersion,
+      method: c.method,
+      at: c.at.toISOString(),
+    })),
     tags: record.tags,
-    doNotEmail: record.suppression ? { reason: record.suppression.reason, at: record.suppression.at.toISOString() } : null,
+    doNotEmail: record.suppression
+      ? { reason: record.suppression.reason, at: record.suppression.at.toISOString() }
+      : null,
     timeline: events.map((e) => ({ kind: e.kind, detail: e.detail, at: e.at.toISOString() })),
     emails: emails.map((m) => ({ ...m, queuedAt: m.queuedAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
   };
@@ -301,7 +363,12 @@ export { ERASED_ADDRESS };
 export async function eraseSupporter(db: Db, id: number, actor: AuditActor | null): Promise<boolean> {
   return db.transaction(async (tx) => {
     if (!(await eraseWithin(tx, id))) return false;
-    await recordAudit(tx, actor, { action: 'supporter.erase', subjectType: 'supporter', subjectId: id, note: actor ? 'erased by staff' : 'erased by the supporter' });
+    await recordAudit(tx, actor, {
+      action: 'supporter.erase',
+      subjectType: 'supporter',
+      subjectId: id,
+      note: actor ? 'erased by staff' : 'erased by the supporter',
+    });
     return true;
   });
 }

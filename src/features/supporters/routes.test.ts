@@ -17,11 +17,16 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     app = createTestApp(database()).app;
   });
 
-  const join = (b: ReturnType<typeof browser>, fields: Record<string, string>, path = '/join') => b.post(path, fields, { from: path });
+  const join = (b: ReturnType<typeof browser>, fields: Record<string, string>, path = '/join') =>
+    b.post(path, fields, { from: path });
 
   it('signs up in Spanish, confirms only by the POST button, and answers the same for a known address', async () => {
     const b = browser(app);
-    const res = await join(b, { givenName: 'Marisol', email: 'marisol@example.org', zip: '97204', language: 'es', 'topic-newsletter': 'on' }, '/es/join');
+    const res = await join(
+      b,
+      { givenName: 'Marisol', email: 'marisol@example.org', zip: '97204', language: 'es', 'topic-newsletter': 'on' },
+      '/es/join',
+    );
     expect(res.status).toBe(200);
     const answer = await res.text();
     expect(answer).toContain('Revisa tu correo');
@@ -38,7 +43,11 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     expect(confirmed.status).toBe(200);
     expect(await subscriptionsOf(db(), 'marisol@example.org')).toEqual({ newsletter: 'subscribed' });
 
-    const again = await join(browser(app), { givenName: 'Marisol', email: 'MARISOL@example.org', language: 'es', 'topic-newsletter': 'on' }, '/es/join');
+    const again = await join(
+      browser(app),
+      { givenName: 'Marisol', email: 'MARISOL@example.org', language: 'es', 'topic-newsletter': 'on' },
+      '/es/join',
+    );
     expect(again.status).toBe(200);
     const body = await again.text();
     // Same words for a subscribed address as for a new one: nobody learns who is on the list.
@@ -46,18 +55,41 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
   });
 
   it('changes nothing about a person on record until the emailed link is used, whoever typed their address', async () => {
-    const person = async () => (await db().select().from(supporters).where(eq(supporters.email, 'lena@example.org')))[0]!;
+    const person = async () =>
+      (await db().select().from(supporters).where(eq(supporters.email, 'lena@example.org')))[0]!;
     const confirmLatest = async (b: ReturnType<typeof browser>) => {
       const rows = await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'lena@example.org'));
       const token = String(rows.filter((r) => r.template === 'signup-confirm').at(-1)!.data.token);
       expect((await b.post(`/confirm/${token}`, {}, { from: `/confirm/${token}` })).status).toBe(200);
     };
     const owner = browser(app);
-    expect((await join(owner, { givenName: 'Lena', familyName: 'Ortiz', email: 'lena@example.org', zip: '97201', language: 'en', 'topic-newsletter': 'on' })).status).toBe(200);
+    expect(
+      (
+        await join(owner, {
+          givenName: 'Lena',
+          familyName: 'Ortiz',
+          email: 'lena@example.org',
+          zip: '97201',
+          language: 'en',
+          'topic-newsletter': 'on',
+        })
+      ).status,
+    ).toBe(200);
     await confirmLatest(owner);
 
     // Someone else types her address on the Spanish form with other details.
-    const stranger = await join(browser(app), { givenName: 'Otra', familyName: 'Persona', email: 'lena@example.org', zip: '97301', language: 'es', 'topic-events': 'on' }, '/es/join');
+    const stranger = await join(
+      browser(app),
+      {
+        givenName: 'Otra',
+        familyName: 'Persona',
+        email: 'lena@example.org',
+        zip: '97301',
+        language: 'es',
+        'topic-events': 'on',
+      },
+      '/es/join',
+    );
     expect(stranger.status).toBe(200);
     expect(await person()).toMatchObject({ givenName: 'Lena', familyName: 'Ortiz', zip: '97201', locale: 'en' });
     expect(await subscriptionsOf(db(), 'lena@example.org')).toEqual({ newsletter: 'subscribed', events: 'pending' });
@@ -75,19 +107,34 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     expect(html).toContain('<title>Error:');
     expect(html).toContain('value="not an email"');
     expect(html).toContain('value="9720"');
-    for (const message of ['Enter your first name', 'Enter an email address like name@example.org', 'Enter a 5-digit ZIP code', 'Choose at least one kind of email']) {
+    for (const message of [
+      'Enter your first name',
+      'Enter an email address like name@example.org',
+      'Enter a 5-digit ZIP code',
+      'Choose at least one kind of email',
+    ]) {
       expect(html).toContain(message);
     }
   });
 
   it('gives a bot that fills the trap field the same answer and keeps nothing', async () => {
-    const res = await join(browser(app), { givenName: 'Bot', email: 'bot@example.org', language: 'en', 'topic-newsletter': 'on', website: 'http://spam.example' });
+    const res = await join(browser(app), {
+      givenName: 'Bot',
+      email: 'bot@example.org',
+      language: 'en',
+      'topic-newsletter': 'on',
+      website: 'http://spam.example',
+    });
     expect(res.status).toBe(200);
     expect(await db().select().from(supporters).where(eq(supporters.email, 'bot@example.org'))).toHaveLength(0);
   });
 
   it('refuses a sign-up without a CSRF token', async () => {
-    const res = await browser(app).post('/join', { givenName: 'X', email: 'x@example.org', 'topic-newsletter': 'on' }, { csrf: false });
+    const res = await browser(app).post(
+      '/join',
+      { givenName: 'X', email: 'x@example.org', 'topic-newsletter': 'on' },
+      { csrf: false },
+    );
     expect(res.status).toBe(403);
   });
 
@@ -97,7 +144,12 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     const post = (headers: Record<string, string>) =>
       app.request('/es/join', {
         method: 'POST',
-        body: new URLSearchParams({ givenName: 'Pie', email: 'footer@example.org', language: 'es', 'topic-newsletter': 'on' }),
+        body: new URLSearchParams({
+          givenName: 'Pie',
+          email: 'footer@example.org',
+          language: 'es',
+          'topic-newsletter': 'on',
+        }),
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
       });
     expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
@@ -149,7 +201,8 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
   it('takes sign-ups without JavaScript at most three an hour from one address, then answers 429 with the form', async () => {
     const b = browser(app);
     expect((await join(b, { ...fields('x'), givenName: '' })).status).toBe(400);
-    for (let i = 0; i < SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR; i++) expect((await join(b, fields(`no-js-${i}@example.org`))).status).toBe(200);
+    for (let i = 0; i < SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR; i++)
+      expect((await join(b, fields(`no-js-${i}@example.org`))).status).toBe(200);
     const refused = await join(b, fields('no-js-late@example.org'));
     expect(refused.status).toBe(429);
     const html = await refused.text();
@@ -158,7 +211,10 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     expect(html).toContain('value="no-js-late@example.org"');
     expect(await nobody('no-js-late@example.org')).toHaveLength(0);
     // The same address with the check solved is welcome, and another address has its own allowance.
-    expect((await join(b, { ...fields('no-js-late@example.org'), altcha: await solvedChallenge((path) => b.request(path)) })).status).toBe(200);
+    expect(
+      (await join(b, { ...fields('no-js-late@example.org'), altcha: await solvedChallenge((path) => b.request(path)) }))
+        .status,
+    ).toBe(200);
     expect((await join(browser(app), fields('elsewhere@example.org'))).status).toBe(200);
   });
 
@@ -170,7 +226,8 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     const tagged = await b.request('/tips?source=spring-mailer');
     const cookie = tagged.headers.getSetCookie().find((line) => line.startsWith('gs_source='));
     expect(cookie).toBeDefined();
-    for (const part of ['gs_source=spring-mailer;', 'Max-Age=2592000', 'Path=/', 'HttpOnly', 'SameSite=Lax']) expect(cookie).toContain(part);
+    for (const part of ['gs_source=spring-mailer;', 'Max-Age=2592000', 'Path=/', 'HttpOnly', 'SameSite=Lax'])
+      expect(cookie).toContain(part);
     expect(cookie).not.toContain('Secure');
     expect(await tagged.text()).toBe(plain);
     // The first code wins; malformed ones are ignored.

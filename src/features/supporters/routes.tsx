@@ -35,11 +35,22 @@ const tokenPattern = '{[A-Za-z0-9_-]{20,100}}';
 export function signupRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const t = signupMessages(locale);
-  const ctx = { method: 'web-form' as const, wordingVersion: SIGNUP_WORDING_VERSION, emailDomain: new URL(deps.publicUrl).hostname };
+  const ctx = {
+    method: 'web-form' as const,
+    wordingVersion: SIGNUP_WORDING_VERSION,
+    emailDomain: new URL(deps.publicUrl).hostname,
+  };
 
   async function page(c: Context<AppEnv>, path: string, title: string, body: Child, status = 200) {
     const html = await renderDocument(
-      <Layout locale={locale} path={path} title={title} publicUrl={deps.publicUrl} site={await deps.siteFrame()} noindex={status !== 200 || path !== '/join'}>
+      <Layout
+        locale={locale}
+        path={path}
+        title={title}
+        publicUrl={deps.publicUrl}
+        site={await deps.siteFrame()}
+        noindex={status !== 200 || path !== '/join'}
+      >
         {body}
       </Layout>,
     );
@@ -49,7 +60,13 @@ export function signupRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv> {
   }
 
   const joinForm = (c: Context<AppEnv>, values: SignupValues, errors: FieldErrors, status = 200) =>
-    page(c, '/join', Object.keys(errors).length > 0 ? `Error: ${t.join.title}` : t.join.title, <JoinPage locale={locale} token={csrfTokenFor(c, deps.secrets, deps.secure)} values={values} errors={errors} />, status);
+    page(
+      c,
+      '/join',
+      Object.keys(errors).length > 0 ? `Error: ${t.join.title}` : t.join.title,
+      <JoinPage locale={locale} token={csrfTokenFor(c, deps.secrets, deps.secure)} values={values} errors={errors} />,
+      status,
+    );
 
   app.get('/join', (c) => joinForm(c, { topics: [] }, {}));
 
@@ -64,7 +81,8 @@ export function signupRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv> {
       language: text('language') === 'es' ? 'es' : text('language') === 'en' ? 'en' : locale,
       topics: subscriptionTopics.filter((topic) => body[`topic-${topic}`] === 'on'),
     };
-    const checkEmail = () => page(c, '/join', t.checkEmail.title, <MessagePage title={t.checkEmail.title} body={t.checkEmail.body} />);
+    const checkEmail = () =>
+      page(c, '/join', t.checkEmail.title, <MessagePage title={t.checkEmail.title} body={t.checkEmail.body} />);
     // A filled trap field means a bot: it gets the same answer as a person, and nothing is kept.
     if (text('website')) return checkEmail();
     const parsed = signupInput.safeParse({ ...values, locale: values.language, source: sourceOf(c) });
@@ -75,12 +93,19 @@ export function signupRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv> {
         const field = String(issue.path[0] ?? 'email');
         errors[field] ??= translateError(issue.message, locale);
       }
-      if (challenge.state === 'invalid' || challenge.state === 'expired') errors[CHALLENGE_FIELD] = t.join.challenge[challenge.state];
+      if (challenge.state === 'invalid' || challenge.state === 'expired')
+        errors[CHALLENGE_FIELD] = t.join.challenge[challenge.state];
       return joinForm(c, values, errors, 400);
     }
     // Only a form that is otherwise complete spends its solution or the no-JavaScript allowance.
     const refused = await deps.formGuard.admit(c, challenge);
-    if (refused) return joinForm(c, values, { [CHALLENGE_FIELD]: t.join.challenge[refused] }, refused === 'too-many-without-challenge' ? 429 : 400);
+    if (refused)
+      return joinForm(
+        c,
+        values,
+        { [CHALLENGE_FIELD]: t.join.challenge[refused] },
+        refused === 'too-many-without-challenge' ? 429 : 400,
+      );
     // Answered only after the transaction has committed: what we acknowledge, we keep.
     const { confirmationQueued } = await requestSignup(deps.db, parsed.data, ctx);
     sourceUsed(c, { secure: deps.secure });
@@ -90,7 +115,13 @@ export function signupRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv> {
 
   const outcome = (c: Context<AppEnv>, state: 'expired' | 'used' | 'unknown') => {
     const again = { href: localizedPath(locale, '/join'), label: t.confirm.again };
-    return page(c, '/confirm', t.confirm.title, <MessagePage title={t.confirm.title} body={t.confirm[state]} link={state === 'used' ? undefined : again} />, state === 'used' ? 200 : 410);
+    return page(
+      c,
+      '/confirm',
+      t.confirm.title,
+      <MessagePage title={t.confirm.title} body={t.confirm[state]} link={state === 'used' ? undefined : again} />,
+      state === 'used' ? 200 : 410,
+    );
   };
 
   // Opening the link only shows a button: mail scanners that fetch links confirm nothing.
@@ -98,14 +129,28 @@ export function signupRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv> {
     const token = c.req.param('token');
     const state = await checkConfirmation(deps.db, token);
     if (state.state !== 'valid') return outcome(c, state.state);
-    return page(c, '/confirm', t.confirm.title, <ConfirmPage locale={locale} token={token} csrf={csrfTokenFor(c, deps.secrets, deps.secure)} />);
+    return page(
+      c,
+      '/confirm',
+      t.confirm.title,
+      <ConfirmPage locale={locale} token={token} csrf={csrfTokenFor(c, deps.secrets, deps.secure)} />,
+    );
   });
 
   app.post(`/confirm/:token${tokenPattern}`, async (c) => {
     const state = await confirmSignup(deps.db, c.req.param('token'), ctx);
     if (state.state !== 'valid') return outcome(c, state.state);
     deps.emailQueued();
-    return page(c, '/confirm', t.confirm.doneTitle, <MessagePage title={t.confirm.doneTitle} body={t.confirm.done} link={{ href: localizedPath(locale, '/'), label: messagesFor(locale).notFound.home }} />);
+    return page(
+      c,
+      '/confirm',
+      t.confirm.doneTitle,
+      <MessagePage
+        title={t.confirm.doneTitle}
+        body={t.confirm.done}
+        link={{ href: localizedPath(locale, '/'), label: messagesFor(locale).notFound.home }}
+      />,
+    );
   });
 
   return app;

@@ -7,29 +7,33 @@ export const consentMethods = ['web-form', 'import', 'api'] as const;
 export type ConsentMethod = (typeof consentMethods)[number];
 
 /** One record per person, keyed by their normalized email. */
-export const supporters = pgTable('supporters', {
-  id: serial('id').primaryKey(),
-  /** Trimmed, lower-cased, Unicode NFC: the key. */
-  email: text('email').notNull().unique(),
-  /** As they typed it, for display. */
-  emailAsTyped: text('email_as_typed').notNull(),
-  givenName: text('given_name').notNull().default(''),
-  familyName: text('family_name').notNull().default(''),
-  phone: text('phone'),
-  zip: text('zip'),
-  county: text('county'),
-  locale: text('locale').$type<Locale>().notNull().default('en'),
-  /** Emailed links issued before this no longer open their preferences (they asked, ADR 028). */
-  linksValidFrom: timestamp('links_valid_from', { withTimezone: true }),
-  /** The ?source= code of the link that first brought them. */
-  firstSource: text('first_source'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  // The staff list, newest first.
-  index('supporters_created_idx').on(t.createdAt, t.id),
-  index('supporters_county_idx').on(t.county),
-]);
+export const supporters = pgTable(
+  'supporters',
+  {
+    id: serial('id').primaryKey(),
+    /** Trimmed, lower-cased, Unicode NFC: the key. */
+    email: text('email').notNull().unique(),
+    /** As they typed it, for display. */
+    emailAsTyped: text('email_as_typed').notNull(),
+    givenName: text('given_name').notNull().default(''),
+    familyName: text('family_name').notNull().default(''),
+    phone: text('phone'),
+    zip: text('zip'),
+    county: text('county'),
+    locale: text('locale').$type<Locale>().notNull().default('en'),
+    /** Emailed links issued before this no longer open their preferences (they asked, ADR 028). */
+    linksValidFrom: timestamp('links_valid_from', { withTimezone: true }),
+    /** The ?source= code of the link that first brought them. */
+    firstSource: text('first_source'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The staff list, newest first.
+    index('supporters_created_idx').on(t.createdAt, t.id),
+    index('supporters_county_idx').on(t.county),
+  ],
+);
 
 /** What each person currently gets, per topic. The history is in consents and the timeline. */
 export const subscriptions = pgTable(
@@ -81,7 +85,13 @@ export const supporterEvents = pgTable(
  * What a sign-up form asked to change about a person already on record. It is
  * applied only when the emailed link is used: anyone can type anyone's address.
  */
-export type RequestedDetails = { givenName: string; familyName: string; zip: string | null; county: string | null; locale: Locale };
+export type RequestedDetails = {
+  givenName: string;
+  familyName: string;
+  zip: string | null;
+  county: string | null;
+  locale: Locale;
+};
 
 /** A pending double opt-in: the emailed link's token, stored hashed, single use, 7 days. */
 export const signupConfirmations = pgTable(

@@ -9,7 +9,16 @@ import { locales, type Locale } from '../../platform/web/locale.ts';
 import { enqueueEmail } from '../email/service.ts';
 import { zipFacts } from '../reference/service.ts';
 import { audienceCondition } from './audience.ts';
-import { consents, signupConfirmations, subscriptions, subscriptionTopics, supporterEvents, supporters, type ConsentMethod, type Topic } from './schema.ts';
+import {
+  consents,
+  signupConfirmations,
+  subscriptions,
+  subscriptionTopics,
+  supporterEvents,
+  supporters,
+  type ConsentMethod,
+  type Topic,
+} from './schema.ts';
 
 export { subscriptionTopics, type Topic } from './schema.ts';
 export { audienceCondition, knownCounties, noLongerWantedCondition, type Audience } from './audience.ts';
@@ -27,8 +36,6 @@ export const CONFIRMATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
 /** Confirmation emails per address per day, whatever is asked: a form cannot be used to flood someone. */
 export const CONFIRMATIONS_PER_DAY = 3;
 
-
-
 export const signupInput = z.object({
   givenName: plainText({ max: 100, required: 'Enter your first name' }),
   familyName: plainText({ max: 100 }).default(''),
@@ -40,7 +47,12 @@ export const signupInput = z.object({
     .default(''),
   locale: z.enum(locales).default('en'),
   topics: z.array(z.enum(subscriptionTopics)).min(1, 'Choose at least one kind of email'),
-  source: z.string().trim().max(60).regex(/^[\w.-]*$/).optional(),
+  source: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^[\w.-]*$/)
+    .optional(),
 });
 export type SignupInput = z.input<typeof signupInput>;
 
@@ -51,7 +63,11 @@ type Context = { method: ConsentMethod; wordingVersion: string; emailDomain: str
  * confirmation or already subscribed, the caller answers the same; here the
  * person is recorded as pending and, at most three times a day, sent a link.
  */
-export async function requestSignup(db: Db, input: SignupInput, ctx: Context): Promise<{ confirmationQueued: boolean }> {
+export async function requestSignup(
+  db: Db,
+  input: SignupInput,
+  ctx: Context,
+): Promise<{ confirmationQueued: boolean }> {
   const data = signupInput.parse(input);
   const now = ctx.now ?? new Date();
   const email = normalizeEmail(data.email);
@@ -82,15 +98,28 @@ export async function requestSignup(db: Db, input: SignupInput, ctx: Context): P
         .values({ supporterId, topic, status: 'pending', updatedAt: now })
         .onConflictDoUpdate({
           target: [subscriptions.supporterId, subscriptions.topic],
-          set: { status: sql`case when ${subscriptions.status} = 'subscribed' then 'subscribed' else 'pending' end`, updatedAt: now },
+          set: {
+            status: sql`case when ${subscriptions.status} = 'subscribed' then 'subscribed' else 'pending' end`,
+            updatedAt: now,
+          },
         });
     }
-    await tx.insert(supporterEvents).values({ supporterId, kind: 'subscribe-requested', detail: { topics: data.topics, method: ctx.method }, at: now });
+    await tx.insert(supporterEvents).values({
+      supporterId,
+      kind: 'subscribe-requested',
+      detail: { topics: data.topics, method: ctx.method },
+      at: now,
+    });
 
     const [recent] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(signupConfirmations)
-      .where(and(eq(signupConfirmations.supporterId, supporterId), gte(signupConfirmations.createdAt, new Date(now.getTime() - 24 * 60 * 60 * 1000))));
+      .where(
+        and(
+          eq(signupConfirmations.supporterId, supporterId),
+          gte(signupConfirmations.createdAt, new Date(now.getTime() - 24 * 60 * 60 * 1000)),
+        ),
+      );
     if ((recent?.n ?? 0) >= CONFIRMATIONS_PER_DAY) return { confirmationQueued: false };
 
     const token = randomToken(32);
@@ -100,13 +129,26 @@ export async function requestSignup(db: Db, input: SignupInput, ctx: Context): P
       supporterId,
       topics: data.topics,
       wordingVersion: ctx.wordingVersion,
-      requested: { givenName: data.givenName, familyName: data.familyName, zip: data.zip || null, county, locale: data.locale },
+      requested: {
+        givenName: data.givenName,
+        familyName: data.familyName,
+        zip: data.zip || null,
+        county,
+        locale: data.locale,
+      },
       createdAt: now,
       expiresAt: new Date(now.getTime() + CONFIRMATION_VALID_MS),
     });
     await enqueueEmail(
       tx,
-      { idempotencyKey: `signup-confirm:${tokenHash}`, to: email, kind: 'transactional', template: 'signup-confirm', locale: data.locale, data: { token, givenName: person!.givenName } },
+      {
+        idempotencyKey: `signup-confirm:${tokenHash}`,
+        to: email,
+        kind: 'transactional',
+        template: 'signup-confirm',
+        locale: data.locale,
+        data: { token, givenName: person!.givenName },
+      },
       { domain: ctx.emailDomain },
     );
     return { confirmationQueued: true };
@@ -140,27 +182,60 @@ export async function confirmSignup(db: Db, token: string, ctx: Context): Promis
     const [used] = await tx
       .update(signupConfirmations)
       .set({ usedAt: now })
-      .where(and(eq(signupConfirmations.tokenHash, sha256(token)), isNull(signupConfirmations.usedAt), gte(signupConfirmations.expiresAt, now)))
+      .where(
+        and(
+          eq(signupConfirmations.tokenHash, sha256(token)),
+          isNull(signupConfirmations.usedAt),
+          gte(signupConfirmations.expiresAt, now),
+        ),
+      )
       .returning();
     if (!used) return checkConfirmation(tx, token, now);
     const asked = used.requested;
     if (asked) {
       // Only what was typed: an empty family name or ZIP does not erase one on record.
-      const details = { givenName: asked.givenName, locale: asked.locale, ...(asked.familyName ? { familyName: asked.familyName } : {}), ...(asked.zip ? { zip: asked.zip, county: asked.county } : {}) };
-      await tx.update(supporters).set({ ...details, updatedAt: now }).where(eq(supporters.id, used.supporterId));
+      const details = {
+        givenName: asked.givenName,
+        locale: asked.locale,
+        ...(asked.familyName ? { familyName: asked.familyName } : {}),
+        ...(asked.zip ? { zip: asked.zip, county: asked.county } : {}),
+      };
+      await tx
+        .update(supporters)
+        .set({ ...details, updatedAt: now })
+        .where(eq(supporters.id, used.supporterId));
     }
     const [person] = await tx.select().from(supporters).where(eq(supporters.id, used.supporterId));
     for (const topic of used.topics) {
       await tx
         .insert(subscriptions)
         .values({ supporterId: used.supporterId, topic, status: 'subscribed', updatedAt: now })
-        .onConflictDoUpdate({ target: [subscriptions.supporterId, subscriptions.topic], set: { status: 'subscribed', updatedAt: now } });
-      await tx.insert(consents).values({ supporterId: used.supporterId, topic, granted: 'yes', wordingVersion: used.wordingVersion, method: ctx.method, at: now });
+        .onConflictDoUpdate({
+          target: [subscriptions.supporterId, subscriptions.topic],
+          set: { status: 'subscribed', updatedAt: now },
+        });
+      await tx.insert(consents).values({
+        supporterId: used.supporterId,
+        topic,
+        granted: 'yes',
+        wordingVersion: used.wordingVersion,
+        method: ctx.method,
+        at: now,
+      });
     }
-    await tx.insert(supporterEvents).values({ supporterId: used.supporterId, kind: 'confirmed', detail: { topics: used.topics }, at: now });
+    await tx
+      .insert(supporterEvents)
+      .values({ supporterId: used.supporterId, kind: 'confirmed', detail: { topics: used.topics }, at: now });
     await enqueueEmail(
       tx,
-      { idempotencyKey: `welcome:${used.tokenHash}`, to: person!.email, kind: 'transactional', template: 'welcome', locale: person!.locale, data: { givenName: person!.givenName } },
+      {
+        idempotencyKey: `welcome:${used.tokenHash}`,
+        to: person!.email,
+        kind: 'transactional',
+        template: 'welcome',
+        locale: person!.locale,
+        data: { givenName: person!.givenName },
+      },
       { domain: ctx.emailDomain },
     );
     return { state: 'valid', locale: person!.locale };
@@ -185,14 +260,23 @@ export async function timelineOf(db: Db, email: string) {
     .orderBy(supporterEvents.at, supporterEvents.id);
 }
 
-
-export type Preferences = { email: string; givenName: string; locale: Locale; subscriptions: Partial<Record<Topic, 'pending' | 'subscribed' | 'unsubscribed'>> };
+export type Preferences = {
+  email: string;
+  givenName: string;
+  locale: Locale;
+  subscriptions: Partial<Record<Topic, 'pending' | 'subscribed' | 'unsubscribed'>>;
+};
 
 export async function getPreferences(db: Db, supporterId: number): Promise<Preferences | undefined> {
   const [person] = await db.select().from(supporters).where(eq(supporters.id, supporterId));
   if (!person) return undefined;
   const subs = await db.select().from(subscriptions).where(eq(subscriptions.supporterId, supporterId));
-  return { email: person.email, givenName: person.givenName, locale: person.locale, subscriptions: Object.fromEntries(subs.map((s) => [s.topic, s.status])) };
+  return {
+    email: person.email,
+    givenName: person.givenName,
+    locale: person.locale,
+    subscriptions: Object.fromEntries(subs.map((s) => [s.topic, s.status])),
+  };
 }
 
 /**
@@ -214,31 +298,57 @@ export async function updatePreferences(
       const wanted = change.topics.includes(sub.topic);
       if (!wanted && sub.status !== 'unsubscribed') {
         unsubscribed.push(sub.topic);
-        await tx.update(subscriptions).set({ status: 'unsubscribed', updatedAt: now }).where(and(eq(subscriptions.supporterId, supporterId), eq(subscriptions.topic, sub.topic)));
-        await tx.insert(consents).values({ supporterId, topic: sub.topic, granted: 'no', wordingVersion: ctx.wordingVersion, method: ctx.method, at: now });
+        await tx
+          .update(subscriptions)
+          .set({ status: 'unsubscribed', updatedAt: now })
+          .where(and(eq(subscriptions.supporterId, supporterId), eq(subscriptions.topic, sub.topic)));
+        await tx.insert(consents).values({
+          supporterId,
+          topic: sub.topic,
+          granted: 'no',
+          wordingVersion: ctx.wordingVersion,
+          method: ctx.method,
+          at: now,
+        });
       }
     }
     await tx.update(supporters).set({ locale: change.locale, updatedAt: now }).where(eq(supporters.id, supporterId));
-    if (unsubscribed.length > 0) await tx.insert(supporterEvents).values({ supporterId, kind: 'unsubscribed', detail: { topics: unsubscribed, method: ctx.method }, at: now });
+    if (unsubscribed.length > 0)
+      await tx
+        .insert(supporterEvents)
+        .values({ supporterId, kind: 'unsubscribed', detail: { topics: unsubscribed, method: ctx.method }, at: now });
   });
 }
 
 /** One-click unsubscribe (RFC 8058): everything, at once. */
-export async function unsubscribeAll(db: Db, supporterId: number, ctx: { method: ConsentMethod; wordingVersion: string }): Promise<void> {
+export async function unsubscribeAll(
+  db: Db,
+  supporterId: number,
+  ctx: { method: ConsentMethod; wordingVersion: string },
+): Promise<void> {
   const person = await getPreferences(db, supporterId);
   if (person) await updatePreferences(db, supporterId, { topics: [], locale: person.locale }, ctx);
 }
 
 /** Addresses that may receive bulk mail on a topic: the audience broadcasts use, un-narrowed. */
-export async function bulkAudience(db: Db, topic: Topic): Promise<{ supporterId: number; email: string; locale: Locale }[]> {
-  return rowsOf(db, sql`select s.id as "supporterId", s.email, s.locale from supporters s where ${audienceCondition({ topic })}`);
+export async function bulkAudience(
+  db: Db,
+  topic: Topic,
+): Promise<{ supporterId: number; email: string; locale: Locale }[]> {
+  return rowsOf(
+    db,
+    sql`select s.id as "supporterId", s.email, s.locale from supporters s where ${audienceCondition({ topic })}`,
+  );
 }
 
 /**
  * Another feature's moment in a supporter's timeline (a petition signature confirmed), written in the
  * caller's transaction, so that it is there exactly when what it records is.
  */
-export async function addToTimeline(tx: Db, entry: { supporterId: number; kind: string; detail: Record<string, unknown>; at: Date }): Promise<void> {
+export async function addToTimeline(
+  tx: Db,
+  entry: { supporterId: number; kind: string; detail: Record<string, unknown>; at: Date },
+): Promise<void> {
   await tx.insert(supporterEvents).values(entry);
 }
 

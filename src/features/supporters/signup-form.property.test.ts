@@ -18,13 +18,25 @@ const anyText = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.tuple(fc.constantFrom('a', 'é', '👩🏽‍⚖️', ' ', '<', '\u0000'), fc.integer({ min: 200, max: 6000 })).map(([ch, n]) => ch.repeat(n)),
+  fc
+    .tuple(fc.constantFrom('a', 'é', '👩🏽‍⚖️', ' ', '<', '\u0000'), fc.integer({ min: 200, max: 6000 }))
+    .map(([ch, n]) => ch.repeat(n)),
 );
 // A few addresses come back again and again, in other cases and spacing, so the daily cap is exercised.
-const regulars = ['ana@example.org', 'LEE@Example.org', ' rosa.pérez@example.org ', 'ana@EXAMPLE.org', 'kim@example.net'];
+const regulars = [
+  'ana@example.org',
+  'LEE@Example.org',
+  ' rosa.pérez@example.org ',
+  'ana@EXAMPLE.org',
+  'kim@example.net',
+];
 /** Mostly a plausible value, else any text, else the field left out: enough complete forms to write thousands of rows. */
-const usually = <T,>(plausible: fc.Arbitrary<T>) =>
-  fc.oneof({ arbitrary: plausible, weight: 4 }, { arbitrary: anyText, weight: 1 }, { arbitrary: fc.constant(undefined), weight: 1 });
+const usually = <T>(plausible: fc.Arbitrary<T>) =>
+  fc.oneof(
+    { arbitrary: plausible, weight: 4 },
+    { arbitrary: anyText, weight: 1 },
+    { arbitrary: fc.constant(undefined), weight: 1 },
+  );
 const form = fc
   .record({
     givenName: usually(fc.constantFrom('Ana', 'Lee', 'Rosa', '  ')),
@@ -38,7 +50,9 @@ const form = fc
     'topic-bogus': fc.constantFrom('on', undefined),
     website: fc.oneof({ arbitrary: fc.constant(undefined), weight: 8 }, { arbitrary: anyText, weight: 1 }),
   })
-  .map((fields) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, string>);
+  .map(
+    (fields) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, string>,
+  );
 const attempt = fc.record({
   form,
   spanish: fc.boolean(),
@@ -53,7 +67,8 @@ describeEachDatabase('the sign-up form under random input', (database) => {
     const { app } = createTestApp(database());
     const db = database().db;
     const count = async () => {
-      const n = async (table: PgTable, where?: SQL) => (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where))[0]!.n;
+      const n = async (table: PgTable, where?: SQL) =>
+        (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where))[0]!.n;
       return {
         supporters: await n(supporters),
         requests: await n(supporterEvents, eq(supporterEvents.kind, 'subscribe-requested')),

@@ -4,7 +4,14 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { emailOutbox } from '../email/schema.ts';
 import { consents, signupConfirmations, supporters } from './schema.ts';
-import { checkConfirmation, confirmSignup, CONFIRMATIONS_PER_DAY, requestSignup, subscriptionsOf, timelineOf } from './service.ts';
+import {
+  checkConfirmation,
+  confirmSignup,
+  CONFIRMATIONS_PER_DAY,
+  requestSignup,
+  subscriptionsOf,
+  timelineOf,
+} from './service.ts';
 
 const ctx = { method: 'web-form' as const, wordingVersion: 'newsletter-2026-11', emailDomain: 'psj.example' };
 
@@ -18,11 +25,25 @@ describeEachDatabase('newsletter double opt-in', (database) => {
   }
 
   it('keeps the address pending until the emailed link is confirmed, then records consent and queues a welcome', async () => {
-    await requestSignup(db(), { givenName: 'Rosa', email: '  Rosa.Pérez@Example.org ', locale: 'es', topics: ['newsletter', 'events'], source: 'spring-mailer' }, ctx);
+    await requestSignup(
+      db(),
+      {
+        givenName: 'Rosa',
+        email: '  Rosa.Pérez@Example.org ',
+        locale: 'es',
+        topics: ['newsletter', 'events'],
+        source: 'spring-mailer',
+      },
+      ctx,
+    );
     const email = 'rosa.pérez@example.org';
     expect(await subscriptionsOf(db(), email)).toEqual({ newsletter: 'pending', events: 'pending' });
     const [person] = await db().select().from(supporters).where(eq(supporters.email, email));
-    expect(person).toMatchObject({ emailAsTyped: 'Rosa.Pérez@Example.org', locale: 'es', firstSource: 'spring-mailer' });
+    expect(person).toMatchObject({
+      emailAsTyped: 'Rosa.Pérez@Example.org',
+      locale: 'es',
+      firstSource: 'spring-mailer',
+    });
 
     const token = await tokenSentTo(email);
     expect(await checkConfirmation(db(), token)).toEqual({ state: 'valid', locale: 'es' });
@@ -47,7 +68,11 @@ describeEachDatabase('newsletter double opt-in', (database) => {
 
   it('refuses an expired link and an unknown one', async () => {
     const past = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
-    await requestSignup(db(), { givenName: 'Old', email: 'old@example.org', topics: ['newsletter'] }, { ...ctx, now: past });
+    await requestSignup(
+      db(),
+      { givenName: 'Old', email: 'old@example.org', topics: ['newsletter'] },
+      { ...ctx, now: past },
+    );
     const token = await tokenSentTo('old@example.org');
     expect(await confirmSignup(db(), token, ctx)).toEqual({ state: 'expired' });
     expect(await subscriptionsOf(db(), 'old@example.org')).toEqual({ newsletter: 'pending' });
@@ -55,19 +80,32 @@ describeEachDatabase('newsletter double opt-in', (database) => {
   });
 
   it('sends at most three confirmations a day to one address, and never downgrades a subscription', async () => {
-    for (let i = 0; i < 6; i++) await requestSignup(db(), { givenName: 'Lee', email: 'lee@example.org', topics: ['newsletter'] }, ctx);
+    for (let i = 0; i < 6; i++)
+      await requestSignup(db(), { givenName: 'Lee', email: 'lee@example.org', topics: ['newsletter'] }, ctx);
     const sent = await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'lee@example.org'));
     expect(sent).toHaveLength(CONFIRMATIONS_PER_DAY);
     await confirmSignup(db(), await tokenSentTo('lee@example.org'), ctx);
-    await requestSignup(db(), { givenName: 'Lee', email: 'LEE@example.org', topics: ['newsletter', 'action-alerts'] }, { ...ctx, now: new Date(Date.now() + 25 * 60 * 60 * 1000) });
-    expect(await subscriptionsOf(db(), 'lee@example.org')).toEqual({ newsletter: 'subscribed', 'action-alerts': 'pending' });
+    await requestSignup(
+      db(),
+      { givenName: 'Lee', email: 'LEE@example.org', topics: ['newsletter', 'action-alerts'] },
+      { ...ctx, now: new Date(Date.now() + 25 * 60 * 60 * 1000) },
+    );
+    expect(await subscriptionsOf(db(), 'lee@example.org')).toEqual({
+      newsletter: 'subscribed',
+      'action-alerts': 'pending',
+    });
   });
 
   it('refuses bad input without writing anything', async () => {
     const before = (await db().select().from(supporters)).length;
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ givenName: fc.string({ maxLength: 120 }), email: fc.oneof(fc.string({ maxLength: 60 }), fc.emailAddress()), zip: fc.string({ maxLength: 8 }), topics: fc.array(fc.string({ maxLength: 15 }), { maxLength: 3 }) }),
+        fc.record({
+          givenName: fc.string({ maxLength: 120 }),
+          email: fc.oneof(fc.string({ maxLength: 60 }), fc.emailAddress()),
+          zip: fc.string({ maxLength: 8 }),
+          topics: fc.array(fc.string({ maxLength: 15 }), { maxLength: 3 }),
+        }),
         async (input) => {
           try {
             await requestSignup(db(), input as never, ctx);
@@ -83,7 +121,9 @@ describeEachDatabase('newsletter double opt-in', (database) => {
     for (const person of after.slice(before)) {
       expect(person.givenName.trim()).not.toBe('');
       expect(person.email).toContain('@');
-      expect(await db().select().from(signupConfirmations).where(eq(signupConfirmations.supporterId, person.id))).not.toHaveLength(0);
+      expect(
+        await db().select().from(signupConfirmations).where(eq(signupConfirmations.supporterId, person.id)),
+      ).not.toHaveLength(0);
     }
   });
 });

@@ -22,7 +22,8 @@ async function backupOf(db: Database['db']): Promise<Buffer> {
 }
 
 /** The same backup with its text changed. */
-const edited = (file: Buffer, change: (lines: string[]) => string[]): Buffer => gzipSync(change(gunzipSync(file).toString('utf8').split('\n')).join('\n'));
+const edited = (file: Buffer, change: (lines: string[]) => string[]): Buffer =>
+  gzipSync(change(gunzipSync(file).toString('utf8').split('\n')).join('\n'));
 
 describeEachDatabase('backup and restore', (getTarget) => {
   let source: Database;
@@ -41,7 +42,10 @@ describeEachDatabase('backup and restore', (getTarget) => {
       [edited(file, (lines) => lines.slice(0, -3)), /ends early/],
       [gzipSync('{"hello":"world"}\n'), /not a Groundswell backup/],
       [Buffer.from('plain text, not gzip'), /cannot be read/],
-      [edited(file, ([head, ...rest]) => [head!.replace(/"count":\d+/, '"count":1'), ...rest]), /made by a version at migration 1/],
+      [
+        edited(file, ([head, ...rest]) => [head!.replace(/"count":\d+/, '"count":1'), ...rest]),
+        /made by a version at migration 1/,
+      ],
     ] as const) {
       const refusal = await refusalOf(restoreBackup(target, Readable.from([bytes])));
       expect(refusal).toBeInstanceOf(CopyRefused);
@@ -55,7 +59,8 @@ describeEachDatabase('backup and restore', (getTarget) => {
     const target = getTarget().db;
     const restored = await restoreBackup(target, Readable.from([file]));
     expect(restored.find((t) => t.table === 'petition_signatures')?.rows).toBe(2347);
-    for (const table of await tables(source.db)) expect(await fingerprint(target, table), table).toEqual(await fingerprint(source.db, table));
+    for (const table of await tables(source.db))
+      expect(await fingerprint(target, table), table).toEqual(await fingerprint(source.db, table));
     // The next id the restored site hands out follows the restored ones.
     const [ids] = await rowsOf<{ last: number | string; next: number | string }>(
       target,
@@ -76,7 +81,9 @@ describeEachDatabase('a backup taken while the site writes', (getDatabase) => {
     const chunks: Buffer[] = [];
     out.on('data', (chunk: Buffer) => chunks.push(chunk));
     // Sent once the first table is read: on PGlite it waits for the backup, on PostgreSQL it commits beside it.
-    await writeBackup(db, out, { onTable: () => void (writes.length === 0 && writes.push(db.execute(sql`insert into backup_probe values (1)`))) });
+    await writeBackup(db, out, {
+      onTable: () => void (writes.length === 0 && writes.push(db.execute(sql`insert into backup_probe values (1)`))),
+    });
     await Promise.all(writes);
     const lines = gunzipSync(Buffer.concat(chunks)).toString('utf8').split('\n');
     expect(lines).toContain(JSON.stringify({ table: 'backup_probe', rows: 0 }));
@@ -93,7 +100,9 @@ describe('the data folder lock', () => {
     const first = await openDatabase({ dataDir: folder });
     const refusal = await refusalOf(openDatabase({ dataDir: folder }));
     expect(refusal).toBeInstanceOf(DataFolderInUse);
-    expect(refusal.message).toBe(`${folder} is in use by another process (pid ${process.pid}): the embedded database serves one process at a time`);
+    expect(refusal.message).toBe(
+      `${folder} is in use by another process (pid ${process.pid}): the embedded database serves one process at a time`,
+    );
     await first.close();
     const second = await openDatabase({ dataDir: folder });
     await second.close();

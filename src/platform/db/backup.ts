@@ -55,7 +55,11 @@ async function migrationsOf(db: Db): Promise<{ count: number; last: string | nul
 }
 
 /** Writes a backup of `db` to `out` (and ends it); returns each table's number of rows. */
-export async function writeBackup(db: Db, out: Writable, options: { onTable?: (table: TableCopy) => void } = {}): Promise<TableCopy[]> {
+export async function writeBackup(
+  db: Db,
+  out: Writable,
+  options: { onTable?: (table: TableCopy) => void } = {},
+): Promise<TableCopy[]> {
   const gzip = createGzip();
   const written = pipeline(gzip, out);
   // A failure on the way out (a full disk, a CLI that went away) ends the backup instead of filling memory.
@@ -71,17 +75,29 @@ export async function writeBackup(db: Db, out: Writable, options: { onTable?: (t
       // Times written in UTC, whatever the server's zone: the same database gives the same file.
       await tx.execute(sql`set local time zone 'UTC'`);
       const tables = await inDependencyOrder(tx, await tablesOf(tx));
-      await line(JSON.stringify({ format: FORMAT, version: 1, migrations: await migrationsOf(tx), takenAt: new Date().toISOString(), tables }));
+      await line(
+        JSON.stringify({
+          format: FORMAT,
+          version: 1,
+          migrations: await migrationsOf(tx),
+          takenAt: new Date().toISOString(),
+          tables,
+        }),
+      );
       for (const table of tables) {
         const rows = await rowCount(tx, table);
         await line(JSON.stringify({ table, rows }));
         let seen = 0;
         for (const { from, to } of await pagesOf(tx, table, BLOCKS_PER_PAGE)) {
-          const page = await rowsOf<{ row: string }>(tx, sql`select row_to_json(t)::text as row from ${sql.identifier(table)} t where t.ctid >= ${from}::tid and t.ctid < ${to}::tid`);
+          const page = await rowsOf<{ row: string }>(
+            tx,
+            sql`select row_to_json(t)::text as row from ${sql.identifier(table)} t where t.ctid >= ${from}::tid and t.ctid < ${to}::tid`,
+          );
           for (const { row } of page) await line(row);
           seen += page.length;
         }
-        if (seen !== rows) throw new CopyRefused(`Table ${table} read ${seen} rows where it counted ${rows}; no backup was written.`);
+        if (seen !== rows)
+          throw new CopyRefused(`Table ${table} read ${seen} rows where it counted ${rows}; no backup was written.`);
         copied.push({ table, rows });
         options.onTable?.({ table, rows });
       }
@@ -98,7 +114,11 @@ export async function writeBackup(db: Db, out: Writable, options: { onTable?: (t
  * Restores a backup into `db`, which must be migrated by the version that
  * made the backup and hold no rows; all of it in one transaction, or nothing.
  */
-export async function restoreBackup(db: Db, input: Readable, options: { onTable?: (table: TableCopy) => void } = {}): Promise<TableCopy[]> {
+export async function restoreBackup(
+  db: Db,
+  input: Readable,
+  options: { onTable?: (table: TableCopy) => void } = {},
+): Promise<TableCopy[]> {
   const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Infinity })[Symbol.asyncIterator]();
   const next = async (): Promise<string> => {
     let result: IteratorResult<string>;
@@ -118,7 +138,10 @@ export async function restoreBackup(db: Db, input: Readable, options: { onTable?
       value = undefined;
     }
     const result = shape.safeParse(value);
-    if (!result.success) throw new CopyRefused(`This is not a Groundswell backup, or it is damaged (${what} expected); nothing was restored.`);
+    if (!result.success)
+      throw new CopyRefused(
+        `This is not a Groundswell backup, or it is damaged (${what} expected); nothing was restored.`,
+      );
     return result.data;
   };
   const head = parsed(header, await next(), 'the header');
@@ -134,7 +157,10 @@ export async function restoreBackup(db: Db, input: Readable, options: { onTable?
   await db.transaction(async (tx) => {
     for (const expected of head.tables) {
       const { table, rows } = parsed(tableLine, await next(), `table ${expected}`);
-      if (table !== expected) throw new CopyRefused(`The backup file is damaged (table ${expected} expected, found another); nothing was restored.`);
+      if (table !== expected)
+        throw new CopyRefused(
+          `The backup file is damaged (table ${expected} expected, found another); nothing was restored.`,
+        );
       const own = columns.filter((c) => c.table === table);
       let batch: string[] = [];
       for (let i = 0; i < rows; i++) {
@@ -145,12 +171,14 @@ export async function restoreBackup(db: Db, input: Readable, options: { onTable?
         }
       }
       await moveSequencesPast(tx, table, own);
-      if ((await rowCount(tx, table)) !== rows) throw new CopyRefused(`Table ${table} did not receive the backup's ${rows} rows; nothing was restored.`);
+      if ((await rowCount(tx, table)) !== rows)
+        throw new CopyRefused(`Table ${table} did not receive the backup's ${rows} rows; nothing was restored.`);
       restored.push({ table, rows });
       options.onTable?.({ table, rows });
     }
     const end = parsed(endLine, await next(), 'the end');
-    if (end.rows !== restored.reduce((sum, t) => sum + t.rows, 0)) throw new CopyRefused('The backup file is damaged (its totals differ); nothing was restored.');
+    if (end.rows !== restored.reduce((sum, t) => sum + t.rows, 0))
+      throw new CopyRefused('The backup file is damaged (its totals differ); nothing was restored.');
   });
   return restored;
 }

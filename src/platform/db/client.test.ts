@@ -5,7 +5,8 @@ import { jsonRows, rowsOf, rowsOfPrepared } from './client.ts';
 
 describeEachDatabase('rowsOfPrepared', (database) => {
   const db = () => database().db;
-  const doubled = (values: number[]) => sql`select v.n * 2 as twice from jsonb_to_recordset(${jsonRows(values.map((n) => ({ n })))}) as v(n int) order by v.n`;
+  const doubled = (values: number[]) =>
+    sql`select v.n * 2 as twice from jsonb_to_recordset(${jsonRows(values.map((n) => ({ n })))}) as v(n int) order by v.n`;
 
   it('answers as rowsOf does, call after call, whatever the parameters', async () => {
     // Past the fifth call PostgreSQL may switch the prepared statement to a generic plan: still the same answers.
@@ -28,10 +29,14 @@ describeEachDatabase('rowsOfPrepared', (database) => {
       .transaction(async (tx) => {
         await tx.execute(sql`insert into prepared_probe values (1)`);
         // Only the transaction's connection sees the row it has not committed.
-        expect(await rowsOfPrepared(tx, 'test-probe', sql`select count(*)::int as n from prepared_probe`)).toEqual([{ n: 1 }]);
+        expect(await rowsOfPrepared(tx, 'test-probe', sql`select count(*)::int as n from prepared_probe`)).toEqual([
+          { n: 1 },
+        ]);
         throw new Error('roll back');
       })
       .catch((error: Error) => expect(error.message).toBe('roll back'));
-    expect(await rowsOfPrepared(db(), 'test-probe', sql`select count(*)::int as n from prepared_probe`)).toEqual([{ n: 0 }]);
+    expect(await rowsOfPrepared(db(), 'test-probe', sql`select count(*)::int as n from prepared_probe`)).toEqual([
+      { n: 0 },
+    ]);
   });
 });

@@ -136,7 +136,11 @@ function describe(error: unknown): string {
 
 /** Whether every string in a value, however deep, is well-formed UTF-16. */
 const allWellFormed = (value: unknown): boolean =>
-  typeof value === 'string' ? value.isWellFormed() : typeof value === 'object' && value !== null ? Object.values(value).every(allWellFormed) : true;
+  typeof value === 'string'
+    ? value.isWellFormed()
+    : typeof value === 'object' && value !== null
+      ? Object.values(value).every(allWellFormed)
+      : true;
 
 /**
  * Many rows as one jsonb parameter, for `jsonb_to_recordset(…)`: the
@@ -161,10 +165,22 @@ export async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<
 const dialect = new PgDialect();
 
 // As drizzle reads a raw query's values: dates, times and intervals (and arrays of them) stay as PostgreSQL wrote them.
-const keptAsText = new Set([pg.types.builtins.TIMESTAMPTZ, pg.types.builtins.TIMESTAMP, pg.types.builtins.DATE, pg.types.builtins.INTERVAL, 1231, 1115, 1185, 1187, 1182]);
+const keptAsText = new Set([
+  pg.types.builtins.TIMESTAMPTZ,
+  pg.types.builtins.TIMESTAMP,
+  pg.types.builtins.DATE,
+  pg.types.builtins.INTERVAL,
+  1231,
+  1115,
+  1185,
+  1187,
+  1182,
+]);
 const drizzleTypes = {
   getTypeParser: ((typeId: number, format?: 'text' | 'binary') =>
-    keptAsText.has(typeId) ? (value: string) => value : pg.types.getTypeParser(typeId, format as 'text')) as typeof pg.types.getTypeParser,
+    keptAsText.has(typeId)
+      ? (value: string) => value
+      : pg.types.getTypeParser(typeId, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
 /**

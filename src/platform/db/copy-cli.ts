@@ -28,14 +28,23 @@ export async function copyToPostgresFromCli(
   print: (line: string) => void,
   source: CopySource = embeddedSource(config.dataDir),
 ): Promise<void> {
-  if (config.databaseUrl) throw new CopyRefused('This site already runs on PostgreSQL (DATABASE_URL is set): there is nothing to copy. Unset DATABASE_URL to copy from the embedded database in DATA_DIR.');
+  if (config.databaseUrl)
+    throw new CopyRefused(
+      'This site already runs on PostgreSQL (DATABASE_URL is set): there is nothing to copy. Unset DATABASE_URL to copy from the embedded database in DATA_DIR.',
+    );
   const url = flags.to;
-  if (!url || url === 'true') throw new CopyRefused('Give the target database: --to postgres://user:password@host:5432/name');
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new CopyRefused('--to must be a PostgreSQL URL, starting postgres:// or postgresql://');
+  if (!url || url === 'true')
+    throw new CopyRefused('Give the target database: --to postgres://user:password@host:5432/name');
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new CopyRefused('--to must be a PostgreSQL URL, starting postgres:// or postgresql://');
   // A URL that cannot be read could not have its password hidden in a message either.
-  if (!URL.canParse(url)) throw new CopyRefused('--to is not a URL that can be read: check it, and percent-encode any special characters in the password.');
+  if (!URL.canParse(url))
+    throw new CopyRefused(
+      '--to is not a URL that can be read: check it, and percent-encode any special characters in the password.',
+    );
   // A mistyped DATA_DIR would otherwise open a new, empty database and copy nothing, "successfully".
-  if (!source.exists()) throw new CopyRefused(`There is no embedded database in ${source.where} to copy. Check DATA_DIR.`);
+  if (!source.exists())
+    throw new CopyRefused(`There is no embedded database in ${source.where} to copy. Check DATA_DIR.`);
   let target: Database;
   try {
     target = await openDatabase({ url, poolSize: 2 });
@@ -51,12 +60,17 @@ export async function copyToPostgresFromCli(
       await target.migrate();
       print(`Copying into ${redactUrl(url)} …`);
       const copied = await copyDatabase(opened.db, target.db, {
-        onTable: ({ table, rows }) => print(`  ${table.padEnd(32)} ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`),
+        onTable: ({ table, rows }) =>
+          print(`  ${table.padEnd(32)} ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`),
       });
       const total = copied.reduce((sum, t) => sum + t.rows, 0);
       print(`Copied ${total.toLocaleString('en-US')} rows in ${copied.length} tables; each table's count checked.`);
-      print('Next: set DATABASE_URL to that database and start the site. Keep DATA_DIR (and SECRET_KEY if you set one): it holds the');
-      print(`uploaded files and the secret key that signed links and encrypted data need. The embedded database in ${source.where} is left`);
+      print(
+        'Next: set DATABASE_URL to that database and start the site. Keep DATA_DIR (and SECRET_KEY if you set one): it holds the',
+      );
+      print(
+        `uploaded files and the secret key that signed links and encrypted data need. The embedded database in ${source.where} is left`,
+      );
       print('as it was; remove it once the site runs well on PostgreSQL.');
     } finally {
       await opened.close();

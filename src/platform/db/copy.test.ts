@@ -7,7 +7,15 @@ import { DEMO_PETITION_SLUG } from '../../features/petitions/seed.ts';
 import { petitionBySlug, writeSignatures } from '../../features/petitions/service.ts';
 import { readFlags } from '../flags.ts';
 import { describeEachDatabase, openTestPostgres } from '../../../test/support/databases.ts';
-import { fingerprint, refusalOf, secrets, seededSource, signer, tables, totalRows } from '../../../test/support/site-data.ts';
+import {
+  fingerprint,
+  refusalOf,
+  secrets,
+  seededSource,
+  signer,
+  tables,
+  totalRows,
+} from '../../../test/support/site-data.ts';
 import { rowsOf, type Database } from './client.ts';
 import { copyToPostgresFromCli, embeddedSource, type CopySource } from './copy-cli.ts';
 import { copyDatabase, CopyRefused } from './copy.ts';
@@ -26,7 +34,9 @@ describeEachDatabase('copyDatabase into an empty database', (getTarget) => {
     try {
       const refusal = await refusalOf(copyDatabase(source.db, target));
       expect(refusal).toBeInstanceOf(CopyRefused);
-      expect(refusal.message).toMatch(/Table supporter_events could not be copied \(.*copy_test_refuse.*\)\. Nothing was written/);
+      expect(refusal.message).toMatch(
+        /Table supporter_events could not be copied \(.*copy_test_refuse.*\)\. Nothing was written/,
+      );
       // The driver's own message quotes the rows; the admin's must not.
       expect(refusal.message).not.toMatch(/web-form|example\.org/);
     } finally {
@@ -39,22 +49,37 @@ describeEachDatabase('copyDatabase into an empty database', (getTarget) => {
     const target = getTarget().db;
     const reported: string[] = [];
     // Small pages (three 8 kB blocks), so that the larger tables are read in many.
-    const copied = await copyDatabase(source.db, target, { onTable: ({ table }) => reported.push(table), blocksPerPage: 3 });
+    const copied = await copyDatabase(source.db, target, {
+      onTable: ({ table }) => reported.push(table),
+      blocksPerPage: 3,
+    });
     expect(copied.map((c) => c.table).sort()).toEqual(await tables(source.db));
     expect(reported).toEqual(copied.map((c) => c.table));
-    for (const name of ['pages', 'petitions', 'supporters', 'petition_signatures', 'email_outbox', 'supporter_events', 'audit_log']) {
+    for (const name of [
+      'pages',
+      'petitions',
+      'supporters',
+      'petition_signatures',
+      'email_outbox',
+      'supporter_events',
+      'audit_log',
+    ]) {
       expect(copied.find((c) => c.table === name)?.rows, name).toBeGreaterThan(0);
     }
     expect(copied.find((c) => c.table === 'petition_signatures')?.rows).toBe(2347);
     // Every value, of every column (times to the microsecond, JSON, arrays, the text with quotes, line breaks and accents).
-    for (const table of await tables(source.db)) expect(await fingerprint(target, table), table).toEqual(await fingerprint(source.db, table));
+    for (const table of await tables(source.db))
+      expect(await fingerprint(target, table), table).toEqual(await fingerprint(source.db, table));
     // resource_translations.search is a generated column: not copied but computed again, and the fingerprint above found it the same.
     expect(copied.find((c) => c.table === 'resource_translations')?.rows).toBeGreaterThan(0);
 
     // The site goes on writing on the target: new ids follow the copied ones instead of colliding with them.
     const petition = (await petitionBySlug(target, DEMO_PETITION_SLUG))!;
     const [before] = await rowsOf<{ id: number }>(target, sql`select max(id) as id from petition_signatures`);
-    const [outcome] = await writeSignatures(target, [signer(petition.id, 'new@example.org', 'New')], { secrets, emailDomain: 'example.org' });
+    const [outcome] = await writeSignatures(target, [signer(petition.id, 'new@example.org', 'New')], {
+      secrets,
+      emailDomain: 'example.org',
+    });
     expect(outcome!.fresh).toBe(true);
     expect(outcome!.signatureId).toBeGreaterThan(Number(before!.id));
   });
@@ -71,12 +96,22 @@ describeEachDatabase('copyDatabase into an empty database', (getTarget) => {
 
 describe('npm run cli -- db:copy-to-postgres', () => {
   const pglite = { databaseUrl: undefined, dataDir: '/nonexistent' };
-  const unopened = { where: '/site/data/pglite', exists: () => true, open: () => Promise.reject(new Error('the source must not be opened')) };
-  const refusal = (config: { databaseUrl: string | undefined; dataDir: string }, flags: Record<string, string>, source: CopySource = unopened): Promise<Error> =>
-    refusalOf(copyToPostgresFromCli(config, flags, () => {}, source));
+  const unopened = {
+    where: '/site/data/pglite',
+    exists: () => true,
+    open: () => Promise.reject(new Error('the source must not be opened')),
+  };
+  const refusal = (
+    config: { databaseUrl: string | undefined; dataDir: string },
+    flags: Record<string, string>,
+    source: CopySource = unopened,
+  ): Promise<Error> => refusalOf(copyToPostgresFromCli(config, flags, () => {}, source));
 
   it('says plainly what is wrong before touching anything', async () => {
-    expect((await refusal({ databaseUrl: 'postgres://x@127.0.0.1/y', dataDir: '/d' }, { to: 'postgres://x@127.0.0.1/z' })).message).toMatch(/already runs on PostgreSQL/);
+    expect(
+      (await refusal({ databaseUrl: 'postgres://x@127.0.0.1/y', dataDir: '/d' }, { to: 'postgres://x@127.0.0.1/z' }))
+        .message,
+    ).toMatch(/already runs on PostgreSQL/);
     expect((await refusal(pglite, {})).message).toMatch(/--to postgres:\/\//);
     expect((await refusal(pglite, { to: 'true' })).message).toMatch(/Give the target database/);
     expect((await refusal(pglite, { to: 'mysql://x@host/db' })).message).toMatch(/must be a PostgreSQL URL/);
@@ -87,15 +122,23 @@ describe('npm run cli -- db:copy-to-postgres', () => {
     // Nothing listens on port 1: the message names the server, never the password.
     const unreachable = await refusal(pglite, { to: 'postgres://admin:s3cret-pass@127.0.0.1:1/site' });
     expect(unreachable).toBeInstanceOf(CopyRefused);
-    expect(unreachable.message).toMatch(/Could not reach the target database at postgres:\/\/admin:\*\*\*@127\.0\.0\.1:1\/site/);
+    expect(unreachable.message).toMatch(
+      /Could not reach the target database at postgres:\/\/admin:\*\*\*@127\.0\.0\.1:1\/site/,
+    );
     expect(unreachable.message).not.toContain('s3cret-pass');
   });
 
   it('refuses a DATA_DIR that holds no embedded database, instead of copying a new empty one', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'groundswell-copy-'));
     try {
-      const refused = await refusal({ databaseUrl: undefined, dataDir: empty }, { to: 'postgres://x@127.0.0.1:1/z' }, embeddedSource(empty));
-      expect(refused.message).toBe(`There is no embedded database in ${join(empty, 'pglite')} to copy. Check DATA_DIR.`);
+      const refused = await refusal(
+        { databaseUrl: undefined, dataDir: empty },
+        { to: 'postgres://x@127.0.0.1:1/z' },
+        embeddedSource(empty),
+      );
+      expect(refused.message).toBe(
+        `There is no embedded database in ${join(empty, 'pglite')} to copy. Check DATA_DIR.`,
+      );
       expect(existsSync(join(empty, 'pglite'))).toBe(false);
     } finally {
       rmSync(empty, { recursive: true, force: true });
@@ -104,22 +147,35 @@ describe('npm run cli -- db:copy-to-postgres', () => {
 
   it('keeps every "=" of a URL given as --to=…', () => {
     const takes = { to: 'postgres://…', role: 'admin' };
-    expect(readFlags(['--to=postgres://u@h/db?sslmode=require&application_name=a=b'], takes)).toEqual({ to: 'postgres://u@h/db?sslmode=require&application_name=a=b' });
-    expect(readFlags(['--to', 'postgres://u@h/db?sslmode=require', '--role=admin'], takes)).toEqual({ to: 'postgres://u@h/db?sslmode=require', role: 'admin' });
+    expect(readFlags(['--to=postgres://u@h/db?sslmode=require&application_name=a=b'], takes)).toEqual({
+      to: 'postgres://u@h/db?sslmode=require&application_name=a=b',
+    });
+    expect(readFlags(['--to', 'postgres://u@h/db?sslmode=require', '--role=admin'], takes)).toEqual({
+      to: 'postgres://u@h/db?sslmode=require',
+      role: 'admin',
+    });
   });
 
   const postgresUrl = inject('postgresUrl');
-  it.runIf(postgresUrl)('copies a PGlite site into a new PostgreSQL database and says what to do next', async () => {
-    const target = await openTestPostgres(postgresUrl);
-    const source = await seededSource();
-    try {
-      const lines: string[] = [];
-      await copyToPostgresFromCli(pglite, { to: target.url }, (line) => lines.push(line), { where: 'a test PGlite', exists: () => true, open: async () => source });
-      expect(lines.join('\n')).toMatch(/Copied [\d,]+ rows in \d+ tables; each table's count checked/);
-      expect(lines.join('\n')).toMatch(/set DATABASE_URL/);
-      expect(await totalRows(target.db)).toBeGreaterThan(2347);
-    } finally {
-      await target.drop();
-    }
-  }, 60_000);
+  it.runIf(postgresUrl)(
+    'copies a PGlite site into a new PostgreSQL database and says what to do next',
+    async () => {
+      const target = await openTestPostgres(postgresUrl);
+      const source = await seededSource();
+      try {
+        const lines: string[] = [];
+        await copyToPostgresFromCli(pglite, { to: target.url }, (line) => lines.push(line), {
+          where: 'a test PGlite',
+          exists: () => true,
+          open: async () => source,
+        });
+        expect(lines.join('\n')).toMatch(/Copied [\d,]+ rows in \d+ tables; each table's count checked/);
+        expect(lines.join('\n')).toMatch(/set DATABASE_URL/);
+        expect(await totalRows(target.db)).toBeGreaterThan(2347);
+      } finally {
+        await target.drop();
+      }
+    },
+    60_000,
+  );
 });

@@ -49,7 +49,8 @@ export async function inDependencyOrder(db: Db, tables: string[]): Promise<strin
   const placed = new Set<string>();
   while (ordered.length < tables.length) {
     const ready = tables.filter((t) => !placed.has(t) && [...parents.get(t)!].every((p) => placed.has(p)));
-    if (ready.length === 0) throw new CopyRefused('The tables refer to each other in a circle, so they cannot be copied one after another.');
+    if (ready.length === 0)
+      throw new CopyRefused('The tables refer to each other in a circle, so they cannot be copied one after another.');
     for (const t of ready) {
       ordered.push(t);
       placed.add(t);
@@ -85,7 +86,9 @@ export async function refuseUnlessEmptyAndAlike(target: Db, tables: string[]): P
   const occupied = [];
   for (const table of tables) if ((await rowCount(target, table)) > 0) occupied.push(table);
   if (occupied.length > 0) {
-    throw new CopyRefused(`The target database already holds data (in ${occupied.join(', ')}). Copy only into a new, empty database.`);
+    throw new CopyRefused(
+      `The target database already holds data (in ${occupied.join(', ')}). Copy only into a new, empty database.`,
+    );
   }
 }
 
@@ -108,7 +111,13 @@ export async function copyDatabase(
   const copied: TableCopy[] = [];
   await target.transaction(async (tx) => {
     for (const table of ordered) {
-      const rows = await copyTable(source, tx, table, columns.filter((c) => c.table === table), blocksPerPage);
+      const rows = await copyTable(
+        source,
+        tx,
+        table,
+        columns.filter((c) => c.table === table),
+        blocksPerPage,
+      );
       copied.push({ table, rows });
       onTable({ table, rows });
     }
@@ -125,7 +134,8 @@ export async function pagesOf(db: Db, table: string, blocksPerPage: number): Pro
   const pages = [];
   // Each page is read by a TID range scan: it costs what it holds, with no sort and no OFFSET re-reading what came
   // before, and its size is bounded in bytes, not rows.
-  for (let block = 0; block < Number(size!.blocks); block += blocksPerPage) pages.push({ from: `(${block},0)`, to: `(${block + blocksPerPage},0)` });
+  for (let block = 0; block < Number(size!.blocks); block += blocksPerPage)
+    pages.push({ from: `(${block},0)`, to: `(${block + blocksPerPage},0)` });
   return pages;
 }
 
@@ -136,7 +146,9 @@ export async function insertRows(tx: Db, table: string, own: Column[], rows: str
     sql`, `,
   );
   try {
-    await tx.execute(sql`insert into ${sql.identifier(table)} (${names}) select ${names} from json_populate_recordset(null::${sql.identifier(table)}, ${rows}::json)`);
+    await tx.execute(
+      sql`insert into ${sql.identifier(table)} (${names}) select ${names} from json_populate_recordset(null::${sql.identifier(table)}, ${rows}::json)`,
+    );
   } catch (error) {
     // PostgreSQL's own reason, not the driver's message: that one quotes the rows, and they hold personal data.
     const reason = ((error as { cause?: Error }).cause ?? (error as Error)).message;
@@ -147,7 +159,9 @@ export async function insertRows(tx: Db, table: string, own: Column[], rows: str
 /** The next id the target hands out comes after every copied one (or is 1 for an empty table). */
 export async function moveSequencesPast(tx: Db, table: string, own: Column[]): Promise<void> {
   for (const c of own.filter((c) => c.sequence)) {
-    await tx.execute(sql`select setval(${c.sequence}::regclass, coalesce((select max(${sql.identifier(c.column)}) from ${sql.identifier(table)}), 0) + 1, false)`);
+    await tx.execute(
+      sql`select setval(${c.sequence}::regclass, coalesce((select max(${sql.identifier(c.column)}) from ${sql.identifier(table)}), 0) + 1, false)`,
+    );
   }
 }
 

@@ -17,7 +17,9 @@ export class DataFolderInUse extends Error {
     readonly folder: string,
     readonly holder: number | undefined,
   ) {
-    super(`${folder} is in use by another process${holder ? ` (pid ${holder})` : ''}: the embedded database serves one process at a time`);
+    super(
+      `${folder} is in use by another process${holder ? ` (pid ${holder})` : ''}: the embedded database serves one process at a time`,
+    );
   }
 }
 

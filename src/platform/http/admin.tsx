@@ -65,7 +65,10 @@ export class AdminFrame {
     return csrfTokenFor(c, this.deps.secrets, this.deps.secure);
   }
 
-  async render(c: Context<AdminEnv>, page: { title: string; body: Child; current?: string; status?: number }): Promise<Response> {
+  async render(
+    c: Context<AdminEnv>,
+    page: { title: string; body: Child; current?: string; status?: number },
+  ): Promise<Response> {
     const staff = c.get('staff');
     const signedIn = staff && !staff.awaitingSecondFactor ? staff : undefined;
     const html = await renderDocument(

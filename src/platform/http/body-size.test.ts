@@ -4,7 +4,12 @@ import { limitBodySize } from './body-size.ts';
 
 function app() {
   const a = new Hono();
-  a.use(limitBodySize(() => 10, (c) => c.text('too large', 413)));
+  a.use(
+    limitBodySize(
+      () => 10,
+      (c) => c.text('too large', 413),
+    ),
+  );
   a.all('/', async (c) => c.text(`got ${(await c.req.text()).length}`));
   return a;
 }
@@ -19,7 +24,8 @@ const chunked = (text: string) =>
 
 describe('limitBodySize', () => {
   it('judges a body of declared length by its Content-Length', async () => {
-    const declared = (body: string, length: number) => app().request('/', { method: 'POST', body, headers: { 'content-length': String(length) } });
+    const declared = (body: string, length: number) =>
+      app().request('/', { method: 'POST', body, headers: { 'content-length': String(length) } });
     expect((await declared('0123456789', 10)).status).toBe(200);
     // Refused on the header alone, before any of the body is read.
     const over = await declared('0', 11);
@@ -28,7 +34,8 @@ describe('limitBodySize', () => {
   });
 
   it('counts a body sent without a length as it arrives', async () => {
-    const send = (text: string) => app().request('/', { method: 'POST', body: chunked(text), duplex: 'half' } as RequestInit);
+    const send = (text: string) =>
+      app().request('/', { method: 'POST', body: chunked(text), duplex: 'half' } as RequestInit);
     const small = await send('0123456');
     expect(small.status).toBe(200);
     expect(await small.text()).toBe('got 7');

@@ -20,7 +20,10 @@ const DISCARD_MAX_BYTES = 64 * 1024 * 1024;
  * dropped (up to DISCARD_MAX_BYTES), so the 413 reaches a client that is
  * still sending, and a keep-alive connection goes on to the next request.
  */
-export function limitBodySize(maxSizeFor: (path: string) => number, onError: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
+export function limitBodySize(
+  maxSizeFor: (path: string) => number,
+  onError: (c: Context) => Response | Promise<Response>,
+): MiddlewareHandler {
   return async (c, next) => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();

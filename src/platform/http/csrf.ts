@@ -95,7 +95,8 @@ export function csrfProtection(options: {
         token = typeof field === 'string' ? field : undefined;
       }
     }
-    if (!seed || !isSeed(seed) || !token || !safeEqual(token, expectedToken(options.secrets, seed, session))) return options.onRejected(c);
+    if (!seed || !isSeed(seed) || !token || !safeEqual(token, expectedToken(options.secrets, seed, session)))
+      return options.onRejected(c);
     return next();
   };
 }

@@ -27,13 +27,23 @@ describe('readUrlEncoded', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const post = async (path: string, body: string | FormData, type = 'application/x-www-form-urlencoded') =>
-    (await (await fetch(base + path, { method: 'POST', body, headers: type ? { 'content-type': type } : {} })).json()) as { fields: Record<string, unknown>; prototype: string };
+    (await (
+      await fetch(base + path, { method: 'POST', body, headers: type ? { 'content-type': type } : {} })
+    ).json()) as { fields: Record<string, unknown>; prototype: string };
 
   it('decodes as browsers encode, the last of a repeated name winning, into an object with no prototype', async () => {
     const body = 'given=Mar%C3%ADa+Jos%C3%A9&name=Sam&comment=a%26b%3Dc%0D%0Anext&name=Ana&__proto__=x&empty=';
     const { fields, prototype } = await post('/direct', body);
     // A field named __proto__ is a field like any other (fromEntries makes it an own property, as the route sees it).
-    expect(fields).toEqual(Object.fromEntries([['given', 'María José'], ['name', 'Ana'], ['comment', 'a&b=c\r\nnext'], ['__proto__', 'x'], ['empty', '']]));
+    expect(fields).toEqual(
+      Object.fromEntries([
+        ['given', 'María José'],
+        ['name', 'Ana'],
+        ['comment', 'a&b=c\r\nnext'],
+        ['__proto__', 'x'],
+        ['empty', ''],
+      ]),
+    );
     expect(prototype).toBe('none');
   });
 

@@ -11,8 +11,16 @@ import { sendPrepared } from './respond.ts';
  * runs under our CSP unchanged; its CSS goes into our stylesheet
  * (assets.ts); its PBKDF2 worker is a file of its own.
  */
-const widget = assetOf(packageFile('altcha/altcha.css', 'altcha.min.js'), (h) => `/assets/altcha.${h}.js`, 'text/javascript; charset=utf-8');
-const worker = assetOf(packageFile('altcha/altcha.css', '../workers/pbkdf2.js'), (h) => `/assets/altcha-pbkdf2.${h}.js`, 'text/javascript; charset=utf-8');
+const widget = assetOf(
+  packageFile('altcha/altcha.css', 'altcha.min.js'),
+  (h) => `/assets/altcha.${h}.js`,
+  'text/javascript; charset=utf-8',
+);
+const worker = assetOf(
+  packageFile('altcha/altcha.css', '../workers/pbkdf2.js'),
+  (h) => `/assets/altcha-pbkdf2.${h}.js`,
+  'text/javascript; charset=utf-8',
+);
 
 type WidgetWords = {
   label: string;
@@ -110,7 +118,11 @@ for (const widget of document.querySelectorAll('altcha-widget')) {
   }, { capture: true });
 }
 `;
-export const signupScript = assetOf(Buffer.from(enhancement), (h) => `/assets/signup.${h}.js`, 'text/javascript; charset=utf-8');
+export const signupScript = assetOf(
+  Buffer.from(enhancement),
+  (h) => `/assets/signup.${h}.js`,
+  'text/javascript; charset=utf-8',
+);
 
 /**
  * The proof-of-work check inside a form. Without JavaScript it is an unknown,
@@ -118,7 +130,14 @@ export const signupScript = assetOf(Buffer.from(enhancement), (h) => `/assets/si
  * the challenge itself is fetched by the widget, so cached pages never hold one.
  */
 export function ChallengeWidget() {
-  return <altcha-widget challenge={CHALLENGE_PATH} name={CHALLENGE_FIELD} auto="onfocus" configuration='{"hideFooter":true,"hideLogo":true}' />;
+  return (
+    <altcha-widget
+      challenge={CHALLENGE_PATH}
+      name={CHALLENGE_FIELD}
+      auto="onfocus"
+      configuration='{"hideFooter":true,"hideLogo":true}'
+    />
+  );
 }
 
 /**

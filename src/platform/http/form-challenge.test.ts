@@ -9,9 +9,18 @@ import { encodeSolution } from '../../../test/support/form-challenge.ts';
 import { Secrets } from '../crypto.ts';
 import { spentFormChallenges } from './form-challenge-schema.ts';
 import { signupScript } from './form-challenge-widget.tsx';
-import { challengeSecrets, FormGuard, payloadShape, SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR, SpentSolutions } from './form-challenge.ts';
+import {
+  challengeSecrets,
+  FormGuard,
+  payloadShape,
+  SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR,
+  SpentSolutions,
+} from './form-challenge.ts';
 
-type Payload = { challenge: { parameters: Record<string, unknown>; signature: string }; solution: { counter: number; derivedKey: string } };
+type Payload = {
+  challenge: { parameters: Record<string, unknown>; signature: string };
+  solution: { counter: number; derivedKey: string };
+};
 
 const secrets = new Secrets('test-secret-key-that-is-long-enough-0123456789');
 const request = {} as never;
@@ -45,10 +54,17 @@ describeEachDatabase('ALTCHA proof-of-work for public forms', (database) => {
     const db = database().db;
     let statements = 0;
     // Counts the statements the guard sends (its sweep of expired solutions, at most once a minute, is a delete, not counted).
-    const counting = new Proxy(db, { get: (target, key, receiver) => (key === 'execute' ? (...args: unknown[]) => (statements++, (target.execute as (...a: unknown[]) => unknown)(...args)) : Reflect.get(target, key, receiver)) });
+    const counting = new Proxy(db, {
+      get: (target, key, receiver) =>
+        key === 'execute'
+          ? (...args: unknown[]) => (statements++, (target.execute as (...a: unknown[]) => unknown)(...args))
+          : Reflect.get(target, key, receiver),
+    });
     const together = guardFor({ db: counting });
     const forms = await Promise.all(Array.from({ length: 12 }, () => solved()));
-    const checks = await Promise.all(forms.map(({ challenge, solution }) => together.check(encodeSolution(challenge, solution))));
+    const checks = await Promise.all(
+      forms.map(({ challenge, solution }) => together.check(encodeSolution(challenge, solution))),
+    );
     // The first solution twice, as a script re-sending one form at once would.
     const outcomes = await Promise.all([...checks, checks[0]!].map((check) => together.admit(request, check)));
     expect(statements).toBe(1);
@@ -65,26 +81,44 @@ describeEachDatabase('ALTCHA proof-of-work for public forms', (database) => {
   it('fails every caller of a batch whose statement could not even be made, and the process goes on', async () => {
     const spent = new SpentSolutions(database().db);
     // An invalid date throws while the rows are built (toISOString), before any statement is sent.
-    const results = await Promise.allSettled([spent.spend('made-up-a', new Date(Number.NaN)), spent.spend('made-up-b', new Date(Date.now() + 60_000))]);
+    const results = await Promise.allSettled([
+      spent.spend('made-up-a', new Date(Number.NaN)),
+      spent.spend('made-up-b', new Date(Date.now() + 60_000)),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(await spent.spend('made-up-c', new Date(Date.now() + 60_000))).toBe(true);
   });
 
   it('tells every form waiting on a batch when it could not be recorded', async () => {
-    const failing = new Proxy(database().db, { get: (target, key, receiver) => (key === 'execute' ? () => Promise.reject(new Error('database gone')) : Reflect.get(target, key, receiver)) });
+    const failing = new Proxy(database().db, {
+      get: (target, key, receiver) =>
+        key === 'execute' ? () => Promise.reject(new Error('database gone')) : Reflect.get(target, key, receiver),
+    });
     const broken = guardFor({ db: failing });
     const forms = await Promise.all([solved(), solved()]);
-    const results = await Promise.allSettled(forms.map(async ({ challenge, solution }) => broken.admit(request, await broken.check(encodeSolution(challenge, solution)))));
+    const results = await Promise.allSettled(
+      forms.map(async ({ challenge, solution }) =>
+        broken.admit(request, await broken.check(encodeSolution(challenge, solution))),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   });
 
   it('refuses forged, tampered, foreign and malformed payloads', async () => {
     const { challenge, solution } = await solved();
-    const foreign = new FormGuard({ db: database().db, secrets: new Secrets('another-secret-key-that-is-long-enough-000'), nodeEnv: 'test', clientKey: () => 'x' });
+    const foreign = new FormGuard({
+      db: database().db,
+      secrets: new Secrets('another-secret-key-that-is-long-enough-000'),
+      nodeEnv: 'test',
+      clientKey: () => 'x',
+    });
     const other = await solved(await foreign.issue());
     const json = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
     const forged = [
-      encodeSolution(challenge, { ...solution, derivedKey: solution.derivedKey.replace(/^./, (d) => (d === '0' ? '1' : '0')) }),
+      encodeSolution(challenge, {
+        ...solution,
+        derivedKey: solution.derivedKey.replace(/^./, (d) => (d === '0' ? '1' : '0')),
+      }),
       // (The counter is not the proof: the derived key is, checked against the challenge's signed key signature.)
       encodeSolution(challenge, { ...solution, derivedKey: solution.derivedKey.slice(0, 32) }),
       encodeSolution({ ...challenge, signature: '0'.repeat(64) }, solution),
@@ -99,7 +133,8 @@ describeEachDatabase('ALTCHA proof-of-work for public forms', (database) => {
       'not base64 at all!!',
       'A'.repeat(5000),
     ];
-    for (const [i, payload] of forged.entries()) expect((await guard.check(payload)).state, `forgery ${i}`).toBe('invalid');
+    for (const [i, payload] of forged.entries())
+      expect((await guard.check(payload)).state, `forgery ${i}`).toBe('invalid');
     expect((await guard.check(['two', 'values'])).state).toBe('invalid');
     expect((await guard.check(undefined)).state).toBe('absent');
     expect((await guard.check('')).state).toBe('absent');
@@ -109,14 +144,20 @@ describeEachDatabase('ALTCHA proof-of-work for public forms', (database) => {
     const { hmacSignatureSecret, hmacKeySignatureSecret } = challengeSecrets(secrets);
     // What check() did before it verified with node:crypto itself: the library's own verifySolution.
     const reference = async (field: string): Promise<string> => {
-      let payload;
+      let payload: ReturnType<typeof payloadShape.parse>;
       try {
         payload = payloadShape.parse(JSON.parse(Buffer.from(field, 'base64').toString('utf8')));
       } catch {
         return 'invalid';
       }
       try {
-        const result = await verifySolution({ challenge: payload.challenge, solution: payload.solution, deriveKey, hmacSignatureSecret, hmacKeySignatureSecret });
+        const result = await verifySolution({
+          challenge: payload.challenge,
+          solution: payload.solution,
+          deriveKey,
+          hmacSignatureSecret,
+          hmacKeySignatureSecret,
+        });
         return result.expired ? 'expired' : result.verified ? 'solved' : 'invalid';
       } catch {
         return 'invalid';
@@ -125,26 +166,58 @@ describeEachDatabase('ALTCHA proof-of-work for public forms', (database) => {
     const valid = await Promise.all(Array.from({ length: 8 }, () => solved()));
     // One issued long ago (expired), and one by another site (foreign key).
     valid.push(await solved(await guard.issue(Date.now() - 31 * 60_000)));
-    const foreign = new FormGuard({ db: database().db, secrets: new Secrets('another-secret-key-that-is-long-enough-000'), nodeEnv: 'test', clientKey: () => 'x' });
+    const foreign = new FormGuard({
+      db: database().db,
+      secrets: new Secrets('another-secret-key-that-is-long-enough-000'),
+      nodeEnv: 'test',
+      clientKey: () => 'x',
+    });
     valid.push(await solved(await foreign.issue()));
-    const flip = (hex: string, at: number) => hex.slice(0, at % hex.length) + (hex[at % hex.length] === '0' ? '1' : '0') + hex.slice((at % hex.length) + 1);
+    const flip = (hex: string, at: number) =>
+      hex.slice(0, at % hex.length) + (hex[at % hex.length] === '0' ? '1' : '0') + hex.slice((at % hex.length) + 1);
     const mutations: fc.Arbitrary<(p: Payload) => Payload> = fc.oneof(
       fc.constant((p: Payload) => p),
-      fc.nat().map((at) => (p: Payload) => ({ ...p, challenge: { ...p.challenge, signature: flip(p.challenge.signature, at) } })),
-      fc.nat().map((at) => (p: Payload) => ({ ...p, solution: { ...p.solution, derivedKey: flip(p.solution.derivedKey, at) } })),
+      fc.nat().map((at) => (p: Payload) => ({
+        ...p,
+        challenge: { ...p.challenge, signature: flip(p.challenge.signature, at) },
+      })),
+      fc.nat().map((at) => (p: Payload) => ({
+        ...p,
+        solution: { ...p.solution, derivedKey: flip(p.solution.derivedKey, at) },
+      })),
       fc.constantFrom('nonce', 'salt', 'keyPrefix', 'keySignature').chain((key) =>
-        fc.nat().map((at) => (p: Payload) => ({ ...p, challenge: { ...p.challenge, parameters: { ...p.challenge.parameters, [key]: flip(String(p.challenge.parameters[key]), at) } } })),
+        fc.nat().map((at) => (p: Payload) => ({
+          ...p,
+          challenge: {
+            ...p.challenge,
+            parameters: { ...p.challenge.parameters, [key]: flip(String(p.challenge.parameters[key]), at) },
+          },
+        })),
       ),
       fc.constantFrom('cost', 'keyLength', 'expiresAt').chain((key) =>
-        fc.integer({ min: -2, max: 2 }).map((d) => (p: Payload) => ({ ...p, challenge: { ...p.challenge, parameters: { ...p.challenge.parameters, [key]: Number(p.challenge.parameters[key]) + d } } })),
+        fc.integer({ min: -2, max: 2 }).map((d) => (p: Payload) => ({
+          ...p,
+          challenge: {
+            ...p.challenge,
+            parameters: { ...p.challenge.parameters, [key]: Number(p.challenge.parameters[key]) + d },
+          },
+        })),
       ),
       fc.constantFrom('keySignature', 'nonce', 'expiresAt').map((key) => (p: Payload) => {
         const { [key]: _gone, ...parameters } = p.challenge.parameters;
         return { ...p, challenge: { ...p.challenge, parameters } };
       }),
-      fc.jsonValue().map((extra) => (p: Payload) => ({ ...p, challenge: { ...p.challenge, parameters: { ...p.challenge.parameters, extra } } })),
-      fc.integer({ min: -1, max: 2 ** 33 }).map((counter) => (p: Payload) => ({ ...p, solution: { ...p.solution, counter } })),
-      fc.constant((p: Payload) => ({ ...p, solution: { ...p.solution, derivedKey: p.solution.derivedKey.toUpperCase() } })),
+      fc.jsonValue().map((extra) => (p: Payload) => ({
+        ...p,
+        challenge: { ...p.challenge, parameters: { ...p.challenge.parameters, extra } },
+      })),
+      fc
+        .integer({ min: -1, max: 2 ** 33 })
+        .map((counter) => (p: Payload) => ({ ...p, solution: { ...p.solution, counter } })),
+      fc.constant((p: Payload) => ({
+        ...p,
+        solution: { ...p.solution, derivedKey: p.solution.derivedKey.toUpperCase() },
+      })),
       fc.constant((p: Payload) => ({ ...p, solution: { ...p.solution, derivedKey: p.solution.derivedKey.slice(1) } })),
     );
     // Signing the changed parameters again, as only the holder of SECRET_KEY could, takes a change past the
@@ -152,32 +225,66 @@ describeEachDatabase('ALTCHA proof-of-work for public forms', (database) => {
     const sorted = (value: unknown): unknown =>
       typeof value !== 'object' || value === null || Array.isArray(value)
         ? value
-        : Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
+        : Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+          );
     const resign = (p: Payload): Payload => ({
       ...p,
-      challenge: { ...p.challenge, signature: createHmac('sha256', hmacSignatureSecret).update(JSON.stringify(sorted(p.challenge.parameters))).digest('hex') },
+      challenge: {
+        ...p.challenge,
+        signature: createHmac('sha256', hmacSignatureSecret)
+          .update(JSON.stringify(sorted(p.challenge.parameters)))
+          .digest('hex'),
+      },
     });
-    const keySignatures = fc.oneof(fc.constant(undefined), fc.constant(''), fc.constant('upper-case'), fc.integer(), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }), fc.string());
+    const keySignatures = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(''),
+      fc.constant('upper-case'),
+      fc.integer(),
+      fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }),
+      fc.string(),
+    );
     const verdicts = new Set<string>();
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: valid.length - 1 }), mutations, fc.boolean(), fc.option(keySignatures), async (i, mutate, signAgain, keySignature) => {
-        const { challenge, solution } = valid[i]!;
-        let payload = mutate({ challenge: { parameters: challenge.parameters as unknown as Record<string, unknown>, signature: challenge.signature! }, solution });
-        if (keySignature !== null) {
-          // 'upper-case': the right key signature, in capitals (the library compares it as written).
-          const value = keySignature === 'upper-case' ? String(challenge.parameters.keySignature).toUpperCase() : keySignature;
-          payload = { ...payload, challenge: { ...payload.challenge, parameters: { ...payload.challenge.parameters, keySignature: value } } };
-        }
-        if (signAgain || keySignature !== null) payload = resign(payload);
-        const field = Buffer.from(JSON.stringify(payload)).toString('base64');
-        const ours = (await guard.check(field)).state;
-        verdicts.add(ours);
-        const keyless = typeof payload.challenge.parameters.keySignature !== 'string' || payload.challenge.parameters.keySignature === '';
-        // The one intended difference: a challenge signed without a key signature is never one of ours, so it is
-        // refused, where altcha-lib would derive the key again (never needed for what this site issues).
-        if (keyless && ours !== 'expired') expect(ours).toBe('invalid');
-        else expect(ours).toBe(await reference(field));
-      }),
+      fc.asyncProperty(
+        fc.nat({ max: valid.length - 1 }),
+        mutations,
+        fc.boolean(),
+        fc.option(keySignatures),
+        async (i, mutate, signAgain, keySignature) => {
+          const { challenge, solution } = valid[i]!;
+          let payload = mutate({
+            challenge: {
+              parameters: challenge.parameters as unknown as Record<string, unknown>,
+              signature: challenge.signature!,
+            },
+            solution,
+          });
+          if (keySignature !== null) {
+            // 'upper-case': the right key signature, in capitals (the library compares it as written).
+            const value =
+              keySignature === 'upper-case' ? String(challenge.parameters.keySignature).toUpperCase() : keySignature;
+            payload = {
+              ...payload,
+              challenge: { ...payload.challenge, parameters: { ...payload.challenge.parameters, keySignature: value } },
+            };
+          }
+          if (signAgain || keySignature !== null) payload = resign(payload);
+          const field = Buffer.from(JSON.stringify(payload)).toString('base64');
+          const ours = (await guard.check(field)).state;
+          verdicts.add(ours);
+          const keyless =
+            typeof payload.challenge.parameters.keySignature !== 'string' ||
+            payload.challenge.parameters.keySignature === '';
+          // The one intended difference: a challenge signed without a key signature is never one of ours, so it is
+          // refused, where altcha-lib would derive the key again (never needed for what this site issues).
+          if (keyless && ours !== 'expired') expect(ours).toBe('invalid');
+          else expect(ours).toBe(await reference(field));
+        },
+      ),
       { numRuns: 600 },
     );
     // The cases were not all alike.
@@ -191,7 +298,9 @@ describeEachDatabase('ALTCHA proof-of-work for public forms', (database) => {
 
   it('forgets spent solutions once their challenges have expired', async () => {
     const db = database().db;
-    await db.insert(spentFormChallenges).values({ signature: 'expired-long-ago', expiresAt: new Date(Date.now() - 60_000) });
+    await db
+      .insert(spentFormChallenges)
+      .values({ signature: 'expired-long-ago', expiresAt: new Date(Date.now() - 60_000) });
     const fresh = guardFor();
     const { challenge, solution } = await solved();
     expect(await fresh.admit(request, await fresh.check(encodeSolution(challenge, solution)))).toBeUndefined();
@@ -202,13 +311,15 @@ describeEachDatabase('ALTCHA proof-of-work for public forms', (database) => {
 
   it('lets a few forms without a solution through per address, then refuses', async () => {
     const strict = guardFor({ clientKey: (c) => c as unknown as string });
-    for (let i = 0; i < SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR; i++) expect(await strict.admit('10.0.0.1' as never, { state: 'absent' })).toBeUndefined();
+    for (let i = 0; i < SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR; i++)
+      expect(await strict.admit('10.0.0.1' as never, { state: 'absent' })).toBeUndefined();
     expect(await strict.admit('10.0.0.1' as never, { state: 'absent' })).toBe('too-many-without-challenge');
     expect(await strict.admit('10.0.0.2' as never, { state: 'absent' })).toBeUndefined();
   });
 
   it('asks real work everywhere but under NODE_ENV=test', async () => {
-    for (const nodeEnv of ['production', 'development'] as const) expect((await guardFor({ nodeEnv }).issue()).parameters.cost).toBe(1_000);
+    for (const nodeEnv of ['production', 'development'] as const)
+      expect((await guardFor({ nodeEnv }).issue()).parameters.cost).toBe(1_000);
     expect((await guard.issue()).parameters.cost).toBe(1);
   });
 

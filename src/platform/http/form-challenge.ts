@@ -103,7 +103,8 @@ export function verifySignedSolution(
   now = Date.now(),
 ): 'verified' | 'expired' | 'invalid' {
   if (payload.challenge.parameters.expiresAt < now / 1000) return 'expired';
-  if (!sameText(payload.challenge.signature, hmacHex(signatureSecret, JSON.stringify(sortedKeys(rawParameters))))) return 'invalid';
+  if (!sameText(payload.challenge.signature, hmacHex(signatureSecret, JSON.stringify(sortedKeys(rawParameters)))))
+    return 'invalid';
   const { counter, derivedKey } = payload.solution;
   if (!/^(?:[0-9a-f]{2})+$/.test(derivedKey) || counter > 0xffffffff) return 'invalid';
   // Every challenge this site issues signs its key, so a solution is checked against that signature. Without one,
@@ -116,7 +117,10 @@ export function verifySignedSolution(
 
 /** The two keys a challenge is signed with, from SECRET_KEY: what makes a challenge this site's own. */
 export function challengeSecrets(secrets: Secrets): { hmacSignatureSecret: string; hmacKeySignatureSecret: string } {
-  return { hmacSignatureSecret: secrets.key('altcha').toString('base64url'), hmacKeySignatureSecret: secrets.hmac('altcha', 'derived-key-signature') };
+  return {
+    hmacSignatureSecret: secrets.key('altcha').toString('base64url'),
+    hmacKeySignatureSecret: secrets.hmac('altcha', 'derived-key-signature'),
+  };
 }
 
 /**
@@ -128,14 +132,24 @@ export class FormGuard {
   private readonly signatureSecret: string;
   private readonly keySecret: string;
   private readonly level: (typeof difficulty)[keyof typeof difficulty];
-  private readonly withoutChallenge = new RateLimiter(SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR, SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR / 60);
+  private readonly withoutChallenge = new RateLimiter(
+    SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR,
+    SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR / 60,
+  );
   private readonly spent: SpentSolutions;
   private sweptAt = 0;
 
   constructor(
-    private readonly options: { db: Db; secrets: Secrets; nodeEnv: 'development' | 'production' | 'test'; clientKey: (c: Context) => string },
+    private readonly options: {
+      db: Db;
+      secrets: Secrets;
+      nodeEnv: 'development' | 'production' | 'test';
+      clientKey: (c: Context) => string;
+    },
   ) {
-    ({ hmacSignatureSecret: this.signatureSecret, hmacKeySignatureSecret: this.keySecret } = challengeSecrets(options.secrets));
+    ({ hmacSignatureSecret: this.signatureSecret, hmacKeySignatureSecret: this.keySecret } = challengeSecrets(
+      options.secrets,
+    ));
     this.level = options.nodeEnv === 'test' ? difficulty.test : difficulty.production;
     this.spent = new SpentSolutions(options.db);
   }
@@ -165,9 +179,18 @@ export class FormGuard {
     } catch {
       return { state: 'invalid' };
     }
-    const verdict = verifySignedSolution((raw as { challenge: { parameters: object } }).challenge.parameters, payload, this.signatureSecret, this.keySecret);
+    const verdict = verifySignedSolution(
+      (raw as { challenge: { parameters: object } }).challenge.parameters,
+      payload,
+      this.signatureSecret,
+      this.keySecret,
+    );
     if (verdict !== 'verified') return { state: verdict };
-    return { state: 'solved', signature: payload.challenge.signature, expiresAt: new Date(payload.challenge.parameters.expiresAt * 1000) };
+    return {
+      state: 'solved',
+      signature: payload.challenge.signature,
+      expiresAt: new Date(payload.challenge.parameters.expiresAt * 1000),
+    };
   }
 
   /**
@@ -177,7 +200,8 @@ export class FormGuard {
    */
   async admit(c: Context, check: ChallengeCheck): Promise<AdmitRefusal | undefined> {
     if (check.state === 'invalid' || check.state === 'expired') return check.state;
-    if (check.state === 'absent') return this.withoutChallenge.take(this.options.clientKey(c)) ? undefined : 'too-many-without-challenge';
+    if (check.state === 'absent')
+      return this.withoutChallenge.take(this.options.clientKey(c)) ? undefined : 'too-many-without-challenge';
     const fresh = await this.spent.spend(check.signature, check.expiresAt);
     await this.sweep();
     return fresh ? undefined : 'replayed';
@@ -208,7 +232,12 @@ export class SpentSolutions {
   private readonly batches: GroupCommit<Spending, boolean>;
 
   constructor(db: Db, maxWaitMs = 2, maxRows = 500) {
-    this.batches = new GroupCommit({ maxItems: maxRows, windowMs: maxWaitMs, maxInFlight: Infinity, write: (batch) => recordSpent(db, batch) });
+    this.batches = new GroupCommit({
+      maxItems: maxRows,
+      windowMs: maxWaitMs,
+      maxInFlight: Infinity,
+      write: (batch) => recordSpent(db, batch),
+    });
   }
 
   /** True when this solution had not been spent before (and is now). */

@@ -30,5 +30,11 @@ export function pageLanguage(locale: Locale, options: { secure: boolean }): Midd
 }
 
 function remember(c: Parameters<MiddlewareHandler>[0], locale: Locale, secure: boolean) {
-  setCookie(c, LANGUAGE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'Lax', httpOnly: true, secure });
+  setCookie(c, LANGUAGE_COOKIE, locale, {
+    path: '/',
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: 'Lax',
+    httpOnly: true,
+    secure,
+  });
 }

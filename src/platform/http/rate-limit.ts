@@ -32,7 +32,11 @@ export class RateLimiter {
 }
 
 /** Limits state-changing requests (POST and the like) per client address. */
-export function limitWrites(limiter: RateLimiter, keyOf: (c: Context) => string, onLimited: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
+export function limitWrites(
+  limiter: RateLimiter,
+  keyOf: (c: Context) => string,
+  onLimited: (c: Context) => Response | Promise<Response>,
+): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
     if (!limiter.take(keyOf(c))) return onLimited(c);

@@ -33,7 +33,13 @@ export function requestContext(logger: Logger, metrics: HttpMetrics): Middleware
       metrics.observe(c.req.method, route, status, seconds);
       c.res.headers.set('X-Request-Id', requestId);
       logger[status >= 500 ? 'error' : 'info'](
-        { requestId, method: c.req.method, route: withoutParameterRules(route), status, ms: Math.round(seconds * 10_000) / 10 },
+        {
+          requestId,
+          method: c.req.method,
+          route: withoutParameterRules(route),
+          status,
+          ms: Math.round(seconds * 10_000) / 10,
+        },
         'request',
       );
     }
@@ -47,7 +53,7 @@ export function requestContext(logger: Logger, metrics: HttpMetrics): Middleware
  */
 function routeLabel(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
   const route = matchedRoutes(c)[c.req.routeIndex];
-  if (!route || c.res.status === 404 && route.method === 'ALL') return 'unmatched';
+  if (!route || (c.res.status === 404 && route.method === 'ALL')) return 'unmatched';
   return route.path;
 }
 

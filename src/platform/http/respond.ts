@@ -29,13 +29,19 @@ export function prepareBody(body: string | Buffer, type: string, effort: 'high' 
     identity,
     gzip: gzipSync(identity, { level: effort === 'high' ? 9 : 6 }),
     br: brotliCompressSync(identity, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: effort === 'high' ? 11 : 4, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: effort === 'high' ? 11 : 4,
+        [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
     }),
   };
 }
 
 /** Which encoding to send, from Accept-Encoding and what we have (`available`); brotli first, as it is smaller. */
-export function chooseEncoding(acceptEncoding: string | undefined, available: readonly ('br' | 'gzip')[] = ['br', 'gzip']): 'br' | 'gzip' | 'identity' {
+export function chooseEncoding(
+  acceptEncoding: string | undefined,
+  available: readonly ('br' | 'gzip')[] = ['br', 'gzip'],
+): 'br' | 'gzip' | 'identity' {
   if (!acceptEncoding) return 'identity';
   const offered = acceptEncoding
     .toLowerCase()
@@ -98,12 +104,18 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
  */
 export function sendHtml(c: Context, html: string, status = 200): Response {
   const identity = Buffer.from(html);
-  const headers: Record<string, string> = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+  const headers: Record<string, string> = {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-cache',
+    Vary: 'Accept-Encoding',
+  };
   let payload = identity;
   if (identity.length >= MIN_COMPRESS_BYTES) {
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
     if (encoding === 'br') {
-      payload = brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 2, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } });
+      payload = brotliCompressSync(identity, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 2, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+      });
       headers['Content-Encoding'] = 'br';
     } else if (encoding === 'gzip') {
       payload = gzipSync(identity, { level: 2 });
@@ -118,9 +130,18 @@ export function sendHtml(c: Context, html: string, status = 200): Response {
  * gzip when the browser takes it, even when it also takes brotli, as only
  * gzip can be put together without compressing per request.
  */
-export function sendSpliced(c: Context, page: SplicedPage, value: string, options: { status?: number; cacheControl?: string } = {}): Response {
+export function sendSpliced(
+  c: Context,
+  page: SplicedPage,
+  value: string,
+  options: { status?: number; cacheControl?: string } = {},
+): Response {
   const status = options.status ?? 200;
-  const headers: Record<string, string> = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': options.cacheControl ?? 'no-cache', Vary: 'Accept-Encoding' };
+  const headers: Record<string, string> = {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': options.cacheControl ?? 'no-cache',
+    Vary: 'Accept-Encoding',
+  };
   const encoding = chooseEncoding(c.req.header('accept-encoding'), ['gzip']);
   const payload = encoding === 'gzip' ? gzipWith(page, value) : plainWith(page, value);
   if (encoding === 'gzip') headers['Content-Encoding'] = 'gzip';
@@ -134,5 +155,9 @@ export function sendSpliced(c: Context, page: SplicedPage, value: string, option
  */
 function sendBytes(c: Context, payload: Buffer, status: number, headers: Record<string, string>): Response {
   headers['Content-Length'] = String(payload.length);
-  return c.body(new Uint8Array(payload.buffer as ArrayBuffer, payload.byteOffset, payload.length), status as 200, headers);
+  return c.body(
+    new Uint8Array(payload.buffer as ArrayBuffer, payload.byteOffset, payload.length),
+    status as 200,
+    headers,
+  );
 }

@@ -19,7 +19,12 @@ describe('truthfulLength', () => {
     const redirect = app((c) => c.redirect('/elsewhere', 301));
     for (const method of ['GET', 'HEAD']) {
       const res = await redirect.request('/?then=1', { method });
-      expect([method, res.status, res.headers.get('content-length'), (await res.arrayBuffer()).byteLength]).toEqual([method, 301, '0', 0]);
+      expect([method, res.status, res.headers.get('content-length'), (await res.arrayBuffer()).byteLength]).toEqual([
+        method,
+        301,
+        '0',
+        0,
+      ]);
     }
   });
 

@@ -21,7 +21,13 @@ export function rememberSource(options: { secure: boolean }): MiddlewareHandler 
     const code = c.req.query('source');
     // A malformed code is ignored rather than cleaned up: we keep only what we can trust to be a code.
     if (!code || !SOURCE_PATTERN.test(code) || c.res.status >= 400 || sourceOf(c)) return;
-    setCookie(c, SOURCE_COOKIE, code, { path: '/', httpOnly: true, sameSite: 'Lax', secure: options.secure, maxAge: KEEP_SECONDS });
+    setCookie(c, SOURCE_COOKIE, code, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: options.secure,
+      maxAge: KEEP_SECONDS,
+    });
   };
 }
 

@@ -6,13 +6,23 @@ import { gzipWith, plainWith, splicePage } from './spliced-gzip.ts';
 describe('a gzip page spliced around a per-request value', () => {
   it('decompresses to the page with the value in place, for any page and value', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 3000 }), fc.string({ unit: 'grapheme', maxLength: 3000 }), fc.string({ unit: 'grapheme', maxLength: 200 }), (head, tail, value) => {
-        const placeholder = '@value@';
-        fc.pre(!head.includes(placeholder) && !tail.includes(placeholder) && !`${head}${tail}`.includes('@value') && !`${head}${tail}`.includes('value@'));
-        const page = splicePage(`${head}${placeholder}${tail}`, placeholder);
-        expect(gunzipSync(gzipWith(page, value)).toString()).toBe(`${head}${value}${tail}`);
-        expect(plainWith(page, value).toString()).toBe(`${head}${value}${tail}`);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 3000 }),
+        fc.string({ unit: 'grapheme', maxLength: 3000 }),
+        fc.string({ unit: 'grapheme', maxLength: 200 }),
+        (head, tail, value) => {
+          const placeholder = '@value@';
+          fc.pre(
+            !head.includes(placeholder) &&
+              !tail.includes(placeholder) &&
+              !`${head}${tail}`.includes('@value') &&
+              !`${head}${tail}`.includes('value@'),
+          );
+          const page = splicePage(`${head}${placeholder}${tail}`, placeholder);
+          expect(gunzipSync(gzipWith(page, value)).toString()).toBe(`${head}${value}${tail}`);
+          expect(plainWith(page, value).toString()).toBe(`${head}${value}${tail}`);
+        },
+      ),
       { numRuns: 300 },
     );
   });

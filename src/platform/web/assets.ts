@@ -22,8 +22,16 @@ export function packageFile(exported: string, file?: string): Buffer {
 }
 
 // One stylesheet: ours, then the sign-up widget's (loaded as a file, because the CSP forbids the inline styles its default build injects).
-export const stylesheet = assetOf(Buffer.concat([read('./site.css'), Buffer.from('\n'), packageFile('altcha/altcha.css')]), (h) => `/assets/site.${h}.css`, 'text/css; charset=utf-8');
+export const stylesheet = assetOf(
+  Buffer.concat([read('./site.css'), Buffer.from('\n'), packageFile('altcha/altcha.css')]),
+  (h) => `/assets/site.${h}.css`,
+  'text/css; charset=utf-8',
+);
 export const favicon = assetOf(read('./favicon.svg'), () => '/favicon.svg', 'image/svg+xml');
 
 /** The staff workspace's progressive enhancements (live counts). */
-export const workspaceScript = assetOf(read('./workspace.js'), (h) => `/assets/workspace.${h}.js`, 'text/javascript; charset=utf-8');
+export const workspaceScript = assetOf(
+  read('./workspace.js'),
+  (h) => `/assets/workspace.${h}.js`,
+  'text/javascript; charset=utf-8',
+);

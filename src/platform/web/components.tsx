@@ -10,7 +10,13 @@ import { renderMarkdown } from './markdown.ts';
 export function Prose(props: { markdown: string; locale: Locale; lang?: Locale | undefined; class?: string }) {
   const html = renderMarkdown(props.markdown, { languagePrefix: localizedPath(props.locale, '/').replace(/\/$/, '') });
   if (!html) return null;
-  return <div class={props.class ?? 'prose'} lang={props.lang && props.lang !== props.locale ? props.lang : undefined} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <div
+      class={props.class ?? 'prose'}
+      lang={props.lang && props.lang !== props.locale ? props.lang : undefined}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }
 
 /** A page that only says what happened: a title, a sentence and, where it helps, a way on. */

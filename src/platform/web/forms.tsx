@@ -27,7 +27,13 @@ type FieldProps = {
 };
 
 /** Label, hint and error message around one control: the part every field shares. */
-function FieldFrame(props: { name: string; label: string; hint?: string | undefined; error?: string | undefined; children?: Child }) {
+function FieldFrame(props: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children?: Child;
+}) {
   return (
     <div class={props.error ? 'field field-error' : 'field'}>
       <label for={props.name}>{props.label}</label>
@@ -72,7 +78,13 @@ export function Field(props: FieldProps) {
 export function TextArea(props: Omit<FieldProps, 'type' | 'autocomplete' | 'inputmode'> & { rows?: number }) {
   return (
     <FieldFrame {...props}>
-      <textarea {...a11y(props)} rows={props.rows ?? 6} required={props.required} maxlength={props.maxlength} lang={props.lang}>
+      <textarea
+        {...a11y(props)}
+        rows={props.rows ?? 6}
+        required={props.required}
+        maxlength={props.maxlength}
+        lang={props.lang}
+      >
         {props.value ?? ''}
       </textarea>
     </FieldFrame>
@@ -103,7 +115,14 @@ export function Select(props: {
 export function Checkbox(props: { name: string; label: string; checked?: boolean; hint?: string }) {
   return (
     <div class="field checkbox">
-      <input type="checkbox" id={props.name} name={props.name} value="on" checked={props.checked} aria-describedby={props.hint ? `${props.name}-hint` : undefined} />
+      <input
+        type="checkbox"
+        id={props.name}
+        name={props.name}
+        value="on"
+        checked={props.checked}
+        aria-describedby={props.hint ? `${props.name}-hint` : undefined}
+      />
       <label for={props.name}>{props.label}</label>
       {props.hint ? (
         <p class="hint" id={`${props.name}-hint`}>
@@ -147,7 +166,13 @@ export function CsrfField(props: { token: string }) {
 
 export function Form(props: { action: string; token: string; children?: Child; multipart?: boolean; class?: string }) {
   return (
-    <form method="post" action={props.action} enctype={props.multipart ? 'multipart/form-data' : undefined} class={props.class} novalidate>
+    <form
+      method="post"
+      action={props.action}
+      enctype={props.multipart ? 'multipart/form-data' : undefined}
+      class={props.class}
+      novalidate
+    >
       <CsrfField token={props.token} />
       {props.children}
     </form>

@@ -53,7 +53,9 @@ export function Layout(props: PageMeta & { children?: Child }) {
         {props.noindex
           ? null
           : locales.map((l) => <link rel="alternate" hreflang={l} href={publicUrl + localizedPath(l, path)} />)}
-        {props.noindex ? null : <link rel="alternate" hreflang="x-default" href={publicUrl + localizedPath('en', path)} />}
+        {props.noindex ? null : (
+          <link rel="alternate" hreflang="x-default" href={publicUrl + localizedPath('en', path)} />
+        )}
         <link rel="stylesheet" href={stylesheet.path} />
         {/* Only enhances the sign-up forms (their bot check); every page works without it. */}
         <script type="module" src={signupScript.path}></script>

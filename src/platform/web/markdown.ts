@@ -15,8 +15,38 @@ export type SiteLinks = { languagePrefix?: string; absoluteBase?: string };
  */
 function allowlist(links: SiteLinks): sanitizeHtml.IOptions {
   return {
-    allowedTags: ['p', 'br', 'strong', 'em', 'b', 'i', 'a', 'ul', 'ol', 'li', 'blockquote', 'h2', 'h3', 'h4', 'code', 'pre', 'hr', 'abbr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
-    allowedAttributes: { a: ['href', 'title', 'hreflang', 'lang', 'rel'], abbr: ['title'], th: ['scope'], '*': ['lang'] },
+    allowedTags: [
+      'p',
+      'br',
+      'strong',
+      'em',
+      'b',
+      'i',
+      'a',
+      'ul',
+      'ol',
+      'li',
+      'blockquote',
+      'h2',
+      'h3',
+      'h4',
+      'code',
+      'pre',
+      'hr',
+      'abbr',
+      'table',
+      'thead',
+      'tbody',
+      'tr',
+      'th',
+      'td',
+    ],
+    allowedAttributes: {
+      a: ['href', 'title', 'hreflang', 'lang', 'rel'],
+      abbr: ['title'],
+      th: ['scope'],
+      '*': ['lang'],
+    },
     allowedSchemes: ['https', 'http', 'mailto', 'tel'],
     allowProtocolRelative: false,
     transformTags: {
@@ -24,7 +54,8 @@ function allowlist(links: SiteLinks): sanitizeHtml.IOptions {
         const href = attribs.href ?? '';
         // Links to other sites open in the same tab and carry no referrer or opener.
         if (/^https?:\/\//i.test(href)) return { tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } };
-        if (href.startsWith('/') && !href.startsWith('//')) return { tagName, attribs: { ...attribs, href: siteLink(href, links) } };
+        if (href.startsWith('/') && !href.startsWith('//'))
+          return { tagName, attribs: { ...attribs, href: siteLink(href, links) } };
         return { tagName, attribs };
       },
     },

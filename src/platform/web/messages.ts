@@ -37,7 +37,10 @@ const en = {
     reference: 'If it keeps happening, tell us this reference:',
   },
   badRequest: { title: 'We could not read that request', body: 'Please go back and try again.' },
-  tooLarge: { title: 'That is too large', body: 'What you sent is larger than this form accepts. Please go back, shorten it and try again.' },
+  tooLarge: {
+    title: 'That is too large',
+    body: 'What you sent is larger than this form accepts. Please go back, shorten it and try again.',
+  },
   tooMany: { title: 'Too many requests', body: 'Please wait a minute and try again.' },
   exitThisPage: 'Exit this page',
 };
@@ -76,7 +79,10 @@ const es: Messages = {
     reference: 'Si sigue pasando, comparte con nosotros esta referencia:',
   },
   badRequest: { title: 'No pudimos leer esa solicitud', body: 'Regresa e inténtalo de nuevo.' },
-  tooLarge: { title: 'Es demasiado grande', body: 'Lo que enviaste es más grande de lo que acepta este formulario. Regresa, acórtalo y vuelve a intentarlo.' },
+  tooLarge: {
+    title: 'Es demasiado grande',
+    body: 'Lo que enviaste es más grande de lo que acepta este formulario. Regresa, acórtalo y vuelve a intentarlo.',
+  },
   tooMany: { title: 'Demasiadas solicitudes', body: 'Espera un minuto y vuelve a intentarlo.' },
   exitThisPage: 'Salir de esta página',
 };

@@ -26,6 +26,8 @@ describe('the shared workspace parts', () => {
   });
 
   it('points the back link up, with its arrow', () => {
-    expect(String(<BackLink href="/admin/petitions">Petitions</BackLink>)).toBe('<p><a href="/admin/petitions">← Petitions</a></p>');
+    expect(String(<BackLink href="/admin/petitions">Petitions</BackLink>)).toBe(
+      '<p><a href="/admin/petitions">← Petitions</a></p>',
+    );
   });
 });

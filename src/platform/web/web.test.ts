@@ -33,7 +33,9 @@ describe('language paths', () => {
 
 describe('Markdown from staff', () => {
   it('keeps formatting and strips anything that could run', () => {
-    const html = renderMarkdown('**Bold** [link](/tips) <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))');
+    const html = renderMarkdown(
+      '**Bold** [link](/tips) <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))',
+    );
     expect(html).toContain('<strong>Bold</strong>');
     expect(html).toContain('<a href="/tips">link</a>');
     expect(html).not.toMatch(/<script|onerror|javascript:|<img/i);
@@ -58,6 +60,8 @@ describe('Markdown from staff', () => {
     expect(renderMarkdown('[t](/tips) [h](/)', { languagePrefix: '', absoluteBase: 'https://psj.example' })).toContain(
       '<a href="https://psj.example/tips">t</a> <a href="https://psj.example/">h</a>',
     );
-    expect(renderMarkdown('[h](/)', { languagePrefix: '/es', absoluteBase: 'https://psj.example' })).toContain('<a href="https://psj.example/es">h</a>');
+    expect(renderMarkdown('[h](/)', { languagePrefix: '/es', absoluteBase: 'https://psj.example' })).toContain(
+      '<a href="https://psj.example/es">h</a>',
+    );
   });
 });

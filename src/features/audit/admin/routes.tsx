@@ -49,7 +49,16 @@ export function auditRoutes(deps: AuditScreenDeps): Hono<AdminEnv> {
     return frame.render(c, {
       title: 'Audit log',
       current: 'audit',
-      body: <AuditPage rows={result.rows} total={result.total} perPage={perPage} filters={f} actions={actions} staff={staff} />,
+      body: (
+        <AuditPage
+          rows={result.rows}
+          total={result.total}
+          perPage={perPage}
+          filters={f}
+          actions={actions}
+          staff={staff}
+        />
+      ),
     });
   });
 

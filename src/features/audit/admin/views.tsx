@@ -2,11 +2,19 @@ import { Field, Select } from '../../../platform/web/forms.tsx';
 import { actorLabel, type AuditRow } from '../service.ts';
 import { DataTable } from '../../../platform/web/tables.tsx';
 
-type Filters = { actor?: number | undefined; action?: string | undefined; subject?: string | undefined; from?: string | undefined; to?: string | undefined; page: number };
+type Filters = {
+  actor?: number | undefined;
+  action?: string | undefined;
+  subject?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  page: number;
+};
 
 function query(f: Filters, page: number): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...f, page })) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) p.set(k, String(v));
+  for (const [k, v] of Object.entries({ ...f, page }))
+    if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) p.set(k, String(v));
   const s = p.toString();
   return s ? `?${s}` : '';
 }
@@ -31,7 +39,14 @@ function Change(props: { summary: AuditRow['summary'] }) {
   );
 }
 
-export function AuditPage(props: { rows: AuditRow[]; total: number; perPage: number; filters: Filters; actions: string[]; staff: { id: number; displayName: string }[] }) {
+export function AuditPage(props: {
+  rows: AuditRow[];
+  total: number;
+  perPage: number;
+  filters: Filters;
+  actions: string[];
+  staff: { id: number; displayName: string }[];
+}) {
   const f = props.filters;
   const pages = Math.max(1, Math.ceil(props.total / props.perPage));
   return (
@@ -39,8 +54,18 @@ export function AuditPage(props: { rows: AuditRow[]; total: number; perPage: num
       <h1>Audit log</h1>
       <p>Every change staff make, with who, when and from where. Entries cannot be edited or deleted.</p>
       <form method="get" action="/admin/audit" class="search filters">
-        <Select name="actor" label="Who" options={[['', 'Anyone'], ...props.staff.map((s) => [String(s.id), s.displayName] as const)]} value={f.actor ? String(f.actor) : ''} />
-        <Select name="action" label="Action" options={[['', 'Any action'], ...props.actions.map((a) => [a, a] as const)]} value={f.action ?? ''} />
+        <Select
+          name="actor"
+          label="Who"
+          options={[['', 'Anyone'], ...props.staff.map((s) => [String(s.id), s.displayName] as const)]}
+          value={f.actor ? String(f.actor) : ''}
+        />
+        <Select
+          name="action"
+          label="Action"
+          options={[['', 'Any action'], ...props.actions.map((a) => [a, a] as const)]}
+          value={f.action ?? ''}
+        />
         <Field name="from" label="From" type="date" value={f.from} />
         <Field name="to" label="To" type="date" value={f.to} />
         <div>
@@ -50,7 +75,10 @@ export function AuditPage(props: { rows: AuditRow[]; total: number; perPage: num
         </div>
       </form>
       <p>{props.total === 1 ? '1 entry' : `${props.total} entries`}</p>
-      <DataTable caption="Audit entries, newest first" columns={['When (UTC)', 'Who', 'Action', 'What', 'Change', 'From']}>
+      <DataTable
+        caption="Audit entries, newest first"
+        columns={['When (UTC)', 'Who', 'Action', 'What', 'Change', 'From']}
+      >
         {props.rows.map((r) => (
           <tr>
             <td>

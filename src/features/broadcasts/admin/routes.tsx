@@ -42,19 +42,27 @@ const idParam = '/:id{[0-9]{1,12}}';
 /** What a posted compose form says, as typed, for re-rendering. */
 function valuesFrom(form: FormData): BroadcastValues {
   const text = (name: string) => formText(form, name);
-  const version = (p: string) => ({ subject: text(`${p}.subject`), preheader: text(`${p}.preheader`), body: text(`${p}.body`) });
+  const version = (p: string) => ({
+    subject: text(`${p}.subject`),
+    preheader: text(`${p}.preheader`),
+    body: text(`${p}.body`),
+  });
   return {
     name: text('name'),
     en: version('en'),
     es: version('es'),
-    audience: { topic: text('audience.topic'), tag: text('audience.tag'), county: text('audience.county'), locale: text('audience.locale') },
+    audience: {
+      topic: text('audience.topic'),
+      tag: text('audience.tag'),
+      county: text('audience.county'),
+      locale: text('audience.locale'),
+    },
   };
 }
 
 function valuesOf(b: Broadcast): BroadcastValues {
   return { name: b.name, en: b.en, es: b.es ?? {}, audience: { ...b.audience } };
 }
-
 
 /** Compose, test, schedule, cancel and watch broadcasts; mounted at /admin/broadcasts. */
 export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
@@ -69,7 +77,13 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
     frame.render(c, {
       title: 'Broadcasts',
       current: 'broadcasts',
-      body: <BroadcastList rows={await listBroadcasts(db)} timeZone={await timeZone()} canSend={broadcastPermissions.send(c.get('staff')!)} />,
+      body: (
+        <BroadcastList
+          rows={await listBroadcasts(db)}
+          timeZone={await timeZone()}
+          canSend={broadcastPermissions.send(c.get('staff')!)}
+        />
+      ),
     }),
   );
 
@@ -82,7 +96,14 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
         <>
           <BackLink href="/admin/broadcasts">Broadcasts</BackLink>
           <h1>New broadcast</h1>
-          <ComposeForm action="/admin/broadcasts/new" token={frame.csrfToken(c)} values={values} errors={errors} counties={await knownCounties(db)} submitLabel="Save draft" />
+          <ComposeForm
+            action="/admin/broadcasts/new"
+            token={frame.csrfToken(c)}
+            values={values}
+            errors={errors}
+            counties={await knownCounties(db)}
+            submitLabel="Save draft"
+          />
         </>
       ),
     });
@@ -95,26 +116,62 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
     if (!parsed.success) return composeNew(c, values, fieldErrors(parsed.error.issues), 422);
     const created = await db.transaction(async (tx) => {
       const row = await createBroadcast(tx, parsed.data, frame.actor(c).staffId);
-      await recordAudit(tx, frame.actor(c), { action: 'broadcast.create', subjectType: 'broadcast', subjectId: row.id, after: { name: row.name, audience: row.audience } });
+      await recordAudit(tx, frame.actor(c), {
+        action: 'broadcast.create',
+        subjectType: 'broadcast',
+        subjectId: row.id,
+        after: { name: row.name, audience: row.audience },
+      });
       return row;
     });
     return c.redirect(`/admin/broadcasts/${created.id}?notice=created`, 303);
   });
 
-  const show = async (c: Context<AdminEnv>, b: Broadcast, extra: { values?: BroadcastValues; errors?: FieldErrors; scheduleError?: string; scheduleValue?: string; status?: number } = {}) => {
+  const show = async (
+    c: Context<AdminEnv>,
+    b: Broadcast,
+    extra: {
+      values?: BroadcastValues;
+      errors?: FieldErrors;
+      scheduleError?: string;
+      scheduleValue?: string;
+      status?: number;
+    } = {},
+  ) => {
     const staff = c.get('staff')!;
     const zone = await timeZone();
     const token = frame.csrfToken(c);
     const errors = extra.errors ?? {};
     if (b.status === 'draft' && broadcastPermissions.send(staff)) {
-      const form = <ComposeForm action={`/admin/broadcasts/${b.id}`} token={token} values={extra.values ?? valuesOf(b)} errors={errors} counties={await knownCounties(db)} submitLabel="Save changes" />;
-      const previews = { en: { html: renderVersion(b.en, 'en', deps.publicUrl).bodyHtml }, es: b.es ? { html: renderVersion(b.es, 'es', deps.publicUrl).bodyHtml } : undefined };
+      const form = (
+        <ComposeForm
+          action={`/admin/broadcasts/${b.id}`}
+          token={token}
+          values={extra.values ?? valuesOf(b)}
+          errors={errors}
+          counties={await knownCounties(db)}
+          submitLabel="Save changes"
+        />
+      );
+      const previews = {
+        en: { html: renderVersion(b.en, 'en', deps.publicUrl).bodyHtml },
+        es: b.es ? { html: renderVersion(b.es, 'es', deps.publicUrl).bodyHtml } : undefined,
+      };
       return frame.render(c, {
         title: `${Object.keys(errors).length || extra.scheduleError ? 'Error: ' : ''}${b.name}`,
         current: 'broadcasts',
         status: extra.status,
         body: (
-          <DraftPage broadcast={b} count={await audienceCount(db, b.audience)} previews={previews} token={token} timeZone={zone} scheduleError={extra.scheduleError} scheduleValue={extra.scheduleValue} form={form} />
+          <DraftPage
+            broadcast={b}
+            count={await audienceCount(db, b.audience)}
+            previews={previews}
+            token={token}
+            timeZone={zone}
+            scheduleError={extra.scheduleError}
+            scheduleValue={extra.scheduleValue}
+            form={form}
+          />
         ),
       });
     }
@@ -124,13 +181,29 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
       return frame.render(c, {
         title: b.name,
         current: 'broadcasts',
-        body: <ScheduledPage broadcast={b} count={await audienceCount(db, b.audience)} token={token} timeZone={zone} canSend={broadcastPermissions.send(staff) && b.status === 'scheduled'} />,
+        body: (
+          <ScheduledPage
+            broadcast={b}
+            count={await audienceCount(db, b.audience)}
+            token={token}
+            timeZone={zone}
+            canSend={broadcastPermissions.send(staff) && b.status === 'scheduled'}
+          />
+        ),
       });
     }
     return frame.render(c, {
       title: b.name,
       current: 'broadcasts',
-      body: <ProgressPage broadcast={b} progress={await broadcastProgress(db, b)} token={token} timeZone={zone} canSend={broadcastPermissions.send(staff)} />,
+      body: (
+        <ProgressPage
+          broadcast={b}
+          progress={await broadcastProgress(db, b)}
+          token={token}
+          timeZone={zone}
+          canSend={broadcastPermissions.send(staff)}
+        />
+      ),
     });
   };
 
@@ -149,7 +222,8 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
 
   // A write that finds the broadcast already moved on (another organizer, the scheduler) says so instead of failing.
   const conflict = (c: Context<AdminEnv>, b: Broadcast, error: unknown) => {
-    if (error instanceof BroadcastStateError) return c.redirect(`/admin/broadcasts/${b.id}?notice=changed-meanwhile`, 303);
+    if (error instanceof BroadcastStateError)
+      return c.redirect(`/admin/broadcasts/${b.id}?notice=changed-meanwhile`, 303);
     throw error;
   };
 
@@ -162,7 +236,13 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
     try {
       await db.transaction(async (tx) => {
         const after = await updateBroadcast(tx, b.id, parsed.data);
-        await recordAudit(tx, frame.actor(c), { action: 'broadcast.update', subjectType: 'broadcast', subjectId: b.id, before: { ...b }, after: { ...after } });
+        await recordAudit(tx, frame.actor(c), {
+          action: 'broadcast.update',
+          subjectType: 'broadcast',
+          subjectId: b.id,
+          before: { ...b },
+          after: { ...after },
+        });
       });
     } catch (error) {
       return conflict(c, b, error);
@@ -188,14 +268,29 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
     let at = new Date();
     if (local) {
       const parsed = zonedLocalToDate(local, await timeZone());
-      if (!parsed) return show(c, b, { scheduleError: 'Enter a date and time, or leave it empty to send now', scheduleValue: local, status: 422 });
-      if (parsed.getTime() < Date.now() - 60_000) return show(c, b, { scheduleError: 'That time has passed: choose a later one, or leave it empty to send now', scheduleValue: local, status: 422 });
+      if (!parsed)
+        return show(c, b, {
+          scheduleError: 'Enter a date and time, or leave it empty to send now',
+          scheduleValue: local,
+          status: 422,
+        });
+      if (parsed.getTime() < Date.now() - 60_000)
+        return show(c, b, {
+          scheduleError: 'That time has passed: choose a later one, or leave it empty to send now',
+          scheduleValue: local,
+          status: 422,
+        });
       at = parsed;
     }
     try {
       await db.transaction(async (tx) => {
         await scheduleBroadcast(tx, b.id, at);
-        await recordAudit(tx, frame.actor(c), { action: 'broadcast.schedule', subjectType: 'broadcast', subjectId: b.id, after: { scheduledAt: at.toISOString(), audienceNow: await audienceCount(tx, b.audience) } });
+        await recordAudit(tx, frame.actor(c), {
+          action: 'broadcast.schedule',
+          subjectType: 'broadcast',
+          subjectId: b.id,
+          after: { scheduledAt: at.toISOString(), audienceNow: await audienceCount(tx, b.audience) },
+        });
       });
     } catch (error) {
       return conflict(c, b, error);
@@ -210,7 +305,11 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
     try {
       await db.transaction(async (tx) => {
         await unscheduleBroadcast(tx, b.id);
-        await recordAudit(tx, frame.actor(c), { action: 'broadcast.unschedule', subjectType: 'broadcast', subjectId: b.id });
+        await recordAudit(tx, frame.actor(c), {
+          action: 'broadcast.unschedule',
+          subjectType: 'broadcast',
+          subjectId: b.id,
+        });
       });
     } catch (error) {
       return conflict(c, b, error);
@@ -224,7 +323,12 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
     try {
       await db.transaction(async (tx) => {
         const { withdrawn } = await cancelBroadcast(tx, b.id);
-        await recordAudit(tx, frame.actor(c), { action: 'broadcast.cancel', subjectType: 'broadcast', subjectId: b.id, after: { withdrawn } });
+        await recordAudit(tx, frame.actor(c), {
+          action: 'broadcast.cancel',
+          subjectType: 'broadcast',
+          subjectId: b.id,
+          after: { withdrawn },
+        });
       });
     } catch (error) {
       return conflict(c, b, error);

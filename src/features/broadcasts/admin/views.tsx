@@ -13,8 +13,18 @@ export type BroadcastValues = {
   audience?: { topic?: string; tag?: string; county?: string; locale?: string };
 };
 
-const topicLabels: Record<string, string> = { newsletter: 'Newsletter subscribers', 'action-alerts': 'Action alert subscribers', events: 'Event news subscribers' };
-const statusLabels: Record<string, string> = { draft: 'Draft', scheduled: 'Scheduled', sending: 'Sending', sent: 'Sent', cancelled: 'Cancelled' };
+const topicLabels: Record<string, string> = {
+  newsletter: 'Newsletter subscribers',
+  'action-alerts': 'Action alert subscribers',
+  events: 'Event news subscribers',
+};
+const statusLabels: Record<string, string> = {
+  draft: 'Draft',
+  scheduled: 'Scheduled',
+  sending: 'Sending',
+  sent: 'Sent',
+  cancelled: 'Cancelled',
+};
 
 export function describeAudience(a: Audience): string {
   const parts = [topicLabels[a.topic] ?? a.topic];
@@ -47,7 +57,13 @@ export function BroadcastList(props: { rows: Broadcast[]; timeZone: string; canS
               </td>
               <td>{describeAudience(b.audience)}</td>
               <td>{statusLabels[b.status]}</td>
-              <td>{b.startedAt ? formatInZone(b.startedAt, props.timeZone) : b.scheduledAt ? formatInZone(b.scheduledAt, props.timeZone) : '—'}</td>
+              <td>
+                {b.startedAt
+                  ? formatInZone(b.startedAt, props.timeZone)
+                  : b.scheduledAt
+                    ? formatInZone(b.scheduledAt, props.timeZone)
+                    : '—'}
+              </td>
               <td>{b.recipientCount ?? '—'}</td>
             </tr>
           ))}
@@ -57,13 +73,28 @@ export function BroadcastList(props: { rows: Broadcast[]; timeZone: string; canS
   );
 }
 
-function VersionFields(props: { lang: 'en' | 'es'; values: BroadcastValues['en']; errors: FieldErrors; required: boolean }) {
+function VersionFields(props: {
+  lang: 'en' | 'es';
+  values: BroadcastValues['en'];
+  errors: FieldErrors;
+  required: boolean;
+}) {
   const p = props.lang;
   const v = props.values ?? {};
   return (
     <fieldset lang={p}>
-      <legend>{p === 'en' ? 'English' : 'Spanish (optional: without it, Spanish readers get the English version)'}</legend>
-      <Field name={`${p}.subject`} label="Subject" value={v.subject} error={props.errors[`${p}.subject`]} required={props.required} maxlength={200} lang={p} />
+      <legend>
+        {p === 'en' ? 'English' : 'Spanish (optional: without it, Spanish readers get the English version)'}
+      </legend>
+      <Field
+        name={`${p}.subject`}
+        label="Subject"
+        value={v.subject}
+        error={props.errors[`${p}.subject`]}
+        required={props.required}
+        maxlength={200}
+        lang={p}
+      />
       <Field
         name={`${p}.preheader`}
         label="Preheader"
@@ -88,16 +119,42 @@ function VersionFields(props: { lang: 'en' | 'es'; values: BroadcastValues['en']
 }
 
 /** The compose form, for a new broadcast or a draft. */
-export function ComposeForm(props: { action: string; token: string; values: BroadcastValues; errors: FieldErrors; counties: string[]; submitLabel: string }) {
+export function ComposeForm(props: {
+  action: string;
+  token: string;
+  values: BroadcastValues;
+  errors: FieldErrors;
+  counties: string[];
+  submitLabel: string;
+}) {
   const a = props.values.audience ?? {};
   return (
     <Form action={props.action} token={props.token}>
       <ErrorSummary errors={props.errors} title="Please fix these and save again" />
-      <Field name="name" label="Name (for staff only)" value={props.values.name} error={props.errors.name} required maxlength={120} />
+      <Field
+        name="name"
+        label="Name (for staff only)"
+        value={props.values.name}
+        error={props.errors.name}
+        required
+        maxlength={120}
+      />
       <fieldset>
         <legend>Audience</legend>
-        <Select name="audience.topic" label="Send to" value={a.topic} error={props.errors['audience.topic']} options={Object.entries(topicLabels)} />
-        <Field name="audience.tag" label="Only people with this tag (optional)" value={a.tag} error={props.errors['audience.tag']} maxlength={60} />
+        <Select
+          name="audience.topic"
+          label="Send to"
+          value={a.topic}
+          error={props.errors['audience.topic']}
+          options={Object.entries(topicLabels)}
+        />
+        <Field
+          name="audience.tag"
+          label="Only people with this tag (optional)"
+          value={a.tag}
+          error={props.errors['audience.tag']}
+          maxlength={60}
+        />
         <Select
           name="audience.county"
           label="Only people in this county (optional)"
@@ -126,7 +183,11 @@ export function ComposeForm(props: { action: string; token: string; values: Broa
 
 function Preview(props: { html: string; subject: string; preheader: string; lang: 'en' | 'es' }) {
   return (
-    <section class="email-preview" lang={props.lang} aria-label={props.lang === 'en' ? 'English preview' : 'Spanish preview'}>
+    <section
+      class="email-preview"
+      lang={props.lang}
+      aria-label={props.lang === 'en' ? 'English preview' : 'Spanish preview'}
+    >
       <p>
         <strong>{props.subject}</strong> — {props.preheader}
       </p>
@@ -152,11 +213,14 @@ export function DraftPage(props: {
       <BackLink href="/admin/broadcasts">Broadcasts</BackLink>
       <h1>{b.name}</h1>
       <p>
-        Draft to <strong>{describeAudience(b.audience)}</strong>: <strong>{props.count.toLocaleString('en-US')}</strong> {props.count === 1 ? 'person' : 'people'} right now.
+        Draft to <strong>{describeAudience(b.audience)}</strong>: <strong>{props.count.toLocaleString('en-US')}</strong>{' '}
+        {props.count === 1 ? 'person' : 'people'} right now.
       </p>
       <h2>Preview</h2>
       <Preview html={props.previews.en.html} subject={b.en.subject} preheader={b.en.preheader} lang="en" />
-      {b.es && props.previews.es ? <Preview html={props.previews.es.html} subject={b.es.subject} preheader={b.es.preheader} lang="es" /> : null}
+      {b.es && props.previews.es ? (
+        <Preview html={props.previews.es.html} subject={b.es.subject} preheader={b.es.preheader} lang="es" />
+      ) : null}
       <h2>Send</h2>
       <Form action={`/admin/broadcasts/${b.id}/test`} token={props.token}>
         <button type="submit">Send a test to me</button>
@@ -183,15 +247,22 @@ export function DraftPage(props: {
   );
 }
 
-export function ScheduledPage(props: { broadcast: Broadcast; count: number; token: string; timeZone: string; canSend: boolean }) {
+export function ScheduledPage(props: {
+  broadcast: Broadcast;
+  count: number;
+  token: string;
+  timeZone: string;
+  canSend: boolean;
+}) {
   const b = props.broadcast;
   return (
     <>
       <BackLink href="/admin/broadcasts">Broadcasts</BackLink>
       <h1>{b.name}</h1>
       <p>
-        Scheduled for <strong>{b.scheduledAt ? formatInZone(b.scheduledAt, props.timeZone) : '—'}</strong> ({dateToZonedLocal(b.scheduledAt ?? new Date(), props.timeZone).replace('T', ' ')}
-        ) to {describeAudience(b.audience)}: {props.count.toLocaleString('en-US')} people right now.
+        Scheduled for <strong>{b.scheduledAt ? formatInZone(b.scheduledAt, props.timeZone) : '—'}</strong> (
+        {dateToZonedLocal(b.scheduledAt ?? new Date(), props.timeZone).replace('T', ' ')}) to{' '}
+        {describeAudience(b.audience)}: {props.count.toLocaleString('en-US')} people right now.
       </p>
       {props.canSend ? (
         <>
@@ -219,7 +290,13 @@ const progressRows: [keyof Progress, string][] = [
   ['unsubscribed', 'Unsubscribed since it started'],
 ];
 
-export function ProgressPage(props: { broadcast: Broadcast; progress: Progress; token: string; timeZone: string; canSend: boolean }) {
+export function ProgressPage(props: {
+  broadcast: Broadcast;
+  progress: Progress;
+  token: string;
+  timeZone: string;
+  canSend: boolean;
+}) {
   const b = props.broadcast;
   return (
     <>

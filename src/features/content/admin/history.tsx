@@ -33,13 +33,18 @@ export function historyScreens(screens: ContentScreens): Hono<AdminEnv> {
   app.get(`/${item}`, async (c) => {
     const found = itemOf(c);
     if (!found) return c.notFound();
-    const [versions, current] = await Promise.all([listVersions(db, found.type, found.key), currentSnapshot(db, found.type, found.key)]);
+    const [versions, current] = await Promise.all([
+      listVersions(db, found.type, found.key),
+      currentSnapshot(db, found.type, found.key),
+    ]);
     if (!current && versions.length === 0) return c.notFound();
     const title = titleOf(current ?? (await getVersion(db, found.type, found.key, versions[0]!.id))!.snapshot);
     return frame.render(c, {
       title: `History of ${title}`,
       current: 'content',
-      body: <HistoryListView type={found.type} itemKey={found.key} title={title} versions={versions} kept={VERSIONS_KEPT} />,
+      body: (
+        <HistoryListView type={found.type} itemKey={found.key} title={title} versions={versions} kept={VERSIONS_KEPT} />
+      ),
     });
   });
 

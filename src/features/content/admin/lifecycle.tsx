@@ -9,7 +9,11 @@ import { ConfirmDelete } from './views/common.tsx';
 export const slugParam = ':slug{[a-z0-9-]{1,80}}';
 
 /** What the policy and resource forms show about the item and this person's permissions. */
-export function itemFormState(c: Context<AdminEnv>, screens: ContentScreens, stored: StaffPolicy | StaffResource | undefined) {
+export function itemFormState(
+  c: Context<AdminEnv>,
+  screens: ContentScreens,
+  stored: StaffPolicy | StaffResource | undefined,
+) {
   const staff = c.get('staff')!;
   return {
     item: stored ? { ...stored.snapshot, updatedAt: stored.updatedAt, status: stored.status } : undefined,
@@ -55,7 +59,15 @@ export function addLifecycleRoutes(
     return frame.render(c, {
       title: `Delete ${title}`,
       current: 'content',
-      body: <ConfirmDelete title={`“${title}”`} what={`this ${item.kind} in both languages`} action={`${item.base}/${slug}/delete`} cancel={`${item.base}/${slug}`} token={frame.csrfToken(c)} />,
+      body: (
+        <ConfirmDelete
+          title={`“${title}”`}
+          what={`this ${item.kind} in both languages`}
+          action={`${item.base}/${slug}/delete`}
+          cancel={`${item.base}/${slug}`}
+          token={frame.csrfToken(c)}
+        />
+      ),
     });
   };
 

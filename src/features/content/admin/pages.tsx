@@ -30,22 +30,37 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   const can = (c: Context<AdminEnv>) => {
     const staff = c.get('staff')!;
-    return { edit: contentPermissions.edit(staff), publish: contentPermissions.publish(staff), remove: contentPermissions.remove(staff) };
+    return {
+      edit: contentPermissions.edit(staff),
+      publish: contentPermissions.publish(staff),
+      remove: contentPermissions.remove(staff),
+    };
   };
   const params = (c: Context<AdminEnv>) => ({ slug: c.req.param('slug')!, locale: c.req.param('locale') as Locale });
 
   app.get('/', async (c) =>
-    frame.render(c, { title: 'Pages', current: 'content', body: <PageListView pages={await listPagesForStaff(db)} canEdit={can(c).edit} /> }),
+    frame.render(c, {
+      title: 'Pages',
+      current: 'content',
+      body: <PageListView pages={await listPagesForStaff(db)} canEdit={can(c).edit} />,
+    }),
   );
 
   const newPage = (c: Context<AdminEnv>, values: FormValues, errors: FieldErrors) =>
-    renderForm(c, screens, { heading: 'Add a page', errors, previewing: false, body: <NewPageView token={frame.csrfToken(c)} values={values} errors={errors} /> });
+    renderForm(c, screens, {
+      heading: 'Add a page',
+      errors,
+      previewing: false,
+      body: <NewPageView token={frame.csrfToken(c)} values={values} errors={errors} />,
+    });
 
   app.get('/new', frame.allow(contentPermissions.edit), (c) => newPage(c, {}, {}));
 
   app.post('/new', frame.allow(contentPermissions.edit), async (c) => {
     const form = await readForm(c);
-    const values = Object.fromEntries(['slug', 'locale', 'title', 'description', 'bodyMd'].map((name) => [name, formText(form, name)]));
+    const values = Object.fromEntries(
+      ['slug', 'locale', 'title', 'description', 'bodyMd'].map((name) => [name, formText(form, name)]),
+    );
     const parsed = newPageInput.safeParse(values);
     if (!parsed.success) return newPage(c, values, fieldErrors(parsed.error.issues));
     const outcome = await createStaffPage(db, parsed.data, frame.actor(c));
@@ -57,7 +72,11 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
     const [page] = await listPagesForStaff(db, params(c).slug);
     if (!page) return c.notFound();
     const title = page.languages.en?.title ?? page.languages.es?.title ?? page.slug;
-    return frame.render(c, { title, current: 'content', body: <PageDetailView page={page} token={frame.csrfToken(c)} can={can(c)} /> });
+    return frame.render(c, {
+      title,
+      current: 'content',
+      body: <PageDetailView page={page} token={frame.csrfToken(c)} can={can(c)} />,
+    });
   });
 
   // "Add Spanish version": a draft copy of the other language to translate over.
@@ -69,7 +88,13 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
     return result instanceof Response ? result : c.redirect(`/admin/content/pages/${slug}/${locale}/edit`, 303);
   });
 
-  const editPage = async (c: Context<AdminEnv>, draft: PageDraft, values: FormValues, errors: FieldErrors, preview?: Page) => {
+  const editPage = async (
+    c: Context<AdminEnv>,
+    draft: PageDraft,
+    values: FormValues,
+    errors: FieldErrors,
+    preview?: Page,
+  ) => {
     // Whether this language lags behind the other, so a translator knows to compare.
     const [overview] = await listPagesForStaff(db, draft.slug);
     return renderForm(c, screens, {
@@ -105,7 +130,8 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
     const values = Object.fromEntries(Object.keys(editableValues(draft)).map((name) => [name, formText(form, name)]));
     const parsed = pageFormInput.safeParse(structured(draft, values));
     const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-    if (wantsPreview(form)) return editPage(c, draft, values, errors, parsed.success ? previewPage(draft, values) : undefined);
+    if (wantsPreview(form))
+      return editPage(c, draft, values, errors, parsed.success ? previewPage(draft, values) : undefined);
     if (!parsed.success) return editPage(c, draft, values, errors);
     const outcome = await savePage(db, slug, locale, { ...parsed.data, sections: parsed.data.section }, frame.actor(c));
     const result = await afterWrite(c, screens, outcome, `/admin/content/pages/${slug}/${locale}/edit`, 'saved');
@@ -151,7 +177,13 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
     const { slug, locale } = params(c);
     const outcome = await deletePage(db, slug, locale, frame.actor(c));
     const [rest] = outcome.ok ? await listPagesForStaff(db, slug) : [];
-    const result = await afterWrite(c, screens, outcome, rest ? `/admin/content/pages/${slug}` : '/admin/content/pages', 'deleted');
+    const result = await afterWrite(
+      c,
+      screens,
+      outcome,
+      rest ? `/admin/content/pages/${slug}` : '/admin/content/pages',
+      'deleted',
+    );
     return result instanceof Response ? result : confirmDelete(c, 400);
   });
 
@@ -173,7 +205,9 @@ function structured(draft: PageDraft, values: FormValues) {
     section: Object.fromEntries(
       draft.sections.map((s) => {
         const name = `section.${s.key}`;
-        const data = Object.fromEntries(Object.keys(s.data).map((field) => [field, values[`${name}.data.${field}`] ?? '']));
+        const data = Object.fromEntries(
+          Object.keys(s.data).map((field) => [field, values[`${name}.data.${field}`] ?? '']),
+        );
         return [s.key, { heading: values[`${name}.heading`], bodyMd: values[`${name}.bodyMd`], data }];
       }),
     ),
@@ -197,7 +231,16 @@ function previewPage(draft: PageDraft, values: FormValues): Page {
     isFallback: false,
     sections: draft.sections.map((s, index) => {
       const words = typed.section[s.key]!;
-      return { ...s, id: index, pageId: 0, heading: words.heading ?? '', bodyMd: words.bodyMd ?? '', data: words.data, createdAt: now, updatedAt: now };
+      return {
+        ...s,
+        id: index,
+        pageId: 0,
+        heading: words.heading ?? '',
+        bodyMd: words.bodyMd ?? '',
+        data: words.data,
+        createdAt: now,
+        updatedAt: now,
+      };
     }),
   };
 }

@@ -15,7 +15,16 @@ import {
   type StaffPolicy,
 } from '../service.ts';
 import { addLifecycleRoutes, itemFormState, slugParam } from './lifecycle.tsx';
-import { afterWrite, formText, readForm, renderForm, translationFieldNames, translationInput, wantsPreview, type ContentScreens } from './requests.ts';
+import {
+  afterWrite,
+  formText,
+  readForm,
+  renderForm,
+  translationFieldNames,
+  translationInput,
+  wantsPreview,
+  type ContentScreens,
+} from './requests.ts';
 import type { FormValues } from './views/pages.tsx';
 import { PolicyFactFields, PolicyPreview } from './views/policies.tsx';
 import { ItemFormView, ItemListView } from './views/translated.tsx';
@@ -39,11 +48,28 @@ export function policyScreens(screens: ContentScreens): Hono<AdminEnv> {
     return frame.render(c, {
       title: 'Policies',
       current: 'content',
-      body: <ItemListView heading="Policies" base={base} addLabel="Add a policy" rows={rows} canEdit={contentPermissions.edit(c.get('staff')!)} detailLabel="Bill and session" />,
+      body: (
+        <ItemListView
+          heading="Policies"
+          base={base}
+          addLabel="Add a policy"
+          rows={rows}
+          canEdit={contentPermissions.edit(c.get('staff')!)}
+          detailLabel="Bill and session"
+        />
+      ),
     });
   });
 
-  const form = (c: Context<AdminEnv>, state: { policy?: StaffPolicy | undefined; values: FormValues; errors: FieldErrors; preview?: PolicyForm | undefined }) => {
+  const form = (
+    c: Context<AdminEnv>,
+    state: {
+      policy?: StaffPolicy | undefined;
+      values: FormValues;
+      errors: FieldErrors;
+      preview?: PolicyForm | undefined;
+    },
+  ) => {
     const { policy, values, errors, preview } = state;
     const heading = policy ? itemTitle(policy.snapshot) : 'Add a policy';
     return renderForm(c, screens, {
@@ -63,7 +89,15 @@ export function policyScreens(screens: ContentScreens): Hono<AdminEnv> {
             preview ? (
               <PolicyPreview
                 values={values}
-                facts={{ id: 0, slug: policy?.snapshot.slug ?? values.slug ?? '', isDemo: false, published: false, createdAt: new Date(), updatedAt: new Date(), ...preview }}
+                facts={{
+                  id: 0,
+                  slug: policy?.snapshot.slug ?? values.slug ?? '',
+                  isDemo: false,
+                  published: false,
+                  createdAt: new Date(),
+                  updatedAt: new Date(),
+                  ...preview,
+                }}
               />
             ) : undefined
           }
@@ -75,22 +109,38 @@ export function policyScreens(screens: ContentScreens): Hono<AdminEnv> {
   /** Reads and checks the form; a new policy's address too. */
   const readPolicyForm = async (c: Context<AdminEnv>, isNew: boolean) => {
     const body = await readForm(c);
-    const values = Object.fromEntries([...fieldNames, ...(isNew ? ['slug'] : [])].map((name) => [name, formText(body, name)]));
+    const values = Object.fromEntries(
+      [...fieldNames, ...(isNew ? ['slug'] : [])].map((name) => [name, formText(body, name)]),
+    );
     const parsed = policyFormInput.safeParse({ ...values, ...translationInput(values) });
     const slug = isNew ? newItemSlug.safeParse(values) : undefined;
-    const errors = { ...(slug && !slug.success ? fieldErrors(slug.error.issues) : {}), ...(parsed.success ? {} : fieldErrors(parsed.error.issues)) };
+    const errors = {
+      ...(slug && !slug.success ? fieldErrors(slug.error.issues) : {}),
+      ...(parsed.success ? {} : fieldErrors(parsed.error.issues)),
+    };
     const data = parsed.success && Object.keys(errors).length === 0 ? parsed.data : undefined;
     return { values, errors, data, slug: slug?.data?.slug, preview: wantsPreview(body) };
   };
 
-  app.get('/new', frame.allow(contentPermissions.edit), (c) => form(c, { values: { sessionYear: String(new Date().getUTCFullYear()) }, errors: {} }));
+  app.get('/new', frame.allow(contentPermissions.edit), (c) =>
+    form(c, { values: { sessionYear: String(new Date().getUTCFullYear()) }, errors: {} }),
+  );
 
   app.post('/new', frame.allow(contentPermissions.edit), async (c) => {
     const typed = await readPolicyForm(c, true);
-    if (!typed.data || typed.preview) return form(c, { values: typed.values, errors: typed.errors, preview: typed.preview ? typed.data : undefined });
+    if (!typed.data || typed.preview)
+      return form(c, { values: typed.values, errors: typed.errors, preview: typed.preview ? typed.data : undefined });
     const slug = typed.slug!;
-    const result = await afterWrite(c, screens, await createStaffPolicy(db, slug, typed.data, frame.actor(c)), `${base}/${slug}`, 'created');
-    return result instanceof Response ? result : form(c, { values: typed.values, errors: { [result.field]: result.message } });
+    const result = await afterWrite(
+      c,
+      screens,
+      await createStaffPolicy(db, slug, typed.data, frame.actor(c)),
+      `${base}/${slug}`,
+      'created',
+    );
+    return result instanceof Response
+      ? result
+      : form(c, { values: typed.values, errors: { [result.field]: result.message } });
   });
 
   // Viewers may read a policy's words here; the form is then shown disabled.
@@ -105,9 +155,23 @@ export function policyScreens(screens: ContentScreens): Hono<AdminEnv> {
     const policy = await getPolicyForStaff(db, c.req.param('slug')!);
     if (!policy) return c.notFound();
     const typed = await readPolicyForm(c, false);
-    if (!typed.data || typed.preview) return form(c, { policy, values: typed.values, errors: typed.errors, preview: typed.preview ? typed.data : undefined });
-    const result = await afterWrite(c, screens, await savePolicy(db, policy.snapshot.slug, typed.data, frame.actor(c)), `${base}/${policy.snapshot.slug}`, 'saved');
-    return result instanceof Response ? result : form(c, { policy, values: typed.values, errors: { [result.field]: result.message } });
+    if (!typed.data || typed.preview)
+      return form(c, {
+        policy,
+        values: typed.values,
+        errors: typed.errors,
+        preview: typed.preview ? typed.data : undefined,
+      });
+    const result = await afterWrite(
+      c,
+      screens,
+      await savePolicy(db, policy.snapshot.slug, typed.data, frame.actor(c)),
+      `${base}/${policy.snapshot.slug}`,
+      'saved',
+    );
+    return result instanceof Response
+      ? result
+      : form(c, { policy, values: typed.values, errors: { [result.field]: result.message } });
   });
 
   addLifecycleRoutes(app, screens, {

@@ -46,7 +46,10 @@ export const translationFieldNames = locales.flatMap((l) => [`${l}.title`, `${l}
 /** The typed words shaped as the form schemas expect: { en: {title, summary, bodyMd}, es: {…} }. */
 export function translationInput(values: Record<string, string>) {
   return Object.fromEntries(
-    locales.map((l) => [l, { title: values[`${l}.title`] ?? '', summary: values[`${l}.summary`] ?? '', bodyMd: values[`${l}.bodyMd`] ?? '' }]),
+    locales.map((l) => [
+      l,
+      { title: values[`${l}.title`] ?? '', summary: values[`${l}.summary`] ?? '', bodyMd: values[`${l}.bodyMd`] ?? '' },
+    ]),
   ) as Record<Locale, { title: string; summary: string; bodyMd: string }>;
 }
 
@@ -54,7 +57,11 @@ export function translationInput(values: Record<string, string>) {
  * Renders a form screen: 400 with "Error:" leading the title when anything
  * was refused (screen readers hear it first), "Preview:" when previewing.
  */
-export function renderForm(c: Context<AdminEnv>, screens: ContentScreens, page: { heading: string; errors: FieldErrors; previewing: boolean; body: Child }): Promise<Response> {
+export function renderForm(
+  c: Context<AdminEnv>,
+  screens: ContentScreens,
+  page: { heading: string; errors: FieldErrors; previewing: boolean; body: Child },
+): Promise<Response> {
   const failed = Object.values(page.errors).some(Boolean);
   return screens.frame.render(c, {
     title: `${failed ? 'Error: ' : ''}${page.previewing ? 'Preview: ' : ''}${page.heading}`,

@@ -19,7 +19,16 @@ import {
   type StaffResource,
 } from '../service.ts';
 import { addLifecycleRoutes, itemFormState, slugParam } from './lifecycle.tsx';
-import { afterWrite, formText, readForm, renderForm, translationFieldNames, translationInput, wantsPreview, type ContentScreens } from './requests.ts';
+import {
+  afterWrite,
+  formText,
+  readForm,
+  renderForm,
+  translationFieldNames,
+  translationInput,
+  wantsPreview,
+  type ContentScreens,
+} from './requests.ts';
 import { checkUpload, megabytes } from './uploads.ts';
 import type { FormValues } from './views/pages.tsx';
 import { ResourceFactFields, ResourcePreview } from './views/resources.tsx';
@@ -28,7 +37,13 @@ import { ItemFormView, ItemListView } from './views/translated.tsx';
 const base = '/admin/content/resources';
 const fieldNames = ['type', 'publishedOn', 'url', 'removeFile', ...translationFieldNames];
 
-type FormState = { resource?: StaffResource | undefined; values: FormValues; topics: string[]; errors: FieldErrors; preview?: ResourceForm | undefined };
+type FormState = {
+  resource?: StaffResource | undefined;
+  values: FormValues;
+  topics: string[];
+  errors: FieldErrors;
+  preview?: ResourceForm | undefined;
+};
 
 /** The research library: facts, topics, a file, and words in each language; mounted at /admin/content/resources. */
 export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
@@ -46,7 +61,16 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
     return frame.render(c, {
       title: 'Resources',
       current: 'content',
-      body: <ItemListView heading="Resources" base={base} addLabel="Add a resource" rows={rows} canEdit={contentPermissions.edit(c.get('staff')!)} detailLabel="Type and date" />,
+      body: (
+        <ItemListView
+          heading="Resources"
+          base={base}
+          addLabel="Add a resource"
+          rows={rows}
+          canEdit={contentPermissions.edit(c.get('staff')!)}
+          detailLabel="Type and date"
+        />
+      ),
     });
   });
 
@@ -84,7 +108,13 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
               <ResourcePreview
                 values={values}
                 topics={allTopics}
-                facts={{ id: 0, slug: slug ?? values.slug ?? '', isDemo: false, filePath: resource?.snapshot.filePath ?? null, ...preview }}
+                facts={{
+                  id: 0,
+                  slug: slug ?? values.slug ?? '',
+                  isDemo: false,
+                  filePath: resource?.snapshot.filePath ?? null,
+                  ...preview,
+                }}
               />
             ) : undefined
           }
@@ -96,7 +126,9 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
   /** Reads and checks the form, the new address and the file; nothing is stored yet. */
   const readResourceForm = async (c: Context<AdminEnv>, isNew: boolean) => {
     const body = await readForm(c);
-    const values = Object.fromEntries([...fieldNames, ...(isNew ? ['slug'] : [])].map((name) => [name, formText(body, name)]));
+    const values = Object.fromEntries(
+      [...fieldNames, ...(isNew ? ['slug'] : [])].map((name) => [name, formText(body, name)]),
+    );
     const topics = body.getAll('topics').filter((t): t is string => typeof t === 'string');
     const known = (await listTopics(db)).map((t) => t.slug);
     const parsed = resourceFormInput(known).safeParse({ ...values, topics, ...translationInput(values) });
@@ -117,7 +149,12 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
    * Stores the file (if any) first, then writes the resource in one
    * transaction; if that fails or is refused, the file just stored goes.
    */
-  const write = async (c: Context<AdminEnv>, typed: Typed & { data: ResourceForm }, slug: string, resource: StaffResource | undefined) => {
+  const write = async (
+    c: Context<AdminEnv>,
+    typed: Typed & { data: ResourceForm },
+    slug: string,
+    resource: StaffResource | undefined,
+  ) => {
     let change: FileChange = typed.values.removeFile === 'on' ? { action: 'remove' } : { action: 'keep' };
     if (typed.upload) {
       const key = newFileKey(typed.upload.extension);
@@ -126,17 +163,23 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
     }
     let kept = false;
     try {
-      const outcome = resource ? await saveResource(db, slug, typed.data, change, frame.actor(c)) : await createStaffResource(db, slug, typed.data, change, frame.actor(c));
+      const outcome = resource
+        ? await saveResource(db, slug, typed.data, change, frame.actor(c))
+        : await createStaffResource(db, slug, typed.data, change, frame.actor(c));
       kept = outcome.ok;
       const notice = typed.upload ? 'uploaded' : resource ? 'saved' : 'created';
       const result = await afterWrite(c, screens, outcome, `${base}/${slug}`, notice);
-      return result instanceof Response ? result : form(c, { resource, values: typed.values, topics: typed.topics, errors: { [result.field]: result.message } });
+      return result instanceof Response
+        ? result
+        : form(c, { resource, values: typed.values, topics: typed.topics, errors: { [result.field]: result.message } });
     } finally {
       if (!kept && change.action === 'replace') await files.delete(change.key).catch(() => {});
     }
   };
 
-  app.get('/new', frame.allow(contentPermissions.edit), (c) => form(c, { values: { publishedOn: new Date().toISOString().slice(0, 10) }, topics: [], errors: {} }));
+  app.get('/new', frame.allow(contentPermissions.edit), (c) =>
+    form(c, { values: { publishedOn: new Date().toISOString().slice(0, 10) }, topics: [], errors: {} }),
+  );
 
   app.post('/new', frame.allow(contentPermissions.edit), async (c) => {
     const typed = await readResourceForm(c, true);
@@ -156,7 +199,8 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
     const resource = await getResourceForStaff(db, c.req.param('slug')!);
     if (!resource) return c.notFound();
     const typed = await readResourceForm(c, false);
-    if (!typed.data || typed.preview) return form(c, { ...typed, resource, preview: typed.preview ? typed.data : undefined });
+    if (!typed.data || typed.preview)
+      return form(c, { ...typed, resource, preview: typed.preview ? typed.data : undefined });
     return write(c, { ...typed, data: typed.data }, resource.snapshot.slug, resource);
   });
 

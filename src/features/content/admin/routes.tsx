@@ -47,7 +47,13 @@ export function contentAdminRoutes(deps: ContentAdminDeps): Hono<AdminEnv> {
   };
   const app = new Hono<AdminEnv>();
   app.use(frame.requireSignedIn(), frame.allow(contentPermissions.view));
-  app.get('/', async (c) => frame.render(c, { title: 'Content', current: 'content', body: <ContentOverviewView overview={await contentOverview(deps.db)} /> }));
+  app.get('/', async (c) =>
+    frame.render(c, {
+      title: 'Content',
+      current: 'content',
+      body: <ContentOverviewView overview={await contentOverview(deps.db)} />,
+    }),
+  );
   app.route('/pages', pageScreens(screens));
   app.route('/policies', policyScreens(screens));
   app.route('/resources', resourceScreens(screens));

@@ -1,7 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.ts';
 import { pages, siteState } from '../schema.ts';
-import { createPage, createPolicy, createResource, createTopic, updateSiteSettings, type SiteSettings } from '../service.ts';
+import {
+  createPage,
+  createPolicy,
+  createResource,
+  createTopic,
+  updateSiteSettings,
+  type SiteSettings,
+} from '../service.ts';
 import { demoPolicies, demoResources, demoTopics } from './library.ts';
 import { demoPages } from './pages.ts';
 

@@ -15,27 +15,27 @@ export function ContentPage(props: { page: Page; locale: Locale }) {
   const others = page.sections.filter((s) => s.kind !== 'tip');
   return (
     <>
-    {page.isFallback ? <Notice>{messagesFor(locale).untranslated}</Notice> : null}
-    <article lang={textLang !== locale ? textLang : undefined}>
-      <h1>{page.title}</h1>
-      <Prose markdown={fillRetentionPeriods(page.bodyMd)} locale={locale} />
-      {tips.length > 0 ? (
-        <ol class="tips">
-          {tips.map((tip) => (
-            <li>
-              <h2>{tip.heading}</h2>
-              <Prose markdown={fillRetentionPeriods(tip.bodyMd)} locale={locale} />
-            </li>
-          ))}
-        </ol>
-      ) : null}
-      {others.map((s) => (
-        <section class={s.kind === 'note' ? 'section notice' : 'section'}>
-          {s.heading ? <h2>{s.heading}</h2> : null}
-          <Prose markdown={fillRetentionPeriods(s.bodyMd)} locale={locale} />
-        </section>
-      ))}
-    </article>
+      {page.isFallback ? <Notice>{messagesFor(locale).untranslated}</Notice> : null}
+      <article lang={textLang !== locale ? textLang : undefined}>
+        <h1>{page.title}</h1>
+        <Prose markdown={fillRetentionPeriods(page.bodyMd)} locale={locale} />
+        {tips.length > 0 ? (
+          <ol class="tips">
+            {tips.map((tip) => (
+              <li>
+                <h2>{tip.heading}</h2>
+                <Prose markdown={fillRetentionPeriods(tip.bodyMd)} locale={locale} />
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        {others.map((s) => (
+          <section class={s.kind === 'note' ? 'section notice' : 'section'}>
+            {s.heading ? <h2>{s.heading}</h2> : null}
+            <Prose markdown={fillRetentionPeriods(s.bodyMd)} locale={locale} />
+          </section>
+        ))}
+      </article>
     </>
   );
 }

@@ -16,7 +16,8 @@ function runsOf(sections: Section[]): Section[][] {
   for (const section of sections) {
     const last = runs.at(-1);
     const lastKind = last?.at(-1)?.kind ?? '';
-    if (last && cardKinds.has(section.kind) && (lastKind === section.kind || lastKind.endsWith('-intro'))) last.push(section);
+    if (last && cardKinds.has(section.kind) && (lastKind === section.kind || lastKind.endsWith('-intro')))
+      last.push(section);
     else runs.push([section]);
   }
   return runs;
@@ -142,4 +143,3 @@ function Cards(props: { cards: Section[]; locale: Locale; textLang: Locale }) {
     </ul>
   );
 }
-

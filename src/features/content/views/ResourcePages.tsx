@@ -86,7 +86,8 @@ export function ResourceListPage(props: {
               <a href={localizedPath(locale, `/resources/${r.slug}`)}>{r.title}</a>
             </h3>
             <p class="meta">
-              {t.resourceType[r.type as keyof typeof t.resourceType] ?? r.type} · <time datetime={r.publishedOn}>{formatDate(r.publishedOn, locale)}</time>
+              {t.resourceType[r.type as keyof typeof t.resourceType] ?? r.type} ·{' '}
+              <time datetime={r.publishedOn}>{formatDate(r.publishedOn, locale)}</time>
               {r.topics.length > 0 ? ` · ${r.topics.map((s) => topicName.get(s) ?? s).join(', ')}` : ''}
               {r.locale !== locale ? ` · ${t.resources.onlyInEnglish}` : ''}
               {r.isDemo ? (

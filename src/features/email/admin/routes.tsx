@@ -43,7 +43,10 @@ export function mailboxRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEn
   });
 
   app.get('/:id{[0-9]{1,15}}', async (c) => {
-    const [m] = await db.select().from(emailMailbox).where(eq(emailMailbox.id, Number(c.req.param('id'))));
+    const [m] = await db
+      .select()
+      .from(emailMailbox)
+      .where(eq(emailMailbox.id, Number(c.req.param('id'))));
     if (!m) return c.notFound();
     const links = [...m.text.matchAll(/https?:\/\/\S+/g)].map((x) => x[0]);
     return frame.render(c, {

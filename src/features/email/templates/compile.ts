@@ -12,7 +12,13 @@ export async function compileLayouts(): Promise<Record<string, string>> {
   for (const layout of layoutNames) {
     for (const locale of locales) {
       // No web fonts (no third-party hosts), and strict: a broken layout must fail the build, not ship.
-      const result = await mjml2html(layoutMjml(layout, locale), { fonts: {}, validationLevel: 'strict', keepComments: true, minify: false, beautify: false });
+      const result = await mjml2html(layoutMjml(layout, locale), {
+        fonts: {},
+        validationLevel: 'strict',
+        keepComments: true,
+        minify: false,
+        beautify: false,
+      });
       // Indentation is a third of the bytes and means nothing to a mail client; a message is sent 100,000 times.
       compiled[`${layout}:${locale}`] = result.html.replace(/\n[ \t]+/g, '\n').replace(/\n{2,}/g, '\n');
     }

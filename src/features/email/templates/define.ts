@@ -31,7 +31,9 @@ export type EmailTemplate = {
 };
 
 /** A template written once per language; the row's language picks one. */
-export function localized(byLocale: Record<Locale, (row: OutboxRow, ctx: TemplateContext) => EmailContent | Promise<EmailContent>>): EmailTemplate {
+export function localized(
+  byLocale: Record<Locale, (row: OutboxRow, ctx: TemplateContext) => EmailContent | Promise<EmailContent>>,
+): EmailTemplate {
   return { render: (row, ctx) => byLocale[row.locale](row, ctx) };
 }
 

@@ -23,7 +23,9 @@ import { escapeHtml } from '../../../platform/web/escape.ts';
 type Filler = { parts: string[]; names: SlotName[] };
 
 const slotPattern = new RegExp(Object.values(slots).join('|'), 'g');
-const slotByMarker = new Map<string, SlotName>(Object.entries(slots).map(([name, marker]) => [marker, name as SlotName]));
+const slotByMarker = new Map<string, SlotName>(
+  Object.entries(slots).map(([name, marker]) => [marker, name as SlotName]),
+);
 
 function filler(html: string): Filler {
   const parts: string[] = [];
@@ -57,7 +59,11 @@ function preparedLayout(layout: LayoutName, locale: Locale): Prepared {
     const start = html.indexOf(actionStart);
     const end = html.indexOf(actionEnd);
     if (start < 0 || end < start) throw new Error(`email layout ${key} has lost its action markers`);
-    p = { before: filler(html.slice(0, start)), action: filler(html.slice(start + actionStart.length, end)), after: filler(html.slice(end + actionEnd.length)) };
+    p = {
+      before: filler(html.slice(0, start)),
+      action: filler(html.slice(start + actionStart.length, end)),
+      after: filler(html.slice(end + actionEnd.length)),
+    };
     prepared.set(key, p);
   }
   return p;

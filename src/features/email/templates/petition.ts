@@ -2,7 +2,8 @@ import { localized, paragraphs, type EmailTemplate } from './define.ts';
 import { retention } from '../../../platform/retention.ts';
 
 /** Merge fields as the petitions feature queues them (pending-signature.ts); a missing one renders as nothing rather than "undefined". */
-const field = (data: Record<string, unknown>, name: string) => (typeof data[name] === 'string' ? (data[name] as string).trim() : '');
+const field = (data: Record<string, unknown>, name: string) =>
+  typeof data[name] === 'string' ? (data[name] as string).trim() : '';
 
 /**
  * The link that confirms a petition signature. Transactional: it answers
@@ -23,7 +24,10 @@ export const petitionTemplates: Record<'petition-confirm', EmailTemplate> = {
           `Thank you for signing “${title}”. Press the button to confirm your signature: only confirmed signatures count. The link works for ${retention.unconfirmedDays} days.`,
           'If it was not you, ignore this message: nothing is signed in your name unless the button is pressed.',
         ]),
-        action: { label: 'Confirm my signature', url: ctx.link(`/petitions/${field(row.data, 'slug')}/confirm/${field(row.data, 'token')}`) },
+        action: {
+          label: 'Confirm my signature',
+          url: ctx.link(`/petitions/${field(row.data, 'slug')}/confirm/${field(row.data, 'token')}`),
+        },
       };
     },
     es: (row, ctx) => {
@@ -37,7 +41,10 @@ export const petitionTemplates: Record<'petition-confirm', EmailTemplate> = {
           `Gracias por firmar «${title}». Pulsa el botón para confirmar tu firma: solo cuentan las firmas confirmadas. El enlace funciona durante ${retention.unconfirmedDays} días.`,
           'Si no fuiste tú, ignora este mensaje: no se firma nada en tu nombre a menos que se pulse el botón.',
         ]),
-        action: { label: 'Confirmar mi firma', url: ctx.link(`/petitions/${field(row.data, 'slug')}/confirm/${field(row.data, 'token')}`) },
+        action: {
+          label: 'Confirmar mi firma',
+          url: ctx.link(`/petitions/${field(row.data, 'slug')}/confirm/${field(row.data, 'token')}`),
+        },
       };
     },
   }),

@@ -19,16 +19,30 @@ import {
   type PetitionValues,
 } from '../petition-editing.ts';
 import { petitionPermissions } from '../permissions.ts';
-import { PetitionForm, PetitionLinks, PetitionListPage, PetitionSummary, petitionStatusLabel } from './views/petitions.tsx';
+import {
+  PetitionForm,
+  PetitionLinks,
+  PetitionListPage,
+  PetitionSummary,
+  petitionStatusLabel,
+} from './views/petitions.tsx';
 import { BackLink } from '../../../platform/web/components.tsx';
 
 /** What a posted petition form says, as typed, for re-rendering. */
 function valuesFrom(form: FormData): PetitionValues {
   const text = (name: string) => formText(form, name);
-  const version = (p: string) => ({ title: text(`${p}.title`), summary: text(`${p}.summary`), statement: text(`${p}.statement`) });
+  const version = (p: string) => ({
+    title: text(`${p}.title`),
+    summary: text(`${p}.summary`),
+    statement: text(`${p}.statement`),
+  });
   const thresholds: NonNullable<PetitionValues['thresholds']> = [];
   for (let i = 0; i < MAX_THRESHOLDS + 3; i++) {
-    thresholds.push({ count: text(`thresholds.${i}.count`), en: text(`thresholds.${i}.en`), es: text(`thresholds.${i}.es`) });
+    thresholds.push({
+      count: text(`thresholds.${i}.count`),
+      en: text(`thresholds.${i}.en`),
+      es: text(`thresholds.${i}.es`),
+    });
   }
   return {
     slug: text('slug'),
@@ -75,7 +89,13 @@ export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     return frame.render(c, {
       title: 'Petitions',
       current: 'petitions',
-      body: <PetitionListPage rows={await listPetitions(db)} canEdit={petitionPermissions.edit(staff)} canManageAbuse={petitionPermissions.manageAbuse(staff)} />,
+      body: (
+        <PetitionListPage
+          rows={await listPetitions(db)}
+          canEdit={petitionPermissions.edit(staff)}
+          canManageAbuse={petitionPermissions.manageAbuse(staff)}
+        />
+      ),
     });
   });
 
@@ -88,7 +108,15 @@ export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
         <>
           <BackLink href="/admin/petitions">Petitions</BackLink>
           <h1>New petition</h1>
-          <PetitionForm action="/admin/petitions/new" token={frame.csrfToken(c)} values={values} errors={errors} statuses={['draft', 'open']} timeZone={await timeZone()} submitLabel="Create petition" />
+          <PetitionForm
+            action="/admin/petitions/new"
+            token={frame.csrfToken(c)}
+            values={values}
+            errors={errors}
+            statuses={['draft', 'open']}
+            timeZone={await timeZone()}
+            submitLabel="Create petition"
+          />
         </>
       ),
     });
@@ -104,7 +132,11 @@ export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     return c.redirect(`/admin/petitions/${saved.petition.id}?notice=created`, 303);
   });
 
-  const show = async (c: Context<AdminEnv>, p: Petition, edit: { values?: PetitionValues; errors?: FieldErrors; status?: number } = {}) => {
+  const show = async (
+    c: Context<AdminEnv>,
+    p: Petition,
+    edit: { values?: PetitionValues; errors?: FieldErrors; status?: number } = {},
+  ) => {
     const staff = c.get('staff')!;
     const zone = await timeZone();
     const errors = edit.errors ?? {};
@@ -118,10 +150,17 @@ export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
           <BackLink href="/admin/petitions">Petitions</BackLink>
           <h1>{p.en.title}</h1>
           <p>
-            {petitionStatusLabel[p.status]} · <strong>{verified.toLocaleString('en-US')}</strong> verified of {p.goal.toLocaleString('en-US')} ·{' '}
+            {petitionStatusLabel[p.status]} · <strong>{verified.toLocaleString('en-US')}</strong> verified of{' '}
+            {p.goal.toLocaleString('en-US')} ·{' '}
             {p.status === 'draft' ? 'not public yet' : <a href={`/petitions/${p.slug}`}>public page</a>}
           </p>
-          <PetitionLinks id={p.id} can={{ signatures: petitionPermissions.viewSignatures(staff), export: petitionPermissions.exportSignatures(staff) }} />
+          <PetitionLinks
+            id={p.id}
+            can={{
+              signatures: petitionPermissions.viewSignatures(staff),
+              export: petitionPermissions.exportSignatures(staff),
+            }}
+          />
           {petitionPermissions.edit(staff) ? (
             <>
               <h2>Edit</h2>

@@ -8,7 +8,13 @@ import { getSiteSettings } from '../../content/service.ts';
 import { supporterPermissions } from '../../supporters/service.ts';
 import { petitionIdParam, readForm, type PetitionAdminDeps } from './http.ts';
 import { getPetition, type Petition } from '../petition-editing.ts';
-import { auditFilters, invalidateSignatures, invalidationPreview, listSignatures, parseFilters } from '../signature-review.ts';
+import {
+  auditFilters,
+  invalidateSignatures,
+  invalidationPreview,
+  listSignatures,
+  parseFilters,
+} from '../signature-review.ts';
 import { exportStatement, signatureCsv } from '../export.ts';
 import { runExportProcess } from '../export-runner.ts';
 import { districtTallies, packetFor, type PacketChamber } from '../packet.ts';
@@ -26,7 +32,9 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
   const timeZone = async () => (await getSiteSettings(db)).timeZone;
   const load = (c: Context<AdminEnv>): Promise<Petition | undefined> => getPetition(db, Number(c.req.param('id')));
 
-  app.get(PACKET_STYLESHEET_PATH.replace('/admin/petitions', ''), (c) => sendPrepared(c, packetStylesheet, { cacheControl: 'private, no-cache' }));
+  app.get(PACKET_STYLESHEET_PATH.replace('/admin/petitions', ''), (c) =>
+    sendPrepared(c, packetStylesheet, { cacheControl: 'private, no-cache' }),
+  );
 
   const listPage = async (c: Context<AdminEnv>, p: Petition) => {
     const staff = c.get('staff')!;
@@ -34,7 +42,9 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     const { filters, values, errors } = parseFilters(c.req.query(), zone);
     const failed = Object.keys(errors).length > 0;
     const before = /^[0-9]{1,15}$/.test(c.req.query('before') ?? '') ? Number(c.req.query('before')) : undefined;
-    const page = failed ? { rows: [], nextBefore: undefined } : await listSignatures(db, p.id, filters, { before, perPage: PER_PAGE });
+    const page = failed
+      ? { rows: [], nextBefore: undefined }
+      : await listSignatures(db, p.id, filters, { before, perPage: PER_PAGE });
     return frame.render(c, {
       title: `${failed ? 'Error: ' : ''}Signatures: ${p.en.title}`,
       current: 'petitions',
@@ -48,7 +58,11 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
           nextBefore={page.nextBefore}
           paged={before !== undefined}
           timeZone={zone}
-          can={{ export: petitionPermissions.exportSignatures(staff), invalidate: petitionPermissions.invalidate(staff), supporters: supporterPermissions.view(staff) }}
+          can={{
+            export: petitionPermissions.exportSignatures(staff),
+            invalidate: petitionPermissions.invalidate(staff),
+            supporters: supporterPermissions.view(staff),
+          }}
         />
       ),
     });
@@ -72,14 +86,23 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     const { filters, errors } = parseFilters(c.req.query(), await timeZone());
     if (Object.keys(errors).length > 0) return listPage(c, p);
     // Noted before the first byte: once rows have left, the download has happened, finished or not.
-    await recordAudit(db, frame.actor(c), { action: 'petition.export', subjectType: 'petition', subjectId: p.id, after: { filters: auditFilters(filters) } });
+    await recordAudit(db, frame.actor(c), {
+      action: 'petition.export',
+      subjectType: 'petition',
+      subjectId: p.id,
+      after: { filters: auditFilters(filters) },
+    });
     const log = c.get('log');
     let body: ReadableStream<Uint8Array>;
     if (deps.databaseUrl) {
       // On PostgreSQL the file is written by a process of its own (ADR 023); this one only passes it on.
       const run = runExportProcess(deps.databaseUrl, exportStatement(p.id, filters));
       run.done.then(
-        (report) => log?.info({ petitionId: p.id, rows: report.rows, exportPeakRssMb: Math.round(report.peakRss / 104857.6) / 10 }, 'signature export finished'),
+        (report) =>
+          log?.info(
+            { petitionId: p.id, rows: report.rows, exportPeakRssMb: Math.round(report.peakRss / 104857.6) / 10 },
+            'signature export finished',
+          ),
         (error: unknown) => log?.error({ err: error, petitionId: p.id }, 'signature export failed part-way'),
       );
       body = run.body;
@@ -103,17 +126,33 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     });
   });
 
-  const confirmPage = async (c: Context<AdminEnv>, p: Petition, query: Record<string, string | undefined>, extra: FieldErrors = {}) => {
+  const confirmPage = async (
+    c: Context<AdminEnv>,
+    p: Petition,
+    query: Record<string, string | undefined>,
+    extra: FieldErrors = {},
+  ) => {
     const { filters, values, errors } = parseFilters(query, await timeZone());
     // Filters that read well get their count and the button again, even when the confirmation was incomplete.
-    const preview = Object.keys(errors).length > 0 ? { total: 0, verified: 0, through: 0 } : await invalidationPreview(db, p.id, filters);
+    const preview =
+      Object.keys(errors).length > 0
+        ? { total: 0, verified: 0, through: 0 }
+        : await invalidationPreview(db, p.id, filters);
     Object.assign(errors, extra);
     const failed = Object.keys(errors).length > 0;
     return frame.render(c, {
       title: `${failed ? 'Error: ' : ''}Invalidate signatures: ${p.en.title}`,
       current: 'petitions',
       status: failed ? 400 : 200,
-      body: <InvalidateConfirmPage petition={p} values={values} errors={errors} preview={preview} token={frame.csrfToken(c)} />,
+      body: (
+        <InvalidateConfirmPage
+          petition={p}
+          values={values}
+          errors={errors}
+          preview={preview}
+          token={frame.csrfToken(c)}
+        />
+      ),
     });
   };
 
@@ -130,7 +169,10 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     for (const [k, v] of form) if (typeof v === 'string' && k !== '_csrf') query[k] = v;
     const { filters, values, errors } = parseFilters(query, await timeZone());
     const through = /^[0-9]{1,15}$/.test(query.through ?? '') ? Number(query.through) : 0;
-    if (through < 1) return confirmPage(c, p, query, { form: 'The confirmation was incomplete: check the count below and confirm again' });
+    if (through < 1)
+      return confirmPage(c, p, query, {
+        form: 'The confirmation was incomplete: check the count below and confirm again',
+      });
     if (Object.keys(errors).length > 0) return confirmPage(c, p, query);
     await invalidateSignatures(db, p.id, filters, through, frame.actor(c));
     deps.live?.counted(p);
@@ -142,7 +184,11 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
   app.get(`${petitionIdParam}/packets`, async (c) => {
     const p = await load(c);
     if (!p) return c.notFound();
-    return frame.render(c, { title: `Delivery packets: ${p.en.title}`, current: 'petitions', body: <PacketIndexPage petition={p} tallies={await districtTallies(db, p.id)} /> });
+    return frame.render(c, {
+      title: `Delivery packets: ${p.en.title}`,
+      current: 'petitions',
+      body: <PacketIndexPage petition={p} tallies={await districtTallies(db, p.id)} />,
+    });
   });
 
   app.get(`${petitionIdParam}/packet/:chamber{senate|house}/:district{[1-9][0-9]?}`, async (c) => {
@@ -158,7 +204,9 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
         chamber={chamber}
         district={district}
         siteName={settings.name}
-        generated={new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: settings.timeZone }).format(new Date())}
+        generated={new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: settings.timeZone }).format(
+          new Date(),
+        )}
       />,
     );
     const res = sendHtml(c, html);

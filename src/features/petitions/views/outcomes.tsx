@@ -11,7 +11,15 @@ export type DistrictChoice = { token: string; districts: string[] };
  * nobody who has signed. When the ZIP spans several Senate districts, the
  * signer may say which is theirs (the choice depends only on the ZIP typed).
  */
-export function SignedPage(props: { locale: Locale; slug: string; title: string; shareUrl: string; csrf: string; choice: DistrictChoice | undefined; errors?: FieldErrors }) {
+export function SignedPage(props: {
+  locale: Locale;
+  slug: string;
+  title: string;
+  shareUrl: string;
+  csrf: string;
+  choice: DistrictChoice | undefined;
+  errors?: FieldErrors;
+}) {
   const t = petitionMessages(props.locale);
   const back = localizedPath(props.locale, `/petitions/${props.slug}`);
   const errors = props.errors ?? {};
@@ -21,9 +29,17 @@ export function SignedPage(props: { locale: Locale; slug: string; title: string;
       <h1>{t.signed.title}</h1>
       <p>{t.signed.body}</p>
       {props.choice ? (
-        <Form action={localizedPath(props.locale, `/petitions/${props.slug}/district`)} token={props.csrf} class="district-choice">
+        <Form
+          action={localizedPath(props.locale, `/petitions/${props.slug}/district`)}
+          token={props.csrf}
+          class="district-choice"
+        >
           <input type="hidden" name="choice" value={props.choice.token} />
-          <fieldset class={errors.senate ? 'field field-error' : 'field'} id="senate" aria-describedby={errors.senate ? 'senate-hint senate-error' : 'senate-hint'}>
+          <fieldset
+            class={errors.senate ? 'field field-error' : 'field'}
+            id="senate"
+            aria-describedby={errors.senate ? 'senate-hint senate-error' : 'senate-hint'}
+          >
             <legend>{t.district.legend}</legend>
             <p class="hint" id="senate-hint">
               {t.district.hint}

@@ -9,7 +9,13 @@ import { DataTable } from '../../../platform/web/tables.tsx';
  * number is the server's (at most about two seconds old); petition.js keeps
  * it current from count.json, and nothing breaks without it.
  */
-export function CountBox(props: { locale: Locale; count: number; goal: number; next: Threshold | undefined; countUrl: string }) {
+export function CountBox(props: {
+  locale: Locale;
+  count: number;
+  goal: number;
+  next: Threshold | undefined;
+  countUrl: string;
+}) {
   const t = petitionMessages(props.locale).page;
   const { count, goal, locale, next } = props;
   const percent = Math.min(100, Math.floor((count / Math.max(1, goal)) * 100));
@@ -68,7 +74,15 @@ export function ShareLinks(props: { locale: Locale; url: string; title: string; 
           <label for="share-url">{t.linkLabel}</label>
           <input id="share-url" type="text" readonly value={props.url} />
         </div>
-        <button class="button secondary" type="button" hidden data-copy="share-url" data-copy-status="share-url-status" data-copied={t.copied} data-failed={t.copyFailed}>
+        <button
+          class="button secondary"
+          type="button"
+          hidden
+          data-copy="share-url"
+          data-copy-status="share-url-status"
+          data-copied={t.copied}
+          data-failed={t.copyFailed}
+        >
           {t.copy}
         </button>
         <p id="share-url-status" role="status" class="hint"></p>
@@ -108,7 +122,12 @@ export function RecentSigners(props: { locale: Locale; entries: RecentEntry[] })
  * alternative (the SVG points at it with aria-describedby). Without
  * reference data the notice says how to load it.
  */
-export function WhereSigners(props: { locale: Locale; mapSvg: string | undefined; byDistrict: Map<string, number>; unknown: number }) {
+export function WhereSigners(props: {
+  locale: Locale;
+  mapSvg: string | undefined;
+  byDistrict: Map<string, number>;
+  unknown: number;
+}) {
   const t = petitionMessages(props.locale).page;
   const rows = Array.from({ length: 30 }, (_, i) => String(i + 1));
   return (

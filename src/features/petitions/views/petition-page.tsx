@@ -58,7 +58,13 @@ export function PetitionPage(
         </p>
         {props.words.summary ? <p class="lead">{props.words.summary}</p> : null}
       </header>
-      <CountBox locale={props.locale} count={props.count} goal={props.goal} next={props.next} countUrl={props.countUrl} />
+      <CountBox
+        locale={props.locale}
+        count={props.count}
+        goal={props.goal}
+        next={props.next}
+        countUrl={props.countUrl}
+      />
       <div class="petition-columns">
         <Prose markdown={props.words.statement} locale={props.locale} lang={props.lang} />
         <section class="sign-box" id="sign" aria-labelledby="sign-title">
@@ -102,7 +108,13 @@ export function EmbedDocument(props: PetitionView & { siteName: string }) {
       <body class="embed">
         <main id="main">
           <h1 lang={other}>{props.words.title}</h1>
-          <CountBox locale={props.locale} count={props.count} goal={props.goal} next={props.next} countUrl={props.countUrl} />
+          <CountBox
+            locale={props.locale}
+            count={props.count}
+            goal={props.goal}
+            next={props.next}
+            countUrl={props.countUrl}
+          />
           <p>
             <a class="button" href={props.shareUrl} target="_blank" rel="noopener">
               {props.state === 'open' ? t.embed.signLink : t.confirm.again}

@@ -48,10 +48,41 @@ export function SignForm(props: {
       <p>{t.intro}</p>
       <form method="post" action={localizedPath(props.locale, `/petitions/${props.slug}/sign`)} novalidate>
         {props.csrf ? <CsrfField token={props.csrf} /> : null}
-        <Field name="givenName" label={t.givenName} value={v.givenName} error={e.givenName} autocomplete="given-name" maxlength={100} />
-        <Field name="familyName" label={t.familyName} value={v.familyName} error={e.familyName} autocomplete="family-name" maxlength={100} />
-        <Field name="email" label={t.email} type="email" value={v.email} error={e.email} autocomplete="email" maxlength={254} />
-        <Field name="zip" label={t.zip} hint={t.zipHint} value={v.zip} error={e.zip} autocomplete="postal-code" inputmode="numeric" maxlength={10} />
+        <Field
+          name="givenName"
+          label={t.givenName}
+          value={v.givenName}
+          error={e.givenName}
+          autocomplete="given-name"
+          maxlength={100}
+        />
+        <Field
+          name="familyName"
+          label={t.familyName}
+          value={v.familyName}
+          error={e.familyName}
+          autocomplete="family-name"
+          maxlength={100}
+        />
+        <Field
+          name="email"
+          label={t.email}
+          type="email"
+          value={v.email}
+          error={e.email}
+          autocomplete="email"
+          maxlength={254}
+        />
+        <Field
+          name="zip"
+          label={t.zip}
+          hint={t.zipHint}
+          value={v.zip}
+          error={e.zip}
+          autocomplete="postal-code"
+          inputmode="numeric"
+          maxlength={10}
+        />
         <Field
           name="street"
           label={t.street}
@@ -61,7 +92,15 @@ export function SignForm(props: {
           autocomplete="address-line1"
           maxlength={200}
         />
-        <TextArea name="comment" label={t.comment} hint={t.commentHint} value={v.comment} error={e.comment} rows={4} maxlength={1000} />
+        <TextArea
+          name="comment"
+          label={t.comment}
+          hint={t.commentHint}
+          value={v.comment}
+          error={e.comment}
+          rows={4}
+          maxlength={1000}
+        />
         <Checkbox name="showPublicly" label={t.showPublicly} checked={v.showPublicly} />
         <Checkbox name="newsletter" label={t.newsletter} checked={v.newsletter} />
         {/* Hidden from people by CSS and from assistive technology; bots that fill every field give themselves away. */}

@@ -31,12 +31,23 @@ export function accountRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
 
   async function accountPage(c: Context<AdminEnv>, errors: Record<string, string> = {}, status = 200) {
     const staff = c.get('staff')!;
-    const [recoveryLeft, sessions] = await Promise.all([remainingRecoveryCodes(db, staff.id), listSessions(db, staff.id)]);
+    const [recoveryLeft, sessions] = await Promise.all([
+      remainingRecoveryCodes(db, staff.id),
+      listSessions(db, staff.id),
+    ]);
     return frame.render(c, {
       title: Object.keys(errors).length ? 'Error: Your account' : 'Your account',
       current: 'account',
       status,
-      body: <AccountPage token={frame.csrfToken(c)} staff={staff} recoveryLeft={recoveryLeft} sessions={sessions.length} errors={errors} />,
+      body: (
+        <AccountPage
+          token={frame.csrfToken(c)}
+          staff={staff}
+          recoveryLeft={recoveryLeft}
+          sessions={sessions.length}
+          errors={errors}
+        />
+      ),
     });
   }
 
@@ -50,20 +61,32 @@ export function accountRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
   app.post('/password', async (c) => {
     const staff = c.get('staff')!;
     const body = await c.req.parseBody();
-    if (!(await passwordIsRight(staff.email, body.current))) return accountPage(c, { current: 'Your current password is not right' }, 400);
+    if (!(await passwordIsRight(staff.email, body.current)))
+      return accountPage(c, { current: 'Your current password is not right' }, 400);
     try {
-      await setPassword(db, staff.id, typeof body.password === 'string' ? body.password : '', { keepSession: staff.sessionIdHash });
+      await setPassword(db, staff.id, typeof body.password === 'string' ? body.password : '', {
+        keepSession: staff.sessionIdHash,
+      });
     } catch (error) {
       if (error instanceof StaffInputError) return accountPage(c, { password: error.message }, 400);
       throw error;
     }
-    await recordAudit(db, frame.actor(c), { action: 'staff.password-change', subjectType: 'staff', subjectId: staff.id });
+    await recordAudit(db, frame.actor(c), {
+      action: 'staff.password-change',
+      subjectType: 'staff',
+      subjectId: staff.id,
+    });
     return c.redirect('/admin/account?notice=password-changed', 303);
   });
 
   // Setting up an app, or moving to a new one, and turning it off are what a stolen session would do first to
   // keep its hold: each asks for the password, and, once two-step is on, a current code (or a recovery code).
-  async function setupPage(c: Context<AdminEnv>, secret: string | undefined, errors: Record<string, string> = {}, status = 400) {
+  async function setupPage(
+    c: Context<AdminEnv>,
+    secret: string | undefined,
+    errors: Record<string, string> = {},
+    status = 400,
+  ) {
     const staff = c.get('staff')!;
     const setup = await newTotpSetup(staff.email, await deps.issuer(), secret);
     const failed = Object.keys(errors).length > 0;
@@ -71,7 +94,16 @@ export function accountRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
       title: `${failed ? 'Error: ' : ''}Set up two-step sign-in`,
       current: 'account',
       status: failed ? status : 200,
-      body: <TotpSetupPage token={frame.csrfToken(c)} setupToken={secrets.encrypt('totp', setup.secret)} secret={setup.secret} qrSvg={setup.qrSvg} replacing={staff.totpEnabled} errors={errors} />,
+      body: (
+        <TotpSetupPage
+          token={frame.csrfToken(c)}
+          setupToken={secrets.encrypt('totp', setup.secret)}
+          secret={setup.secret}
+          qrSvg={setup.qrSvg}
+          replacing={staff.totpEnabled}
+          errors={errors}
+        />
+      ),
     });
   }
 
@@ -89,22 +121,39 @@ export function accountRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
     const code = String(body.code ?? '').slice(0, 20);
     const errors: Record<string, string> = {};
     if (!(await passwordIsRight(staff.email, body.password))) errors.password = 'Your password is not right';
-    if (!totpMatches(secret, code)) errors.code = 'That code is not right. Check the time on your phone, then try the code the app shows now.';
+    if (!totpMatches(secret, code))
+      errors.code = 'That code is not right. Check the time on your phone, then try the code the app shows now.';
     // The current code is spent only once all else is right, so a typo elsewhere does not use it up.
-    const current = staff.totpEnabled && Object.keys(errors).length === 0 ? await currentCode(staff.id, body['current-code']) : 'right';
+    const current =
+      staff.totpEnabled && Object.keys(errors).length === 0
+        ? await currentCode(staff.id, body['current-code'])
+        : 'right';
     if (current !== 'right') errors['current-code'] = codeProblems[current];
     const codes = Object.keys(errors).length === 0 ? await enableTotp(db, secrets, staff.id, secret, code) : undefined;
-    if (!codes) return setupPage(c, secret, Object.keys(errors).length ? errors : { code: 'That code is not right. Try the code the app shows now.' }, current === 'throttled' ? 429 : 400);
-    await recordAudit(db, frame.actor(c), { action: 'staff.two-step-on', subjectType: 'staff', subjectId: staff.id, note: staff.totpEnabled ? 'moved to a new authenticator app' : undefined });
+    if (!codes)
+      return setupPage(
+        c,
+        secret,
+        Object.keys(errors).length ? errors : { code: 'That code is not right. Try the code the app shows now.' },
+        current === 'throttled' ? 429 : 400,
+      );
+    await recordAudit(db, frame.actor(c), {
+      action: 'staff.two-step-on',
+      subjectType: 'staff',
+      subjectId: staff.id,
+      note: staff.totpEnabled ? 'moved to a new authenticator app' : undefined,
+    });
     return frame.render(c, { title: 'Recovery codes', current: 'account', body: <RecoveryCodesPage codes={codes} /> });
   });
 
   app.post('/two-step/disable', async (c) => {
     const staff = c.get('staff')!;
     const body = await c.req.parseBody();
-    if (!(await passwordIsRight(staff.email, body['disable-password']))) return accountPage(c, { 'disable-password': 'Your password is not right' }, 400);
+    if (!(await passwordIsRight(staff.email, body['disable-password'])))
+      return accountPage(c, { 'disable-password': 'Your password is not right' }, 400);
     const current = await currentCode(staff.id, body['disable-code']);
-    if (current !== 'right') return accountPage(c, { 'disable-code': codeProblems[current] }, current === 'throttled' ? 429 : 400);
+    if (current !== 'right')
+      return accountPage(c, { 'disable-code': codeProblems[current] }, current === 'throttled' ? 429 : 400);
     await disableTotp(db, staff.id);
     await recordAudit(db, frame.actor(c), { action: 'staff.two-step-off', subjectType: 'staff', subjectId: staff.id });
     return c.redirect('/admin/account?notice=totp-disabled', 303);

@@ -11,7 +11,13 @@ import { endAllSessions, endSession, getStaff, normalizeEmail, secondStep, signI
 import { SecondFactorPage, SignInPage } from './views/auth.tsx';
 
 /** `issuer` names the organisation in authenticator apps. */
-export type StaffRouteDeps = { db: Db; secrets: Secrets; secure: boolean; frame: AdminFrame; issuer: () => Promise<string> };
+export type StaffRouteDeps = {
+  db: Db;
+  secrets: Secrets;
+  secure: boolean;
+  frame: AdminFrame;
+  issuer: () => Promise<string>;
+};
 
 /** Only same-site workspace paths are followed after sign-in, never another host. */
 function safeNext(next: string | undefined): string {
@@ -25,7 +31,10 @@ export function authRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
   app.get('/sign-in', async (c) => {
     const staff = c.get('staff');
     if (staff && !staff.awaitingSecondFactor) return c.redirect(safeNext(c.req.query('next')), 303);
-    return frame.render(c, { title: 'Sign in', body: <SignInPage token={frame.csrfToken(c)} email="" errors={{}} next={c.req.query('next') ?? ''} /> });
+    return frame.render(c, {
+      title: 'Sign in',
+      body: <SignInPage token={frame.csrfToken(c)} email="" errors={{}} next={c.req.query('next') ?? ''} />,
+    });
   });
 
   app.post('/sign-in', async (c) => {
@@ -33,22 +42,43 @@ export function authRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
     const typed = typeof body.email === 'string' ? body.email : '';
     const next = safeNext(c.req.query('next'));
     const again = (status: 400 | 429, errors: FieldErrors, message?: string) =>
-      frame.render(c, { title: 'Error: Sign in', status, body: <SignInPage token={frame.csrfToken(c)} email={typed} errors={errors} next={next} message={message} /> });
-    const parsed = signInInput.safeParse({ email: typed, password: typeof body.password === 'string' ? body.password : '' });
+      frame.render(c, {
+        title: 'Error: Sign in',
+        status,
+        body: <SignInPage token={frame.csrfToken(c)} email={typed} errors={errors} next={next} message={message} />,
+      });
+    const parsed = signInInput.safeParse({
+      email: typed,
+      password: typeof body.password === 'string' ? body.password : '',
+    });
     if (!parsed.success) return again(400, fieldErrors(parsed.error.issues));
     const form = parsed.data;
     const ip = c.get('ip');
-    const result = await signIn(db, secrets, { email: form.email, password: form.password, ip, userAgent: c.req.header('user-agent') ?? '', device: readDeviceCookie(c, secure) });
+    const result = await signIn(db, secrets, {
+      email: form.email,
+      password: form.password,
+      ip,
+      userAgent: c.req.header('user-agent') ?? '',
+      device: readDeviceCookie(c, secure),
+    });
     if (result.outcome !== 'signed-in') {
       // ASVS 7.2.1: every failed sign-in is recorded, naming the address typed only by its keyed hash.
       const hashedEmail = secrets.hmac('audit', normalizeEmail(form.email).slice(0, 254));
       const refused = result.outcome === 'refused';
-      await recordAudit(db, { staffId: null, email: '', ip }, {
-        action: refused ? 'staff.sign-in-failed' : 'staff.sign-in-throttled',
-        subjectType: 'sign-in-email',
-        subjectId: hashedEmail,
-        note: refused ? (result.staffId ? `wrong password, or account disabled (staff ${result.staffId})` : 'no account has this address') : 'too many attempts; password not checked',
-      });
+      await recordAudit(
+        db,
+        { staffId: null, email: '', ip },
+        {
+          action: refused ? 'staff.sign-in-failed' : 'staff.sign-in-throttled',
+          subjectType: 'sign-in-email',
+          subjectId: hashedEmail,
+          note: refused
+            ? result.staffId
+              ? `wrong password, or account disabled (staff ${result.staffId})`
+              : 'no account has this address'
+            : 'too many attempts; password not checked',
+        },
+      );
       if (refused) return again(400, { email: 'The email address or password is not right' });
       return again(429, { email: 'Too many attempts to sign in. Wait 15 minutes, then try again.' });
     }
@@ -57,7 +87,16 @@ export function authRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
     rotateCsrf(c, secure);
     if (!result.awaitingSecondFactor) setDeviceCookie(c, result.device, secure);
     const staff = await getStaff(db, result.staffId);
-    await recordAudit(db, { staffId: result.staffId, email: staff?.email ?? '', ip: c.get('ip') }, { action: 'staff.sign-in', subjectType: 'staff', subjectId: result.staffId, note: result.awaitingSecondFactor ? 'password accepted; second step pending' : undefined });
+    await recordAudit(
+      db,
+      { staffId: result.staffId, email: staff?.email ?? '', ip: c.get('ip') },
+      {
+        action: 'staff.sign-in',
+        subjectType: 'staff',
+        subjectId: result.staffId,
+        note: result.awaitingSecondFactor ? 'password accepted; second step pending' : undefined,
+      },
+    );
     return c.redirect(result.awaitingSecondFactor ? '/admin/sign-in/two-step' : next, 303);
   });
 
@@ -65,7 +104,10 @@ export function authRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
     const staff = c.get('staff');
     if (!staff) return c.redirect('/admin/sign-in', 303);
     if (!staff.awaitingSecondFactor) return c.redirect('/admin', 303);
-    return frame.render(c, { title: 'Two-step sign-in', body: <SecondFactorPage token={frame.csrfToken(c)} errors={{}} /> });
+    return frame.render(c, {
+      title: 'Two-step sign-in',
+      body: <SecondFactorPage token={frame.csrfToken(c)} errors={{}} />,
+    });
   });
 
   app.post('/sign-in/two-step', async (c) => {
@@ -73,7 +115,12 @@ export function authRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
     if (!staff?.awaitingSecondFactor) return c.redirect('/admin/sign-in', 303);
     const body = await c.req.parseBody();
     const code = typeof body.code === 'string' ? body.code.slice(0, 40) : '';
-    if (!code) return frame.render(c, { title: 'Error: Two-step sign-in', status: 400, body: <SecondFactorPage token={frame.csrfToken(c)} errors={{ code: 'Enter the code from your app' }} /> });
+    if (!code)
+      return frame.render(c, {
+        title: 'Error: Two-step sign-in',
+        status: 400,
+        body: <SecondFactorPage token={frame.csrfToken(c)} errors={{ code: 'Enter the code from your app' }} />,
+      });
     const ip = c.get('ip');
     const result = await secondStep(db, secrets, { staffId: staff.id, idHash: staff.sessionIdHash }, code);
     // Its cookie is left alone: the same name may already hold the session the first copy started.
@@ -81,22 +128,48 @@ export function authRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
     if (result.outcome !== 'signed-in') {
       // The password was right, so the account is known; still only its id, never its address, for a failure.
       const ended = result.outcome === 'ended';
-      await recordAudit(db, { staffId: null, email: '', ip }, { action: ended ? 'staff.two-step-locked' : 'staff.two-step-failed', subjectType: 'staff', subjectId: staff.id, note: ended ? 'too many wrong codes; the half-signed-in session was ended' : 'wrong code' });
+      await recordAudit(
+        db,
+        { staffId: null, email: '', ip },
+        {
+          action: ended ? 'staff.two-step-locked' : 'staff.two-step-failed',
+          subjectType: 'staff',
+          subjectId: staff.id,
+          note: ended ? 'too many wrong codes; the half-signed-in session was ended' : 'wrong code',
+        },
+      );
       if (!ended) {
         const errors = { code: 'That code is not right. Codes change every 30 seconds: try the current one.' };
-        return frame.render(c, { title: 'Error: Two-step sign-in', status: 400, body: <SecondFactorPage token={frame.csrfToken(c)} errors={errors} /> });
+        return frame.render(c, {
+          title: 'Error: Two-step sign-in',
+          status: 400,
+          body: <SecondFactorPage token={frame.csrfToken(c)} errors={errors} />,
+        });
       }
       clearSessionCookie(c);
       bindCsrfToSession(c, undefined);
       c.set('staff', undefined);
       const message = 'Too many wrong codes. For your safety you were signed out. Wait 15 minutes, then sign in again.';
       // No field was wrong, so a notice rather than an error summary: there is nothing to correct, only to wait.
-      return frame.render(c, { title: 'Sign in', status: 429, body: <SignInPage token={frame.csrfToken(c)} email="" errors={{}} next="" message={message} /> });
+      return frame.render(c, {
+        title: 'Sign in',
+        status: 429,
+        body: <SignInPage token={frame.csrfToken(c)} email="" errors={{}} next="" message={message} />,
+      });
     }
     setSessionCookie(c, result.token, secure);
     rotateCsrf(c, secure);
     setDeviceCookie(c, newDeviceCookie(secrets, staff.email), secure);
-    await recordAudit(db, { staffId: staff.id, email: staff.email, ip }, { action: 'staff.sign-in', subjectType: 'staff', subjectId: staff.id, note: result.used === 'recovery' ? 'second step with a recovery code' : 'second step with the app' });
+    await recordAudit(
+      db,
+      { staffId: staff.id, email: staff.email, ip },
+      {
+        action: 'staff.sign-in',
+        subjectType: 'staff',
+        subjectId: staff.id,
+        note: result.used === 'recovery' ? 'second step with a recovery code' : 'second step with the app',
+      },
+    );
     return c.redirect('/admin', 303);
   });
 
@@ -104,7 +177,16 @@ export function authRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
     const staff = c.get('staff');
     if (staff) {
       await endSession(db, staff.sessionIdHash);
-      await recordAudit(db, { staffId: staff.id, email: staff.email, ip: c.get('ip') }, { action: 'staff.sign-out', subjectType: 'staff', subjectId: staff.id, note: staff.awaitingSecondFactor ? 'before the second step' : undefined });
+      await recordAudit(
+        db,
+        { staffId: staff.id, email: staff.email, ip: c.get('ip') },
+        {
+          action: 'staff.sign-out',
+          subjectType: 'staff',
+          subjectId: staff.id,
+          note: staff.awaitingSecondFactor ? 'before the second step' : undefined,
+        },
+      );
     }
     clearSessionCookie(c);
     rotateCsrf(c, secure);
@@ -114,7 +196,12 @@ export function authRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
   app.post('/sign-out-everywhere', frame.requireSignedIn(), async (c) => {
     const staff = c.get('staff')!;
     const ended = await endAllSessions(db, staff.id);
-    await recordAudit(db, frame.actor(c), { action: 'staff.sign-out-everywhere', subjectType: 'staff', subjectId: staff.id, note: `${ended} sessions ended` });
+    await recordAudit(db, frame.actor(c), {
+      action: 'staff.sign-out-everywhere',
+      subjectType: 'staff',
+      subjectId: staff.id,
+      note: `${ended} sessions ended`,
+    });
     clearSessionCookie(c);
     rotateCsrf(c, secure);
     return c.redirect('/admin/sign-in', 303);

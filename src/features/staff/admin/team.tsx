@@ -3,7 +3,16 @@ import { z } from 'zod';
 import type { AdminEnv } from '../../../platform/http/admin.tsx';
 import { recordAudit } from '../../audit/service.ts';
 import type { StaffRouteDeps } from './auth.tsx';
-import { countActiveAdmins, createStaff, getStaff, listStaff, staffPermissions, staffRoles, StaffInputError, updateStaff } from '../service.ts';
+import {
+  countActiveAdmins,
+  createStaff,
+  getStaff,
+  listStaff,
+  staffPermissions,
+  staffRoles,
+  StaffInputError,
+  updateStaff,
+} from '../service.ts';
 import { NewStaffPage, StaffMemberPage, TeamPage } from './views/team.tsx';
 
 const memberChange = z.object({
@@ -17,9 +26,17 @@ export function teamRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.use(frame.requireSignedIn(), frame.allow(staffPermissions.manageStaff));
 
-  app.get('/', async (c) => frame.render(c, { title: 'Staff', current: 'staff', body: <TeamPage staff={await listStaff(db)} /> }));
+  app.get('/', async (c) =>
+    frame.render(c, { title: 'Staff', current: 'staff', body: <TeamPage staff={await listStaff(db)} /> }),
+  );
 
-  app.get('/new', async (c) => frame.render(c, { title: 'Add a staff member', current: 'staff', body: <NewStaffPage token={frame.csrfToken(c)} values={{}} errors={{}} /> }));
+  app.get('/new', async (c) =>
+    frame.render(c, {
+      title: 'Add a staff member',
+      current: 'staff',
+      body: <NewStaffPage token={frame.csrfToken(c)} values={{}} errors={{}} />,
+    }),
+  );
 
   app.post('/', async (c) => {
     const body = await c.req.parseBody();
@@ -30,8 +47,17 @@ export function teamRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
     };
     try {
       const member = await db.transaction(async (tx) => {
-        const created = await createStaff(tx, { ...values, role: values.role as never, password: typeof body.password === 'string' ? body.password : '' });
-        await recordAudit(tx, frame.actor(c), { action: 'staff.create', subjectType: 'staff', subjectId: created.id, after: { email: created.email, displayName: created.displayName, role: created.role } });
+        const created = await createStaff(tx, {
+          ...values,
+          role: values.role as never,
+          password: typeof body.password === 'string' ? body.password : '',
+        });
+        await recordAudit(tx, frame.actor(c), {
+          action: 'staff.create',
+          subjectType: 'staff',
+          subjectId: created.id,
+          after: { email: created.email, displayName: created.displayName, role: created.role },
+        });
         return created;
       });
       return c.redirect(`/admin/staff/${member.id}?notice=created`, 303);
@@ -49,7 +75,11 @@ export function teamRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
   app.get('/:id{[0-9]{1,9}}', async (c) => {
     const member = await getStaff(db, Number(c.req.param('id')));
     if (!member) return c.notFound();
-    return frame.render(c, { title: member.displayName, current: 'staff', body: <StaffMemberPage token={frame.csrfToken(c)} member={member} errors={{}} /> });
+    return frame.render(c, {
+      title: member.displayName,
+      current: 'staff',
+      body: <StaffMemberPage token={frame.csrfToken(c)} member={member} errors={{}} />,
+    });
   });
 
   app.post('/:id{[0-9]{1,9}}', async (c) => {
@@ -57,11 +87,17 @@ export function teamRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
     if (!before) return c.notFound();
     const parsed = memberChange.safeParse(await c.req.parseBody());
     const refuse = (message: string) =>
-      frame.render(c, { title: `Error: ${before.displayName}`, current: 'staff', status: 400, body: <StaffMemberPage token={frame.csrfToken(c)} member={before} errors={{ role: message }} /> });
+      frame.render(c, {
+        title: `Error: ${before.displayName}`,
+        current: 'staff',
+        status: 400,
+        body: <StaffMemberPage token={frame.csrfToken(c)} member={before} errors={{ role: message }} />,
+      });
     if (!parsed.success) return refuse('Choose a role');
     const change = { role: parsed.data.role, disabled: parsed.data.disabled === 'on' };
     const losesAdmin = before.role === 'admin' && !before.disabledAt && (change.role !== 'admin' || change.disabled);
-    if (losesAdmin && (await countActiveAdmins(db)) <= 1) return refuse('This is the only active admin. Make someone else an admin first.');
+    if (losesAdmin && (await countActiveAdmins(db)) <= 1)
+      return refuse('This is the only active admin. Make someone else an admin first.');
     await db.transaction(async (tx) => {
       const after = await updateStaff(tx, before.id, change);
       await recordAudit(tx, frame.actor(c), {

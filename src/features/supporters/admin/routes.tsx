@@ -48,17 +48,38 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
   app.get('/', async (c) => {
     const f = filtersSchema.parse(c.req.query());
     const [result, choices] = await Promise.all([
-      listSupporters(db, { q: f.q, topic: f.topic, locale: f.language, county: f.county || undefined, status: f.status, tag: f.tag || undefined, page: f.page, perPage: PER_PAGE }),
+      listSupporters(db, {
+        q: f.q,
+        topic: f.topic,
+        locale: f.language,
+        county: f.county || undefined,
+        status: f.status,
+        tag: f.tag || undefined,
+        page: f.page,
+        perPage: PER_PAGE,
+      }),
       supporterFilterChoices(db),
     ]);
     return frame.render(c, {
       title: 'Supporters',
       current: 'supporters',
-      body: <SupporterListPage rows={result.rows} total={result.total} perPage={PER_PAGE} filters={f} counties={choices.counties} tags={choices.tags} />,
+      body: (
+        <SupporterListPage
+          rows={result.rows}
+          total={result.total}
+          perPage={PER_PAGE}
+          filters={f}
+          counties={choices.counties}
+          tags={choices.tags}
+        />
+      ),
     });
   });
 
-  const personPage = async (c: Context<AdminEnv>, options: { errors?: FieldErrors; tagValue?: string; status?: number; notice?: string } = {}) => {
+  const personPage = async (
+    c: Context<AdminEnv>,
+    options: { errors?: FieldErrors; tagValue?: string; status?: number; notice?: string } = {},
+  ) => {
     const record = await getSupporterRecord(db, personId(c));
     if (!record) return c.notFound();
     const staff = c.get('staff')!;
@@ -72,7 +93,12 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
         <SupporterPage
           record={record}
           token={frame.csrfToken(c)}
-          can={{ tag: supporterPermissions.tag(staff), exportRecord: supporterPermissions.exportRecord(staff), stopLinks: supporterPermissions.stopLinks(staff), erase: supporterPermissions.erase(staff) }}
+          can={{
+            tag: supporterPermissions.tag(staff),
+            exportRecord: supporterPermissions.exportRecord(staff),
+            stopLinks: supporterPermissions.stopLinks(staff),
+            erase: supporterPermissions.erase(staff),
+          }}
           notice={options.notice}
           tagValue={options.tagValue}
           errors={errors}
@@ -91,7 +117,8 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
 
   app.post(`/${id}/tags`, frame.allow(supporterPermissions.tag), async (c) => {
     const { typed, parsed } = await typedTag(c);
-    if (!parsed.success) return personPage(c, { errors: { tag: parsed.error.issues[0]?.message }, tagValue: typed, status: 400 });
+    if (!parsed.success)
+      return personPage(c, { errors: { tag: parsed.error.issues[0]?.message }, tagValue: typed, status: 400 });
     if (!(await addSupporterTag(db, personId(c), parsed.data, frame.actor(c)))) return c.notFound();
     return c.redirect(`/admin/supporters/${personId(c)}?notice=saved`, 303);
   });
@@ -118,7 +145,10 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
   // For someone who fears another person reads their email: the links already sent stop opening their preferences.
   app.post(`/${id}/stop-links`, frame.allow(supporterPermissions.stopLinks), async (c) => {
     if (!(await stopLinksIssuedSoFar(db, personId(c), frame.actor(c)))) return c.notFound();
-    return personPage(c, { notice: 'The links in emails sent so far no longer open their preferences. Any of them can still unsubscribe, and can ask for a new link by email.' });
+    return personPage(c, {
+      notice:
+        'The links in emails sent so far no longer open their preferences. Any of them can still unsubscribe, and can ask for a new link by email.',
+    });
   });
 
   const erasePage = async (c: Context<AdminEnv>, errors: FieldErrors, status = 200) => {
@@ -137,7 +167,8 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
 
   app.post(`/${id}/erase`, frame.allow(supporterPermissions.erase), async (c) => {
     const body = await c.req.parseBody();
-    if (body.confirm !== 'on') return erasePage(c, { confirm: 'Tick the box to confirm that you want to erase this person' }, 400);
+    if (body.confirm !== 'on')
+      return erasePage(c, { confirm: 'Tick the box to confirm that you want to erase this person' }, 400);
     if (!(await eraseSupporter(db, personId(c), frame.actor(c)))) return c.notFound();
     return c.redirect('/admin/supporters?notice=deleted', 303);
   });

@@ -39,7 +39,14 @@ export function YourDataSection(props: { locale: Locale; token: string; csrf: st
 }
 
 /** A paragraph saying why, and one button that posts to an action of this link ("new-link", "stop-older"). */
-function LinkActionForm(props: { locale: Locale; token: string; csrf: string; action: string; reason: string; label: string }) {
+function LinkActionForm(props: {
+  locale: Locale;
+  token: string;
+  csrf: string;
+  action: string;
+  reason: string;
+  label: string;
+}) {
   return (
     <Form action={localizedPath(props.locale, `/preferences/${props.token}/${props.action}`)} token={props.csrf}>
       <p>{props.reason}</p>
@@ -59,7 +66,14 @@ export function NewLinkForm(props: { locale: Locale; token: string; csrf: string
  * A page holding the new-link form: for a link too old to open what was asked.
  * A link that may still unsubscribe also offers that: it only ever sends less.
  */
-export function NewLinkPage(props: { locale: Locale; token: string; csrf: string; title: string; reason: string; unsubscribe?: { note: string; label: string } | undefined }) {
+export function NewLinkPage(props: {
+  locale: Locale;
+  token: string;
+  csrf: string;
+  title: string;
+  reason: string;
+  unsubscribe?: { note: string; label: string } | undefined;
+}) {
   return (
     <div class="narrow">
       <h1>{props.title}</h1>

@@ -5,7 +5,14 @@ import { subscriptionTopics } from '../schema.ts';
 import type { Preferences } from '../service.ts';
 import { OlderLinksSection, YourDataSection } from './data-rights.tsx';
 
-export function PreferencesPage(props: { locale: Locale; token: string; csrf: string; prefs: Preferences; fresh: boolean; notice?: string | undefined }) {
+export function PreferencesPage(props: {
+  locale: Locale;
+  token: string;
+  csrf: string;
+  prefs: Preferences;
+  fresh: boolean;
+  notice?: string | undefined;
+}) {
   const m = signupMessages(props.locale);
   const t = m.preferences;
   const action = localizedPath(props.locale, `/preferences/${props.token}`);
@@ -34,7 +41,15 @@ export function PreferencesPage(props: { locale: Locale; token: string; csrf: st
             );
           })}
         </fieldset>
-        <Select name="language" label={m.join.language} value={props.prefs.locale} options={[['en', m.languageNames.en], ['es', m.languageNames.es]]} />
+        <Select
+          name="language"
+          label={m.join.language}
+          value={props.prefs.locale}
+          options={[
+            ['en', m.languageNames.en],
+            ['es', m.languageNames.es],
+          ]}
+        />
         <button class="button" type="submit">
           {t.save}
         </button>{' '}

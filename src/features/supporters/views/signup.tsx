@@ -5,7 +5,14 @@ import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
 import { signupMessages } from '../messages.ts';
 import { subscriptionTopics } from '../schema.ts';
 
-export type SignupValues = { givenName?: string; familyName?: string; email?: string; zip?: string; language?: string; topics?: string[] };
+export type SignupValues = {
+  givenName?: string;
+  familyName?: string;
+  email?: string;
+  zip?: string;
+  language?: string;
+  topics?: string[];
+};
 
 export function JoinPage(props: { locale: Locale; token: string; values: SignupValues; errors: FieldErrors }) {
   const t = signupMessages(props.locale).join;
@@ -18,12 +25,55 @@ export function JoinPage(props: { locale: Locale; token: string; values: SignupV
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       <Form action={localizedPath(props.locale, '/join')} token={props.token}>
-        <Field name="givenName" label={t.givenName} value={v.givenName} error={props.errors.givenName} autocomplete="given-name" maxlength={100} />
-        <Field name="familyName" label={t.familyName} value={v.familyName} error={props.errors.familyName} autocomplete="family-name" maxlength={100} />
-        <Field name="email" label={t.email} type="email" value={v.email} error={props.errors.email} autocomplete="email" maxlength={254} />
-        <Field name="zip" label={t.zip} hint={t.zipHint} value={v.zip} error={props.errors.zip} autocomplete="postal-code" inputmode="numeric" maxlength={10} />
-        <Select name="language" label={t.language} value={v.language ?? props.locale} options={[['en', names.en], ['es', names.es]]} />
-        <fieldset class={props.errors.topics ? 'field field-error' : 'field'} id="topics" aria-describedby={props.errors.topics ? 'topics-error' : undefined}>
+        <Field
+          name="givenName"
+          label={t.givenName}
+          value={v.givenName}
+          error={props.errors.givenName}
+          autocomplete="given-name"
+          maxlength={100}
+        />
+        <Field
+          name="familyName"
+          label={t.familyName}
+          value={v.familyName}
+          error={props.errors.familyName}
+          autocomplete="family-name"
+          maxlength={100}
+        />
+        <Field
+          name="email"
+          label={t.email}
+          type="email"
+          value={v.email}
+          error={props.errors.email}
+          autocomplete="email"
+          maxlength={254}
+        />
+        <Field
+          name="zip"
+          label={t.zip}
+          hint={t.zipHint}
+          value={v.zip}
+          error={props.errors.zip}
+          autocomplete="postal-code"
+          inputmode="numeric"
+          maxlength={10}
+        />
+        <Select
+          name="language"
+          label={t.language}
+          value={v.language ?? props.locale}
+          options={[
+            ['en', names.en],
+            ['es', names.es],
+          ]}
+        />
+        <fieldset
+          class={props.errors.topics ? 'field field-error' : 'field'}
+          id="topics"
+          aria-describedby={props.errors.topics ? 'topics-error' : undefined}
+        >
           <legend>{t.topics}</legend>
           {props.errors.topics ? (
             <p class="error-message" id="topics-error">

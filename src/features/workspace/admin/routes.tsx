@@ -20,15 +20,34 @@ export function workspaceRoutes(deps: { db: Db; frame: AdminFrame }): Hono<Admin
     ]);
     const attention = [
       ...content,
-      ...(staff.totpEnabled ? [] : [{ label: 'Your account', href: '/admin/account', reason: 'Two-step sign-in is off: turn it on so a stolen password is not enough.' }]),
+      ...(staff.totpEnabled
+        ? []
+        : [
+            {
+              label: 'Your account',
+              href: '/admin/account',
+              reason: 'Two-step sign-in is off: turn it on so a stolen password is not enough.',
+            },
+          ]),
       ...team
         .filter((m) => m.role === 'admin' && !m.totpEnabledAt && !m.disabledAt && m.id !== staff.id)
-        .map((m) => ({ label: m.displayName, href: `/admin/staff/${m.id}`, reason: 'An admin without two-step sign-in.' })),
+        .map((m) => ({
+          label: m.displayName,
+          href: `/admin/staff/${m.id}`,
+          reason: 'An admin without two-step sign-in.',
+        })),
     ];
     return frame.render(c, {
       title: 'Home',
       current: 'home',
-      body: <WorkspaceHome name={staff.displayName} activity={activity.rows} attention={attention} seesEveryone={seesEveryone} />,
+      body: (
+        <WorkspaceHome
+          name={staff.displayName}
+          activity={activity.rows}
+          attention={attention}
+          seesEveryone={seesEveryone}
+        />
+      ),
     });
   });
   return app;

@@ -2,7 +2,12 @@ import { actorLabel, type AuditRow } from '../../audit/service.ts';
 
 export type AttentionItem = { label: string; href: string; reason: string };
 
-export function WorkspaceHome(props: { name: string; activity: AuditRow[]; attention: AttentionItem[]; seesEveryone: boolean }) {
+export function WorkspaceHome(props: {
+  name: string;
+  activity: AuditRow[];
+  attention: AttentionItem[];
+  seesEveryone: boolean;
+}) {
   return (
     <>
       <h1>Welcome, {props.name}</h1>
@@ -23,8 +28,8 @@ export function WorkspaceHome(props: { name: string; activity: AuditRow[]; atten
         <ul class="list-plain">
           {props.activity.map((r) => (
             <li>
-              <time datetime={r.at.toISOString()}>{r.at.toISOString().replace('T', ' ').slice(0, 16)}</time> · {actorLabel(r)} · {r.action} {r.subjectType}{' '}
-              {r.subjectId}
+              <time datetime={r.at.toISOString()}>{r.at.toISOString().replace('T', ' ').slice(0, 16)}</time> ·{' '}
+              {actorLabel(r)} · {r.action} {r.subjectType} {r.subjectId}
             </li>
           ))}
         </ul>

@@ -16,13 +16,15 @@ export function otherLanguage(locale: Locale): Locale {
 /** Whether a language's words exist and keep up with the other language's. */
 export function TranslationState(props: { status: TranslationStatus; locale: Locale }) {
   if (props.status === 'missing') return <span class="badge badge-missing">Missing</span>;
-  if (props.status === 'older') return <span class="badge badge-older">Older than {languageLabel[otherLanguage(props.locale)]}</span>;
+  if (props.status === 'older')
+    return <span class="badge badge-older">Older than {languageLabel[otherLanguage(props.locale)]}</span>;
   return <span class="badge">Up to date</span>;
 }
 
 /** A language's state in words (never colour alone): Published, Draft or Missing, and whether it lags. */
 export function LanguageState(props: { published: boolean | undefined; status: TranslationStatus; locale: Locale }) {
-  if (props.status === 'missing' || props.published === undefined) return <span class="badge badge-missing">Missing</span>;
+  if (props.status === 'missing' || props.published === undefined)
+    return <span class="badge badge-missing">Missing</span>;
   return (
     <>
       <span class={props.published ? 'badge' : 'badge badge-draft'}>{props.published ? 'Published' : 'Draft'}</span>
@@ -60,7 +62,14 @@ export function ReadOnlyNotice() {
 }
 
 /** The confirmation every delete goes through, so one mistaken click removes nothing. */
-export function ConfirmDelete(props: { title: string; what: string; action: string; cancel: string; token: string; blocked?: string | undefined }) {
+export function ConfirmDelete(props: {
+  title: string;
+  what: string;
+  action: string;
+  cancel: string;
+  token: string;
+  blocked?: string | undefined;
+}) {
   if (props.blocked) {
     return (
       <>
@@ -76,8 +85,8 @@ export function ConfirmDelete(props: { title: string; what: string; action: stri
     <>
       <h1>Delete {props.title}?</h1>
       <p>
-        This removes {props.what} from the site and from this workspace. Its earlier versions stay in the history, so it can be put back from there if
-        this was a mistake.
+        This removes {props.what} from the site and from this workspace. Its earlier versions stay in the history, so it
+        can be put back from there if this was a mistake.
       </p>
       <Form action={props.action} token={props.token}>
         <button type="submit" class="button danger">

@@ -1,5 +1,11 @@
 import { diffLines } from 'diff';
-import { snapshotText, type Snapshot, type Version, type VersionedItemType, type VersionSummary } from '../../service.ts';
+import {
+  snapshotText,
+  type Snapshot,
+  type Version,
+  type VersionedItemType,
+  type VersionSummary,
+} from '../../service.ts';
 import { ActionButton, When } from './common.tsx';
 import { BackLink } from '../../../../platform/web/components.tsx';
 import { DataTable, HiddenLabel } from '../../../../platform/web/tables.tsx';
@@ -21,7 +27,13 @@ export function itemHref(type: VersionedItemType, key: string): string {
   return `/admin/content/${type === 'policy' ? 'policies' : 'resources'}/${key}`;
 }
 
-export function HistoryListView(props: { type: VersionedItemType; itemKey: string; title: string; versions: VersionSummary[]; kept: number }) {
+export function HistoryListView(props: {
+  type: VersionedItemType;
+  itemKey: string;
+  title: string;
+  versions: VersionSummary[];
+  kept: number;
+}) {
   const base = `/admin/content/history/${props.type}/${props.itemKey}`;
   return (
     <>
@@ -31,7 +43,10 @@ export function HistoryListView(props: { type: VersionedItemType; itemKey: strin
       {props.versions.length === 0 ? (
         <p>No earlier versions yet.</p>
       ) : (
-        <DataTable caption="Earlier versions, newest first" columns={['Version from', 'Then changed by', 'What happened', <HiddenLabel>Compare</HiddenLabel>]}>
+        <DataTable
+          caption="Earlier versions, newest first"
+          columns={['Version from', 'Then changed by', 'What happened', <HiddenLabel>Compare</HiddenLabel>]}
+        >
           {props.versions.map((v) => (
             <tr>
               <th scope="row">
@@ -72,8 +87,8 @@ export function VersionDiffView(props: {
         Version from <When at={props.version.createdAt} />
       </h1>
       <p>
-        Compared with {props.current ? 'how it is now' : 'nothing: it has been deleted since'}. Lines marked “Removed” are in this version only; lines marked “Added”
-        are in {props.current ? 'the current one' : 'neither'} only.
+        Compared with {props.current ? 'how it is now' : 'nothing: it has been deleted since'}. Lines marked “Removed”
+        are in this version only; lines marked “Added” are in {props.current ? 'the current one' : 'neither'} only.
       </p>
       {changed ? null : <p class="notice">This version is the same as the current one.</p>}
       <div class="diff">
@@ -102,10 +117,15 @@ export function VersionDiffView(props: {
       {props.canRestore ? (
         <>
           <p>
-            Restoring puts this version’s words and facts back. {props.current ? 'Whether it is published stays as it is now.' : 'It comes back as a draft.'} The
-            current version goes into the history first, so this can be undone.
+            Restoring puts this version’s words and facts back.{' '}
+            {props.current ? 'Whether it is published stays as it is now.' : 'It comes back as a draft.'} The current
+            version goes into the history first, so this can be undone.
           </p>
-          <ActionButton action={`${base}/${props.version.id}/restore`} token={props.token} label="Restore this version" />
+          <ActionButton
+            action={`${base}/${props.version.id}/restore`}
+            token={props.token}
+            label="Restore this version"
+          />
         </>
       ) : null}
     </>
@@ -116,5 +136,8 @@ function shortened(text: string): string {
   const lines = text.replace(/\n$/, '').split('\n');
   if (lines.length <= CONTEXT_LINES * 2 + 1) return text;
   const hidden = lines.length - CONTEXT_LINES * 2;
-  return [...lines.slice(0, CONTEXT_LINES), `… ${hidden} unchanged lines …`, ...lines.slice(-CONTEXT_LINES)].join('\n') + '\n';
+  return (
+    [...lines.slice(0, CONTEXT_LINES), `… ${hidden} unchanged lines …`, ...lines.slice(-CONTEXT_LINES)].join('\n') +
+    '\n'
+  );
 }

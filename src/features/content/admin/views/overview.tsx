@@ -1,9 +1,24 @@
 import type { ContentOverview, TranslationCounts } from '../../service.ts';
 
 const sections: { key: keyof ContentOverview; label: string; href: string; about: string }[] = [
-  { key: 'pages', label: 'Pages', href: '/admin/content/pages', about: 'The home page, tips, about, privacy and any page you add, with their sections.' },
-  { key: 'policies', label: 'Policies', href: '/admin/content/policies', about: 'The bills and policies on the agenda: where each stands and our position.' },
-  { key: 'resources', label: 'Resources', href: '/admin/content/resources', about: 'Reports, guides and fact sheets in the library, with their files.' },
+  {
+    key: 'pages',
+    label: 'Pages',
+    href: '/admin/content/pages',
+    about: 'The home page, tips, about, privacy and any page you add, with their sections.',
+  },
+  {
+    key: 'policies',
+    label: 'Policies',
+    href: '/admin/content/policies',
+    about: 'The bills and policies on the agenda: where each stands and our position.',
+  },
+  {
+    key: 'resources',
+    label: 'Resources',
+    href: '/admin/content/resources',
+    about: 'Reports, guides and fact sheets in the library, with their files.',
+  },
 ];
 
 function Counts(props: { counts: TranslationCounts }) {
@@ -15,7 +30,8 @@ function Counts(props: { counts: TranslationCounts }) {
         <span class={missing > 0 ? 'badge badge-missing' : 'badge'}>{missing}</span> missing a translation
       </li>
       <li>
-        <span class={older > 0 ? 'badge badge-older' : 'badge'}>{older}</span> with a translation older than the other language
+        <span class={older > 0 ? 'badge badge-older' : 'badge'}>{older}</span> with a translation older than the other
+        language
       </li>
     </ul>
   );
@@ -25,7 +41,9 @@ export function ContentOverviewView(props: { overview: ContentOverview }) {
   return (
     <>
       <h1>Content</h1>
-      <p>Everything on the public site, in English and Spanish. Changes show on the site as soon as you save or publish.</p>
+      <p>
+        Everything on the public site, in English and Spanish. Changes show on the site as soon as you save or publish.
+      </p>
       <ul class="grid three">
         {sections.map((s) => (
           <li class="card">

@@ -3,7 +3,16 @@ import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '.
 import { locales, type Page, type PageDraft, type PageOverview, type TranslationStatus } from '../../service.ts';
 import { ContentPage } from '../../views/ContentPage.tsx';
 import { HomePage } from '../../views/HomePage.tsx';
-import { ActionButton, languageLabel, LanguageState, otherLanguage, PreviewPanel, ReadOnlyNotice, SaveButtons, When } from './common.tsx';
+import {
+  ActionButton,
+  languageLabel,
+  LanguageState,
+  otherLanguage,
+  PreviewPanel,
+  ReadOnlyNotice,
+  SaveButtons,
+  When,
+} from './common.tsx';
 import { BackLink } from '../../../../platform/web/components.tsx';
 import { DataTable } from '../../../../platform/web/tables.tsx';
 
@@ -29,7 +38,10 @@ export function PageListView(props: { pages: PageOverview[]; canEdit: boolean })
           </a>
         </p>
       ) : null}
-      <DataTable caption="Pages and the state of each language" columns={['Page', ...locales.map((l) => languageLabel[l])]}>
+      <DataTable
+        caption="Pages and the state of each language"
+        columns={['Page', ...locales.map((l) => languageLabel[l])]}
+      >
         {props.pages.map((p) => (
           <tr>
             <th scope="row">
@@ -50,7 +62,11 @@ export function PageListView(props: { pages: PageOverview[]; canEdit: boolean })
 }
 
 /** Both languages of one page side by side, with what can be done to each. */
-export function PageDetailView(props: { page: PageOverview; token: string; can: { edit: boolean; publish: boolean; remove: boolean } }) {
+export function PageDetailView(props: {
+  page: PageOverview;
+  token: string;
+  can: { edit: boolean; publish: boolean; remove: boolean };
+}) {
   const { page, can } = props;
   const base = `/admin/content/pages/${page.slug}`;
   return (
@@ -85,7 +101,9 @@ export function PageDetailView(props: { page: PageOverview; token: string; can: 
                     <ActionButton
                       action={`${base}/${locale}/${version.published ? 'unpublish' : 'publish'}`}
                       token={props.token}
-                      label={version.published ? `Unpublish ${languageLabel[locale]}` : `Publish ${languageLabel[locale]}`}
+                      label={
+                        version.published ? `Unpublish ${languageLabel[locale]}` : `Publish ${languageLabel[locale]}`
+                      }
                       secondary
                     />
                   ) : null}
@@ -108,9 +126,16 @@ export function PageDetailView(props: { page: PageOverview; token: string; can: 
                       : `There is no ${languageLabel[locale]} version yet, so visitors reading ${languageLabel[locale]} see the English one.`}
                   </p>
                   {can.edit && page.languages[otherLanguage(locale)] ? (
-                    <ActionButton action={`${base}/${locale}/add`} token={props.token} label={`Add ${languageLabel[locale]} version`} />
+                    <ActionButton
+                      action={`${base}/${locale}/add`}
+                      token={props.token}
+                      label={`Add ${languageLabel[locale]} version`}
+                    />
                   ) : null}
-                  <p class="hint">It starts as a copy of the {languageLabel[otherLanguage(locale)]} version, as a draft, for you to translate.</p>
+                  <p class="hint">
+                    It starts as a copy of the {languageLabel[otherLanguage(locale)]} version, as a draft, for you to
+                    translate.
+                  </p>
                   <p>
                     <a href={`/admin/content/history/page/${page.slug}.${locale}`}>History</a>
                   </p>
@@ -141,10 +166,29 @@ export function NewPageView(props: { token: string; values: FormValues; errors: 
           error={errors.slug}
           maxlength={80}
         />
-        <Select name="locale" label="Language" options={localeOptions} value={values.locale ?? 'en'} error={errors.locale} />
+        <Select
+          name="locale"
+          label="Language"
+          options={localeOptions}
+          value={values.locale ?? 'en'}
+          error={errors.locale}
+        />
         <Field name="title" label="Title" value={values.title} error={errors.title} maxlength={200} />
-        <Field name="description" label="Description" hint="One or two sentences for search engines and link previews." value={values.description} error={errors.description} />
-        <TextArea name="bodyMd" label="Text" hint="Markdown: **bold**, *italic*, [link](https://example.org), ## heading." value={values.bodyMd} error={errors.bodyMd} rows={12} />
+        <Field
+          name="description"
+          label="Description"
+          hint="One or two sentences for search engines and link previews."
+          value={values.description}
+          error={errors.description}
+        />
+        <TextArea
+          name="bodyMd"
+          label="Text"
+          hint="Markdown: **bold**, *italic*, [link](https://example.org), ## heading."
+          value={values.bodyMd}
+          error={errors.bodyMd}
+          rows={12}
+        />
         <button type="submit" class="button">
           Add page
         </button>
@@ -182,13 +226,18 @@ export function PageEditView(props: {
         {props.readOnly ? 'Read' : 'Edit'} {language}: {draft.title}
       </h1>
       <p>
-        <LanguageState published={draft.published} status={props.status} locale={locale} /> · <a href={`/admin/content/history/page/${draft.slug}.${locale}`}>History</a>
+        <LanguageState published={draft.published} status={props.status} locale={locale} /> ·{' '}
+        <a href={`/admin/content/history/page/${draft.slug}.${locale}`}>History</a>
       </p>
       {props.readOnly ? <ReadOnlyNotice /> : null}
       {props.preview ? (
         <PreviewPanel>
           <div class="preview-body" lang={locale}>
-            {draft.slug === 'home' ? <HomePage page={props.preview} locale={locale} /> : <ContentPage page={props.preview} locale={locale} />}
+            {draft.slug === 'home' ? (
+              <HomePage page={props.preview} locale={locale} />
+            ) : (
+              <ContentPage page={props.preview} locale={locale} />
+            )}
           </div>
         </PreviewPanel>
       ) : null}
@@ -196,8 +245,22 @@ export function PageEditView(props: {
         <fieldset class="plain" disabled={props.readOnly}>
           <legend class="visually-hidden">The page</legend>
           <Field name="title" label="Title" value={values.title} error={errors.title} lang={locale} maxlength={200} />
-          <Field name="description" label="Description" hint="For search engines and link previews." value={values.description} error={errors.description} lang={locale} />
-          <TextArea name="bodyMd" label="Text" hint="Markdown. Many pages keep their words in the sections below instead." value={values.bodyMd} error={errors.bodyMd} lang={locale} />
+          <Field
+            name="description"
+            label="Description"
+            hint="For search engines and link previews."
+            value={values.description}
+            error={errors.description}
+            lang={locale}
+          />
+          <TextArea
+            name="bodyMd"
+            label="Text"
+            hint="Markdown. Many pages keep their words in the sections below instead."
+            value={values.bodyMd}
+            error={errors.bodyMd}
+            lang={locale}
+          />
         </fieldset>
         {draft.sections.map((s) => {
           const name = `section.${s.key}`;
@@ -206,8 +269,22 @@ export function PageEditView(props: {
               <legend>
                 Section “{s.key}” <span class="hint">({s.kind})</span>
               </legend>
-              <Field name={`${name}.heading`} label="Heading" value={values[`${name}.heading`]} error={errors[`${name}.heading`]} lang={locale} />
-              <TextArea name={`${name}.bodyMd`} label="Text" hint={sectionHint(values[`${name}.bodyMd`])} value={values[`${name}.bodyMd`]} error={errors[`${name}.bodyMd`]} lang={locale} rows={4} />
+              <Field
+                name={`${name}.heading`}
+                label="Heading"
+                value={values[`${name}.heading`]}
+                error={errors[`${name}.heading`]}
+                lang={locale}
+              />
+              <TextArea
+                name={`${name}.bodyMd`}
+                label="Text"
+                hint={sectionHint(values[`${name}.bodyMd`])}
+                value={values[`${name}.bodyMd`]}
+                error={errors[`${name}.bodyMd`]}
+                lang={locale}
+                rows={4}
+              />
               {Object.keys(s.data).map((field) => (
                 <Field
                   name={`${name}.data.${field}`}

@@ -6,8 +6,14 @@ import type { FormValues } from './pages.tsx';
 import { LanguagePreviews } from './translated.tsx';
 
 const words = contentMessages('en');
-const statusOptions = [['', 'Choose a status'] as const, ...policyStatuses.map((s) => [s, words.policyStatus[s]] as const)];
-const positionOptions = [['', 'Choose a position'] as const, ...policyPositions.map((p) => [p, words.policyPosition[p]] as const)];
+const statusOptions = [
+  ['', 'Choose a status'] as const,
+  ...policyStatuses.map((s) => [s, words.policyStatus[s]] as const),
+];
+const positionOptions = [
+  ['', 'Choose a position'] as const,
+  ...policyPositions.map((p) => [p, words.policyPosition[p]] as const),
+];
 
 /** The facts of a policy that are the same in every language. The address is fixed once made: links to it live elsewhere. */
 export function PolicyFactFields(props: { values: FormValues; errors: FieldErrors; slug?: string | undefined }) {
@@ -28,10 +34,31 @@ export function PolicyFactFields(props: { values: FormValues; errors: FieldError
           maxlength={80}
         />
       )}
-      <Field name="billNumber" label="Bill number" hint="Optional, as in HB 2345." value={values.billNumber} error={errors.billNumber} maxlength={40} />
-      <Field name="sessionYear" label="Session year" hint="The year of the legislative session, from 1990 to 2100." value={values.sessionYear} error={errors.sessionYear} inputmode="numeric" maxlength={4} />
+      <Field
+        name="billNumber"
+        label="Bill number"
+        hint="Optional, as in HB 2345."
+        value={values.billNumber}
+        error={errors.billNumber}
+        maxlength={40}
+      />
+      <Field
+        name="sessionYear"
+        label="Session year"
+        hint="The year of the legislative session, from 1990 to 2100."
+        value={values.sessionYear}
+        error={errors.sessionYear}
+        inputmode="numeric"
+        maxlength={4}
+      />
       <Select name="status" label="Status" options={statusOptions} value={values.status} error={errors.status} />
-      <Select name="position" label="Our position" options={positionOptions} value={values.position} error={errors.position} />
+      <Select
+        name="position"
+        label="Our position"
+        options={positionOptions}
+        value={values.position}
+        error={errors.position}
+      />
     </>
   );
 }
@@ -43,7 +70,18 @@ export function PolicyPreview(props: { values: FormValues; facts: Omit<Policy, '
       values={props.values}
       render={(t) => (
         <PolicyPage
-          policy={{ ...props.facts, isFallback: false, text: { policyId: 0, locale: t.locale, title: t.title, summary: t.summary, bodyMd: t.bodyMd, updatedAt: new Date() } }}
+          policy={{
+            ...props.facts,
+            isFallback: false,
+            text: {
+              policyId: 0,
+              locale: t.locale,
+              title: t.title,
+              summary: t.summary,
+              bodyMd: t.bodyMd,
+              updatedAt: new Date(),
+            },
+          }}
           locale={t.locale}
         />
       )}

@@ -38,8 +38,19 @@ export function ResourceFactFields(props: {
         />
       )}
       <Select name="type" label="Type" options={typeOptions} value={values.type} error={errors.type} />
-      <Field name="publishedOn" label="Date published" hint="As in 2025-03-01." type="date" value={values.publishedOn} error={errors.publishedOn} />
-      <fieldset id="topics" class={errors.topics ? 'field field-error' : 'field'} aria-describedby={errors.topics ? 'topics-error' : undefined}>
+      <Field
+        name="publishedOn"
+        label="Date published"
+        hint="As in 2025-03-01."
+        type="date"
+        value={values.publishedOn}
+        error={errors.publishedOn}
+      />
+      <fieldset
+        id="topics"
+        class={errors.topics ? 'field field-error' : 'field'}
+        aria-describedby={errors.topics ? 'topics-error' : undefined}
+      >
         <legend>Topics</legend>
         {errors.topics ? (
           <p class="error-message" id="topics-error">
@@ -49,17 +60,31 @@ export function ResourceFactFields(props: {
         ) : null}
         {props.allTopics.map((t) => (
           <div class="field checkbox">
-            <input type="checkbox" id={`topic-${t.slug}`} name="topics" value={t.slug} checked={props.topics.includes(t.slug)} />
+            <input
+              type="checkbox"
+              id={`topic-${t.slug}`}
+              name="topics"
+              value={t.slug}
+              checked={props.topics.includes(t.slug)}
+            />
             <label for={`topic-${t.slug}`}>{t.names.en}</label>
           </div>
         ))}
       </fieldset>
-      <Field name="url" label="Web address" hint="Optional: where the resource is published elsewhere, starting with https://." type="url" value={values.url} error={errors.url} />
+      <Field
+        name="url"
+        label="Web address"
+        hint="Optional: where the resource is published elsewhere, starting with https://."
+        type="url"
+        value={values.url}
+        error={errors.url}
+      />
       <div class={errors.file ? 'field field-error' : 'field'}>
         <label for="file">File</label>
         <p class="hint" id="file-hint">
-          Optional: a PDF or an image (PNG, JPEG, GIF or WebP), up to {props.maxMegabytes} MB. {props.currentFile ? 'A new file replaces the current one. ' : ''}A file is
-          kept only when you save: after a preview or a problem, choose it again.
+          Optional: a PDF or an image (PNG, JPEG, GIF or WebP), up to {props.maxMegabytes} MB.{' '}
+          {props.currentFile ? 'A new file replaces the current one. ' : ''}A file is kept only when you save: after a
+          preview or a problem, choose it again.
         </p>
         {errors.file ? (
           <p class="error-message" id="file-error">
@@ -89,11 +114,17 @@ export function ResourceFactFields(props: {
 }
 
 /** Each language as the public resource page will show it. */
-export function ResourcePreview(props: { values: FormValues; facts: Omit<Resource, 'locale' | 'title' | 'summary' | 'bodyMd' | 'isFallback'>; topics: TopicOption[] }) {
+export function ResourcePreview(props: {
+  values: FormValues;
+  facts: Omit<Resource, 'locale' | 'title' | 'summary' | 'bodyMd' | 'isFallback'>;
+  topics: TopicOption[];
+}) {
   return (
     <LanguagePreviews
       values={props.values}
-      render={(t) => <ResourcePage resource={{ ...props.facts, ...t, isFallback: false }} locale={t.locale} topics={props.topics} />}
+      render={(t) => (
+        <ResourcePage resource={{ ...props.facts, ...t, isFallback: false }} locale={t.locale} topics={props.topics} />
+      )}
     />
   );
 }

@@ -1,7 +1,15 @@
 import type { Child } from 'hono/jsx';
 import { ErrorSummary, Field, Form, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { locales, type Locale, type TranslationStatus } from '../../service.ts';
-import { ActionButton, languageLabel, PreviewPanel, ReadOnlyNotice, SaveButtons, TranslationState, When } from './common.tsx';
+import {
+  ActionButton,
+  languageLabel,
+  PreviewPanel,
+  ReadOnlyNotice,
+  SaveButtons,
+  TranslationState,
+  When,
+} from './common.tsx';
 import type { FormValues } from './pages.tsx';
 import { BackLink } from '../../../../platform/web/components.tsx';
 import { DataTable } from '../../../../platform/web/tables.tsx';
@@ -11,9 +19,22 @@ import { DataTable } from '../../../../platform/web/tables.tsx';
  * which the language-neutral facts come first and the two languages sit side
  * by side below them.
  */
-export type ItemRow = { slug: string; title: string; detail: string; published: boolean; status: Record<Locale, TranslationStatus> };
+export type ItemRow = {
+  slug: string;
+  title: string;
+  detail: string;
+  published: boolean;
+  status: Record<Locale, TranslationStatus>;
+};
 
-export function ItemListView(props: { heading: string; base: string; addLabel: string; rows: ItemRow[]; canEdit: boolean; detailLabel: string }) {
+export function ItemListView(props: {
+  heading: string;
+  base: string;
+  addLabel: string;
+  rows: ItemRow[];
+  canEdit: boolean;
+  detailLabel: string;
+}) {
   return (
     <>
       <BackLink href="/admin/content">Content</BackLink>
@@ -51,7 +72,12 @@ export function ItemListView(props: { heading: string; base: string; addLabel: s
 }
 
 /** Where an existing item stands, with its publish, history and delete actions. */
-export type ItemState = { slug: string; published: boolean; updatedAt: Date; status: Record<Locale, TranslationStatus> };
+export type ItemState = {
+  slug: string;
+  published: boolean;
+  updatedAt: Date;
+  status: Record<Locale, TranslationStatus>;
+};
 
 export function ItemFormView(props: {
   kind: 'policy' | 'resource';
@@ -79,8 +105,9 @@ export function ItemFormView(props: {
       {item ? (
         <div class="item-state">
           <p>
-            <span class={item.published ? 'badge' : 'badge badge-draft'}>{item.published ? 'Published' : 'Draft'}</span> · Last changed{' '}
-            <When at={item.updatedAt} /> · <a href={`/admin/content/history/${props.kind}/${item.slug}`}>History</a>
+            <span class={item.published ? 'badge' : 'badge badge-draft'}>{item.published ? 'Published' : 'Draft'}</span>{' '}
+            · Last changed <When at={item.updatedAt} /> ·{' '}
+            <a href={`/admin/content/history/${props.kind}/${item.slug}`}>History</a>
             {props.can.remove ? (
               <>
                 {' '}
@@ -107,16 +134,40 @@ export function ItemFormView(props: {
           <legend class="visually-hidden">Facts in every language</legend>
           {props.facts}
         </fieldset>
-        <p class="hint">Leave a language’s title, summary and text empty to leave that language out. Visitors then see the other one.</p>
+        <p class="hint">
+          Leave a language’s title, summary and text empty to leave that language out. Visitors then see the other one.
+        </p>
         <div class="grid side-by-side">
           {locales.map((locale) => (
             <fieldset disabled={props.readOnly} lang={locale}>
               <legend lang="en">
-                {languageLabel[locale]} {item ? <TranslationState status={item.status[locale]} locale={locale} /> : null}
+                {languageLabel[locale]}{' '}
+                {item ? <TranslationState status={item.status[locale]} locale={locale} /> : null}
               </legend>
-              <Field name={`${locale}.title`} label="Title" value={values[`${locale}.title`]} error={errors[`${locale}.title`]} lang={locale} />
-              <TextArea name={`${locale}.summary`} label="Summary" value={values[`${locale}.summary`]} error={errors[`${locale}.summary`]} lang={locale} rows={3} />
-              <TextArea name={`${locale}.bodyMd`} label="Text" hint="Markdown." value={values[`${locale}.bodyMd`]} error={errors[`${locale}.bodyMd`]} lang={locale} rows={10} />
+              <Field
+                name={`${locale}.title`}
+                label="Title"
+                value={values[`${locale}.title`]}
+                error={errors[`${locale}.title`]}
+                lang={locale}
+              />
+              <TextArea
+                name={`${locale}.summary`}
+                label="Summary"
+                value={values[`${locale}.summary`]}
+                error={errors[`${locale}.summary`]}
+                lang={locale}
+                rows={3}
+              />
+              <TextArea
+                name={`${locale}.bodyMd`}
+                label="Text"
+                hint="Markdown."
+                value={values[`${locale}.bodyMd`]}
+                error={errors[`${locale}.bodyMd`]}
+                lang={locale}
+                rows={10}
+              />
             </fieldset>
           ))}
         </div>
@@ -127,14 +178,24 @@ export function ItemFormView(props: {
 }
 
 /** The typed words of each language, for previews: languages left empty are skipped. */
-export function typedTranslations(values: FormValues): { locale: Locale; title: string; summary: string; bodyMd: string }[] {
+export function typedTranslations(
+  values: FormValues,
+): { locale: Locale; title: string; summary: string; bodyMd: string }[] {
   return locales
-    .map((locale) => ({ locale, title: values[`${locale}.title`] ?? '', summary: values[`${locale}.summary`] ?? '', bodyMd: values[`${locale}.bodyMd`] ?? '' }))
+    .map((locale) => ({
+      locale,
+      title: values[`${locale}.title`] ?? '',
+      summary: values[`${locale}.summary`] ?? '',
+      bodyMd: values[`${locale}.bodyMd`] ?? '',
+    }))
     .filter((t) => t.title.trim());
 }
 
 /** Each language's preview under its own heading, marked with its language. */
-export function LanguagePreviews(props: { values: FormValues; render: (t: ReturnType<typeof typedTranslations>[number]) => Child }) {
+export function LanguagePreviews(props: {
+  values: FormValues;
+  render: (t: ReturnType<typeof typedTranslations>[number]) => Child;
+}) {
   return (
     <div class="grid side-by-side">
       {typedTranslations(props.values).map((t) => (

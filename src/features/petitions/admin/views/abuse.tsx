@@ -4,7 +4,14 @@ import type { Block, SigningLimits, TrendingRow } from '../../abuse.ts';
 import { BackLink } from '../../../../platform/web/components.tsx';
 import { DataTable } from '../../../../platform/web/tables.tsx';
 
-export type AbuseValues = { perIpBurst?: string; perIpPerHour?: string; ip?: string; domain?: string; ipNote?: string; domainNote?: string };
+export type AbuseValues = {
+  perIpBurst?: string;
+  perIpPerHour?: string;
+  ip?: string;
+  domain?: string;
+  ipNote?: string;
+  domainNote?: string;
+};
 
 function Trending(props: { title: string; rows: TrendingRow[]; kind: 'ip' | 'email-domain'; token: string }) {
   return (
@@ -23,7 +30,9 @@ function Trending(props: { title: string; rows: TrendingRow[]; kind: 'ip' | 'ema
               <td>{r.signatures.toLocaleString('en-US')}</td>
               <td>{r.petitions}</td>
               <td>
-                <a href={`/admin/petitions/${r.petitionId}/signatures?${props.kind === 'ip' ? 'ip' : 'domain'}=${encodeURIComponent(r.value)}`}>
+                <a
+                  href={`/admin/petitions/${r.petitionId}/signatures?${props.kind === 'ip' ? 'ip' : 'domain'}=${encodeURIComponent(r.value)}`}
+                >
                   See them{r.petitions > 1 ? ' (on the petition with most)' : ''}
                 </a>
               </td>
@@ -70,8 +79,9 @@ export function AbusePage(props: {
       <ErrorSummary errors={props.errors} title="Please fix these and try again" />
       <h2>Trending in the last hour</h2>
       <p>
-        Signatures on every petition since an hour ago, by the signer’s address and email domain. Addresses are kept only as a keyed hash: enough to see a flood and
-        block it, not enough to tell who it was. “See them” lists those signatures, where they can be invalidated.
+        Signatures on every petition since an hour ago, by the signer’s address and email domain. Addresses are kept
+        only as a keyed hash: enough to see a flood and block it, not enough to tell who it was. “See them” lists those
+        signatures, where they can be invalidated.
       </p>
       <Trending title="Addresses" rows={props.trending.ips} kind="ip" token={props.token} />
       <Trending title="Email domains" rows={props.trending.domains} kind="email-domain" token={props.token} />
@@ -83,7 +93,15 @@ export function AbusePage(props: {
         <DataTable caption="Blocked addresses and email domains" columns={['What', 'Note', 'Since', 'Unblock']}>
           {props.blocks.map((b) => (
             <tr>
-              <td>{b.kind === 'ip' ? <>Address <code title={b.value}>{b.value.slice(0, 12)}…</code></> : <>Domain {b.value}</>}</td>
+              <td>
+                {b.kind === 'ip' ? (
+                  <>
+                    Address <code title={b.value}>{b.value.slice(0, 12)}…</code>
+                  </>
+                ) : (
+                  <>Domain {b.value}</>
+                )}
+              </td>
               <td>{b.note}</td>
               <td>{formatInZone(b.createdAt, props.timeZone)}</td>
               <td>
@@ -102,7 +120,14 @@ export function AbusePage(props: {
       <h3>Block an address</h3>
       <Form action="/admin/petitions/abuse/blocks" token={props.token}>
         <input type="hidden" name="kind" value="ip" />
-        <Field name="ip" label="IP address" hint="Signing from it is refused. It is stored only as its hash." value={v.ip} error={props.errors.ip} maxlength={64} />
+        <Field
+          name="ip"
+          label="IP address"
+          hint="Signing from it is refused. It is stored only as its hash."
+          value={v.ip}
+          error={props.errors.ip}
+          maxlength={64}
+        />
         <Field name="ipNote" label="Why (optional, for staff)" value={v.ipNote} maxlength={200} />
         <button type="submit" class="button">
           Block address
@@ -111,7 +136,14 @@ export function AbusePage(props: {
       <h3>Block an email domain</h3>
       <Form action="/admin/petitions/abuse/blocks" token={props.token}>
         <input type="hidden" name="kind" value="email-domain" />
-        <Field name="domain" label="Domain" hint="Everything after the @, like throwaway.example. Signing with any address there is refused." value={v.domain} error={props.errors.domain} maxlength={253} />
+        <Field
+          name="domain"
+          label="Domain"
+          hint="Everything after the @, like throwaway.example. Signing with any address there is refused."
+          value={v.domain}
+          error={props.errors.domain}
+          maxlength={253}
+        />
         <Field name="domainNote" label="Why (optional, for staff)" value={v.domainNote} maxlength={200} />
         <button type="submit" class="button">
           Block domain
@@ -142,7 +174,11 @@ export function AbusePage(props: {
           Save rates
         </button>
       </Form>
-      {props.limits.updatedAt ? <p class="hint">Last changed {formatInZone(props.limits.updatedAt, props.timeZone)}.</p> : <p class="hint">These are the defaults.</p>}
+      {props.limits.updatedAt ? (
+        <p class="hint">Last changed {formatInZone(props.limits.updatedAt, props.timeZone)}.</p>
+      ) : (
+        <p class="hint">These are the defaults.</p>
+      )}
     </>
   );
 }

@@ -8,7 +8,11 @@ import { BackLink } from '../../../../platform/web/components.tsx';
 import { DataTable } from '../../../../platform/web/tables.tsx';
 
 /** The packet's own print rules, served beside it; the site's stylesheet has no reason to carry them. */
-export const packetStylesheet = prepareBody(readFileSync(new URL('./packet.css', import.meta.url)), 'text/css; charset=utf-8', 'high');
+export const packetStylesheet = prepareBody(
+  readFileSync(new URL('./packet.css', import.meta.url)),
+  'text/css; charset=utf-8',
+  'high',
+);
 export const PACKET_STYLESHEET_PATH = '/admin/petitions/packet.css';
 
 const chamberName: Record<PacketChamber, string> = { senate: 'Senate', house: 'House' };
@@ -16,15 +20,18 @@ const memberTitle: Record<PacketChamber, string> = { senate: 'Senator', house: '
 const number = (n: number) => n.toLocaleString('en-US');
 
 /** Every district with verified signatures, each leading to its packet. */
-export function PacketIndexPage(props: { petition: Petition; tallies: Record<PacketChamber, { district: string; verified: number }[]> }) {
+export function PacketIndexPage(props: {
+  petition: Petition;
+  tallies: Record<PacketChamber, { district: string; verified: number }[]>;
+}) {
   const p = props.petition;
   return (
     <>
       <BackLink href={`/admin/petitions/${p.id}`}>{p.en.title}</BackLink>
       <h1>Delivery packets</h1>
       <p>
-        One printable page per legislator: the statement, how many verified constituents in their district signed, and what those constituents wrote. Signatures
-        without a known district are in no packet.
+        One printable page per legislator: the statement, how many verified constituents in their district signed, and
+        what those constituents wrote. Signatures without a known district are in no packet.
       </p>
       {(['senate', 'house'] as const).map((chamber) => (
         <section>
@@ -32,7 +39,10 @@ export function PacketIndexPage(props: { petition: Petition; tallies: Record<Pac
           {props.tallies[chamber].length === 0 ? (
             <p>No verified signatures with a known {chamberName[chamber]} district yet.</p>
           ) : (
-            <DataTable caption={<>{chamberName[chamber]} districts with verified signatures</>} columns={['District', 'Verified signatures']}>
+            <DataTable
+              caption={<>{chamberName[chamber]} districts with verified signatures</>}
+              columns={['District', 'Verified signatures']}
+            >
               {props.tallies[chamber].map((t) => (
                 <tr>
                   <td>
@@ -59,12 +69,14 @@ function Recipient(props: { packet: Packet; chamber: PacketChamber; district: st
       <>
         <p>To: the member for {where}</p>
         <p class="notice no-print">
-          The legislator roster is not loaded yet, so this packet cannot name them. Load it with <code>npm run cli -- reference:import</code>, then reload this page.
+          The legislator roster is not loaded yet, so this packet cannot name them. Load it with{' '}
+          <code>npm run cli -- reference:import</code>, then reload this page.
         </p>
       </>
     );
   }
-  if (people.length === 0) return <p>To: the member for {where} (the roster lists no one in this seat: it may be vacant)</p>;
+  if (people.length === 0)
+    return <p>To: the member for {where} (the roster lists no one in this seat: it may be vacant)</p>;
   return (
     <p>
       To:{' '}
@@ -81,7 +93,14 @@ function Recipient(props: { packet: Packet; chamber: PacketChamber; district: st
 }
 
 /** The packet itself: a document of its own, without the workspace around it, made to be printed. */
-export function PacketDocument(props: { petition: Petition; packet: Packet; chamber: PacketChamber; district: string; siteName: string; generated: string }) {
+export function PacketDocument(props: {
+  petition: Petition;
+  packet: Packet;
+  chamber: PacketChamber;
+  district: string;
+  siteName: string;
+  generated: string;
+}) {
   const p = props.petition;
   const k = props.packet;
   const where = `${chamberName[props.chamber]} District ${props.district}`;
@@ -98,8 +117,8 @@ export function PacketDocument(props: { petition: Petition; packet: Packet; cham
       <body class="packet">
         <main id="main">
           <p class="no-print">
-            <a href={`/admin/petitions/${p.id}/packets`}>← All packets</a> · To print, use your browser’s Print command (Ctrl+P, or ⌘P on a Mac). The links and this line
-            are left off the paper.
+            <a href={`/admin/petitions/${p.id}/packets`}>← All packets</a> · To print, use your browser’s Print command
+            (Ctrl+P, or ⌘P on a Mac). The links and this line are left off the paper.
           </p>
           <header class="packet-to">
             <Recipient packet={k} chamber={props.chamber} district={props.district} />
@@ -109,7 +128,8 @@ export function PacketDocument(props: { petition: Petition; packet: Packet; cham
           </header>
           <h1>{p.en.title}</h1>
           <p class="packet-count">
-            <strong>{number(k.verified)}</strong> verified {k.verified === 1 ? 'constituent' : 'constituents'} in {where} signed this petition to {p.target}.
+            <strong>{number(k.verified)}</strong> verified {k.verified === 1 ? 'constituent' : 'constituents'} in{' '}
+            {where} signed this petition to {p.target}.
           </p>
           <section class="packet-statement">
             <h2>The petition</h2>
@@ -124,7 +144,9 @@ export function PacketDocument(props: { petition: Petition; packet: Packet; cham
                 {k.comments.map((c) => (
                   <li lang={c.locale}>
                     <blockquote>{c.comment}</blockquote>
-                    <p lang="en">— {c.givenName ? `${c.givenName}${c.city ? `, ${c.city}` : ''}` : `A constituent in ${where}`}</p>
+                    <p lang="en">
+                      — {c.givenName ? `${c.givenName}${c.city ? `, ${c.city}` : ''}` : `A constituent in ${where}`}
+                    </p>
                   </li>
                 ))}
               </ol>
@@ -136,8 +158,8 @@ export function PacketDocument(props: { petition: Petition; packet: Packet; cham
             ) : null}
           </section>
           <p class="packet-note">
-            Every signature counted here was confirmed by its signer from a link sent to their email address. Names are shown only for signers who agreed to be shown
-            publicly.
+            Every signature counted here was confirmed by its signer from a link sent to their email address. Names are
+            shown only for signers who agreed to be shown publicly.
           </p>
         </main>
       </body>

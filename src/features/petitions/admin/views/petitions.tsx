@@ -6,7 +6,12 @@ import type { PetitionStatus } from '../../schema.ts';
 import { DataTable } from '../../../../platform/web/tables.tsx';
 
 /** How the petition screens say things, in the workspace's English. */
-export const petitionStatusLabel: Record<PetitionStatus, string> = { draft: 'Draft', open: 'Open', closed: 'Closed', archived: 'Archived' };
+export const petitionStatusLabel: Record<PetitionStatus, string> = {
+  draft: 'Draft',
+  open: 'Open',
+  closed: 'Closed',
+  archived: 'Archived',
+};
 
 const number = (n: number) => n.toLocaleString('en-US');
 
@@ -77,9 +82,27 @@ function VersionFields(props: { lang: 'en' | 'es'; values: PetitionValues['en'];
   const required = p === 'en';
   return (
     <fieldset lang={p}>
-      <legend>{p === 'en' ? 'English' : 'Spanish (optional: leave every field empty to show the English version)'}</legend>
-      <Field name={`${p}.title`} label="Title" value={v.title} error={props.errors[`${p}.title`]} required={required} maxlength={200} lang={p} />
-      <TextArea name={`${p}.summary`} label="Summary" hint="One or two sentences for the top of the page and for sharing." value={v.summary} error={props.errors[`${p}.summary`]} rows={3} lang={p} />
+      <legend>
+        {p === 'en' ? 'English' : 'Spanish (optional: leave every field empty to show the English version)'}
+      </legend>
+      <Field
+        name={`${p}.title`}
+        label="Title"
+        value={v.title}
+        error={props.errors[`${p}.title`]}
+        required={required}
+        maxlength={200}
+        lang={p}
+      />
+      <TextArea
+        name={`${p}.summary`}
+        label="Summary"
+        hint="One or two sentences for the top of the page and for sharing."
+        value={v.summary}
+        error={props.errors[`${p}.summary`]}
+        rows={3}
+        lang={p}
+      />
       <TextArea
         name={`${p}.statement`}
         label="Statement"
@@ -110,9 +133,30 @@ function ThresholdFields(props: { rows: NonNullable<PetitionValues['thresholds']
       {props.rows.map((row, i) => (
         <fieldset class="plain">
           <legend class="visually-hidden">Threshold {i + 1}</legend>
-          <Field name={`thresholds.${i}.count`} label={`Threshold ${i + 1}: signatures`} value={row.count} error={props.errors[`thresholds.${i}.count`]} inputmode="numeric" maxlength={12} />
-          <Field name={`thresholds.${i}.en`} label="Message in English" value={row.en} error={props.errors[`thresholds.${i}.en`]} maxlength={300} lang="en" />
-          <Field name={`thresholds.${i}.es`} label="Message in Spanish (optional)" value={row.es} error={props.errors[`thresholds.${i}.es`]} maxlength={300} lang="es" />
+          <Field
+            name={`thresholds.${i}.count`}
+            label={`Threshold ${i + 1}: signatures`}
+            value={row.count}
+            error={props.errors[`thresholds.${i}.count`]}
+            inputmode="numeric"
+            maxlength={12}
+          />
+          <Field
+            name={`thresholds.${i}.en`}
+            label="Message in English"
+            value={row.en}
+            error={props.errors[`thresholds.${i}.en`]}
+            maxlength={300}
+            lang="en"
+          />
+          <Field
+            name={`thresholds.${i}.es`}
+            label="Message in Spanish (optional)"
+            value={row.es}
+            error={props.errors[`thresholds.${i}.es`]}
+            maxlength={300}
+            lang="es"
+          />
         </fieldset>
       ))}
     </fieldset>
@@ -125,30 +169,85 @@ function ThresholdFields(props: { rows: NonNullable<PetitionValues['thresholds']
  */
 export function thresholdRows(typed: PetitionValues['thresholds']): NonNullable<PetitionValues['thresholds']> {
   const rows = [...(typed ?? [])];
-  while (rows.length > 0 && !rows[rows.length - 1]!.count && !rows[rows.length - 1]!.en && !rows[rows.length - 1]!.es) rows.pop();
+  while (rows.length > 0 && !rows[rows.length - 1]!.count && !rows[rows.length - 1]!.en && !rows[rows.length - 1]!.es)
+    rows.pop();
   const wanted = Math.max(rows.length, Math.min(Math.max(rows.length + 2, 3), MAX_THRESHOLDS));
   while (rows.length < wanted) rows.push({});
   return rows;
 }
 
 /** The create and edit form. `statuses` are the ones this petition may move to. */
-export function PetitionForm(props: { action: string; token: string; values: PetitionValues; errors: FieldErrors; statuses: readonly PetitionStatus[]; timeZone: string; submitLabel: string }) {
+export function PetitionForm(props: {
+  action: string;
+  token: string;
+  values: PetitionValues;
+  errors: FieldErrors;
+  statuses: readonly PetitionStatus[];
+  timeZone: string;
+  submitLabel: string;
+}) {
   const v = props.values;
   return (
     <Form action={props.action} token={props.token}>
       <ErrorSummary errors={props.errors} title="Please fix these and save again" />
-      <Field name="slug" label="Address" hint="The end of /petitions/…: lower-case letters, digits and hyphens. It cannot change once the petition has been open." value={v.slug} error={props.errors.slug} required maxlength={80} />
-      <Field name="target" label="Addressed to" hint="Who the petition asks, like Oregon Legislature." value={v.target} error={props.errors.target} required maxlength={200} />
+      <Field
+        name="slug"
+        label="Address"
+        hint="The end of /petitions/…: lower-case letters, digits and hyphens. It cannot change once the petition has been open."
+        value={v.slug}
+        error={props.errors.slug}
+        required
+        maxlength={80}
+      />
+      <Field
+        name="target"
+        label="Addressed to"
+        hint="Who the petition asks, like Oregon Legislature."
+        value={v.target}
+        error={props.errors.target}
+        required
+        maxlength={200}
+      />
       <VersionFields lang="en" values={v.en} errors={props.errors} />
       <VersionFields lang="es" values={v.es} errors={props.errors} />
-      <Field name="goal" label="Goal" hint="The number of verified signatures the progress bar counts towards." value={v.goal} error={props.errors.goal} required inputmode="numeric" maxlength={12} />
+      <Field
+        name="goal"
+        label="Goal"
+        hint="The number of verified signatures the progress bar counts towards."
+        value={v.goal}
+        error={props.errors.goal}
+        required
+        inputmode="numeric"
+        maxlength={12}
+      />
       <ThresholdFields rows={thresholdRows(v.thresholds)} errors={props.errors} />
       <fieldset>
         <legend>Dates (optional)</legend>
-        <Field name="opensAt" type="datetime-local" label={`Opens (${props.timeZone})`} hint="Leave empty to take signatures as soon as it is open." value={v.opensAt} error={props.errors.opensAt} />
-        <Field name="closesAt" type="datetime-local" label={`Closes (${props.timeZone})`} hint="Leave empty to keep it open until you close it." value={v.closesAt} error={props.errors.closesAt} />
+        <Field
+          name="opensAt"
+          type="datetime-local"
+          label={`Opens (${props.timeZone})`}
+          hint="Leave empty to take signatures as soon as it is open."
+          value={v.opensAt}
+          error={props.errors.opensAt}
+        />
+        <Field
+          name="closesAt"
+          type="datetime-local"
+          label={`Closes (${props.timeZone})`}
+          hint="Leave empty to keep it open until you close it."
+          value={v.closesAt}
+          error={props.errors.closesAt}
+        />
       </fieldset>
-      <Select name="status" label="Status" hint="Open takes signatures; closed shows the petition without the form; archived hides it." value={v.status} error={props.errors.status} options={props.statuses.map((s) => [s, petitionStatusLabel[s]] as const)} />
+      <Select
+        name="status"
+        label="Status"
+        hint="Open takes signatures; closed shows the petition without the form; archived hides it."
+        value={v.status}
+        error={props.errors.status}
+        options={props.statuses.map((s) => [s, petitionStatusLabel[s]] as const)}
+      />
       <button type="submit" class="button">
         {props.submitLabel}
       </button>

@@ -13,7 +13,11 @@ export const signatureStatusLabel: Record<SignatureStatus, string> = {
   invalidated: 'Invalidated',
 };
 
-const senateOptions = [['', 'Any district'], ...Array.from({ length: SENATE_SEATS }, (_, i) => [String(i + 1), `Senate district ${i + 1}`] as const), ['unknown', 'Not known']] as const;
+const senateOptions = [
+  ['', 'Any district'],
+  ...Array.from({ length: SENATE_SEATS }, (_, i) => [String(i + 1), `Senate district ${i + 1}`] as const),
+  ['unknown', 'Not known'],
+] as const;
 
 /** A query string for these filters, with extras (the page cursor). */
 export function filterQuery(values: FilterQuery, extra: Record<string, string | number | undefined> = {}): string {
@@ -27,10 +31,36 @@ function FilterForm(props: { action: string; values: FilterQuery; errors: FieldE
   const v = props.values;
   return (
     <form method="get" action={props.action} class="search filters" novalidate>
-      <Select name="status" label="Status" value={v.status ?? ''} error={props.errors.status} options={[['', 'Any status'], ...signatureStatuses.map((s) => [s, signatureStatusLabel[s]] as const)]} />
-      <Select name="senate" label="Senate district" value={v.senate ?? ''} error={props.errors.senate} options={senateOptions} />
-      <Field name="from" type="date" label="Signed from" hint={props.timeZone} value={v.from} error={props.errors.from} />
-      <Field name="to" type="date" label="Signed to (inclusive)" hint={props.timeZone} value={v.to} error={props.errors.to} />
+      <Select
+        name="status"
+        label="Status"
+        value={v.status ?? ''}
+        error={props.errors.status}
+        options={[['', 'Any status'], ...signatureStatuses.map((s) => [s, signatureStatusLabel[s]] as const)]}
+      />
+      <Select
+        name="senate"
+        label="Senate district"
+        value={v.senate ?? ''}
+        error={props.errors.senate}
+        options={senateOptions}
+      />
+      <Field
+        name="from"
+        type="date"
+        label="Signed from"
+        hint={props.timeZone}
+        value={v.from}
+        error={props.errors.from}
+      />
+      <Field
+        name="to"
+        type="date"
+        label="Signed to (inclusive)"
+        hint={props.timeZone}
+        value={v.to}
+        error={props.errors.to}
+      />
       {/* The trending view narrows by one address hash or domain; kept as the other filters change. */}
       {v.ip ? <input type="hidden" name="ip" value={v.ip} /> : null}
       {v.domain ? <input type="hidden" name="domain" value={v.domain} /> : null}
@@ -48,9 +78,19 @@ function Narrowed(props: { base: string; values: FilterQuery }) {
   if (!ip && !domain) return null;
   return (
     <p class="notice">
-      Only signatures {ip ? <>from the address with hash <code>{ip.slice(0, 12)}…</code></> : null}
+      Only signatures{' '}
+      {ip ? (
+        <>
+          from the address with hash <code>{ip.slice(0, 12)}…</code>
+        </>
+      ) : null}
       {ip && domain ? ' and ' : null}
-      {domain ? <>with email addresses at <strong>{domain}</strong></> : null}. <a href={`${props.base}${filterQuery(rest)}`}>Show all</a>
+      {domain ? (
+        <>
+          with email addresses at <strong>{domain}</strong>
+        </>
+      ) : null}
+      . <a href={`${props.base}${filterQuery(rest)}`}>Show all</a>
     </p>
   );
 }
@@ -90,14 +130,20 @@ export function SignatureListPage(props: {
         ) : null}
         {props.can.invalidate && !failed ? (
           <li>
-            <a href={`/admin/petitions/${p.id}/invalidate${filterQuery(props.values)}`}>Invalidate all signatures matching these filters…</a>
+            <a href={`/admin/petitions/${p.id}/invalidate${filterQuery(props.values)}`}>
+              Invalidate all signatures matching these filters…
+            </a>
           </li>
         ) : null}
       </ul>
       {props.rows.length === 0 ? (
         <p>{props.paged ? 'No more signatures.' : 'No signatures match.'}</p>
       ) : (
-        <DataTable caption="Signatures, newest first" columns={['Name', 'ZIP and city', 'Districts', 'Email domain', 'Status', 'Signed']} scroll>
+        <DataTable
+          caption="Signatures, newest first"
+          columns={['Name', 'ZIP and city', 'Districts', 'Email domain', 'Status', 'Signed']}
+          scroll
+        >
           {props.rows.map((r) => {
             const name = `${r.givenName} ${r.familyName}`.trim();
             return (
@@ -108,7 +154,8 @@ export function SignatureListPage(props: {
                   {r.city ? ` ${r.city}` : ''}
                 </td>
                 <td>
-                  {r.senateDistrict ? `SD ${r.senateDistrict}` : 'SD ?'}, {r.houseDistrict ? `HD ${r.houseDistrict}` : 'HD ?'}
+                  {r.senateDistrict ? `SD ${r.senateDistrict}` : 'SD ?'},{' '}
+                  {r.houseDistrict ? `HD ${r.houseDistrict}` : 'HD ?'}
                 </td>
                 <td>{r.emailDomain ?? ''}</td>
                 <td>{signatureStatusLabel[r.status]}</td>
@@ -160,10 +207,12 @@ export function InvalidateConfirmPage(props: {
       ) : (
         <>
           <p>
-            This strikes out <strong>{total.toLocaleString('en-US')}</strong> {total === 1 ? 'signature' : 'signatures'} matching the filters you chose.{' '}
+            This strikes out <strong>{total.toLocaleString('en-US')}</strong> {total === 1 ? 'signature' : 'signatures'}{' '}
+            matching the filters you chose.{' '}
             {verified > 0 ? (
               <>
-                {verified.toLocaleString('en-US')} of them {verified === 1 ? 'is' : 'are'} verified: the public count goes down by {verified.toLocaleString('en-US')}.
+                {verified.toLocaleString('en-US')} of them {verified === 1 ? 'is' : 'are'} verified: the public count
+                goes down by {verified.toLocaleString('en-US')}.
               </>
             ) : (
               'None of them is verified, so the public count does not change.'

@@ -32,8 +32,19 @@ export function AccountPage(props: {
             </p>
             <h3>Turn it off</h3>
             <Form action="/admin/account/two-step/disable" token={props.token}>
-              <Field name="disable-password" label="Your password" type="password" autocomplete="current-password" error={props.errors['disable-password']} />
-              <CurrentCodeField name="disable-code" label="Code from your app" hint="The 6 digits your app shows now, or one of your recovery codes." errors={props.errors} />
+              <Field
+                name="disable-password"
+                label="Your password"
+                type="password"
+                autocomplete="current-password"
+                error={props.errors['disable-password']}
+              />
+              <CurrentCodeField
+                name="disable-code"
+                label="Code from your app"
+                hint="The 6 digits your app shows now, or one of your recovery codes."
+                errors={props.errors}
+              />
               <button class="button secondary" type="submit">
                 Turn off two-step sign-in
               </button>
@@ -41,7 +52,8 @@ export function AccountPage(props: {
           </>
         ) : (
           <p>
-            Off. <a href="/admin/account/two-step">Set up an authenticator app</a> so that a stolen password is not enough to get in.
+            Off. <a href="/admin/account/two-step">Set up an authenticator app</a> so that a stolen password is not
+            enough to get in.
           </p>
         )}
       </section>
@@ -49,8 +61,21 @@ export function AccountPage(props: {
       <section class="section" aria-labelledby="password">
         <h2 id="password">Change your password</h2>
         <Form action="/admin/account/password" token={props.token}>
-          <Field name="current" label="Current password" type="password" autocomplete="current-password" error={props.errors.current} />
-          <Field name="password" label="New password" hint="At least 12 characters. A few unrelated words make a good one." type="password" autocomplete="new-password" error={props.errors.password} />
+          <Field
+            name="current"
+            label="Current password"
+            type="password"
+            autocomplete="current-password"
+            error={props.errors.current}
+          />
+          <Field
+            name="password"
+            label="New password"
+            hint="At least 12 characters. A few unrelated words make a good one."
+            type="password"
+            autocomplete="new-password"
+            error={props.errors.password}
+          />
           <button class="button" type="submit">
             Change password
           </button>
@@ -72,16 +97,37 @@ export function AccountPage(props: {
 
 /** A code from the authenticator app already in use (or a recovery code), asked for before two-step is changed. */
 function CurrentCodeField(props: { name: string; label: string; hint: string; errors: FieldErrors }) {
-  return <Field name={props.name} label={props.label} hint={props.hint} autocomplete="off" maxlength={20} error={props.errors[props.name]} />;
+  return (
+    <Field
+      name={props.name}
+      label={props.label}
+      hint={props.hint}
+      autocomplete="off"
+      maxlength={20}
+      error={props.errors[props.name]}
+    />
+  );
 }
 
 /** `replacing`: two-step is on already and this moves it to a new app, so the current app's code is asked for too. */
-export function TotpSetupPage(props: { token: string; setupToken: string; secret: string; qrSvg: string; replacing: boolean; errors: FieldErrors }) {
+export function TotpSetupPage(props: {
+  token: string;
+  setupToken: string;
+  secret: string;
+  qrSvg: string;
+  replacing: boolean;
+  errors: FieldErrors;
+}) {
   return (
     <>
       <ErrorSummary errors={props.errors} title="There is a problem" />
       <h1>Set up two-step sign-in</h1>
-      {props.replacing ? <p>Two-step sign-in is on. Setting up a new app here replaces the old one, and your old recovery codes stop working.</p> : null}
+      {props.replacing ? (
+        <p>
+          Two-step sign-in is on. Setting up a new app here replaces the old one, and your old recovery codes stop
+          working.
+        </p>
+      ) : null}
       <ol>
         <li>Open an authenticator app on your phone (for example a password manager, or FreeOTP).</li>
         <li>
@@ -94,10 +140,29 @@ export function TotpSetupPage(props: { token: string; setupToken: string; secret
       </div>
       <Form action="/admin/account/two-step" token={props.token}>
         <input type="hidden" name="setup" value={props.setupToken} />
-        <Field name="code" label="Code from the app" autocomplete="one-time-code" inputmode="numeric" maxlength={10} error={props.errors.code} />
-        <Field name="password" label="Your password" hint="We ask again so that someone at a browser you left signed in cannot do this." type="password" autocomplete="current-password" error={props.errors.password} />
+        <Field
+          name="code"
+          label="Code from the app"
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          maxlength={10}
+          error={props.errors.code}
+        />
+        <Field
+          name="password"
+          label="Your password"
+          hint="We ask again so that someone at a browser you left signed in cannot do this."
+          type="password"
+          autocomplete="current-password"
+          error={props.errors.password}
+        />
         {props.replacing ? (
-          <CurrentCodeField name="current-code" label="Code from your current app" hint="The 6 digits your old app shows now, or one of your recovery codes if you no longer have it." errors={props.errors} />
+          <CurrentCodeField
+            name="current-code"
+            label="Code from your current app"
+            hint="The 6 digits your old app shows now, or one of your recovery codes if you no longer have it."
+            errors={props.errors}
+          />
         ) : null}
         <button class="button" type="submit">
           {props.replacing ? 'Use the new app' : 'Turn on two-step sign-in'}
@@ -112,7 +177,8 @@ export function RecoveryCodesPage(props: { codes: string[] }) {
     <>
       <h1>Two-step sign-in is on</h1>
       <p>
-        <strong>Save these recovery codes now.</strong> Each one signs you in once if you lose your phone. They are shown only this once.
+        <strong>Save these recovery codes now.</strong> Each one signs you in once if you lose your phone. They are
+        shown only this once.
       </p>
       <ul class="codes">
         {props.codes.map((code) => (

@@ -1,14 +1,33 @@
 import { ErrorSummary, Field, Form, type FieldErrors } from '../../../../platform/web/forms.tsx';
 
-export function SignInPage(props: { token: string; email: string; errors: FieldErrors; next: string; message?: string | undefined }) {
+export function SignInPage(props: {
+  token: string;
+  email: string;
+  errors: FieldErrors;
+  next: string;
+  message?: string | undefined;
+}) {
   return (
     <div class="narrow">
       <ErrorSummary errors={props.errors} title="There is a problem" />
       <h1>Sign in to the workspace</h1>
       {props.message ? <p class="notice">{props.message}</p> : null}
       <Form action={`/admin/sign-in${props.next ? `?next=${encodeURIComponent(props.next)}` : ''}`} token={props.token}>
-        <Field name="email" label="Email address" type="email" autocomplete="username" value={props.email} error={props.errors.email} />
-        <Field name="password" label="Password" type="password" autocomplete="current-password" error={props.errors.password} />
+        <Field
+          name="email"
+          label="Email address"
+          type="email"
+          autocomplete="username"
+          value={props.email}
+          error={props.errors.email}
+        />
+        <Field
+          name="password"
+          label="Password"
+          type="password"
+          autocomplete="current-password"
+          error={props.errors.password}
+        />
         <button class="button" type="submit">
           Sign in
         </button>

@@ -7,13 +7,15 @@ const roleOptions = staffRoles.map((r) => [r, roleLabel(r)] as const);
 
 function roleLabel(role: string): string {
   return (
-    {
-      admin: 'Admin: everything, including staff accounts',
-      organizer: 'Organizer: campaigns, supporters and content',
-      editor: 'Editor: content only',
-      viewer: 'Viewer: can look, cannot change anything',
-    } as Record<string, string>
-  )[role] ?? role;
+    (
+      {
+        admin: 'Admin: everything, including staff accounts',
+        organizer: 'Organizer: campaigns, supporters and content',
+        editor: 'Editor: content only',
+        viewer: 'Viewer: can look, cannot change anything',
+      } as Record<string, string>
+    )[role] ?? role
+  );
 }
 
 export function TeamPage(props: { staff: StaffMember[] }) {
@@ -48,9 +50,28 @@ export function NewStaffPage(props: { token: string; values: Record<string, stri
       <ErrorSummary errors={props.errors} title="There is a problem" />
       <h1>Add a staff member</h1>
       <Form action="/admin/staff" token={props.token}>
-        <Field name="displayName" label="Name" value={props.values.displayName} error={props.errors.displayName} autocomplete="off" />
-        <Field name="email" label="Email address" type="email" value={props.values.email} error={props.errors.email} autocomplete="off" />
-        <Select name="role" label="Role" options={roleOptions} value={props.values.role ?? 'editor'} error={props.errors.role} />
+        <Field
+          name="displayName"
+          label="Name"
+          value={props.values.displayName}
+          error={props.errors.displayName}
+          autocomplete="off"
+        />
+        <Field
+          name="email"
+          label="Email address"
+          type="email"
+          value={props.values.email}
+          error={props.errors.email}
+          autocomplete="off"
+        />
+        <Select
+          name="role"
+          label="Role"
+          options={roleOptions}
+          value={props.values.role ?? 'editor'}
+          error={props.errors.role}
+        />
         <Field
           name="password"
           label="First password"
@@ -78,7 +99,11 @@ export function StaffMemberPage(props: { token: string; member: StaffMember; err
       </p>
       <Form action={`/admin/staff/${m.id}`} token={props.token}>
         <Select name="role" label="Role" options={roleOptions} value={m.role} error={props.errors.role} />
-        <Checkbox name="disabled" label="Disabled (cannot sign in; signed out everywhere now)" checked={Boolean(m.disabledAt)} />
+        <Checkbox
+          name="disabled"
+          label="Disabled (cannot sign in; signed out everywhere now)"
+          checked={Boolean(m.disabledAt)}
+        />
         <button class="button" type="submit">
           Save
         </button>

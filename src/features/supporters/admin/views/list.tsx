@@ -4,12 +4,21 @@ import { subscriptionTopics } from '../../schema.ts';
 import { languageLabel, statusLabel, topicLabel, when } from './wording.ts';
 import { DataTable } from '../../../../platform/web/tables.tsx';
 
-export type ListFilters = { q?: string | undefined; topic?: string | undefined; language?: string | undefined; county?: string | undefined; status?: string | undefined; tag?: string | undefined; page: number };
+export type ListFilters = {
+  q?: string | undefined;
+  topic?: string | undefined;
+  language?: string | undefined;
+  county?: string | undefined;
+  status?: string | undefined;
+  tag?: string | undefined;
+  page: number;
+};
 
 /** The list's address with these filters, so a page link keeps what was searched. */
 export function listQuery(f: ListFilters, page: number): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...f, page })) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) p.set(k, String(v));
+  for (const [k, v] of Object.entries({ ...f, page }))
+    if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) p.set(k, String(v));
   const s = p.toString();
   return s ? `?${s}` : '';
 }
@@ -18,17 +27,32 @@ export function fullName(row: { givenName: string; familyName: string }): string
   return `${row.givenName} ${row.familyName}`.trim();
 }
 
-export function SupporterListPage(props: { rows: SupporterListRow[]; total: number; perPage: number; filters: ListFilters; counties: string[]; tags: string[] }) {
+export function SupporterListPage(props: {
+  rows: SupporterListRow[];
+  total: number;
+  perPage: number;
+  filters: ListFilters;
+  counties: string[];
+  tags: string[];
+}) {
   const f = props.filters;
   const pages = Math.max(1, Math.ceil(props.total / props.perPage));
   const any = (label: string) => [['', label] as const];
   return (
     <>
       <h1>Supporters</h1>
-      <p>People who signed up or were added to the list. Their records hold personal data: look up only what your work needs.</p>
+      <p>
+        People who signed up or were added to the list. Their records hold personal data: look up only what your work
+        needs.
+      </p>
       <form method="get" action="/admin/supporters" class="search filters">
         <Field name="q" label="Name, email or ZIP" type="search" value={f.q} maxlength={200} />
-        <Select name="topic" label="Topic" value={f.topic ?? ''} options={[...any('Any topic'), ...subscriptionTopics.map((t) => [t, topicLabel[t]] as const)]} />
+        <Select
+          name="topic"
+          label="Topic"
+          value={f.topic ?? ''}
+          options={[...any('Any topic'), ...subscriptionTopics.map((t) => [t, topicLabel[t]] as const)]}
+        />
         <Select
           name="status"
           label="Status"
@@ -36,9 +60,24 @@ export function SupporterListPage(props: { rows: SupporterListRow[]; total: numb
           value={f.status ?? ''}
           options={[...any('Any status'), ...supporterStatuses.map((s) => [s, statusLabel[s]] as const)]}
         />
-        <Select name="language" label="Language" value={f.language ?? ''} options={[...any('Any language'), ['en', languageLabel.en], ['es', languageLabel.es]]} />
-        <Select name="county" label="County" value={f.county ?? ''} options={[...any('Any county'), ...props.counties.map((c) => [c, c] as const)]} />
-        <Select name="tag" label="Tag" value={f.tag ?? ''} options={[...any('Any tag'), ...props.tags.map((t) => [t, t] as const)]} />
+        <Select
+          name="language"
+          label="Language"
+          value={f.language ?? ''}
+          options={[...any('Any language'), ['en', languageLabel.en], ['es', languageLabel.es]]}
+        />
+        <Select
+          name="county"
+          label="County"
+          value={f.county ?? ''}
+          options={[...any('Any county'), ...props.counties.map((c) => [c, c] as const)]}
+        />
+        <Select
+          name="tag"
+          label="Tag"
+          value={f.tag ?? ''}
+          options={[...any('Any tag'), ...props.tags.map((t) => [t, t] as const)]}
+        />
         <div>
           <button class="button" type="submit">
             Search
@@ -47,7 +86,11 @@ export function SupporterListPage(props: { rows: SupporterListRow[]; total: numb
       </form>
       <p role="status">{props.total === 1 ? '1 person' : `${props.total} people`}</p>
       {props.rows.length > 0 ? (
-        <DataTable caption="Supporters, newest first" columns={['Name', 'Email', 'ZIP', 'County', 'Language', 'Status', 'Topics', 'Added']} scroll>
+        <DataTable
+          caption="Supporters, newest first"
+          columns={['Name', 'Email', 'ZIP', 'County', 'Language', 'Status', 'Topics', 'Added']}
+          scroll
+        >
           {props.rows.map((r) => (
             <tr>
               <td>

@@ -1,7 +1,16 @@
 import { ErrorSummary, Field, Form, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { statusOf, type SupporterRecord } from '../../records.ts';
 import { fullName } from './list.tsx';
-import { describeEntry, languageLabel, methodLabel, statusLabel, subscriptionLabel, suppressionLabel, topicLabel, when } from './wording.ts';
+import {
+  describeEntry,
+  languageLabel,
+  methodLabel,
+  statusLabel,
+  subscriptionLabel,
+  suppressionLabel,
+  topicLabel,
+  when,
+} from './wording.ts';
 import { BackLink } from '../../../../platform/web/components.tsx';
 import { DataTable } from '../../../../platform/web/tables.tsx';
 
@@ -12,7 +21,14 @@ function Time(props: { at: Date }) {
 }
 
 /** One person's page: who they are, what they get and agreed to, their labels, their story, and their data rights. */
-export function SupporterPage(props: { record: SupporterRecord; token: string; can: PersonPermissions; tagValue?: string | undefined; errors: FieldErrors; notice?: string | undefined }) {
+export function SupporterPage(props: {
+  record: SupporterRecord;
+  token: string;
+  can: PersonPermissions;
+  tagValue?: string | undefined;
+  errors: FieldErrors;
+  notice?: string | undefined;
+}) {
   const { person, subscriptions, consents, tags, suppression, timeline } = props.record;
   const base = `/admin/supporters/${person.id}`;
   const status = statusOf(Boolean(suppression), Object.fromEntries(subscriptions.map((s) => [s.topic, s.status])));
@@ -31,7 +47,9 @@ export function SupporterPage(props: { record: SupporterRecord; token: string; c
       </p>
       {suppression ? (
         <p class="notice" role="note">
-          No bulk email goes to this address: {suppressionLabel[suppression.reason] ?? suppression.reason} (<Time at={suppression.at} />).
+          No bulk email goes to this address: {suppressionLabel[suppression.reason] ?? suppression.reason} (
+          <Time at={suppression.at} />
+          ).
         </p>
       ) : null}
       <dl class="meta">
@@ -95,7 +113,14 @@ export function SupporterPage(props: { record: SupporterRecord; token: string; c
       </ul>
       {props.can.tag ? (
         <Form action={`${base}/tags`} token={props.token}>
-          <Field name="tag" label="Add a tag" hint="Lower-case letters, digits and hyphens, like “volunteer” or “2026-advocacy-day”." value={props.tagValue} error={props.errors.tag} maxlength={60} />
+          <Field
+            name="tag"
+            label="Add a tag"
+            hint="Lower-case letters, digits and hyphens, like “volunteer” or “2026-advocacy-day”."
+            value={props.tagValue}
+            error={props.errors.tag}
+            maxlength={60}
+          />
           <button type="submit" class="button secondary">
             Add tag
           </button>
@@ -106,7 +131,10 @@ export function SupporterPage(props: { record: SupporterRecord; token: string; c
       {consents.length === 0 ? (
         <p>None yet: consent is recorded when they confirm.</p>
       ) : (
-        <DataTable caption="What they agreed to and withdrew, newest first" columns={['When', 'Topic', 'Consent', 'Wording version', 'How']}>
+        <DataTable
+          caption="What they agreed to and withdrew, newest first"
+          columns={['When', 'Topic', 'Consent', 'Wording version', 'How']}
+        >
           {consents.map((c) => (
             <tr>
               <td>
@@ -138,8 +166,8 @@ export function SupporterPage(props: { record: SupporterRecord; token: string; c
         <>
           <h2>Links in their email</h2>
           <p>
-            Every email we send carries a link to their preferences. If they fear someone else reads their email, stop the links sent so far: those links will only
-            unsubscribe, or ask for a new link that goes to their address.
+            Every email we send carries a link to their preferences. If they fear someone else reads their email, stop
+            the links sent so far: those links will only unsubscribe, or ask for a new link that goes to their address.
           </p>
           <Form action={`${base}/stop-links`} token={props.token} class="inline-action">
             <button type="submit" class="button secondary">
@@ -179,9 +207,20 @@ export function EraseSupporterPage(props: { record: SupporterRecord; token: stri
     <>
       <ErrorSummary errors={props.errors} title="There is a problem" />
       <h1>Erase {fullName(person) || person.emailAsTyped}?</h1>
-      <p>This deletes everything we hold about this person: their record, subscriptions, consent records, tags and timeline. Email not yet sent to them is withdrawn, and emails already sent are kept only as counts, without their address.</p>
-      <p>It cannot be undone: there is no history to restore from. The audit log will say that supporter {person.id} was erased, and nothing more.</p>
-      {props.record.suppression ? <p class="notice" role="note">Their address stays on the do-not-email list, so a later import cannot email it again.</p> : null}
+      <p>
+        This deletes everything we hold about this person: their record, subscriptions, consent records, tags and
+        timeline. Email not yet sent to them is withdrawn, and emails already sent are kept only as counts, without
+        their address.
+      </p>
+      <p>
+        It cannot be undone: there is no history to restore from. The audit log will say that supporter {person.id} was
+        erased, and nothing more.
+      </p>
+      {props.record.suppression ? (
+        <p class="notice" role="note">
+          Their address stays on the do-not-email list, so a later import cannot email it again.
+        </p>
+      ) : null}
       <Form action={`${base}/erase`} token={props.token}>
         <div class={props.errors.confirm ? 'field field-error' : 'field'}>
           {props.errors.confirm ? (
@@ -191,7 +230,13 @@ export function EraseSupporterPage(props: { record: SupporterRecord; token: stri
             </p>
           ) : null}
           <div class="checkbox">
-            <input type="checkbox" id="confirm" name="confirm" value="on" aria-describedby={props.errors.confirm ? 'confirm-error' : undefined} />
+            <input
+              type="checkbox"
+              id="confirm"
+              name="confirm"
+              value="on"
+              aria-describedby={props.errors.confirm ? 'confirm-error' : undefined}
+            />
             <label for="confirm">I understand that this erases the person for good</label>
           </div>
         </div>

@@ -4,7 +4,11 @@ import type { Topic } from '../../schema.ts';
 
 /** How the supporter screens say things, in the workspace's English. */
 
-export const topicLabel: Record<Topic, string> = { newsletter: 'Newsletter', 'action-alerts': 'Action alerts', events: 'Events' };
+export const topicLabel: Record<Topic, string> = {
+  newsletter: 'Newsletter',
+  'action-alerts': 'Action alerts',
+  events: 'Events',
+};
 export const languageLabel: Record<Locale, string> = { en: 'English', es: 'Spanish' };
 export const statusLabel: Record<SupporterStatus, string> = {
   subscribed: 'Subscribed',
@@ -12,9 +16,17 @@ export const statusLabel: Record<SupporterStatus, string> = {
   unsubscribed: 'Unsubscribed',
   suppressed: 'Do not email',
 };
-export const subscriptionLabel: Record<string, string> = { subscribed: 'Subscribed', pending: 'Waiting to confirm', unsubscribed: 'Unsubscribed' };
+export const subscriptionLabel: Record<string, string> = {
+  subscribed: 'Subscribed',
+  pending: 'Waiting to confirm',
+  unsubscribed: 'Unsubscribed',
+};
 export const methodLabel: Record<string, string> = { 'web-form': 'web form', import: 'import', api: 'API' };
-export const suppressionLabel: Record<string, string> = { 'hard-bounce': 'an email to this address bounced permanently', complaint: 'they reported our email as spam', manual: 'staff stopped email to this address' };
+export const suppressionLabel: Record<string, string> = {
+  'hard-bounce': 'an email to this address bounced permanently',
+  complaint: 'they reported our email as spam',
+  manual: 'staff stopped email to this address',
+};
 
 const templateLabel: Record<string, string> = {
   'signup-confirm': 'confirmation link',
@@ -58,7 +70,9 @@ export function describeEntry(entry: TimelineEntry): string {
     case 'complained':
       return 'Reported our email as spam';
     case 'links-stopped':
-      return d.by === 'staff' ? 'Staff stopped the links in emails sent so far' : 'Stopped the links in emails sent so far';
+      return d.by === 'staff'
+        ? 'Staff stopped the links in emails sent so far'
+        : 'Stopped the links in emails sent so far';
     case 'preferences-link-sent':
       return 'Asked for a new link to their preferences';
     default: {
