@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { jsonRows, rowsOf, rowsOfPrepared } from './client.ts';
@@ -16,7 +17,12 @@ describeEachDatabase('rowsOfPrepared', (database) => {
   });
 
   it('reads dates and numbers as rowsOf does', async () => {
-    const query = sql`select '2026-11-27 10:00:00+00'::timestamptz as at, '2026-11-27'::date as day, 12345678901::bigint as big, 1.5::numeric as amount`;
+    // Every type whose parsing rowsOfPrepared copies from drizzle by its OID, so that a drizzle upgrade that reads one
+    // differently fails here (ADR 035).
+    const query = sql`select '2026-11-27 10:00:00+00'::timestamptz as at, '2026-11-27 10:00:00'::timestamp as local, '2026-11-27'::date as day,
+      '1 day 02:00'::interval as span, 12345678901::bigint as big, 1.5::numeric as amount, array[1.5, 2]::numeric[] as amounts,
+      array['2026-11-27 10:00:00+00']::timestamptz[] as ats, array['2026-11-27 10:00:00']::timestamp[] as locals,
+      array['2026-11-27']::date[] as days, array['1 day']::interval[] as spans`;
     const [prepared] = await rowsOfPrepared<Record<string, unknown>>(db(), 'test-types', query);
     expect(prepared).toEqual((await rowsOf<Record<string, unknown>>(db(), query))[0]);
     expect(typeof prepared!.at).toBe('string');
@@ -33,5 +39,13 @@ describeEachDatabase('rowsOfPrepared', (database) => {
       })
       .catch((error: Error) => expect(error.message).toBe('roll back'));
     expect(await rowsOfPrepared(db(), 'test-probe', sql`select count(*)::int as n from prepared_probe`)).toEqual([{ n: 0 }]);
+  });
+
+  // rowsOfPrepared finds the pool through drizzle's `$client`, which drizzle does not document for this; were it
+  // renamed, every statement would quietly go unprepared.
+  it('finds the pool drizzle was made with through $client, only on PostgreSQL', () => {
+    const client = (db() as { $client?: unknown }).$client;
+    expect(client instanceof pg.Pool).toBe(database().kind === 'postgres');
+    expect(client).toBeDefined();
   });
 });
