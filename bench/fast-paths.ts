@@ -24,7 +24,8 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const postgresServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const secretKey = 'bench-petition-secret-key-long-enough-0123456789';
-const variants = ['all on', 'form-body', 'prepared-statements', 'form-challenge', 'spliced-gzip', 'body-size'];
+// BENCH_VARIANTS (separated by ';') to measure others, e.g. several switched off together: 'all on;form-body,spliced-gzip'.
+const variants = process.env.BENCH_VARIANTS?.split(';') ?? ['all on', 'form-body', 'form-challenge', 'spliced-gzip', 'body-size'];
 const hooks = new URL('./fast-paths/hooks.ts', import.meta.url).pathname;
 
 type Sample = { ok: number; non2xx: number; errors: number; p99: number; serverCpuMs: number; postgresCpuMs: number };
