@@ -22,10 +22,18 @@ import { signerForm, solvedChallenges } from './signers.ts';
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 100);
-const postgresServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const postgresServer =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const secretKey = 'bench-petition-secret-key-long-enough-0123456789';
-// BENCH_VARIANTS (separated by ';') to measure others, e.g. several switched off together: 'all on;form-body,spliced-gzip'.
-const variants = process.env.BENCH_VARIANTS?.split(';') ?? ['all on', 'form-body', 'form-challenge', 'spliced-gzip', 'body-size'];
+// BENCH_VARIANTS (separated by ';') to measure others, e.g. several switched off together:
+// 'all on;form-body,spliced-gzip'.
+const variants = process.env.BENCH_VARIANTS?.split(';') ?? [
+  'all on',
+  'form-body',
+  'form-challenge',
+  'spliced-gzip',
+  'body-size',
+];
 const hooks = new URL('./fast-paths/hooks.ts', import.meta.url).pathname;
 
 type Sample = { ok: number; non2xx: number; errors: number; p99: number; serverCpuMs: number; postgresCpuMs: number };
@@ -52,7 +60,8 @@ async function sample(variant: string, proofs: string[]): Promise<Sample> {
       `Accept-Encoding: br, gzip\r\nContent-Type: application/x-www-form-urlencoded\r\nOrigin: ${origin}\r\n`;
     const request = (n: number, proof?: string) => {
       const body = signerForm(n, proof);
-      return `${head}X-Forwarded-For: 10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+      const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+      return `${head}X-Forwarded-For: ${address}\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
     };
     const load = { host: target.hostname, port: Number(target.port), connections };
     // Warm-up (the JIT, the pools, the caches): other signers, the last proofs.
@@ -64,7 +73,11 @@ async function sample(variant: string, proofs: string[]): Promise<Sample> {
     const idlePerSecond = (treeCpuMs(server.pid) - idleFrom) / 2;
     const cpuBefore = treeCpuMs(server.pid);
     const postgresBefore = postgresCpuMs();
-    const result = await runLoad({ ...load, durationMs: seconds * 1000, request: (n) => request(n, proofs[(n - 1) % (proofs.length - 20_000)]) });
+    const result = await runLoad({
+      ...load,
+      durationMs: seconds * 1000,
+      request: (n) => request(n, proofs[(n - 1) % (proofs.length - 20_000)]),
+    });
     return {
       ok: result.ok,
       non2xx: result.non2xx,
@@ -79,7 +92,8 @@ async function sample(variant: string, proofs: string[]): Promise<Sample> {
   }
 }
 
-if (typeof (await import('node:module')).registerHooks !== 'function') throw new Error('needs Node 24 (npm run bench:fast-paths)');
+if (typeof (await import('node:module')).registerHooks !== 'function')
+  throw new Error('needs Node 24 (npm run bench:fast-paths)');
 const loadBefore = loadavg();
 // Each database is fresh, so one set of proofs serves every run: none is spent twice in one.
 const proofs = await solvedChallenges(secretKey, seconds * 3000 + 20_000);
@@ -89,7 +103,9 @@ for (let round = 0; round < rounds; round++) {
     const s = await sample(variant, proofs);
     samples.get(variant)!.push(s);
     process.stdout.write(
-      `round ${round + 1} ${variant.padEnd(20)} ${Math.round(s.ok / seconds)}/s, server ${(s.serverCpuMs / s.ok).toFixed(3)} ms/signature, non-2xx ${s.non2xx}, errors ${s.errors}; load ${loadavg()[0]!.toFixed(2)}\n`,
+      `round ${round + 1} ${variant.padEnd(20)} ${Math.round(s.ok / seconds)}/s, ` +
+        `server ${(s.serverCpuMs / s.ok).toFixed(3)} ms/signature, non-2xx ${s.non2xx}, errors ${s.errors}; ` +
+        `load ${loadavg()[0]!.toFixed(2)}\n`,
     );
   }
 }
@@ -97,18 +113,39 @@ for (let round = 0; round < rounds; round++) {
 const total = (v: string) => {
   const s = samples.get(v)!;
   const sum = (f: (x: Sample) => number) => s.reduce((a, x) => a + f(x), 0);
-  return { rate: sum((x) => x.ok) / (seconds * s.length), server: sum((x) => x.serverCpuMs) / sum((x) => x.ok), postgres: sum((x) => x.postgresCpuMs) / sum((x) => x.ok), non2xx: sum((x) => x.non2xx), p99: Math.max(...s.map((x) => x.p99)) };
+  return {
+    rate: sum((x) => x.ok) / (seconds * s.length),
+    server: sum((x) => x.serverCpuMs) / sum((x) => x.ok),
+    postgres: sum((x) => x.postgresCpuMs) / sum((x) => x.ok),
+    non2xx: sum((x) => x.non2xx),
+    p99: Math.max(...s.map((x) => x.p99)),
+  };
 };
 const base = total('all on');
 process.stdout.write(
   `\nFast paths: ${rounds} rounds of ${seconds} s per variant, ${connections} connections, ${cpus().length} cores; ` +
-    `load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n\n`,
+    `load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n\n`,
 );
-process.stdout.write('switched off           | signatures/s | vs all on | server CPU ms/signature | vs all on | PostgreSQL CPU ms/signature | worst p99 ms | non-2xx\n');
+process.stdout.write(
+  'switched off           | signatures/s | vs all on | server CPU ms/signature | vs all on | ' +
+    'PostgreSQL CPU ms/signature | worst p99 ms | non-2xx\n',
+);
 for (const v of variants) {
   const t = total(v);
-  const pct = (x: number, y: number) => (v === 'all on' ? '' : `${x >= y ? '+' : ''}${(((x - y) / y) * 100).toFixed(1)} %`);
+  const pct = (x: number, y: number) =>
+    v === 'all on' ? '' : `${x >= y ? '+' : ''}${(((x - y) / y) * 100).toFixed(1)} %`;
   process.stdout.write(
-    `${(v === 'all on' ? 'nothing (all on)' : v).padEnd(22)} | ${Math.round(t.rate).toString().padStart(12)} | ${pct(t.rate, base.rate).padStart(9)} | ${t.server.toFixed(3).padStart(23)} | ${pct(t.server, base.server).padStart(9)} | ${t.postgres.toFixed(3).padStart(27)} | ${String(t.p99).padStart(12)} | ${t.non2xx}\n`,
+    [
+      (v === 'all on' ? 'nothing (all on)' : v).padEnd(22),
+      Math.round(t.rate).toString().padStart(12),
+      pct(t.rate, base.rate).padStart(9),
+      t.server.toFixed(3).padStart(23),
+      pct(t.server, base.server).padStart(9),
+      t.postgres.toFixed(3).padStart(27),
+      String(t.p99).padStart(12),
+      `${t.non2xx}\n`,
+    ].join(' | '),
   );
 }

@@ -17,12 +17,22 @@ export class FormGuard extends FastGuard {
     }
     const { signatureSecret, keySecret } = this as unknown as { signatureSecret: string; keySecret: string };
     try {
-      const result = await verifySolution({ challenge: payload.challenge, solution: payload.solution, deriveKey, hmacSignatureSecret: signatureSecret, hmacKeySignatureSecret: keySecret });
+      const result = await verifySolution({
+        challenge: payload.challenge,
+        solution: payload.solution,
+        deriveKey,
+        hmacSignatureSecret: signatureSecret,
+        hmacKeySignatureSecret: keySecret,
+      });
       if (result.expired) return { state: 'expired' };
       if (!result.verified) return { state: 'invalid' };
     } catch {
       return { state: 'invalid' };
     }
-    return { state: 'solved', signature: payload.challenge.signature, expiresAt: new Date(payload.challenge.parameters.expiresAt * 1000) };
+    return {
+      state: 'solved',
+      signature: payload.challenge.signature,
+      expiresAt: new Date(payload.challenge.parameters.expiresAt * 1000),
+    };
   }
 }

@@ -14,8 +14,12 @@ const swaps: Record<string, [original: string, twin: string]> = {
 
 // One name, or several separated by commas (to measure what removing them together costs).
 const off = (process.env.BENCH_FAST_PATH_OFF ?? '').split(',').filter(Boolean);
-for (const name of off) if (!swaps[name]) throw new Error(`BENCH_FAST_PATH_OFF: ${name} is not one of ${Object.keys(swaps).join(', ')}`);
-const swapped = off.map((name) => ({ original: swaps[name]![0], twin: new URL(swaps[name]![1], import.meta.url).href }));
+for (const name of off)
+  if (!swaps[name]) throw new Error(`BENCH_FAST_PATH_OFF: ${name} is not one of ${Object.keys(swaps).join(', ')}`);
+const swapped = off.map((name) => ({
+  original: swaps[name]![0],
+  twin: new URL(swaps[name]![1], import.meta.url).href,
+}));
 for (const { original, twin } of swapped) process.stderr.write(`bench: ${original} served by ${twin}\n`);
 if (swapped.length > 0) {
   registerHooks({
