@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { jsonRows, rowsOfPrepared, type Db } from '../../platform/db/client.ts';
+import { jsonRows, rowsOf, type Db } from '../../platform/db/client.ts';
 import { sha256 } from '../../platform/crypto.ts';
 import { queueEmailsWhere } from '../email/service.ts';
 import { addToTimelineFrom, upsertSupportersFrom } from '../supporters/service.ts';
@@ -39,13 +39,8 @@ export async function insertSignatures(
     return { s, nonce, token: signatureToken(ctx.secrets, nonce) };
   });
   const emails = rows.map(({ s, nonce, token }) => ({ ...confirmationEmail(s, nonce, token, 1), ref: nonce }));
-  const result = await rowsOfPrepared<{
-    email: string;
-    supporter_id: number | string;
-    signature_id: number | string | null;
-  }>(
+  const result = await rowsOf<{ email: string; supporter_id: number | string; signature_id: number | string | null }>(
     db,
-    'petition-signature-batch',
     sql`with v as (
           select * from rows from (jsonb_to_recordset(${jsonRows(
             rows.map(({ s, nonce, token }) => ({

@@ -4,7 +4,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { redactUrl } from '../config.ts';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.ts';
@@ -160,40 +160,4 @@ export function jsonRows(rows: readonly Record<string, unknown>[]): SQL {
 export async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
-}
-
-const dialect = new PgDialect();
-
-// As drizzle reads a raw query's values: dates, times and intervals (and arrays of them) stay as PostgreSQL wrote them.
-const keptAsText = new Set([
-  pg.types.builtins.TIMESTAMPTZ,
-  pg.types.builtins.TIMESTAMP,
-  pg.types.builtins.DATE,
-  pg.types.builtins.INTERVAL,
-  1231,
-  1115,
-  1185,
-  1187,
-  1182,
-]);
-const drizzleTypes = {
-  getTypeParser: ((typeId: number, format?: 'text' | 'binary') =>
-    keptAsText.has(typeId)
-      ? (value: string) => value
-      : pg.types.getTypeParser(typeId, format as 'text')) as typeof pg.types.getTypeParser,
-};
-
-/**
- * rowsOf for a hot statement whose text never changes (its data travels in
- * parameters, as with jsonRows): on PostgreSQL each connection keeps it
- * prepared under `name`, parsed and planned once instead of on every call
- * (for a petition batch that was a third of the database's time). A
- * transaction handle, or PGlite, runs it as rowsOf does.
- */
-export async function rowsOfPrepared<T>(db: Db, name: string, query: SQL): Promise<T[]> {
-  // Only the handle drizzle() made has $client; a transaction's handle must keep to its own connection.
-  const client = (db as { $client?: unknown }).$client;
-  if (!(client instanceof pg.Pool)) return rowsOf(db, query);
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  return (await client.query<T & pg.QueryResultRow>({ name, text, values: params, types: drizzleTypes })).rows;
 }

@@ -16,8 +16,12 @@ describe('readUrlEncoded', () => {
       await next();
     });
     app.post('*', async (c) => {
+      const cache = (c.req as unknown as { bodyCache?: unknown }).bodyCache;
+      const emptyBefore = typeof cache === 'object' && cache !== null && Object.keys(cache).length === 0;
       const fields = await readUrlEncoded(c);
-      return c.json({ fields, prototype: Object.getPrototypeOf(fields) === null ? 'none' : 'object' });
+      // Read straight from Node's request: Hono's cache of the body is still empty afterwards.
+      const direct = emptyBefore && Object.keys(cache as object).length === 0;
+      return c.json({ fields, prototype: Object.getPrototypeOf(fields) === null ? 'none' : 'object', direct });
     });
     await new Promise<void>((resolve) => {
       server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
@@ -27,9 +31,7 @@ describe('readUrlEncoded', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const post = async (path: string, body: string | FormData, type = 'application/x-www-form-urlencoded') =>
-    (await (
-      await fetch(base + path, { method: 'POST', body, headers: type ? { 'content-type': type } : {} })
-    ).json()) as { fields: Record<string, unknown>; prototype: string };
+    (await (await fetch(base + path, { method: 'POST', body, headers: type ? { 'content-type': type } : {} })).json()) as { fields: Record<string, unknown>; prototype: string; direct: boolean };
 
   it('decodes as browsers encode, the last of a repeated name winning, into an object with no prototype', async () => {
     const body = 'given=Mar%C3%ADa+Jos%C3%A9&name=Sam&comment=a%26b%3Dc%0D%0Anext&name=Ana&__proto__=x&empty=';
@@ -52,5 +54,22 @@ describe('readUrlEncoded', () => {
     const multipart = new FormData();
     multipart.set('a', 'from multipart');
     expect((await post('/multipart', multipart, '')).fields).toEqual({ a: 'from multipart' });
+  });
+
+  // The fast path reads two things Hono and @hono/node-server do not promise (ADR 035): the request's private
+  // `bodyCache` (empty until something reads the body) and Node's request as `c.env.incoming`. An upgrade that
+  // changes either must fail here rather than quietly send every signature through the slow path.
+  it('reads the body from Node itself behind @hono/node-server, leaving Hono\u2019s private body cache as it found it', async () => {
+    expect((await post('/direct', 'a=1')).direct).toBe(true);
+    expect((await post('/read-first', 'a=1')).direct).toBe(false);
+    const app = new Hono();
+    let cache: unknown;
+    app.post('/', async (c) => {
+      await c.req.parseBody();
+      cache = (c.req as unknown as { bodyCache?: unknown }).bodyCache;
+      return c.text('');
+    });
+    await app.request('/', { method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(Object.keys(cache as object).length).toBeGreaterThan(0);
   });
 });

@@ -30,9 +30,10 @@ export function formText(form: FormData, name: string): string {
  * winning (as c.req.parseBody() gives them). Behind @hono/node-server the
  * body is read straight from Node's request when nothing has read it yet
  * and it says its length (limitBodySize has then checked it): building the web
- * Request, its stream and FormData that parseBody needs was about a tenth
- * of a petition signature's CPU in a spike (bench/petition.ts). Anywhere
- * else (tests' app.request, a body already read) it is parseBody.
+ * Request, its stream and FormData that parseBody needs cost 18 % more server
+ * CPU per signature in a spike (ADR 035, bench/fast-paths.ts). It reads
+ * Hono's private bodyCache, which form-body.test.ts pins. Anywhere else
+ * (tests' app.request, a body already read) it is parseBody.
  */
 export async function readUrlEncoded(c: Context): Promise<Record<string, string | File | (string | File)[]>> {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
