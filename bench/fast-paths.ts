@@ -1,5 +1,5 @@
 /**
- * npm run bench:fast-paths — what each fast path buys (ADR 035).
+ * npm run bench:fast-paths — what each fast path buys (ADR 038).
  *
  * The same spike as bench:petition (PostgreSQL, one web process, signers
  * with JavaScript on, each form with a solved proof-of-work), run once with

@@ -9,7 +9,7 @@ export class FormGuard extends FastGuard {
   override async check(field: unknown): Promise<ChallengeCheck> {
     if (field === undefined || field === '') return { state: 'absent' };
     if (typeof field !== 'string' || field.length > 4000) return { state: 'invalid' };
-    let payload;
+    let payload: ReturnType<typeof payloadShape.parse>;
     try {
       payload = payloadShape.parse(JSON.parse(Buffer.from(field, 'base64').toString('utf8')));
     } catch {

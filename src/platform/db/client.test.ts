@@ -17,12 +17,18 @@ describeEachDatabase('jsonRows and rowsOf', (database) => {
   });
 
   it('reads dates and times as PostgreSQL writes them, as drizzle does', async () => {
-    const [row] = await rowsOf<Record<string, unknown>>(db(), sql`select '2026-11-27'::date as day, '1 day 02:00'::interval as span`);
+    const [row] = await rowsOf<Record<string, unknown>>(
+      db(),
+      sql`select '2026-11-27'::date as day, '1 day 02:00'::interval as span`,
+    );
     expect(row).toEqual({ day: '2026-11-27', span: '1 day 02:00:00' });
   });
 
   it('makes strings well-formed: a lone surrogate arrives as U+FFFD', async () => {
-    const [row] = await rowsOf<{ name: string }>(db(), sql`select v.name from jsonb_to_recordset(${jsonRows([{ name: 'a\uD800b' }])}) as v(name text)`);
+    const [row] = await rowsOf<{ name: string }>(
+      db(),
+      sql`select v.name from jsonb_to_recordset(${jsonRows([{ name: 'a\uD800b' }])}) as v(name text)`,
+    );
     expect(row!.name).toBe('a\uFFFDb');
   });
 });

@@ -50,15 +50,23 @@ describe('limitBodySize', () => {
     expect((await app().request('/', { method: 'HEAD' })).status).toBe(200);
   });
 
-  // limitBodySize (and readUrlEncoded) find Node's request as c.env.incoming and read it themselves (ADR 035):
+  // limitBodySize (and readUrlEncoded) find Node's request as c.env.incoming and read it themselves (ADR 038):
   // were @hono/node-server to hand it over otherwise, this fails instead of every body going through the web Request.
   it('behind @hono/node-server, reads Node\u2019s own request: nothing of a declared body, all of a chunked one', async () => {
     const seen: { node: boolean; readBeforeRoute: boolean }[] = [];
     const a = new Hono();
-    a.use(limitBodySize(() => 10, (c) => c.text('too large', 413)));
+    a.use(
+      limitBodySize(
+        () => 10,
+        (c) => c.text('too large', 413),
+      ),
+    );
     a.post('/', async (c) => {
       const incoming = (c.env as { incoming?: unknown }).incoming;
-      seen.push({ node: incoming instanceof IncomingMessage, readBeforeRoute: incoming instanceof IncomingMessage && incoming.readableDidRead });
+      seen.push({
+        node: incoming instanceof IncomingMessage,
+        readBeforeRoute: incoming instanceof IncomingMessage && incoming.readableDidRead,
+      });
       return c.text(`got ${(await c.req.text()).length}`);
     });
     const server = serve({ fetch: a.fetch, port: 0, hostname: '127.0.0.1' });
@@ -66,8 +74,13 @@ describe('limitBodySize', () => {
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
       expect(await (await fetch(base, { method: 'POST', body: '0123' })).text()).toBe('got 4');
-      expect(await (await fetch(base, { method: 'POST', body: chunked('01234'), duplex: 'half' } as RequestInit)).text()).toBe('got 5');
-      expect((await fetch(base, { method: 'POST', body: chunked('0123456789abcdef'), duplex: 'half' } as RequestInit)).status).toBe(413);
+      expect(
+        await (await fetch(base, { method: 'POST', body: chunked('01234'), duplex: 'half' } as RequestInit)).text(),
+      ).toBe('got 5');
+      expect(
+        (await fetch(base, { method: 'POST', body: chunked('0123456789abcdef'), duplex: 'half' } as RequestInit))
+          .status,
+      ).toBe(413);
       expect(seen).toEqual([
         { node: true, readBeforeRoute: false },
         { node: true, readBeforeRoute: true },

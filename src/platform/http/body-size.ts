@@ -15,7 +15,7 @@ const DISCARD_MAX_BYTES = 64 * 1024 * 1024;
  * Behind @hono/node-server the body is read from Node's request itself:
  * Hono's bodyLimit asks for the web Request's body stream, which makes a
  * whole web Request for every request, GETs included (without this, 16 % fewer
- * signatures a second in a spike: ADR 035), and stops reading where it refuses, which
+ * signatures a second in a spike: ADR 038), and stops reading where it refuses, which
  * leaves the connection stuck. After a refusal the rest is read and
  * dropped (up to DISCARD_MAX_BYTES), so the 413 reaches a client that is
  * still sending, and a keep-alive connection goes on to the next request.

@@ -31,7 +31,9 @@ describe('readUrlEncoded', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const post = async (path: string, body: string | FormData, type = 'application/x-www-form-urlencoded') =>
-    (await (await fetch(base + path, { method: 'POST', body, headers: type ? { 'content-type': type } : {} })).json()) as { fields: Record<string, unknown>; prototype: string; direct: boolean };
+    (await (
+      await fetch(base + path, { method: 'POST', body, headers: type ? { 'content-type': type } : {} })
+    ).json()) as { fields: Record<string, unknown>; prototype: string; direct: boolean };
 
   it('decodes as browsers encode, the last of a repeated name winning, into an object with no prototype', async () => {
     const body = 'given=Mar%C3%ADa+Jos%C3%A9&name=Sam&comment=a%26b%3Dc%0D%0Anext&name=Ana&__proto__=x&empty=';
@@ -56,7 +58,7 @@ describe('readUrlEncoded', () => {
     expect((await post('/multipart', multipart, '')).fields).toEqual({ a: 'from multipart' });
   });
 
-  // The fast path reads two things Hono and @hono/node-server do not promise (ADR 035): the request's private
+  // The fast path reads two things Hono and @hono/node-server do not promise (ADR 038): the request's private
   // `bodyCache` (empty until something reads the body) and Node's request as `c.env.incoming`. An upgrade that
   // changes either must fail here rather than quietly send every signature through the slow path.
   it('reads the body from Node itself behind @hono/node-server, leaving Hono\u2019s private body cache as it found it', async () => {
@@ -69,7 +71,11 @@ describe('readUrlEncoded', () => {
       cache = (c.req as unknown as { bodyCache?: unknown }).bodyCache;
       return c.text('');
     });
-    await app.request('/', { method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    await app.request('/', {
+      method: 'POST',
+      body: 'a=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(Object.keys(cache as object).length).toBeGreaterThan(0);
   });
 });

@@ -31,7 +31,7 @@ export function formText(form: FormData, name: string): string {
  * body is read straight from Node's request when nothing has read it yet
  * and it says its length (limitBodySize has then checked it): building the web
  * Request, its stream and FormData that parseBody needs cost 18 % more server
- * CPU per signature in a spike (ADR 035, bench/fast-paths.ts). It reads
+ * CPU per signature in a spike (ADR 038, bench/fast-paths.ts). It reads
  * Hono's private bodyCache, which form-body.test.ts pins. Anywhere else
  * (tests' app.request, a body already read) it is parseBody.
  */

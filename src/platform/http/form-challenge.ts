@@ -90,7 +90,7 @@ const sameText = (a: string, b: string) => {
  * with a signed key, so checking a solution is two HMACs and no key
  * derivation), done with node:crypto at once instead of WebCrypto's
  * import-then-sign, which took 0.27 ms of CPU a form (without this, 16 %
- * fewer signatures a second in a spike: ADR 035). The same checks in the same order: expiry, the parameters'
+ * fewer signatures a second in a spike: ADR 038). The same checks in the same order: expiry, the parameters'
  * signature, the solution's form, the derived key's signature.
  * form-challenge.test.ts holds it to the library's verdicts on valid,
  * tampered and random payloads.

@@ -9,7 +9,7 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
  * request the value goes between them as a stored (uncompressed) block, and
  * the gzip header and trailer (CRC-32 and length) are put around the three:
  * a valid gzip stream (RFC 1951 section 3.2.4, RFC 1952) for a few
- * microseconds instead of tens. ADR 035: switched off together with the
+ * microseconds instead of tens. ADR 038: switched off together with the
  * direct form read (form-body.ts), a third fewer signatures a second.
  */
 export type SplicedPage = {
