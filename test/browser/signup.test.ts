@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailMailbox } from '../../src/features/email/schema.ts';
 import { EmailWorker, MailboxTransport, templateRenderer } from '../../src/features/email/service.ts';

@@ -3,22 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PETITION_SLUG } from '../../features/petitions/seed.ts';
-import { petitionBySlug, writeSignatures } from '../../features/petitions/service.ts';
-import { readFlags } from '../flags.ts';
-import { describeEachDatabase, openTestPostgres } from '../../../test/support/databases.ts';
-import {
-  fingerprint,
-  refusalOf,
-  secrets,
-  seededSource,
-  signer,
-  tables,
-  totalRows,
-} from '../../../test/support/site-data.ts';
-import { rowsOf, type Database } from './client.ts';
-import { copyToPostgresFromCli, embeddedSource, type CopySource } from './copy-cli.ts';
-import { copyDatabase, CopyRefused } from './copy.ts';
+import { DEMO_PETITION_SLUG } from '../src/features/petitions/seed.ts';
+import { petitionBySlug, writeSignatures } from '../src/features/petitions/service.ts';
+import { readFlags } from '../src/platform/flags.ts';
+import { describeEachDatabase, openTestPostgres } from './support/databases.ts';
+import { fingerprint, refusalOf, secrets, seededSource, signer, tables, totalRows } from './support/site-data.ts';
+import { rowsOf, type Database } from '../src/platform/db/client.ts';
+import { copyToPostgresFromCli, embeddedSource, type CopySource } from '../src/platform/db/copy-cli.ts';
+import { copyDatabase, CopyRefused } from '../src/platform/db/copy.ts';
 
 describeEachDatabase('copyDatabase into an empty database', (getTarget) => {
   let source: Database;
