@@ -16,6 +16,7 @@ import { listAudit } from '../audit/service.ts';
 import { emailMailbox, emailOutbox } from '../email/schema.ts';
 import { SmtpTransport } from '../email/service.ts';
 import { staffPasswordLinks, staffSessions, staffUsers } from './schema.ts';
+import { resetPasswordFromCli } from './cli.ts';
 import { createStaff, enableTotp } from './service.ts';
 
 const uniqueEmail = (what: string) => `${what}-${randomBytes(4).toString('hex')}@staff.example`;
@@ -73,7 +74,8 @@ describeEachDatabase('staff links through the outbox', (database) => {
     return inText!;
   }
 
-  const choose = (b: Browser, link: string, password: string) => b.post(link, { password }, { from: '/admin/forgot-password' });
+  const choose = (b: Browser, link: string, password: string) =>
+    b.post(link, { password }, { from: '/admin/forgot-password' });
 
   it('invites by email: the message, the link, a chosen password, then a sign-in', async () => {
     const admin = await signedInAs(app, database(), 'admin');
@@ -240,11 +242,22 @@ describeEachDatabase('staff links through the outbox', (database) => {
     expect((await person.request('/admin/password/short')).status).toBe(404);
   });
 
+  it('keeps the command line reset working, and a link sent before it stops working', async () => {
+    const email = uniqueEmail('cli');
+    await createStaff(db(), { email, displayName: 'Cli', role: 'viewer', password: TEST_PASSWORD });
+    await browser(app).post('/admin/forgot-password', { email }, { from: '/admin/forgot-password' });
+    const link = linkIn(await receivedBy(email));
+    expect(await resetPasswordFromCli(db(), { email }, 'set at the terminal 2026')).toContain('New password set');
+    expect((await browser(app).request(link)).status).toBe(410);
+    const signedIn = await browser(app).post('/admin/sign-in', { email, password: 'set at the terminal 2026' });
+    expect(signedIn.headers.get('location')).toBe('/admin');
+  });
+
   it('never writes a token, an email or a name to the log', () => {
     const log = lines.join('');
     expect(tokens.length).toBeGreaterThan(3);
     for (const token of tokens) expect(log).not.toContain(token);
     expect(log).not.toContain('Rosa Martinez');
-    expect(log).not.toMatch(/(invited|forgot|two-step|expired)-[0-9a-f]{8}@staff\.example/);
+    expect(log).not.toMatch(/(invited|forgot|two-step|expired|cli)-[0-9a-f]{8}@staff\.example/);
   });
 });
