@@ -154,6 +154,26 @@ describeEachDatabase('admins manage staff', (database) => {
     await admin.post(`/admin/staff/${second.id}/enable`, {}, { from: '/admin/staff' });
   });
 
+  it('lets only one of two admins disabling each other at the same moment succeed', async () => {
+    const [a, b] = [await signedInAs(app, database(), 'admin'), await signedInAs(app, database(), 'admin')];
+    await db()
+      .update(staffUsers)
+      .set({ disabledAt: new Date() })
+      .where(and(eq(staffUsers.role, 'admin'), ne(staffUsers.id, a.staffId), ne(staffUsers.id, b.staffId)));
+    const answers = await Promise.all([
+      a.post(`/admin/staff/${b.staffId}/disable`, { confirmed: 'yes' }, { from: '/admin/staff' }),
+      b.post(`/admin/staff/${a.staffId}/disable`, { confirmed: 'yes' }, { from: '/admin/staff' }),
+    ]);
+    // The loser is either refused as the last admin or, already signed out, sent to sign in.
+    for (const r of answers) expect([303, 422]).toContain(r.status);
+    expect(answers.filter((r) => r.headers.get('location')?.endsWith('?notice=disabled'))).toHaveLength(1);
+    const active = await db()
+      .select()
+      .from(staffUsers)
+      .where(and(eq(staffUsers.role, 'admin'), isNull(staffUsers.disabledAt)));
+    expect(active).toHaveLength(1);
+  });
+
   it('sends an invitation again, and only the newest one works', async () => {
     const admin = await signedInAs(app, database(), 'admin');
     const email = uniqueEmail('again');

@@ -128,17 +128,26 @@ export function awaitingPassword(member: { passwordHash: string }): boolean {
 }
 
 /**
- * Leaves at least one active admin: the active admins are locked first, so
- * two admins demoting each other at the same moment cannot both succeed.
+ * Locks the active admins' rows, always first and in one order, so two admins
+ * demoting or disabling each other at the same moment wait in turn (and do not
+ * deadlock) and the second sees what the first did.
  */
-async function wouldLeaveNoAdmin(tx: Db, before: typeof staffUsers.$inferSelect): Promise<boolean> {
-  if (before.role !== 'admin' || before.disabledAt) return false;
+async function lockActiveAdmins(tx: Db): Promise<number> {
   const admins = await tx
     .select({ id: staffUsers.id })
     .from(staffUsers)
     .where(and(eq(staffUsers.role, 'admin'), isNull(staffUsers.disabledAt)))
+    .orderBy(staffUsers.id)
     .for('update');
-  return admins.length <= 1;
+  return admins.length;
+}
+
+/** The account, locked after the admins: undefined when nobody has that id. */
+async function lockAccount(tx: Db, staffId: number) {
+  const activeAdmins = await lockActiveAdmins(tx);
+  const [before] = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffId)).for('update');
+  const isLastAdmin = Boolean(before && before.role === 'admin' && !before.disabledAt && activeAdmins <= 1);
+  return before && { before, isLastAdmin };
 }
 
 export type EditResult = { outcome: 'saved' | 'not-found' } | { outcome: 'refused'; field: string; message: string };
@@ -151,11 +160,11 @@ export async function editStaff(
   details: StaffDetails,
 ): Promise<EditResult> {
   return db.transaction(async (tx): Promise<EditResult> => {
-    const [before] = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffId)).for('update');
-    if (!before) return { outcome: 'not-found' };
+    const locked = await lockAccount(tx, staffId);
+    if (!locked) return { outcome: 'not-found' };
+    const { before } = locked;
     const roleChanged = details.role !== before.role;
-    if (roleChanged && (await wouldLeaveNoAdmin(tx, before)))
-      return { outcome: 'refused', field: 'role', message: LAST_ADMIN };
+    if (roleChanged && locked.isLastAdmin) return { outcome: 'refused', field: 'role', message: LAST_ADMIN };
     const emailChanged = details.email !== before.email;
     if (emailChanged) {
       const [other] = await tx
@@ -201,10 +210,10 @@ export async function setAccountDisabled(
   disabled: boolean,
 ): Promise<'done' | 'not-found' | 'unchanged' | 'last-admin'> {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffId)).for('update');
-    if (!before) return 'not-found';
-    if (Boolean(before.disabledAt) === disabled) return 'unchanged';
-    if (disabled && (await wouldLeaveNoAdmin(tx, before))) return 'last-admin';
+    const locked = await lockAccount(tx, staffId);
+    if (!locked) return 'not-found';
+    if (Boolean(locked.before.disabledAt) === disabled) return 'unchanged';
+    if (disabled && locked.isLastAdmin) return 'last-admin';
     const now = new Date();
     await tx
       .update(staffUsers)
