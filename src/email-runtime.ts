@@ -10,6 +10,7 @@ import {
   MailboxTransport,
   signupTemplates,
   SmtpTransport,
+  staffTemplates,
   templateRenderer,
   type MailTransport,
   type Sender,
@@ -17,6 +18,7 @@ import {
 import { supporterListLinks } from './features/supporters/list-links.ts';
 import { petitionTemplates } from './features/email/templates/petition.ts';
 import { nightlyRecount } from './features/petitions/service.ts';
+import { passwordLinkToken } from './features/staff/service.ts';
 import { Secrets } from './platform/crypto.ts';
 import { privacyPurgeSchedule } from './privacy-purge.ts';
 
@@ -68,6 +70,7 @@ export function createEmailRuntime(options: {
     templates: {
       ...signupTemplates,
       ...petitionTemplates,
+      ...staffTemplates((nonce) => passwordLinkToken(secrets, nonce)),
       broadcast: broadcastTemplate(new BroadcastContentCache(db, config.publicUrl)),
     },
     listLinks: (row) => linksFor(contactEmail)(row),

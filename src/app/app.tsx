@@ -13,8 +13,10 @@ import { petitionPermissions } from '../features/petitions/permissions.ts';
 import { loadStaffSession, staffSessionKey } from '../features/staff/middleware.ts';
 import { accountRoutes } from '../features/staff/admin/account.tsx';
 import { authRoutes } from '../features/staff/admin/auth.tsx';
+import { passwordRoutes } from '../features/staff/admin/password.tsx';
 import { teamRoutes } from '../features/staff/admin/team.tsx';
-import { listStaff, staffPermissions } from '../features/staff/service.ts';
+import { listStaff, staffPermissions, type QueueStaffEmail } from '../features/staff/service.ts';
+import { enqueueEmail } from '../features/email/service.ts';
 import { workspaceRoutes } from '../features/workspace/admin/routes.tsx';
 import { mailboxPermissions, mailboxRoutes } from '../features/email/admin/routes.tsx';
 import { EMAIL_WEBHOOK_PATH, emailWebhookRoutes } from '../features/email/webhooks.ts';
@@ -260,10 +262,25 @@ export function createApp(deps: AppDeps) {
       { key: 'account', href: '/admin/account', label: 'Your account', visible: () => true },
     ],
   });
-  const staffDeps = { db, secrets, secure: config.secure, frame, issuer: async () => (await siteFrame()).name };
+  const staffDeps = {
+    db,
+    secrets,
+    secure: config.secure,
+    frame,
+    issuer: async () => (await siteFrame()).name,
+    // The workspace speaks English; its messages answer what a person did, so they are transactional.
+    queueEmail: ((tx, email) =>
+      enqueueEmail(
+        tx,
+        { ...email, kind: 'transactional', locale: 'en' },
+        { domain: new URL(publicUrl).hostname },
+      )) satisfies QueueStaffEmail,
+    emailQueued: deps.emailQueued ?? (() => {}),
+  };
   const admin = new Hono<AdminEnv>();
   admin.use(loadStaffSession({ db, trustProxy: config.trustProxy }));
   admin.route('/', authRoutes(staffDeps));
+  admin.route('/', passwordRoutes(staffDeps));
   admin.route('/account', accountRoutes(staffDeps));
   admin.route('/staff', teamRoutes(staffDeps));
   admin.route('/audit', auditRoutes({ db, frame, mayRead: staffPermissions.viewAudit, staffNames: listStaff }));

@@ -216,6 +216,24 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
       allowed: all,
       endsSession: true,
     },
+    // For people who are not signed in: anyone may ask for a reset link or open one.
+    { method: 'GET', pattern: '/admin/forgot-password', url: '/admin/forgot-password', allowed: all },
+    {
+      method: 'POST',
+      pattern: '/admin/forgot-password',
+      url: '/admin/forgot-password',
+      allowed: all,
+      form: { email: '' },
+    },
+    { method: 'GET', pattern: '/admin/forgot-password/sent', url: '/admin/forgot-password/sent', allowed: all },
+    { method: 'GET', pattern: '/admin/password/:token', url: `/admin/password/${'x'.repeat(43)}`, allowed: all },
+    {
+      method: 'POST',
+      pattern: '/admin/password/:token',
+      url: `/admin/password/${'x'.repeat(43)}`,
+      allowed: all,
+      form: { password: '' },
+    },
     { method: 'GET', pattern: '/admin', url: '/admin', allowed: all },
     { method: 'GET', pattern: '/admin/account', url: '/admin/account', allowed: all },
     {
@@ -247,7 +265,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
       pattern: '/admin/staff',
       url: '/admin/staff',
       allowed: adminOnly,
-      form: { email: '', displayName: '', role: 'viewer', password: '' },
+      form: { email: '', displayName: '', role: 'viewer' },
     },
     { method: 'GET', pattern: '/admin/staff/:id{[0-9]{1,9}}', url: `/admin/staff/${id}`, allowed: adminOnly },
     {
@@ -256,6 +274,35 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
       url: `/admin/staff/${id}`,
       allowed: adminOnly,
       form: { role: 'nonsense' },
+    },
+    // Without the confirmation page's answer a disable only leads to the question; the subject is enabled and has
+    // a password, so enabling and inviting again change nothing.
+    {
+      method: 'GET',
+      pattern: '/admin/staff/:id{[0-9]{1,9}}/disable',
+      url: `/admin/staff/${id}/disable`,
+      allowed: adminOnly,
+    },
+    {
+      method: 'POST',
+      pattern: '/admin/staff/:id{[0-9]{1,9}}/disable',
+      url: `/admin/staff/${id}/disable`,
+      allowed: adminOnly,
+      form: {},
+    },
+    {
+      method: 'POST',
+      pattern: '/admin/staff/:id{[0-9]{1,9}}/enable',
+      url: `/admin/staff/${id}/enable`,
+      allowed: adminOnly,
+      form: {},
+    },
+    {
+      method: 'POST',
+      pattern: '/admin/staff/:id{[0-9]{1,9}}/invitation',
+      url: `/admin/staff/${id}/invitation`,
+      allowed: adminOnly,
+      form: {},
     },
     { method: 'GET', pattern: '/admin/audit', url: '/admin/audit', allowed: adminOnly },
     { method: 'GET', pattern: '/admin/mailbox', url: '/admin/mailbox', allowed: adminOnly },

@@ -1,10 +1,11 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
 import { emailAddress, normalizeEmail } from '../../platform/email-address.ts';
 import { isPlainText, plainText, typedPassword } from '../../platform/plain-text.ts';
+import { spendLinks } from './password-links.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
-import { staffRoles, staffSessions, staffUsers, type StaffRole } from './schema.ts';
+import { staffRoles, staffSessions, staffUsers } from './schema.ts';
 
 export type StaffMember = Omit<typeof staffUsers.$inferSelect, 'passwordHash' | 'totpSecret' | 'totpLastStep'>;
 
@@ -75,41 +76,20 @@ export async function createStaff(db: Db, input: NewStaffInput): Promise<StaffMe
   return row;
 }
 
-export async function getStaff(db: Db, id: number): Promise<StaffMember | undefined> {
-  const [row] = await db.select(publicColumns).from(staffUsers).where(eq(staffUsers.id, id));
+/** A staff member as the staff screens list them: `passwordSet` is false while an invitation is pending. */
+export type StaffListing = StaffMember & { passwordSet: boolean };
+const listingColumns = { ...publicColumns, passwordSet: sql<boolean>`${staffUsers.passwordHash} <> ''` };
+
+export async function getStaff(db: Db, id: number): Promise<StaffListing | undefined> {
+  const [row] = await db.select(listingColumns).from(staffUsers).where(eq(staffUsers.id, id));
   return row;
 }
 
-export async function listStaff(db: Db): Promise<StaffMember[]> {
-  return db.select(publicColumns).from(staffUsers).orderBy(asc(staffUsers.displayName), asc(staffUsers.id));
+export async function listStaff(db: Db): Promise<StaffListing[]> {
+  return db.select(listingColumns).from(staffUsers).orderBy(asc(staffUsers.displayName), asc(staffUsers.id));
 }
 
-export async function countActiveAdmins(db: Db): Promise<number> {
-  const rows = await db
-    .select({ id: staffUsers.id })
-    .from(staffUsers)
-    .where(and(eq(staffUsers.role, 'admin'), isNull(staffUsers.disabledAt)));
-  return rows.length;
-}
-
-/** Changes a role or disables an account. Disabling also ends every session of that person. */
-export async function updateStaff(
-  db: Db,
-  id: number,
-  change: { role?: StaffRole; disabled?: boolean; displayName?: string },
-): Promise<StaffMember | undefined> {
-  return db.transaction(async (tx) => {
-    const set: Partial<typeof staffUsers.$inferInsert> = { updatedAt: new Date() };
-    if (change.role) set.role = change.role;
-    if (change.displayName) set.displayName = change.displayName;
-    if (change.disabled !== undefined) set.disabledAt = change.disabled ? new Date() : null;
-    const [row] = await tx.update(staffUsers).set(set).where(eq(staffUsers.id, id)).returning(publicColumns);
-    if (row && change.disabled) await tx.delete(staffSessions).where(eq(staffSessions.staffId, id));
-    return row;
-  });
-}
-
-/** Sets a new password and signs the person out everywhere else. */
+/** Sets a new password and signs the person out everywhere else; links emailed before stop working. */
 export async function setPassword(
   db: Db,
   id: number,
@@ -126,6 +106,7 @@ export async function setPassword(
       .update(staffUsers)
       .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
       .where(eq(staffUsers.id, id));
+    await spendLinks(tx, id);
     const sessions = await tx
       .select({ idHash: staffSessions.idHash })
       .from(staffSessions)

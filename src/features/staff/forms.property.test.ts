@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
+import { sha256 } from '../../platform/crypto.ts';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { browser, signedInAs, TEST_PASSWORD, type Browser } from '../../../test/support/staff.ts';
 import { checkWorkspaceForm, type WorkspaceFormCase } from '../../../test/support/workspace-form.ts';
+import { staffPasswordLinks } from './schema.ts';
 import { createStaff } from './service.ts';
 import { enableTotp } from './two-factor.ts';
 
@@ -139,13 +143,12 @@ describeEachDatabase('staff forms, whatever is typed', (database) => {
     });
   }, 120_000);
 
-  it('the staff forms: add a member, change a role', async () => {
+  it('the staff forms: invite a member, edit their details', async () => {
     const admin = await signedInAs(app, database(), 'admin');
     const valid = () => ({
       displayName: 'New member',
       email: `${unique('new')}@staff.example`,
       role: 'viewer',
-      password: 'an unusual passphrase of 2026',
     });
     const added = await check(admin, { screen: '/admin/staff/new', action: '/admin/staff', valid });
     expect(added.refused).toBeGreaterThan(0);
@@ -156,5 +159,36 @@ describeEachDatabase('staff forms, whatever is typed', (database) => {
       password: TEST_PASSWORD,
     });
     await check(admin, { screen: `/admin/staff/${subject.id}`, action: `/admin/staff/${subject.id}` });
+  }, 120_000);
+
+  it('asking for a reset link', async () => {
+    const stats = await check(browser(app), { screen: '/admin/forgot-password', action: '/admin/forgot-password' });
+    expect(stats.refused).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('choosing a password from an emailed link', async () => {
+    const member = await createStaff(database().db, {
+      email: `${unique('link')}@staff.example`,
+      displayName: 'Link',
+      role: 'viewer',
+      password: TEST_PASSWORD,
+    });
+    const token = randomBytes(32).toString('base64url');
+    const [link] = await database()
+      .db.insert(staffPasswordLinks)
+      .values({
+        staffId: member.id,
+        purpose: 'reset',
+        tokenHash: sha256(token),
+        expiresAt: new Date(Date.now() + 3600_000),
+      })
+      .returning();
+    // Each run finds the link unused, as an accepted password spends it.
+    const unspent = async () => {
+      await database().db.update(staffPasswordLinks).set({ usedAt: null }).where(eq(staffPasswordLinks.id, link!.id));
+    };
+    const screen = `/admin/password/${token}`;
+    const stats = await check(browser(app), { screen, action: screen }, unspent);
+    expect(stats.refused).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -28,6 +28,7 @@ const decoy = hash('decoy password that matches nothing');
 
 export async function verifyPassword(passwordHash: string | undefined, password: string): Promise<boolean> {
   if (!passwordHash) {
+    // Also an invited account, which has no password yet: it takes as long as a wrong one.
     await verify(await decoy, password).catch(() => false);
     return false;
   }

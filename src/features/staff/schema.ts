@@ -71,3 +71,29 @@ export const signInFailures = pgTable(
   },
   (t) => [index('sign_in_failures_key_at_idx').on(t.key, t.at)],
 );
+
+export const passwordLinkPurposes = ['invitation', 'reset'] as const;
+export type PasswordLinkPurpose = (typeof passwordLinkPurposes)[number];
+
+/**
+ * An emailed link that lets a person choose a password: an admin's invitation
+ * (72 hours) or a reset they asked for (1 hour). Single use. Only the hash of
+ * its token is kept; the token itself is derived from this row's id and a
+ * nonce that only the queued message carries (ADR 1NN), so neither this
+ * table nor the outbox alone opens an account.
+ */
+export const staffPasswordLinks = pgTable(
+  'staff_password_links',
+  {
+    id: serial('id').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').$type<PasswordLinkPurpose>().notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_password_links_staff_idx').on(t.staffId)],
+);

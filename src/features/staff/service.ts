@@ -1,6 +1,5 @@
 // The staff feature's public surface: accounts, sessions, sign-in, second factor.
 export {
-  countActiveAdmins,
   createStaff,
   getStaff,
   listStaff,
@@ -9,11 +8,30 @@ export {
   signInInput,
   StaffInputError,
   staffEmail,
-  updateStaff,
   findStaffByEmail,
   type NewStaffInput,
+  type StaffListing,
   type StaffMember,
 } from './accounts.ts';
+export {
+  choosePassword,
+  type QueueStaffEmail,
+  LINK_LIFETIME_MS,
+  openPasswordLink,
+  passwordLinkToken,
+  type OpenedLink,
+} from './password-links.ts';
+export { requestPasswordReset } from './password-resets.ts';
+export {
+  editStaff,
+  inviteAgain,
+  inviteStaff,
+  LAST_ADMIN,
+  setAccountDisabled,
+  staffDetailsInput,
+  type AdminActor,
+  type StaffDetails,
+} from './staff-editing.ts';
 export { MIN_PASSWORD_LENGTH, passwordProblem } from './passwords.ts';
 export { staffRoles, type StaffRole } from './schema.ts';
 export {

@@ -74,3 +74,16 @@ export async function forgetKeys(db: Db, keys: string[]): Promise<void> {
 export async function forgetRows(db: Db, rows: number[]): Promise<void> {
   if (rows.length > 0) await db.delete(signInFailures).where(inArray(signInFailures.id, rows));
 }
+
+/**
+ * Emailed links (invitations and resets) are throttled as sign-in is, under
+ * keys of their own: asking for a link does not use up anyone's sign-in attempts.
+ */
+export const MAX_LINKS_PER_EMAIL = MAX_FAILURES_PER_ACCOUNT;
+export const MAX_LINK_REQUESTS_PER_IP = MAX_FAILURES_PER_IP;
+export function linkEmailKey(secrets: Secrets, email: string): string {
+  return `le:${secrets.hmac('throttle', email)}`;
+}
+export function linkAddressKey(secrets: Secrets, ip: string): string {
+  return `li:${secrets.hmac('throttle', ip)}`;
+}

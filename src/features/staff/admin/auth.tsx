@@ -7,22 +7,35 @@ import { fieldErrors, type FieldErrors } from '../../../platform/web/forms.tsx';
 import { recordAudit } from '../../audit/service.ts';
 import { newDeviceCookie, readDeviceCookie, setDeviceCookie } from '../devices.ts';
 import { clearSessionCookie, setSessionCookie } from '../middleware.ts';
+import type { QueueStaffEmail } from '../password-links.ts';
 import { endAllSessions, endSession, getStaff, normalizeEmail, secondStep, signIn, signInInput } from '../service.ts';
 import { SecondFactorPage, SignInPage } from './views/auth.tsx';
 
-/** `issuer` names the organisation in authenticator apps. */
+/**
+ * `issuer` names the organisation in authenticator apps; `queueEmail` puts a
+ * message in the outbox and `emailQueued` wakes the email worker after.
+ */
 export type StaffRouteDeps = {
   db: Db;
   secrets: Secrets;
   secure: boolean;
   frame: AdminFrame;
   issuer: () => Promise<string>;
+  queueEmail: QueueStaffEmail;
+  emailQueued: () => void;
 };
 
 /** Only same-site workspace paths are followed after sign-in, never another host. */
 function safeNext(next: string | undefined): string {
   return next && /^\/admin(\/[\w\-/]*)?$/.test(next) ? next : '/admin';
 }
+
+/** What the sign-in page says after an emailed link set a password. */
+const signInNotices: Record<string, string | undefined> = {
+  welcome: 'Your password is set. Sign in with it to start.',
+  'password-reset':
+    'Your password is changed, and you were signed out everywhere else. Sign in with your new password.',
+};
 
 export function authRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
   const { db, secrets, secure, frame } = deps;
@@ -31,9 +44,13 @@ export function authRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
   app.get('/sign-in', async (c) => {
     const staff = c.get('staff');
     if (staff && !staff.awaitingSecondFactor) return c.redirect(safeNext(c.req.query('next')), 303);
+    const asked = c.req.query('notice') ?? '';
+    const notice = Object.hasOwn(signInNotices, asked) ? signInNotices[asked] : undefined;
     return frame.render(c, {
       title: 'Sign in',
-      body: <SignInPage token={frame.csrfToken(c)} email="" errors={{}} next={c.req.query('next') ?? ''} />,
+      body: (
+        <SignInPage token={frame.csrfToken(c)} email="" errors={{}} next={c.req.query('next') ?? ''} message={notice} />
+      ),
     });
   });
 

@@ -32,7 +32,9 @@ export function SignInPage(props: {
           Sign in
         </button>
       </Form>
-      <p class="hint">Forgotten your password? Ask an admin, who can reset it with the command line tool.</p>
+      <p>
+        <a href="/admin/forgot-password">Forgot your password?</a>
+      </p>
     </div>
   );
 }
