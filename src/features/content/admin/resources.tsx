@@ -88,7 +88,7 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
           kind="resource"
           base={base}
           heading={heading}
-          {...itemFormState(c, screens, resource)}
+          {...(await itemFormState(c, screens, resource))}
           values={values}
           errors={errors}
           multipart

@@ -142,7 +142,6 @@ export function SignatureListPage(props: {
         <DataTable
           caption="Signatures, newest first"
           columns={['Name', 'ZIP and city', 'Districts', 'Email domain', 'Status', 'Signed']}
-          scroll
         >
           {props.rows.map((r) => {
             const name = `${r.givenName} ${r.familyName}`.trim();
