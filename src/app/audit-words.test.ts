@@ -108,7 +108,11 @@ describe('the audit log in sentences', () => {
     ).toBe('Sam scheduled the broadcast Spring update for Dec 2, 2026, 9:00 AM PST, to 1 person as counted then');
     expect(
       reading.sentence(
-        row({ action: 'staff.update', subjectId: '2', summary: { before: { role: 'editor' }, after: { role: 'admin' } } }),
+        row({
+          action: 'staff.update',
+          subjectId: '2',
+          summary: { before: { role: 'editor' }, after: { role: 'admin' } },
+        }),
       ),
     ).toBe('Rosa Martinez gave Ana the role admin');
   });
@@ -124,11 +128,26 @@ describe('the audit log in sentences', () => {
       /^Someone tried to sign in/,
     );
     expect(
-      reading.sentence(row({ action: 'supporter.erase', actorId: null, actorEmail: '', ip: '', summary: { note: 'erased by the supporter' } })),
+      reading.sentence(
+        row({
+          action: 'supporter.erase',
+          actorId: null,
+          actorEmail: '',
+          ip: '',
+          summary: { note: 'erased by the supporter' },
+        }),
+      ),
     ).toBe('Supporter #7 erased everything held about them');
     expect(
       reading.sentence(
-        row({ action: 'staff.create', actorId: null, actorEmail: '', ip: '', subjectId: '2', summary: { after: { role: 'admin' } } }),
+        row({
+          action: 'staff.create',
+          actorId: null,
+          actorEmail: '',
+          ip: '',
+          subjectId: '2',
+          summary: { after: { role: 'admin' } },
+        }),
       ),
     ).toBe('An admin at the command line added Ana to the staff as admin');
   });

@@ -30,7 +30,10 @@ describeEachDatabase('the audit log’s screens', (database) => {
 
   it('shows an entry’s changed text as a diff and its other fields as labelled rows, never as JSON', async () => {
     const admin = await signedInAs(createTestApp(database()).app, database(), 'admin');
-    const before = { name: 'Spring update', en: { subject: 'Hello', bodyMd: 'First line\r\nSecond line\r\nThird line' } };
+    const before = {
+      name: 'Spring update',
+      en: { subject: 'Hello', bodyMd: 'First line\r\nSecond line\r\nThird line' },
+    };
     await recordAudit(
       db(),
       { staffId: admin.staffId, email: admin.email, ip: '10.1.2.3' },
