@@ -135,9 +135,10 @@ describe.skipIf(!available.ok)('the staff workspace in a real browser', () => {
     await page.goto(`${site.url}/admin/audit?action=page.update`);
     const entry = page.locator('table tbody a').first();
     expect(await entry.textContent()).toMatch(/^Editor in Chief edited the page .+ \(Spanish\)$/);
-    // The words changed are one click away, as a diff.
-    await entry.click();
-    expect(await page.locator('main ins').first().textContent()).toContain('Sanar es la respuesta al daño');
+    // The words changed are one click away, under the field's label.
+    await Promise.all([page.waitForURL(/\/admin\/audit\/\d+$/), entry.click()]);
+    const change = page.locator('main tr', { has: page.locator('th', { hasText: 'Section “hero”: heading' }) });
+    expect(await change.textContent()).toContain('Sanar es la respuesta al daño');
   });
 
   it('has zero axe violations on every content workspace page', async () => {
