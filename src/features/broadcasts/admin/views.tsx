@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '../../../platform/web/forms.tsx';
-import { dateToZonedLocal, formatInZone } from '../../../platform/web/time.ts';
+import { dateToZonedLocal, formatInZone, zoneName } from '../../../platform/web/time.ts';
 import type { Audience } from '../../supporters/service.ts';
 import type { Broadcast, Progress } from '../service.ts';
 import { BackLink } from '../../../platform/web/components.tsx';
@@ -229,7 +229,7 @@ export function DraftPage(props: {
         <Field
           name="sendAt"
           type="datetime-local"
-          label={`Send at (${props.timeZone})`}
+          label={`Send at (${zoneName(props.timeZone)})`}
           hint="Leave empty to send now."
           value={props.scheduleValue}
           error={props.scheduleError}

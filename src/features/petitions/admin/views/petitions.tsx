@@ -1,6 +1,6 @@
 import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { renderMarkdown } from '../../../../platform/web/markdown.ts';
-import { formatInZone } from '../../../../platform/web/time.ts';
+import { formatInZone, zoneName } from '../../../../platform/web/time.ts';
 import { MAX_THRESHOLDS, type Petition, type PetitionListRow, type PetitionValues } from '../../petition-editing.ts';
 import type { PetitionStatus } from '../../schema.ts';
 import { DataTable, SummaryTable } from '../../../../platform/web/tables.tsx';
@@ -226,7 +226,7 @@ export function PetitionForm(props: {
         <Field
           name="opensAt"
           type="datetime-local"
-          label={`Opens (${props.timeZone})`}
+          label={`Opens (${zoneName(props.timeZone)})`}
           hint="Leave empty to take signatures as soon as it is open."
           value={v.opensAt}
           error={props.errors.opensAt}
@@ -234,7 +234,7 @@ export function PetitionForm(props: {
         <Field
           name="closesAt"
           type="datetime-local"
-          label={`Closes (${props.timeZone})`}
+          label={`Closes (${zoneName(props.timeZone)})`}
           hint="Leave empty to keep it open until you close it."
           value={v.closesAt}
           error={props.errors.closesAt}
