@@ -159,4 +159,18 @@ describe('the audit log in sentences', () => {
     );
     expect(reading.actionLabel('events.publish')).toBe('events publish');
   });
+
+  it('links an entry to where its subject is now, when it has a page', () => {
+    const href = (action: string, subjectType: string, subjectId: string) =>
+      reading.subjectHref(row({ action, subjectType, subjectId }));
+    expect(href('page.publish', 'page', 'about.es')).toBe('/admin/content/pages/about/es/edit');
+    expect(href('policy.update', 'policy', 'hb-2001')).toBe('/admin/content/policies/hb-2001');
+    expect(href('staff.update', 'staff', '2')).toBe('/admin/staff/2');
+    expect(href('supporter.export', 'supporter', '7')).toBe('/admin/supporters/7');
+    expect(href('broadcast.cancel', 'broadcast', '4')).toBe('/admin/broadcasts/4');
+    expect(href('petition.export', 'petition', '3')).toBe('/admin/petitions/3');
+    // A failed sign-in is about an address, kept only as a hash: nowhere to go.
+    expect(href('staff.sign-in-failed', 'sign-in-email', 'ab12')).toBeUndefined();
+    expect(href('events.publish', 'event', '1')).toBeUndefined();
+  });
 });

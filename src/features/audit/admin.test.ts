@@ -63,6 +63,11 @@ describeEachDatabase('the audit log’s screens', (database) => {
     expect(html).toContain('Dec 2, 2026, 9:30 AM PST');
     expect(html).toContain('<th scope="row">Who</th><td>Test admin (');
     expect(html).toContain('<th scope="row">From</th><td>10.1.2.3</td>');
+    // What it was called then, the id it was recorded under, and where it is now.
+    expect(html).toMatch(
+      /<th scope="row">About<\/th><td>Spring update<br\/?><span class="text hint">broadcast 4<\/span>/,
+    );
+    expect(html).toContain('<a href="/admin/broadcasts/4">See it as it is now</a>');
     for (const machinery of ['bodyMd', '\\r\\n', '{&quot;', '{"', 'updatedAt', 'en.subject'])
       expect(html, machinery).not.toContain(machinery);
   });
@@ -81,7 +86,8 @@ describeEachDatabase('the audit log’s screens', (database) => {
     expect(html).toContain('<h1>The system did “events reschedule” to event 9</h1>');
     expect(html).toContain('<th scope="row">Is online</th><td class="text">No</td><td class="text">Yes</td>');
     expect(html).toContain('<td class="text">1,200</td><td class="text">1,500</td>');
-    expect(html).toContain('<th scope="row">Note</th><td>moved online</td>');
+    expect(html).toContain('<th scope="row">Note</th><td><span class="text">moved online</span></td>');
+    expect(html).not.toContain('See it as it is now');
   });
 
   it('answers an entry that does not exist with 404, and the workspace home with sentences', async () => {

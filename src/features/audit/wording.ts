@@ -41,6 +41,8 @@ export type AuditWords = {
   actions: Record<string, AuditActionWords>;
   /** A field of its before and after as staff read it ("bodyMd" → "Text"); undefined to use the plain rule. */
   fieldLabel?: (name: string) => string | undefined;
+  /** Where the subject is in the workspace now, for a link from the entry; undefined when it has no page. */
+  subjectHref?: (subjectType: string, subjectId: string) => string | undefined;
 };
 
 export type AuditReading = {
@@ -48,6 +50,7 @@ export type AuditReading = {
   actionLabel: (action: string) => string;
   fieldLabel: (action: string, name: string) => string;
   actor: (row: AuditRow) => string;
+  subjectHref: (row: AuditRow) => string | undefined;
   knows: (action: string) => boolean;
 };
 
@@ -83,6 +86,7 @@ export function auditReading(
     actionLabel: (action) => byAction.get(action)?.action.label ?? plainWords(action),
     fieldLabel: (action, name) => byAction.get(action)?.words.fieldLabel?.(name) ?? fieldWords(name),
     actor,
+    subjectHref: (row) => byAction.get(row.action)?.words.subjectHref?.(row.subjectType, row.subjectId),
     knows: (action) => byAction.has(action),
   };
 }

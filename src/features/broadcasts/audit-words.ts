@@ -37,6 +37,7 @@ export const broadcastAuditWords: AuditWords = {
         (e.after.withdrawn === undefined ? '' : `: ${count(e.after.withdrawn)} unsent emails were withdrawn`),
     },
   },
+  subjectHref: (_type, id) => (/^\d+$/.test(id) ? `/admin/broadcasts/${id}` : undefined),
   fieldLabel: (name) => {
     const version = /^(en|es)\.(subject|preheader|bodyMd)$/.exec(name);
     if (version) return `${version[1] === 'es' ? 'Spanish' : 'English'}: ${versionFields[version[2]!]}`;

@@ -48,6 +48,15 @@ export const contentAuditWords: AuditWords = {
       sentence: (e) => `${e.actor} uploaded a new file for the resource ${itemName(e)}`,
     },
   },
+  subjectHref: (type, id) => {
+    if (type === 'page') {
+      const page = /^([a-z0-9-]+)\.(en|es)$/.exec(id);
+      return page ? `/admin/content/pages/${page[1]}/${page[2]}/edit` : undefined;
+    }
+    return type === 'policy' || type === 'resource'
+      ? `/admin/content/${type === 'policy' ? 'policies' : 'resources'}/${id}`
+      : undefined;
+  },
   fieldLabel: (name) =>
     ({ file: 'File', contentType: 'Kind of file', bytes: 'Size in bytes' })[name] ?? fieldLabel(name),
 };

@@ -53,6 +53,12 @@ export const petitionAuditWords: AuditWords = {
       sentence: (e) => `${e.actor} unblocked signing from ${blocked(e)}`,
     },
   },
+  subjectHref: (type, id) =>
+    type === 'petition' && /^\d+$/.test(id)
+      ? `/admin/petitions/${id}`
+      : type.startsWith('petition-')
+        ? '/admin/petitions/abuse'
+        : undefined,
   fieldLabel: (name) =>
     ({
       titleEn: 'Title (English)',

@@ -81,5 +81,6 @@ export const staffAuditWords: AuditWords = {
       sentence: (e) => `${e.actor} turned off two-step sign-in`,
     },
   },
+  subjectHref: (type, id) => (type === 'staff' && /^\d+$/.test(id) ? `/admin/staff/${id}` : undefined),
   fieldLabel: (name) => ({ displayName: 'Name', email: 'Email address' })[name],
 };

@@ -43,6 +43,7 @@ export const supporterAuditWords: AuditWords = {
       sentence: (e) => `${e.actor} downloaded everything held about ${supporter(e)}`,
     },
   },
+  subjectHref: (_type, id) => (/^\d+$/.test(id) ? `/admin/supporters/${id}` : undefined),
 };
 
 function capitalised(text: string): string {

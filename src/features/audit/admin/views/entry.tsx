@@ -31,8 +31,8 @@ export function AuditEntryPage(props: { row: AuditRow; reading: AuditReading; ti
           ['Who', who(row, reading)],
           ['From', row.ip || 'No address: done by the system or from the command line'],
           ['What', reading.actionLabel(row.action)],
-          ['About', [row.subjectType, row.subjectId].filter(Boolean).join(' ') || '—'],
-          ...(note ? [['Note', note] as const] : []),
+          ['About', <About row={row} href={reading.subjectHref(row)} />],
+          ...(note ? [['Note', <span class="text">{note}</span>] as const] : []),
         ]}
       />
       {changes.length === 0 ? <p>No fields were recorded for this entry.</p> : null}
@@ -56,6 +56,29 @@ export function AuditEntryPage(props: { row: AuditRow; reading: AuditReading; ti
           <TextDiff before={textOf(c.before)} after={textOf(c.after)} />
         </section>
       ))}
+    </>
+  );
+}
+
+function About(props: { row: AuditRow; href: string | undefined }) {
+  const { subject } = props.row.summary;
+  // The id is kept for anyone tracing an entry; a hash (a failed sign-in's address) is long and unbroken.
+  const recorded = [props.row.subjectType, props.row.subjectId].filter(Boolean).join(' ') || '—';
+  return (
+    <>
+      {subject ? (
+        <>
+          {subject}
+          <br />
+        </>
+      ) : null}
+      <span class="text hint">{recorded}</span>
+      {props.href ? (
+        <>
+          <br />
+          <a href={props.href}>See it as it is now</a>
+        </>
+      ) : null}
     </>
   );
 }
