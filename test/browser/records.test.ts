@@ -60,7 +60,7 @@ describe.skipIf(!available.ok)('the workspace’s records on a phone and a lapto
   }
 
   for (const width of [390, 1280]) {
-    it(`fits the audit log, an entry, the home page and the supporters at ${width} px, with zero axe violations`, async () => {
+    it(`fits the audit log, an entry, home and supporters in ${width} px, with zero axe violations`, async () => {
       const page = await signedIn(width);
       for (const path of ['/admin/audit', entryPath, '/admin', '/admin/supporters']) {
         const res = await page.goto(`${site.url}${path}`);

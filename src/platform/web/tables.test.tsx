@@ -15,7 +15,8 @@ describe('the shared workspace parts', () => {
     const caption = /<caption id="(table-caption-\d+)" class="visually-hidden">Staff accounts<\/caption>/.exec(html);
     expect(caption).not.toBeNull();
     expect(html).toContain(
-      '<thead><tr><th scope="col">Name</th><th scope="col"><span class="visually-hidden">Change</span></th></tr></thead>' +
+      '<thead><tr><th scope="col">Name</th>' +
+        '<th scope="col"><span class="visually-hidden">Change</span></th></tr></thead>' +
         '<tbody><tr><td>Ana</td><td>Edit</td></tr></tbody></table></div>',
     );
     // A phone scrolls the table inside a region named by its caption, which a keyboard can reach.
