@@ -160,6 +160,27 @@ describe('the audit log in sentences', () => {
     expect(reading.actionLabel('events.publish')).toBe('events publish');
   });
 
+  it('falls back to the plain sentence when a feature’s words fail on an old entry', () => {
+    const failing = auditReading(
+      [
+        {
+          actions: {
+            'events.publish': {
+              label: 'Published an event',
+              sentence: () => {
+                throw new Error('unexpected shape');
+              },
+            },
+          },
+        },
+      ],
+      { timeZone: 'America/Los_Angeles', staff },
+    );
+    expect(failing.sentence(row({ action: 'events.publish', subjectType: 'event', subjectId: '1' }))).toBe(
+      'Rosa Martinez did “events publish” to event 1',
+    );
+  });
+
   it('links an entry to where its subject is now, when it has a page', () => {
     const href = (action: string, subjectType: string, subjectId: string) =>
       reading.subjectHref(row({ action, subjectType, subjectId }));

@@ -82,7 +82,16 @@ export function auditReading(
     staffName: (id) => names.get(id),
   });
   return {
-    sentence: (row) => byAction.get(row.action)?.action.sentence(facts(row)) ?? fallbackSentence(facts(row)),
+    sentence: (row) => {
+      const entry = facts(row);
+      const words = byAction.get(row.action);
+      try {
+        return words ? words.action.sentence(entry) : fallbackSentence(entry);
+      } catch {
+        // An old entry a feature's words did not expect still reads, rather than taking the log down.
+        return fallbackSentence(entry);
+      }
+    },
     actionLabel: (action) => byAction.get(action)?.action.label ?? plainWords(action),
     fieldLabel: (action, name) => byAction.get(action)?.words.fieldLabel?.(name) ?? fieldWords(name),
     actor,
