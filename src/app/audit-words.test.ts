@@ -117,6 +117,22 @@ describe('the audit log in sentences', () => {
     ).toBe('Rosa Martinez gave Ana the role admin');
   });
 
+  it('has words ready for staff invitations and resets', () => {
+    expect(
+      reading.sentence(row({ action: 'staff.invited', subjectId: '2', summary: { after: { role: 'editor' } } })),
+    ).toBe('Rosa Martinez invited Ana to join the staff as editor');
+    expect(
+      reading.sentence(
+        row({ action: 'staff.edited', subjectId: '2', summary: { before: { email: 'a@x' }, after: { email: 'b@x' } } }),
+      ),
+    ).toBe('Rosa Martinez changed Ana’s email address');
+    expect(
+      reading.sentence(
+        row({ action: 'staff.reset-requested', actorId: null, actorEmail: '', subjectType: 'staff', subjectId: '2' }),
+      ),
+    ).toBe('Someone asked for a password reset link for Ana, and it was emailed to them');
+  });
+
   it('names entries recorded before names were kept by their address', () => {
     expect(reading.sentence(row({ action: 'page.unpublish', subjectId: 'about.es' }))).toBe(
       'Rosa Martinez unpublished the page about (Spanish)',

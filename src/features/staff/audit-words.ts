@@ -12,6 +12,12 @@ function byAdmin(e: AuditFacts): string {
   return e.actor === 'The system' ? 'An admin at the command line' : e.actor;
 }
 
+function changedDetails(e: AuditFacts): string {
+  const name = e.after.displayName !== undefined && e.after.displayName !== e.before.displayName;
+  const email = e.after.email !== undefined && e.after.email !== e.before.email;
+  return name && email ? 'name and email address' : email ? 'email address' : 'name';
+}
+
 function accountChange(e: AuditFacts): string {
   const changes: string[] = [];
   if (e.after.role !== undefined && e.after.role !== e.before.role)
@@ -67,7 +73,46 @@ export const staffAuditWords: AuditWords = {
     },
     'staff.password-reset': {
       label: 'Reset a password',
-      sentence: (e) => `${byAdmin(e)} reset ${member(e)}’s password and signed them out everywhere`,
+      sentence: (e) =>
+        e.note?.includes('emailed link')
+          ? `${e.actor} chose a new password through an emailed link, and was signed out everywhere else`
+          : `${byAdmin(e)} reset ${member(e)}’s password and signed them out everywhere`,
+    },
+    // Recorded by staff invitations and password resets (issue 13's staff branch).
+    'staff.invited': {
+      label: 'Invited someone to the staff',
+      sentence: (e) =>
+        e.note?.includes('sent again')
+          ? `${e.actor} sent ${member(e)}’s invitation again`
+          : `${e.actor} invited ${member(e)} to join the staff${e.after.role ? ` as ${e.after.role}` : ''}`,
+    },
+    'staff.invitation-accepted': {
+      label: 'Accepted an invitation',
+      sentence: (e) => `${e.actor} accepted their invitation and chose a password`,
+    },
+    'staff.edited': {
+      label: 'Changed a staff member’s name or email',
+      sentence: (e) => `${e.actor} changed ${member(e)}’s ${changedDetails(e)}`,
+    },
+    'staff.role-changed': {
+      label: 'Changed a staff member’s role',
+      sentence: (e) => `${e.actor} gave ${member(e)} the role ${e.after.role ?? 'they have now'}`,
+    },
+    'staff.disabled': { label: 'Disabled an account', sentence: (e) => `${e.actor} disabled ${member(e)}’s account` },
+    'staff.enabled': {
+      label: 'Re-enabled an account',
+      sentence: (e) => `${e.actor} re-enabled ${member(e)}’s account`,
+    },
+    'staff.reset-requested': {
+      label: 'Asked for a password reset',
+      sentence: (e) =>
+        e.subjectType === 'staff'
+          ? `Someone asked for a password reset link for ${member(e)}, and it was emailed to them`
+          : 'Someone asked for a password reset for an address with no working account; nothing was sent',
+    },
+    'staff.reset-throttled': {
+      label: 'Too many password reset requests',
+      sentence: () => 'Someone was stopped after asking for too many password reset links for one address',
     },
     'staff.two-step-on': {
       label: 'Turned on two-step sign-in',
