@@ -6,6 +6,7 @@ import { siteFileRoutes } from '../features/content/site-files.ts';
 import { contentAdminRoutes, isUploadPath } from '../features/content/admin/routes.tsx';
 import { contentPermissions } from '../features/content/permissions.ts';
 import { auditRoutes } from '../features/audit/admin/routes.tsx';
+import { auditWords } from './audit-words.ts';
 import { broadcastPermissions } from '../features/broadcasts/permissions.ts';
 import { broadcastRoutes } from '../features/broadcasts/admin/routes.tsx';
 import { petitionAdminRoutes } from '../features/petitions/admin/routes.tsx';
@@ -245,6 +246,7 @@ export function createApp(deps: AppDeps) {
     secrets,
     secure: config.secure,
     siteName: async () => (await siteFrame()).name,
+    timeZone: () => cache.value('time-zone', async () => (await getSiteSettings(db)).timeZone),
     nav: [
       { key: 'home', href: '/admin', label: 'Home', visible: () => true },
       { key: 'content', href: '/admin/content', label: 'Content', visible: contentPermissions.view },
@@ -283,7 +285,10 @@ export function createApp(deps: AppDeps) {
   admin.route('/', passwordRoutes(staffDeps));
   admin.route('/account', accountRoutes(staffDeps));
   admin.route('/staff', teamRoutes(staffDeps));
-  admin.route('/audit', auditRoutes({ db, frame, mayRead: staffPermissions.viewAudit, staffNames: listStaff }));
+  admin.route(
+    '/audit',
+    auditRoutes({ db, frame, mayRead: staffPermissions.viewAudit, staffNames: listStaff, words: auditWords }),
+  );
   admin.route('/mailbox', mailboxRoutes({ db, frame }));
   admin.route('/supporters', supporterAdminRoutes({ db, frame }));
   admin.route(
@@ -304,7 +309,7 @@ export function createApp(deps: AppDeps) {
     '/content',
     contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }),
   );
-  admin.route('/', workspaceRoutes({ db, frame }));
+  admin.route('/', workspaceRoutes({ db, frame, auditWords }));
   app.route('/admin', admin);
 
   const contentDeps = { db, cache, publicUrl, siteFrame, notFound };

@@ -133,9 +133,12 @@ describe.skipIf(!available.ok)('the staff workspace in a real browser', () => {
     await visitor.close();
 
     await page.goto(`${site.url}/admin/audit?action=page.update`);
-    const log = await page.locator('table tbody').textContent();
-    expect(log).toContain(email);
-    expect(log).toContain('Sanar es la respuesta al daño');
+    const entry = page.locator('table tbody a').first();
+    expect(await entry.textContent()).toMatch(/^Editor in Chief edited the page .+ \(Spanish\)$/);
+    // The words changed are one click away, under the field's label.
+    await Promise.all([page.waitForURL(/\/admin\/audit\/\d+$/), entry.click()]);
+    const change = page.locator('main tr', { has: page.locator('th', { hasText: 'Section “hero”: heading' }) });
+    expect(await change.textContent()).toContain('Sanar es la respuesta al daño');
   });
 
   it('has zero axe violations on every content workspace page', async () => {
@@ -173,6 +176,6 @@ describe.skipIf(!available.ok)('the staff workspace in a real browser', () => {
     const { rows } = await listAudit(site.database.db, { action: 'staff.sign-in' });
     expect(rows.some((r) => r.actorEmail === email)).toBe(true);
     await page.goto(`${site.url}/admin/audit?action=staff.sign-in`);
-    expect(await page.locator('table').textContent()).toContain(email);
+    expect(await page.locator('table').textContent()).toContain('Editor in Chief signed in');
   });
 });

@@ -305,6 +305,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
       form: {},
     },
     { method: 'GET', pattern: '/admin/audit', url: '/admin/audit', allowed: adminOnly },
+    { method: 'GET', pattern: '/admin/audit/:id{[0-9]{1,15}}', url: '/admin/audit/999999', allowed: adminOnly },
     { method: 'GET', pattern: '/admin/mailbox', url: '/admin/mailbox', allowed: adminOnly },
     { method: 'GET', pattern: '/admin/mailbox/:id{[0-9]{1,15}}', url: '/admin/mailbox/999999', allowed: adminOnly },
     { method: 'GET', pattern: '/admin/content', url: '/admin/content', allowed: all },

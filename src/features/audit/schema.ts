@@ -29,6 +29,8 @@ export const auditLog = pgTable(
 );
 
 export type AuditSummary = {
+  /** What the change was to, as it was called then ("Advocacy Day (English)"): a name can change or go. */
+  subject?: string;
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
   note?: string;

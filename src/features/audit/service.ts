@@ -8,18 +8,30 @@ export type AuditEntry = {
   action: string;
   subjectType: string;
   subjectId?: string | number;
+  /**
+   * What it is called, for the sentence the log reads as ("the page Advocacy Day (English)").
+   * Never a supporter's name or address: the log outlives an erasure.
+   */
+  subjectLabel?: string | undefined;
   before?: Record<string, unknown> | undefined;
   after?: Record<string, unknown> | undefined;
   note?: string;
 };
 export type AuditRow = typeof auditLog.$inferSelect;
+export {
+  auditReading,
+  count,
+  fallbackSentence,
+  people,
+  type AuditActionWords,
+  type AuditFacts,
+  type AuditReading,
+  type AuditWords,
+} from './wording.ts';
 
+// Text is kept whole enough to show a diff of an edit; a value that is not text (a list) is only a reminder.
+const MAX_TEXT_LENGTH = 10_000;
 const MAX_VALUE_LENGTH = 300;
-
-/** Who an entry is by, for reading: the staff member, else someone not signed in (a failed sign-in has an address), else the system (the command line, jobs). */
-export function actorLabel(row: Pick<AuditRow, 'actorEmail' | 'ip'>): string {
-  return row.actorEmail || (row.ip ? 'not signed in' : 'system');
-}
 
 /**
  * Records one entry; call it inside the transaction that made the change,
@@ -39,9 +51,10 @@ export async function recordAudit(db: Db, actor: AuditActor | null, entry: Audit
 
 function summarize(entry: AuditEntry): AuditSummary {
   const summary: AuditSummary = {};
+  if (entry.subjectLabel) summary.subject = entry.subjectLabel.slice(0, 200).toWellFormed();
   if (entry.note) summary.note = entry.note;
-  const before = entry.before ?? {};
-  const after = entry.after ?? {};
+  const before = flatten(entry.before ?? {});
+  const after = flatten(entry.after ?? {});
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   const changedBefore: Record<string, unknown> = {};
   const changedAfter: Record<string, unknown> = {};
@@ -55,12 +68,32 @@ function summarize(entry: AuditEntry): AuditSummary {
   return summary;
 }
 
+/**
+ * Nested objects opened out into named fields ("en.bodyMd"), so each text is
+ * kept, compared and shown as text rather than as JSON; a time as its ISO form.
+ */
+export function flatten(
+  values: Record<string, unknown>,
+  prefix = '',
+  into: Record<string, unknown> = {},
+): Record<string, unknown> {
+  for (const [key, value] of Object.entries(values)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (value instanceof Date) into[name] = value.toISOString();
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      flatten(value as Record<string, unknown>, name, into);
+    else into[name] = value;
+  }
+  return into;
+}
+
 function shorten(value: unknown): unknown {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   if (text === undefined) return null;
-  if (text.length <= MAX_VALUE_LENGTH) return value;
+  const max = typeof value === 'string' ? MAX_TEXT_LENGTH : MAX_VALUE_LENGTH;
+  if (text.length <= max) return value;
   // Cut at a character, never between the halves of a surrogate pair: PostgreSQL's JSON refuses half of one (a 500).
-  return `${text.slice(0, MAX_VALUE_LENGTH).toWellFormed()}… (${text.length} characters)`;
+  return `${text.slice(0, max).toWellFormed()}… (${text.length} characters)`;
 }
 
 export type AuditFilters = {
@@ -99,4 +132,9 @@ export async function listAudit(db: Db, filters: AuditFilters = {}): Promise<{ r
 export async function listAuditActions(db: Db): Promise<string[]> {
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
   return rows.map((r) => r.action);
+}
+
+export async function getAuditEntry(db: Db, id: number): Promise<AuditRow | undefined> {
+  const [row] = await db.select().from(auditLog).where(eq(auditLog.id, id));
+  return row;
 }

@@ -301,3 +301,6 @@ export async function sendTestBroadcast(
     options,
   );
 }
+
+/** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
+export { broadcastAuditWords } from './audit-words.ts';

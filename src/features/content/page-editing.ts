@@ -6,7 +6,7 @@ import { newPageInput, pageTextInput, sectionTextInput } from './inputs.ts';
 import { pageSections, pages, type Locale } from './schema.ts';
 import { bumpContentVersion } from './settings.ts';
 import { translationStatuses, type TranslationStatus } from './translations.ts';
-import { pageKey, recordVersion, snapshotFields, type PageSnapshot } from './versions.ts';
+import { auditLabel, pageKey, recordVersion, snapshotFields, type PageSnapshot } from './versions.ts';
 
 /** Pages the public site's own routes serve; they can be unpublished but not deleted. */
 export const builtInPageSlugs: readonly string[] = ['home', 'tips', 'about', 'privacy'];
@@ -99,6 +99,7 @@ export async function createStaffPage(
       action: 'page.create',
       subjectType: 'page',
       subjectId: pageKey(page.slug, page.locale),
+      subjectLabel: `${page.title} (${languageName(page.locale)})`,
       after: { title: page.title, published: false },
     });
     return done;
@@ -125,6 +126,7 @@ export async function addPageTranslation(db: Db, slug: string, locale: Locale, e
       action: 'page.create',
       subjectType: 'page',
       subjectId: pageKey(slug, locale),
+      subjectLabel: `${source.snapshot.title} (${languageName(locale)})`,
       after: { title: source.snapshot.title, published: false },
       note: `Copied from the ${languageName(sourceLocale)} version to translate.`,
     });
@@ -170,6 +172,7 @@ export async function savePage(
       action: 'page.update',
       subjectType: 'page',
       subjectId: pageKey(slug, locale),
+      subjectLabel: auditLabel(after),
       before: snapshotFields(before.snapshot),
       after: snapshotFields(after),
     });
@@ -196,6 +199,7 @@ export async function setPagePublished(
       action: `page.${action}`,
       subjectType: 'page',
       subjectId: pageKey(slug, locale),
+      subjectLabel: auditLabel(before.snapshot),
       before: { published: before.snapshot.published },
       after: { published },
     });
@@ -224,6 +228,7 @@ export async function deletePage(db: Db, slug: string, locale: Locale, editor: E
       action: 'page.delete',
       subjectType: 'page',
       subjectId: pageKey(slug, locale),
+      subjectLabel: auditLabel(before.snapshot),
       before: { title: before.snapshot.title, published: before.snapshot.published },
     });
     return done;

@@ -7,8 +7,9 @@ import { resourceKind } from './resource-editing.ts';
 import { isLocale } from '../../platform/web/locale.ts';
 import type { Locale, VersionedItemType } from './schema.ts';
 import { applyItemSnapshot, readItemSnapshot } from './translated-editing.ts';
-import { bumpContentVersion } from './settings.ts';
-import { getVersion, recordVersion, snapshotFields, type Snapshot } from './versions.ts';
+import { bumpContentVersion, getSiteSettings } from './settings.ts';
+import { formatInZone } from '../../platform/web/time.ts';
+import { auditLabel, getVersion, recordVersion, snapshotFields, type Snapshot } from './versions.ts';
 
 /** The item a history key names: "about.es" is the Spanish about page; a policy or resource is its slug. */
 export function parseItemKey(type: VersionedItemType, key: string): { slug: string; locale?: Locale } | undefined {
@@ -58,9 +59,11 @@ export async function restoreVersion(
       action: `${type}.restore`,
       subjectType: type,
       subjectId: key,
+      subjectLabel: auditLabel(after ?? snapshot),
       before: before ? snapshotFields(before) : {},
       after: after ? snapshotFields(after) : {},
-      note: `Restored the version saved ${version.createdAt.toISOString()}.`,
+      // Said in the organisation's zone, named, as staff read every time.
+      note: `Restored the version saved ${formatInZone(version.createdAt, (await getSiteSettings(tx)).timeZone)}.`,
     });
     return done;
   });

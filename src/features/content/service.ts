@@ -83,3 +83,6 @@ export {
   type VersionSummary,
 } from './versions.ts';
 export type { TranslationStatus } from './translations.ts';
+
+/** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
+export { contentAuditWords } from './audit-words.ts';

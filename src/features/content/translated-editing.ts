@@ -7,6 +7,7 @@ import { locales, type Locale } from './schema.ts';
 import { bumpContentVersion } from './settings.ts';
 import { groupBy, translationStatuses, type TranslationStatus } from './translations.ts';
 import {
+  auditLabel,
   recordVersion,
   snapshotFields,
   type PolicySnapshot,
@@ -79,6 +80,7 @@ export async function createItem<S extends TranslatedSnapshot>(
     action: `${kind.kind}.create`,
     subjectType: kind.kind,
     subjectId: snapshot.slug,
+    subjectLabel: auditLabel(snapshot),
     after: snapshotFields({ ...snapshot, published: false }),
   });
   return done;
@@ -108,6 +110,7 @@ export async function saveItem<S extends TranslatedSnapshot>(
     action: `${kind.kind}.update`,
     subjectType: kind.kind,
     subjectId: slug,
+    subjectLabel: auditLabel(after),
     before: snapshotFields(before.snapshot),
     after: snapshotFields(after),
   });
@@ -131,6 +134,7 @@ export async function setItemPublished<S extends TranslatedSnapshot>(
     action: `${kind.kind}.${action}`,
     subjectType: kind.kind,
     subjectId: slug,
+    subjectLabel: auditLabel(before.snapshot),
     before: { published: before.snapshot.published },
     after: { published },
   });
@@ -153,6 +157,7 @@ export async function deleteItem<S extends TranslatedSnapshot>(
     action: `${kind.kind}.delete`,
     subjectType: kind.kind,
     subjectId: slug,
+    subjectLabel: auditLabel(before.snapshot),
     before: snapshotFields(before.snapshot),
   });
   return done;

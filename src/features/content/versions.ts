@@ -135,6 +135,11 @@ export function itemTitle(snapshot: Snapshot): string {
 
 const languageNames: Record<Locale, string> = { en: 'English', es: 'Spanish' };
 
+/** What the audit log calls an item: "Advocacy Day (English)"; a policy or resource by its title. */
+export function auditLabel(snapshot: Snapshot): string {
+  return snapshot.kind === 'page' ? `${snapshot.title} (${languageNames[snapshot.locale]})` : itemTitle(snapshot);
+}
+
 /**
  * An item as named fields, for audit summaries (which keep only the fields
  * that changed) and for the line diff between two versions. Names match the

@@ -141,7 +141,7 @@ describeEachDatabase('the signature export', (database, kind) => {
     expect(after.length).toBe(before.length + 1);
     const entry = after.find((e) => !before.some((b) => b.id === e.id))!;
     expect(entry.subjectId).toBe(String(petitionId));
-    expect(entry.summary.after).toMatchObject({ filters: { status: 'verified', senate: '5' } });
+    expect(entry.summary.after).toMatchObject({ 'filters.status': 'verified', 'filters.senate': '5' });
     expect(JSON.stringify(entry.summary)).not.toMatch(/@|Ana|Rivera/);
   });
 

@@ -213,6 +213,7 @@ export async function createPetition(db: Db, input: PetitionInput, actor: AuditA
         action: 'petition.create',
         subjectType: 'petition',
         subjectId: row!.id,
+        subjectLabel: row!.en.title,
         after: auditView(row!),
       });
       return { ok: true as const, petition: row! };
@@ -256,6 +257,7 @@ export async function updatePetition(
         action: 'petition.update',
         subjectType: 'petition',
         subjectId: id,
+        subjectLabel: after!.en.title,
         before: auditView(before),
         after: auditView(after!),
       });

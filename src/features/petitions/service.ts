@@ -261,3 +261,6 @@ export class TallyCache {
     this.kept.forget(petitionId);
   }
 }
+
+/** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
+export { petitionAuditWords } from './audit-words.ts';

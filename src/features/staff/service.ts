@@ -63,3 +63,6 @@ export {
   THROTTLE_WINDOW_MS,
 } from './throttle.ts';
 export { roles, staffPermissions } from './permissions.ts';
+
+/** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
+export { staffAuditWords } from './audit-words.ts';

@@ -362,3 +362,6 @@ export const supporterContact = {
   county: supporters.county,
   givenName: supporters.givenName,
 };
+
+/** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
+export { supporterAuditWords } from './audit-words.ts';

@@ -57,12 +57,19 @@ export class AdminFrame {
       secrets: Secrets;
       secure: boolean;
       siteName: () => Promise<string>;
+      /** The organisation's zone (an IANA name): every time on a workspace screen is in it. */
+      timeZone: () => Promise<string>;
       nav: AdminNavEntry[];
     },
   ) {}
 
   csrfToken(c: Context): string {
     return csrfTokenFor(c, this.deps.secrets, this.deps.secure);
+  }
+
+  /** The zone every workspace time is read and typed in; screens pass it to `When`. */
+  timeZone(): Promise<string> {
+    return this.deps.timeZone();
   }
 
   async render(
@@ -75,6 +82,7 @@ export class AdminFrame {
       <AdminLayout
         title={page.title}
         siteName={await this.deps.siteName()}
+        timeZone={await this.deps.timeZone()}
         nav={signedIn ? this.deps.nav.filter((n) => n.visible(signedIn)) : []}
         current={page.current}
         staff={signedIn}

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { stylesheet, workspaceScript } from './assets.ts';
+import { zoneName } from './time.ts';
 
 export type AdminNavItem = { key: string; href: string; label: string };
 
@@ -10,6 +11,7 @@ export type AdminNavItem = { key: string; href: string; label: string };
 export function AdminLayout(props: {
   title: string;
   siteName: string;
+  timeZone: string;
   nav: AdminNavItem[];
   current?: string | undefined;
   staff?: { displayName: string; role: string } | undefined;
@@ -75,6 +77,7 @@ export function AdminLayout(props: {
         </main>
         <footer class="site-footer">
           <div class="wrap">
+            <p>Times are {zoneName(props.timeZone)}.</p>
             <p>
               <a href="/">View the public site</a>
             </p>

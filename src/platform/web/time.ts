@@ -67,3 +67,19 @@ export function formatInZone(at: Date, timeZone: string): string {
   }
   return format.format(at);
 }
+
+const zoneNames = new Map<string, string>();
+
+/** The zone as staff say it, "Pacific Time", for the one line that tells them which zone every time is in. */
+export function zoneName(timeZone: string): string {
+  let name = zoneNames.get(timeZone);
+  if (!name) {
+    const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date())
+      .find((p) => p.type === 'timeZoneName');
+    // A zone without a generic name ("GMT+05:45") is named by its IANA name, which staff chose in the settings.
+    name = part && !/^GMT/.test(part.value) ? part.value : timeZone;
+    zoneNames.set(timeZone, name);
+  }
+  return name;
+}

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { plainText } from '../../../platform/plain-text.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame, AdminIdentity } from '../../../platform/http/admin.tsx';
-import { listAudit, listAuditActions } from '../service.ts';
-import { AuditPage } from './views.tsx';
+import { zonedLocalToDate } from '../../../platform/web/time.ts';
+import { auditReading, getAuditEntry, listAudit, listAuditActions, type AuditWords } from '../service.ts';
+import { AuditEntryPage } from './views/entry.tsx';
+import { AuditPage } from './views/log.tsx';
 
 const filtersSchema = z.object({
   actor: z.coerce.number().int().positive().optional().catch(undefined),
@@ -16,12 +18,20 @@ const filtersSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 
+/** "2026-03-08" → "2026-03-09": the end of a day typed is the next day's midnight, however long the day was. */
+function nextDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
+}
+
 export type AuditScreenDeps = {
   db: Db;
   frame: AdminFrame;
   /** Who may read the log, and the staff to filter it by: staff's answers, passed in, as staff writes to this log. */
   mayRead: (staff: AdminIdentity) => boolean;
   staffNames: (db: Db) => Promise<{ id: number; displayName: string }[]>;
+  /** Each feature's words for its own actions, so an entry reads as a sentence. */
+  words: readonly AuditWords[];
 };
 
 /** The audit log, for admins: read and filter only. There is deliberately no route that changes it. */
@@ -33,13 +43,16 @@ export function auditRoutes(deps: AuditScreenDeps): Hono<AdminEnv> {
   app.get('/', async (c) => {
     const f = filtersSchema.parse(c.req.query());
     const perPage = 50;
+    const timeZone = await frame.timeZone();
+    // The days typed are the organisation's days: from its midnight to the next.
+    const to = f.to ? zonedLocalToDate(`${nextDay(f.to)}T00:00`, timeZone) : undefined;
     const [result, actions, staff] = await Promise.all([
       listAudit(db, {
         actorId: f.actor,
         action: f.action || undefined,
         subjectType: f.subject || undefined,
-        from: f.from ? new Date(`${f.from}T00:00:00Z`) : undefined,
-        to: f.to ? new Date(`${f.to}T23:59:59.999Z`) : undefined,
+        from: f.from ? zonedLocalToDate(`${f.from}T00:00`, timeZone) : undefined,
+        to: to ? new Date(to.getTime() - 1) : undefined,
         page: f.page,
         perPage,
       }),
@@ -57,8 +70,22 @@ export function auditRoutes(deps: AuditScreenDeps): Hono<AdminEnv> {
           filters={f}
           actions={actions}
           staff={staff}
+          reading={auditReading(deps.words, { timeZone, staff })}
+          timeZone={timeZone}
         />
       ),
+    });
+  });
+
+  app.get('/:id{[0-9]{1,15}}', async (c) => {
+    const row = await getAuditEntry(db, Number(c.req.param('id')));
+    if (!row) return c.notFound();
+    const [timeZone, staff] = await Promise.all([frame.timeZone(), staffNames(db)]);
+    const reading = auditReading(deps.words, { timeZone, staff });
+    return frame.render(c, {
+      title: reading.sentence(row),
+      current: 'audit',
+      body: <AuditEntryPage row={row} reading={reading} timeZone={timeZone} />,
     });
   });
 

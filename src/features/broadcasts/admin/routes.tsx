@@ -120,6 +120,7 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
         action: 'broadcast.create',
         subjectType: 'broadcast',
         subjectId: row.id,
+        subjectLabel: row.name,
         after: { name: row.name, audience: row.audience },
       });
       return row;
@@ -240,6 +241,7 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
           action: 'broadcast.update',
           subjectType: 'broadcast',
           subjectId: b.id,
+          subjectLabel: after.name,
           before: { ...b },
           after: { ...after },
         });
@@ -289,6 +291,7 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
           action: 'broadcast.schedule',
           subjectType: 'broadcast',
           subjectId: b.id,
+          subjectLabel: b.name,
           after: { scheduledAt: at.toISOString(), audienceNow: await audienceCount(tx, b.audience) },
         });
       });
@@ -309,6 +312,7 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
           action: 'broadcast.unschedule',
           subjectType: 'broadcast',
           subjectId: b.id,
+          subjectLabel: b.name,
         });
       });
     } catch (error) {
@@ -327,6 +331,7 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
           action: 'broadcast.cancel',
           subjectType: 'broadcast',
           subjectId: b.id,
+          subjectLabel: b.name,
           after: { withdrawn },
         });
       });

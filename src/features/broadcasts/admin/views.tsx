@@ -1,10 +1,10 @@
 import type { Child } from 'hono/jsx';
 import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '../../../platform/web/forms.tsx';
-import { dateToZonedLocal, formatInZone } from '../../../platform/web/time.ts';
+import { dateToZonedLocal, formatInZone, zoneName } from '../../../platform/web/time.ts';
 import type { Audience } from '../../supporters/service.ts';
 import type { Broadcast, Progress } from '../service.ts';
 import { BackLink } from '../../../platform/web/components.tsx';
-import { DataTable } from '../../../platform/web/tables.tsx';
+import { DataTable, SummaryTable } from '../../../platform/web/tables.tsx';
 
 export type BroadcastValues = {
   name?: string;
@@ -229,7 +229,7 @@ export function DraftPage(props: {
         <Field
           name="sendAt"
           type="datetime-local"
-          label={`Send at (${props.timeZone})`}
+          label={`Send at (${zoneName(props.timeZone)})`}
           hint="Leave empty to send now."
           value={props.scheduleValue}
           error={props.scheduleError}
@@ -307,21 +307,17 @@ export function ProgressPage(props: {
         {b.startedAt ? `, started ${formatInZone(b.startedAt, props.timeZone)}` : ''}
         {b.finishedAt ? `, finished ${formatInZone(b.finishedAt, props.timeZone)}` : ''}.
       </p>
-      <table class="table" data-progress={`/admin/broadcasts/${b.id}/progress.json`}>
-        <caption>Progress</caption>
-        <tbody>
-          {progressRows.map(([key, label]) => (
-            <tr>
-              <th scope="row">{label}</th>
-              <td>
-                <output data-count={key} aria-live="polite">
-                  {props.progress[key].toLocaleString('en-US')}
-                </output>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SummaryTable
+        caption="Progress"
+        showCaption
+        attributes={{ 'data-progress': `/admin/broadcasts/${b.id}/progress.json` }}
+        rows={progressRows.map(([key, label]) => [
+          label,
+          <output data-count={key} aria-live="polite">
+            {props.progress[key].toLocaleString('en-US')}
+          </output>,
+        ])}
+      />
       <p>
         <a href={`/admin/broadcasts/${b.id}`}>Refresh the counts</a>
       </p>

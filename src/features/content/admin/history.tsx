@@ -43,7 +43,14 @@ export function historyScreens(screens: ContentScreens): Hono<AdminEnv> {
       title: `History of ${title}`,
       current: 'content',
       body: (
-        <HistoryListView type={found.type} itemKey={found.key} title={title} versions={versions} kept={VERSIONS_KEPT} />
+        <HistoryListView
+          type={found.type}
+          itemKey={found.key}
+          title={title}
+          versions={versions}
+          kept={VERSIONS_KEPT}
+          timeZone={await frame.timeZone()}
+        />
       ),
     });
   });
@@ -66,6 +73,7 @@ export function historyScreens(screens: ContentScreens): Hono<AdminEnv> {
           current={current}
           token={frame.csrfToken(c)}
           canRestore={contentPermissions.restoreVersion(c.get('staff')!)}
+          timeZone={await frame.timeZone()}
         />
       ),
     });

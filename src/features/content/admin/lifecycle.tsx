@@ -9,7 +9,7 @@ import { ConfirmDelete } from './views/common.tsx';
 export const slugParam = ':slug{[a-z0-9-]{1,80}}';
 
 /** What the policy and resource forms show about the item and this person's permissions. */
-export function itemFormState(
+export async function itemFormState(
   c: Context<AdminEnv>,
   screens: ContentScreens,
   stored: StaffPolicy | StaffResource | undefined,
@@ -20,6 +20,7 @@ export function itemFormState(
     token: screens.frame.csrfToken(c),
     readOnly: !contentPermissions.edit(staff),
     can: { publish: contentPermissions.publish(staff), remove: contentPermissions.remove(staff) },
+    timeZone: await screens.frame.timeZone(),
   };
 }
 

@@ -75,7 +75,7 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
     return frame.render(c, {
       title,
       current: 'content',
-      body: <PageDetailView page={page} token={frame.csrfToken(c)} can={can(c)} />,
+      body: <PageDetailView page={page} token={frame.csrfToken(c)} can={can(c)} timeZone={await frame.timeZone()} />,
     });
   });
 

@@ -61,7 +61,7 @@ export function policyScreens(screens: ContentScreens): Hono<AdminEnv> {
     });
   });
 
-  const form = (
+  const form = async (
     c: Context<AdminEnv>,
     state: {
       policy?: StaffPolicy | undefined;
@@ -81,7 +81,7 @@ export function policyScreens(screens: ContentScreens): Hono<AdminEnv> {
           kind="policy"
           base={base}
           heading={heading}
-          {...itemFormState(c, screens, policy)}
+          {...(await itemFormState(c, screens, policy))}
           values={values}
           errors={errors}
           facts={<PolicyFactFields values={values} errors={errors} slug={policy?.snapshot.slug} />}

@@ -1,3 +1,4 @@
+import { dateToZonedLocal } from '../../../platform/web/time.ts';
 import { Hono, type Context } from 'hono';
 import type { AdminEnv } from '../../../platform/http/admin.tsx';
 import { newFileKey } from '../../../platform/storage.ts';
@@ -88,7 +89,7 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
           kind="resource"
           base={base}
           heading={heading}
-          {...itemFormState(c, screens, resource)}
+          {...(await itemFormState(c, screens, resource))}
           values={values}
           errors={errors}
           multipart
@@ -177,8 +178,13 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
     }
   };
 
-  app.get('/new', frame.allow(contentPermissions.edit), (c) =>
-    form(c, { values: { publishedOn: new Date().toISOString().slice(0, 10) }, topics: [], errors: {} }),
+  // Today where the organisation is, not in UTC: an evening in Oregon is already tomorrow there.
+  app.get('/new', frame.allow(contentPermissions.edit), async (c) =>
+    form(c, {
+      values: { publishedOn: dateToZonedLocal(new Date(), await frame.timeZone()).slice(0, 10) },
+      topics: [],
+      errors: {},
+    }),
   );
 
   app.post('/new', frame.allow(contentPermissions.edit), async (c) => {

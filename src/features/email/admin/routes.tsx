@@ -6,6 +6,7 @@ import { roles } from '../../staff/service.ts';
 import { emailMailbox } from '../schema.ts';
 import { BackLink } from '../../../platform/web/components.tsx';
 import { DataTable } from '../../../platform/web/tables.tsx';
+import { When } from '../../../platform/web/when.tsx';
 
 /** Who may read the demo mailbox: it holds people's addresses and their confirmation links. */
 export const mailboxPermissions = { read: roles.isAdmin };
@@ -18,6 +19,7 @@ export function mailboxRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEn
 
   app.get('/', async (c) => {
     const rows = await db.select().from(emailMailbox).orderBy(desc(emailMailbox.id)).limit(100);
+    const timeZone = await frame.timeZone();
     return frame.render(c, {
       title: 'Mailbox',
       current: 'mailbox',
@@ -26,10 +28,12 @@ export function mailboxRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEn
           <h1>Mailbox</h1>
           <p>No SMTP relay is set (SMTP_URL), so email is kept here instead of being sent. Newest first.</p>
           {rows.length === 0 ? <p>Nothing yet.</p> : null}
-          <DataTable caption="Kept messages" columns={['When (UTC)', 'To', 'Subject']}>
+          <DataTable caption="Kept messages" columns={['When', 'To', 'Subject']}>
             {rows.map((m) => (
               <tr>
-                <td>{m.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
+                <td>
+                  <When at={m.createdAt} timeZone={timeZone} />
+                </td>
                 <td>{m.toAddress}</td>
                 <td>
                   <a href={`/admin/mailbox/${m.id}`}>{m.subject}</a>

@@ -90,6 +90,7 @@ export function signatureRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
       action: 'petition.export',
       subjectType: 'petition',
       subjectId: p.id,
+      subjectLabel: p.en.title,
       after: { filters: auditFilters(filters) },
     });
     const log = c.get('log');

@@ -142,7 +142,7 @@ export function WhereSigners(props: {
               <ReferenceCredits locale={props.locale} />
             </figcaption>
           </figure>
-          <DataTable caption={t.tableCaption} columns={[t.district, t.count]} scroll id="district-table">
+          <DataTable caption={t.tableCaption} columns={[t.district, t.count]} id="district-table">
             {rows.map((d) => (
               <tr>
                 <th scope="row">{d}</th>

@@ -65,6 +65,7 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
       current: 'supporters',
       body: (
         <SupporterListPage
+          timeZone={await frame.timeZone()}
           rows={result.rows}
           total={result.total}
           perPage={PER_PAGE}
@@ -91,6 +92,7 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
       status: options.status ?? 200,
       body: (
         <SupporterPage
+          timeZone={await frame.timeZone()}
           record={record}
           token={frame.csrfToken(c)}
           can={{

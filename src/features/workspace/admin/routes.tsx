@@ -1,22 +1,28 @@
 import { Hono } from 'hono';
 import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
-import { listAudit } from '../../audit/service.ts';
+import { auditReading, listAudit, type AuditWords } from '../../audit/service.ts';
 import { contentNeedingAttention } from '../../content/service.ts';
 import { listStaff, staffPermissions } from '../../staff/service.ts';
 import { WorkspaceHome } from './views.tsx';
 
 /** The workspace's front page: what happened lately and what needs someone's attention. */
-export function workspaceRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEnv> {
+export function workspaceRoutes(deps: {
+  db: Db;
+  frame: AdminFrame;
+  /** Each feature's words for its actions, so recent activity reads as sentences. */
+  auditWords: readonly AuditWords[];
+}): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
   app.get('/', frame.requireSignedIn(), async (c) => {
     const staff = c.get('staff')!;
     const seesEveryone = staffPermissions.viewAudit(staff);
-    const [activity, content, team] = await Promise.all([
+    const [activity, content, team, timeZone] = await Promise.all([
       listAudit(db, { actorId: seesEveryone ? undefined : staff.id, perPage: 10 }),
       contentNeedingAttention(db),
-      seesEveryone ? listStaff(db) : Promise.resolve([]),
+      listStaff(db),
+      frame.timeZone(),
     ]);
     const attention = [
       ...content,
@@ -29,7 +35,7 @@ export function workspaceRoutes(deps: { db: Db; frame: AdminFrame }): Hono<Admin
               reason: 'Two-step sign-in is off: turn it on so a stolen password is not enough.',
             },
           ]),
-      ...team
+      ...(seesEveryone ? team : [])
         .filter((m) => m.role === 'admin' && !m.totpEnabledAt && !m.disabledAt && m.id !== staff.id)
         .map((m) => ({
           label: m.displayName,
@@ -44,6 +50,8 @@ export function workspaceRoutes(deps: { db: Db; frame: AdminFrame }): Hono<Admin
         <WorkspaceHome
           name={staff.displayName}
           activity={activity.rows}
+          reading={auditReading(deps.auditWords, { timeZone, staff: team })}
+          timeZone={timeZone}
           attention={attention}
           seesEveryone={seesEveryone}
         />

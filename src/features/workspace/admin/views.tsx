@@ -1,10 +1,13 @@
-import { actorLabel, type AuditRow } from '../../audit/service.ts';
+import { When } from '../../../platform/web/when.tsx';
+import type { AuditReading, AuditRow } from '../../audit/service.ts';
 
 export type AttentionItem = { label: string; href: string; reason: string };
 
 export function WorkspaceHome(props: {
   name: string;
   activity: AuditRow[];
+  reading: AuditReading;
+  timeZone: string;
   attention: AttentionItem[];
   seesEveryone: boolean;
 }) {
@@ -28,8 +31,16 @@ export function WorkspaceHome(props: {
         <ul class="list-plain">
           {props.activity.map((r) => (
             <li>
-              <time datetime={r.at.toISOString()}>{r.at.toISOString().replace('T', ' ').slice(0, 16)}</time> ·{' '}
-              {actorLabel(r)} · {r.action} {r.subjectType} {r.subjectId}
+              {/* Only those who may read the log open an entry; others see their own sentences. */}
+              {props.seesEveryone ? (
+                <a href={`/admin/audit/${r.id}`}>{props.reading.sentence(r)}</a>
+              ) : (
+                props.reading.sentence(r)
+              )}
+              <br />
+              <span class="hint">
+                <When at={r.at} timeZone={props.timeZone} />
+              </span>
             </li>
           ))}
         </ul>

@@ -38,10 +38,6 @@ export function LanguageState(props: { published: boolean | undefined; status: T
   );
 }
 
-export function When(props: { at: Date }) {
-  return <time datetime={props.at.toISOString()}>{props.at.toISOString().replace('T', ' ').slice(0, 16)} UTC</time>;
-}
-
 /** A form that is one button: publish, unpublish, add a translation, restore. */
 export function ActionButton(props: { action: string; token: string; label: string; secondary?: boolean }) {
   return (

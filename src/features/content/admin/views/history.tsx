@@ -1,4 +1,3 @@
-import { diffLines } from 'diff';
 import {
   snapshotText,
   type Snapshot,
@@ -6,9 +5,11 @@ import {
   type VersionedItemType,
   type VersionSummary,
 } from '../../service.ts';
-import { ActionButton, When } from './common.tsx';
+import { ActionButton } from './common.tsx';
+import { When } from '../../../../platform/web/when.tsx';
 import { BackLink } from '../../../../platform/web/components.tsx';
 import { DataTable, HiddenLabel } from '../../../../platform/web/tables.tsx';
+import { TextDiff } from '../../../../platform/web/diff.tsx';
 
 const replacedByLabel: Record<string, string> = {
   update: 'Edited',
@@ -33,6 +34,7 @@ export function HistoryListView(props: {
   title: string;
   versions: VersionSummary[];
   kept: number;
+  timeZone: string;
 }) {
   const base = `/admin/content/history/${props.type}/${props.itemKey}`;
   return (
@@ -50,7 +52,7 @@ export function HistoryListView(props: {
           {props.versions.map((v) => (
             <tr>
               <th scope="row">
-                <When at={v.createdAt} />
+                <When at={v.createdAt} timeZone={props.timeZone} />
               </th>
               <td>{v.createdByEmail || 'unknown'}</td>
               <td>{replacedByLabel[v.replacedBy] ?? v.replacedBy}</td>
@@ -65,9 +67,6 @@ export function HistoryListView(props: {
   );
 }
 
-// Long runs of unchanged lines are cut to their ends, so the changes stand out.
-const CONTEXT_LINES = 3;
-
 export function VersionDiffView(props: {
   type: VersionedItemType;
   itemKey: string;
@@ -76,44 +75,23 @@ export function VersionDiffView(props: {
   current: Snapshot | undefined;
   token: string;
   canRestore: boolean;
+  timeZone: string;
 }) {
   const base = `/admin/content/history/${props.type}/${props.itemKey}`;
-  const parts = diffLines(snapshotText(props.version.snapshot), snapshotText(props.current));
-  const changed = parts.some((p) => p.added || p.removed);
+  const before = snapshotText(props.version.snapshot);
+  const after = snapshotText(props.current);
   return (
     <>
       <BackLink href={base}>History of {props.title}</BackLink>
       <h1>
-        Version from <When at={props.version.createdAt} />
+        Version from <When at={props.version.createdAt} timeZone={props.timeZone} />
       </h1>
       <p>
         Compared with {props.current ? 'how it is now' : 'nothing: it has been deleted since'}. Lines marked “Removed”
         are in this version only; lines marked “Added” are in {props.current ? 'the current one' : 'neither'} only.
       </p>
-      {changed ? null : <p class="notice">This version is the same as the current one.</p>}
-      <div class="diff">
-        {parts.map((part) => {
-          if (part.removed) {
-            return (
-              <del class="diff-part">
-                <span class="diff-label">Removed:</span>
-                {'\n'}
-                {part.value}
-              </del>
-            );
-          }
-          if (part.added) {
-            return (
-              <ins class="diff-part">
-                <span class="diff-label">Added:</span>
-                {'\n'}
-                {part.value}
-              </ins>
-            );
-          }
-          return <div class="diff-part diff-same">{shortened(part.value)}</div>;
-        })}
-      </div>
+      {before !== after ? null : <p class="notice">This version is the same as the current one.</p>}
+      <TextDiff before={before} after={after} />
       {props.canRestore ? (
         <>
           <p>
@@ -129,15 +107,5 @@ export function VersionDiffView(props: {
         </>
       ) : null}
     </>
-  );
-}
-
-function shortened(text: string): string {
-  const lines = text.replace(/\n$/, '').split('\n');
-  if (lines.length <= CONTEXT_LINES * 2 + 1) return text;
-  const hidden = lines.length - CONTEXT_LINES * 2;
-  return (
-    [...lines.slice(0, CONTEXT_LINES), `… ${hidden} unchanged lines …`, ...lines.slice(-CONTEXT_LINES)].join('\n') +
-    '\n'
   );
 }

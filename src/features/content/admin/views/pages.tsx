@@ -1,3 +1,4 @@
+import { When } from '../../../../platform/web/when.tsx';
 import { retentionPlaceholders } from '../../../../platform/retention.ts';
 import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { locales, type Page, type PageDraft, type PageOverview, type TranslationStatus } from '../../service.ts';
@@ -11,7 +12,6 @@ import {
   PreviewPanel,
   ReadOnlyNotice,
   SaveButtons,
-  When,
 } from './common.tsx';
 import { BackLink } from '../../../../platform/web/components.tsx';
 import { DataTable } from '../../../../platform/web/tables.tsx';
@@ -66,6 +66,7 @@ export function PageDetailView(props: {
   page: PageOverview;
   token: string;
   can: { edit: boolean; publish: boolean; remove: boolean };
+  timeZone: string;
 }) {
   const { page, can } = props;
   const base = `/admin/content/pages/${page.slug}`;
@@ -90,7 +91,7 @@ export function PageDetailView(props: {
                   <p>
                     <strong lang={locale}>{version.title}</strong>
                     <br />
-                    Last changed <When at={version.updatedAt} />
+                    Last changed <When at={version.updatedAt} timeZone={props.timeZone} />
                   </p>
                   <p>
                     <a class="button" href={`${base}/${locale}/edit`}>

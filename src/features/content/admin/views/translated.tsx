@@ -1,15 +1,8 @@
+import { When } from '../../../../platform/web/when.tsx';
 import type { Child } from 'hono/jsx';
 import { ErrorSummary, Field, Form, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { locales, type Locale, type TranslationStatus } from '../../service.ts';
-import {
-  ActionButton,
-  languageLabel,
-  PreviewPanel,
-  ReadOnlyNotice,
-  SaveButtons,
-  TranslationState,
-  When,
-} from './common.tsx';
+import { ActionButton, languageLabel, PreviewPanel, ReadOnlyNotice, SaveButtons, TranslationState } from './common.tsx';
 import type { FormValues } from './pages.tsx';
 import { BackLink } from '../../../../platform/web/components.tsx';
 import { DataTable } from '../../../../platform/web/tables.tsx';
@@ -91,6 +84,7 @@ export function ItemFormView(props: {
   readOnly: boolean;
   can: { publish: boolean; remove: boolean };
   multipart?: boolean;
+  timeZone: string;
   /** The language-neutral fields. */
   facts: Child;
   preview?: Child;
@@ -106,7 +100,7 @@ export function ItemFormView(props: {
         <div class="item-state">
           <p>
             <span class={item.published ? 'badge' : 'badge badge-draft'}>{item.published ? 'Published' : 'Draft'}</span>{' '}
-            · Last changed <When at={item.updatedAt} /> ·{' '}
+            · Last changed <When at={item.updatedAt} timeZone={props.timeZone} /> ·{' '}
             <a href={`/admin/content/history/${props.kind}/${item.slug}`}>History</a>
             {props.can.remove ? (
               <>

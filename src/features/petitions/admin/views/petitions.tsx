@@ -1,9 +1,9 @@
 import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { renderMarkdown } from '../../../../platform/web/markdown.ts';
-import { formatInZone } from '../../../../platform/web/time.ts';
+import { formatInZone, zoneName } from '../../../../platform/web/time.ts';
 import { MAX_THRESHOLDS, type Petition, type PetitionListRow, type PetitionValues } from '../../petition-editing.ts';
 import type { PetitionStatus } from '../../schema.ts';
-import { DataTable } from '../../../../platform/web/tables.tsx';
+import { DataTable, SummaryTable } from '../../../../platform/web/tables.tsx';
 
 /** How the petition screens say things, in the workspace's English. */
 export const petitionStatusLabel: Record<PetitionStatus, string> = {
@@ -37,7 +37,7 @@ export function PetitionListPage(props: { rows: PetitionListRow[]; canEdit: bool
       {props.rows.length === 0 ? (
         <p>No petitions yet.</p>
       ) : (
-        <DataTable caption="Petitions, newest first" columns={['Title', 'Status', 'Verified', 'Goal']} scroll>
+        <DataTable caption="Petitions, newest first" columns={['Title', 'Status', 'Verified', 'Goal']}>
           {props.rows.map((p) => (
             <tr>
               <td>
@@ -226,7 +226,7 @@ export function PetitionForm(props: {
         <Field
           name="opensAt"
           type="datetime-local"
-          label={`Opens (${props.timeZone})`}
+          label={`Opens (${zoneName(props.timeZone)})`}
           hint="Leave empty to take signatures as soon as it is open."
           value={v.opensAt}
           error={props.errors.opensAt}
@@ -234,7 +234,7 @@ export function PetitionForm(props: {
         <Field
           name="closesAt"
           type="datetime-local"
-          label={`Closes (${props.timeZone})`}
+          label={`Closes (${zoneName(props.timeZone)})`}
           hint="Leave empty to keep it open until you close it."
           value={v.closesAt}
           error={props.errors.closesAt}
@@ -261,26 +261,17 @@ export function PetitionSummary(props: { petition: Petition; verified: number; t
   const when = (at: Date | null) => (at ? formatInZone(at, props.timeZone) : '—');
   return (
     <>
-      <table class="table">
-        <caption class="visually-hidden">Settings</caption>
-        <tbody>
-          {(
-            [
-              ['Address', `/petitions/${p.slug}`],
-              ['Addressed to', p.target],
-              ['Status', petitionStatusLabel[p.status]],
-              ['Verified signatures', `${number(props.verified)} of ${number(p.goal)}`],
-              ['Opens', when(p.opensAt)],
-              ['Closes', when(p.closesAt)],
-            ] as const
-          ).map(([label, value]) => (
-            <tr>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SummaryTable
+        caption="Settings"
+        rows={[
+          ['Address', `/petitions/${p.slug}`],
+          ['Addressed to', p.target],
+          ['Status', petitionStatusLabel[p.status]],
+          ['Verified signatures', `${number(props.verified)} of ${number(p.goal)}`],
+          ['Opens', when(p.opensAt)],
+          ['Closes', when(p.closesAt)],
+        ]}
+      />
       {p.thresholds.length > 0 ? (
         <>
           <h2>Thresholds</h2>

@@ -1,5 +1,5 @@
 import { ErrorSummary, Field, Form, Select, type FieldErrors } from '../../../../platform/web/forms.tsx';
-import { formatInZone } from '../../../../platform/web/time.ts';
+import { formatInZone, zoneName } from '../../../../platform/web/time.ts';
 import { SENATE_SEATS, type FilterQuery, type SignatureListRow } from '../../signature-review.ts';
 import type { Petition } from '../../petition-editing.ts';
 import { signatureStatuses, type SignatureStatus } from '../../schema.ts';
@@ -49,7 +49,7 @@ function FilterForm(props: { action: string; values: FilterQuery; errors: FieldE
         name="from"
         type="date"
         label="Signed from"
-        hint={props.timeZone}
+        hint={zoneName(props.timeZone)}
         value={v.from}
         error={props.errors.from}
       />
@@ -57,7 +57,7 @@ function FilterForm(props: { action: string; values: FilterQuery; errors: FieldE
         name="to"
         type="date"
         label="Signed to (inclusive)"
-        hint={props.timeZone}
+        hint={zoneName(props.timeZone)}
         value={v.to}
         error={props.errors.to}
       />
@@ -142,7 +142,6 @@ export function SignatureListPage(props: {
         <DataTable
           caption="Signatures, newest first"
           columns={['Name', 'ZIP and city', 'Districts', 'Email domain', 'Status', 'Signed']}
-          scroll
         >
           {props.rows.map((r) => {
             const name = `${r.givenName} ${r.familyName}`.trim();

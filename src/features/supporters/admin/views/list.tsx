@@ -1,7 +1,8 @@
 import { Field, Select } from '../../../../platform/web/forms.tsx';
 import { supporterStatuses, type SupporterListRow } from '../../records.ts';
 import { subscriptionTopics } from '../../schema.ts';
-import { languageLabel, statusLabel, topicLabel, when } from './wording.ts';
+import { languageLabel, statusLabel, topicLabel } from './wording.ts';
+import { When } from '../../../../platform/web/when.tsx';
 import { DataTable } from '../../../../platform/web/tables.tsx';
 
 export type ListFilters = {
@@ -34,6 +35,7 @@ export function SupporterListPage(props: {
   filters: ListFilters;
   counties: string[];
   tags: string[];
+  timeZone: string;
 }) {
   const f = props.filters;
   const pages = Math.max(1, Math.ceil(props.total / props.perPage));
@@ -89,7 +91,6 @@ export function SupporterListPage(props: {
         <DataTable
           caption="Supporters, newest first"
           columns={['Name', 'Email', 'ZIP', 'County', 'Language', 'Status', 'Topics', 'Added']}
-          scroll
         >
           {props.rows.map((r) => (
             <tr>
@@ -108,7 +109,7 @@ export function SupporterListPage(props: {
                   .join(', ')}
               </td>
               <td>
-                <time datetime={r.createdAt.toISOString()}>{when(r.createdAt)}</time>
+                <When at={r.createdAt} timeZone={props.timeZone} />
               </td>
             </tr>
           ))}

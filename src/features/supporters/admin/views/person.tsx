@@ -9,16 +9,12 @@ import {
   subscriptionLabel,
   suppressionLabel,
   topicLabel,
-  when,
 } from './wording.ts';
+import { When } from '../../../../platform/web/when.tsx';
 import { BackLink } from '../../../../platform/web/components.tsx';
 import { DataTable } from '../../../../platform/web/tables.tsx';
 
 export type PersonPermissions = { tag: boolean; exportRecord: boolean; stopLinks: boolean; erase: boolean };
-
-function Time(props: { at: Date }) {
-  return <time datetime={props.at.toISOString()}>{when(props.at)}</time>;
-}
 
 /** One person's page: who they are, what they get and agreed to, their labels, their story, and their data rights. */
 export function SupporterPage(props: {
@@ -28,7 +24,9 @@ export function SupporterPage(props: {
   tagValue?: string | undefined;
   errors: FieldErrors;
   notice?: string | undefined;
+  timeZone: string;
 }) {
+  const Time = (time: { at: Date }) => <When at={time.at} timeZone={props.timeZone} />;
   const { person, subscriptions, consents, tags, suppression, timeline } = props.record;
   const base = `/admin/supporters/${person.id}`;
   const status = statusOf(Boolean(suppression), Object.fromEntries(subscriptions.map((s) => [s.topic, s.status])));

@@ -81,7 +81,3 @@ export function describeEntry(entry: TimelineEntry): string {
     }
   }
 }
-
-export function when(at: Date): string {
-  return `${at.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
-}

@@ -1,8 +1,10 @@
-import { Field, Select } from '../../../platform/web/forms.tsx';
-import { actorLabel, type AuditRow } from '../service.ts';
-import { DataTable } from '../../../platform/web/tables.tsx';
+import { Field, Select } from '../../../../platform/web/forms.tsx';
+import { DataTable } from '../../../../platform/web/tables.tsx';
+import { When } from '../../../../platform/web/when.tsx';
+import { zoneName } from '../../../../platform/web/time.ts';
+import type { AuditReading, AuditRow } from '../../service.ts';
 
-type Filters = {
+export type AuditFilterValues = {
   actor?: number | undefined;
   action?: string | undefined;
   subject?: string | undefined;
@@ -11,7 +13,7 @@ type Filters = {
   page: number;
 };
 
-function query(f: Filters, page: number): string {
+function query(f: AuditFilterValues, page: number): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...f, page }))
     if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) p.set(k, String(v));
@@ -19,36 +21,22 @@ function query(f: Filters, page: number): string {
   return s ? `?${s}` : '';
 }
 
-function Change(props: { summary: AuditRow['summary'] }) {
-  const { before, after, note } = props.summary;
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  return (
-    <>
-      {note ? <p>{note}</p> : null}
-      {keys.length > 0 ? (
-        <ul class="changes">
-          {keys.map((k) => (
-            <li>
-              <strong>{k}</strong>: {before && k in before ? <del>{String(JSON.stringify(before[k]))}</del> : null}{' '}
-              {after && k in after ? <ins>{String(JSON.stringify(after[k]))}</ins> : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </>
-  );
-}
-
+/** The log, newest first: one sentence an entry, each a link to the entry's detail. */
 export function AuditPage(props: {
   rows: AuditRow[];
   total: number;
   perPage: number;
-  filters: Filters;
+  filters: AuditFilterValues;
   actions: string[];
   staff: { id: number; displayName: string }[];
+  reading: AuditReading;
+  timeZone: string;
 }) {
   const f = props.filters;
   const pages = Math.max(1, Math.ceil(props.total / props.perPage));
+  const actions = props.actions
+    .map((a) => [a, props.reading.actionLabel(a)] as const)
+    .sort((a, b) => a[1].localeCompare(b[1]));
   return (
     <>
       <h1>Audit log</h1>
@@ -60,39 +48,25 @@ export function AuditPage(props: {
           options={[['', 'Anyone'], ...props.staff.map((s) => [String(s.id), s.displayName] as const)]}
           value={f.actor ? String(f.actor) : ''}
         />
-        <Select
-          name="action"
-          label="Action"
-          options={[['', 'Any action'], ...props.actions.map((a) => [a, a] as const)]}
-          value={f.action ?? ''}
-        />
-        <Field name="from" label="From" type="date" value={f.from} />
-        <Field name="to" label="To" type="date" value={f.to} />
+        <Select name="action" label="What" options={[['', 'Anything'], ...actions]} value={f.action ?? ''} />
+        <Field name="from" label="From" type="date" value={f.from} hint={zoneName(props.timeZone)} />
+        <Field name="to" label="To" type="date" value={f.to} hint={zoneName(props.timeZone)} />
         <div>
           <button class="button" type="submit">
             Filter
           </button>
         </div>
       </form>
-      <p>{props.total === 1 ? '1 entry' : `${props.total} entries`}</p>
-      <DataTable
-        caption="Audit entries, newest first"
-        columns={['When (UTC)', 'Who', 'Action', 'What', 'Change', 'From']}
-      >
+      <p>{props.total === 1 ? '1 entry' : `${props.total.toLocaleString('en-US')} entries`}</p>
+      <DataTable caption="Audit entries, newest first" columns={['When', 'What happened']}>
         {props.rows.map((r) => (
           <tr>
             <td>
-              <time datetime={r.at.toISOString()}>{r.at.toISOString().replace('T', ' ').slice(0, 19)}</time>
-            </td>
-            <td>{actorLabel(r)}</td>
-            <td>{r.action}</td>
-            <td>
-              {r.subjectType} {r.subjectId}
+              <When at={r.at} timeZone={props.timeZone} />
             </td>
             <td>
-              <Change summary={r.summary} />
+              <a href={`/admin/audit/${r.id}`}>{props.reading.sentence(r)}</a>
             </td>
-            <td>{r.ip}</td>
           </tr>
         ))}
       </DataTable>

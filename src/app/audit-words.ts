@@ -1,0 +1,20 @@
+import type { AuditWords } from '../features/audit/service.ts';
+import { broadcastAuditWords } from '../features/broadcasts/service.ts';
+import { contentAuditWords } from '../features/content/service.ts';
+import { petitionAuditWords } from '../features/petitions/service.ts';
+import { staffAuditWords } from '../features/staff/service.ts';
+import { supporterAuditWords } from '../features/supporters/service.ts';
+
+/**
+ * Every feature's words for the actions it records, handed to the audit log's
+ * screens and the workspace home, so the audit feature imports none of them.
+ * A new action gets its sentence in its own feature's `audit-words.ts`; only a
+ * feature that records its first action is added here.
+ */
+export const auditWords: readonly AuditWords[] = [
+  contentAuditWords,
+  staffAuditWords,
+  supporterAuditWords,
+  broadcastAuditWords,
+  petitionAuditWords,
+];

@@ -1,0 +1,51 @@
+import type { AuditFacts, AuditWords } from '../audit/service.ts';
+
+/**
+ * The audit log's sentences for supporters' records. A supporter is named by
+ * number only: the log is never erased, and a name in it would outlive an erasure.
+ */
+
+function supporter(e: AuditFacts): string {
+  return `supporter #${e.subjectId}`;
+}
+
+// Done by the supporters themselves (their preferences page) rather than by staff.
+function bySupporter(e: AuditFacts): boolean {
+  return e.note?.includes('by the supporter') ?? false;
+}
+
+export const supporterAuditWords: AuditWords = {
+  actions: {
+    'supporter.tag-add': {
+      label: 'Tagged a supporter',
+      sentence: (e) => `${e.actor} added a tag to ${supporter(e)}`,
+    },
+    'supporter.tag-remove': {
+      label: 'Removed a supporter’s tag',
+      sentence: (e) => `${e.actor} removed a tag from ${supporter(e)}`,
+    },
+    'supporter.links-stop': {
+      label: 'Stopped a supporter’s email links',
+      sentence: (e) =>
+        bySupporter(e)
+          ? `${capitalised(supporter(e))} stopped the links in their earlier emails from working`
+          : `${e.actor} stopped the links in emails already sent to ${supporter(e)} from working`,
+    },
+    'supporter.erase': {
+      label: 'Erased a supporter',
+      sentence: (e) =>
+        bySupporter(e)
+          ? `${capitalised(supporter(e))} erased everything held about them`
+          : `${e.actor} erased everything held about ${supporter(e)}`,
+    },
+    'supporter.export': {
+      label: 'Downloaded a supporter’s data',
+      sentence: (e) => `${e.actor} downloaded everything held about ${supporter(e)}`,
+    },
+  },
+  subjectHref: (_type, id) => (/^\d+$/.test(id) ? `/admin/supporters/${id}` : undefined),
+};
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
