@@ -41,7 +41,7 @@ export function TeamPage(props: { staff: StaffListing[] }) {
           Invite a staff member
         </a>
       </p>
-      <DataTable scroll caption="Staff accounts" columns={['Name', 'Email', 'Role', 'Two-step', 'Status']}>
+      <DataTable caption="Staff accounts" columns={['Name', 'Email', 'Role', 'Two-step', 'Status']}>
         {props.staff.map((s) => (
           <tr>
             <td>
