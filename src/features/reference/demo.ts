@@ -14,6 +14,9 @@ import { referenceStatus } from './service.ts';
 export const SHARED_REFERENCE_DIR =
   process.env.GROUNDSWELL_REFERENCE_DIR || fileURLToPath(new URL('../../../../shared/data', import.meta.url));
 
+/** The workspace page that loads it. */
+export const REFERENCE_PAGE = '/admin/reference';
+
 /**
  * At start-up: a demo loads the shared copies once, into a database that has
  * none; any other start only says, in one line, what is missing and how to
@@ -39,5 +42,7 @@ export async function checkReferenceData(
       logger.warn(`reference data not imported: ${error.message}`);
     }
   }
-  logger.info(`Oregon's legislator roster is not loaded; load it with: ${IMPORT_COMMAND} [--from DIR]`);
+  logger.info(
+    `Oregon's legislator roster is not loaded; load it in the workspace (${REFERENCE_PAGE}) or with: ${IMPORT_COMMAND} [--from DIR]`,
+  );
 }

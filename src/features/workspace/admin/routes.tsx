@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import { listAudit } from '../../audit/service.ts';
 import { contentNeedingAttention } from '../../content/service.ts';
+import { referencePermissions, referenceReadiness } from '../../reference/service.ts';
 import { listStaff, staffPermissions } from '../../staff/service.ts';
 import { WorkspaceHome } from './views.tsx';
 
@@ -13,10 +14,11 @@ export function workspaceRoutes(deps: { db: Db; frame: AdminFrame }): Hono<Admin
   app.get('/', frame.requireSignedIn(), async (c) => {
     const staff = c.get('staff')!;
     const seesEveryone = staffPermissions.viewAudit(staff);
-    const [activity, content, team] = await Promise.all([
+    const [activity, content, team, reference] = await Promise.all([
       listAudit(db, { actorId: seesEveryone ? undefined : staff.id, perPage: 10 }),
       contentNeedingAttention(db),
       seesEveryone ? listStaff(db) : Promise.resolve([]),
+      referenceReadiness(db),
     ]);
     const attention = [
       ...content,
@@ -46,6 +48,15 @@ export function workspaceRoutes(deps: { db: Db; frame: AdminFrame }): Hono<Admin
           activity={activity.rows}
           attention={attention}
           seesEveryone={seesEveryone}
+          reference={
+            reference.loaded
+              ? undefined
+              : {
+                  importing: reference.importing,
+                  mayLoad: referencePermissions.import(staff),
+                  csrfToken: frame.csrfToken(c),
+                }
+          }
         />
       ),
     });
