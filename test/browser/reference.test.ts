@@ -50,7 +50,7 @@ describe.skipIf(!available.ok)('loading the reference data in a real browser', (
   });
 
   async function expectFitsThePhone(label: string) {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow, `${label} scrolls sideways`).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page, label);
   }

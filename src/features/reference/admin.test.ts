@@ -182,6 +182,13 @@ describeWithSharedData('loading the reference data from the workspace', () => {
       expect(html).toContain('The last import did not finish');
       expect(html).toContain('malformed row &quot;97301,61&quot;');
       expect(html).toContain('Nothing was changed: the data loaded before is still in place.');
+      const [audited] = await db()
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.subjectId, String(job.id)))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
+      expect(audited).toMatchObject({ action: 'reference.import-failed', actorId: null });
     });
   });
 });

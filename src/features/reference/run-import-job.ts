@@ -52,8 +52,21 @@ export async function runImportJob(db: Db, job: ImportJob, logger: Logger): Prom
     const message = known
       ? error.message
       : 'Something unexpected went wrong; the site’s log has the details. Nothing was changed.';
-    await update({ status: 'failed', finishedAt: new Date(), error: message }).catch((again: unknown) =>
-      logger.error({ err: again, job: job.id }, 'could not record the failed reference import'),
-    );
+    await db
+      .transaction(async (tx) => {
+        await tx
+          .update(referenceImportJobs)
+          .set({ status: 'failed', finishedAt: new Date(), updatedAt: new Date(), error: message })
+          .where(eq(referenceImportJobs.id, job.id));
+        await recordAudit(tx, null, {
+          action: 'reference.import-failed',
+          subjectType: 'reference-import',
+          subjectId: job.id,
+          note: message,
+        });
+      })
+      .catch((again: unknown) =>
+        logger.error({ err: again, job: job.id }, 'could not record the failed reference import'),
+      );
   }
 }
