@@ -34,7 +34,8 @@ export function startUpLines(facts: StartUpFacts): string[] {
   const missing: string[] = [];
   if (!facts.referenceLoaded) {
     missing.push(
-      "  - Oregon's legislators, districts and ZIP code areas are not loaded, so petitions hide their district section.",
+      "  - Oregon's legislators, districts and ZIP code areas are not loaded:",
+      '    until they are, petitions hide their district section from visitors.',
       `    Load them at ${at(REFERENCE_PAGE)} (admins), or run: ${IMPORT_COMMAND}`,
     );
   }

@@ -55,7 +55,7 @@ describeWithSharedData('loading the reference data from the workspace', () => {
       expect(await db().$count(referenceImportJobs)).toBe(0);
     });
 
-    it('tells staff on the workspace home that petitions hide their district section, with a button for admins', async () => {
+    it('tells staff on the home page that petitions hide their district section; admins get a button', async () => {
       const home = await (await admin.request('/admin')).text();
       expect(home).toContain('Oregon’s reference data is not loaded');
       expect(home).toContain('the district section of each petition is hidden from visitors');
@@ -121,7 +121,7 @@ describeWithSharedData('loading the reference data from the workspace', () => {
       );
     });
 
-    it('never runs two imports: a second click while one runs joins it, and the page refreshes itself meanwhile', async () => {
+    it('never runs two imports: a click while one runs joins it; the page refreshes itself meanwhile', async () => {
       const { job, started } = await startImportJob(db(), sharedData, { staffId: admin.staffId, email: '', ip: '' });
       expect(started).toBe(true);
       const before = await db().$count(referenceImportJobs);
@@ -194,7 +194,7 @@ describeWithSharedData('loading the reference data from the workspace', () => {
 });
 
 describeEachDatabase('the reference data page without the folder', (database) => {
-  it('says in plain words that the folder is missing and how to add it, offers no button, and starts nothing', async () => {
+  it('says plainly that the folder is missing and how to add it, with no button, and starts nothing', async () => {
     const missing = join(scratch, 'not-here');
     const app = appReading(database(), missing);
     const admin = await signedInAs(app, database(), 'admin');

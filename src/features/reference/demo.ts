@@ -45,7 +45,8 @@ export async function checkReferenceData(
   }
   if (options.sayWhatIsMissing !== false)
     logger.info(
-      `Oregon's legislator roster is not loaded; load it in the workspace (${REFERENCE_PAGE}) or with: ${IMPORT_COMMAND} [--from DIR]`,
+      `Oregon's legislator roster is not loaded; ` +
+        `load it in the workspace (${REFERENCE_PAGE}) or with: ${IMPORT_COMMAND} [--from DIR]`,
     );
   return false;
 }

@@ -25,7 +25,9 @@ const steps = [
 ] as const;
 
 function describeFound(found: ImportSummary): string {
-  return `${plural(found.legislators, 'legislator', 'legislators')}, ${number(found.senateDistricts)} Senate and ${number(found.houseDistricts)} House districts, ${plural(found.zips, 'ZIP code area', 'ZIP code areas')}`;
+  const districts = `${number(found.senateDistricts)} Senate and ${number(found.houseDistricts)} House districts`;
+  const zips = plural(found.zips, 'ZIP code area', 'ZIP code areas');
+  return `${plural(found.legislators, 'legislator', 'legislators')}, ${districts}, ${zips}`;
 }
 
 export function ReferencePage(props: {
@@ -113,8 +115,8 @@ function Progress(props: { view: JobView; timeZone: string; autoUpdate: boolean 
     <section class="section" aria-labelledby="import-progress">
       <h2 id="import-progress">Loading the reference data</h2>
       <p>
-        Started by {startedBy} at {formatInZone(job.startedAt, props.timeZone)}. Step {current + 1} of {steps.length}:{' '}
-        {steps[current]?.label.toLowerCase()}.
+        Started by {startedBy} at {formatInZone(job.startedAt, props.timeZone)}.{' '}
+        {`Step ${current + 1} of ${steps.length}: ${steps[current]?.label.toLowerCase()}.`}
       </p>
       <ol>
         {steps.map((s, i) => (
@@ -204,13 +206,15 @@ function Changes(props: { changes: ReferenceChanges }) {
           Districts:{' '}
           {d.before === d.after && d.redrawn === 0
             ? 'no change.'
-            : `${number(d.before)} before, ${number(d.after)} now; ${plural(d.redrawn, 'boundary', 'boundaries')} redrawn.`}
+            : `${number(d.before)} before, ${number(d.after)} now; ` +
+              `${plural(d.redrawn, 'boundary', 'boundaries')} redrawn.`}
         </li>
         <li>
           ZIP code areas:{' '}
           {z.added + z.removed + z.changed === 0
             ? 'no change.'
-            : `${number(z.added)} added, ${number(z.removed)} removed, ${number(z.changed)} now in other counties or districts.`}
+            : `${number(z.added)} added, ${number(z.removed)} removed, ` +
+              `${number(z.changed)} now in other counties or districts.`}
         </li>
       </ul>
     </>
