@@ -6,6 +6,8 @@ import { announceDemoAdmin, ensureDemoAdmin } from './features/staff/cli.ts';
 import { createEmailRuntime } from './email-runtime.ts';
 import { listenForAdminCommandsHere } from './admin-commands.ts';
 import { boot, fail } from './platform/boot.ts';
+import { logsAreReadable } from './platform/logger.ts';
+import { startUpLines, type StartUpFacts } from './start-up-report.ts';
 import { startWebServer } from './web-server.ts';
 
 /**
@@ -64,17 +66,31 @@ async function webProcess() {
 async function main() {
   const { config, logger, database } = await boot();
 
+  // A person at a terminal reads a few plain lines once the site is up (start-up-report.ts), instead of the
+  // log lines that would say the same: the demo sign-in, what is missing, the address.
+  const readable = logsAreReadable(config);
+  let demoAdmin: StartUpFacts['demoAdmin'];
   if (config.seedDemo) {
     const { seeded } = await seedDemoContent(database.db);
     if (seeded) logger.info('demo content added to the empty database');
     if ((await seedDemoPetition(database.db)).seeded) logger.info('demo petition added');
     // A demo admin only on a demo start, never in production.
-    const demoAdmin = config.nodeEnv === 'production' ? undefined : await ensureDemoAdmin(database.db);
-    if (demoAdmin) announceDemoAdmin(demoAdmin, logger);
+    demoAdmin = config.nodeEnv === 'production' ? undefined : await ensureDemoAdmin(database.db);
+    if (demoAdmin && !readable) announceDemoAdmin(demoAdmin, logger);
   }
 
   // Districts and legislators: a demo loads ../shared/data once; otherwise one line says how to load them.
-  await checkReferenceData(database.db, logger, { demo: config.seedDemo });
+  const referenceLoaded = await checkReferenceData(database.db, logger, {
+    demo: config.seedDemo,
+    sayWhatIsMissing: !readable,
+  });
+  const announce = (port: number, fields: Record<string, unknown>, suffix = '') => {
+    const url = runningUrl(config, port);
+    if (!readable)
+      return logger.info({ url, database: database.kind, ...fields }, `Groundswell is running at ${url}${suffix}`);
+    const lines = startUpLines({ url, demoAdmin, referenceLoaded, smtpConfigured: Boolean(config.smtpUrl) });
+    process.stdout.write(lines.join('\n'));
+  };
 
   // The email worker and broadcast scheduler run here by default (EMAIL_WORKER=inline),
   // or in their own processes with `npm run worker` (EMAIL_WORKER=separate).
@@ -96,11 +112,7 @@ async function main() {
       logger,
       emailQueued,
       broadcastScheduled,
-      onListening: (port) =>
-        logger.info(
-          { url: runningUrl(config, port), database: database.kind },
-          `Groundswell is running at ${runningUrl(config, port)}`,
-        ),
+      onListening: (port) => announce(port, {}),
     });
     stopWeb = () => web.stop();
   } else {
@@ -112,10 +124,7 @@ async function main() {
             ? broadcastScheduled()
             : undefined,
       onAllListening: () =>
-        logger.info(
-          { url: runningUrl(config, config.port), database: database.kind, webProcesses: config.webProcesses },
-          `Groundswell is running at ${runningUrl(config, config.port)} in ${config.webProcesses} web processes`,
-        ),
+        announce(config.port, { webProcesses: config.webProcesses }, ` in ${config.webProcesses} web processes`),
       onDied: (code, restarting) =>
         logger.error(
           { code, restarting },

@@ -11,6 +11,8 @@ import { broadcastPermissions } from '../features/broadcasts/permissions.ts';
 import { broadcastRoutes } from '../features/broadcasts/admin/routes.tsx';
 import { petitionAdminRoutes } from '../features/petitions/admin/routes.tsx';
 import { petitionPermissions } from '../features/petitions/permissions.ts';
+import { referenceAdminRoutes } from '../features/reference/admin/routes.tsx';
+import { referencePermissions } from '../features/reference/permissions.ts';
 import { loadStaffSession, staffSessionKey } from '../features/staff/middleware.ts';
 import { accountRoutes } from '../features/staff/admin/account.tsx';
 import { authRoutes } from '../features/staff/admin/auth.tsx';
@@ -66,6 +68,8 @@ export type AppDeps = {
   emailQueued?: () => void;
   /** Wakes the broadcast scheduler after a broadcast was scheduled (when it runs in this process). */
   broadcastScheduled?: () => void;
+  /** Where the workspace loads Oregon's reference data from; unset, the command line's rule (tests set it). */
+  referenceFolder?: string;
 };
 
 /**
@@ -254,6 +258,7 @@ export function createApp(deps: AppDeps) {
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
       { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPermissions.view },
       { key: 'petitions', href: '/admin/petitions', label: 'Petitions', visible: petitionPermissions.view },
+      { key: 'reference', href: '/admin/reference', label: 'Reference data', visible: referencePermissions.import },
       { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPermissions.viewAudit },
       {
         key: 'mailbox',
@@ -309,6 +314,7 @@ export function createApp(deps: AppDeps) {
     '/content',
     contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }),
   );
+  admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
   admin.route('/', workspaceRoutes({ db, frame, auditWords }));
   app.route('/admin', admin);
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DatabaseUnavailableError, openDatabase, type Database } from './db/client.ts';
 import { DataFolderInUse } from './db/data-folder-lock.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger, logsAreReadable, type Logger } from './logger.ts';
 
 /** Stops the process with one plain line for a person to read: no stack trace. */
 export function fail(message: string): never {
@@ -30,7 +30,7 @@ export async function boot(
   options: { migrate?: boolean; inUse?: 'fail' | 'throw' } = {},
 ): Promise<{ config: Config; logger: Logger; database: Database }> {
   const config = loadConfigOrFail();
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel, pretty: logsAreReadable(config) });
   let database: Database;
   try {
     database = await openDatabase(

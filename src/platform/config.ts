@@ -10,6 +10,8 @@ import { z } from 'zod';
  * so that an admin deploying at 2 a.m. is not handed a stack trace.
  */
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** auto: readable lines in a terminal outside production, JSON lines otherwise (see logger.ts). */
+const logFormats = ['auto', 'readable', 'json'] as const;
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
@@ -62,6 +64,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
+  ),
+  LOG_FORMAT: z.preprocess(
+    emptyAsUndefined,
+    z.enum(logFormats, { error: `must be one of ${logFormats.join(', ')}` }).default('auto'),
   ),
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters long').optional()),
   PAGE_CACHE_CHECK_MS: z.preprocess(
@@ -168,6 +174,7 @@ export type Config = {
   secretKey: string;
   smtpUrl: string | undefined;
   logLevel: (typeof logLevels)[number];
+  logFormat: (typeof logFormats)[number];
   metricsToken: string | undefined;
   pageCacheCheckMs: number;
   seedDemo: boolean;
@@ -251,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.SECRET_KEY ?? readOrCreateSecretKey(dataDir),
     smtpUrl: e.SMTP_URL,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     metricsToken: e.METRICS_TOKEN,
     pageCacheCheckMs: e.PAGE_CACHE_CHECK_MS,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production',

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type Logger } from 'pino';
 import { describeError, safeErrorMessage } from './log-errors.ts';
+import { readableLogLines } from './readable-log.ts';
 
 export type { Logger };
 
@@ -41,8 +42,23 @@ export const redactPaths = [
  */
 export const logContext = new AsyncLocalStorage<{ requestId: string }>();
 
+/**
+ * Readable lines for a person at a terminal, JSON lines for everything else:
+ * `LOG_FORMAT` says which, or `auto` decides: readable when standard output is
+ * a terminal and this is not production (where a terminal may well be a
+ * container's, read by a collector).
+ */
+export function logsAreReadable(
+  config: { logFormat: 'auto' | 'readable' | 'json'; nodeEnv: string },
+  isTerminal = process.stdout.isTTY === true,
+): boolean {
+  if (config.logFormat !== 'auto') return config.logFormat === 'readable';
+  return isTerminal && config.nodeEnv !== 'production';
+}
+
 export function createLogger(options: {
   level: string;
+  /** Readable lines (readable-log.ts) instead of JSON; by default, when standard output is a terminal. */
   pretty?: boolean;
   destination?: pino.DestinationStream;
 }): Logger {
@@ -57,12 +73,7 @@ export function createLogger(options: {
   };
   if (options.destination) return pino(base, options.destination);
   const pretty = options.pretty ?? process.stdout.isTTY === true;
-  if (pretty) {
-    return pino({
-      ...base,
-      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss' } },
-    });
-  }
+  if (pretty) return pino(base, readableLogLines());
   // Asynchronous writes keep a slow log reader from stalling requests; main flushes on exit.
   return pino(base, pino.destination({ dest: 1, sync: false }));
 }

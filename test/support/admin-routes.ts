@@ -307,6 +307,15 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     { method: 'GET', pattern: '/admin/audit', url: '/admin/audit', allowed: adminOnly },
     { method: 'GET', pattern: '/admin/audit/:id{[0-9]{1,15}}', url: '/admin/audit/999999', allowed: adminOnly },
     { method: 'GET', pattern: '/admin/mailbox', url: '/admin/mailbox', allowed: adminOnly },
+    // Loading the reference data reads a folder on the server and replaces every district and legislator.
+    { method: 'GET', pattern: '/admin/reference', url: '/admin/reference', allowed: adminOnly },
+    {
+      method: 'POST',
+      pattern: '/admin/reference/import',
+      url: '/admin/reference/import',
+      allowed: adminOnly,
+      form: {},
+    },
     { method: 'GET', pattern: '/admin/mailbox/:id{[0-9]{1,15}}', url: '/admin/mailbox/999999', allowed: adminOnly },
     { method: 'GET', pattern: '/admin/content', url: '/admin/content', allowed: all },
     ...(await broadcastRouteCases(database)),

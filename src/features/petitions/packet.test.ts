@@ -118,7 +118,7 @@ describeEachDatabase('delivery packets', (database) => {
   it('says plainly when the roster is not loaded, and names the legislator once it is', async () => {
     const before = await (await viewer.request(`${base}/packet/senate/5`)).text();
     expect(before).toContain('The legislator roster is not loaded yet');
-    expect(before).toContain('npm run cli -- reference:import');
+    expect(before).toContain('<a href="/admin/reference">Reference data</a>');
 
     await db()
       .insert(legislators)

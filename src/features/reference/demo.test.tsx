@@ -26,8 +26,8 @@ describeWithSharedData('reference data at start-up', () => {
       await checkReferenceData(db(), logger, { demo: true, dir: join(sharedData, 'not-here') });
       await checkReferenceData(db(), logger, { demo: false, dir: sharedData });
       expect(lines).toEqual([
-        "info Oregon's legislator roster is not loaded; load it with: npm run cli -- reference:import [--from DIR]",
-        "info Oregon's legislator roster is not loaded; load it with: npm run cli -- reference:import [--from DIR]",
+        "info Oregon's legislator roster is not loaded; load it in the workspace (/admin/reference) or with: npm run cli -- reference:import [--from DIR]",
+        "info Oregon's legislator roster is not loaded; load it in the workspace (/admin/reference) or with: npm run cli -- reference:import [--from DIR]",
       ]);
       expect((await referenceStatus(db())).legislators).toBe(0);
     });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { compareReference, type ReferenceSnapshot } from './changes.ts';
 import { forgetDistrictShapes } from './geometry-cache.ts';
 import {
   chamberOf,
@@ -12,7 +13,15 @@ import {
   type DistrictRow,
   type LegislatorRow,
 } from './parse.ts';
-import { legislativeDistricts, legislators, referenceImports, zipAreas, type Chamber } from './schema.ts';
+import {
+  legislativeDistricts,
+  legislators,
+  referenceImports,
+  zipAreas,
+  type Chamber,
+  type ImportStep,
+  type ReferenceChanges,
+} from './schema.ts';
 import { downloadReference, readLocalReference, type DownloadOptions, type RawReference } from './sources.ts';
 
 export { ReferenceImportError } from './parse.ts';
@@ -30,10 +39,54 @@ const IMPORT_LOCK_ID = 7_340_055;
  * in place, and running it twice gives the same tables.
  */
 export async function importReference(db: Db, from: ImportFrom, now = new Date()): Promise<ImportSummary> {
+  return (await importReferenceWithChanges(db, from, { now })).summary;
+}
+
+/** Told each step as it starts; `found` once the files are checked. Never called inside the transaction. */
+export type ImportProgress = (step: ImportStep, found?: ImportSummary) => Promise<void>;
+
+/** The import, with what it changed against the data loaded before, and each step told to `progress`. */
+export async function importReferenceWithChanges(
+  db: Db,
+  from: ImportFrom,
+  options: { now?: Date; progress?: ImportProgress } = {},
+): Promise<{ summary: ImportSummary; changes: ReferenceChanges }> {
+  const now = options.now ?? new Date();
+  const progress = options.progress ?? (async () => {});
+  await progress('reading');
   const raw = 'dir' in from ? readLocalReference(from.dir) : await downloadReference(from.download);
+  await progress('checking');
   const data = parseReference(raw, now);
-  await db.transaction(async (tx) => {
+  const count = (chamber: Chamber) => data.districts.filter((d) => d.chamber === chamber).length;
+  const summary = {
+    senateDistricts: count('upper'),
+    houseDistricts: count('lower'),
+    legislators: data.legislators.length,
+    zips: data.zips.length,
+  };
+  await progress('writing', summary);
+  const changes = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_ID})`);
+    // Read under the lock, so the comparison is with what this import replaces.
+    const before: ReferenceSnapshot = {
+      legislators: await tx
+        .select({
+          id: legislators.id,
+          name: legislators.name,
+          chamber: legislators.chamber,
+          district: legislators.district,
+          party: legislators.party,
+        })
+        .from(legislators),
+      districts: await tx
+        .select({
+          chamber: legislativeDistricts.chamber,
+          district: legislativeDistricts.district,
+          svgPath: legislativeDistricts.svgPath,
+        })
+        .from(legislativeDistricts),
+      zips: await tx.select().from(zipAreas),
+    };
     await tx.delete(legislativeDistricts);
     await tx.delete(legislators);
     await tx.delete(zipAreas);
@@ -47,15 +100,11 @@ export async function importReference(db: Db, from: ImportFrom, now = new Date()
       { dataset: 'legislators', source: raw.from.legislators, rows: data.legislators.length, importedAt: now },
       { dataset: 'zip-areas', source: raw.from.zips, rows: data.zips.length, importedAt: now },
     ]);
+    return compareReference(before, data);
   });
   forgetDistrictShapes(db);
-  const count = (chamber: Chamber) => data.districts.filter((d) => d.chamber === chamber).length;
-  return {
-    senateDistricts: count('upper'),
-    houseDistricts: count('lower'),
-    legislators: data.legislators.length,
-    zips: data.zips.length,
-  };
+  await progress('done', summary);
+  return { summary, changes };
 }
 
 type ParsedReference = {

@@ -1,4 +1,6 @@
-import { integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { staffUsers } from '../staff/schema.ts';
 
 export const chambers = ['upper', 'lower'] as const;
 export type Chamber = (typeof chambers)[number];
@@ -62,3 +64,54 @@ export const referenceImports = pgTable('reference_imports', {
   rows: integer('rows').notNull(),
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A legislator as staff read a change: who, which seat. */
+export type SeatHolder = { name: string; chamber: Chamber; district: string; party: string };
+
+/** What an import changed, against what was loaded before (reference/changes.ts works it out). */
+export type ReferenceChanges = {
+  /** Nothing was loaded before. */
+  firstImport: boolean;
+  legislators: { arrived: SeatHolder[]; left: SeatHolder[]; changed: { before: SeatHolder; after: SeatHolder }[] };
+  districts: { before: number; after: number; redrawn: number };
+  zips: { added: number; removed: number; changed: number };
+};
+
+export const importJobStatuses = ['running', 'finished', 'failed'] as const;
+export type ImportJobStatus = (typeof importJobStatuses)[number];
+/** Reading the files, checking them, writing them to the database; then done. */
+export const importSteps = ['reading', 'checking', 'writing', 'done'] as const;
+export type ImportStep = (typeof importSteps)[number];
+
+/**
+ * An import an admin started from the workspace. It runs in one site process,
+ * but its state is here, so every process shows the same progress; the unique
+ * index lets at most one be running.
+ */
+export const referenceImportJobs = pgTable(
+  'reference_import_jobs',
+  {
+    id: serial('id').primaryKey(),
+    status: text('status').$type<ImportJobStatus>().notNull().default('running'),
+    step: text('step').$type<ImportStep>().notNull().default('reading'),
+    /** The folder on the server it reads. */
+    folder: text('folder').notNull(),
+    startedBy: integer('started_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Moves at every step: a running job that stops moving belonged to a process that stopped. */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** What the files hold, once checked: { senateDistricts, houseDistricts, legislators, zips }. */
+    found: jsonb('found').$type<{
+      senateDistricts: number;
+      houseDistricts: number;
+      legislators: number;
+      zips: number;
+    }>(),
+    /** What the import changed, once written. */
+    changes: jsonb('changes').$type<ReferenceChanges>(),
+    /** Why it failed, in words for staff. */
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('reference_import_jobs_one_running').on(t.status).where(sql`status = 'running'`)],
+);

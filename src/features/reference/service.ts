@@ -2,6 +2,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { cachedDistrictShapes } from './geometry-cache.ts';
+import { isAbandoned, latestImportJob } from './import-job.ts';
 import { renderDistrictMap, type MapOptions } from './map.ts';
 import { legislativeDistricts, legislators, referenceImports, zipAreas, type Chamber } from './schema.ts';
 
@@ -9,6 +10,9 @@ export { chambers, type Chamber } from './schema.ts';
 // Whoever shows reference data shows these with it: the sources' credits, and what is missing until it is imported.
 export { ReferenceCredits } from './views/ReferenceCredits.tsx';
 export { ReferenceNotice } from './views/ReferenceNotice.tsx';
+// The workspace home's notice while nothing is loaded, and who may press its button.
+export { ReferenceMissing } from './views/ReferenceMissing.tsx';
+export { referencePermissions } from './permissions.ts';
 
 export type ZipFacts = { counties: string[]; senateDistricts: string[]; houseDistricts: string[] };
 export type Legislator = typeof legislators.$inferSelect;
@@ -76,6 +80,18 @@ export async function referenceStatus(db: Db): Promise<ReferenceStatus> {
       .limit(20),
   ]);
   return { districts: districts?.n ?? 0, legislators: people?.n ?? 0, zips: zips?.n ?? 0, imports };
+}
+
+/**
+ * Whether districts, legislators and ZIP areas are all loaded (what the
+ * petitions' district section needs), and whether an import is running now.
+ */
+export async function referenceReadiness(db: Db): Promise<{ loaded: boolean; importing: boolean }> {
+  const [status, job] = await Promise.all([referenceStatus(db), latestImportJob(db)]);
+  return {
+    loaded: status.districts > 0 && status.legislators > 0 && status.zips > 0,
+    importing: job?.status === 'running' && !isAbandoned(job),
+  };
 }
 
 /**

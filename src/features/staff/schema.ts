@@ -79,7 +79,7 @@ export type PasswordLinkPurpose = (typeof passwordLinkPurposes)[number];
  * An emailed link that lets a person choose a password: an admin's invitation
  * (72 hours) or a reset they asked for (1 hour). Single use. Only the hash of
  * its token is kept; the token itself is derived from this row's id and a
- * nonce that only the queued message carries (ADR 1NN), so neither this
+ * nonce that only the queued message carries (ADR 039), so neither this
  * table nor the outbox alone opens an account.
  */
 export const staffPasswordLinks = pgTable(

@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import { auditReading, listAudit, type AuditWords } from '../../audit/service.ts';
 import { contentNeedingAttention } from '../../content/service.ts';
+import { referencePermissions, referenceReadiness } from '../../reference/service.ts';
 import { listStaff, staffPermissions } from '../../staff/service.ts';
 import { WorkspaceHome } from './views.tsx';
 
@@ -18,11 +19,12 @@ export function workspaceRoutes(deps: {
   app.get('/', frame.requireSignedIn(), async (c) => {
     const staff = c.get('staff')!;
     const seesEveryone = staffPermissions.viewAudit(staff);
-    const [activity, content, team, timeZone] = await Promise.all([
+    const [activity, content, team, timeZone, reference] = await Promise.all([
       listAudit(db, { actorId: seesEveryone ? undefined : staff.id, perPage: 10 }),
       contentNeedingAttention(db),
       listStaff(db),
       frame.timeZone(),
+      referenceReadiness(db),
     ]);
     const attention = [
       ...content,
@@ -54,6 +56,15 @@ export function workspaceRoutes(deps: {
           timeZone={timeZone}
           attention={attention}
           seesEveryone={seesEveryone}
+          reference={
+            reference.loaded
+              ? undefined
+              : {
+                  importing: reference.importing,
+                  mayLoad: referencePermissions.import(staff),
+                  csrfToken: frame.csrfToken(c),
+                }
+          }
         />
       ),
     });

@@ -1,5 +1,6 @@
 import { When } from '../../../platform/web/when.tsx';
 import type { AuditReading, AuditRow } from '../../audit/service.ts';
+import { ReferenceMissing } from '../../reference/service.ts';
 
 export type AttentionItem = { label: string; href: string; reason: string };
 
@@ -10,10 +11,13 @@ export function WorkspaceHome(props: {
   timeZone: string;
   attention: AttentionItem[];
   seesEveryone: boolean;
+  /** Set while Oregon's reference data is not loaded: the notice and its button. */
+  reference?: { importing: boolean; mayLoad: boolean; csrfToken: string } | undefined;
 }) {
   return (
     <>
       <h1>Welcome, {props.name}</h1>
+      {props.reference ? <ReferenceMissing {...props.reference} /> : null}
       <section class="section" aria-labelledby="attention">
         <h2 id="attention">Needs attention</h2>
         {props.attention.length === 0 ? <p>Nothing right now.</p> : null}

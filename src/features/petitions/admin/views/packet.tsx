@@ -69,8 +69,8 @@ function Recipient(props: { packet: Packet; chamber: PacketChamber; district: st
       <>
         <p>To: the member for {where}</p>
         <p class="notice no-print">
-          The legislator roster is not loaded yet, so this packet cannot name them. Load it with{' '}
-          <code>npm run cli -- reference:import</code>, then reload this page.
+          The legislator roster is not loaded yet, so this packet cannot name them. An admin can load it on the{' '}
+          <a href="/admin/reference">Reference data</a> page; then reload this one.
         </p>
       </>
     );

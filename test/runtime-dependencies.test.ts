@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+/** What runs in production: `npm start`, the worker, the admin commands, and the export process the site spawns. */
+const entryPoints = ['src/main.ts', 'src/worker.ts', 'src/cli.ts', 'src/features/petitions/export-process.ts'];
+
+// Imports that load code (not `import type`): static, re-exports, and dynamic imports of a literal.
+const importPattern =
+  /(?:^|\n)\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Every package the entry points load, following their relative imports through the source. */
+function packagesLoadedAtRunTime(): Map<string, string> {
+  const packages = new Map<string, string>();
+  const seen = new Set<string>();
+  const queue = entryPoints.map((p) => join(root, p));
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(importPattern)) {
+      const specifier = match[1] ?? match[2]!;
+      if (specifier.startsWith('.')) {
+        queue.push(resolve(dirname(file), specifier));
+      } else if (!specifier.startsWith('node:') && !builtinModules.includes(specifier)) {
+        const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
+        packages.set(name, file.slice(root.length + 1));
+      }
+    }
+  }
+  return packages;
+}
+
+describe('what the site needs at run time', () => {
+  it('installs with the dependencies alone: every package the running code loads is a dependency', () => {
+    const found = packagesLoadedAtRunTime();
+    // Sanity: the walk reached deep into the features.
+    expect(found.get('@turf/boolean-point-in-polygon')).toBeDefined();
+    const devOnly = [...found].filter(([name]) => !(name in manifest.dependencies)).map(([n, f]) => `${n} (${f})`);
+    expect(devOnly).toEqual([]);
+  });
+
+  it('starts with what the dependencies bring: tsx runs it, on the Node.js 24 the project pins', () => {
+    expect(manifest.scripts.start).toMatch(/^tsx /);
+    expect(manifest.scripts.worker).toContain('--import tsx');
+    expect(manifest.dependencies).toHaveProperty('tsx');
+    expect(manifest.dependencies).toHaveProperty('node');
+    expect(manifest.devDependencies).not.toHaveProperty('tsx');
+    expect(manifest.devDependencies).not.toHaveProperty('node');
+  });
+});
