@@ -2,6 +2,7 @@ import type { AuditWords } from '../features/audit/service.ts';
 import { broadcastAuditWords } from '../features/broadcasts/service.ts';
 import { contentAuditWords } from '../features/content/service.ts';
 import { petitionAuditWords } from '../features/petitions/service.ts';
+import { referenceAuditWords } from '../features/reference/service.ts';
 import { staffAuditWords } from '../features/staff/service.ts';
 import { supporterAuditWords } from '../features/supporters/service.ts';
 
@@ -17,4 +18,5 @@ export const auditWords: readonly AuditWords[] = [
   supporterAuditWords,
   broadcastAuditWords,
   petitionAuditWords,
+  referenceAuditWords,
 ];

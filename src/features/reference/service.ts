@@ -134,3 +134,6 @@ export async function listLegislators(db: Db): Promise<Legislator[]> {
         : 1,
   );
 }
+
+/** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
+export { referenceAuditWords } from './audit-words.ts';
