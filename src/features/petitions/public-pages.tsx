@@ -11,7 +11,7 @@ import { localizedPath, type Locale } from '../../platform/web/locale.ts';
 import { districtMapSvg } from '../reference/service.ts';
 import { normalizeDomain, signingIpHash } from './abuse.ts';
 import { petitionScript, petitionStyles } from './assets.ts';
-import { listPublicPetitions, petitionsMenuItem } from './listing.ts';
+import { listPublicPetitions, petitionsMenuItem, publicPetitionsStamp } from './listing.ts';
 import { LivePages, Recent } from './live-pages.ts';
 import { petitionMessages } from './messages.ts';
 import {
@@ -239,10 +239,12 @@ export function petitionOpenRoutes(p: PetitionPublic): Hono<AppEnv> {
 /** The petition page itself, for one language: the same for everyone, re-rendered at most once a second. */
 export function petitionPageRoute(p: PetitionPublic, locale: Locale): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  // The list's counts move like each petition's: rendered at most once a second as well.
-  app.get('/petitions', async (c) =>
-    sendPrepared(c, (await p.pages.get(`list:${locale}`, () => p.renderList(locale)))!),
-  );
+  // The list's counts move like each petition's: rendered at most once a second as well, and at once when a
+  // petition is published, opened or closed (the stamp is in the key).
+  app.get('/petitions', async (c) => {
+    const key = `list:${locale}:${await publicPetitionsStamp(p.deps.db)}`;
+    return sendPrepared(c, (await p.pages.get(key, () => p.renderList(locale)))!);
+  });
   app.get(`/petitions/:slug${SLUG}`, async (c) => {
     const slug = c.req.param('slug');
     const body = await p.pages.get(`page:${slug}:${locale}`, () => p.renderPage(slug, locale));
