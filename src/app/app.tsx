@@ -99,7 +99,8 @@ export function createApp(deps: AppDeps) {
   const { config, database, logger } = deps;
   const db = database.db;
   const metrics = createHttpMetrics();
-  // Public pages show petitions too (the menu, the site map, the sitemap): their version moves with either.
+  // Public pages show petitions too (the menu, the site map, the sitemap): their version moves with either. The
+  // petitions' 32-bit stamp sits below the content version, exact for the first two million content edits.
   const cache = new PageCache(async () => {
     const [content, petitions] = await Promise.all([getContentVersion(db), publicPetitionsStamp(db)]);
     return content * 2 ** 32 + petitions;
