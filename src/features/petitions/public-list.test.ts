@@ -25,7 +25,7 @@ describeEachDatabase('the public list of petitions, the site map and the menu', 
     await seedTestZips(db());
   });
 
-  it('offers petitions in the menu only while one is open, and lists open ones, then closed ones with their outcome', async () => {
+  it('offers petitions in the menu while one is open; lists open ones, then closed ones with their outcome', async () => {
     // Nothing public yet (a draft is not): no menu item, an empty list that says so, and nothing in the sitemap.
     await makeOpenPetition(db(), 'drafted', { status: 'draft' });
     expect(menuOf((await page(app, '/')).html)).not.toContain('/petitions');

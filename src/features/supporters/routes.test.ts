@@ -203,7 +203,7 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     expect(await nobody('forjado@example.org')).toHaveLength(0);
   });
 
-  it('takes 30 sign-ups from one address without JavaScript: a few straight away, then each after a question', async () => {
+  it('takes 30 sign-ups from one address without JavaScript: a few at once, then each after a question', async () => {
     const b = browser(app);
     expect((await join(b, { ...fields('x'), givenName: '' })).status).toBe(400);
     for (let i = 0; i < SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR; i++)

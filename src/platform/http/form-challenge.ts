@@ -33,7 +33,7 @@ const difficulty = {
   test: { cost: 1, counterMin: 5, counterMax: 40 },
 } as const;
 
-/** Without a solution (JavaScript off) a sign-up goes straight through this often per address; after that it asks a question. */
+/** Without a solution (JavaScript off) a form goes straight through this often per address; then it asks a question. */
 export const SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR = 3;
 /**
  * Forms let in by an answered question, per address and hour: more than a room full of people at a rally sends,

@@ -66,7 +66,7 @@ export class PersonCheck {
     return { token: `${a}.${b}.${expires}.${nonce}.${this.mac(a, b, expires, nonce)}`, a, b };
   }
 
-  /** The question a token asks, when it is ours and not expired (a form sent back with typing mistakes asks it again). */
+  /** The question a token asks, when ours and not expired (a form sent back for a typing mistake asks it again). */
   read(token: unknown, now = Date.now()): PersonQuestion | undefined {
     if (typeof token !== 'string' || token.length > 200) return undefined;
     const m = /^([2-9])\.([2-9])\.(\d{1,12})\.([A-Za-z0-9_-]{12})\.([A-Za-z0-9_-]{43})$/.exec(token);

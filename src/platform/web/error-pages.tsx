@@ -44,7 +44,7 @@ export function renderTooLarge(props: ErrorPageProps): Promise<string> {
   return errorPage(props, t.title, t.body);
 }
 
-/** The other refusals a visitor may meet before any route (429 too many requests, 403 an expired form), in their language. */
+/** The other refusals met before any route (429 too many requests, 403 an expired form), in the visitor's language. */
 export function renderRefusal(props: ErrorPageProps, kind: 'tooMany' | 'formExpired'): Promise<string> {
   const t = messagesFor(props.locale)[kind];
   return errorPage(props, t.title, t.body);
