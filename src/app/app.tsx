@@ -27,7 +27,14 @@ import { recordEmailFeedback } from '../features/supporters/email-feedback.ts';
 import { signupRoutes } from '../features/supporters/routes.tsx';
 import { PetitionPublic, petitionOpenRoutes } from '../features/petitions/public-pages.tsx';
 import { isPetitionOriginCheckedPath, petitionRoutes } from '../features/petitions/routes.tsx';
-import { censusGeocoder } from '../features/petitions/service.ts';
+import {
+  anyOpen,
+  censusGeocoder,
+  listPublicPetitions,
+  petitionSiteMapSection,
+  petitionsMenuItem,
+  publicPetitionsStamp,
+} from '../features/petitions/service.ts';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../features/supporters/preferences-routes.tsx';
 import { supporterAdminRoutes } from '../features/supporters/admin/routes.tsx';
 import { supporterPermissions } from '../features/supporters/permissions.ts';
@@ -37,9 +44,9 @@ import { LocalFileStore } from '../platform/storage.ts';
 import type { Config } from '../platform/config.ts';
 import type { Database } from '../platform/db/client.ts';
 import { favicon, stylesheet, workspaceScript } from '../platform/web/assets.ts';
-import { renderNotFound, renderServerError, renderTooLarge } from '../platform/web/error-pages.tsx';
+import { renderNotFound, renderRefusal, renderServerError, renderTooLarge } from '../platform/web/error-pages.tsx';
 import type { SiteFrame } from '../platform/web/layout.tsx';
-import { splitLocale } from '../platform/web/locale.ts';
+import { splitLocale, type Locale } from '../platform/web/locale.ts';
 import { AdminFrame, type AdminEnv } from '../platform/http/admin.tsx';
 import { limitBodySize } from '../platform/http/body-size.ts';
 import { clientIp } from '../platform/http/client-ip.ts';
@@ -99,13 +106,26 @@ export function createApp(deps: AppDeps) {
   const { config, database, logger } = deps;
   const db = database.db;
   const metrics = createHttpMetrics();
-  const cache = new PageCache(() => getContentVersion(db), config.pageCacheCheckMs);
+  // Public pages show petitions too (the menu, the site map, the sitemap): their version moves with either. The
+  // petitions' 32-bit stamp sits below the content version, exact for the first two million content edits.
+  const cache = new PageCache(async () => {
+    const [content, petitions] = await Promise.all([getContentVersion(db), publicPetitionsStamp(db)]);
+    return content * 2 ** 32 + petitions;
+  }, config.pageCacheCheckMs);
   const publicUrl = config.publicUrl;
 
   const siteFrame = (): Promise<SiteFrame> =>
     cache.value('site-frame', async () => {
-      const s = await getSiteSettings(db);
-      return { name: s.name, contactEmail: s.contactEmail, postalAddress: s.postalAddress, demo: s.demo };
+      const [s, petitions] = await Promise.all([getSiteSettings(db), listPublicPetitions(db)]);
+      return {
+        name: s.name,
+        contactEmail: s.contactEmail,
+        postalAddress: s.postalAddress,
+        demo: s.demo,
+        timeZone: s.timeZone,
+        // The menu offers petitions while one takes signatures.
+        menu: anyOpen(petitions) ? [petitionsMenuItem] : [],
+      };
     });
 
   const notFound = async (c: Context<AppEnv>) => {
@@ -121,6 +141,20 @@ export function createApp(deps: AppDeps) {
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="${stylesheet.path}"></head><body><main id="main"><div class="wrap"><h1>${title}</h1><p>${body}</p></div></main></body></html>`,
       status,
     );
+
+  // The workspace's plain page, or the public site's frame in the visitor's language.
+  const refusal = async (
+    c: Context,
+    status: 403 | 429,
+    kind: 'tooMany' | 'formExpired',
+    title: string,
+    body: string,
+  ): Promise<Response> => {
+    if (c.req.path.startsWith('/admin')) return plainPage(c, status, title, body);
+    const { locale, path } = splitLocale(c.req.path);
+    const site = await siteFrame().catch(() => fallbackFrame);
+    return sendHtml(c, await renderRefusal({ locale, path, publicUrl, site }, kind), status);
+  };
 
   const app = new Hono<AppEnv>();
   app.use(truthfulLength());
@@ -146,7 +180,7 @@ export function createApp(deps: AppDeps) {
   const writeLimit = limitWrites(
     new RateLimiter(config.writesPerMinute, config.writesPerMinute),
     (c) => clientIp(c, config.trustProxy),
-    (c) => plainPage(c, 429, 'Too many requests', 'Please wait a minute, then go back and try again.'),
+    (c) => refusal(c, 429, 'tooMany', 'Too many requests', 'Please wait a minute, then go back and try again.'),
   );
   // A relay reports bounces in bursts from a few addresses: a bucket of its own, ten times larger, so that
   // neither starves the other.
@@ -168,9 +202,10 @@ export function createApp(deps: AppDeps) {
         publicOrigin: new URL(publicUrl).origin,
       },
       onRejected: (c) =>
-        plainPage(
+        refusal(
           c,
           403,
+          'formExpired',
           'This form has expired',
           'For your safety the form could not be sent. Go back, reload the page and try again.',
         ),
@@ -244,7 +279,11 @@ export function createApp(deps: AppDeps) {
   // The embed, count.json and the petition assets: outside the language middleware, as they set no cookie.
   app.route('/', petitionOpenRoutes(petitionsPublic));
   const files = new LocalFileStore(join(config.dataDir, 'uploads'));
-  app.route('/', siteFileRoutes({ db, cache, publicUrl, files }));
+  const petitionPaths = async () => {
+    const listed = await listPublicPetitions(db);
+    return listed.length === 0 ? [] : ['/petitions', ...listed.map((p) => `/petitions/${p.slug}`)];
+  };
+  app.route('/', siteFileRoutes({ db, cache, publicUrl, files, morePaths: petitionPaths }));
 
   const frame = new AdminFrame({
     secrets,
@@ -318,7 +357,14 @@ export function createApp(deps: AppDeps) {
   admin.route('/', workspaceRoutes({ db, frame, auditWords }));
   app.route('/admin', admin);
 
-  const contentDeps = { db, cache, publicUrl, siteFrame, notFound };
+  const contentDeps = {
+    db,
+    cache,
+    publicUrl,
+    siteFrame,
+    notFound,
+    siteMapSections: async (locale: Locale) => [await petitionSiteMapSection(db, locale)],
+  };
   for (const [prefix, locale] of [
     ['/es', 'es'],
     ['/', 'en'],
@@ -335,6 +381,8 @@ export function createApp(deps: AppDeps) {
       siteFrame,
       emailQueued: deps.emailQueued ?? (() => {}),
       formGuard,
+      // Staff keep one set of block lists, on the petitions' abuse screen; the newsletter form obeys it too.
+      isBlocked: (c: Context, email: string) => petitionsPublic.blocks(clientIp(c, config.trustProxy), email),
     };
     site.route('/', signupRoutes(signupDeps, locale));
     site.route('/', preferencesRoutes(signupDeps, locale));

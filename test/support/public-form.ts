@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { expect } from 'vitest';
 import { PUBLIC_FORM_MAX_BYTES } from '../../src/app/app.tsx';
 import { solvedChallenge } from './form-challenge.ts';
+import { answerTo } from './person-check.ts';
 
 /** One random post to a public form, as the property tests of those forms generate them. */
 export type PublicFormPost = {
@@ -11,6 +12,11 @@ export type PublicFormPost = {
   address: string;
   /** Its proof of work: none, freshly solved, one used before, or garbage. */
   altcha: 'none' | 'solved' | 'replayed' | 'garbage';
+  /**
+   * Its answer to the question a busy address is asked (person-check.tsx): none, the right answer to the last
+   * question a refused form showed (already spent, if it let a form in), or any token and answer at all.
+   */
+  person?: 'none' | 'answered' | { token: string; answer: string };
 };
 
 /**
@@ -28,10 +34,17 @@ export async function publicFormPoster(app: Hono<any>, refusals: number[]) {
   const csrfCookie = opened.headers.getSetCookie()[0]!.split(';')[0]!;
   const csrfToken = /name="_csrf" value="([^"]+)"/.exec(await opened.text())![1]!;
   let lastSolved: string | undefined;
+  let lastAsked: Record<string, string> | undefined;
   const model = { acted: 0, spent: 0 };
 
-  async function send(path: string, { form, csrf, address, altcha }: PublicFormPost): Promise<void> {
+  async function send(path: string, { form, csrf, address, altcha, person }: PublicFormPost): Promise<void> {
     const body = new URLSearchParams(form);
+    const answered = person === 'answered' && lastAsked !== undefined;
+    if (answered) for (const [name, value] of Object.entries(lastAsked!)) body.set(name, value);
+    if (typeof person === 'object') {
+      body.set('person-check-token', person.token);
+      body.set('person-check', person.answer);
+    }
     const headers: Record<string, string> = {
       'content-type': 'application/x-www-form-urlencoded',
       'x-forwarded-for': address,
@@ -71,12 +84,14 @@ export async function publicFormPoster(app: Hono<any>, refusals: number[]) {
       expect(html).toContain(`<form method="post" action="${path}"`);
       expect(html).toContain('<title>Error:');
       expect(html).toContain('class="error-summary"');
+      if (html.includes('name="person-check-token"')) lastAsked = answerTo(html);
       return;
     }
     expect(res.status).toBe(200);
     if (!form.website) {
       model.acted += 1;
-      if (body.has('altcha')) model.spent += 1;
+      // A right answer lets the form in by itself: it is spent, and a solution sent with it is not.
+      if (answered || body.has('altcha')) model.spent += 1;
     }
   }
 

@@ -6,6 +6,14 @@ const en = {
   joinButton: 'Sign up for our email',
   comingSoonPetition: 'The petition opens for signatures here soon.',
   testimonialLabel: 'What supporters say',
+  siteMap: {
+    title: 'Site map',
+    description: 'Every page of this site: pages, our policy agenda, research and resources, and petitions.',
+    intro: 'Every page of this site, in one list.',
+    pages: 'Pages',
+    allPolicies: 'All policies',
+    allResources: 'All resources',
+  },
   policies: {
     title: 'Policy agenda',
     description: 'The bills and policies we are working on in Oregon, with where each stands and our position.',
@@ -74,6 +82,15 @@ const es: ContentMessages = {
   joinButton: 'Suscríbete a nuestros correos',
   comingSoonPetition: 'Muy pronto podrás firmar la petición aquí.',
   testimonialLabel: 'Lo que dicen quienes nos apoyan',
+  siteMap: {
+    title: 'Mapa del sitio',
+    description:
+      'Todas las páginas de este sitio: páginas, nuestra agenda de políticas, investigación y recursos, y peticiones.',
+    intro: 'Todas las páginas de este sitio, en una sola lista.',
+    pages: 'Páginas',
+    allPolicies: 'Todas las políticas',
+    allResources: 'Todos los recursos',
+  },
   policies: {
     title: 'Agenda de políticas',
     description: 'Los proyectos de ley y las políticas que impulsamos en Oregón, en qué etapa están y nuestra postura.',

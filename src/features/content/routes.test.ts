@@ -188,6 +188,9 @@ describeEachDatabase('when the database fails', (database) => {
     const html = await res.text();
     expect(html).toContain('<html lang="es"');
     expect(html).toContain('Algo salió mal');
+    // Its title too, in Spanish throughout (issue 13).
+    expect(html).toContain('<title>Algo salió mal · Groundswell</title>');
+    expect(html).not.toContain('Something went wrong');
     expect(html).toMatch(/<code>[0-9a-f-]{36}<\/code>/);
     expect(html).not.toContain('database exploded');
   });

@@ -18,6 +18,7 @@ import {
   listTopics,
   searchResources,
 } from './service.ts';
+import { contentSiteMap, SiteMapPage, type SiteMapSection } from './site-map.tsx';
 import { ContentPage } from './views/ContentPage.tsx';
 import { HomePage } from './views/HomePage.tsx';
 import { organizationHead } from './views/home-head.tsx';
@@ -30,6 +31,8 @@ export type ContentDeps = {
   publicUrl: string;
   siteFrame: () => Promise<SiteFrame>;
   notFound: (c: Context<AppEnv>) => Promise<Response>;
+  /** Other features' sections of the site map (petitions), handed in by the app. */
+  siteMapSections?: (locale: Locale) => Promise<SiteMapSection[]>;
 };
 
 const RESOURCES_PER_PAGE = 10;
@@ -189,6 +192,20 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
       );
     });
   });
+
+  app.get('/site-map', (c) =>
+    cached(c, '/site-map', async () => {
+      const t = contentMessages(locale).siteMap;
+      const [own, more] = await Promise.all([
+        contentSiteMap(deps.db, locale),
+        deps.siteMapSections?.(locale) ?? Promise.resolve([]),
+      ]);
+      return render(
+        { path: '/site-map', title: t.title, description: t.description },
+        <SiteMapPage locale={locale} sections={[...own, ...more]} />,
+      );
+    }),
+  );
 
   // Pages staff added (a campaign page, a report launch…) live at the top
   // level, like /tips. Registered last, so every route above answers first.

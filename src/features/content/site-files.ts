@@ -35,23 +35,25 @@ export function siteFileRoutes(deps: {
   cache: PageCache;
   publicUrl: string;
   files?: FileStore | undefined;
+  /** Other features' public pages, served in every language (the petitions and their list), handed in by the app. */
+  morePaths?: () => Promise<string[]>;
 }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/sitemap.xml', async (c) => {
     const body = await deps.cache.get('sitemap.xml', async () => {
-      const [pages, policies, resources] = await Promise.all([
+      const [pages, policies, resources, more] = await Promise.all([
         listPublishedPages(deps.db),
         listPolicies(deps.db, 'en'),
         listResourceSlugs(deps.db),
+        deps.morePaths?.() ?? Promise.resolve([]),
       ]);
       // Policies and resources show in every language (falling back to any
       // translation); a page falls back to English only, so a Spanish-only
       // page has no English address.
-      const paths = new Map<string, Set<Locale>>([
-        ['/policies', new Set(locales)],
-        ['/resources', new Set(locales)],
-      ]);
+      const paths = new Map<string, Set<Locale>>(
+        ['/policies', '/resources', '/join', '/site-map'].map((path) => [path, new Set(locales)]),
+      );
       const servedIn = (path: string, served: readonly Locale[]) => {
         const set = paths.get(path) ?? new Set<Locale>();
         for (const l of served) set.add(l);
@@ -60,6 +62,7 @@ export function siteFileRoutes(deps: {
       for (const p of pages) servedIn(pagePaths[p.slug] ?? `/${p.slug}`, p.locale === 'en' ? locales : [p.locale]);
       for (const p of policies) servedIn(`/policies/${p.slug}`, locales);
       for (const r of resources) servedIn(`/resources/${r.slug}`, locales);
+      for (const path of more) servedIn(path, locales);
       const urls = [...paths].flatMap(([path, served]) => {
         const languages = locales.filter((l) => served.has(l));
         const alternates = languages

@@ -27,12 +27,18 @@ export class SigningGuard {
 
   /** Whether this signature may go ahead; counts it against the address's rate when it may. */
   async check(ipHash: string, emailDomain: string, now = Date.now()): Promise<SigningRefusal | undefined> {
-    const { ips, domains, limits } = await this.current(now);
-    if (ips.has(ipHash) || domains.has(emailDomain)) return 'blocked';
+    if (await this.blocks(ipHash, emailDomain, now)) return 'blocked';
+    const { limits } = await this.current(now);
     const key = `${limits.perIpBurst}:${limits.perIpPerHour}`;
     if (this.limiter?.key !== key)
       this.limiter = { key, bucket: new RateLimiter(limits.perIpBurst, limits.perIpPerHour / 60) };
     return this.limiter.bucket.take(ipHash, now) ? undefined : 'too-many';
+  }
+
+  /** Whether staff block this address or email domain, counting nothing: the newsletter form asks it too. */
+  async blocks(ipHash: string, emailDomain: string, now = Date.now()): Promise<boolean> {
+    const { ips, domains } = await this.current(now);
+    return ips.has(ipHash) || domains.has(emailDomain);
   }
 
   /** After staff change a block or a limit in this process: take effect at once. */

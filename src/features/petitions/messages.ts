@@ -1,3 +1,5 @@
+import { formatNumber } from '../../platform/web/components.tsx';
+import { personCheckRefusals } from '../../platform/http/person-check.tsx';
 import type { Locale } from '../../platform/web/locale.ts';
 import { retention } from '../../platform/retention.ts';
 
@@ -28,6 +30,21 @@ const en = {
     district: 'Senate district',
     count: 'Signatures',
     unknownDistrict: 'District not known',
+  },
+  list: {
+    title: 'Petitions',
+    description: 'Petitions you can sign now, and what came of the ones that have closed.',
+    intro: 'Add your name to a petition while it is open, and see what came of the ones that have closed.',
+    openTitle: 'Open for signatures',
+    noneOpen: 'No petition is open for signatures right now.',
+    joinLink: 'Sign up for our email to hear when the next one opens',
+    closedTitle: 'Closed petitions',
+    count: (count: string, goal: string) => `${count} of ${goal} verified signatures`,
+    closes: (date: string) => `Closes on ${date}.`,
+    opens: (date: string) => `Opens for signatures on ${date}.`,
+    closedOn: (date: string) => `Closed on ${date}.`,
+    reached: (count: string, goal: string) => `Goal reached: ${count} verified signatures, for a goal of ${goal}.`,
+    notReached: (count: string, goal: string) => `${count} verified signatures, short of the goal of ${goal}.`,
   },
   share: {
     title: 'Share the petition',
@@ -71,16 +88,13 @@ const en = {
       contact
         ? `We cannot accept signatures from this connection or email address. If you think this is a mistake, write to us at ${contact}.`
         : 'We cannot accept signatures from this connection or email address. If you think this is a mistake, please contact us.',
-    tooMany:
-      'This connection has sent many signatures in a short time. Please wait a few minutes and send the form again.',
     closed: 'This petition is closed and no longer takes signatures.',
     challenge: {
       invalid:
         'We could not confirm that a person sent this form. Send it again, and give the automatic check a moment to finish.',
       expired: 'The automatic check had expired. Send the form again and it will run once more.',
       replayed: 'This form was already sent once. Send it again and a new automatic check will run.',
-      'too-many-without-challenge':
-        'This connection has sent several forms without JavaScript, which runs our automatic check. Turn JavaScript on and send the form again, or try again in an hour.',
+      ...personCheckRefusals.en,
     },
   },
   signed: {
@@ -140,6 +154,21 @@ const es: PetitionMessages = {
     count: 'Firmas',
     unknownDistrict: 'Distrito desconocido',
   },
+  list: {
+    title: 'Peticiones',
+    description: 'Peticiones que puedes firmar ahora y el resultado de las que ya cerraron.',
+    intro: 'Suma tu nombre a una petición mientras está abierta y mira el resultado de las que ya cerraron.',
+    openTitle: 'Abiertas para firmar',
+    noneOpen: 'Ahora no hay ninguna petición abierta para firmar.',
+    joinLink: 'Suscríbete a nuestros correos para saber cuándo abre la próxima',
+    closedTitle: 'Peticiones cerradas',
+    count: (count, goal) => `${count} de ${goal} firmas verificadas`,
+    closes: (date) => `Cierra el ${date}.`,
+    opens: (date) => `Abre para recibir firmas el ${date}.`,
+    closedOn: (date) => `Cerró el ${date}.`,
+    reached: (count, goal) => `Meta alcanzada: ${count} firmas verificadas, con una meta de ${goal}.`,
+    notReached: (count, goal) => `${count} firmas verificadas, sin llegar a la meta de ${goal}.`,
+  },
   share: {
     title: 'Comparte la petición',
     intro:
@@ -182,16 +211,13 @@ const es: PetitionMessages = {
       contact
         ? `No podemos aceptar firmas desde esta conexión o este correo. Si crees que es un error, escríbenos a ${contact}.`
         : 'No podemos aceptar firmas desde esta conexión o este correo. Si crees que es un error, comunícate con nosotros.',
-    tooMany:
-      'Desde esta conexión se enviaron muchas firmas en poco tiempo. Espera unos minutos y vuelve a enviar el formulario.',
     closed: 'Esta petición está cerrada y ya no recibe firmas.',
     challenge: {
       invalid:
         'No pudimos confirmar que una persona envió este formulario. Vuelve a enviarlo y dale un momento a la comprobación automática para terminar.',
       expired: 'La comprobación automática había vencido. Vuelve a enviar el formulario y se repetirá.',
       replayed: 'Este formulario ya se envió una vez. Vuelve a enviarlo y se hará una nueva comprobación automática.',
-      'too-many-without-challenge':
-        'Desde esta conexión se enviaron varios formularios sin JavaScript, que hace nuestra comprobación automática. Activa JavaScript y vuelve a enviarlo, o inténtalo de nuevo en una hora.',
+      ...personCheckRefusals.es,
     },
   },
   signed: {
@@ -245,18 +271,13 @@ export function translateSignError(message: string, locale: Locale): string {
     'Use 100 characters or fewer': 'Usa 100 caracteres o menos',
     'Use 200 characters or fewer': 'Usa 200 caracteres o menos',
     'Use 254 characters or fewer': 'Usa 254 caracteres o menos',
-    'Use 1,000 characters or fewer': 'Usa 1,000 caracteres o menos',
+    'Use 1,000 characters or fewer': 'Usa 1000 caracteres o menos',
     'Use only letters, numbers, spaces and punctuation': 'Usa solo letras, números, espacios y signos de puntuación',
   };
   return map[message] ?? 'Revisa este dato';
 }
 
-// US Spanish groups thousands with a comma, as the people we write for read them.
-const numberFormats: Record<Locale, Intl.NumberFormat> = {
-  en: new Intl.NumberFormat('en-US'),
-  es: new Intl.NumberFormat('es-US'),
-};
-
+/** A count in the page's language: "10,000" in English, "10.000" in Spanish. */
 export function formatCount(n: number, locale: Locale): string {
-  return numberFormats[locale].format(n);
+  return formatNumber(n, locale);
 }

@@ -6,10 +6,12 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import type { FormGuard } from '../../platform/http/form-challenge.ts';
 import { sendPrepared } from '../../platform/http/respond.ts';
 import { contentSecurityPolicy } from '../../platform/http/security-headers.ts';
-import { Layout, renderDocument, type SiteFrame } from '../../platform/web/layout.tsx';
+import { DEFAULT_TIME_ZONE, Layout, renderDocument, type SiteFrame } from '../../platform/web/layout.tsx';
 import { localizedPath, type Locale } from '../../platform/web/locale.ts';
 import { districtMapSvg } from '../reference/service.ts';
+import { normalizeDomain, signingIpHash } from './abuse.ts';
 import { petitionScript, petitionStyles } from './assets.ts';
+import { listPublicPetitions, petitionsMenuItem, publicPetitionsStamp } from './listing.ts';
 import { LivePages, Recent } from './live-pages.ts';
 import { petitionMessages } from './messages.ts';
 import {
@@ -26,6 +28,7 @@ import {
   type Geocoder,
   type Petition,
 } from './service.ts';
+import { PetitionListPage } from './views/petition-list.tsx';
 import { EmbedDocument, PetitionPage, petitionHead, type PetitionView } from './views/petition-page.tsx';
 
 export type PetitionDeps = {
@@ -79,6 +82,14 @@ export class PetitionPublic {
   async visible(slug: string): Promise<Petition | undefined> {
     const petition = await this.petitions.get(slug);
     return petition && signingState(petition) !== 'hidden' ? petition : undefined;
+  }
+
+  /**
+   * Whether staff's block lists refuse this client address or email address: the lists are kept for signing, and
+   * the app applies them to the newsletter sign-up too.
+   */
+  blocks(ip: string, email: string): Promise<boolean> {
+    return this.guard.blocks(signingIpHash(this.deps.secrets, ip), normalizeDomain(email));
   }
 
   /** After a confirmation here, or a staff change: the next look shows it (the signer sees their signature counted). */
@@ -158,6 +169,26 @@ export class PetitionPublic {
     );
   }
 
+  /** /petitions: every public petition with its count, open ones first. */
+  async renderList(locale: Locale): Promise<string> {
+    const t = petitionMessages(locale).list;
+    const [listed, site] = await Promise.all([listPublicPetitions(this.deps.db), this.deps.siteFrame()]);
+    const withCounts = await Promise.all(listed.map(async (p) => ({ ...p, count: await this.counts.get(p.id) })));
+    return renderDocument(
+      <Layout
+        locale={locale}
+        path="/petitions"
+        title={t.title}
+        description={t.description}
+        publicUrl={this.deps.publicUrl}
+        site={site}
+        current={petitionsMenuItem.key}
+      >
+        <PetitionListPage locale={locale} petitions={withCounts} timeZone={site.timeZone ?? DEFAULT_TIME_ZONE} />
+      </Layout>,
+    );
+  }
+
   async renderEmbed(slug: string, locale: Locale): Promise<string | null> {
     const petition = await this.visible(slug);
     if (!petition) return null;
@@ -208,6 +239,12 @@ export function petitionOpenRoutes(p: PetitionPublic): Hono<AppEnv> {
 /** The petition page itself, for one language: the same for everyone, re-rendered at most once a second. */
 export function petitionPageRoute(p: PetitionPublic, locale: Locale): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // The list's counts move like each petition's: rendered at most once a second as well, and at once when a
+  // petition is published, opened or closed (the stamp is in the key).
+  app.get('/petitions', async (c) => {
+    const key = `list:${locale}:${await publicPetitionsStamp(p.deps.db)}`;
+    return sendPrepared(c, (await p.pages.get(key, () => p.renderList(locale)))!);
+  });
   app.get(`/petitions/:slug${SLUG}`, async (c) => {
     const slug = c.req.param('slug');
     const body = await p.pages.get(`page:${slug}:${locale}`, () => p.renderPage(slug, locale));

@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { solvedChallenge } from '../../../test/support/form-challenge.ts';
+import { answerTo } from '../../../test/support/person-check.ts';
 import { browser, type Browser } from '../../../test/support/staff.ts';
 import { seedDemoContent } from '../content/seed/index.ts';
 import { emailOutbox } from '../email/schema.ts';
@@ -303,11 +304,17 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     const limited = createTestApp(database()).app;
     const b = browser(limited);
     const statuses: number[] = [];
+    let asked = '';
     for (let i = 0; i < 3; i++) {
       const altcha = await solvedChallenge((path) => b.request(path));
-      statuses.push((await sign(b, 'abuse', { ...fields(`rate-${i}@example.org`), altcha })).status);
+      const res = await sign(b, 'abuse', { ...fields(`rate-${i}@example.org`), altcha });
+      statuses.push(res.status);
+      asked = await res.text();
     }
-    expect(statuses).toEqual([200, 200, 429]);
+    // Past the staff's rate, a person is asked a question rather than told to wait; answered, the signature goes.
+    expect(statuses).toEqual([200, 200, 400]);
+    expect(asked).toContain('Many forms have come from this connection');
+    expect((await sign(b, 'abuse', { ...fields('rate-2@example.org'), ...answerTo(asked) })).status).toBe(200);
     await db().delete(signingLimits);
   });
 
@@ -333,6 +340,6 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     const demo = await (
       await app.request(`/es/petitions/${DEMO_PETITION_SLUG}`, { headers: { cookie: 'lang=es' } })
     ).text();
-    expect(demo).toContain('de 10,000 firmas verificadas');
+    expect(demo).toContain('de 10.000 firmas verificadas');
   });
 });

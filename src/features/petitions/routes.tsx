@@ -4,7 +4,8 @@ import { LoadingCache } from '../../platform/cache.ts';
 import { csrfTokenFor } from '../../platform/http/csrf.ts';
 import { normalizeEmail } from '../../platform/email-address.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { CHALLENGE_FIELD } from '../../platform/http/form-challenge.ts';
+import { CHALLENGE_FIELD, refusalField, refusalStatus } from '../../platform/http/form-challenge.ts';
+import type { PersonQuestion } from '../../platform/http/person-check.tsx';
 import { readUrlEncoded } from '../../platform/http/form-body.ts';
 import { prepareBody, sendHtml, sendPrepared, sendSpliced, type PreparedBody } from '../../platform/http/respond.ts';
 import { splicePage, type SplicedPage } from '../../platform/http/spliced-gzip.ts';
@@ -67,7 +68,14 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
     return res;
   }
 
-  function signAgain(c: Context<AppEnv>, petition: Petition, values: SignValues, errors: FieldErrors, status: number) {
+  function signAgain(
+    c: Context<AppEnv>,
+    petition: Petition,
+    values: SignValues,
+    errors: FieldErrors,
+    status: number,
+    personCheck?: PersonQuestion,
+  ) {
     const { words, lang } = petitionWords(petition, locale);
     const form = (
       <SignAgainPage
@@ -79,6 +87,7 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
         errors={errors}
         csrf={csrfTokenFor(c, deps.secrets, deps.secure)}
         geocoder={deps.geocoder !== undefined}
+        personCheck={personCheck}
       />
     );
     return page(c, petition.slug, `Error: ${t.page.signTitle}`, form, status);
@@ -164,7 +173,7 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
         errors[String(issue.path[0] ?? 'email')] ??= translateSignError(issue.message, locale);
       if (challenge.state === 'invalid' || challenge.state === 'expired')
         errors[CHALLENGE_FIELD] = t.form.challenge[challenge.state];
-      return signAgain(c, petition, values, errors, 400);
+      return signAgain(c, petition, values, errors, 400, deps.formGuard.question(body));
     }
     const input = parsed.data;
     const email = normalizeEmail(input.email);
@@ -177,17 +186,19 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
         values,
         { [FORM_PROBLEM]: t.form.blocked((await deps.siteFrame()).contactEmail) },
         403,
+        deps.formGuard.question(body),
       );
-    if (refusal === 'too-many') return signAgain(c, petition, values, { [FORM_PROBLEM]: t.form.tooMany }, 429);
-    // Only a form that is otherwise complete spends its solution or the no-JavaScript allowance.
-    const refused = await deps.formGuard.admit(c, challenge);
+    // Only a form that is otherwise complete spends its solution, its answer or the no-JavaScript allowance. Past
+    // this address's signing rate (a rally on one network), a person answers a question instead of waiting.
+    const refused = await deps.formGuard.admit(c, challenge, body, { askPerson: refusal === 'too-many' });
     if (refused)
       return signAgain(
         c,
         petition,
         values,
-        { [CHALLENGE_FIELD]: t.form.challenge[refused] },
-        refused === 'too-many-without-challenge' ? 429 : 400,
+        { [refusalField(refused)]: t.form.challenge[refused] },
+        refusalStatus(refused),
+        deps.formGuard.question(body, refused),
       );
 
     const facts = await p.zips.get(input.zip);

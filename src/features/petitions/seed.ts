@@ -55,21 +55,21 @@ export const demoPetition: PetitionInput = {
       count: 1_000,
       message: {
         en: 'At 1,000 signatures we bring the petition to the judiciary committees of the Senate and the House.',
-        es: 'Con 1,000 firmas llevaremos la petición a las comisiones judiciales del Senado y de la Cámara.',
+        es: 'Con 1000 firmas llevaremos la petición a las comisiones judiciales del Senado y de la Cámara.',
       },
     },
     {
       count: 5_000,
       message: {
         en: 'At 5,000 we hand every legislator the signatures and comments from their own district.',
-        es: 'Con 5,000 entregaremos a cada legislador las firmas y los comentarios de su propio distrito.',
+        es: 'Con 5000 entregaremos a cada legislador las firmas y los comentarios de su propio distrito.',
       },
     },
     {
       count: 10_000,
       message: {
         en: 'At 10,000 we present the petition at the Capitol on advocacy day.',
-        es: 'Con 10,000 presentaremos la petición en el Capitolio el día de incidencia.',
+        es: 'Con 10.000 presentaremos la petición en el Capitolio el día de incidencia.',
       },
     },
   ],

@@ -38,6 +38,15 @@ export {
   type SignOutcome,
 } from './pending-signature.ts';
 export { SignatureBatcher } from './signature-batcher.ts';
+export { petitionWords, signingState, type SigningState } from './signing-state.ts';
+export {
+  anyOpen,
+  listPublicPetitions,
+  petitionSiteMapSection,
+  petitionsMenuItem,
+  publicPetitionsStamp,
+  type ListedPetition,
+} from './listing.ts';
 export { writeSignatures } from './signing.ts';
 
 export type Petition = typeof petitions.$inferSelect;
@@ -50,29 +59,6 @@ export async function petitionBySlug(db: Db, slug: string): Promise<Petition | u
 export async function petitionById(db: Db, id: number): Promise<Petition | undefined> {
   const [row] = await db.select().from(petitions).where(eq(petitions.id, id));
   return row;
-}
-
-/** What the public may do with a petition now. Drafts are not public at all; archived ones stay readable, like closed ones. */
-export type SigningState = 'hidden' | 'not-yet-open' | 'open' | 'closed';
-
-export function signingState(
-  petition: Pick<Petition, 'status' | 'opensAt' | 'closesAt'>,
-  now = new Date(),
-): SigningState {
-  if (petition.status === 'draft') return 'hidden';
-  if (petition.status !== 'open') return 'closed';
-  if (petition.opensAt && petition.opensAt > now) return 'not-yet-open';
-  if (petition.closesAt && petition.closesAt <= now) return 'closed';
-  return 'open';
-}
-
-/** The petition's words in a language, falling back to English; `lang` says which one it is. */
-export function petitionWords(
-  petition: Pick<Petition, 'en' | 'es'>,
-  locale: Locale,
-): { words: PetitionVersion; lang: Locale } {
-  if (locale === 'es' && petition.es?.title) return { words: petition.es, lang: 'es' };
-  return { words: petition.en, lang: 'en' };
 }
 
 /** The first threshold the count has not reached yet. */

@@ -83,6 +83,10 @@ const attempt = fc.record({
   // Forms without a solution share a few addresses, so the per-address limits are reached.
   address: fc.oneof(fc.constantFrom('10.0.0.1', '10.0.0.2'), fc.ipV4()),
   altcha: fc.constantFrom('none', 'solved', 'solved', 'solved', 'replayed', 'garbage'),
+  person: fc.oneof(
+    { arbitrary: fc.constantFrom('none' as const, 'answered' as const), weight: 4 },
+    { arbitrary: fc.record({ token: anyText, answer: anyText }), weight: 1 },
+  ),
 });
 
 type Attempt = typeof attempt extends fc.Arbitrary<infer T> ? T : never;

@@ -6,7 +6,6 @@ import { checkReferenceData } from './demo.ts';
 import { referenceStatus } from './service.ts';
 import { describeWithSharedData, sharedData } from './test-data.ts';
 import { ReferenceCredits } from './views/ReferenceCredits.tsx';
-import { ReferenceNotice } from './views/ReferenceNotice.tsx';
 
 function recordingLogger() {
   const lines: string[] = [];
@@ -42,13 +41,6 @@ describeWithSharedData('reference data at start-up', () => {
       expect((await referenceStatus(db())).imports).toHaveLength(3);
     });
   });
-});
-
-it('tells visitors, in their language, that the roster is missing and how staff load it', () => {
-  expect(String(<ReferenceNotice locale="en" />)).toBe(
-    `<p class="notice" role="note">Oregon&#39;s legislator roster is not loaded yet. An administrator can load it with: <code>npm run cli -- reference:import</code></p>`,
-  );
-  expect(String(<ReferenceNotice locale="es" />)).toContain('La lista de legisladores de Oregón aún no está cargada.');
 });
 
 it('credits Open States and the U.S. Census Bureau with plain links', () => {

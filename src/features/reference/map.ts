@@ -71,7 +71,7 @@ const districtWords: Record<Locale, Record<Chamber, string>> = {
 };
 
 function countWords(locale: Locale, n: number): string {
-  const number = n.toLocaleString(locale === 'es' ? 'es-US' : 'en-US');
+  const number = n.toLocaleString(locale === 'es' ? 'es-ES' : 'en-US');
   if (locale === 'es') return `${number} ${n === 1 ? 'firma' : 'firmas'}`;
   return `${number} ${n === 1 ? 'signature' : 'signatures'}`;
 }

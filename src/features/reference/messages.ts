@@ -2,7 +2,6 @@ import type { Locale } from '../../platform/web/locale.ts';
 
 /** The reference data's public words. */
 const en = {
-  notLoaded: "Oregon's legislator roster is not loaded yet. An administrator can load it with:",
   credits: {
     label: 'Sources of public data',
     legislators: 'Legislators',
@@ -13,7 +12,6 @@ const en = {
 };
 
 const es: typeof en = {
-  notLoaded: 'La lista de legisladores de Oregón aún no está cargada. Una persona administradora puede cargarla con:',
   credits: {
     label: 'Fuentes de datos públicos',
     legislators: 'Legisladores',

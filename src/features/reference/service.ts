@@ -7,9 +7,8 @@ import { renderDistrictMap, type MapOptions } from './map.ts';
 import { legislativeDistricts, legislators, referenceImports, zipAreas, type Chamber } from './schema.ts';
 
 export { chambers, type Chamber } from './schema.ts';
-// Whoever shows reference data shows these with it: the sources' credits, and what is missing until it is imported.
+// Whoever shows reference data shows the sources' credits with it. Visitors are never told it is missing (issue 13).
 export { ReferenceCredits } from './views/ReferenceCredits.tsx';
-export { ReferenceNotice } from './views/ReferenceNotice.tsx';
 // The workspace home's notice while nothing is loaded, and who may press its button.
 export { ReferenceMissing } from './views/ReferenceMissing.tsx';
 export { referencePermissions } from './permissions.ts';

@@ -1,3 +1,4 @@
+import { personCheckRefusals } from '../../platform/http/person-check.tsx';
 import type { Locale } from '../../platform/web/locale.ts';
 
 /** The sign-up journey's words. The consent wording's version is recorded with each agreement. */
@@ -25,13 +26,16 @@ const en = {
     honeypot: 'Leave this box empty',
     submit: 'Sign up',
     errorTitle: 'There is a problem',
+    blocked: (contact: string) =>
+      contact
+        ? `We cannot accept sign-ups from this connection or email address. If you think this is a mistake, write to us at ${contact}.`
+        : 'We cannot accept sign-ups from this connection or email address. If you think this is a mistake, please contact us.',
     challenge: {
       invalid:
         'We could not confirm that a person sent this form. Send it again, and give the automatic check a moment to finish.',
       expired: 'The automatic check had expired. Send the form again and it will run once more.',
       replayed: 'This form was already sent once. Send it again and a new automatic check will run.',
-      'too-many-without-challenge':
-        'This connection has sent several sign-ups without JavaScript, which runs our automatic check. Turn JavaScript on and send the form again, or try again in an hour.',
+      ...personCheckRefusals.en,
     },
   },
   checkEmail: {
@@ -86,13 +90,16 @@ const es: SignupMessages = {
     honeypot: 'Deja esta casilla vacía',
     submit: 'Suscribirme',
     errorTitle: 'Hay un problema',
+    blocked: (contact) =>
+      contact
+        ? `No podemos aceptar suscripciones desde esta conexión o este correo. Si crees que es un error, escríbenos a ${contact}.`
+        : 'No podemos aceptar suscripciones desde esta conexión o este correo. Si crees que es un error, comunícate con nosotros.',
     challenge: {
       invalid:
         'No pudimos confirmar que una persona envió este formulario. Vuelve a enviarlo y dale un momento a la comprobación automática para terminar.',
       expired: 'La comprobación automática había vencido. Vuelve a enviar el formulario y se repetirá.',
       replayed: 'Este formulario ya se envió una vez. Vuelve a enviarlo y se hará una nueva comprobación automática.',
-      'too-many-without-challenge':
-        'Desde esta conexión se enviaron varias suscripciones sin JavaScript, que hace nuestra comprobación automática. Activa JavaScript y vuelve a enviar el formulario, o inténtalo de nuevo en una hora.',
+      ...personCheckRefusals.es,
     },
   },
   checkEmail: {

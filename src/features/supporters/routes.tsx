@@ -4,7 +4,8 @@ import type { Secrets } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { csrfTokenFor } from '../../platform/http/csrf.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { CHALLENGE_FIELD, type FormGuard } from '../../platform/http/form-challenge.ts';
+import { CHALLENGE_FIELD, refusalField, refusalStatus, type FormGuard } from '../../platform/http/form-challenge.ts';
+import type { PersonQuestion } from '../../platform/http/person-check.tsx';
 import { sourceOf, sourceUsed } from '../../platform/http/source-code.ts';
 import { sendHtml } from '../../platform/http/respond.ts';
 import type { FieldErrors } from '../../platform/web/forms.tsx';
@@ -27,6 +28,11 @@ export type SignupDeps = {
   emailQueued: () => void;
   /** Proof-of-work and the stricter limit for forms sent without it (ADR 019). */
   formGuard: FormGuard;
+  /**
+   * Whether staff's block lists (kept on the petitions' abuse screen) refuse this address or email: handed in by
+   * the app, as this feature does not reach petitions.
+   */
+  isBlocked?: (c: Context, email: string) => Promise<boolean>;
 };
 
 const tokenPattern = '{[A-Za-z0-9_-]{20,100}}';
@@ -50,6 +56,7 @@ export function signupRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv> {
         publicUrl={deps.publicUrl}
         site={await deps.siteFrame()}
         noindex={status !== 200 || path !== '/join'}
+        footerSignup={path !== '/join'}
       >
         {body}
       </Layout>,
@@ -59,16 +66,29 @@ export function signupRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv> {
     return res;
   }
 
-  const joinForm = (c: Context<AppEnv>, values: SignupValues, errors: FieldErrors, status = 200) =>
+  const joinForm = (
+    c: Context<AppEnv>,
+    values: SignupValues,
+    errors: FieldErrors,
+    status = 200,
+    personCheck?: PersonQuestion,
+  ) =>
     page(
       c,
       '/join',
       Object.keys(errors).length > 0 ? `Error: ${t.join.title}` : t.join.title,
-      <JoinPage locale={locale} token={csrfTokenFor(c, deps.secrets, deps.secure)} values={values} errors={errors} />,
+      <JoinPage
+        locale={locale}
+        token={csrfTokenFor(c, deps.secrets, deps.secure)}
+        values={values}
+        errors={errors}
+        personCheck={personCheck}
+      />,
       status,
     );
 
-  app.get('/join', (c) => joinForm(c, { topics: [] }, {}));
+  // Someone who came here to give their name and email means to get the newsletter: its box starts ticked.
+  app.get('/join', (c) => joinForm(c, { topics: ['newsletter'] }, {}));
 
   app.post('/join', async (c) => {
     const body = await c.req.parseBody();
@@ -95,16 +115,21 @@ export function signupRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv> {
       }
       if (challenge.state === 'invalid' || challenge.state === 'expired')
         errors[CHALLENGE_FIELD] = t.join.challenge[challenge.state];
-      return joinForm(c, values, errors, 400);
+      return joinForm(c, values, errors, 400, deps.formGuard.question(body));
     }
-    // Only a form that is otherwise complete spends its solution or the no-JavaScript allowance.
-    const refused = await deps.formGuard.admit(c, challenge);
+    if (await deps.isBlocked?.(c, parsed.data.email)) {
+      const blocked = t.join.blocked((await deps.siteFrame()).contactEmail);
+      return joinForm(c, values, { email: blocked }, 403, deps.formGuard.question(body));
+    }
+    // Only a form that is otherwise complete spends its solution, its answer or the no-JavaScript allowance.
+    const refused = await deps.formGuard.admit(c, challenge, body);
     if (refused)
       return joinForm(
         c,
         values,
-        { [CHALLENGE_FIELD]: t.join.challenge[refused] },
-        refused === 'too-many-without-challenge' ? 429 : 400,
+        { [refusalField(refused)]: t.join.challenge[refused] },
+        refusalStatus(refused),
+        deps.formGuard.question(body, refused),
       );
     // Answered only after the transaction has committed: what we acknowledge, we keep.
     const { confirmationQueued } = await requestSignup(deps.db, parsed.data, ctx);

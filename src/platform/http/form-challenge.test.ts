@@ -9,7 +9,9 @@ import { encodeSolution } from '../../../test/support/form-challenge.ts';
 import { Secrets } from '../crypto.ts';
 import { spentFormChallenges } from './form-challenge-schema.ts';
 import { signupScript } from './form-challenge-widget.tsx';
+import { PERSON_CHECK_FIELD, PERSON_CHECK_TOKEN, PersonCheck } from './person-check.tsx';
 import {
+  ANSWERED_CHECKS_PER_HOUR,
   challengeSecrets,
   FormGuard,
   payloadShape,
@@ -309,12 +311,51 @@ describeEachDatabase('ALTCHA proof-of-work for public forms', (database) => {
     expect(left).toContain(challenge.signature);
   });
 
-  it('lets a few forms without a solution through per address, then refuses', async () => {
+  it('lets a few forms without a solution through per address, then asks a question instead of refusing', async () => {
     const strict = guardFor({ clientKey: (c) => c as unknown as string });
+    const absent = { state: 'absent' } as const;
     for (let i = 0; i < SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR; i++)
-      expect(await strict.admit('10.0.0.1' as never, { state: 'absent' })).toBeUndefined();
-    expect(await strict.admit('10.0.0.1' as never, { state: 'absent' })).toBe('too-many-without-challenge');
-    expect(await strict.admit('10.0.0.2' as never, { state: 'absent' })).toBeUndefined();
+      expect(await strict.admit('10.0.0.1' as never, absent)).toBeUndefined();
+    expect(await strict.admit('10.0.0.1' as never, absent)).toBe('ask-person');
+    expect(await strict.admit('10.0.0.2' as never, absent)).toBeUndefined();
+
+    const asked = strict.question({}, 'ask-person')!;
+    const right = { [PERSON_CHECK_TOKEN]: asked.token, [PERSON_CHECK_FIELD]: ` ${asked.a + asked.b}` };
+    // A form sent back for another field asks the same question again, with what was typed.
+    expect(strict.question(right)).toMatchObject({ token: asked.token, answer: right[PERSON_CHECK_FIELD] });
+    expect(await strict.admit('10.0.0.1' as never, absent, right)).toBeUndefined();
+    // Answered once: the same answer again is not a pass for the next form.
+    expect(await strict.admit('10.0.0.1' as never, absent, right)).toBe('wrong-answer');
+
+    const next = strict.question({}, 'wrong-answer')!;
+    expect(next.token).not.toBe(asked.token);
+    const wrong = { [PERSON_CHECK_TOKEN]: next.token, [PERSON_CHECK_FIELD]: String(next.a + next.b + 1) };
+    expect(await strict.admit('10.0.0.1' as never, absent, wrong)).toBe('wrong-answer');
+    // Numbers changed in the token, or a token from nowhere, break its signature.
+    const [, , ...rest] = next.token.split('.');
+    const forged = { [PERSON_CHECK_TOKEN]: ['2', '2', ...rest].join('.'), [PERSON_CHECK_FIELD]: '4' };
+    if (next.a !== 2 || next.b !== 2)
+      expect(await strict.admit('10.0.0.1' as never, absent, forged)).toBe('wrong-answer');
+    expect(await strict.admit('10.0.0.1' as never, absent, { [PERSON_CHECK_FIELD]: '4' })).toBe('wrong-answer');
+    expect(strict.question({ [PERSON_CHECK_TOKEN]: forged[PERSON_CHECK_TOKEN] })).toBeUndefined();
+    // An expired question is no pass either.
+    expect(new PersonCheck(secrets).read(next.token, Date.now() + 31 * 60_000)).toBeUndefined();
+
+    // When the feature's own per-address rate is reached, even a solved check is asked the question.
+    const { challenge, solution } = await solved();
+    const check = await strict.check(encodeSolution(challenge, solution));
+    expect(await strict.admit('10.0.0.3' as never, check, {}, { askPerson: true })).toBe('ask-person');
+  });
+
+  it('holds an address that answers very many questions for a moment, never for an hour', async () => {
+    const busy = guardFor({ clientKey: () => '10.0.0.9' });
+    const answers = Array.from({ length: ANSWERED_CHECKS_PER_HOUR + 1 }, () => {
+      const q = busy.question({}, 'ask-person')!;
+      return { [PERSON_CHECK_TOKEN]: q.token, [PERSON_CHECK_FIELD]: String(q.a + q.b) };
+    });
+    const outcomes = await Promise.all(answers.map((a) => busy.admit(request, { state: 'absent' }, a)));
+    expect(outcomes.filter((o) => o === undefined)).toHaveLength(ANSWERED_CHECKS_PER_HOUR);
+    expect(outcomes.at(-1)).toBe('too-many');
   });
 
   it('asks real work everywhere but under NODE_ENV=test', async () => {

@@ -8,6 +8,7 @@ import type { Secrets } from '../crypto.ts';
 import { jsonRows, rowsOf, type Db } from '../db/client.ts';
 import { GroupCommit } from '../db/group-commit.ts';
 import { spentFormChallenges } from './form-challenge-schema.ts';
+import { PERSON_CHECK_FIELD, PERSON_CHECK_TOKEN, PersonCheck, type PersonQuestion } from './person-check.tsx';
 import { RateLimiter } from './rate-limit.ts';
 
 /** The form field the widget fills with its solution, and where it fetches a challenge. */
@@ -32,8 +33,13 @@ const difficulty = {
   test: { cost: 1, counterMin: 5, counterMax: 40 },
 } as const;
 
-/** Without a solution (JavaScript off) a sign-up still works, but only this often per address. */
+/** Without a solution (JavaScript off) a form goes straight through this often per address; then it asks a question. */
 export const SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR = 3;
+/**
+ * Forms let in by an answered question, per address and hour: more than a room full of people at a rally sends,
+ * few enough that a script answering sums is soon held up (for a minute, never an hour: the bucket refills steadily).
+ */
+export const ANSWERED_CHECKS_PER_HOUR = 300;
 
 /** What a form's proof-of-work field says before anything is written. */
 export type ChallengeCheck =
@@ -42,8 +48,22 @@ export type ChallengeCheck =
   | { state: 'invalid' }
   | { state: 'expired' };
 
-/** Why a form is not accepted: its check failed, its solution was used before, or it has none and the allowance is spent. */
-export type AdmitRefusal = 'invalid' | 'expired' | 'replayed' | 'too-many-without-challenge';
+/**
+ * Why a form is not accepted: its check failed, its solution was used before; or it must answer a question (it has
+ * no solution and the allowance is spent, or the feature asked for one), answered it wrongly, or this address has
+ * answered very many in a short time.
+ */
+export type AdmitRefusal = 'invalid' | 'expired' | 'replayed' | 'ask-person' | 'wrong-answer' | 'too-many';
+
+/** The field a refusal is shown by (and the error summary links to): the question's, or the automatic check's. */
+export function refusalField(refusal: AdmitRefusal): string {
+  return refusal === 'ask-person' || refusal === 'wrong-answer' ? PERSON_CHECK_FIELD : CHALLENGE_FIELD;
+}
+
+/** A refused form's status: too many is 429; the rest are problems with what was sent. */
+export function refusalStatus(refusal: AdmitRefusal): 400 | 429 {
+  return refusal === 'too-many' ? 429 : 400;
+}
 
 const hex = /^[0-9a-f]{2,256}$/;
 export const payloadShape = z.object({
@@ -136,7 +156,9 @@ export class FormGuard {
     SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR,
     SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR / 60,
   );
+  private readonly answered = new RateLimiter(ANSWERED_CHECKS_PER_HOUR, ANSWERED_CHECKS_PER_HOUR / 60);
   private readonly spent: SpentSolutions;
+  private readonly person: PersonCheck;
   private sweptAt = 0;
 
   constructor(
@@ -152,6 +174,19 @@ export class FormGuard {
     ));
     this.level = options.nodeEnv === 'test' ? difficulty.test : difficulty.production;
     this.spent = new SpentSolutions(options.db);
+    this.person = new PersonCheck(options.secrets);
+  }
+
+  /**
+   * The question a refused form comes back with: the one it carried, with what was typed, when it was
+   * refused for another field; a new one after a wrong answer or when one is first asked.
+   */
+  question(body: Record<string, unknown>, refusal?: AdmitRefusal): PersonQuestion | undefined {
+    if (refusal === 'ask-person' || refusal === 'wrong-answer') return this.person.ask();
+    const asked = this.person.read(body[PERSON_CHECK_TOKEN]);
+    if (!asked) return undefined;
+    const answer = body[PERSON_CHECK_FIELD];
+    return { ...asked, answer: typeof answer === 'string' ? answer.slice(0, 3) : undefined };
   }
 
   /** A fresh signed challenge. Deterministic mode: the server knows the answer's key, so checking costs one HMAC. */
@@ -194,14 +229,29 @@ export class FormGuard {
   }
 
   /**
-   * Lets a valid form through, just before it is acted on: a solution is spent
-   * (stored until its challenge expires, so a second use finds it), and a form
-   * without one takes from the small per-address allowance.
+   * Lets a valid form through, just before it is acted on: a right answer to
+   * the question is spent and lets it in; a solution is spent (stored until
+   * its challenge expires, so a second use finds it); a form without either
+   * takes from the small per-address allowance, and once that is used up it
+   * is asked the question (so is any form when `askPerson`: the feature's own
+   * per-address limit is reached).
    */
-  async admit(c: Context, check: ChallengeCheck): Promise<AdmitRefusal | undefined> {
+  async admit(
+    c: Context,
+    check: ChallengeCheck,
+    body: Record<string, unknown> = {},
+    options: { askPerson?: boolean } = {},
+  ): Promise<AdmitRefusal | undefined> {
     if (check.state === 'invalid' || check.state === 'expired') return check.state;
-    if (check.state === 'absent')
-      return this.withoutChallenge.take(this.options.clientKey(c)) ? undefined : 'too-many-without-challenge';
+    const address = this.options.clientKey(c);
+    const answer = this.person.check(body[PERSON_CHECK_TOKEN], body[PERSON_CHECK_FIELD]);
+    if (answer.state === 'wrong') return 'wrong-answer';
+    if (answer.state === 'right') {
+      if (!this.answered.take(address)) return 'too-many';
+      return (await this.spent.spend(answer.spend, answer.expiresAt)) ? undefined : 'wrong-answer';
+    }
+    if (options.askPerson) return 'ask-person';
+    if (check.state === 'absent') return this.withoutChallenge.take(address) ? undefined : 'ask-person';
     const fresh = await this.spent.spend(check.signature, check.expiresAt);
     await this.sweep();
     return fresh ? undefined : 'replayed';

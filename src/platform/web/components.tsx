@@ -51,13 +51,39 @@ export function Notice(props: { children?: Child }) {
   );
 }
 
-// Building an Intl formatter costs far more than using one, so each language gets one, once.
-const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
-  en: new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }),
-  es: new Intl.DateTimeFormat('es-US', { dateStyle: 'long', timeZone: 'UTC' }),
+/**
+ * The formats each language's readers expect: Spanish groups thousands with a point ("10.000", as the RAE
+ * writes numbers of five digits or more) and writes dates as "4 de diciembre de 2026". Building an Intl
+ * formatter costs far more than using one, so each language gets one, once.
+ */
+const intlLocales: Record<Locale, string> = { en: 'en-US', es: 'es-ES' };
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat(intlLocales.en),
+  es: new Intl.NumberFormat(intlLocales.es),
 };
+const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat(intlLocales.en, { dateStyle: 'long', timeZone: 'UTC' }),
+  es: new Intl.DateTimeFormat(intlLocales.es, { dateStyle: 'long', timeZone: 'UTC' }),
+};
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A count or amount for people, in the page's language. */
+export function formatNumber(n: number, locale: Locale): string {
+  return numberFormats[locale].format(n);
+}
 
 /** Formats an ISO date (YYYY-MM-DD) for people, in the page's language. */
 export function formatDate(isoDate: string, locale: Locale): string {
   return dateFormats[locale].format(new Date(`${isoDate}T12:00:00Z`));
+}
+
+/** The day an instant falls on in the organisation's time zone, for people, in the page's language. */
+export function formatDay(at: Date, locale: Locale, timeZone: string): string {
+  const key = `${locale}:${timeZone}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocales[locale], { dateStyle: 'long', timeZone });
+    dayFormats.set(key, format);
+  }
+  return format.format(at);
 }

@@ -43,3 +43,9 @@ export function renderTooLarge(props: ErrorPageProps): Promise<string> {
   const t = messagesFor(props.locale).tooLarge;
   return errorPage(props, t.title, t.body);
 }
+
+/** The other refusals met before any route (429 too many requests, 403 an expired form), in the visitor's language. */
+export function renderRefusal(props: ErrorPageProps, kind: 'tooMany' | 'formExpired'): Promise<string> {
+  const t = messagesFor(props.locale)[kind];
+  return errorPage(props, t.title, t.body);
+}

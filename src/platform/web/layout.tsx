@@ -10,7 +10,19 @@ export type SiteFrame = {
   contactEmail: string;
   postalAddress: string;
   demo: boolean;
+  /** The organisation's time zone, in which public pages give dates (a petition's closing day). */
+  timeZone?: string;
+  /**
+   * Items a feature adds to the main menu after the fixed ones (petitions, while one is open), composed by the
+   * app: the platform names no feature.
+   */
+  menu?: readonly MenuItem[];
 };
+
+/** Where the organisation is when its settings do not say (the demo organisation's zone). */
+export const DEFAULT_TIME_ZONE = 'America/Los_Angeles';
+
+export type MenuItem = { key: string; path: string; label: Record<Locale, string> };
 
 export type PageMeta = {
   locale: Locale;
@@ -20,12 +32,14 @@ export type PageMeta = {
   description?: string;
   publicUrl: string;
   site: SiteFrame;
-  /** Which main navigation item is the current page. */
-  current?: keyof ReturnType<typeof messagesFor>['nav'];
+  /** Which main navigation item is the current page: a fixed one, or the key of one in `site.menu`. */
+  current?: keyof ReturnType<typeof messagesFor>['nav'] | (string & {});
   /** Extra elements for <head>: Open Graph, structured data. */
   head?: Child;
   /** Error pages and search results are not for search engines. */
   noindex?: boolean;
+  /** False on the sign-up page itself, which is the form: a second one in its footer would only confuse. */
+  footerSignup?: boolean;
 };
 
 const navItems = [
@@ -81,6 +95,16 @@ export function Layout(props: PageMeta & { children?: Child }) {
                     </a>
                   </li>
                 ))}
+                {(site.menu ?? []).map((item) => (
+                  <li>
+                    <a
+                      href={localizedPath(locale, item.path)}
+                      aria-current={props.current === item.key ? 'page' : undefined}
+                    >
+                      {item.label[locale]}
+                    </a>
+                  </li>
+                ))}
               </ul>
             </nav>
             <div class="lang-switch">
@@ -96,36 +120,7 @@ export function Layout(props: PageMeta & { children?: Child }) {
         </main>
         <footer class="site-footer">
           <div class="wrap">
-            <section class="footer-signup" aria-labelledby="footer-signup-title">
-              <h2 id="footer-signup-title">{t.footer.signupTitle}</h2>
-              <p>{t.footer.signupIntro}</p>
-              {/* No CSRF token and no challenge in the markup: this form sits on cached pages, so /join checks the browser's
-                  Origin instead (ADR 018) and the widget fetches its own challenge (ADR 019). */}
-              <form method="post" action={localizedPath(locale, '/join')} class="inline-form" novalidate>
-                <input type="hidden" name="topic-newsletter" value="on" />
-                <input type="hidden" name="language" value={locale} />
-                <div>
-                  <label for="footer-givenName">{t.footer.firstName}</label>
-                  <input id="footer-givenName" name="givenName" type="text" autocomplete="given-name" maxlength={100} />
-                </div>
-                <div>
-                  <label for="footer-email">{t.footer.email}</label>
-                  <input id="footer-email" name="email" type="email" autocomplete="email" maxlength={254} />
-                </div>
-                <div class="trap" aria-hidden="true">
-                  <label for="footer-website">{t.footer.trap}</label>
-                  <input id="footer-website" name="website" type="text" tabindex={-1} autocomplete="off" />
-                </div>
-                <div>
-                  <button class="button" type="submit">
-                    {t.footer.signup}
-                  </button>
-                </div>
-                <div class="inline-form-wide">
-                  <ChallengeWidget />
-                </div>
-              </form>
-            </section>
+            {props.footerSignup === false ? null : <FooterSignup locale={locale} />}
             <p>
               <strong>{site.name}</strong>
               {site.postalAddress ? <> · {site.postalAddress}</> : null}
@@ -141,7 +136,7 @@ export function Layout(props: PageMeta & { children?: Child }) {
                 <a href={localizedPath(locale, '/privacy')}>{t.footer.privacy}</a>
               </li>
               <li>
-                <a href="/sitemap.xml">{t.footer.sitemap}</a>
+                <a href={localizedPath(locale, '/site-map')}>{t.footer.sitemap}</a>
               </li>
             </ul>
             {site.demo ? <p>{t.footer.demo}</p> : null}
@@ -150,6 +145,44 @@ export function Layout(props: PageMeta & { children?: Child }) {
         </footer>
       </body>
     </html>
+  );
+}
+
+/** The newsletter's short form at the foot of every page but /join. */
+function FooterSignup(props: { locale: Locale }) {
+  const { locale } = props;
+  const t = messagesFor(locale);
+  return (
+    <section class="footer-signup" aria-labelledby="footer-signup-title">
+      <h2 id="footer-signup-title">{t.footer.signupTitle}</h2>
+      <p>{t.footer.signupIntro}</p>
+      {/* No CSRF token and no challenge in the markup: this form sits on cached pages, so /join checks the browser's
+          Origin instead (ADR 018) and the widget fetches its own challenge (ADR 019). */}
+      <form method="post" action={localizedPath(locale, '/join')} class="inline-form" novalidate>
+        <input type="hidden" name="topic-newsletter" value="on" />
+        <input type="hidden" name="language" value={locale} />
+        <div>
+          <label for="footer-givenName">{t.footer.firstName}</label>
+          <input id="footer-givenName" name="givenName" type="text" autocomplete="given-name" maxlength={100} />
+        </div>
+        <div>
+          <label for="footer-email">{t.footer.email}</label>
+          <input id="footer-email" name="email" type="email" autocomplete="email" maxlength={254} />
+        </div>
+        <div class="trap" aria-hidden="true">
+          <label for="footer-website">{t.footer.trap}</label>
+          <input id="footer-website" name="website" type="text" tabindex={-1} autocomplete="off" />
+        </div>
+        <div>
+          <button class="button" type="submit">
+            {t.footer.signup}
+          </button>
+        </div>
+        <div class="inline-form-wide">
+          <ChallengeWidget />
+        </div>
+      </form>
+    </section>
   );
 }
 

@@ -41,7 +41,11 @@ const en = {
     title: 'That is too large',
     body: 'What you sent is larger than this form accepts. Please go back, shorten it and try again.',
   },
-  tooMany: { title: 'Too many requests', body: 'Please wait a minute and try again.' },
+  tooMany: { title: 'Too many requests', body: 'Please wait a minute, then go back and try again.' },
+  formExpired: {
+    title: 'This form has expired',
+    body: 'For your safety the form could not be sent. Go back, reload the page and try again.',
+  },
   exitThisPage: 'Exit this page',
 };
 
@@ -83,7 +87,11 @@ const es: Messages = {
     title: 'Es demasiado grande',
     body: 'Lo que enviaste es más grande de lo que acepta este formulario. Regresa, acórtalo y vuelve a intentarlo.',
   },
-  tooMany: { title: 'Demasiadas solicitudes', body: 'Espera un minuto y vuelve a intentarlo.' },
+  tooMany: { title: 'Demasiadas solicitudes', body: 'Espera un minuto, regresa y vuelve a intentarlo.' },
+  formExpired: {
+    title: 'Este formulario venció',
+    body: 'Por tu seguridad no pudimos enviar el formulario. Regresa, vuelve a cargar la página e inténtalo de nuevo.',
+  },
   exitThisPage: 'Salir de esta página',
 };
 

@@ -2,7 +2,8 @@
 // rendered by the server (at most about two seconds old) and the share link can be selected and copied by hand.
 // Served from this site as /assets/petition.<hash>.js; no inline script anywhere (CSP).
 
-const language = document.documentElement.lang === 'es' ? 'es-US' : 'en-US';
+// The same formats as the server's (platform/web/components.tsx): "10.000" in Spanish.
+const language = document.documentElement.lang === 'es' ? 'es-ES' : 'en-US';
 const format = new Intl.NumberFormat(language);
 
 // The live count: [data-count-url] holds a <span data-count> and a <progress>; both follow count.json.

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../platform/web/locale.ts';
-import { ReferenceCredits, ReferenceNotice } from '../../reference/service.ts';
+import { ReferenceCredits } from '../../reference/service.ts';
 import { formatCount, petitionMessages } from '../messages.ts';
 import type { Threshold } from '../schema.ts';
 import { DataTable } from '../../../platform/web/tables.tsx';
@@ -120,7 +120,8 @@ export function RecentSigners(props: { locale: Locale; entries: RecentEntry[] })
 /**
  * The Senate district map and the same numbers as a table, its accessible
  * alternative (the SVG points at it with aria-describedby). Without
- * reference data the notice says how to load it.
+ * reference data the section is simply not shown: visitors never read about
+ * the machinery, and the workspace tells staff what is missing.
  */
 export function WhereSigners(props: {
   locale: Locale;
@@ -129,35 +130,32 @@ export function WhereSigners(props: {
   unknown: number;
 }) {
   const t = petitionMessages(props.locale).page;
+  if (!props.mapSvg) return null;
   const rows = Array.from({ length: 30 }, (_, i) => String(i + 1));
   return (
     <section class="section" aria-labelledby="where-title">
       <h2 id="where-title">{t.whereTitle}</h2>
       <p>{t.whereIntro}</p>
-      {props.mapSvg ? (
-        <div class="where">
-          <figure>
-            <div dangerouslySetInnerHTML={{ __html: props.mapSvg }} />
-            <figcaption class="hint">
-              <ReferenceCredits locale={props.locale} />
-            </figcaption>
-          </figure>
-          <DataTable caption={t.tableCaption} columns={[t.district, t.count]} id="district-table">
-            {rows.map((d) => (
-              <tr>
-                <th scope="row">{d}</th>
-                <td>{formatCount(props.byDistrict.get(d) ?? 0, props.locale)}</td>
-              </tr>
-            ))}
+      <div class="where">
+        <figure>
+          <div dangerouslySetInnerHTML={{ __html: props.mapSvg }} />
+          <figcaption class="hint">
+            <ReferenceCredits locale={props.locale} />
+          </figcaption>
+        </figure>
+        <DataTable caption={t.tableCaption} columns={[t.district, t.count]} id="district-table">
+          {rows.map((d) => (
             <tr>
-              <th scope="row">{t.unknownDistrict}</th>
-              <td>{formatCount(props.unknown, props.locale)}</td>
+              <th scope="row">{d}</th>
+              <td>{formatCount(props.byDistrict.get(d) ?? 0, props.locale)}</td>
             </tr>
-          </DataTable>
-        </div>
-      ) : (
-        <ReferenceNotice locale={props.locale} />
-      )}
+          ))}
+          <tr>
+            <th scope="row">{t.unknownDistrict}</th>
+            <td>{formatCount(props.unknown, props.locale)}</td>
+          </tr>
+        </DataTable>
+      </div>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { CHALLENGE_FIELD } from '../../../platform/http/form-challenge.ts';
 import { ChallengeField } from '../../../platform/http/form-challenge-widget.tsx';
+import { PERSON_CHECK_FIELD, PersonCheckField, type PersonQuestion } from '../../../platform/http/person-check.tsx';
+import { ConsentNote, ContactFields, TrapField } from '../../../platform/web/contact-fields.tsx';
 import { Checkbox, CsrfField, ErrorSummary, Field, TextArea, type FieldErrors } from '../../../platform/web/forms.tsx';
 import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
 import { petitionMessages } from '../messages.ts';
@@ -33,6 +35,8 @@ export function SignForm(props: {
   errors: FieldErrors;
   csrf?: string | undefined;
   geocoder: boolean;
+  /** The question a form sent without the automatic check answers, once this connection has sent several. */
+  personCheck?: PersonQuestion | undefined;
 }) {
   const t = petitionMessages(props.locale).form;
   const v = props.values;
@@ -48,41 +52,7 @@ export function SignForm(props: {
       <p>{t.intro}</p>
       <form method="post" action={localizedPath(props.locale, `/petitions/${props.slug}/sign`)} novalidate>
         {props.csrf ? <CsrfField token={props.csrf} /> : null}
-        <Field
-          name="givenName"
-          label={t.givenName}
-          value={v.givenName}
-          error={e.givenName}
-          autocomplete="given-name"
-          maxlength={100}
-        />
-        <Field
-          name="familyName"
-          label={t.familyName}
-          value={v.familyName}
-          error={e.familyName}
-          autocomplete="family-name"
-          maxlength={100}
-        />
-        <Field
-          name="email"
-          label={t.email}
-          type="email"
-          value={v.email}
-          error={e.email}
-          autocomplete="email"
-          maxlength={254}
-        />
-        <Field
-          name="zip"
-          label={t.zip}
-          hint={t.zipHint}
-          value={v.zip}
-          error={e.zip}
-          autocomplete="postal-code"
-          inputmode="numeric"
-          maxlength={10}
-        />
+        <ContactFields words={t} values={v} errors={e} />
         <Field
           name="street"
           label={t.street}
@@ -103,14 +73,11 @@ export function SignForm(props: {
         />
         <Checkbox name="showPublicly" label={t.showPublicly} checked={v.showPublicly} />
         <Checkbox name="newsletter" label={t.newsletter} checked={v.newsletter} />
-        {/* Hidden from people by CSS and from assistive technology; bots that fill every field give themselves away. */}
-        <div class="trap" aria-hidden="true">
-          <label for="sign-website">{t.honeypot}</label>
-          <input id="sign-website" name="website" type="text" tabindex={-1} autocomplete="off" />
-        </div>
-        <p class="hint">
-          {t.consent} <a href={localizedPath(props.locale, '/privacy')}>{t.privacy}</a>.
-        </p>
+        <TrapField id="sign-website" label={t.honeypot} />
+        <ConsentNote text={t.consent} linkLabel={t.privacy} privacyHref={localizedPath(props.locale, '/privacy')} />
+        {props.personCheck ? (
+          <PersonCheckField question={props.personCheck} locale={props.locale} error={e[PERSON_CHECK_FIELD]} />
+        ) : null}
         <ChallengeField error={e[CHALLENGE_FIELD]} />
         <button class="button" type="submit">
           {t.submit}

@@ -1,6 +1,8 @@
 import { CHALLENGE_FIELD } from '../../../platform/http/form-challenge.ts';
 import { ChallengeField } from '../../../platform/http/form-challenge-widget.tsx';
-import { Checkbox, ErrorSummary, Field, Form, Select, type FieldErrors } from '../../../platform/web/forms.tsx';
+import { PERSON_CHECK_FIELD, PersonCheckField, type PersonQuestion } from '../../../platform/http/person-check.tsx';
+import { CheckboxGroup, ConsentNote, ContactFields, TrapField } from '../../../platform/web/contact-fields.tsx';
+import { Checkbox, ErrorSummary, Form, Select, type FieldErrors } from '../../../platform/web/forms.tsx';
 import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
 import { signupMessages } from '../messages.ts';
 import { subscriptionTopics } from '../schema.ts';
@@ -14,7 +16,14 @@ export type SignupValues = {
   topics?: string[];
 };
 
-export function JoinPage(props: { locale: Locale; token: string; values: SignupValues; errors: FieldErrors }) {
+export function JoinPage(props: {
+  locale: Locale;
+  token: string;
+  values: SignupValues;
+  errors: FieldErrors;
+  /** The question a form sent without the automatic check answers, once this connection has sent several. */
+  personCheck?: PersonQuestion | undefined;
+}) {
   const t = signupMessages(props.locale).join;
   const names = signupMessages(props.locale).languageNames;
   const v = props.values;
@@ -25,41 +34,7 @@ export function JoinPage(props: { locale: Locale; token: string; values: SignupV
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       <Form action={localizedPath(props.locale, '/join')} token={props.token}>
-        <Field
-          name="givenName"
-          label={t.givenName}
-          value={v.givenName}
-          error={props.errors.givenName}
-          autocomplete="given-name"
-          maxlength={100}
-        />
-        <Field
-          name="familyName"
-          label={t.familyName}
-          value={v.familyName}
-          error={props.errors.familyName}
-          autocomplete="family-name"
-          maxlength={100}
-        />
-        <Field
-          name="email"
-          label={t.email}
-          type="email"
-          value={v.email}
-          error={props.errors.email}
-          autocomplete="email"
-          maxlength={254}
-        />
-        <Field
-          name="zip"
-          label={t.zip}
-          hint={t.zipHint}
-          value={v.zip}
-          error={props.errors.zip}
-          autocomplete="postal-code"
-          inputmode="numeric"
-          maxlength={10}
-        />
+        <ContactFields words={t} values={v} errors={props.errors} />
         <Select
           name="language"
           label={t.language}
@@ -69,29 +44,20 @@ export function JoinPage(props: { locale: Locale; token: string; values: SignupV
             ['es', names.es],
           ]}
         />
-        <fieldset
-          class={props.errors.topics ? 'field field-error' : 'field'}
-          id="topics"
-          aria-describedby={props.errors.topics ? 'topics-error' : undefined}
-        >
-          <legend>{t.topics}</legend>
-          {props.errors.topics ? (
-            <p class="error-message" id="topics-error">
-              {props.errors.topics}
-            </p>
-          ) : null}
+        <CheckboxGroup id="topics" legend={t.topics} error={props.errors.topics}>
           {subscriptionTopics.map((topic) => (
             <Checkbox name={`topic-${topic}`} label={t.topic[topic]} checked={v.topics?.includes(topic)} />
           ))}
-        </fieldset>
-        {/* Hidden from people by CSS and from assistive technology; bots that fill every field give themselves away. */}
-        <div class="trap" aria-hidden="true">
-          <label for="website">{t.honeypot}</label>
-          <input id="website" name="website" type="text" tabindex={-1} autocomplete="off" />
-        </div>
-        <p class="hint">
-          {t.consent} <a href={localizedPath(props.locale, '/privacy')}>{t.privacy}</a>.
-        </p>
+        </CheckboxGroup>
+        <TrapField id="website" label={t.honeypot} />
+        <ConsentNote text={t.consent} linkLabel={t.privacy} privacyHref={localizedPath(props.locale, '/privacy')} />
+        {props.personCheck ? (
+          <PersonCheckField
+            question={props.personCheck}
+            locale={props.locale}
+            error={props.errors[PERSON_CHECK_FIELD]}
+          />
+        ) : null}
         <ChallengeField error={challengeError} />
         <button class="button" type="submit">
           {t.submit}

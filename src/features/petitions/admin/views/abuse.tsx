@@ -151,6 +151,11 @@ export function AbusePage(props: {
       </Form>
 
       <h2>Rates per address</h2>
+      <p>
+        Past these rates nobody is turned away: each further signer from that address answers a short sum on the form
+        before their signature is taken. Blocked addresses and email domains are refused, on petitions and on the
+        newsletter sign-up alike.
+      </p>
       <Form action="/admin/petitions/abuse/limits" token={props.token}>
         <Field
           name="perIpBurst"
