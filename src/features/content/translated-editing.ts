@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/service.ts';
 import { done, notFound, refused, type EditOutcome, type Editor } from './editing.ts';
 import { locales, type Locale } from './schema.ts';
 import { bumpContentVersion } from './settings.ts';
-import { groupBy, translationStatuses, type TranslationStatus } from './translations.ts';
+import { groupBy, translationStatuses, withLineFeeds, type TranslationStatus } from './translations.ts';
 import {
   recordVersion,
   snapshotFields,
@@ -256,7 +256,7 @@ export function translationRows(
   };
 }
 
-/** The languages a form filled in; a language left empty is absent. */
+/** The languages a form filled in (a language left empty is absent), line breaks as stored. */
 export function translationsFromForm(form: {
   en?: TranslationText | undefined;
   es?: TranslationText | undefined;
@@ -264,7 +264,12 @@ export function translationsFromForm(form: {
   const translations: Partial<Record<Locale, TranslationText>> = {};
   for (const locale of locales) {
     const text = form[locale];
-    if (text) translations[locale] = text;
+    if (text)
+      translations[locale] = {
+        title: withLineFeeds(text.title),
+        summary: withLineFeeds(text.summary),
+        bodyMd: withLineFeeds(text.bodyMd),
+      };
   }
   return translations;
 }

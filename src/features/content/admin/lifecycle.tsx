@@ -3,8 +3,8 @@ import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv } from '../../../platform/http/admin.tsx';
 import { contentPermissions } from '../permissions.ts';
 import type { EditOutcome, Editor, StaffPolicy, StaffResource } from '../service.ts';
-import { afterWrite, type ContentScreens } from './requests.ts';
-import { ConfirmDelete } from './views/common.tsx';
+import { askFirst, isConfirmed, itemGoneConsequences } from './confirmations.tsx';
+import { afterWrite, readForm, type ContentScreens } from './requests.ts';
 
 export const slugParam = ':slug{[a-z0-9-]{1,80}}';
 
@@ -24,8 +24,10 @@ export function itemFormState(
 }
 
 /**
- * Publish, unpublish and delete (with its confirmation page) for a policy or
- * a resource: the same steps for both, mounted on each one's screens.
+ * Publish, unpublish and delete for a policy or a resource: the same steps
+ * for both, mounted on each one's screens. Unpublish and delete ask first
+ * on a page that says what visitors will see; only the form posted from it
+ * (`confirmed=yes`) acts.
  */
 export function addLifecycleRoutes(
   app: Hono<AdminEnv>,
@@ -39,43 +41,57 @@ export function addLifecycleRoutes(
   },
 ): void {
   const { db, frame } = screens;
+  const steps = {
+    unpublish: {
+      allowed: frame.allow(contentPermissions.publish),
+      question: (title: string) => `Unpublish the ${item.kind} “${title}”?`,
+      first: [] as string[],
+      last: 'Nothing is deleted: you can publish it again at any time.',
+      confirmLabel: 'Yes, unpublish it',
+      act: (slug: string, editor: Editor) => item.setPublished(db, slug, false, editor),
+      next: (slug: string) => `${item.base}/${slug}`,
+      notice: 'unpublished',
+    },
+    delete: {
+      allowed: frame.allow(contentPermissions.remove),
+      question: (title: string) => `Delete the ${item.kind} “${title}”?`,
+      first: ['It is removed from the site and from this workspace, in both languages.'],
+      last: 'Its earlier versions stay in the history, so it can be put back from there if this was a mistake.',
+      confirmLabel: 'Yes, delete it',
+      act: (slug: string, editor: Editor) => item.remove(db, slug, editor),
+      next: () => item.base,
+      notice: 'deleted',
+    },
+  };
 
-  for (const [action, published] of [
-    ['publish', true],
-    ['unpublish', false],
-  ] as const) {
-    app.post(`/${slugParam}/${action}`, frame.allow(contentPermissions.publish), async (c) => {
+  app.post(`/${slugParam}/publish`, frame.allow(contentPermissions.publish), async (c) => {
+    const slug = c.req.param('slug')!;
+    const outcome = await item.setPublished(db, slug, true, frame.actor(c));
+    const result = await afterWrite(c, screens, outcome, `${item.base}/${slug}`, 'published');
+    return result instanceof Response ? result : c.notFound();
+  });
+
+  for (const action of ['unpublish', 'delete'] as const) {
+    const step = steps[action];
+    const ask = async (c: Context<AdminEnv>) => {
       const slug = c.req.param('slug')!;
-      const outcome = await item.setPublished(db, slug, published, frame.actor(c));
-      const result = await afterWrite(c, screens, outcome, `${item.base}/${slug}`, `${action}ed`);
+      const title = await item.title(db, slug);
+      if (title === undefined) return c.notFound();
+      return askFirst(c, screens, {
+        title: step.question(title),
+        consequences: [...step.first, ...itemGoneConsequences(item.kind, slug), step.last],
+        action: `${item.base}/${slug}/${action}`,
+        confirmLabel: step.confirmLabel,
+        cancelHref: `${item.base}/${slug}`,
+      });
+    };
+    app.get(`/${slugParam}/${action}`, step.allowed, ask);
+    app.post(`/${slugParam}/${action}`, step.allowed, async (c) => {
+      if (!isConfirmed(await readForm(c))) return ask(c);
+      const slug = c.req.param('slug')!;
+      const outcome = await step.act(slug, frame.actor(c));
+      const result = await afterWrite(c, screens, outcome, step.next(slug), step.notice);
       return result instanceof Response ? result : c.notFound();
     });
   }
-
-  const confirm = async (c: Context<AdminEnv>) => {
-    const slug = c.req.param('slug')!;
-    const title = await item.title(db, slug);
-    if (title === undefined) return c.notFound();
-    return frame.render(c, {
-      title: `Delete ${title}`,
-      current: 'content',
-      body: (
-        <ConfirmDelete
-          title={`“${title}”`}
-          what={`this ${item.kind} in both languages`}
-          action={`${item.base}/${slug}/delete`}
-          cancel={`${item.base}/${slug}`}
-          token={frame.csrfToken(c)}
-        />
-      ),
-    });
-  };
-
-  app.get(`/${slugParam}/delete`, frame.allow(contentPermissions.remove), confirm);
-
-  app.post(`/${slugParam}/delete`, frame.allow(contentPermissions.remove), async (c) => {
-    const outcome = await item.remove(db, c.req.param('slug')!, frame.actor(c));
-    const result = await afterWrite(c, screens, outcome, item.base, 'deleted');
-    return result instanceof Response ? result : c.notFound();
-  });
 }
