@@ -26,6 +26,7 @@ export {
   type Sender,
   type TemplateContext,
 } from './templates.ts';
+export { standardConfirmationWords } from './templates/petition.ts';
 export { isSuppressed, listSuppressions, suppress, suppressedAmong, type Suppression } from './suppressions.ts';
 export { type EmailFeedback } from './feedback-reports.ts';
 export {
