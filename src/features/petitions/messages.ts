@@ -88,7 +88,6 @@ const en = {
     body: `If that address can receive our email, a message with a link is on its way. Open it and press Confirm: your signature counts once it is confirmed. The link works for ${retention.unconfirmedDays} days.`,
     back: 'Back to the petition',
   },
-
   district: {
     legend: 'Which Oregon Senate district do you live in?',
     hint: 'Your ZIP code spans more than one Senate district. If you know yours, choose it so your senator hears from you. If not, leave this: your signature counts either way.',
@@ -200,7 +199,6 @@ const es: PetitionMessages = {
     body: `Si esa dirección puede recibir nuestros correos, te llegará un mensaje con un enlace. Ábrelo y pulsa Confirmar: tu firma cuenta cuando está confirmada. El enlace funciona durante ${retention.unconfirmedDays} días.`,
     back: 'Volver a la petición',
   },
-
   district: {
     legend: '¿En qué distrito del Senado de Oregón vives?',
     hint: 'Tu código postal abarca más de un distrito del Senado. Si sabes cuál es el tuyo, elígelo para que tu senador o senadora sepa de ti. Si no, déjalo así: tu firma cuenta de todos modos.',
