@@ -2,18 +2,20 @@ import type { Context, Hono } from 'hono';
 import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv } from '../../../platform/http/admin.tsx';
 import { contentPermissions } from '../permissions.ts';
-import type { EditOutcome, Editor, StaffPolicy, StaffResource } from '../service.ts';
+import { itemTitle, type EditOutcome, type Editor, type StaffPolicy, type StaffResource } from '../service.ts';
+import type { StaffItem } from '../translated-editing.ts';
+import type { PolicySnapshot, ResourceSnapshot } from '../versions.ts';
 import { askFirst, isConfirmed, itemGoneConsequences } from './confirmations.tsx';
-import { afterWrite, readForm, type ContentScreens } from './requests.ts';
+import type { Child } from 'hono/jsx';
+import type { FieldErrors } from '../../../platform/web/forms.tsx';
+import { afterWrite, readForm, renderForm, type ContentScreens } from './requests.ts';
+import type { FormValues } from './views/pages.tsx';
+import { ItemFormView, ItemListView } from './views/translated.tsx';
 
 export const slugParam = ':slug{[a-z0-9-]{1,80}}';
 
 /** What the policy and resource forms show about the item and this person's permissions. */
-export function itemFormState(
-  c: Context<AdminEnv>,
-  screens: ContentScreens,
-  stored: StaffPolicy | StaffResource | undefined,
-) {
+function itemFormState(c: Context<AdminEnv>, screens: ContentScreens, stored: StaffPolicy | StaffResource | undefined) {
   const staff = c.get('staff')!;
   return {
     item: stored ? { ...stored.snapshot, updatedAt: stored.updatedAt, status: stored.status } : undefined,
@@ -24,23 +26,96 @@ export function itemFormState(
 }
 
 /**
- * Publish, unpublish and delete for a policy or a resource: the same steps
- * for both, mounted on each one's screens. Unpublish and delete ask first
- * on a page that says what visitors will see; only the form posted from it
- * (`confirmed=yes`) acts.
+ * The policy or resource form: renders with "Error:" or "Preview:" leading
+ * the title as renderForm does, the item's state and this person's rights.
  */
-export function addLifecycleRoutes(
-  app: Hono<AdminEnv>,
+export function renderItemForm(
+  c: Context<AdminEnv>,
   screens: ContentScreens,
-  item: {
+  page: {
     kind: 'policy' | 'resource';
     base: string;
-    title: (db: Db, slug: string) => Promise<string | undefined>;
-    setPublished: (db: Db, slug: string, published: boolean, editor: Editor) => Promise<EditOutcome>;
-    remove: (db: Db, slug: string, editor: Editor) => Promise<EditOutcome>;
+    heading: string;
+    stored: StaffPolicy | StaffResource | undefined;
+    values: FormValues;
+    errors: FieldErrors;
+    facts: Child;
+    preview: Child | undefined;
+    multipart?: boolean;
   },
+): Promise<Response> {
+  return renderForm(c, screens, {
+    heading: page.heading,
+    errors: page.errors,
+    previewing: Boolean(page.preview),
+    body: (
+      <ItemFormView
+        kind={page.kind}
+        base={page.base}
+        heading={page.heading}
+        {...itemFormState(c, screens, page.stored)}
+        values={page.values}
+        errors={page.errors}
+        multipart={page.multipart}
+        facts={page.facts}
+        preview={page.preview}
+      />
+    ),
+  });
+}
+
+/** A policy or a resource as its screens list, find, publish and remove it. */
+export type ItemScreens<S extends PolicySnapshot | ResourceSnapshot> = {
+  kind: S['kind'];
+  base: string;
+  heading: string;
+  addLabel: string;
+  /** The list's second column: its heading, and what it says of each item. */
+  detailLabel: string;
+  detail: (snapshot: S) => string;
+  list: (db: Db) => Promise<StaffItem<S>[]>;
+  find: (db: Db, slug: string) => Promise<StaffItem<S> | undefined>;
+  setPublished: (db: Db, slug: string, published: boolean, editor: Editor) => Promise<EditOutcome>;
+  remove: (db: Db, slug: string, editor: Editor) => Promise<EditOutcome>;
+};
+
+/**
+ * The list, and publish, unpublish and delete, for a policy or a resource:
+ * the same steps for both, mounted on each one's screens. Unpublish and
+ * delete ask first on a page that says what visitors will see; only the
+ * form posted from it (`confirmed=yes`) acts.
+ */
+export function addItemRoutes<S extends PolicySnapshot | ResourceSnapshot>(
+  app: Hono<AdminEnv>,
+  screens: ContentScreens,
+  item: ItemScreens<S>,
 ): void {
   const { db, frame } = screens;
+
+  app.get('/', async (c) => {
+    const rows = (await item.list(db)).map((stored) => ({
+      slug: stored.snapshot.slug,
+      title: itemTitle(stored.snapshot),
+      detail: item.detail(stored.snapshot),
+      published: stored.snapshot.published,
+      status: stored.status,
+    }));
+    return frame.render(c, {
+      title: item.heading,
+      current: 'content',
+      body: (
+        <ItemListView
+          heading={item.heading}
+          base={item.base}
+          addLabel={item.addLabel}
+          rows={rows}
+          canEdit={contentPermissions.edit(c.get('staff')!)}
+          detailLabel={item.detailLabel}
+        />
+      ),
+    });
+  });
+
   const steps = {
     unpublish: {
       allowed: frame.allow(contentPermissions.publish),
@@ -75,8 +150,9 @@ export function addLifecycleRoutes(
     const step = steps[action];
     const ask = async (c: Context<AdminEnv>) => {
       const slug = c.req.param('slug')!;
-      const title = await item.title(db, slug);
-      if (title === undefined) return c.notFound();
+      const stored = await item.find(db, slug);
+      if (!stored) return c.notFound();
+      const title = itemTitle(stored.snapshot);
       return askFirst(c, screens, {
         title: step.question(title),
         consequences: [...step.first, ...itemGoneConsequences(item.kind, slug), step.last],

@@ -238,58 +238,48 @@ export function PetitionForm(props: {
   submitLabel: string;
 }) {
   const v = props.values;
+  /** One of the form's own one-line fields, with its typed value and its error. */
+  const field = (
+    name: 'slug' | 'target' | 'goal' | 'opensAt' | 'closesAt',
+    rest: Omit<Parameters<typeof Field>[0], 'name' | 'value' | 'error'>,
+  ) => <Field name={name} value={v[name]} error={props.errors[name]} {...rest} />;
   return (
     <Form action={props.action} token={props.token}>
       <ErrorSummary errors={props.errors} title="Please fix these and save again" />
-      <Field
-        name="slug"
-        label="Address"
-        hint="The end of /petitions/…: lower-case letters, digits and hyphens. It cannot change once the petition has been open."
-        value={v.slug}
-        error={props.errors.slug}
-        required
-        maxlength={80}
-      />
-      <Field
-        name="target"
-        label="Addressed to"
-        hint="Who the petition asks, like Oregon Legislature."
-        value={v.target}
-        error={props.errors.target}
-        required
-        maxlength={200}
-      />
+      {field('slug', {
+        label: 'Address',
+        hint: 'The end of /petitions/…: lower-case letters, digits and hyphens. It cannot change once the petition has been open.',
+        required: true,
+        maxlength: 80,
+      })}
+      {field('target', {
+        label: 'Addressed to',
+        hint: 'Who the petition asks, like Oregon Legislature.',
+        required: true,
+        maxlength: 200,
+      })}
       <VersionFields lang="en" values={v.en} errors={props.errors} />
       <VersionFields lang="es" values={v.es} errors={props.errors} />
-      <Field
-        name="goal"
-        label="Goal"
-        hint="The number of verified signatures the progress bar counts towards."
-        value={v.goal}
-        error={props.errors.goal}
-        required
-        inputmode="numeric"
-        maxlength={12}
-      />
+      {field('goal', {
+        label: 'Goal',
+        hint: 'The number of verified signatures the progress bar counts towards.',
+        required: true,
+        inputmode: 'numeric',
+        maxlength: 12,
+      })}
       <ThresholdFields rows={thresholdRows(v.thresholds)} errors={props.errors} />
       <fieldset>
         <legend>Dates (optional)</legend>
-        <Field
-          name="opensAt"
-          type="datetime-local"
-          label={`Opens (${props.timeZone})`}
-          hint="Leave empty to take signatures as soon as it is open."
-          value={v.opensAt}
-          error={props.errors.opensAt}
-        />
-        <Field
-          name="closesAt"
-          type="datetime-local"
-          label={`Closes (${props.timeZone})`}
-          hint="Leave empty to keep it open until you close it."
-          value={v.closesAt}
-          error={props.errors.closesAt}
-        />
+        {field('opensAt', {
+          type: 'datetime-local',
+          label: `Opens (${props.timeZone})`,
+          hint: 'Leave empty to take signatures as soon as it is open.',
+        })}
+        {field('closesAt', {
+          type: 'datetime-local',
+          label: `Closes (${props.timeZone})`,
+          hint: 'Leave empty to keep it open until you close it.',
+        })}
       </fieldset>
       <Select
         name="status"
