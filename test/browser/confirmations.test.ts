@@ -52,7 +52,8 @@ describe.skipIf(!available.ok)('confirmations and previews on a phone', () => {
   }
 
   for (const javaScriptEnabled of [false, true]) {
-    it(`unpublishes a page only through its confirmation (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    const script = javaScriptEnabled ? 'on' : 'off';
+    it(`unpublishes a page only through its confirmation (JavaScript ${script})`, async () => {
       const page = await signedInPhone(javaScriptEnabled);
       await page.goto(`${site.url}/admin/content/pages/about`);
       // The home page offers no unpublish at all; this one does, and asks first.

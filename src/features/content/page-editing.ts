@@ -197,7 +197,8 @@ export function whyPageCannotBeUnpublished(slug: string): string | undefined {
 }
 
 const homePageStays =
-  'The home page is the front door of the site, so it cannot be unpublished or deleted: without it, visitors to the site’s address would see “Page not found”. You can edit its words.';
+  'The home page is the front door of the site, so it cannot be unpublished or deleted: without it, ' +
+  'visitors to the site’s address would see “Page not found”. You can edit its words.';
 
 /** Publishing changes who can see the words, not the words: the "last changed" time stays. */
 export async function setPagePublished(

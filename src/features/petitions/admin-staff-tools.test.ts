@@ -141,7 +141,7 @@ describeEachDatabase('petition tools for staff', (database) => {
     expect(spanish.text).not.toContain('Gracias por firmar');
   });
 
-  it('asks before closing or archiving, saying how many signers it affects, and changes nothing until then', async () => {
+  it('asks before closing or archiving, saying how many signers it affects; nothing changes till then', async () => {
     const open = await makeOpenPetition(db(), 'to-close');
     await generateSignatures(db(), { petitionId: open.id, count: 20, prefix: 'to-close' });
     const asked = await edit(open.id, { status: 'closed' });

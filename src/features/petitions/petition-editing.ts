@@ -228,6 +228,7 @@ function auditView(
     thresholds: p.thresholds.map((t) => t.count),
     titleEn: p.en.title,
     titleEs: p.es?.title ?? null,
+    targetEs: p.es?.target ?? null,
     statementEn: p.en.statement.length,
     statementEs: p.es?.statement.length ?? null,
   };

@@ -38,7 +38,9 @@ export async function askBeforeStopping(
   const signers =
     verified + pending === 0
       ? 'No one has signed it yet.'
-      : `It affects ${people(verified + pending)} who signed: ${number(verified)} confirmed and ${number(pending)} not confirmed yet. Their signatures are kept, and those not confirmed yet can still confirm from their email.`;
+      : `It affects ${people(verified + pending)} who signed: ${number(verified)} confirmed and ` +
+        `${number(pending)} not confirmed yet. Their signatures are kept, and those not confirmed yet ` +
+        'can still confirm from their email.';
   const back = `/admin/petitions/${petition.id}`;
   return deps.frame.render(c, {
     title: `${verb} the petition “${petition.en.title}”?`,
@@ -47,7 +49,8 @@ export async function askBeforeStopping(
       <ConfirmationPage
         title={`${verb} the petition “${petition.en.title}”?`}
         consequences={[
-          `It stops taking signatures: the form leaves /petitions/${petition.slug}, which then shows the petition as closed, with its count.`,
+          `It stops taking signatures: the form leaves /petitions/${petition.slug}, ` +
+            'which then shows the petition as closed, with its count.',
           signers,
           status === 'archived'
             ? 'An archived petition can later come back as closed, but never open again.'

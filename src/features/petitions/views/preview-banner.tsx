@@ -15,7 +15,8 @@ export function PreviewBanner(props: { id: number; status: PetitionStatus }) {
       <p>
         {published
           ? 'This is the page as visitors see it.'
-          : 'Only signed-in staff can see this page. Visitors get “Page not found”, and the form takes no signatures, until the petition is open.'}{' '}
+          : 'Only signed-in staff can see this page. Visitors get “Page not found”, ' +
+            'and the form takes no signatures, until the petition is open.'}{' '}
         <a href={`/admin/petitions/${props.id}`}>Back to the petition in the workspace</a>
       </p>
     </div>

@@ -119,14 +119,18 @@ function versionFields(lang: 'en' | 'es'): VersionField[] {
     {
       name: 'thanks',
       label: 'Thank-you page',
-      hint: 'What a signer reads just after signing. Markdown. It starts as the site’s standard text; empty goes back to it.',
+      hint:
+        'What a signer reads just after signing. Markdown. ' +
+        'It starts as the site’s standard text; empty goes back to it.',
       rows: 4,
       maxlength: 2000,
     },
     {
       name: 'confirmationEmail',
       label: 'Confirmation email',
-      hint: 'The words above the email’s Confirm button; an empty line starts a new paragraph. The greeting, the button and a line for anyone who did not sign are added. Empty: the site’s standard text.',
+      hint:
+        'The words above the email’s Confirm button; an empty line starts a new paragraph. The greeting, ' +
+        'the button and a line for anyone who did not sign are added. Empty: the site’s standard text.',
       rows: 5,
       maxlength: 2000,
     },
@@ -248,7 +252,9 @@ export function PetitionForm(props: {
       <ErrorSummary errors={props.errors} title="Please fix these and save again" />
       {field('slug', {
         label: 'Address',
-        hint: 'The end of /petitions/…: lower-case letters, digits and hyphens. It cannot change once the petition has been open.',
+        hint:
+          'The end of /petitions/…: lower-case letters, digits and hyphens. ' +
+          'It cannot change once the petition has been open.',
         required: true,
         maxlength: 80,
       })}
