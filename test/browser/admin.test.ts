@@ -148,7 +148,7 @@ describe.skipIf(!available.ok)('the staff workspace in a real browser', () => {
       '/admin/content/pages/new',
       '/admin/content/pages/home',
       '/admin/content/pages/home/es/edit',
-      '/admin/content/pages/tips/en/delete',
+      '/admin/content/pages/tips/en/unpublish',
       '/admin/content/policies',
       '/admin/content/policies/new',
       '/admin/content/resources',

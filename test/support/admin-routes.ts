@@ -54,6 +54,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     translations: { en: { title: 'Probe', summary: 'Probe' } },
   });
   const preview = { intent: 'preview' };
+  const confirmed = { confirmed: 'yes' };
   const contentRoutes: AdminRouteCase[] = [
     { method: 'GET', pattern: '/admin/content/pages', url: '/admin/content/pages', allowed: all },
     { method: 'GET', pattern: '/admin/content/pages/new', url: '/admin/content/pages/new', allowed: writers },
@@ -91,10 +92,17 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
       allowed: writers,
     },
     {
+      method: 'GET',
+      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/unpublish`,
+      url: `/admin/content/pages/${probe}/en/unpublish`,
+      allowed: writers,
+    },
+    {
       method: 'POST',
       pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/unpublish`,
       url: `/admin/content/pages/${probe}/en/unpublish`,
       allowed: writers,
+      form: confirmed,
     },
     {
       method: 'GET',
@@ -107,6 +115,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
       pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/delete`,
       url: `/admin/content/pages/${probe}/en/delete`,
       allowed: writers,
+      form: confirmed,
     },
   ];
   for (const kind of ['policies', 'resources'] as const) {
@@ -118,14 +127,22 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
       { method: 'GET', pattern: `${base}/:slug${slug}`, url: `${base}/${probe}`, allowed: all },
       { method: 'POST', pattern: `${base}/:slug${slug}`, url: `${base}/${probe}`, allowed: writers, form: preview },
       { method: 'POST', pattern: `${base}/:slug${slug}/publish`, url: `${base}/${probe}/publish`, allowed: writers },
+      { method: 'GET', pattern: `${base}/:slug${slug}/unpublish`, url: `${base}/${probe}/unpublish`, allowed: writers },
       {
         method: 'POST',
         pattern: `${base}/:slug${slug}/unpublish`,
         url: `${base}/${probe}/unpublish`,
         allowed: writers,
+        form: confirmed,
       },
       { method: 'GET', pattern: `${base}/:slug${slug}/delete`, url: `${base}/${probe}/delete`, allowed: writers },
-      { method: 'POST', pattern: `${base}/:slug${slug}/delete`, url: `${base}/${probe}/delete`, allowed: writers },
+      {
+        method: 'POST',
+        pattern: `${base}/:slug${slug}/delete`,
+        url: `${base}/${probe}/delete`,
+        allowed: writers,
+        form: confirmed,
+      },
     );
   }
   contentRoutes.push(
@@ -384,6 +401,8 @@ async function petitionRouteCases(database: Database): Promise<AdminRouteCase[]>
     { method: 'POST', pattern: `${base}/new`, url: `${base}/new`, allowed: campaigners, form: { slug: '' } },
     { method: 'GET', pattern: id, url, allowed: readers },
     { method: 'POST', pattern: id, url, allowed: campaigners, form: { slug: '' } },
+    { method: 'GET', pattern: `${id}/preview`, url: `${url}/preview`, allowed: readers },
+    { method: 'GET', pattern: `${id}/preview/es`, url: `${url}/preview/es`, allowed: readers },
     { method: 'GET', pattern: `${base}/packet.css`, url: `${base}/packet.css`, allowed: readers },
     {
       method: 'GET',

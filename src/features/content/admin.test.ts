@@ -96,7 +96,8 @@ describeEachDatabase('content editing in the workspace', (database) => {
 
     it('hides an unpublished page and shows it again when published', async () => {
       expect((await app.request('/about', { headers: english })).status).toBe(200);
-      expect((await postForm(editor, '/admin/content/pages/about/en/unpublish', token, {})).status).toBe(303);
+      const confirmed = { confirmed: 'yes' };
+      expect((await postForm(editor, '/admin/content/pages/about/en/unpublish', token, confirmed)).status).toBe(303);
       expect((await app.request('/about', { headers: english })).status).toBe(404);
       expect((await postForm(editor, '/admin/content/pages/about/en/publish', token, {})).status).toBe(303);
       expect((await app.request('/about', { headers: english })).status).toBe(200);
@@ -162,7 +163,9 @@ describeEachDatabase('content editing in the workspace', (database) => {
       expect(confirm.status).toBe(200);
       expect(await confirm.text()).toContain('Yes, delete it');
       expect(await getPageDraft(database().db, 'spring-campaign', 'es')).toBeDefined();
-      const res = await postForm(editor, '/admin/content/pages/spring-campaign/es/delete', token, {});
+      const res = await postForm(editor, '/admin/content/pages/spring-campaign/es/delete', token, {
+        confirmed: 'yes',
+      });
       expect(res.headers.get('location')).toBe('/admin/content/pages/spring-campaign?notice=deleted');
       expect(await getPageDraft(database().db, 'spring-campaign', 'es')).toBeUndefined();
       expect(await publicText('/es/spring-campaign')).toContain('Spring campaign');
@@ -171,7 +174,9 @@ describeEachDatabase('content editing in the workspace', (database) => {
       expect(await (await editor.request('/admin/content/pages/about/en/delete')).text()).toContain(
         'cannot be deleted',
       );
-      expect((await postForm(editor, '/admin/content/pages/about/en/delete', token, {})).status).toBe(400);
+      expect((await postForm(editor, '/admin/content/pages/about/en/delete', token, { confirmed: 'yes' })).status).toBe(
+        409,
+      );
       expect(await getPageDraft(database().db, 'about', 'en')).toBeDefined();
     });
   });
@@ -345,7 +350,7 @@ describeEachDatabase('content editing in the workspace', (database) => {
     it('can be put back from its history, as a draft', async () => {
       const policy = '/admin/content/policies/safe-homes-act';
       expect((await editor.request(`${policy}/delete`)).status).toBe(200);
-      expect((await postForm(editor, `${policy}/delete`, token, {})).headers.get('location')).toBe(
+      expect((await postForm(editor, `${policy}/delete`, token, { confirmed: 'yes' })).headers.get('location')).toBe(
         '/admin/content/policies?notice=deleted',
       );
       expect(await getPolicyForStaff(database().db, 'safe-homes-act')).toBeUndefined();

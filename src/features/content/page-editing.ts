@@ -5,7 +5,7 @@ import { done, notFound, refused, type EditOutcome, type Editor } from './editin
 import { newPageInput, pageTextInput, sectionTextInput } from './inputs.ts';
 import { pageSections, pages, type Locale } from './schema.ts';
 import { bumpContentVersion } from './settings.ts';
-import { translationStatuses, type TranslationStatus } from './translations.ts';
+import { translationStatuses, withLineFeeds, type TranslationStatus } from './translations.ts';
 import { auditLabel, pageKey, recordVersion, snapshotFields, type PageSnapshot } from './versions.ts';
 
 /** Pages the public site's own routes serve; they can be unpublished but not deleted. */
@@ -141,25 +141,36 @@ export async function savePage(
   change: PageChange,
   editor: Editor,
 ): Promise<EditOutcome> {
-  const text = pageTextInput.parse(change);
+  const typed = pageTextInput.parse(change);
+  const text = {
+    title: withLineFeeds(typed.title),
+    description: withLineFeeds(typed.description),
+    bodyMd: withLineFeeds(typed.bodyMd),
+  };
   return db.transaction(async (tx) => {
     const before = await findPage(tx, slug, locale);
     if (!before) return notFound;
+    const sections = before.snapshot.sections.map((section) => {
+      const typedSection = change.sections[section.key];
+      if (!typedSection) return section;
+      const words = sectionTextInput.parse(typedSection);
+      // Only the data fields the section already has: its kind decides which exist.
+      const data = Object.fromEntries(
+        Object.entries(section.data).map(([name, value]) => [name, withLineFeeds(words.data[name] ?? value)]),
+      );
+      return { ...section, heading: withLineFeeds(words.heading), bodyMd: withLineFeeds(words.bodyMd), data };
+    });
+    const after: PageSnapshot = { ...before.snapshot, ...text, sections };
+    const fieldsBefore = snapshotFields(before.snapshot);
+    const fieldsAfter = snapshotFields(after);
+    // The same words saved again are no edit: the "last changed" time, which
+    // tells a translator which language lags, moves only when words do.
+    if (Object.keys(fieldsAfter).every((name) => fieldsAfter[name] === fieldsBefore[name])) return done;
     await recordVersion(tx, before.snapshot, editor, 'update');
     await tx
       .update(pages)
       .set({ ...text, updatedAt: new Date() })
       .where(eq(pages.id, before.id));
-    const sections = before.snapshot.sections.map((section) => {
-      const typed = change.sections[section.key];
-      if (!typed) return section;
-      const words = sectionTextInput.parse(typed);
-      // Only the data fields the section already has: its kind decides which exist.
-      const data = Object.fromEntries(
-        Object.entries(section.data).map(([name, value]) => [name, words.data[name] ?? value]),
-      );
-      return { ...section, heading: words.heading, bodyMd: words.bodyMd, data };
-    });
     for (const s of sections) {
       await tx
         .update(pageSections)
@@ -167,18 +178,30 @@ export async function savePage(
         .where(and(eq(pageSections.pageId, before.id), eq(pageSections.key, s.key)));
     }
     await bumpContentVersion(tx);
-    const after: PageSnapshot = { ...before.snapshot, ...text, sections };
     await recordAudit(tx, editor, {
       action: 'page.update',
       subjectType: 'page',
       subjectId: pageKey(slug, locale),
       subjectLabel: auditLabel(after),
-      before: snapshotFields(before.snapshot),
-      after: snapshotFields(after),
+      before: fieldsBefore,
+      after: fieldsAfter,
     });
     return done;
   });
 }
+
+/**
+ * Why a language of a page may not be unpublished, or undefined when it may.
+ * The home page is the site's front door: without it "/" would answer
+ * "Page not found" to everyone.
+ */
+export function whyPageCannotBeUnpublished(slug: string): string | undefined {
+  return slug === 'home' ? homePageStays : undefined;
+}
+
+const homePageStays =
+  'The home page is the front door of the site, so it cannot be unpublished or deleted: without it, ' +
+  'visitors to the site’s address would see “Page not found”. You can edit its words.';
 
 /** Publishing changes who can see the words, not the words: the "last changed" time stays. */
 export async function setPagePublished(
@@ -188,6 +211,8 @@ export async function setPagePublished(
   published: boolean,
   editor: Editor,
 ): Promise<EditOutcome> {
+  const blocked = published ? undefined : whyPageCannotBeUnpublished(slug);
+  if (blocked) return refused('page', blocked);
   return db.transaction(async (tx) => {
     const before = await findPage(tx, slug, locale);
     if (!before) return notFound;
@@ -209,6 +234,7 @@ export async function setPagePublished(
 
 /** Why a page may not be deleted, or undefined when it may. */
 export function whyPageCannotBeDeleted(slug: string): string | undefined {
+  if (slug === 'home') return homePageStays;
   return builtInPageSlugs.includes(slug)
     ? 'This page is part of the site’s structure, so it cannot be deleted. You can unpublish it instead.'
     : undefined;

@@ -7,14 +7,11 @@ import { isoDate } from './resources.ts';
 import { resources, resourceTranslations } from './schema.ts';
 import {
   createItem,
-  deleteItem,
-  findStaffItem,
-  listStaffItems,
+  itemFromForm,
+  itemRows,
   saveItem,
-  setItemPublished,
+  staffOperations,
   storedItems,
-  translationRows,
-  translationsFromForm,
   type StaffItem,
   type TranslatedKind,
 } from './translated-editing.ts';
@@ -38,48 +35,30 @@ export const resourceKind: TranslatedKind<ResourceSnapshot> = {
       .leftJoin(resourceTranslations, eq(resourceTranslations.resourceId, resources.id))
       .where(slug === undefined ? undefined : eq(resources.slug, slug))
       .orderBy(desc(resources.publishedOn), desc(resources.id));
-    return storedItems(rows, (r, translations) => ({
+    // The row's columns are the snapshot's facts, bar its id and times; the date as the form writes it.
+    return storedItems(rows, ({ id: _id, createdAt: _created, updatedAt: _updated, ...facts }, translations) => ({
       kind: 'resource',
-      slug: r.slug,
-      type: r.type,
-      publishedOn: isoDate(r.publishedOn),
-      topics: r.topics,
-      url: r.url,
-      filePath: r.filePath,
-      published: r.published,
-      isDemo: r.isDemo,
+      ...facts,
+      publishedOn: isoDate(facts.publishedOn),
       translations,
     }));
   },
 
-  async insertFacts(tx, s) {
-    const facts = resourceInput.omit({ translations: true }).parse(s);
-    const [row] = await tx.insert(resources).values(facts).onConflictDoNothing().returning({ id: resources.id });
-    return row?.id;
-  },
-
-  async updateFacts(tx, id, s) {
-    const facts = resourceInput.omit({ translations: true, slug: true }).parse(s);
-    await tx
-      .update(resources)
-      .set({ ...facts, updatedAt: new Date() })
-      .where(eq(resources.id, id));
-  },
-
-  async remove(tx, id) {
-    await tx.delete(resources).where(eq(resources.id, id));
-  },
-
-  ...translationRows(resourceTranslations, resourceTranslations.resourceId),
+  ...itemRows({
+    facts: resources,
+    id: resources.id,
+    input: resourceInput.omit({ translations: true }),
+    translations: resourceTranslations,
+    owner: resourceTranslations.resourceId,
+  }),
 };
 
-export function listResourcesForStaff(db: Db): Promise<StaffResource[]> {
-  return listStaffItems(db, resourceKind);
-}
-
-export function getResourceForStaff(db: Db, slug: string): Promise<StaffResource | undefined> {
-  return findStaffItem(db, resourceKind, slug);
-}
+export const {
+  list: listResourcesForStaff,
+  find: getResourceForStaff,
+  setPublished: setResourcePublished,
+  remove: deleteResource,
+} = staffOperations(resourceKind);
 
 export function createStaffResource(
   db: Db,
@@ -94,7 +73,7 @@ export function createStaffResource(
       slug,
       published: false,
       isDemo: false,
-      ...fromForm(form),
+      ...itemFromForm(form),
       filePath: file.action === 'replace' ? file.key : null,
     };
     const outcome = await createItem(tx, resourceKind, snapshot, editor);
@@ -115,20 +94,12 @@ export function saveResource(
       tx,
       resourceKind,
       slug,
-      (before) => ({ ...before, ...fromForm(form), filePath: filePathAfter(before.filePath, file) }),
+      (before) => ({ ...before, ...itemFromForm(form), filePath: filePathAfter(before.filePath, file) }),
       editor,
     );
     if (outcome.ok) await recordUpload(tx, slug, file, editor);
     return outcome;
   });
-}
-
-export function setResourcePublished(db: Db, slug: string, published: boolean, editor: Editor): Promise<EditOutcome> {
-  return db.transaction((tx) => setItemPublished(tx, resourceKind, slug, published, editor));
-}
-
-export function deleteResource(db: Db, slug: string, editor: Editor): Promise<EditOutcome> {
-  return db.transaction((tx) => deleteItem(tx, resourceKind, slug, editor));
 }
 
 /**
@@ -165,9 +136,4 @@ function filePathAfter(current: string | null, file: FileChange): string | null 
   if (file.action === 'replace') return file.key;
   if (file.action === 'remove') return null;
   return current;
-}
-
-function fromForm(form: ResourceForm): Omit<ResourceSnapshot, 'kind' | 'slug' | 'published' | 'isDemo' | 'filePath'> {
-  const { en, es, ...facts } = form;
-  return { ...facts, translations: translationsFromForm({ en, es }) };
 }

@@ -96,8 +96,17 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
   app.get('/', (c) =>
     cached(c, '/', async () => {
       const page = await getPublishedPage(deps.db, 'home', locale);
-      if (!page) return null;
       const site = await getSiteSettings(deps.db);
+      // "/" always answers: it is where "Page not found" sends people, so a
+      // missing home page must not make that link lead back to itself.
+      if (!page)
+        return render(
+          { path: '/', title: site.name, current: 'home' },
+          <>
+            <h1>{site.name}</h1>
+            <p>{contentMessages(locale).homeMissing}</p>
+          </>,
+        );
       const head = organizationHead({ page, locale, publicUrl: deps.publicUrl, site });
       return render(
         { path: '/', title: page.title, description: page.description, current: 'home', head },

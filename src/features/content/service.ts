@@ -47,6 +47,7 @@ export {
   type PageDraft,
   type PageOverview,
   whyPageCannotBeDeleted,
+  whyPageCannotBeUnpublished,
 } from './page-editing.ts';
 export {
   createStaffPolicy,

@@ -1,11 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
 import { recordAudit } from '../audit/service.ts';
 import { done, notFound, refused, type EditOutcome, type Editor } from './editing.ts';
 import { locales, type Locale } from './schema.ts';
 import { bumpContentVersion } from './settings.ts';
-import { groupBy, translationStatuses, type TranslationStatus } from './translations.ts';
+import { groupBy, translationStatuses, withLineFeeds, type TranslationStatus } from './translations.ts';
 import {
   auditLabel,
   recordVersion,
@@ -243,7 +243,7 @@ export function storedItems<R extends { id: number; updatedAt: Date }, S extends
  * Writes and removes one language's row in a translations table; both
  * tables have the same columns, keyed by (owner, locale).
  */
-export function translationRows(
+function translationRows(
   table: PgTable,
   owner: PgColumn,
 ): Pick<TranslatedKind<TranslatedSnapshot>, 'upsertTranslation' | 'removeTranslation'> {
@@ -261,15 +261,74 @@ export function translationRows(
   };
 }
 
-/** The languages a form filled in; a language left empty is absent. */
-export function translationsFromForm(form: {
-  en?: TranslationText | undefined;
-  es?: TranslationText | undefined;
-}): Partial<Record<Locale, TranslationText>> {
+/**
+ * A form's facts and words as a snapshot's: the languages it filled in (a
+ * language left empty is absent), line breaks as stored.
+ */
+export function itemFromForm<F extends { en?: TranslationText | undefined; es?: TranslationText | undefined }>(
+  form: F,
+): Omit<F, 'en' | 'es'> & { translations: Partial<Record<Locale, TranslationText>> } {
+  const { en, es, ...facts } = form;
+  const typed = { en, es };
   const translations: Partial<Record<Locale, TranslationText>> = {};
   for (const locale of locales) {
-    const text = form[locale];
-    if (text) translations[locale] = text;
+    const text = typed[locale];
+    if (text)
+      translations[locale] = {
+        title: withLineFeeds(text.title),
+        summary: withLineFeeds(text.summary),
+        bodyMd: withLineFeeds(text.bodyMd),
+      };
   }
-  return translations;
+  return { ...facts, translations };
+}
+
+/**
+ * Writes an item's rows: its facts row (policies and resources each have an
+ * id and a slug, and their other columns are the facts, checked by the
+ * input shape) and its translations rows.
+ */
+export function itemRows(tables: {
+  facts: PgTable;
+  id: PgColumn;
+  input: { parse(snapshot: unknown): Record<string, unknown> };
+  translations: PgTable;
+  owner: PgColumn;
+}): Omit<TranslatedKind<TranslatedSnapshot>, 'kind' | 'load'> {
+  const { facts, id, input } = tables;
+  const table = facts;
+  return {
+    ...translationRows(tables.translations, tables.owner),
+    async insertFacts(tx, snapshot) {
+      const [row] = await tx
+        .insert(table)
+        .values(input.parse(snapshot) as never)
+        .onConflictDoNothing()
+        .returning({ id });
+      return row?.id as number | undefined;
+    },
+    async updateFacts(tx, rowId, snapshot) {
+      // The slug is the item's address and never changes here.
+      const { slug: _slug, ...changed } = input.parse(snapshot);
+      await tx
+        .update(table)
+        .set({ ...changed, updatedAt: new Date() } as never)
+        .where(eq(id, rowId));
+    },
+    async remove(tx, rowId) {
+      await tx.delete(table).where(eq(id, rowId));
+    },
+  };
+}
+
+/** What staff screens and other features call for one kind, each in its own transaction. */
+export function staffOperations<S extends TranslatedSnapshot>(kind: TranslatedKind<S>) {
+  return {
+    list: (db: Db): Promise<StaffItem<S>[]> => listStaffItems(db, kind),
+    find: (db: Db, slug: string): Promise<StaffItem<S> | undefined> => findStaffItem(db, kind, slug),
+    setPublished: (db: Db, slug: string, published: boolean, editor: Editor): Promise<EditOutcome> =>
+      db.transaction((tx) => setItemPublished(tx, kind, slug, published, editor)),
+    remove: (db: Db, slug: string, editor: Editor): Promise<EditOutcome> =>
+      db.transaction((tx) => deleteItem(tx, kind, slug, editor)),
+  };
 }

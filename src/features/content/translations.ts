@@ -27,16 +27,29 @@ export type TranslationStatus = 'current' | 'older' | 'missing';
 const OLDER_AFTER_MS = 1000;
 
 /**
- * For each language: missing, older than another language's text (so it may
- * need the same change), or current. Takes when each language's words last changed.
+ * For each language: missing, older than the English it translates (so it
+ * may need the same change), or current. English is the site's source and
+ * fallback: it is never "older" than a translation, since saving a
+ * translation (the Spanish catching up) says nothing about the English
+ * words. Takes when each language's words last changed.
  */
 export function translationStatuses(updated: Partial<Record<Locale, Date>>): Record<Locale, TranslationStatus> {
-  const times = Object.values(updated).map((d) => d.getTime());
-  const newest = times.length > 0 ? Math.max(...times) : 0;
+  const source = updated.en;
   const status = (locale: Locale): TranslationStatus => {
     const mine = updated[locale];
     if (!mine) return 'missing';
-    return newest - mine.getTime() > OLDER_AFTER_MS ? 'older' : 'current';
+    if (locale === 'en' || !source) return 'current';
+    return source.getTime() - mine.getTime() > OLDER_AFTER_MS ? 'older' : 'current';
   };
   return { en: status('en'), es: status('es') };
+}
+
+/**
+ * Text with its line breaks as LF, the way it is stored. Browsers send every
+ * line break in a text area as CR LF (the HTML standard's form encoding),
+ * while the seed and scripts write LF: stored as typed, the same words would
+ * count as an edit, and saving one language would touch the other's history.
+ */
+export function withLineFeeds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
 }

@@ -27,6 +27,7 @@ export {
   type TemplateContext,
 } from './templates.ts';
 export { staffTemplates } from './templates/staff.ts';
+export { standardConfirmationWords } from './templates/petition.ts';
 export { isSuppressed, listSuppressions, suppress, suppressedAmong, type Suppression } from './suppressions.ts';
 export { type EmailFeedback } from './feedback-reports.ts';
 export {

@@ -146,9 +146,13 @@ describeEachDatabase('petitions in the workspace', (database) => {
     expect(html).toContain('id="slug-error"');
     expect(html).toContain('value="a-new-address"');
 
-    expect((await organizer.post(url, form({ slug: 'safety-for-all', status: 'closed' }), { from: url })).status).toBe(
-      303,
-    );
+    // Closing asks first, saying how many signers it affects; only the confirmed form closes it.
+    const asked = await organizer.post(url, form({ slug: 'safety-for-all', status: 'closed' }), { from: url });
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain('name="confirmed" value="yes"');
+    expect((await db().select().from(petitions).where(eq(petitions.id, petitionId)))[0]!.status).toBe('open');
+    const closed = form({ slug: 'safety-for-all', status: 'closed', confirmed: 'yes' });
+    expect((await organizer.post(url, closed, { from: url })).status).toBe(303);
     expect(
       (await organizer.post(url, form({ slug: 'safety-for-all', status: 'open', goal: '10000' }), { from: url }))
         .status,

@@ -33,8 +33,8 @@ export type PendingSignature = {
   source: string | null;
   /** Set when they ticked the newsletter box: a separate double opt-in through the supporters feature. */
   newsletter: SignupInput | undefined;
-  /** For the confirmation email, in the signer's language. */
-  petition: { slug: string; title: string };
+  /** For the confirmation email, in the signer's language; `message` is the petition's words above its button. */
+  petition: { slug: string; title: string; message?: string };
 };
 
 export type SignOutcome = {
@@ -66,6 +66,12 @@ export function confirmationEmail(s: PendingSignature, nonce: string, token: str
     kind: 'transactional',
     template: 'petition-confirm',
     locale: s.locale,
-    data: { token, givenName: s.givenName, slug: s.petition.slug, title: s.petition.title },
+    data: {
+      token,
+      givenName: s.givenName,
+      slug: s.petition.slug,
+      title: s.petition.title,
+      ...(s.petition.message ? { message: s.petition.message } : {}),
+    },
   };
 }

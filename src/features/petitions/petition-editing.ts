@@ -1,14 +1,18 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { plainText } from '../../platform/plain-text.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { FieldErrors } from '../../platform/web/forms.tsx';
 import { zonedLocalToDate } from '../../platform/web/time.ts';
+import type { Locale } from '../../platform/web/locale.ts';
 import { recordAudit, type AuditActor } from '../audit/service.ts';
+import { standardConfirmationWords } from '../email/service.ts';
+import { petitionMessages } from './messages.ts';
 import {
   petitions,
   petitionStatuses,
   signatureCountShards,
+  signatures,
   type PetitionStatus,
   type PetitionVersion,
   type Threshold,
@@ -27,8 +31,8 @@ export type PetitionListRow = Petition & { verified: number };
 export type PetitionValues = {
   slug?: string;
   target?: string;
-  en?: Partial<PetitionVersion>;
-  es?: Partial<PetitionVersion>;
+  en?: Partial<Required<PetitionVersion>>;
+  es?: Partial<Required<PetitionVersion>>;
   goal?: string;
   thresholds?: { count?: string; en?: string; es?: string }[];
   /** datetime-local values in the organisation's time zone. */
@@ -44,9 +48,12 @@ const version = (lang: 'English' | 'Spanish') =>
       title: chars(200).default(''),
       summary: chars(600).default(''),
       statement: chars(20_000).default(''),
+      target: chars(200).default(''),
+      thanks: chars(2000).default(''),
+      confirmationEmail: chars(2000).default(''),
     })
     .superRefine((v, ctx) => {
-      const started = v.title !== '' || v.summary !== '' || v.statement !== '';
+      const started = Object.values(v).some((field) => field !== '');
       // English is required; Spanish is all or nothing, so no one reads half a petition.
       if (lang === 'Spanish' && !started) return;
       if (v.title === '')
@@ -61,7 +68,41 @@ const version = (lang: 'English' | 'Spanish') =>
           path: ['statement'],
           message: `Write the ${lang} statement${lang === 'Spanish' ? ', or leave every Spanish field empty' : ''}`,
         });
-    });
+    })
+    .transform((v) => storedVersion(v, lang === 'English' ? 'en' : 'es'));
+
+/**
+ * The words as kept: the texts after signing only when they differ from the
+ * site's own (the form shows those to edit), so a petition that keeps them
+ * follows any later change to them, and the email's its current title.
+ */
+function storedVersion(v: Required<PetitionVersion>, locale: Locale): PetitionVersion {
+  const t = petitionMessages(locale);
+  const own = (typed: string, standard: string) => {
+    const text = typed.replace(/\r\n?/g, '\n');
+    return text === '' || text === standard ? undefined : text;
+  };
+  const stored: PetitionVersion = { title: v.title, summary: v.summary, statement: v.statement };
+  const target = own(v.target, '');
+  const thanks = own(v.thanks, t.signed.body);
+  const confirmationEmail = own(v.confirmationEmail, standardConfirmationWords(locale, v.title));
+  if (target) stored.target = target;
+  if (thanks) stored.thanks = thanks;
+  if (confirmationEmail) stored.confirmationEmail = confirmationEmail;
+  return stored;
+}
+
+/** The texts after signing as the form shows them: the petition's own, else the site's. */
+export function afterSigningTexts(
+  words: PetitionVersion,
+  locale: Locale,
+): { thanks: string; confirmationEmail: string } {
+  const t = petitionMessages(locale);
+  return {
+    thanks: words.thanks ?? t.signed.body,
+    confirmationEmail: words.confirmationEmail ?? standardConfirmationWords(locale, words.title),
+  };
+}
 
 const wholeNumber = (message: string, max: number) =>
   z
@@ -155,7 +196,7 @@ export function petitionInput(timeZone: string) {
       if (counts.length > MAX_THRESHOLDS)
         ctx.addIssue({ code: 'custom', path: ['thresholds'], message: `Use at most ${MAX_THRESHOLDS} thresholds` });
     })
-    .transform((v) => ({ ...v, es: v.es.title ? (v.es as PetitionVersion) : null, en: v.en as PetitionVersion }));
+    .transform((v) => ({ ...v, es: v.es.title ? v.es : null }));
 }
 export type PetitionInput = z.output<ReturnType<typeof petitionInput>>;
 
@@ -187,6 +228,7 @@ function auditView(
     thresholds: p.thresholds.map((t) => t.count),
     titleEn: p.en.title,
     titleEs: p.es?.title ?? null,
+    targetEs: p.es?.target ?? null,
     statementEn: p.en.statement.length,
     statementEs: p.es?.statement.length ?? null,
   };
@@ -283,6 +325,15 @@ export async function listPetitions(db: Db): Promise<PetitionListRow[]> {
     .from(petitions)
     .orderBy(desc(petitions.createdAt), desc(petitions.id));
   return rows.map((r) => ({ ...r.petition, verified: Number(r.verified) }));
+}
+
+/** Signatures waiting for their signer to confirm from the emailed link. */
+export async function pendingCount(db: Db, petitionId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(signatures)
+    .where(and(eq(signatures.petitionId, petitionId), eq(signatures.status, 'pending')));
+  return Number(row?.n ?? 0);
 }
 
 export async function verifiedCount(db: Db, petitionId: number): Promise<number> {

@@ -27,9 +27,11 @@ import {
   ZipFactsCache,
   type Geocoder,
   type Petition,
+  type SigningState,
 } from './service.ts';
 import { PetitionListPage } from './views/petition-list.tsx';
 import { EmbedDocument, PetitionPage, petitionHead, type PetitionView } from './views/petition-page.tsx';
+import { PreviewBanner } from './views/preview-banner.tsx';
 
 export type PetitionDeps = {
   db: Db;
@@ -105,16 +107,17 @@ export class PetitionPublic {
     return this.deps.publicUrl + localizedPath(locale, `/petitions/${slug}`);
   }
 
-  async view(petition: Petition, locale: Locale): Promise<PetitionView> {
+  async view(petition: Petition, locale: Locale, state = signingState(petition)): Promise<PetitionView> {
     const count = await this.counts.get(petition.id);
     const { words, lang } = petitionWords(petition, locale);
     return {
       locale,
       slug: petition.slug,
-      target: petition.target,
+      // Who it is addressed to goes with the words: in Spanish when they are.
+      target: (lang === 'es' && words.target) || petition.target,
       words,
       lang,
-      state: signingState(petition),
+      state,
       count,
       goal: petition.goal,
       next: nextThreshold(petition, count),
@@ -125,11 +128,32 @@ export class PetitionPublic {
 
   async renderPage(slug: string, locale: Locale): Promise<string | null> {
     const petition = await this.visible(slug);
-    if (!petition) return null;
+    return petition ? this.renderPetition(petition, locale) : null;
+  }
+
+  /**
+   * The public page of any petition, a draft too, for signed-in staff: as
+   * visitors will see it once open, under a banner saying it is a preview.
+   * Never cached here (the workspace sends it with no-store), never public.
+   */
+  preview(petition: Petition, locale: Locale): Promise<string> {
+    const asOpen = signingState({ ...petition, status: 'open' });
+    return this.renderPetition(petition, locale, {
+      state: asOpen,
+      banner: <PreviewBanner id={petition.id} status={petition.status} />,
+    });
+  }
+
+  private async renderPetition(
+    petition: Petition,
+    locale: Locale,
+    preview?: { state: SigningState; banner: unknown },
+  ): Promise<string> {
     const { db } = this.deps;
+    const slug = petition.slug;
     const t = petitionMessages(locale).page;
     const [view, tally, recent, site] = await Promise.all([
-      this.view(petition, locale),
+      this.view(petition, locale, preview?.state),
       this.tallies.get(petition.id),
       recentSigners(db, petition.id),
       this.deps.siteFrame(),
@@ -156,7 +180,9 @@ export class PetitionPublic {
         publicUrl={this.deps.publicUrl}
         site={site}
         head={petitionHead(view)}
+        noindex={Boolean(preview)}
       >
+        {preview?.banner as never}
         <PetitionPage
           {...view}
           recent={entries}

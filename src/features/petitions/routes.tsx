@@ -105,12 +105,28 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
    * choice token is its authentication (ADR 018). After ten seconds the
    * next signer starts one re-render and gets the previous page meanwhile.
    */
+  /** After signing: check your email, in the petition's own words when staff wrote them. */
+  function signedView(petition: Petition, choice: DistrictChoice | undefined, errors?: FieldErrors) {
+    const { words, lang } = petitionWords(petition, locale);
+    return (
+      <SignedPage
+        locale={locale}
+        slug={petition.slug}
+        title={words.title}
+        shareUrl={p.shareUrl(locale, petition.slug)}
+        csrf=""
+        choice={choice}
+        errors={errors}
+        thanks={words.thanks ? { markdown: words.thanks, lang } : undefined}
+      />
+    );
+  }
+
   const thanks = new LoadingCache<string, PreparedBody | SplicedPage>({ max: 200, freshMs: 10_000, serveStale: true });
   const CHOICE_TOKEN = '@choice-token@';
   function thanksPage(petition: Petition, districts: string[]): Promise<PreparedBody | SplicedPage> {
     const key = `${petition.id}:${petition.updatedAt.getTime()}:${districts.join(',')}`;
     return thanks.get(key, async () => {
-      const { words } = petitionWords(petition, locale);
       const choice = districts.length > 0 ? { token: CHOICE_TOKEN, districts } : undefined;
       const html = await renderDocument(
         <Layout
@@ -121,14 +137,7 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
           site={await deps.siteFrame()}
           noindex
         >
-          <SignedPage
-            locale={locale}
-            slug={petition.slug}
-            title={words.title}
-            shareUrl={p.shareUrl(locale, petition.slug)}
-            csrf=""
-            choice={choice}
-          />
+          {signedView(petition, choice)}
         </Layout>,
       );
       return choice ? splicePage(html, CHOICE_TOKEN) : prepareBody(html, 'text/html; charset=utf-8', 'high');
@@ -237,7 +246,8 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
       ipHash,
       source,
       newsletter: newsletter?.success ? newsletter.data : undefined,
-      petition: { slug: petition.slug, title: words.title },
+      // The petition's own words for the email, when staff wrote them; the email's standard ones otherwise.
+      petition: { slug: petition.slug, title: words.title, message: words.confirmationEmail },
     });
     sourceUsed(c, { secure: deps.secure });
     if (outcome.confirmationQueued || outcome.newsletterQueued) deps.emailQueued();
@@ -283,18 +293,7 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
           <MessagePage title={t.district.savedTitle} body={t.district.notSaved} link={back} />,
           409,
         );
-      const { words } = petitionWords(petition, locale);
-      const again = (
-        <SignedPage
-          locale={locale}
-          slug={petition.slug}
-          title={words.title}
-          shareUrl={p.shareUrl(locale, petition.slug)}
-          csrf=""
-          choice={{ token, districts: choices }}
-          errors={{ senate: t.district.invalid }}
-        />
-      );
+      const again = signedView(petition, { token, districts: choices }, { senate: t.district.invalid });
       return page(c, petition.slug, `Error: ${t.signed.title}`, again, 400);
     }
     const saved = await chooseDistrict(deps.db, signatureId, senate, factsOf);

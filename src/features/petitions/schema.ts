@@ -18,8 +18,22 @@ import { supporters } from '../supporters/schema.ts';
 export const petitionStatuses = ['draft', 'open', 'closed', 'archived'] as const;
 export type PetitionStatus = (typeof petitionStatuses)[number];
 
-/** A petition's words in one language. */
-export type PetitionVersion = { title: string; summary: string; statement: string };
+/**
+ * A petition's words in one language. The words after signing are optional:
+ * empty, the site's own texts are used. `target` is who the petition is
+ * addressed to in Spanish; the English one is the `target` column, which
+ * packets and exports read.
+ */
+export type PetitionVersion = {
+  title: string;
+  summary: string;
+  statement: string;
+  target?: string;
+  /** The thank-you page after signing, Markdown. */
+  thanks?: string;
+  /** The confirmation email's words above its button, paragraphs split by blank lines. */
+  confirmationEmail?: string;
+};
 export type Threshold = { count: number; message: Partial<Record<Locale, string>> };
 
 export const petitions = pgTable('petitions', {

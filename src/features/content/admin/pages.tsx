@@ -13,12 +13,15 @@ import {
   setPagePublished,
   snapshotFields,
   whyPageCannotBeDeleted,
+  whyPageCannotBeUnpublished,
+  type Editor,
   type Locale,
   type Page,
   type PageDraft,
 } from '../service.ts';
 import { afterWrite, formText, readForm, renderForm, wantsPreview, type ContentScreens } from './requests.ts';
-import { ConfirmDelete, languageLabel } from './views/common.tsx';
+import { askFirst, isConfirmed, pageGoneConsequence, pageLanguageName, refuseWithReason } from './confirmations.tsx';
+import { languageLabel } from './views/common.tsx';
 import { NewPageView, PageDetailView, PageEditView, PageListView, type FormValues } from './views/pages.tsx';
 
 const slug = ':slug{[a-z0-9-]{1,80}}';
@@ -75,7 +78,15 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
     return frame.render(c, {
       title,
       current: 'content',
-      body: <PageDetailView page={page} token={frame.csrfToken(c)} can={can(c)} timeZone={await frame.timeZone()} />,
+      body: (
+        <PageDetailView
+          page={page}
+          token={frame.csrfToken(c)}
+          can={can(c)}
+          timeZone={await frame.timeZone()}
+          fixed={{ unpublish: whyPageCannotBeUnpublished(page.slug), delete: whyPageCannotBeDeleted(page.slug) }}
+        />
+      ),
     });
   });
 
@@ -138,54 +149,80 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
     return result instanceof Response ? result : editPage(c, draft, values, { [result.field]: result.message });
   });
 
-  for (const [action, published] of [
-    ['publish', true],
-    ['unpublish', false],
-  ] as const) {
-    app.post(`/${slug}/${locale}/${action}`, frame.allow(contentPermissions.publish), async (c) => {
-      const { slug, locale } = params(c);
-      const outcome = await setPagePublished(db, slug, locale, published, frame.actor(c));
-      const result = await afterWrite(c, screens, outcome, `/admin/content/pages/${slug}`, `${action}ed`);
-      return result instanceof Response ? result : c.notFound();
-    });
-  }
-
-  const confirmDelete = async (c: Context<AdminEnv>, status = 200) => {
+  app.post(`/${slug}/${locale}/publish`, frame.allow(contentPermissions.publish), async (c) => {
     const { slug, locale } = params(c);
-    const draft = await getPageDraft(db, slug, locale);
-    if (!draft) return c.notFound();
-    return frame.render(c, {
-      title: `Delete ${draft.title} (${languageLabel[locale]})`,
-      current: 'content',
-      status,
-      body: (
-        <ConfirmDelete
-          title={`the ${languageLabel[locale]} version of “${draft.title}”`}
-          what={`this language’s version of the page`}
-          action={`/admin/content/pages/${slug}/${locale}/delete`}
-          cancel={`/admin/content/pages/${slug}`}
-          token={frame.csrfToken(c)}
-          blocked={whyPageCannotBeDeleted(slug)}
-        />
-      ),
-    });
+    const outcome = await setPagePublished(db, slug, locale, true, frame.actor(c));
+    const result = await afterWrite(c, screens, outcome, `/admin/content/pages/${slug}`, 'published');
+    return result instanceof Response ? result : c.notFound();
+  });
+
+  /**
+   * Unpublish and delete: refused with the reason when the page cannot go
+   * (the home page, the site's own pages), else asked first on a page that
+   * says what visitors will see; only the form posted from there acts.
+   */
+  const steps = {
+    unpublish: {
+      allowed: frame.allow(contentPermissions.publish),
+      blocked: whyPageCannotBeUnpublished,
+      verb: 'Unpublish',
+      done: 'unpublished',
+      confirmLabel: 'Yes, unpublish it',
+      first: (name: string, locale: Locale) =>
+        `${capitalised(name)} will no longer be on the ${languageLabel[locale]} site.`,
+      last: 'Nothing is deleted: you can publish it again at any time.',
+      act: (slug: string, locale: Locale, editor: Editor) => setPagePublished(db, slug, locale, false, editor),
+    },
+    delete: {
+      allowed: frame.allow(contentPermissions.remove),
+      blocked: whyPageCannotBeDeleted,
+      verb: 'Delete',
+      done: 'deleted',
+      confirmLabel: 'Yes, delete it',
+      first: (name: string) => `${capitalised(name)} is removed from the site and from this workspace.`,
+      last: 'Its earlier versions stay in the history, so it can be put back from there if this was a mistake.',
+      act: (slug: string, locale: Locale, editor: Editor) => deletePage(db, slug, locale, editor),
+    },
   };
 
-  app.get(`/${slug}/${locale}/delete`, frame.allow(contentPermissions.remove), (c) => confirmDelete(c));
-
-  app.post(`/${slug}/${locale}/delete`, frame.allow(contentPermissions.remove), async (c) => {
-    const { slug, locale } = params(c);
-    const outcome = await deletePage(db, slug, locale, frame.actor(c));
-    const [rest] = outcome.ok ? await listPagesForStaff(db, slug) : [];
-    const result = await afterWrite(
-      c,
-      screens,
-      outcome,
-      rest ? `/admin/content/pages/${slug}` : '/admin/content/pages',
-      'deleted',
-    );
-    return result instanceof Response ? result : confirmDelete(c, 400);
-  });
+  for (const action of ['unpublish', 'delete'] as const) {
+    const step = steps[action];
+    const ask = async (c: Context<AdminEnv>) => {
+      const { slug, locale } = params(c);
+      const [page] = await listPagesForStaff(db, slug);
+      const version = page?.languages[locale];
+      if (!page || !version) return c.notFound();
+      const name = pageLanguageName(version.title, locale);
+      const back = `/admin/content/pages/${slug}`;
+      const blocked = step.blocked(slug);
+      if (blocked)
+        return refuseWithReason(c, screens, {
+          title: `${capitalised(name)} cannot be ${step.done}`,
+          reason: blocked,
+          back,
+        });
+      const englishStays = locale === 'es' && Boolean(page.languages.en?.published);
+      // A draft is not on the site: deleting it changes nothing visitors see.
+      const gone = version.published ? [pageGoneConsequence(slug, locale, englishStays)] : [];
+      return askFirst(c, screens, {
+        title: `${step.verb} ${name}?`,
+        consequences: [step.first(name, locale), ...gone, step.last],
+        action: `${back}/${locale}/${action}`,
+        confirmLabel: step.confirmLabel,
+        cancelHref: back,
+      });
+    };
+    app.get(`/${slug}/${locale}/${action}`, step.allowed, ask);
+    app.post(`/${slug}/${locale}/${action}`, step.allowed, async (c) => {
+      const { slug, locale } = params(c);
+      if (!isConfirmed(await readForm(c)) || step.blocked(slug)) return ask(c);
+      const outcome = await step.act(slug, locale, frame.actor(c));
+      const [rest] = outcome.ok ? await listPagesForStaff(db, slug) : [];
+      const next = rest ? `/admin/content/pages/${slug}` : '/admin/content/pages';
+      const result = await afterWrite(c, screens, outcome, next, step.done);
+      return result instanceof Response ? result : ask(c);
+    });
+  }
 
   return app;
 }
@@ -243,4 +280,8 @@ function previewPage(draft: PageDraft, values: FormValues): Page {
       };
     }),
   };
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

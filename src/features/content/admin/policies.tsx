@@ -14,54 +14,20 @@ import {
   snapshotFields,
   type StaffPolicy,
 } from '../service.ts';
-import { addLifecycleRoutes, itemFormState, slugParam } from './lifecycle.tsx';
-import {
-  afterWrite,
-  formText,
-  readForm,
-  renderForm,
-  translationFieldNames,
-  translationInput,
-  wantsPreview,
-  type ContentScreens,
-} from './requests.ts';
+import { addItemRoutes, renderItemForm, slugParam } from './lifecycle.tsx';
+import { afterWrite, readItemForm, renderForm, type ContentScreens } from './requests.ts';
 import type { FormValues } from './views/pages.tsx';
 import { PolicyFactFields, PolicyPreview } from './views/policies.tsx';
-import { ItemFormView, ItemListView } from './views/translated.tsx';
 
 const base = '/admin/content/policies';
-const fieldNames = ['billNumber', 'sessionYear', 'status', 'position', ...translationFieldNames];
+const fieldNames = ['billNumber', 'sessionYear', 'status', 'position'];
 
 /** The policy agenda: facts once, words in each language side by side; mounted at /admin/content/policies. */
 export function policyScreens(screens: ContentScreens): Hono<AdminEnv> {
   const { db, frame } = screens;
   const app = new Hono<AdminEnv>();
 
-  app.get('/', async (c) => {
-    const rows = (await listPoliciesForStaff(db)).map((p) => ({
-      slug: p.snapshot.slug,
-      title: itemTitle(p.snapshot),
-      detail: [p.snapshot.billNumber, String(p.snapshot.sessionYear)].filter(Boolean).join(' · '),
-      published: p.snapshot.published,
-      status: p.status,
-    }));
-    return frame.render(c, {
-      title: 'Policies',
-      current: 'content',
-      body: (
-        <ItemListView
-          heading="Policies"
-          base={base}
-          addLabel="Add a policy"
-          rows={rows}
-          canEdit={contentPermissions.edit(c.get('staff')!)}
-          detailLabel="Bill and session"
-        />
-      ),
-    });
-  });
-
-  const form = async (
+  const form = (
     c: Context<AdminEnv>,
     state: {
       policy?: StaffPolicy | undefined;
@@ -72,55 +38,34 @@ export function policyScreens(screens: ContentScreens): Hono<AdminEnv> {
   ) => {
     const { policy, values, errors, preview } = state;
     const heading = policy ? itemTitle(policy.snapshot) : 'Add a policy';
-    return renderForm(c, screens, {
+    return renderItemForm(c, screens, {
+      kind: 'policy',
+      base,
       heading,
+      stored: policy,
+      values,
       errors,
-      previewing: Boolean(preview),
-      body: (
-        <ItemFormView
-          kind="policy"
-          base={base}
-          heading={heading}
-          {...(await itemFormState(c, screens, policy))}
+      facts: <PolicyFactFields values={values} errors={errors} slug={policy?.snapshot.slug} />,
+      preview: preview ? (
+        <PolicyPreview
           values={values}
-          errors={errors}
-          facts={<PolicyFactFields values={values} errors={errors} slug={policy?.snapshot.slug} />}
-          preview={
-            preview ? (
-              <PolicyPreview
-                values={values}
-                facts={{
-                  id: 0,
-                  slug: policy?.snapshot.slug ?? values.slug ?? '',
-                  isDemo: false,
-                  published: false,
-                  createdAt: new Date(),
-                  updatedAt: new Date(),
-                  ...preview,
-                }}
-              />
-            ) : undefined
-          }
+          facts={{
+            id: 0,
+            slug: policy?.snapshot.slug ?? values.slug ?? '',
+            isDemo: false,
+            published: false,
+            createdAt: new Date(),
+            updatedAt: new Date(),
+            ...preview,
+          }}
         />
-      ),
+      ) : undefined,
     });
   };
 
   /** Reads and checks the form; a new policy's address too. */
-  const readPolicyForm = async (c: Context<AdminEnv>, isNew: boolean) => {
-    const body = await readForm(c);
-    const values = Object.fromEntries(
-      [...fieldNames, ...(isNew ? ['slug'] : [])].map((name) => [name, formText(body, name)]),
-    );
-    const parsed = policyFormInput.safeParse({ ...values, ...translationInput(values) });
-    const slug = isNew ? newItemSlug.safeParse(values) : undefined;
-    const errors = {
-      ...(slug && !slug.success ? fieldErrors(slug.error.issues) : {}),
-      ...(parsed.success ? {} : fieldErrors(parsed.error.issues)),
-    };
-    const data = parsed.success && Object.keys(errors).length === 0 ? parsed.data : undefined;
-    return { values, errors, data, slug: slug?.data?.slug, preview: wantsPreview(body) };
-  };
+  const readPolicyForm = (c: Context<AdminEnv>, isNew: boolean) =>
+    readItemForm(c, { fields: fieldNames, isNew, parse: async (typed) => policyFormInput.safeParse(typed) });
 
   app.get('/new', frame.allow(contentPermissions.edit), (c) =>
     form(c, { values: { sessionYear: String(new Date().getUTCFullYear()) }, errors: {} }),
@@ -174,13 +119,15 @@ export function policyScreens(screens: ContentScreens): Hono<AdminEnv> {
       : form(c, { policy, values: typed.values, errors: { [result.field]: result.message } });
   });
 
-  addLifecycleRoutes(app, screens, {
+  addItemRoutes(app, screens, {
     kind: 'policy',
     base,
-    title: async (db, slug) => {
-      const policy = await getPolicyForStaff(db, slug);
-      return policy ? itemTitle(policy.snapshot) : undefined;
-    },
+    heading: 'Policies',
+    addLabel: 'Add a policy',
+    detailLabel: 'Bill and session',
+    detail: (p) => [p.billNumber, String(p.sessionYear)].filter(Boolean).join(' · '),
+    list: listPoliciesForStaff,
+    find: getPolicyForStaff,
     setPublished: setPolicyPublished,
     remove: deletePolicy,
   });

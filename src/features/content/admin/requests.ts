@@ -11,7 +11,41 @@ import { locales, type EditOutcome, type Locale } from '../service.ts';
 export type ContentScreens = { db: Db; frame: AdminFrame; cache: PageCache; files: FileStore; uploadMaxBytes: number };
 
 export { formText, readForm } from '../../../platform/http/form-body.ts';
-import { formText } from '../../../platform/http/form-body.ts';
+import { formText, readForm } from '../../../platform/http/form-body.ts';
+import type { z } from 'zod';
+import { fieldErrors } from '../../../platform/web/forms.tsx';
+import { newItemSlug } from '../inputs.ts';
+
+/**
+ * A policy or resource form as typed and checked: its fields, a new item's
+ * address, and the form's own schema (given the typed words in the shape it
+ * expects). `data` is there only when nothing was refused; `body` is the
+ * whole form, for what the caller checks besides (a file).
+ */
+export async function readItemForm<T>(
+  c: Context<AdminEnv>,
+  form: {
+    fields: readonly string[];
+    isNew: boolean;
+    parse: (values: Record<string, string>, body: FormData) => Promise<z.ZodSafeParseResult<T>>;
+  },
+) {
+  const body = await readForm(c);
+  const values = Object.fromEntries(
+    [...form.fields, ...translationFieldNames, ...(form.isNew ? ['slug'] : [])].map((name) => [
+      name,
+      formText(body, name),
+    ]),
+  );
+  const parsed = await form.parse({ ...values, ...translationInput(values) } as never, body);
+  const slug = form.isNew ? newItemSlug.safeParse(values) : undefined;
+  const errors: FieldErrors = {
+    ...(slug && !slug.success ? fieldErrors(slug.error.issues) : {}),
+    ...(parsed.success ? {} : fieldErrors(parsed.error.issues)),
+  };
+  const data = parsed.success && Object.keys(errors).length === 0 ? parsed.data : undefined;
+  return { body, values, errors, data, slug: slug?.data?.slug, preview: wantsPreview(body) };
+}
 
 export function wantsPreview(form: FormData): boolean {
   return formText(form, 'intent') === 'preview';

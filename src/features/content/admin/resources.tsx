@@ -19,24 +19,14 @@ import {
   type FileChange,
   type StaffResource,
 } from '../service.ts';
-import { addLifecycleRoutes, itemFormState, slugParam } from './lifecycle.tsx';
-import {
-  afterWrite,
-  formText,
-  readForm,
-  renderForm,
-  translationFieldNames,
-  translationInput,
-  wantsPreview,
-  type ContentScreens,
-} from './requests.ts';
+import { addItemRoutes, renderItemForm, slugParam } from './lifecycle.tsx';
+import { afterWrite, readItemForm, renderForm, type ContentScreens } from './requests.ts';
 import { checkUpload, megabytes } from './uploads.ts';
 import type { FormValues } from './views/pages.tsx';
 import { ResourceFactFields, ResourcePreview } from './views/resources.tsx';
-import { ItemFormView, ItemListView } from './views/translated.tsx';
 
 const base = '/admin/content/resources';
-const fieldNames = ['type', 'publishedOn', 'url', 'removeFile', ...translationFieldNames];
+const fieldNames = ['type', 'publishedOn', 'url', 'removeFile'];
 
 type FormState = {
   resource?: StaffResource | undefined;
@@ -51,97 +41,61 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
   const { db, frame, files } = screens;
   const app = new Hono<AdminEnv>();
 
-  app.get('/', async (c) => {
-    const rows = (await listResourcesForStaff(db)).map((r) => ({
-      slug: r.snapshot.slug,
-      title: itemTitle(r.snapshot),
-      detail: `${r.snapshot.type} · ${r.snapshot.publishedOn}`,
-      published: r.snapshot.published,
-      status: r.status,
-    }));
-    return frame.render(c, {
-      title: 'Resources',
-      current: 'content',
-      body: (
-        <ItemListView
-          heading="Resources"
-          base={base}
-          addLabel="Add a resource"
-          rows={rows}
-          canEdit={contentPermissions.edit(c.get('staff')!)}
-          detailLabel="Type and date"
-        />
-      ),
-    });
-  });
-
   const form = async (c: Context<AdminEnv>, state: FormState) => {
     const { resource, values, errors, preview } = state;
     const allTopics = await listTopics(db);
     const heading = resource ? itemTitle(resource.snapshot) : 'Add a resource';
     const slug = resource?.snapshot.slug;
-    return renderForm(c, screens, {
+    return renderItemForm(c, screens, {
+      kind: 'resource',
+      base,
       heading,
+      stored: resource,
+      values,
       errors,
-      previewing: Boolean(preview),
-      body: (
-        <ItemFormView
-          kind="resource"
-          base={base}
-          heading={heading}
-          {...(await itemFormState(c, screens, resource))}
+      multipart: true,
+      facts: (
+        <ResourceFactFields
           values={values}
+          topics={state.topics}
           errors={errors}
-          multipart
-          facts={
-            <ResourceFactFields
-              values={values}
-              topics={state.topics}
-              errors={errors}
-              allTopics={allTopics}
-              slug={slug}
-              currentFile={resource?.snapshot.filePath}
-              maxMegabytes={megabytes(screens.uploadMaxBytes)}
-            />
-          }
-          preview={
-            preview ? (
-              <ResourcePreview
-                values={values}
-                topics={allTopics}
-                facts={{
-                  id: 0,
-                  slug: slug ?? values.slug ?? '',
-                  isDemo: false,
-                  filePath: resource?.snapshot.filePath ?? null,
-                  ...preview,
-                }}
-              />
-            ) : undefined
-          }
+          allTopics={allTopics}
+          slug={slug}
+          currentFile={resource?.snapshot.filePath}
+          maxMegabytes={megabytes(screens.uploadMaxBytes)}
         />
       ),
+      preview: preview ? (
+        <ResourcePreview
+          values={values}
+          topics={allTopics}
+          facts={{
+            id: 0,
+            slug: slug ?? values.slug ?? '',
+            isDemo: false,
+            filePath: resource?.snapshot.filePath ?? null,
+            ...preview,
+          }}
+        />
+      ) : undefined,
     });
   };
 
   /** Reads and checks the form, the new address and the file; nothing is stored yet. */
   const readResourceForm = async (c: Context<AdminEnv>, isNew: boolean) => {
-    const body = await readForm(c);
-    const values = Object.fromEntries(
-      [...fieldNames, ...(isNew ? ['slug'] : [])].map((name) => [name, formText(body, name)]),
-    );
-    const topics = body.getAll('topics').filter((t): t is string => typeof t === 'string');
-    const known = (await listTopics(db)).map((t) => t.slug);
-    const parsed = resourceFormInput(known).safeParse({ ...values, topics, ...translationInput(values) });
-    const slug = isNew ? newItemSlug.safeParse(values) : undefined;
-    const file = await checkUpload(body.get('file'), screens.uploadMaxBytes);
-    const errors: FieldErrors = {
-      ...(slug && !slug.success ? fieldErrors(slug.error.issues) : {}),
-      ...(parsed.success ? {} : fieldErrors(parsed.error.issues)),
-      ...(file.error ? { file: file.error } : {}),
-    };
-    const data = parsed.success && Object.keys(errors).length === 0 ? parsed.data : undefined;
-    return { values, topics, errors, data, slug: slug?.data?.slug, upload: file.upload, preview: wantsPreview(body) };
+    let topics: string[] = [];
+    const typed = await readItemForm(c, {
+      fields: fieldNames,
+      isNew,
+      parse: async (words, body) => {
+        topics = body.getAll('topics').filter((t): t is string => typeof t === 'string');
+        const known = (await listTopics(db)).map((t) => t.slug);
+        return resourceFormInput(known).safeParse({ ...words, topics });
+      },
+    });
+    const file = await checkUpload(typed.body.get('file'), screens.uploadMaxBytes);
+    if (!file.error) return { ...typed, topics, upload: file.upload };
+    return { ...typed, topics, upload: file.upload, errors: { ...typed.errors, file: file.error }, data: undefined };
   };
 
   type Typed = Awaited<ReturnType<typeof readResourceForm>>;
@@ -224,13 +178,15 @@ export function resourceScreens(screens: ContentScreens): Hono<AdminEnv> {
     });
   });
 
-  addLifecycleRoutes(app, screens, {
+  addItemRoutes(app, screens, {
     kind: 'resource',
     base,
-    title: async (db, slug) => {
-      const resource = await getResourceForStaff(db, slug);
-      return resource ? itemTitle(resource.snapshot) : undefined;
-    },
+    heading: 'Resources',
+    addLabel: 'Add a resource',
+    detailLabel: 'Type and date',
+    detail: (r) => `${r.type} · ${r.publishedOn}`,
+    list: listResourcesForStaff,
+    find: getResourceForStaff,
     setPublished: setResourcePublished,
     remove: deleteResource,
   });

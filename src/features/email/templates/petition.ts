@@ -1,9 +1,31 @@
 import { localized, paragraphs, type EmailTemplate } from './define.ts';
 import { retention } from '../../../platform/retention.ts';
+import type { Locale } from '../../../platform/web/locale.ts';
 
 /** Merge fields as the petitions feature queues them (pending-signature.ts); a missing one renders as nothing rather than "undefined". */
 const field = (data: Record<string, unknown>, name: string) =>
   typeof data[name] === 'string' ? (data[name] as string).trim() : '';
+
+/** The words above the button when a petition has none of its own; the petition form starts from them. */
+export function standardConfirmationWords(locale: Locale, title: string): string {
+  return locale === 'es'
+    ? `Gracias por firmar «${title}». Pulsa el botón para confirmar tu firma: solo cuentan las firmas confirmadas. El enlace funciona durante ${retention.unconfirmedDays} días.`
+    : `Thank you for signing “${title}”. Press the button to confirm your signature: only confirmed signatures count. The link works for ${retention.unconfirmedDays} days.`;
+}
+
+/**
+ * The petition's own words above the button (staff write them per petition
+ * and language), a paragraph per blank line; undefined when it has none.
+ */
+function petitionParagraphs(data: Record<string, unknown>): string[] | undefined {
+  const message = field(data, 'message');
+  return message
+    ? message
+        .split(/\r?\n\s*\r?\n/)
+        .map((p) => p.trim())
+        .filter(Boolean)
+    : undefined;
+}
 
 /**
  * The link that confirms a petition signature. Transactional: it answers
@@ -21,7 +43,7 @@ export const petitionTemplates: Record<'petition-confirm', EmailTemplate> = {
         preheader: `One click and your signature counts. The link works for ${retention.unconfirmedDays} days.`,
         ...paragraphs([
           name ? `Hello ${name},` : 'Hello,',
-          `Thank you for signing “${title}”. Press the button to confirm your signature: only confirmed signatures count. The link works for ${retention.unconfirmedDays} days.`,
+          ...(petitionParagraphs(row.data) ?? [standardConfirmationWords('en', title)]),
           'If it was not you, ignore this message: nothing is signed in your name unless the button is pressed.',
         ]),
         action: {
@@ -38,7 +60,7 @@ export const petitionTemplates: Record<'petition-confirm', EmailTemplate> = {
         preheader: `Un clic y tu firma cuenta. El enlace funciona durante ${retention.unconfirmedDays} días.`,
         ...paragraphs([
           name ? `Hola, ${name}:` : 'Hola:',
-          `Gracias por firmar «${title}». Pulsa el botón para confirmar tu firma: solo cuentan las firmas confirmadas. El enlace funciona durante ${retention.unconfirmedDays} días.`,
+          ...(petitionParagraphs(row.data) ?? [standardConfirmationWords('es', title)]),
           'Si no fuiste tú, ignora este mensaje: no se firma nada en tu nombre a menos que se pulse el botón.',
         ]),
         action: {

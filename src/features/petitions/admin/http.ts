@@ -1,6 +1,8 @@
 import type { Secrets } from '../../../platform/crypto.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import type { AdminFrame } from '../../../platform/http/admin.tsx';
+import type { Locale } from '../../../platform/web/locale.ts';
+import type { Petition } from '../petition-editing.ts';
 
 /** What the petition workspace's route files share. */
 export type PetitionAdminDeps = {
@@ -15,7 +17,12 @@ export type PetitionAdminDeps = {
    * they hold, so a block or an invalidation takes effect here at once
    * (other processes catch up on their own within seconds).
    */
-  live?: { counted(petition: { id: number; slug: string }): void; guard: { forget(): void } };
+  live?: {
+    counted(petition: { id: number; slug: string }): void;
+    guard: { forget(): void };
+    /** The public page of any petition, a draft too, under a preview banner: for staff only. */
+    preview(petition: Petition, locale: Locale): Promise<string>;
+  };
 };
 
 export const petitionIdParam = '/:id{[0-9]{1,9}}';

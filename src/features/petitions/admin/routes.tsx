@@ -7,6 +7,7 @@ import { abuseRoutes } from './abuse.tsx';
 import { formText, petitionIdParam, readForm, type PetitionAdminDeps } from './http.ts';
 import { signatureRoutes } from './signatures.tsx';
 import {
+  afterSigningTexts,
   createPetition,
   getPetition,
   listPetitions,
@@ -22,11 +23,14 @@ import { petitionPermissions } from '../permissions.ts';
 import {
   PetitionForm,
   PetitionLinks,
+  PreviewLinks,
   PetitionListPage,
   PetitionSummary,
   petitionStatusLabel,
 } from './views/petitions.tsx';
 import { BackLink } from '../../../platform/web/components.tsx';
+import { sendHtml } from '../../../platform/http/respond.ts';
+import { askBeforeStopping, stopsSigning } from './status-change.tsx';
 
 /** What a posted petition form says, as typed, for re-rendering. */
 function valuesFrom(form: FormData): PetitionValues {
@@ -35,6 +39,9 @@ function valuesFrom(form: FormData): PetitionValues {
     title: text(`${p}.title`),
     summary: text(`${p}.summary`),
     statement: text(`${p}.statement`),
+    target: text(`${p}.target`),
+    thanks: text(`${p}.thanks`),
+    confirmationEmail: text(`${p}.confirmationEmail`),
   });
   const thresholds: NonNullable<PetitionValues['thresholds']> = [];
   for (let i = 0; i < MAX_THRESHOLDS + 3; i++) {
@@ -61,8 +68,8 @@ function valuesOf(p: Petition, timeZone: string): PetitionValues {
   return {
     slug: p.slug,
     target: p.target,
-    en: p.en,
-    es: p.es ?? {},
+    en: { target: '', ...p.en, ...afterSigningTexts(p.en, 'en') },
+    es: p.es ? { target: '', ...p.es, ...afterSigningTexts(p.es, 'es') } : {},
     goal: String(p.goal),
     thresholds: p.thresholds.map((t) => ({ count: String(t.count), en: t.message.en ?? '', es: t.message.es ?? '' })),
     opensAt: p.opensAt ? dateToZonedLocal(p.opensAt, timeZone) : '',
@@ -154,6 +161,7 @@ export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
             {p.goal.toLocaleString('en-US')} ·{' '}
             {p.status === 'draft' ? 'not public yet' : <a href={`/petitions/${p.slug}`}>public page</a>}
           </p>
+          <PreviewLinks id={p.id} spanish={Boolean(p.es)} />
           <PetitionLinks
             id={p.id}
             can={{
@@ -190,15 +198,33 @@ export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
   app.post(petitionIdParam, mustEdit, async (c) => {
     const p = await getPetition(db, Number(c.req.param('id')));
     if (!p) return c.notFound();
-    const values = valuesFrom(await readForm(c));
+    const form = await readForm(c);
+    const values = valuesFrom(form);
     const parsed = petitionInput(await timeZone()).safeParse(values);
     if (!parsed.success) return show(c, p, { values, errors: fieldErrors(parsed.error.issues), status: 422 });
+    if (stopsSigning(p.status, parsed.data.status) && formText(form, 'confirmed') !== 'yes')
+      return askBeforeStopping(c, deps, p, parsed.data.status, form);
     const saved = await updatePetition(db, p.id, parsed.data, frame.actor(c));
     if (!saved) return c.notFound();
     if (!saved.ok) return show(c, p, { values, errors: saved.errors, status: 422 });
     deps.live?.counted(saved.petition);
     return c.redirect(`/admin/petitions/${p.id}?notice=saved`, 303);
   });
+
+  // The public page as it will look, for a draft too: staff only, never cached, never indexed.
+  for (const [suffix, locale] of [
+    ['', 'en'],
+    ['/es', 'es'],
+  ] as const) {
+    app.get(`${petitionIdParam}/preview${suffix}`, async (c) => {
+      const p = await getPetition(db, Number(c.req.param('id')));
+      if (!p || !deps.live) return c.notFound();
+      const res = sendHtml(c, await deps.live.preview(p, locale), 200);
+      res.headers.set('Cache-Control', 'no-store');
+      res.headers.set('X-Robots-Tag', 'noindex');
+      return res;
+    });
+  }
 
   return app;
 }

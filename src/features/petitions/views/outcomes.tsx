@@ -1,3 +1,4 @@
+import { Prose } from '../../../platform/web/components.tsx';
 import { ErrorSummary, Form, type FieldErrors } from '../../../platform/web/forms.tsx';
 import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
 import { petitionMessages } from '../messages.ts';
@@ -19,6 +20,8 @@ export function SignedPage(props: {
   csrf: string;
   choice: DistrictChoice | undefined;
   errors?: FieldErrors;
+  /** The petition's own thank-you words (Markdown) and their language, when staff wrote them. */
+  thanks?: { markdown: string; lang: Locale } | undefined;
 }) {
   const t = petitionMessages(props.locale);
   const back = localizedPath(props.locale, `/petitions/${props.slug}`);
@@ -27,7 +30,11 @@ export function SignedPage(props: {
     <div class="narrow">
       <ErrorSummary errors={errors} title={t.form.errorTitle} />
       <h1>{t.signed.title}</h1>
-      <p>{t.signed.body}</p>
+      {props.thanks ? (
+        <Prose markdown={props.thanks.markdown} locale={props.locale} lang={props.thanks.lang} />
+      ) : (
+        <p>{t.signed.body}</p>
+      )}
       {props.choice ? (
         <Form
           action={localizedPath(props.locale, `/petitions/${props.slug}/district`)}

@@ -1,7 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { Form } from '../../../../platform/web/forms.tsx';
 import type { Locale, TranslationStatus } from '../../service.ts';
-import { BackLink } from '../../../../platform/web/components.tsx';
 
 /**
  * Small parts every content screen shares: how a language's state is said,
@@ -54,45 +53,6 @@ export function ReadOnlyNotice() {
     <p class="notice" role="note">
       You can read this but not change it: your role does not allow editing content.
     </p>
-  );
-}
-
-/** The confirmation every delete goes through, so one mistaken click removes nothing. */
-export function ConfirmDelete(props: {
-  title: string;
-  what: string;
-  action: string;
-  cancel: string;
-  token: string;
-  blocked?: string | undefined;
-}) {
-  if (props.blocked) {
-    return (
-      <>
-        <h1>{props.title} cannot be deleted</h1>
-        <p class="notice" role="note">
-          {props.blocked}
-        </p>
-        <BackLink href={props.cancel}>Back</BackLink>
-      </>
-    );
-  }
-  return (
-    <>
-      <h1>Delete {props.title}?</h1>
-      <p>
-        This removes {props.what} from the site and from this workspace. Its earlier versions stay in the history, so it
-        can be put back from there if this was a mistake.
-      </p>
-      <Form action={props.action} token={props.token}>
-        <button type="submit" class="button danger">
-          Yes, delete it
-        </button>{' '}
-        <a class="button secondary" href={props.cancel}>
-          No, keep it
-        </a>
-      </Form>
-    </>
   );
 }
 

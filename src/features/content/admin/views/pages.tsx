@@ -67,8 +67,15 @@ export function PageDetailView(props: {
   token: string;
   can: { edit: boolean; publish: boolean; remove: boolean };
   timeZone: string;
+  /** Why this page cannot be unpublished or deleted, when it cannot: those actions are then not offered. */
+  fixed: { unpublish: string | undefined; delete: string | undefined };
 }) {
-  const { page, can } = props;
+  const { page, fixed } = props;
+  const can = {
+    ...props.can,
+    unpublish: props.can.publish && !fixed.unpublish,
+    remove: props.can.remove && !fixed.delete,
+  };
   const base = `/admin/content/pages/${page.slug}`;
   return (
     <>
@@ -77,6 +84,7 @@ export function PageDetailView(props: {
       <p>
         Address on the site: <code>/{page.slug === 'home' ? '' : page.slug}</code>
       </p>
+      {fixed.unpublish || fixed.delete ? <p class="hint">{fixed.unpublish ?? fixed.delete}</p> : null}
       <div class="grid side-by-side">
         {locales.map((locale) => {
           const version = page.languages[locale];
@@ -98,7 +106,7 @@ export function PageDetailView(props: {
                       {can.edit ? `Edit ${languageLabel[locale]}` : `Read ${languageLabel[locale]}`}
                     </a>
                   </p>
-                  {can.publish ? (
+                  {(version.published ? can.unpublish : can.publish) ? (
                     <ActionButton
                       action={`${base}/${locale}/${version.published ? 'unpublish' : 'publish'}`}
                       token={props.token}

@@ -13,6 +13,43 @@ export type AbuseValues = {
   domainNote?: string;
 };
 
+/** The two ways to block by hand: one form each, the same shape. */
+const blockForms = [
+  {
+    heading: 'Block an address',
+    kind: 'ip',
+    field: 'ip',
+    note: 'ipNote',
+    label: 'IP address',
+    hint: 'Signing from it is refused. It is stored only as its hash.',
+    maxlength: 64,
+    button: 'Block address',
+  },
+  {
+    heading: 'Block an email domain',
+    kind: 'email-domain',
+    field: 'domain',
+    note: 'domainNote',
+    label: 'Domain',
+    hint: 'Everything after the @, like throwaway.example. Signing with any address there is refused.',
+    maxlength: 253,
+    button: 'Block domain',
+  },
+] as const;
+
+const rateFields = [
+  {
+    name: 'perIpBurst',
+    label: 'Burst',
+    hint: 'Signatures one address may send in quick succession (a household, a library, a rally on one Wi-Fi).',
+  },
+  {
+    name: 'perIpPerHour',
+    label: 'Per hour',
+    hint: 'Signatures one address may send in an hour, all petitions together.',
+  },
+] as const;
+
 function Trending(props: { title: string; rows: TrendingRow[]; kind: 'ip' | 'email-domain'; token: string }) {
   return (
     <section>
@@ -117,38 +154,26 @@ export function AbusePage(props: {
           ))}
         </DataTable>
       )}
-      <h3>Block an address</h3>
-      <Form action="/admin/petitions/abuse/blocks" token={props.token}>
-        <input type="hidden" name="kind" value="ip" />
-        <Field
-          name="ip"
-          label="IP address"
-          hint="Signing from it is refused. It is stored only as its hash."
-          value={v.ip}
-          error={props.errors.ip}
-          maxlength={64}
-        />
-        <Field name="ipNote" label="Why (optional, for staff)" value={v.ipNote} maxlength={200} />
-        <button type="submit" class="button">
-          Block address
-        </button>
-      </Form>
-      <h3>Block an email domain</h3>
-      <Form action="/admin/petitions/abuse/blocks" token={props.token}>
-        <input type="hidden" name="kind" value="email-domain" />
-        <Field
-          name="domain"
-          label="Domain"
-          hint="Everything after the @, like throwaway.example. Signing with any address there is refused."
-          value={v.domain}
-          error={props.errors.domain}
-          maxlength={253}
-        />
-        <Field name="domainNote" label="Why (optional, for staff)" value={v.domainNote} maxlength={200} />
-        <button type="submit" class="button">
-          Block domain
-        </button>
-      </Form>
+      {blockForms.map((block) => (
+        <>
+          <h3>{block.heading}</h3>
+          <Form action="/admin/petitions/abuse/blocks" token={props.token}>
+            <input type="hidden" name="kind" value={block.kind} />
+            <Field
+              name={block.field}
+              label={block.label}
+              hint={block.hint}
+              value={v[block.field]}
+              error={props.errors[block.field]}
+              maxlength={block.maxlength}
+            />
+            <Field name={block.note} label="Why (optional, for staff)" value={v[block.note]} maxlength={200} />
+            <button type="submit" class="button">
+              {block.button}
+            </button>
+          </Form>
+        </>
+      ))}
 
       <h2>Rates per address</h2>
       <p>
@@ -157,24 +182,17 @@ export function AbusePage(props: {
         newsletter sign-up alike.
       </p>
       <Form action="/admin/petitions/abuse/limits" token={props.token}>
-        <Field
-          name="perIpBurst"
-          label="Burst"
-          hint="Signatures one address may send in quick succession (a household, a library, a rally on one Wi-Fi)."
-          value={v.perIpBurst ?? String(props.limits.perIpBurst)}
-          error={props.errors.perIpBurst}
-          inputmode="numeric"
-          required
-        />
-        <Field
-          name="perIpPerHour"
-          label="Per hour"
-          hint="Signatures one address may send in an hour, all petitions together."
-          value={v.perIpPerHour ?? String(props.limits.perIpPerHour)}
-          error={props.errors.perIpPerHour}
-          inputmode="numeric"
-          required
-        />
+        {rateFields.map((rate) => (
+          <Field
+            name={rate.name}
+            label={rate.label}
+            hint={rate.hint}
+            value={v[rate.name] ?? String(props.limits[rate.name])}
+            error={props.errors[rate.name]}
+            inputmode="numeric"
+            required
+          />
+        ))}
         <button type="submit" class="button">
           Save rates
         </button>

@@ -2,7 +2,7 @@ import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '.
 import { renderMarkdown } from '../../../../platform/web/markdown.ts';
 import { formatInZone, zoneName } from '../../../../platform/web/time.ts';
 import { MAX_THRESHOLDS, type Petition, type PetitionListRow, type PetitionValues } from '../../petition-editing.ts';
-import type { PetitionStatus } from '../../schema.ts';
+import type { PetitionStatus, PetitionVersion } from '../../schema.ts';
 import { DataTable, SummaryTable } from '../../../../platform/web/tables.tsx';
 
 /** How the petition screens say things, in the workspace's English. */
@@ -76,43 +76,105 @@ export function PetitionLinks(props: { id: number; can: { signatures: boolean; e
   );
 }
 
+/** One language's fields, each a line here: a text area when it has rows, else a one-line field. */
+type VersionField = {
+  name: keyof Required<PetitionVersion>;
+  label: string;
+  hint?: string;
+  rows?: number;
+  maxlength: number;
+  required?: boolean;
+};
+
+function versionFields(lang: 'en' | 'es'): VersionField[] {
+  const english = lang === 'en';
+  const target: VersionField[] = english
+    ? []
+    : [
+        {
+          name: 'target',
+          label: 'Addressed to, in Spanish',
+          hint: 'Like Legislatura de Oregón. Leave empty to show the English one.',
+          maxlength: 200,
+        },
+      ];
+  return [
+    { name: 'title', label: 'Title', maxlength: 200, required: english },
+    ...target,
+    {
+      name: 'summary',
+      label: 'Summary',
+      hint: 'One or two sentences for the top of the page and for sharing.',
+      rows: 3,
+      maxlength: 600,
+    },
+    {
+      name: 'statement',
+      label: 'Statement',
+      hint: 'What signers put their name to. Markdown: **bold**, _italic_, lists with “- ”, [a link](https://…).',
+      rows: 12,
+      maxlength: 20_000,
+      required: english,
+    },
+    {
+      name: 'thanks',
+      label: 'Thank-you page',
+      hint:
+        'What a signer reads just after signing. Markdown. ' +
+        'It starts as the site’s standard text; empty goes back to it.',
+      rows: 4,
+      maxlength: 2000,
+    },
+    {
+      name: 'confirmationEmail',
+      label: 'Confirmation email',
+      hint:
+        'The words above the email’s Confirm button; an empty line starts a new paragraph. The greeting, ' +
+        'the button and a line for anyone who did not sign are added. Empty: the site’s standard text.',
+      rows: 5,
+      maxlength: 2000,
+    },
+  ];
+}
+
+/** The public page as it will look, in each language it has: a draft's only way to be seen. */
+export function PreviewLinks(props: { id: number; spanish: boolean }) {
+  const base = `/admin/petitions/${props.id}/preview`;
+  return (
+    <ul class="list-inline">
+      <li>
+        <a href={base}>Preview the public page</a>
+      </li>
+      {props.spanish ? (
+        <li>
+          <a href={`${base}/es`}>Preview in Spanish</a>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
 function VersionFields(props: { lang: 'en' | 'es'; values: PetitionValues['en']; errors: FieldErrors }) {
   const p = props.lang;
   const v = props.values ?? {};
-  const required = p === 'en';
   return (
     <fieldset lang={p}>
       <legend>
         {p === 'en' ? 'English' : 'Spanish (optional: leave every field empty to show the English version)'}
       </legend>
-      <Field
-        name={`${p}.title`}
-        label="Title"
-        value={v.title}
-        error={props.errors[`${p}.title`]}
-        required={required}
-        maxlength={200}
-        lang={p}
-      />
-      <TextArea
-        name={`${p}.summary`}
-        label="Summary"
-        hint="One or two sentences for the top of the page and for sharing."
-        value={v.summary}
-        error={props.errors[`${p}.summary`]}
-        rows={3}
-        lang={p}
-      />
-      <TextArea
-        name={`${p}.statement`}
-        label="Statement"
-        hint="What signers put their name to. Markdown: **bold**, _italic_, lists with “- ”, [a link](https://…)."
-        value={v.statement}
-        error={props.errors[`${p}.statement`]}
-        required={required}
-        rows={12}
-        lang={p}
-      />
+      {versionFields(p).map((field) => {
+        const shared = {
+          name: `${p}.${field.name}`,
+          label: field.label,
+          hint: field.hint,
+          value: v[field.name],
+          error: props.errors[`${p}.${field.name}`],
+          required: field.required,
+          maxlength: field.maxlength,
+          lang: p,
+        };
+        return field.rows ? <TextArea {...shared} rows={field.rows} /> : <Field {...shared} />;
+      })}
     </fieldset>
   );
 }
@@ -133,30 +195,23 @@ function ThresholdFields(props: { rows: NonNullable<PetitionValues['thresholds']
       {props.rows.map((row, i) => (
         <fieldset class="plain">
           <legend class="visually-hidden">Threshold {i + 1}</legend>
-          <Field
-            name={`thresholds.${i}.count`}
-            label={`Threshold ${i + 1}: signatures`}
-            value={row.count}
-            error={props.errors[`thresholds.${i}.count`]}
-            inputmode="numeric"
-            maxlength={12}
-          />
-          <Field
-            name={`thresholds.${i}.en`}
-            label="Message in English"
-            value={row.en}
-            error={props.errors[`thresholds.${i}.en`]}
-            maxlength={300}
-            lang="en"
-          />
-          <Field
-            name={`thresholds.${i}.es`}
-            label="Message in Spanish (optional)"
-            value={row.es}
-            error={props.errors[`thresholds.${i}.es`]}
-            maxlength={300}
-            lang="es"
-          />
+          {(
+            [
+              ['count', `Threshold ${i + 1}: signatures`, 12, undefined],
+              ['en', 'Message in English', 300, 'en'],
+              ['es', 'Message in Spanish (optional)', 300, 'es'],
+            ] as const
+          ).map(([name, label, maxlength, lang]) => (
+            <Field
+              name={`thresholds.${i}.${name}`}
+              label={label}
+              value={row[name]}
+              error={props.errors[`thresholds.${i}.${name}`]}
+              inputmode={name === 'count' ? 'numeric' : undefined}
+              maxlength={maxlength}
+              lang={lang}
+            />
+          ))}
         </fieldset>
       ))}
     </fieldset>
@@ -187,58 +242,50 @@ export function PetitionForm(props: {
   submitLabel: string;
 }) {
   const v = props.values;
+  /** One of the form's own one-line fields, with its typed value and its error. */
+  const field = (
+    name: 'slug' | 'target' | 'goal' | 'opensAt' | 'closesAt',
+    rest: Omit<Parameters<typeof Field>[0], 'name' | 'value' | 'error'>,
+  ) => <Field name={name} value={v[name]} error={props.errors[name]} {...rest} />;
   return (
     <Form action={props.action} token={props.token}>
       <ErrorSummary errors={props.errors} title="Please fix these and save again" />
-      <Field
-        name="slug"
-        label="Address"
-        hint="The end of /petitions/…: lower-case letters, digits and hyphens. It cannot change once the petition has been open."
-        value={v.slug}
-        error={props.errors.slug}
-        required
-        maxlength={80}
-      />
-      <Field
-        name="target"
-        label="Addressed to"
-        hint="Who the petition asks, like Oregon Legislature."
-        value={v.target}
-        error={props.errors.target}
-        required
-        maxlength={200}
-      />
+      {field('slug', {
+        label: 'Address',
+        hint:
+          'The end of /petitions/…: lower-case letters, digits and hyphens. ' +
+          'It cannot change once the petition has been open.',
+        required: true,
+        maxlength: 80,
+      })}
+      {field('target', {
+        label: 'Addressed to',
+        hint: 'Who the petition asks, like Oregon Legislature.',
+        required: true,
+        maxlength: 200,
+      })}
       <VersionFields lang="en" values={v.en} errors={props.errors} />
       <VersionFields lang="es" values={v.es} errors={props.errors} />
-      <Field
-        name="goal"
-        label="Goal"
-        hint="The number of verified signatures the progress bar counts towards."
-        value={v.goal}
-        error={props.errors.goal}
-        required
-        inputmode="numeric"
-        maxlength={12}
-      />
+      {field('goal', {
+        label: 'Goal',
+        hint: 'The number of verified signatures the progress bar counts towards.',
+        required: true,
+        inputmode: 'numeric',
+        maxlength: 12,
+      })}
       <ThresholdFields rows={thresholdRows(v.thresholds)} errors={props.errors} />
       <fieldset>
         <legend>Dates (optional)</legend>
-        <Field
-          name="opensAt"
-          type="datetime-local"
-          label={`Opens (${zoneName(props.timeZone)})`}
-          hint="Leave empty to take signatures as soon as it is open."
-          value={v.opensAt}
-          error={props.errors.opensAt}
-        />
-        <Field
-          name="closesAt"
-          type="datetime-local"
-          label={`Closes (${zoneName(props.timeZone)})`}
-          hint="Leave empty to keep it open until you close it."
-          value={v.closesAt}
-          error={props.errors.closesAt}
-        />
+        {field('opensAt', {
+          type: 'datetime-local',
+          label: `Opens (${zoneName(props.timeZone)})`,
+          hint: 'Leave empty to take signatures as soon as it is open.',
+        })}
+        {field('closesAt', {
+          type: 'datetime-local',
+          label: `Closes (${zoneName(props.timeZone)})`,
+          hint: 'Leave empty to keep it open until you close it.',
+        })}
       </fieldset>
       <Select
         name="status"
@@ -265,7 +312,7 @@ export function PetitionSummary(props: { petition: Petition; verified: number; t
         caption="Settings"
         rows={[
           ['Address', `/petitions/${p.slug}`],
-          ['Addressed to', p.target],
+          ['Addressed to', p.es?.target ? `${p.target} · in Spanish: ${p.es.target}` : p.target],
           ['Status', petitionStatusLabel[p.status]],
           ['Verified signatures', `${number(props.verified)} of ${number(p.goal)}`],
           ['Opens', when(p.opensAt)],
