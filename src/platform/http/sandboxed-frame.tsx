@@ -52,7 +52,6 @@ export function SandboxedFrame(props: { src: string; title: string; lang?: strin
       title={props.title}
       sandbox=""
       referrerpolicy="no-referrer"
-      loading="lazy"
       lang={props.lang}
     />
   );

@@ -21,7 +21,7 @@ export function EmailParts(props: { htmlSrc: string; text: string; heading: Head
       </section>
       <section>
         <H>Plain text</H>
-        <p class="hint">For mail apps that show text only, and what screen readers of some apps read.</p>
+        <p class="hint">What mail apps that show text only show instead.</p>
         <pre class="mail" lang={props.lang}>
           {props.text}
         </pre>
@@ -40,7 +40,14 @@ export function InboxLine(props: { from: string; subject: string; preheader: str
   );
 }
 
-export type KeptMessage = { id: number; createdAt: Date; toAddress: string; subject: string; text: string; html: string };
+export type KeptMessage = {
+  id: number;
+  createdAt: Date;
+  toAddress: string;
+  subject: string;
+  text: string;
+  html: string;
+};
 
 export function MailboxList(props: { rows: KeptMessage[] }) {
   return (
@@ -79,7 +86,7 @@ export function MailboxMessage(props: { message: KeptMessage; links: string[] })
       {props.links.length > 0 ? (
         <>
           <h2>Links in this message</h2>
-          <ul>
+          <ul class="mail-links">
             {props.links.map((href) => (
               <li>
                 <a href={href}>{href}</a>
