@@ -26,6 +26,20 @@ const email = 'organizer@psj.example';
 const axeOf = (page: Page) => new AxeBuilder({ page }).exclude('iframe.sandboxed-frame').withTags(wcag22aa);
 const password = 'lanterns over the willamette';
 
+/** Fills the compose form on the page (a subject and a message in each language) and saves the draft. */
+async function saveDraft(
+  page: Page,
+  draft: { name: string; tag: string; en: [subject: string, body: string]; es: [subject: string, body: string] },
+) {
+  await page.getByLabel('Name (for staff only)').fill(draft.name);
+  await page.getByLabel('Only people with this tag (optional)').fill(draft.tag);
+  for (const lang of ['en', 'es'] as const) {
+    await page.locator(`[name="${lang}.subject"]`).fill(draft[lang][0]);
+    await page.locator(`[name="${lang}.body"]`).fill(draft[lang][1]);
+  }
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save draft' }).click()]);
+}
+
 describe.skipIf(!available.ok)('a broadcast, composed and watched in a real browser', () => {
   let browser: Browser;
   let site: Awaited<ReturnType<typeof startDemoSite>>;
@@ -70,13 +84,12 @@ describe.skipIf(!available.ok)('a broadcast, composed and watched in a real brow
     expect(await page.locator('.error-summary').textContent()).toContain('Write a subject');
     await expectNoAxeViolations('new broadcast with errors');
 
-    await page.getByLabel('Name (for staff only)').fill('Advocacy Day reminder');
-    await page.getByLabel('Only people with this tag (optional)').fill('advocacy-day');
-    await page.locator('[name="en.subject"]').fill('See you at the Capitol, {{givenName}}');
-    await page.locator('[name="en.body"]').fill('Hello {{givenName}}, bring a friend. [Tips](/tips)');
-    await page.locator('[name="es.subject"]').fill('Nos vemos en el Capitolio, {{givenName}}');
-    await page.locator('[name="es.body"]').fill('Hola, {{givenName}}: trae a alguien. [Consejos](/tips)');
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save draft' }).click()]);
+    await saveDraft(page, {
+      name: 'Advocacy Day reminder',
+      tag: 'advocacy-day',
+      en: ['See you at the Capitol, {{givenName}}', 'Hello {{givenName}}, bring a friend. [Tips](/tips)'],
+      es: ['Nos vemos en el Capitolio, {{givenName}}', 'Hola, {{givenName}}: trae a alguien. [Consejos](/tips)'],
+    });
     expect(await page.locator('main').textContent()).toContain('30 people right now');
     await expectNoAxeViolations('draft');
 
@@ -177,13 +190,12 @@ describe.skipIf(!available.ok)('a broadcast previewed, confirmed and read in the
   /** A bilingual draft to the three people tagged for this walk, saved from the compose form. */
   async function composeDraft(page: Page, name: string) {
     await page.goto(`${site.url}/admin/broadcasts/new`);
-    await page.getByLabel('Name (for staff only)').fill(name);
-    await page.getByLabel('Only people with this tag (optional)').fill('preview-walk');
-    await page.locator('[name="en.subject"]').fill('See you in Salem, {{givenName}}');
-    await page.locator('[name="en.body"]').fill('Hello **{{givenName}}**, read [our policies](/policies).');
-    await page.locator('[name="es.subject"]').fill('Nos vemos en Salem, {{givenName}}');
-    await page.locator('[name="es.body"]').fill('Hola, {{givenName}}: lee [nuestras políticas](/policies).');
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save draft' }).click()]);
+    await saveDraft(page, {
+      name,
+      tag: 'preview-walk',
+      en: ['See you in Salem, {{givenName}}', 'Hello **{{givenName}}**, read [our policies](/policies).'],
+      es: ['Nos vemos en Salem, {{givenName}}', 'Hola, {{givenName}}: lee [nuestras políticas](/policies).'],
+    });
   }
 
   it.each([390, 1280])(

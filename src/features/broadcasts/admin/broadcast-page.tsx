@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import { allowSandboxedFrames } from '../../../platform/http/sandboxed-frame.tsx';
@@ -59,8 +60,10 @@ export function broadcastPage(deps: BroadcastDeps) {
     const zone = await timeZone();
     const token = frame.csrfToken(c);
     const errors = refused.errors ?? {};
-    const title = `${Object.keys(errors).length || refused.scheduleError ? 'Error: ' : ''}${b.name}`;
-    const page = { title, current: 'broadcasts', status: refused.status };
+    const common = { broadcast: b, token, timeZone: zone };
+    // Due now ("send now", or its time came): the progress page, whose counts start moving within a second.
+    const starting = b.status === 'scheduled' && b.scheduledAt !== null && b.scheduledAt.getTime() <= Date.now();
+    let body: Child;
     if (b.status === 'draft' && broadcastPermissions.send(staff)) {
       const form = (
         <ComposeForm
@@ -72,45 +75,28 @@ export function broadcastPage(deps: BroadcastDeps) {
           submitLabel="Save changes"
         />
       );
-      const body = (
+      body = (
         <DraftPage
-          broadcast={b}
+          {...common}
           count={await audienceCount(db, b.audience)}
           preview={await previews(b)}
-          token={token}
-          timeZone={zone}
           scheduleError={refused.scheduleError}
           scheduleValue={refused.scheduleValue}
           form={form}
         />
       );
-      return allowSandboxedFrames(await frame.render(c, { ...page, body }));
+    } else if (b.status === 'draft' || (b.status === 'scheduled' && !starting)) {
+      const canSend = broadcastPermissions.send(staff) && b.status === 'scheduled';
+      const count = await audienceCount(db, b.audience);
+      body = <ScheduledPage {...common} count={count} preview={await previews(b)} canSend={canSend} />;
+    } else {
+      const progress = await broadcastProgress(db, b);
+      body = <ProgressPage {...common} progress={progress} canSend={broadcastPermissions.send(staff)} />;
     }
-    // Due now ("send now", or its time came): the progress page, whose counts start moving within a second.
-    const starting = b.status === 'scheduled' && b.scheduledAt !== null && b.scheduledAt.getTime() <= Date.now();
-    if (b.status === 'draft' || (b.status === 'scheduled' && !starting)) {
-      const body = (
-        <ScheduledPage
-          broadcast={b}
-          count={await audienceCount(db, b.audience)}
-          preview={await previews(b)}
-          token={token}
-          timeZone={zone}
-          canSend={broadcastPermissions.send(staff) && b.status === 'scheduled'}
-        />
-      );
-      return allowSandboxedFrames(await frame.render(c, { ...page, body }));
-    }
-    const body = (
-      <ProgressPage
-        broadcast={b}
-        progress={await broadcastProgress(db, b)}
-        token={token}
-        timeZone={zone}
-        canSend={broadcastPermissions.send(staff)}
-      />
-    );
-    return frame.render(c, { ...page, body });
+    const title = `${Object.keys(errors).length || refused.scheduleError ? 'Error: ' : ''}${b.name}`;
+    const page = await frame.render(c, { title, current: 'broadcasts', status: refused.status, body });
+    // The draft and scheduled pages show the email in sandboxed frames; the progress page shows none.
+    return b.status === 'draft' || b.status === 'scheduled' ? allowSandboxedFrames(page) : page;
   };
 
   const load = async (c: Context<AdminEnv>) => getBroadcast(db, Number(c.req.param('id')));

@@ -44,17 +44,19 @@ function CancelSection(props: { broadcast: Broadcast; token: string; sending?: b
 
 export type BroadcastPreviews = { from: string; versions: readonly VersionPreview[] };
 
+/** What every page of a broadcast is given. */
+type PageProps = { broadcast: Broadcast; token: string; timeZone: string };
+
 /** A draft: its preview, a test, when to send it (confirmed on the next page), its form, and apart, cancelling. */
-export function DraftPage(props: {
-  broadcast: Broadcast;
-  count: number;
-  preview: BroadcastPreviews;
-  token: string;
-  timeZone: string;
-  scheduleError?: string | undefined;
-  scheduleValue?: string | undefined;
-  form: Child;
-}) {
+export function DraftPage(
+  props: PageProps & {
+    count: number;
+    preview: BroadcastPreviews;
+    scheduleError?: string | undefined;
+    scheduleValue?: string | undefined;
+    form: Child;
+  },
+) {
   const b = props.broadcast;
   return (
     <>
@@ -98,14 +100,7 @@ export function DraftPage(props: {
 }
 
 /** Scheduled and not yet started: what will go out, and the ways to change or stop it. */
-export function ScheduledPage(props: {
-  broadcast: Broadcast;
-  count: number;
-  preview: BroadcastPreviews;
-  token: string;
-  timeZone: string;
-  canSend: boolean;
-}) {
+export function ScheduledPage(props: PageProps & { count: number; preview: BroadcastPreviews; canSend: boolean }) {
   const b = props.broadcast;
   return (
     <>
@@ -145,13 +140,7 @@ const progressRows: [keyof Progress, string][] = [
 ];
 
 /** Starting, sending, sent or cancelled: the counts, which the workspace script refreshes as they move. */
-export function ProgressPage(props: {
-  broadcast: Broadcast;
-  progress: Progress;
-  token: string;
-  timeZone: string;
-  canSend: boolean;
-}) {
+export function ProgressPage(props: PageProps & { progress: Progress; canSend: boolean }) {
   const b = props.broadcast;
   return (
     <>

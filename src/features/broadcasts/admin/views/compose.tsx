@@ -16,38 +16,27 @@ function VersionFields(props: {
 }) {
   const p = props.lang;
   const v = props.values ?? {};
+  // What each field of a version shares: its name under the language, what was typed, its message, the language.
+  const part = (key: 'subject' | 'preheader' | 'body') => ({
+    name: `${p}.${key}`,
+    value: v[key],
+    error: props.errors[`${p}.${key}`],
+    lang: p,
+  });
   return (
-    <fieldset lang={p}>
+    // The legend is in English like the rest of the workspace; only what is typed is in the version's language.
+    <fieldset>
       <legend>
         {p === 'en' ? 'English' : 'Spanish (optional: without it, Spanish readers get the English version)'}
       </legend>
-      <Field
-        name={`${p}.subject`}
-        label="Subject"
-        value={v.subject}
-        error={props.errors[`${p}.subject`]}
-        required={props.required}
-        maxlength={200}
-        lang={p}
-      />
-      <Field
-        name={`${p}.preheader`}
-        label="Preheader"
-        hint="The line inboxes show after the subject."
-        value={v.preheader}
-        error={props.errors[`${p}.preheader`]}
-        maxlength={200}
-        lang={p}
-      />
+      <Field {...part('subject')} label="Subject" required={props.required} maxlength={200} />
+      <Field {...part('preheader')} label="Preheader" hint="The line inboxes show after the subject." maxlength={200} />
       <TextArea
-        name={`${p}.body`}
+        {...part('body')}
         label="Message"
         hint="Markdown: **bold**, _italic_, [a link](https://…), lists with “- ”. {{givenName}} becomes the reader’s first name."
-        value={v.body}
-        error={props.errors[`${p}.body`]}
         required={props.required}
         rows={12}
-        lang={p}
       />
     </fieldset>
   );
