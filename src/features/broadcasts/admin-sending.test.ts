@@ -26,7 +26,7 @@ const bilingual = (tag: string, preheader = 'Join us at the Capitol'): Broadcast
 
 describeEachDatabase('a broadcast previewed and confirmed before it goes out', (database) => {
   const db = () => database().db;
-  let organizer: Browser;
+  let organizer: Browser & { email: string };
 
   beforeAll(async () => {
     organizer = await signedInAs(createTestApp(database()).app, database(), 'organizer');
@@ -156,5 +156,35 @@ describeEachDatabase('a broadcast previewed and confirmed before it goes out', (
     const done = await organizer.post(`${form(id)}/cancel`, { confirmed: 'yes' }, { from: form(id) });
     expect(done.headers.get('location')).toBe(`${form(id)}?notice=cancelled`);
     expect((await getBroadcast(db(), id))!.status).toBe('cancelled');
+  });
+
+  it('asks before stopping a broadcast that is sending, with what has gone and what would be withdrawn', async () => {
+    const id = await draft('confirm-stop', 4);
+    await organizer.post(`${form(id)}/schedule`, { sendAt: '', confirmed: 'yes' }, { from: form(id) });
+    await startDueBroadcasts(db(), { domain: 'psj.example' });
+    const asked = await (await organizer.post(`${form(id)}/cancel`, {}, { from: form(id) })).text();
+    expect(asked).toContain('<h1>Stop sending “Advocacy Day confirm-stop”?</h1>');
+    expect(asked).toContain('The 4 messages not yet sent are withdrawn');
+    expect((await getBroadcast(db(), id))!.status).toBe('sending');
+    expect(await queued(id)).toBe(4);
+    await organizer.post(`${form(id)}/cancel`, { confirmed: 'yes' }, { from: form(id) });
+    expect((await getBroadcast(db(), id))!.status).toBe('cancelled');
+  });
+
+  it('sends a test greeting the staff member by name, and shows a viewer a draft as a draft', async () => {
+    const id = await draft('test-and-view', 1);
+    await organizer.post(`${form(id)}/test`, {}, { from: form(id) });
+    const tests = await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, organizer.email));
+    expect(tests.map((t) => [t.locale, t.data.givenName, t.data.test])).toEqual(
+      expect.arrayContaining([
+        ['en', 'Test', true],
+        ['es', 'Test', true],
+      ]),
+    );
+    const viewer = await signedInAs(createTestApp(database()).app, database(), 'viewer');
+    const page = await (await viewer.request(form(id))).text();
+    expect(page).toContain('Draft to Newsletter subscribers');
+    expect(page).not.toContain('Scheduled for');
+    expect(page).not.toContain('Cancel this broadcast');
   });
 });

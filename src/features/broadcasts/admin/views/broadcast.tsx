@@ -99,13 +99,20 @@ export function DraftPage(
   );
 }
 
-/** Scheduled and not yet started: what will go out, and the ways to change or stop it. */
+/** Scheduled and not yet started (or a draft, to those who cannot send): what will go out, and the ways to change or stop it. */
 export function ScheduledPage(props: PageProps & { count: number; preview: BroadcastPreviews; canSend: boolean }) {
   const b = props.broadcast;
   return (
     <>
       <BroadcastHeading broadcast={b}>
-        Scheduled for <strong>{b.scheduledAt ? formatInZone(b.scheduledAt, props.timeZone) : '—'}</strong> to{' '}
+        {b.scheduledAt ? (
+          <>
+            Scheduled for <strong>{formatInZone(b.scheduledAt, props.timeZone)}</strong> to
+          </>
+        ) : (
+          // A draft, seen by someone who may watch broadcasts but not send them.
+          'Draft to'
+        )}{' '}
         {describeAudience(b.audience)}: {people(props.count)} right now.
       </BroadcastHeading>
       <BroadcastPreview {...props.preview} />
