@@ -46,6 +46,11 @@ describeEachDatabase('the demo mailbox shows mail as its reader gets it', (datab
     // The text part has no Markdown left.
     expect(kept!.text).toContain('Read our policies (http://localhost:3000/policies), Person 1.');
 
+    // Listed at the organisation's time, as every workspace screen.
+    const list = await (await admin.request('/admin/mailbox')).text();
+    expect(list).toMatch(new RegExp(`<td>[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}\\s[AP]M P[SD]T</td>`));
+    expect(list).not.toContain('(UTC)');
+
     const res = await admin.request(`/admin/mailbox/${kept!.id}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toMatch(/frame-src 'self'(;|$)/);

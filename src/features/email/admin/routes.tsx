@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import { allowSandboxedFrames, sandboxedDocument } from '../../../platform/http/sandboxed-frame.tsx';
+import { getSiteSettings } from '../../content/service.ts';
 import { roles } from '../../staff/service.ts';
 import { emailMailbox } from '../schema.ts';
 import { linksIn, MailboxList, MailboxMessage } from './views.tsx';
@@ -27,7 +28,12 @@ export function mailboxRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEn
 
   app.get('/', async (c) => {
     const rows = await db.select().from(emailMailbox).orderBy(desc(emailMailbox.id)).limit(100);
-    return frame.render(c, { title: 'Mailbox', current: 'mailbox', body: <MailboxList rows={rows} /> });
+    const { timeZone } = await getSiteSettings(db);
+    return frame.render(c, {
+      title: 'Mailbox',
+      current: 'mailbox',
+      body: <MailboxList rows={rows} timeZone={timeZone} />,
+    });
   });
 
   app.get(messageId, async (c) => {

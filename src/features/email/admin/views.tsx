@@ -2,6 +2,7 @@ import { SandboxedFrame } from '../../../platform/http/sandboxed-frame.tsx';
 import { BackLink } from '../../../platform/web/components.tsx';
 import { decodeCharacterReferences } from '../../../platform/web/escape.ts';
 import { DataTable } from '../../../platform/web/tables.tsx';
+import { formatInZone } from '../../../platform/web/time.ts';
 
 type Heading = 'h2' | 'h3' | 'h4';
 
@@ -49,16 +50,16 @@ export type KeptMessage = {
   html: string;
 };
 
-export function MailboxList(props: { rows: KeptMessage[] }) {
+export function MailboxList(props: { rows: KeptMessage[]; timeZone: string }) {
   return (
     <>
       <h1>Mailbox</h1>
       <p>No SMTP relay is set (SMTP_URL), so email is kept here instead of being sent. Newest first.</p>
       {props.rows.length === 0 ? <p>Nothing yet.</p> : null}
-      <DataTable caption="Kept messages" columns={['When (UTC)', 'To', 'Subject']} scroll>
+      <DataTable caption="Kept messages" columns={['When', 'To', 'Subject']} scroll>
         {props.rows.map((m) => (
           <tr>
-            <td>{m.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
+            <td>{formatInZone(m.createdAt, props.timeZone)}</td>
             <td>{m.toAddress}</td>
             <td>
               <a href={`/admin/mailbox/${m.id}`}>{m.subject}</a>
