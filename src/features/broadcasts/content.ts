@@ -1,9 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { LoadingCache } from '../../platform/cache.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { renderMarkdown } from '../../platform/web/markdown.ts';
-import type { Locale } from '../../platform/web/locale.ts';
-import { escapeHtml, type EmailTemplate } from '../email/service.ts';
+import { renderMarkdown, type SiteLinks } from '../../platform/web/markdown.ts';
+import { markdownToText } from '../../platform/web/markdown-text.ts';
+import { localizedPath, type Locale } from '../../platform/web/locale.ts';
+import {
+  composeEmail,
+  escapeHtml,
+  type ComposedEmail,
+  type EmailContent,
+  type EmailTemplate,
+  type Sender,
+} from '../email/service.ts';
 import { broadcasts, type BroadcastVersion } from './schema.ts';
 
 export type BroadcastContent = {
@@ -45,13 +53,20 @@ export class BroadcastContentCache {
   }
 }
 
-/** Markdown to email HTML: relative links become absolute, in the version's language. */
+/**
+ * Markdown to both parts of an email: HTML, and plain text a mail client
+ * shows as it is (no Markdown left, each link's address written out).
+ * Relative links become absolute, in the version's language, in both.
+ */
 export function renderVersion(version: BroadcastVersion, locale: Locale, publicUrl: string): BroadcastContent {
-  const html = renderMarkdown(version.body, {
-    languagePrefix: locale === 'es' ? '/es' : '',
-    absoluteBase: publicUrl.replace(/\/$/, ''),
-  });
-  return { subject: version.subject, preheader: version.preheader, bodyHtml: html, bodyText: version.body, locale };
+  const links: SiteLinks = { languagePrefix: locale === 'es' ? '/es' : '', absoluteBase: publicUrl.replace(/\/$/, '') };
+  return {
+    subject: version.subject,
+    preheader: version.preheader,
+    bodyHtml: renderMarkdown(version.body, links),
+    bodyText: markdownToText(version.body, links),
+    locale,
+  };
 }
 
 /** Fills {{givenName}} and friends; values are escaped for HTML where the target is HTML. */
@@ -65,19 +80,44 @@ export function mergeFields(
   );
 }
 
+/** The words as one reader gets them: their fields merged into every part. */
+function personalized(content: BroadcastContent, fields: Record<string, string>, test = false): EmailContent {
+  return {
+    subject: (test ? '[Test] ' : '') + mergeFields(content.subject, fields),
+    preheader: mergeFields(content.preheader, fields),
+    bodyHtml: mergeFields(content.bodyHtml, fields, escapeHtml),
+    bodyText: mergeFields(content.bodyText, fields),
+  };
+}
+
 /** The outbox template 'broadcast': the staff-written words, merged for each reader, inside the email layout. */
 export function broadcastTemplate(cache: BroadcastContentCache): EmailTemplate {
   return {
     async render(row) {
       const content = await cache.get(Number(row.data.broadcastId), row.locale);
       if (!content) throw new Error('the broadcast no longer exists');
-      const fields = { givenName: String(row.data.givenName ?? '') };
-      return {
-        subject: (row.data.test ? '[Test] ' : '') + mergeFields(content.subject, fields),
-        preheader: mergeFields(content.preheader, fields),
-        bodyHtml: mergeFields(content.bodyHtml, fields, escapeHtml),
-        bodyText: mergeFields(content.bodyText, fields),
-      };
+      return personalized(content, { givenName: String(row.data.givenName ?? '') }, Boolean(row.data.test));
     },
   };
+}
+
+/** Who a preview is shown to: a made-up reader in each language, whose links lead nowhere real. */
+export const sampleReader: Record<Locale, { givenName: string }> = {
+  en: { givenName: 'Alex' },
+  es: { givenName: 'Sofía' },
+};
+
+/**
+ * A version as a sample reader's mail client will get it: the same layout,
+ * footer and plain text as the sender builds for each person, with the
+ * sample reader's name and a sample preferences link in place of theirs.
+ */
+export function previewBroadcast(
+  version: BroadcastVersion,
+  locale: Locale,
+  sender: Pick<Sender, 'name' | 'postalAddress' | 'publicUrl'>,
+): ComposedEmail {
+  const content = personalized(renderVersion(version, locale, sender.publicUrl), sampleReader[locale]);
+  const preferencesUrl = sender.publicUrl.replace(/\/$/, '') + localizedPath(locale, '/preferences/sample');
+  return composeEmail(content, { locale, sender: { ...sender, address: '' }, preferencesUrl });
 }

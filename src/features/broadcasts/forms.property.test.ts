@@ -1,12 +1,13 @@
+import * as fc from 'fast-check';
 import { beforeAll, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { signedInAs, type Browser } from '../../../test/support/staff.ts';
-import { checkWorkspaceForm } from '../../../test/support/workspace-form.ts';
+import { checkWorkspaceForm, hostileText } from '../../../test/support/workspace-form.ts';
 import { createBroadcast, getBroadcast, unscheduleBroadcast } from './service.ts';
 
 /**
- * Composing, editing and scheduling a broadcast, posted hostile text in every
+ * Composing, editing and scheduling a broadcast (asked, then confirmed), posted hostile text in every
  * field by an organizer: never a 5xx, a refusal is the form again with what
  * was typed, and writes nothing.
  */
@@ -52,7 +53,12 @@ describeEachDatabase('broadcast forms, whatever is typed', (database) => {
     await checkWorkspaceForm(
       organizer,
       database(),
-      { screen: `/admin/broadcasts/${id}`, action: `/admin/broadcasts/${id}/schedule` },
+      {
+        screen: `/admin/broadcasts/${id}`,
+        action: `/admin/broadcasts/${id}/schedule`,
+        // As the confirmation page posts it, or tampered with: anything but "yes" only asks.
+        extra: { confirmed: fc.oneof(fc.constant('yes'), hostileText) },
+      },
       { before: backToDraft },
     );
   }, 180_000);

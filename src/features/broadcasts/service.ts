@@ -285,7 +285,7 @@ export async function unwantedBroadcastMessages(
 export async function sendTestBroadcast(
   db: Db,
   broadcast: Broadcast,
-  to: { email: string; locale: 'en' | 'es' },
+  to: { email: string; locale: 'en' | 'es'; givenName?: string },
   options: { domain: string },
 ): Promise<void> {
   await enqueueEmail(
@@ -296,7 +296,7 @@ export async function sendTestBroadcast(
       kind: 'transactional',
       template: 'broadcast',
       locale: to.locale,
-      data: { broadcastId: broadcast.id, givenName: '', test: true },
+      data: { broadcastId: broadcast.id, givenName: to.givenName ?? '', test: true },
     },
     options,
   );

@@ -13,12 +13,14 @@ export { enqueueEmailsFrom, hasUnsentMail, withdrawQueuedFor } from './outbox.ts
 export { MailboxTransport, SmtpTransport, type MailTransport } from './transport.ts';
 export { EmailWorker, type RenderEmail } from './worker.ts';
 export {
+  composeEmail,
   escapeHtml,
   listUnsubscribeHeaders,
   localized,
   paragraphs,
   signupTemplates,
   templateRenderer,
+  type ComposedEmail,
   type EmailContent,
   type EmailTemplate,
   type ListLinks,
@@ -38,3 +40,5 @@ export {
   suppressionOf,
   type MessageTo,
 } from './addressee.ts';
+// The way the workspace shows an email, for a feature that previews its own.
+export { EmailParts, InboxLine } from './admin/views.tsx';

@@ -1,6 +1,6 @@
 import { localizedPath, type Locale } from '../../platform/web/locale.ts';
 import type { OutboxRow } from './outbox.ts';
-import type { EmailTemplate, Sender, TemplateContext } from './templates/define.ts';
+import type { EmailContent, EmailTemplate, Sender, TemplateContext } from './templates/define.ts';
 import { layoutHtml, layoutText } from './templates/layout.ts';
 import { signupTemplates } from './templates/signup.ts';
 import type { RenderEmail } from './worker.ts';
@@ -57,24 +57,46 @@ export function templateRenderer(given: RendererOptions | (() => Promise<Sender>
     };
     const content = await template.render(row, ctx);
     const list = row.kind === 'bulk' ? await options.listLinks(row) : undefined;
-    const layout = list ? 'list' : 'transactional';
-    const input = {
-      subject: content.subject,
-      preheader: content.preheader ?? '',
-      orgName: s.name,
-      postalAddress: s.postalAddress,
-      bodyHtml: content.bodyHtml,
-      bodyText: content.bodyText,
-      action: content.action,
-      preferencesUrl: list?.preferencesUrl,
-    };
+    const message = composeEmail(content, { locale: row.locale, sender: s, preferencesUrl: list?.preferencesUrl });
     return {
       from: mailbox(s.name, s.address),
-      subject: content.subject,
-      text: layoutText(layout, row.locale, input),
-      html: layoutHtml(layout, row.locale, input),
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
       headers: list ? listUnsubscribeHeaders(list) : {},
     };
+  };
+}
+
+/** One message as its reader's mail client gets it: the subject, the line inboxes show after it, and both parts. */
+export type ComposedEmail = { subject: string; preheader: string; html: string; text: string };
+
+/**
+ * A template's content inside the compiled layout of its kind and language:
+ * list mail (given where its reader manages it) carries the list footer.
+ * The sender uses this for every message, and a preview for a sample one,
+ * so what staff check is what people get.
+ */
+export function composeEmail(
+  content: EmailContent,
+  options: { locale: Locale; sender: Sender; preferencesUrl?: string | undefined },
+): ComposedEmail {
+  const layout = options.preferencesUrl === undefined ? 'transactional' : 'list';
+  const input = {
+    subject: content.subject,
+    preheader: content.preheader ?? '',
+    orgName: options.sender.name,
+    postalAddress: options.sender.postalAddress,
+    bodyHtml: content.bodyHtml,
+    bodyText: content.bodyText,
+    action: content.action,
+    preferencesUrl: options.preferencesUrl,
+  };
+  return {
+    subject: input.subject,
+    preheader: input.preheader,
+    text: layoutText(layout, options.locale, input),
+    html: layoutHtml(layout, options.locale, input),
   };
 }
 

@@ -62,7 +62,8 @@ function allowlist(links: SiteLinks): sanitizeHtml.IOptions {
   };
 }
 
-function siteLink(path: string, links: SiteLinks): string {
+/** A site path ("/tips") as a reader should follow it: under the language, on the site's own address for email. */
+export function siteLink(path: string, links: SiteLinks): string {
   const prefix = links.languagePrefix ?? '';
   const localized = prefix && path === '/' ? prefix : `${prefix}${path}`;
   return `${links.absoluteBase ?? ''}${localized}`;
