@@ -1,4 +1,5 @@
-import { ErrorSummary, Field, Form, type FieldErrors } from '../../../../platform/web/forms.tsx';
+import { ErrorSummary, Field, Form, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
+import { formatInZone } from '../../../../platform/web/time.ts';
 import { statusOf, type SupporterRecord } from '../../records.ts';
 import { fullName } from './list.tsx';
 import {
@@ -9,15 +10,28 @@ import {
   subscriptionLabel,
   suppressionLabel,
   topicLabel,
-  when,
 } from './wording.ts';
 import { BackLink } from '../../../../platform/web/components.tsx';
 import { DataTable } from '../../../../platform/web/tables.tsx';
 
-export type PersonPermissions = { tag: boolean; exportRecord: boolean; stopLinks: boolean; erase: boolean };
+export type PersonPermissions = {
+  tag: boolean;
+  edit: boolean;
+  note: boolean;
+  exportRecord: boolean;
+  stopLinks: boolean;
+  erase: boolean;
+};
 
-function Time(props: { at: Date }) {
-  return <time datetime={props.at.toISOString()}>{when(props.at)}</time>;
+/** A moment in the organisation's time zone, which the text names ("PST"). */
+function Time(props: { at: Date; zone: string }) {
+  return <time datetime={props.at.toISOString()}>{formatInZone(props.at, props.zone)}</time>;
+}
+
+/** A note's text as written: its line breaks kept. */
+function NoteText(props: { body: string }) {
+  const lines = props.body.split(/\r\n|\r|\n/);
+  return <p class="note-text">{lines.map((line, i) => (i === 0 ? line : [<br />, line]))}</p>;
 }
 
 /** One person's page: who they are, what they get and agreed to, their labels, their story, and their data rights. */
@@ -26,11 +40,14 @@ export function SupporterPage(props: {
   token: string;
   can: PersonPermissions;
   tagValue?: string | undefined;
+  noteValue?: string | undefined;
   errors: FieldErrors;
   notice?: string | undefined;
+  timeZone: string;
 }) {
   const { person, subscriptions, consents, tags, suppression, timeline } = props.record;
   const base = `/admin/supporters/${person.id}`;
+  const zone = props.timeZone;
   const status = statusOf(Boolean(suppression), Object.fromEntries(subscriptions.map((s) => [s.topic, s.status])));
   return (
     <>
@@ -48,7 +65,7 @@ export function SupporterPage(props: {
       {suppression ? (
         <p class="notice" role="note">
           No bulk email goes to this address: {suppressionLabel[suppression.reason] ?? suppression.reason} (
-          <Time at={suppression.at} />
+          <Time at={suppression.at} zone={zone} />
           ).
         </p>
       ) : null}
@@ -69,13 +86,23 @@ export function SupporterPage(props: {
         <dd>{person.firstSource ?? '(no source code)'}</dd>
         <dt>Added:</dt>
         <dd>
-          <Time at={person.createdAt} />
+          <Time at={person.createdAt} zone={zone} />
         </dd>
         <dt>Last changed:</dt>
         <dd>
-          <Time at={person.updatedAt} />
+          <Time at={person.updatedAt} zone={zone} />
         </dd>
       </dl>
+      {props.can.edit ? (
+        <p class="button-group">
+          <a class="button secondary" href={`${base}/edit`}>
+            Edit details
+          </a>
+          <a class="button secondary" href={`${base}/subscriptions`}>
+            Change subscriptions
+          </a>
+        </p>
+      ) : null}
 
       <h2>Subscriptions</h2>
       {subscriptions.length === 0 ? (
@@ -87,7 +114,7 @@ export function SupporterPage(props: {
               <td>{topicLabel[s.topic] ?? s.topic}</td>
               <td>{subscriptionLabel[s.status] ?? s.status}</td>
               <td>
-                <Time at={s.updatedAt} />
+                <Time at={s.updatedAt} zone={zone} />
               </td>
             </tr>
           ))}
@@ -138,7 +165,7 @@ export function SupporterPage(props: {
           {consents.map((c) => (
             <tr>
               <td>
-                <Time at={c.at} />
+                <Time at={c.at} zone={zone} />
               </td>
               <td>{topicLabel[c.topic] ?? c.topic}</td>
               <td>{c.granted === 'yes' ? 'Agreed' : 'Withdrew'}</td>
@@ -149,14 +176,31 @@ export function SupporterPage(props: {
         </DataTable>
       )}
 
-      <h2>Timeline</h2>
+      <h2 id="timeline">Timeline</h2>
+      {props.can.note ? (
+        <Form action={`${base}/notes`} token={props.token}>
+          <TextArea
+            name="note"
+            label="Add a note"
+            hint="Plain text, shown here with your name and the time. It is part of their data: in the copy they can ask for, and erased with them."
+            value={props.noteValue}
+            error={props.errors.note}
+            maxlength={5000}
+            rows={4}
+          />
+          <button type="submit" class="button secondary">
+            Add note
+          </button>
+        </Form>
+      ) : null}
       {timeline.length === 0 ? (
         <p>Nothing yet.</p>
       ) : (
         <ol class="list-plain">
           {timeline.map((entry) => (
             <li>
-              <Time at={entry.at} />: {describeEntry(entry)}
+              <Time at={entry.at} zone={zone} />: {describeEntry(entry)}
+              {entry.source === 'note' ? <NoteText body={entry.body} /> : null}
             </li>
           ))}
         </ol>
@@ -208,7 +252,7 @@ export function EraseSupporterPage(props: { record: SupporterRecord; token: stri
       <ErrorSummary errors={props.errors} title="There is a problem" />
       <h1>Erase {fullName(person) || person.emailAsTyped}?</h1>
       <p>
-        This deletes everything we hold about this person: their record, subscriptions, consent records, tags and
+        This deletes everything we hold about this person: their record, subscriptions, consent records, tags, notes and
         timeline. Email not yet sent to them is withdrawn, and emails already sent are kept only as counts, without
         their address.
       </p>
