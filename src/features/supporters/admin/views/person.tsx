@@ -70,28 +70,24 @@ export function SupporterPage(props: {
         </p>
       ) : null}
       <dl class="meta">
-        <dt>Name:</dt>
-        <dd>{fullName(person) || '(none given)'}</dd>
-        <dt>Email:</dt>
-        <dd>{person.emailAsTyped}</dd>
-        <dt>Phone:</dt>
-        <dd>{person.phone ?? '(none)'}</dd>
-        <dt>ZIP code:</dt>
-        <dd>{person.zip ?? '(none)'}</dd>
-        <dt>County:</dt>
-        <dd>{person.county ?? '(unknown)'}</dd>
-        <dt>Language:</dt>
-        <dd>{languageLabel[person.locale]}</dd>
-        <dt>First came from:</dt>
-        <dd>{person.firstSource ?? '(no source code)'}</dd>
-        <dt>Added:</dt>
-        <dd>
-          <Time at={person.createdAt} zone={zone} />
-        </dd>
-        <dt>Last changed:</dt>
-        <dd>
-          <Time at={person.updatedAt} zone={zone} />
-        </dd>
+        {(
+          [
+            ['Name', fullName(person) || '(none given)'],
+            ['Email', person.emailAsTyped],
+            ['Phone', person.phone ?? '(none)'],
+            ['ZIP code', person.zip ?? '(none)'],
+            ['County', person.county ?? '(unknown)'],
+            ['Language', languageLabel[person.locale]],
+            ['First came from', person.firstSource ?? '(no source code)'],
+            ['Added', <Time at={person.createdAt} zone={zone} />],
+            ['Last changed', <Time at={person.updatedAt} zone={zone} />],
+          ] as const
+        ).map(([term, value]) => (
+          // The space after each pair is where a narrow screen may start a new line.
+          <>
+            <dt>{term}:</dt> <dd>{value}</dd>{' '}
+          </>
+        ))}
       </dl>
       {props.can.edit ? (
         <p class="button-group">
