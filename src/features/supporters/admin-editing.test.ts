@@ -4,7 +4,9 @@ import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { signedInAs, type Browser } from '../../../test/support/staff.ts';
 import { auditLog } from '../audit/schema.ts';
-import { suppress, suppressionOf } from '../email/service.ts';
+import { emailOutbox } from '../email/schema.ts';
+import { enqueueEmail, suppress, suppressionOf } from '../email/service.ts';
+import { eraseSupporter, exportSupporter } from './records.ts';
 import { consents, subscriptions, supporterEvents, supporters } from './schema.ts';
 import { preferencesToken } from './service.ts';
 import { STAFF_CONSENT } from './staff-consent.ts';
@@ -247,6 +249,44 @@ describeEachDatabase('staff add and edit supporters', (database) => {
     );
     expect(await suppressionOf(db(), 'working@example.org')).toBeUndefined();
     expect(await statuses(bounced)).toEqual({ newsletter: 'subscribed', events: 'subscribed' });
+  });
+
+  it('keeps mail sent to an old address in the person’s copy, and forgets it when they are erased', async () => {
+    const mail = (to: string, key: string) =>
+      enqueueEmail(
+        db(),
+        { idempotencyKey: key, to, kind: 'transactional', template: 'welcome', locale: 'en', data: { givenName: 'R' } },
+        { domain: 'psj.example' },
+      );
+    const id = await added({ ...addForm, email: 'first-address@example.org' });
+    await mail('first-address@example.org', `old-${id}`);
+    const details = { givenName: 'Rosa', familyName: '', phone: '', zip: '', language: 'en' };
+    await organizer.post(
+      `/admin/supporters/${id}/edit`,
+      { ...details, email: 'second-address@example.org' },
+      { from: `/admin/supporters/${id}/edit` },
+    );
+    await mail('second-address@example.org', `new-${id}`);
+    expect((await exportSupporter(db(), id))!.emails).toHaveLength(2);
+    // Someone else takes the first address: erasing Rosa leaves their mail alone.
+    const other = await added({ ...addForm, email: 'first-address@example.org' });
+    await mail('first-address@example.org', `other-${other}`);
+    expect(await eraseSupporter(db(), id, null)).toBe(true);
+    const left = await db().select({ to: emailOutbox.toAddress }).from(emailOutbox);
+    expect(left.map((m) => m.to)).not.toContain('second-address@example.org');
+    expect(left.filter((m) => m.to === 'first-address@example.org')).toHaveLength(2);
+
+    // Nobody else has the old address: it is forgotten too.
+    const moved = await added({ ...addForm, email: 'third-address@example.org' });
+    await mail('third-address@example.org', `third-${moved}`);
+    await organizer.post(
+      `/admin/supporters/${moved}/edit`,
+      { ...details, email: 'fourth-address@example.org' },
+      { from: `/admin/supporters/${moved}/edit` },
+    );
+    expect(await eraseSupporter(db(), moved, null)).toBe(true);
+    const after = await db().select({ to: emailOutbox.toAddress }).from(emailOutbox);
+    expect(after.map((m) => m.to)).not.toContain('third-address@example.org');
   });
 
   it('changes subscriptions: stops at once, and starts again only with a new consent', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { recordAudit, type AuditActor } from '../audit/service.ts';
-import { ERASED_ADDRESS, forgetAddress, isSuppressedAddress, messagesTo, suppressionOf } from '../email/service.ts';
+import { ERASED_ADDRESS, forgetAddress, isSuppressedAddress, suppressionOf } from '../email/service.ts';
 import {
   consents,
   subscriptions,
@@ -13,7 +13,7 @@ import {
   supporterTags,
   type Topic,
 } from './schema.ts';
-import { supporterTimeline, type TimelineEntry } from './timeline.ts';
+import { addressesOf, messagesToPerson, supporterTimeline, type TimelineEntry } from './timeline.ts';
 
 /**
  * Supporter records as staff and the people themselves see them: the list
@@ -268,7 +268,7 @@ export async function exportSupporter(db: Db, id: number, now = new Date()) {
       .where(eq(supporterNotes.supporterId, id))
       .orderBy(supporterNotes.at, supporterNotes.id),
   ]);
-  const emails = (await messagesTo(db, person.email, { newestFirst: false })).map((m) => ({
+  const emails = (await messagesToPerson(db, person, { newestFirst: false })).map((m) => ({
     template: m.template,
     kind: m.kind,
     language: m.locale,
@@ -341,9 +341,19 @@ export async function eraseSupporter(db: Db, id: number, actor: AuditActor | nul
 
 /** The erasure itself, in the caller's transaction and without an audit entry: eraseSupporter, and the retention purge. */
 export async function eraseWithin(tx: Db, id: number): Promise<boolean> {
+  const [current] = await tx.select({ email: supporters.email }).from(supporters).where(eq(supporters.id, id));
+  if (!current) return false;
+  // Read before the row goes: the addresses staff changed away from are in their timeline, which goes with it.
+  const addresses = await addressesOf(tx, { id, email: current.email });
   const [person] = await tx.delete(supporters).where(eq(supporters.id, id)).returning({ email: supporters.email });
   if (!person) return false;
-  await forgetAddress(tx, person.email);
+  const holders = await tx
+    .select({ email: supporters.email })
+    .from(supporters)
+    .where(inArray(supporters.email, addresses));
+  // An old address that is someone else's now is theirs to keep.
+  const kept = new Set(holders.map((h) => h.email));
+  for (const address of addresses) if (!kept.has(address)) await forgetAddress(tx, address);
   return true;
 }
 

@@ -177,9 +177,13 @@ export async function editSupporterDetails(
         updatedAt: now,
       })
       .where(eq(supporters.id, id));
-    await tx
-      .insert(supporterEvents)
-      .values({ supporterId: id, kind: 'details-changed', detail: { fields: changed, by: 'staff' }, at: now });
+    await tx.insert(supporterEvents).values({
+      supporterId: id,
+      kind: 'details-changed',
+      // The old address, so what was sent to it stays in their copy and goes when they are erased (timeline.ts).
+      detail: { fields: changed, by: 'staff', ...(newAddress ? { previousEmail: person.email } : {}) },
+      at: now,
+    });
     await recordAudit(tx, actor, {
       action: 'supporter.edit',
       subjectType: 'supporter',

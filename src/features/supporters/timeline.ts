@@ -1,7 +1,7 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/web/locale.ts';
-import { messagesTo } from '../email/service.ts';
+import { messagesTo, type MessageTo } from '../email/service.ts';
 import { notesAbout } from './notes.ts';
 import { supporterEvents } from './schema.ts';
 
@@ -20,6 +20,33 @@ export type TimelineEntry =
       queuedAt: Date;
       sentAt: Date | null;
     };
+
+/**
+ * Every address the person has had with us, the current one first: staff
+ * may have changed it (the old one is kept in that timeline entry), and
+ * what we sent to an old address is still theirs to see and to have erased.
+ */
+export async function addressesOf(db: Db, person: { id: number; email: string }): Promise<string[]> {
+  const previous = await db
+    .select({ email: sql<string>`${supporterEvents.detail} ->> 'previousEmail'` })
+    .from(supporterEvents)
+    .where(and(eq(supporterEvents.supporterId, person.id), eq(supporterEvents.kind, 'details-changed')));
+  return [...new Set([person.email, ...previous.map((p) => p.email).filter(Boolean)])];
+}
+
+/** The messages sent to any of the person's addresses, oldest first (or the newest `limit`, newest first). */
+export async function messagesToPerson(
+  db: Db,
+  person: { id: number; email: string },
+  order: { newestFirst: true; limit: number } | { newestFirst: false },
+): Promise<MessageTo[]> {
+  const addresses = await addressesOf(db, person);
+  const each = await Promise.all(addresses.map((address) => messagesTo(db, address, order)));
+  if (each.length === 1) return each[0]!;
+  const all = each.flat();
+  if (!order.newestFirst) return all.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+  return all.sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id).slice(0, order.limit);
+}
 
 /** At the same instant: a message before the event that caused it (it happened after), a note last. */
 const rank: Record<TimelineEntry['source'], number> = { email: 2, event: 1, note: 0 };
@@ -42,7 +69,7 @@ export async function supporterTimeline(
       .orderBy(desc(supporterEvents.at), desc(supporterEvents.id))
       .limit(limit),
     notesAbout(db, person.id, limit),
-    messagesTo(db, person.email, { newestFirst: true, limit }),
+    messagesToPerson(db, person, { newestFirst: true, limit }),
   ]);
   const entries: TimelineEntry[] = [
     ...events.map((e) => ({ source: 'event' as const, id: e.id, at: e.at, kind: e.kind, detail: e.detail })),
