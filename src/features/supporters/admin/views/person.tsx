@@ -23,11 +23,6 @@ export type PersonPermissions = {
   erase: boolean;
 };
 
-/** A moment in the organisation's time zone, which the text names ("PST"). */
-function Time(props: { at: Date; zone: string }) {
-  return <time datetime={props.at.toISOString()}>{formatInZone(props.at, props.zone)}</time>;
-}
-
 /** A note's text as written: its line breaks kept. */
 function NoteText(props: { body: string }) {
   const lines = props.body.split(/\r\n|\r|\n/);
@@ -45,9 +40,12 @@ export function SupporterPage(props: {
   notice?: string | undefined;
   timeZone: string;
 }) {
+  // In the organisation's time zone, which the text names ("PST").
+  const Time = (time: { at: Date }) => (
+    <time datetime={time.at.toISOString()}>{formatInZone(time.at, props.timeZone)}</time>
+  );
   const { person, subscriptions, consents, tags, suppression, timeline } = props.record;
   const base = `/admin/supporters/${person.id}`;
-  const zone = props.timeZone;
   const status = statusOf(Boolean(suppression), Object.fromEntries(subscriptions.map((s) => [s.topic, s.status])));
   return (
     <>
@@ -65,7 +63,7 @@ export function SupporterPage(props: {
       {suppression ? (
         <p class="notice" role="note">
           No bulk email goes to this address: {suppressionLabel[suppression.reason] ?? suppression.reason} (
-          <Time at={suppression.at} zone={zone} />
+          <Time at={suppression.at} />
           ).
         </p>
       ) : null}
@@ -79,8 +77,8 @@ export function SupporterPage(props: {
             ['County', person.county ?? '(unknown)'],
             ['Language', languageLabel[person.locale]],
             ['First came from', person.firstSource ?? '(no source code)'],
-            ['Added', <Time at={person.createdAt} zone={zone} />],
-            ['Last changed', <Time at={person.updatedAt} zone={zone} />],
+            ['Added', <Time at={person.createdAt} />],
+            ['Last changed', <Time at={person.updatedAt} />],
           ] as const
         ).map(([term, value]) => (
           // The space after each pair is where a narrow screen may start a new line.
@@ -110,7 +108,7 @@ export function SupporterPage(props: {
               <td>{topicLabel[s.topic] ?? s.topic}</td>
               <td>{subscriptionLabel[s.status] ?? s.status}</td>
               <td>
-                <Time at={s.updatedAt} zone={zone} />
+                <Time at={s.updatedAt} />
               </td>
             </tr>
           ))}
@@ -161,7 +159,7 @@ export function SupporterPage(props: {
           {consents.map((c) => (
             <tr>
               <td>
-                <Time at={c.at} zone={zone} />
+                <Time at={c.at} />
               </td>
               <td>{topicLabel[c.topic] ?? c.topic}</td>
               <td>{c.granted === 'yes' ? 'Agreed' : 'Withdrew'}</td>
@@ -195,7 +193,7 @@ export function SupporterPage(props: {
         <ol class="list-plain">
           {timeline.map((entry) => (
             <li>
-              <Time at={entry.at} zone={zone} />: {describeEntry(entry)}
+              <Time at={entry.at} />: {describeEntry(entry)}
               {entry.source === 'note' ? <NoteText body={entry.body} /> : null}
             </li>
           ))}
