@@ -34,12 +34,15 @@ describeEachDatabase('adding, editing and noting supporters, whatever is typed',
       screen: '/admin/supporters/new',
       action: '/admin/supporters/new',
       // A new address each time, so one hostile field is what a refusal is about.
-      valid: () => ({
-        givenName: 'Ana',
-        email: `added-${(n += 1)}@example.org`,
-        'topic-newsletter': 'on',
-        consent: 'on',
-      }),
+      valid: () => {
+        n += 1;
+        return {
+          givenName: 'Ana',
+          email: `added-${n}@example.org`,
+          'topic-newsletter': 'on',
+          consent: 'on',
+        };
+      },
     });
     expect(stats.refused).toBeGreaterThan(0);
   }, 180_000);

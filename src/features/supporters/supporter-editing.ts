@@ -116,6 +116,18 @@ export async function addSupporterByHand(
 const detailFields = ['givenName', 'familyName', 'email', 'phone', 'zip', 'language'] as const;
 export type DetailField = (typeof detailFields)[number];
 
+/** A person's details as the edit form shows them: nothing on record is an empty field. */
+export function detailsOf(person: typeof supporters.$inferSelect): Record<DetailField, string> {
+  return {
+    givenName: person.givenName,
+    familyName: person.familyName,
+    email: person.emailAsTyped,
+    phone: person.phone ?? '',
+    zip: person.zip ?? '',
+    language: person.locale,
+  };
+}
+
 export type DetailsEdit =
   | { outcome: 'saved'; changed: DetailField[] }
   | { outcome: 'missing' }
@@ -146,14 +158,7 @@ export async function editSupporterDetails(
   return db.transaction(async (tx) => {
     const [person] = await tx.select().from(supporters).where(eq(supporters.id, id)).for('update');
     if (!person) return { outcome: 'missing' };
-    const before: Record<DetailField, string> = {
-      givenName: person.givenName,
-      familyName: person.familyName,
-      email: person.emailAsTyped,
-      phone: person.phone ?? '',
-      zip: person.zip ?? '',
-      language: person.locale,
-    };
+    const before = detailsOf(person);
     const after: Record<DetailField, string> = { ...input, email: next.emailAsTyped };
     const changed = detailFields.filter((field) => before[field] !== after[field]);
     if (changed.length === 0) return { outcome: 'saved', changed };

@@ -10,6 +10,7 @@ import { STAFF_CONSENT } from '../staff-consent.ts';
 import { changeSubscriptionsByStaff } from '../subscription-editing.ts';
 import {
   addSupporterByHand,
+  detailsOf,
   editSupporterDetails,
   newSupporterInput,
   supporterDetailsInput,
@@ -74,15 +75,7 @@ export function mountSupporterEditing(app: Hono<AdminEnv>, deps: { db: Db; frame
   ) => {
     const record = await getSupporterRecord(db, personId(c));
     if (!record) return c.notFound();
-    const { person } = record;
-    const shown = values ?? {
-      givenName: person.givenName,
-      familyName: person.familyName,
-      email: person.emailAsTyped,
-      phone: person.phone ?? '',
-      zip: person.zip ?? '',
-      language: person.locale,
-    };
+    const shown = values ?? detailsOf(record.person);
     return frame.render(c, {
       title: titled(`Edit details: ${nameOf(record)}`, errors),
       current: 'supporters',

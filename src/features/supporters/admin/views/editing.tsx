@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { BackLink } from '../../../../platform/web/components.tsx';
 import { Checkbox, ErrorSummary, Field, Form, Select, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { formatInZone } from '../../../../platform/web/time.ts';
@@ -21,38 +22,29 @@ export type SupporterFormValues = {
 
 const errorTitle = 'There is a problem';
 
+/** The text fields of who the person is, in the order the forms show them. */
+const detailFields = [
+  { name: 'givenName', label: 'First name', maxlength: 100 },
+  { name: 'familyName', label: 'Last name (optional)', maxlength: 100 },
+  { name: 'email', label: 'Email address', type: 'email', maxlength: 254 },
+  { name: 'phone', label: 'Phone number (optional)', hint: 'With the area code, like 503-555-0143.', maxlength: 30 },
+  {
+    name: 'zip',
+    label: 'ZIP code (optional)',
+    hint: 'Finds their county, for events and legislators near them.',
+    inputmode: 'numeric',
+    maxlength: 10,
+  },
+] as const;
+
 /** Who the person is: the same fields when adding them and when correcting them. */
 function DetailsFields(props: { values: SupporterFormValues; errors: FieldErrors }) {
   const { values: v, errors } = props;
   return (
     <>
-      <Field name="givenName" label="First name" value={v.givenName} error={errors.givenName} maxlength={100} />
-      <Field
-        name="familyName"
-        label="Last name (optional)"
-        value={v.familyName}
-        error={errors.familyName}
-        maxlength={100}
-      />
-      <Field name="email" label="Email address" type="email" value={v.email} error={errors.email} maxlength={254} />
-      <Field
-        name="phone"
-        label="Phone number (optional)"
-        hint="With the area code, like 503-555-0143."
-        value={v.phone}
-        error={errors.phone}
-        inputmode="text"
-        maxlength={30}
-      />
-      <Field
-        name="zip"
-        label="ZIP code (optional)"
-        hint="Finds their county, for events and legislators near them."
-        value={v.zip}
-        error={errors.zip}
-        inputmode="numeric"
-        maxlength={10}
-      />
+      {detailFields.map((field) => (
+        <Field {...field} value={v[field.name]} error={errors[field.name]} />
+      ))}
       <Select
         name="language"
         label="Language for their email"
@@ -150,11 +142,15 @@ export function NewSupporterPage(props: { token: string; values: SupporterFormVa
   );
 }
 
-export function EditDetailsPage(props: {
+/** A form about one person, on a page of its own: back to them, the form, save or cancel. */
+function PersonForm(props: {
   record: SupporterRecord;
   token: string;
-  values: SupporterFormValues;
   errors: FieldErrors;
+  title: string;
+  action: string;
+  submit: string;
+  children: Child;
 }) {
   const { person } = props.record;
   const base = `/admin/supporters/${person.id}`;
@@ -162,21 +158,34 @@ export function EditDetailsPage(props: {
     <div class="narrow">
       <ErrorSummary errors={props.errors} title={errorTitle} />
       <BackLink href={base}>{fullName(person) || person.emailAsTyped}</BackLink>
-      <h1>Edit details</h1>
-      <p>
-        A new email address keeps what they unsubscribed from, and the links in emails sent to the old address stop
-        opening their preferences.
-      </p>
-      <Form action={`${base}/edit`} token={props.token}>
-        <DetailsFields values={props.values} errors={props.errors} />
+      <h1>{props.title}</h1>
+      <Form action={`${base}/${props.action}`} token={props.token}>
+        {props.children}
         <button type="submit" class="button">
-          Save details
+          {props.submit}
         </button>{' '}
         <a class="button secondary" href={base}>
           Cancel
         </a>
       </Form>
     </div>
+  );
+}
+
+export function EditDetailsPage(props: {
+  record: SupporterRecord;
+  token: string;
+  values: SupporterFormValues;
+  errors: FieldErrors;
+}) {
+  return (
+    <PersonForm {...props} title="Edit details" action="edit" submit="Save details">
+      <p>
+        A new email address keeps what they unsubscribed from, and the links in emails sent to the old address stop
+        opening their preferences.
+      </p>
+      <DetailsFields values={props.values} errors={props.errors} />
+    </PersonForm>
   );
 }
 
@@ -199,13 +208,9 @@ export function SubscriptionsPage(props: {
   errors: FieldErrors;
   timeZone: string;
 }) {
-  const { person, suppression } = props.record;
-  const base = `/admin/supporters/${person.id}`;
+  const { suppression } = props.record;
   return (
-    <div class="narrow">
-      <ErrorSummary errors={props.errors} title={errorTitle} />
-      <BackLink href={base}>{fullName(person) || person.emailAsTyped}</BackLink>
-      <h1>Change subscriptions</h1>
+    <PersonForm {...props} title="Change subscriptions" action="subscriptions" submit="Save subscriptions">
       <p>
         Untick what they asked to stop: it stops at once. Tick something they do not get only when they have just agreed
         to it, and tick the box below to say so.
@@ -216,25 +221,17 @@ export function SubscriptionsPage(props: {
           {suppressionLabel[suppression.reason] ?? suppression.reason}.
         </p>
       ) : null}
-      <Form action={`${base}/subscriptions`} token={props.token}>
-        <TopicChoices
-          legend="What they receive"
-          values={props.values}
-          errors={props.errors}
-          hints={standing(props.record, props.timeZone)}
-        />
-        <ConsentBox
-          values={props.values}
-          errors={props.errors}
-          intro="Only for topics you tick that they do not get yet: their new consent is recorded with these words."
-        />
-        <button type="submit" class="button">
-          Save subscriptions
-        </button>{' '}
-        <a class="button secondary" href={base}>
-          Cancel
-        </a>
-      </Form>
-    </div>
+      <TopicChoices
+        legend="What they receive"
+        values={props.values}
+        errors={props.errors}
+        hints={standing(props.record, props.timeZone)}
+      />
+      <ConsentBox
+        values={props.values}
+        errors={props.errors}
+        intro="Only for topics you tick that they do not get yet: their new consent is recorded with these words."
+      />
+    </PersonForm>
   );
 }
