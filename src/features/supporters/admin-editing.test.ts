@@ -71,7 +71,7 @@ describeEachDatabase('staff add and edit supporters', (database) => {
       expect(html).toContain(`name="${name}"`);
   });
 
-  it('refuses a bad add with the form again, what was typed and a message by each field, changing nothing', async () => {
+  it('refuses a bad add: the form again, what was typed, a message by each field, nothing written', async () => {
     const before = await db().select({ id: supporters.id }).from(supporters);
     const res = await organizer.post(
       '/admin/supporters/new',
@@ -103,7 +103,7 @@ describeEachDatabase('staff add and edit supporters', (database) => {
     expect(again).toContain(STAFF_CONSENT.missing);
   });
 
-  it('adds a person subscribed, with consent given to staff and its wording version, in the timeline and audit log', async () => {
+  it('adds a person subscribed, with consent given to staff and its wording, timeline and audit', async () => {
     const id = await added(addForm);
     const [person] = await db().select().from(supporters).where(eq(supporters.id, id));
     expect(person).toMatchObject({
@@ -153,7 +153,7 @@ describeEachDatabase('staff add and edit supporters', (database) => {
     expect(page).toContain('already on the list');
   });
 
-  it('edits details, refusing bad input with what was typed, and notes each change in the timeline and audit log', async () => {
+  it('edits details, refusing bad input as typed, each change in the timeline and audit log', async () => {
     const id = await added({ ...addForm, email: 'edit-me@example.org' });
     const base = `/admin/supporters/${id}`;
     const form = await (await organizer.request(`${base}/edit`)).text();

@@ -176,7 +176,10 @@ export function SupporterPage(props: {
           <TextArea
             name="note"
             label="Add a note"
-            hint="Plain text, shown here with your name and the time. It is part of their data: in the copy they can ask for, and erased with them."
+            hint={
+              'Plain text, shown here with your name and the time. It is part of their data: ' +
+              'in the copy they can ask for, and erased with them.'
+            }
             value={props.noteValue}
             error={props.errors.note}
             maxlength={5000}
