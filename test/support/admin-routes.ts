@@ -186,6 +186,20 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
       url: '/admin/supporters?q=probe&status=subscribed',
       allowed: campaigners,
     },
+    // The add, edit and note forms are sent empty or without consent: refused (400), so the walk changes nobody.
+    { method: 'GET', pattern: '/admin/supporters/new', url: '/admin/supporters/new', allowed: campaigners },
+    { method: 'POST', pattern: '/admin/supporters/new', url: '/admin/supporters/new', allowed: campaigners, form: {} },
+    { method: 'GET', pattern: `${personPattern}/edit`, url: `${person}/edit`, allowed: campaigners },
+    { method: 'POST', pattern: `${personPattern}/edit`, url: `${person}/edit`, allowed: campaigners, form: {} },
+    { method: 'GET', pattern: `${personPattern}/subscriptions`, url: `${person}/subscriptions`, allowed: campaigners },
+    {
+      method: 'POST',
+      pattern: `${personPattern}/subscriptions`,
+      url: `${person}/subscriptions`,
+      allowed: campaigners,
+      form: { 'topic-events': 'on' },
+    },
+    { method: 'POST', pattern: `${personPattern}/notes`, url: `${person}/notes`, allowed: campaigners, form: {} },
     { method: 'GET', pattern: personPattern, url: person, allowed: campaigners },
     {
       method: 'POST',

@@ -38,6 +38,22 @@ export const supporterAuditWords: AuditWords = {
           ? `${capitalised(supporter(e))} erased everything held about them`
           : `${e.actor} erased everything held about ${supporter(e)}`,
     },
+    'supporter.add': {
+      label: 'Added a supporter',
+      sentence: (e) => `${e.actor} added ${supporter(e)}, with the consent they gave to staff`,
+    },
+    'supporter.edit': {
+      label: 'Changed a supporter’s details',
+      sentence: (e) => `${e.actor} changed the details of ${supporter(e)}${changedFields(e)}`,
+    },
+    'supporter.subscriptions-change': {
+      label: 'Changed what a supporter receives',
+      sentence: (e) => `${e.actor} changed what ${supporter(e)} receives`,
+    },
+    'supporter.note-add': {
+      label: 'Wrote a note about a supporter',
+      sentence: (e) => `${e.actor} wrote a note on the timeline of ${supporter(e)}`,
+    },
     'supporter.export': {
       label: 'Downloaded a supporter’s data',
       sentence: (e) => `${e.actor} downloaded everything held about ${supporter(e)}`,
@@ -45,6 +61,21 @@ export const supporterAuditWords: AuditWords = {
   },
   subjectHref: (_type, id) => (/^\d+$/.test(id) ? `/admin/supporters/${id}` : undefined),
 };
+
+const fieldNames: Record<string, string> = {
+  givenName: 'first name',
+  familyName: 'last name',
+  email: 'email',
+  phone: 'phone',
+  zip: 'ZIP code',
+  language: 'language',
+};
+
+// Which fields, never their values: the log outlives an erasure.
+function changedFields(e: AuditFacts): string {
+  const fields = Array.isArray(e.after.fields) ? e.after.fields.filter((f) => typeof f === 'string') : [];
+  return fields.length === 0 ? '' : ` (${fields.map((f) => fieldNames[f] ?? f).join(', ')})`;
+}
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

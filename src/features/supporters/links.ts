@@ -132,6 +132,11 @@ export async function emailFreshLink(db: Db, supporterId: number, ctx: LinkConte
   });
 }
 
+/** Links carry their issue time in whole seconds: those issued before the next whole second are the ones to stop. */
+export function linksStopAfter(now: Date): Date {
+  return new Date((Math.floor(now.getTime() / 1000) + 1) * 1000);
+}
+
 /**
  * Every link issued before the next whole second stops opening the
  * preferences page; unsubscribing from old mail still works, and any old link
@@ -144,7 +149,7 @@ export async function stopLinksIssuedSoFar(
   actor: AuditActor | null,
   now = new Date(),
 ): Promise<boolean> {
-  const validFrom = new Date((Math.floor(now.getTime() / 1000) + 1) * 1000);
+  const validFrom = linksStopAfter(now);
   return db.transaction(async (tx) => {
     const [found] = await tx
       .update(supporters)

@@ -20,6 +20,13 @@ type Actor = { role: StaffRole };
  * - `stopLinks`: make the preferences links in every email sent so far stop
  *   opening their page (ADR 028), when someone fears another person reads
  *   their email. It reveals nothing and only takes a key away, so it follows `view`.
+ * - `add`: put someone on the list by hand, with the consent they gave staff.
+ *   Those who already see the list and email it answer for what it holds.
+ * - `edit`: change a person's details and subscriptions (each change in their
+ *   timeline and the audit log). The same people as `add`: someone who may
+ *   add a person may correct them.
+ * - `note`: write on a person's timeline. Notes are read where the record is,
+ *   so they follow `view`.
  * - `erase`: admins only. It cannot be undone and there is no history to
  *   restore from, so it sits with the role that already answers for the
  *   data. Supporters can still erase themselves from their preferences page.
@@ -27,6 +34,9 @@ type Actor = { role: StaffRole };
 export const supporterPermissions = {
   view: (actor: Actor) => roles.canRunCampaigns(actor),
   tag: (actor: Actor) => roles.canRunCampaigns(actor),
+  add: (actor: Actor) => roles.canRunCampaigns(actor),
+  edit: (actor: Actor) => roles.canRunCampaigns(actor),
+  note: (actor: Actor) => roles.canRunCampaigns(actor),
   exportRecord: (actor: Actor) => roles.canRunCampaigns(actor),
   stopLinks: (actor: Actor) => roles.canRunCampaigns(actor),
   erase: (actor: Actor) => roles.isAdmin(actor),

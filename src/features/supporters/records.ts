@@ -3,8 +3,17 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { recordAudit, type AuditActor } from '../audit/service.ts';
-import { ERASED_ADDRESS, forgetAddress, isSuppressedAddress, messagesTo, suppressionOf } from '../email/service.ts';
-import { consents, subscriptions, supporterEvents, supporters, supporterTags, type Topic } from './schema.ts';
+import { ERASED_ADDRESS, forgetAddress, isSuppressedAddress, suppressionOf } from '../email/service.ts';
+import {
+  consents,
+  subscriptions,
+  supporterEvents,
+  supporterNotes,
+  supporters,
+  supporterTags,
+  type Topic,
+} from './schema.ts';
+import { addressesOf, messagesToPerson, supporterTimeline, type TimelineEntry } from './timeline.ts';
 
 /**
  * Supporter records as staff and the people themselves see them: the list
@@ -159,60 +168,7 @@ export async function supporterFilterChoices(db: Db): Promise<{ counties: string
   return { counties: counties.map((c) => c.county!), tags: tags.map((t) => t.tag) };
 }
 
-export type TimelineEntry =
-  | { source: 'event'; id: number; at: Date; kind: string; detail: Record<string, unknown> }
-  | {
-      source: 'email';
-      id: number;
-      at: Date;
-      kind: 'email';
-      template: string;
-      status: string;
-      emailKind: string;
-      locale: Locale;
-      queuedAt: Date;
-      sentAt: Date | null;
-    };
-
-/**
- * The person's story, newest first: their events and the messages we sent
- * or tried to send them. A message counts from when it went out, or from
- * when it was queued while it has not. At the same instant a message comes
- * before the event that caused it, as it happened after.
- */
-export async function supporterTimeline(
-  db: Db,
-  person: { id: number; email: string },
-  limit = 500,
-): Promise<TimelineEntry[]> {
-  const [events, emails] = await Promise.all([
-    db
-      .select()
-      .from(supporterEvents)
-      .where(eq(supporterEvents.supporterId, person.id))
-      .orderBy(desc(supporterEvents.at), desc(supporterEvents.id))
-      .limit(limit),
-    messagesTo(db, person.email, { newestFirst: true, limit }),
-  ]);
-  const entries: TimelineEntry[] = [
-    ...events.map((e) => ({ source: 'event' as const, id: e.id, at: e.at, kind: e.kind, detail: e.detail })),
-    ...emails.map((m) => ({
-      source: 'email' as const,
-      id: m.id,
-      at: m.at,
-      kind: 'email' as const,
-      template: m.template,
-      status: m.status,
-      emailKind: m.kind,
-      locale: m.locale,
-      queuedAt: m.createdAt,
-      sentAt: m.sentAt,
-    })),
-  ];
-  const rank = (e: TimelineEntry) => (e.source === 'email' ? 1 : 0);
-  entries.sort((a, b) => b.at.getTime() - a.at.getTime() || rank(b) - rank(a) || b.id - a.id);
-  return entries.slice(0, limit);
-}
+export { supporterTimeline, type TimelineEntry } from './timeline.ts';
 
 export type SupporterRecord = {
   person: typeof supporters.$inferSelect;
@@ -291,19 +247,28 @@ export async function removeSupporterTag(db: Db, id: number, tag: string, actor:
 /**
  * A copy of everything held about one person, for them or for staff
  * answering their request: the record, subscriptions, consents, tags, the
- * timeline, a do-not-email entry if any, and the messages sent to them
- * without their bodies or the links inside them.
+ * timeline, the notes staff wrote, a do-not-email entry if any, and the
+ * messages sent to them without their bodies or the links inside them.
+ * Notes say only that staff wrote them: the copy may reach whoever reads the
+ * person's email, and staff who work with survivors are not named to them.
  */
 export async function exportSupporter(db: Db, id: number, now = new Date()) {
   const record = await getSupporterRecord(db, id);
   if (!record) return undefined;
   const { person } = record;
-  const events = await db
-    .select()
-    .from(supporterEvents)
-    .where(eq(supporterEvents.supporterId, id))
-    .orderBy(supporterEvents.at, supporterEvents.id);
-  const emails = (await messagesTo(db, person.email, { newestFirst: false })).map((m) => ({
+  const [events, notes] = await Promise.all([
+    db
+      .select()
+      .from(supporterEvents)
+      .where(eq(supporterEvents.supporterId, id))
+      .orderBy(supporterEvents.at, supporterEvents.id),
+    db
+      .select()
+      .from(supporterNotes)
+      .where(eq(supporterNotes.supporterId, id))
+      .orderBy(supporterNotes.at, supporterNotes.id),
+  ]);
+  const emails = (await messagesToPerson(db, person, { newestFirst: false })).map((m) => ({
     template: m.template,
     kind: m.kind,
     language: m.locale,
@@ -344,6 +309,7 @@ export async function exportSupporter(db: Db, id: number, now = new Date()) {
       ? { reason: record.suppression.reason, at: record.suppression.at.toISOString() }
       : null,
     timeline: events.map((e) => ({ kind: e.kind, detail: e.detail, at: e.at.toISOString() })),
+    notes: notes.map((n) => ({ text: n.body, writtenBy: 'staff', at: n.at.toISOString() })),
     emails: emails.map((m) => ({ ...m, queuedAt: m.queuedAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
   };
 }
@@ -375,9 +341,19 @@ export async function eraseSupporter(db: Db, id: number, actor: AuditActor | nul
 
 /** The erasure itself, in the caller's transaction and without an audit entry: eraseSupporter, and the retention purge. */
 export async function eraseWithin(tx: Db, id: number): Promise<boolean> {
+  const [current] = await tx.select({ email: supporters.email }).from(supporters).where(eq(supporters.id, id));
+  if (!current) return false;
+  // Read before the row goes: the addresses staff changed away from are in their timeline, which goes with it.
+  const addresses = await addressesOf(tx, { id, email: current.email });
   const [person] = await tx.delete(supporters).where(eq(supporters.id, id)).returning({ email: supporters.email });
   if (!person) return false;
-  await forgetAddress(tx, person.email);
+  const holders = await tx
+    .select({ email: supporters.email })
+    .from(supporters)
+    .where(inArray(supporters.email, addresses));
+  // An old address that is someone else's now is theirs to keep.
+  const kept = new Set(holders.map((h) => h.email));
+  for (const address of addresses) if (!kept.has(address)) await forgetAddress(tx, address);
   return true;
 }
 

@@ -2,14 +2,14 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../platform/db/client.ts';
 import { retentionCutoffs } from '../../platform/retention.ts';
 import { eraseWithin } from './records.ts';
-import { consents, signupConfirmations, subscriptions, supporters, supporterTags } from './schema.ts';
+import { consents, signupConfirmations, subscriptions, supporterNotes, supporters, supporterTags } from './schema.ts';
 
 /**
  * Sign-ups nobody confirmed, deleted once the privacy notice's days are up
  * (ADR 030): the pending topics, the unused links, and then the people left
- * with nothing else here or in any feature that names them (`keptBy`), who
- * are erased as a request would erase them, their queued mail included.
- * Every batch is one transaction; rows being changed or purged elsewhere at
+ * with nothing else here (no tag or note from staff either) or in any feature
+ * that names them (`keptBy`), who are erased as a request would erase them,
+ * their queued mail included. Every batch is one transaction; rows being changed or purged elsewhere at
  * that moment are skipped (SKIP LOCKED) and a second run finds nothing, so
  * any number of processes may run it.
  */
@@ -70,6 +70,7 @@ export async function purgeUnconfirmedSignups(db: Db, options: SignupPurge): Pro
               and not exists (select 1 from ${subscriptions} x where x.supporter_id = s.id)
               and not exists (select 1 from ${consents} x where x.supporter_id = s.id)
               and not exists (select 1 from ${supporterTags} x where x.supporter_id = s.id)
+              and not exists (select 1 from ${supporterNotes} x where x.supporter_id = s.id)
               and not exists (select 1 from ${signupConfirmations} x where x.supporter_id = s.id)${sql.join(keptElsewhere)}
             order by s.id limit ${limit} for update of s skip locked`,
       );

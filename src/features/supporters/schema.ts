@@ -1,9 +1,11 @@
 import { bigserial, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Locale } from '../../platform/web/locale.ts';
+import { staffUsers } from '../staff/schema.ts';
 
 export const subscriptionTopics = ['newsletter', 'action-alerts', 'events'] as const;
 export type Topic = (typeof subscriptionTopics)[number];
-export const consentMethods = ['web-form', 'import', 'api'] as const;
+/** `staff`: the person told a member of staff, who recorded it with the wording staff confirm they agreed to. */
+export const consentMethods = ['web-form', 'import', 'api', 'staff'] as const;
 export type ConsentMethod = (typeof consentMethods)[number];
 
 /** One record per person, keyed by their normalized email. */
@@ -123,4 +125,24 @@ export const supporterTags = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.supporterId, t.tag] }), index('supporter_tags_tag_idx').on(t.tag)],
+);
+
+/**
+ * What staff write about a person ("met at the Salem rally, wants to testify").
+ * Personal data like the rest of the record: in their data export, and erased
+ * with them (the cascade). The text never goes to the audit log, which is kept.
+ */
+export const supporterNotes = pgTable(
+  'supporter_notes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    supporterId: integer('supporter_id')
+      .notNull()
+      .references(() => supporters.id, { onDelete: 'cascade' }),
+    /** The staff member who wrote it; the note outlives their account. */
+    authorId: integer('author_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('supporter_notes_supporter_idx').on(t.supporterId, t.at)],
 );

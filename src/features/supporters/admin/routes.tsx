@@ -6,6 +6,7 @@ import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import type { FieldErrors } from '../../../platform/web/forms.tsx';
 import { locales } from '../../../platform/web/locale.ts';
 import { stopLinksIssuedSoFar } from '../links.ts';
+import { addSupporterNote, noteInput } from '../notes.ts';
 import { supporterPermissions } from '../permissions.ts';
 import {
   addSupporterTag,
@@ -21,6 +22,7 @@ import {
 } from '../records.ts';
 import { subscriptionTopics } from '../schema.ts';
 import { fullName, SupporterListPage } from './views/list.tsx';
+import { mountSupporterEditing } from './editing.tsx';
 import { EraseSupporterPage, SupporterPage } from './views/person.tsx';
 
 const PER_PAGE = 50;
@@ -44,6 +46,9 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
   const app = new Hono<AdminEnv>();
   app.use(frame.requireSignedIn(), frame.allow(supporterPermissions.view));
   const personId = (c: Context<AdminEnv>) => Number(c.req.param('id'));
+
+  // Before the person's page, whose pattern would not match "new" anyway: the add, edit and subscriptions forms.
+  mountSupporterEditing(app, deps);
 
   app.get('/', async (c) => {
     const f = filtersSchema.parse(c.req.query());
@@ -72,6 +77,7 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
           filters={f}
           counties={choices.counties}
           tags={choices.tags}
+          canAdd={supporterPermissions.add(c.get('staff')!)}
         />
       ),
     });
@@ -79,9 +85,9 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
 
   const personPage = async (
     c: Context<AdminEnv>,
-    options: { errors?: FieldErrors; tagValue?: string; status?: number; notice?: string } = {},
+    options: { errors?: FieldErrors; tagValue?: string; noteValue?: string; status?: number; notice?: string } = {},
   ) => {
-    const record = await getSupporterRecord(db, personId(c));
+    const [record, timeZone] = await Promise.all([getSupporterRecord(db, personId(c)), frame.timeZone()]);
     if (!record) return c.notFound();
     const staff = c.get('staff')!;
     const errors = options.errors ?? {};
@@ -92,24 +98,45 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
       status: options.status ?? 200,
       body: (
         <SupporterPage
-          timeZone={await frame.timeZone()}
+          timeZone={timeZone}
           record={record}
           token={frame.csrfToken(c)}
           can={{
             tag: supporterPermissions.tag(staff),
+            edit: supporterPermissions.edit(staff),
+            note: supporterPermissions.note(staff),
             exportRecord: supporterPermissions.exportRecord(staff),
             stopLinks: supporterPermissions.stopLinks(staff),
             erase: supporterPermissions.erase(staff),
           }}
           notice={options.notice}
           tagValue={options.tagValue}
+          noteValue={options.noteValue}
           errors={errors}
         />
       ),
     });
   };
 
-  app.get(`/${id}`, (c) => personPage(c));
+  // After adding someone by hand: said here, as what happened depends on whether they were already on the list.
+  const added: Record<string, string> = {
+    new: 'Added. They are subscribed, and their consent is recorded below.',
+    existing: 'This address was already on the list: here is their record. Nothing about them was changed.',
+  };
+  app.get(`/${id}`, (c) => {
+    const key = c.req.query('added') ?? '';
+    return personPage(c, { notice: Object.hasOwn(added, key) ? added[key] : undefined });
+  });
+
+  app.post(`/${id}/notes`, frame.allow(supporterPermissions.note), async (c) => {
+    const body = await c.req.parseBody();
+    const typed = typeof body.note === 'string' ? body.note : '';
+    const parsed = noteInput.safeParse(typed);
+    if (!parsed.success)
+      return personPage(c, { errors: { note: parsed.error.issues[0]?.message }, noteValue: typed, status: 400 });
+    if (!(await addSupporterNote(db, personId(c), parsed.data, frame.actor(c)))) return c.notFound();
+    return c.redirect(`/admin/supporters/${personId(c)}?notice=saved#timeline`, 303);
+  });
 
   const typedTag = async (c: Context<AdminEnv>) => {
     const body = await c.req.parseBody();

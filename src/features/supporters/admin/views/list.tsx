@@ -36,6 +36,7 @@ export function SupporterListPage(props: {
   counties: string[];
   tags: string[];
   timeZone: string;
+  canAdd: boolean;
 }) {
   const f = props.filters;
   const pages = Math.max(1, Math.ceil(props.total / props.perPage));
@@ -47,6 +48,13 @@ export function SupporterListPage(props: {
         People who signed up or were added to the list. Their records hold personal data: look up only what your work
         needs.
       </p>
+      {props.canAdd ? (
+        <p>
+          <a class="button" href="/admin/supporters/new">
+            Add a supporter
+          </a>
+        </p>
+      ) : null}
       <form method="get" action="/admin/supporters" class="search filters">
         <Field name="q" label="Name, email or ZIP" type="search" value={f.q} maxlength={200} />
         <Select

@@ -1,4 +1,5 @@
-import { ErrorSummary, Field, Form, type FieldErrors } from '../../../../platform/web/forms.tsx';
+import { ErrorSummary, Field, Form, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
+import { formatInZone } from '../../../../platform/web/time.ts';
 import { statusOf, type SupporterRecord } from '../../records.ts';
 import { fullName } from './list.tsx';
 import {
@@ -14,7 +15,20 @@ import { When } from '../../../../platform/web/when.tsx';
 import { BackLink } from '../../../../platform/web/components.tsx';
 import { DataTable } from '../../../../platform/web/tables.tsx';
 
-export type PersonPermissions = { tag: boolean; exportRecord: boolean; stopLinks: boolean; erase: boolean };
+export type PersonPermissions = {
+  tag: boolean;
+  edit: boolean;
+  note: boolean;
+  exportRecord: boolean;
+  stopLinks: boolean;
+  erase: boolean;
+};
+
+/** A note's text as written: its line breaks kept. */
+function NoteText(props: { body: string }) {
+  const lines = props.body.split(/\r\n|\r|\n/);
+  return <p class="note-text">{lines.map((line, i) => (i === 0 ? line : [<br />, line]))}</p>;
+}
 
 /** One person's page: who they are, what they get and agreed to, their labels, their story, and their data rights. */
 export function SupporterPage(props: {
@@ -22,6 +36,7 @@ export function SupporterPage(props: {
   token: string;
   can: PersonPermissions;
   tagValue?: string | undefined;
+  noteValue?: string | undefined;
   errors: FieldErrors;
   notice?: string | undefined;
   timeZone: string;
@@ -51,29 +66,35 @@ export function SupporterPage(props: {
         </p>
       ) : null}
       <dl class="meta">
-        <dt>Name:</dt>
-        <dd>{fullName(person) || '(none given)'}</dd>
-        <dt>Email:</dt>
-        <dd>{person.emailAsTyped}</dd>
-        <dt>Phone:</dt>
-        <dd>{person.phone ?? '(none)'}</dd>
-        <dt>ZIP code:</dt>
-        <dd>{person.zip ?? '(none)'}</dd>
-        <dt>County:</dt>
-        <dd>{person.county ?? '(unknown)'}</dd>
-        <dt>Language:</dt>
-        <dd>{languageLabel[person.locale]}</dd>
-        <dt>First came from:</dt>
-        <dd>{person.firstSource ?? '(no source code)'}</dd>
-        <dt>Added:</dt>
-        <dd>
-          <Time at={person.createdAt} />
-        </dd>
-        <dt>Last changed:</dt>
-        <dd>
-          <Time at={person.updatedAt} />
-        </dd>
+        {(
+          [
+            ['Name', fullName(person) || '(none given)'],
+            ['Email', person.emailAsTyped],
+            ['Phone', person.phone ?? '(none)'],
+            ['ZIP code', person.zip ?? '(none)'],
+            ['County', person.county ?? '(unknown)'],
+            ['Language', languageLabel[person.locale]],
+            ['First came from', person.firstSource ?? '(no source code)'],
+            ['Added', <Time at={person.createdAt} />],
+            ['Last changed', <Time at={person.updatedAt} />],
+          ] as const
+        ).map(([term, value]) => (
+          // The space after each pair is where a narrow screen may start a new line.
+          <>
+            <dt>{term}:</dt> <dd>{value}</dd>{' '}
+          </>
+        ))}
       </dl>
+      {props.can.edit ? (
+        <p class="button-group">
+          <a class="button secondary" href={`${base}/edit`}>
+            Edit details
+          </a>
+          <a class="button secondary" href={`${base}/subscriptions`}>
+            Change subscriptions
+          </a>
+        </p>
+      ) : null}
 
       <h2>Subscriptions</h2>
       {subscriptions.length === 0 ? (
@@ -147,7 +168,26 @@ export function SupporterPage(props: {
         </DataTable>
       )}
 
-      <h2>Timeline</h2>
+      <h2 id="timeline">Timeline</h2>
+      {props.can.note ? (
+        <Form action={`${base}/notes`} token={props.token}>
+          <TextArea
+            name="note"
+            label="Add a note"
+            hint={
+              'Plain text, shown here with your name and the time. It is part of their data: ' +
+              'in the copy they can ask for, and erased with them.'
+            }
+            value={props.noteValue}
+            error={props.errors.note}
+            maxlength={5000}
+            rows={4}
+          />
+          <button type="submit" class="button secondary">
+            Add note
+          </button>
+        </Form>
+      ) : null}
       {timeline.length === 0 ? (
         <p>Nothing yet.</p>
       ) : (
@@ -155,6 +195,7 @@ export function SupporterPage(props: {
           {timeline.map((entry) => (
             <li>
               <Time at={entry.at} />: {describeEntry(entry)}
+              {entry.source === 'note' ? <NoteText body={entry.body} /> : null}
             </li>
           ))}
         </ol>
@@ -206,7 +247,7 @@ export function EraseSupporterPage(props: { record: SupporterRecord; token: stri
       <ErrorSummary errors={props.errors} title="There is a problem" />
       <h1>Erase {fullName(person) || person.emailAsTyped}?</h1>
       <p>
-        This deletes everything we hold about this person: their record, subscriptions, consent records, tags and
+        This deletes everything we hold about this person: their record, subscriptions, consent records, tags, notes and
         timeline. Email not yet sent to them is withdrawn, and emails already sent are kept only as counts, without
         their address.
       </p>

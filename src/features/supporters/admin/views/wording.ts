@@ -21,7 +21,21 @@ export const subscriptionLabel: Record<string, string> = {
   pending: 'Waiting to confirm',
   unsubscribed: 'Unsubscribed',
 };
-export const methodLabel: Record<string, string> = { 'web-form': 'web form', import: 'import', api: 'API' };
+export const methodLabel: Record<string, string> = {
+  'web-form': 'web form',
+  import: 'import',
+  api: 'API',
+  staff: 'told staff',
+};
+/** The details form's fields, as a timeline entry names what changed. */
+const fieldLabel: Record<string, string> = {
+  givenName: 'first name',
+  familyName: 'last name',
+  email: 'email address',
+  phone: 'phone number',
+  zip: 'ZIP code',
+  language: 'language',
+};
 export const suppressionLabel: Record<string, string> = {
   'hard-bounce': 'an email to this address bounced permanently',
   complaint: 'they reported our email as spam',
@@ -56,6 +70,7 @@ export function describeEntry(entry: TimelineEntry): string {
     if (entry.status === 'suppressed') return `Email held back (unsubscribed or on the do-not-email list): ${what}`;
     return `Email waiting to be sent: ${what}`;
   }
+  if (entry.source === 'note') return `Note by ${entry.author ?? 'a former member of staff'}`;
   const d = entry.detail;
   const topics = topicsOf(d);
   switch (entry.kind) {
@@ -63,6 +78,14 @@ export function describeEntry(entry: TimelineEntry): string {
       return `Asked to subscribe${topics ? ` to ${topics}` : ''}${via(d)}`;
     case 'confirmed':
       return `Confirmed by email${topics ? `: ${topics}` : ''}`;
+    case 'added-by-staff':
+      return `Added by staff${topics ? `, subscribed to ${topics}` : ''}${via(d)}`;
+    case 'subscribed':
+      return `Subscribed${topics ? ` to ${topics}` : ''}${via(d)}`;
+    case 'details-changed': {
+      const fields = Array.isArray(d.fields) ? d.fields.map((f) => fieldLabel[String(f)] ?? String(f)) : [];
+      return `Staff changed their ${fields.length > 0 ? fields.join(', ') : 'details'}`;
+    }
     case 'unsubscribed':
       return `Unsubscribed${topics ? ` from ${topics}` : ''}${via(d)}`;
     case 'bounced':

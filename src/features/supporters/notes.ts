@@ -1,0 +1,56 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { plainText } from '../../platform/plain-text.ts';
+import { recordAudit, type AuditActor } from '../audit/service.ts';
+import { listStaff } from '../staff/service.ts';
+import { supporterNotes, supporters } from './schema.ts';
+
+/** A note as staff type it: plain text over several lines, kept exactly as typed but for the ends. */
+export const noteInput = plainText({ max: 5000, lines: true, required: 'Write the note' });
+
+export type SupporterNote = {
+  id: number;
+  at: Date;
+  body: string;
+  /** The author's name as the staff list has it now; null once their account is gone. */
+  author: string | null;
+};
+
+/**
+ * Adds a note to a person's timeline. The audit log says who wrote on whose
+ * record, never what: the log outlives the person's erasure. False when
+ * nobody has that id.
+ */
+export async function addSupporterNote(
+  db: Db,
+  supporterId: number,
+  body: string,
+  actor: AuditActor,
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [person] = await tx.select({ id: supporters.id }).from(supporters).where(eq(supporters.id, supporterId));
+    if (!person) return false;
+    await tx.insert(supporterNotes).values({ supporterId, authorId: actor.staffId, body, at: now });
+    await recordAudit(tx, actor, { action: 'supporter.note-add', subjectType: 'supporter', subjectId: supporterId });
+    return true;
+  });
+}
+
+/** The notes about one person, newest first, each with who wrote it. */
+export async function notesAbout(db: Db, supporterId: number, limit = 500): Promise<SupporterNote[]> {
+  const rows = await db
+    .select()
+    .from(supporterNotes)
+    .where(eq(supporterNotes.supporterId, supporterId))
+    .orderBy(desc(supporterNotes.at), desc(supporterNotes.id))
+    .limit(limit);
+  if (rows.length === 0) return [];
+  const names = new Map((await listStaff(db)).map((s) => [s.id, s.displayName]));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    body: r.body,
+    author: r.authorId === null ? null : (names.get(r.authorId) ?? null),
+  }));
+}
