@@ -422,8 +422,9 @@ async function petitionRouteCases(database: Database): Promise<AdminRouteCase[]>
     { method: 'POST', pattern: `${base}/new`, url: `${base}/new`, allowed: campaigners, form: { slug: '' } },
     { method: 'GET', pattern: id, url, allowed: readers },
     { method: 'POST', pattern: id, url, allowed: campaigners, form: { slug: '' } },
-    { method: 'GET', pattern: `${id}/preview`, url: `${url}/preview`, allowed: readers },
-    { method: 'GET', pattern: `${id}/preview/es`, url: `${url}/preview/es`, allowed: readers },
+    // Any staff member may look at a petition's public page before it opens (an editor checks the words).
+    { method: 'GET', pattern: `${id}/preview`, url: `${url}/preview`, allowed: all },
+    { method: 'GET', pattern: `${id}/preview/es`, url: `${url}/preview/es`, allowed: all },
     { method: 'GET', pattern: `${base}/packet.css`, url: `${base}/packet.css`, allowed: readers },
     {
       method: 'GET',

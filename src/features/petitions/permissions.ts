@@ -28,6 +28,8 @@ type Actor = { role: StaffRole };
  */
 export const petitionPermissions = {
   view: (actor: Actor) => roles.canRunCampaigns(actor) || actor.role === 'viewer',
+  // The public page before it opens: any signed-in staff member, so an editor can check the words.
+  preview: (_actor: Actor) => true,
   edit: (actor: Actor) => roles.canRunCampaigns(actor),
   viewSignatures: (actor: Actor) => roles.canRunCampaigns(actor),
   exportSignatures: (actor: Actor) => roles.canRunCampaigns(actor),

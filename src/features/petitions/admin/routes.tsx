@@ -84,7 +84,11 @@ export type { PetitionAdminDeps } from './http.ts';
 export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
-  app.use(frame.requireSignedIn(), frame.allow(petitionPermissions.view));
+  app.use(frame.requireSignedIn());
+  // Registered before the `view` check below, which therefore never runs for them: Hono runs
+  // handlers in the order they were added, and a preview answers without calling on.
+  addPreviewRoutes(app, deps);
+  app.use(frame.allow(petitionPermissions.view));
   const mustEdit = frame.allow(petitionPermissions.edit);
   const timeZone = async () => (await getSiteSettings(db)).timeZone;
 
@@ -211,13 +215,17 @@ export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
     return c.redirect(`/admin/petitions/${p.id}?notice=saved`, 303);
   });
 
-  // The public page as it will look, for a draft too: staff only, never cached, never indexed.
+  return app;
+}
+
+/** The public page as it will look, for a draft too: any staff member; never cached, never indexed. */
+function addPreviewRoutes(app: Hono<AdminEnv>, deps: PetitionAdminDeps): void {
   for (const [suffix, locale] of [
     ['', 'en'],
     ['/es', 'es'],
   ] as const) {
-    app.get(`${petitionIdParam}/preview${suffix}`, async (c) => {
-      const p = await getPetition(db, Number(c.req.param('id')));
+    app.get(`${petitionIdParam}/preview${suffix}`, deps.frame.allow(petitionPermissions.preview), async (c) => {
+      const p = await getPetition(deps.db, Number(c.req.param('id')));
       if (!p || !deps.live) return c.notFound();
       const res = sendHtml(c, await deps.live.preview(p, locale), 200);
       res.headers.set('Cache-Control', 'no-store');
@@ -225,6 +233,4 @@ export function petitionAdminRoutes(deps: PetitionAdminDeps): Hono<AdminEnv> {
       return res;
     });
   }
-
-  return app;
 }
