@@ -334,5 +334,7 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
       await app.request(`/es/petitions/${DEMO_PETITION_SLUG}`, { headers: { cookie: 'lang=es' } })
     ).text();
     expect(demo).toContain('de 10,000 firmas verificadas');
+    // The statement comes from seed-text/<slug>.es.md, read when the seed is loaded.
+    expect(demo).toContain('Con demasiada frecuencia, nuestro sistema de seguridad pública responde al daño');
   });
 });
