@@ -34,7 +34,7 @@ describeEachDatabase('backup and restore', (getTarget) => {
   }, 60_000);
   afterAll(async () => source?.close());
 
-  it('refuses a file cut short, a file that is not a backup, and one from another schema, restoring nothing', async () => {
+  it('refuses a file cut short, not a backup, or from another schema, restoring nothing', async () => {
     const target = getTarget().db;
     const halfway = file.subarray(0, Math.floor(file.length / 2));
     for (const [bytes, message] of [
@@ -64,7 +64,8 @@ describeEachDatabase('backup and restore', (getTarget) => {
     // The next id the restored site hands out follows the restored ones.
     const [ids] = await rowsOf<{ last: number | string; next: number | string }>(
       target,
-      sql`select (select max(id) from petition_signatures) as last, nextval(pg_get_serial_sequence('petition_signatures', 'id')) as next`,
+      sql`select (select max(id) from petition_signatures) as last,
+        nextval(pg_get_serial_sequence('petition_signatures', 'id')) as next`,
     );
     expect(Number(ids!.next)).toBeGreaterThan(Number(ids!.last));
     const again = await refusalOf(restoreBackup(target, Readable.from([file])));
