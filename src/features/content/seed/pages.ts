@@ -11,8 +11,11 @@ import { readSeedText } from './text.ts';
  * body, one block per section) are in `text/pages/<slug>.<locale>.md`.
  */
 
-/** A page's sections in order: each key and the kind of section it is. */
-type Layout = Record<string, string>;
+/**
+ * A page's sections in order: each key and the kind of section it is, with
+ * the address it links to where it links somewhere (the same in both languages).
+ */
+type Layout = Record<string, string | { kind: string; href: string }>;
 /** A section's heading in one language, with the short values its kind shows (a link, a figure). */
 type Heading = string | { heading: string; data: Record<string, string> };
 
@@ -33,10 +36,11 @@ function page<L extends Layout>(
     title,
     description: text('description'),
     bodyMd: text('body'),
-    sections: Object.entries(layout).map(([key, kind]) => {
+    sections: Object.entries(layout).map(([key, placed]) => {
+      const { kind, href } = typeof placed === 'string' ? { kind: placed, href: undefined } : placed;
       const given: Heading = headings[key as keyof L];
       const { heading, data } = typeof given === 'string' ? { heading: given, data: {} } : given;
-      return { key, kind, heading, bodyMd: text(key), data };
+      return { key, kind, heading, bodyMd: text(key), data: href ? { href, ...data } : data };
     }),
   };
 }
@@ -54,12 +58,12 @@ const homeLayout = {
   'pillar-system': 'pillar',
   'pillar-narrative': 'pillar',
   impact: 'impact',
-  'policies-teaser': 'teaser',
+  'policies-teaser': { kind: 'teaser', href: '/policies' },
   testimonial: 'testimonial',
   'newsletter-cta': 'newsletter-cta',
-  'petition-cta': 'petition-cta',
-  'tips-teaser': 'teaser',
-  'resources-teaser': 'teaser',
+  'petition-cta': { kind: 'petition-cta', href: '/petitions/safety-for-all' },
+  'tips-teaser': { kind: 'teaser', href: '/tips' },
+  'resources-teaser': { kind: 'teaser', href: '/resources' },
 };
 
 const homeEn = page('home', 'en', 'Partnership for Safety and Justice', homeLayout, {
@@ -83,18 +87,18 @@ const homeEn = page('home', 'en', 'Partnership for Safety and Justice', homeLayo
   },
   'policies-teaser': {
     heading: 'The policies changing our systems',
-    data: { href: '/policies', linkLabel: 'See our policy agenda' },
+    data: { linkLabel: 'See our policy agenda' },
   },
   testimonial: { heading: '', data: { attribution: 'A PSJ supporter' } },
   'newsletter-cta': 'Join the movement for safety and justice',
   'petition-cta': {
     heading: 'Sign the petition',
-    data: { href: '/petitions/safety-for-all', linkLabel: 'Read and sign the petition' },
+    data: { linkLabel: 'Read and sign the petition' },
   },
-  'tips-teaser': { heading: 'Tips for talking about reform', data: { href: '/tips', linkLabel: 'Read the tips' } },
+  'tips-teaser': { heading: 'Tips for talking about reform', data: { linkLabel: 'Read the tips' } },
   'resources-teaser': {
     heading: 'Deepen your advocacy skills',
-    data: { href: '/resources', linkLabel: 'Browse the resource library' },
+    data: { linkLabel: 'Browse the resource library' },
   },
 });
 
@@ -119,21 +123,21 @@ const homeEs = page('home', 'es', 'Partnership for Safety and Justice', homeLayo
   },
   'policies-teaser': {
     heading: 'Las políticas que están cambiando nuestros sistemas',
-    data: { href: '/policies', linkLabel: 'Ver nuestra agenda de políticas' },
+    data: { linkLabel: 'Ver nuestra agenda de políticas' },
   },
   testimonial: { heading: '', data: { attribution: 'Una persona que apoya a PSJ' } },
   'newsletter-cta': 'Únete al movimiento por la seguridad y la justicia',
   'petition-cta': {
     heading: 'Firma la petición',
-    data: { href: '/petitions/safety-for-all', linkLabel: 'Lee y firma la petición' },
+    data: { linkLabel: 'Lee y firma la petición' },
   },
   'tips-teaser': {
     heading: 'Consejos para hablar sobre la reforma',
-    data: { href: '/tips', linkLabel: 'Lee los consejos' },
+    data: { linkLabel: 'Lee los consejos' },
   },
   'resources-teaser': {
     heading: 'Fortalece tu trabajo como activista',
-    data: { href: '/resources', linkLabel: 'Explora la biblioteca de recursos' },
+    data: { linkLabel: 'Explora la biblioteca de recursos' },
   },
 });
 
