@@ -21,7 +21,7 @@ describeWithSharedData('reference data at start-up', () => {
   describeEachDatabase('reference data at start-up', (database) => {
     const db = () => database().db;
 
-    it('says plainly that the roster is not loaded when there is nothing to load it from, or it is not a demo', async () => {
+    it('says plainly the roster is not loaded when there is nothing to load it from, or it is not a demo', async () => {
       const { logger, lines } = recordingLogger();
       await checkReferenceData(db(), logger, { demo: true, dir: join(sharedData, 'not-here') });
       await checkReferenceData(db(), logger, { demo: false, dir: sharedData });
@@ -46,7 +46,8 @@ describeWithSharedData('reference data at start-up', () => {
 
 it('tells visitors, in their language, that the roster is missing and how staff load it', () => {
   expect(String(<ReferenceNotice locale="en" />)).toBe(
-    `<p class="notice" role="note">Oregon&#39;s legislator roster is not loaded yet. An administrator can load it with: <code>npm run cli -- reference:import</code></p>`,
+    '<p class="notice" role="note">Oregon&#39;s legislator roster is not loaded yet. ' +
+      'An administrator can load it with: <code>npm run cli -- reference:import</code></p>',
   );
   expect(String(<ReferenceNotice locale="es" />)).toContain('La lista de legisladores de Oregón aún no está cargada.');
 });

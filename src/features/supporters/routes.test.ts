@@ -54,7 +54,7 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     expect(body.slice(body.indexOf('<main'))).toBe(answer.slice(answer.indexOf('<main')));
   });
 
-  it('changes nothing about a person on record until the emailed link is used, whoever typed their address', async () => {
+  it('changes nothing about a known person until the emailed link is used, whoever typed their address', async () => {
     const person = async () =>
       (await db().select().from(supporters).where(eq(supporters.email, 'lena@example.org')))[0]!;
     const confirmLatest = async (b: ReturnType<typeof browser>) => {
@@ -138,7 +138,7 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     expect(res.status).toBe(403);
   });
 
-  it('takes the footer form from cached pages without a token when the browser says it comes from this site', async () => {
+  it('takes the footer form from cached pages without a token when the browser says it is from this site', async () => {
     const home = await (await app.request('/es', { headers: { cookie: 'lang=es' } })).text();
     expect(home).toContain('action="/es/join"');
     const post = (headers: Record<string, string>) =>
@@ -171,7 +171,7 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
   const nobody = (email: string) => db().select().from(supporters).where(eq(supporters.email, email));
   const fields = (email: string) => ({ givenName: 'Ana', email, language: 'en', 'topic-newsletter': 'on' });
 
-  it('accepts a solved proof-of-work once; a replayed or forged one gets 400 and the form back with a message by the check', async () => {
+  it('accepts a solved proof-of-work once; a replayed or forged one gets 400, the form and a message', async () => {
     const b = browser(app);
     const altcha = await solvedChallenge((path) => b.request(path));
     // A form with typing mistakes does not use the solution up.
@@ -198,7 +198,7 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     expect(await nobody('forjado@example.org')).toHaveLength(0);
   });
 
-  it('takes sign-ups without JavaScript at most three an hour from one address, then answers 429 with the form', async () => {
+  it('takes at most three sign-ups an hour from one address without JavaScript, then 429 with the form', async () => {
     const b = browser(app);
     expect((await join(b, { ...fields('x'), givenName: '' })).status).toBe(400);
     for (let i = 0; i < SIGNUPS_WITHOUT_CHALLENGE_PER_HOUR; i++)
@@ -218,7 +218,7 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     expect((await join(browser(app), fields('elsewhere@example.org'))).status).toBe(200);
   });
 
-  it('keeps the first ?source= code in a cookie until a sign-up records it, without changing the cached page', async () => {
+  it('keeps the first ?source= in a cookie until a sign-up records it, without changing the cached page', async () => {
     await seedDemoContent(db());
     const b = browser(app);
     const plain = await (await app.request('/tips')).text();

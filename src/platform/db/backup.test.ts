@@ -6,10 +6,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
-import { fingerprint, refusalOf, seededSource, tables, totalRows } from '../../../test/support/site-data.ts';
+import { fingerprint, refusalOf, seededSource, totalRows } from '../../../test/support/site-data.ts';
 import { openDatabase, rowsOf, type Database } from './client.ts';
 import { restoreBackup, writeBackup } from './backup.ts';
-import { CopyRefused } from './copy.ts';
+import { CopyRefused, tablesOf } from './copy.ts';
 import { DataFolderInUse } from './data-folder-lock.ts';
 
 /** The backup of `db` as the bytes of its file. */
@@ -59,7 +59,7 @@ describeEachDatabase('backup and restore', (getTarget) => {
     const target = getTarget().db;
     const restored = await restoreBackup(target, Readable.from([file]));
     expect(restored.find((t) => t.table === 'petition_signatures')?.rows).toBe(2347);
-    for (const table of await tables(source.db))
+    for (const table of await tablesOf(source.db))
       expect(await fingerprint(target, table), table).toEqual(await fingerprint(source.db, table));
     // The next id the restored site hands out follows the restored ones.
     const [ids] = await rowsOf<{ last: number | string; next: number | string }>(
