@@ -31,7 +31,10 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 100));
   const [row] = await rowsOf<{ status: string | null; open: boolean }>(
     db,
-    sql`select b.status, exists (select 1 from email_outbox o where o.broadcast_id = b.id and o.status in ('queued', 'sending')) as open
+    sql`select b.status,
+          exists (
+            select 1 from email_outbox o where o.broadcast_id = b.id and o.status in ('queued', 'sending')
+          ) as open
         from broadcasts b order by b.id desc limit 1`,
   );
   if (row!.status !== 'scheduled' && startedAt === undefined) startedAt = performance.now();
@@ -39,7 +42,8 @@ for (;;) {
 }
 const [counts] = await rowsOf<{ sent: number | string; failed: number | string }>(
   db,
-  sql`select count(*) filter (where status = 'sent') as sent, count(*) filter (where status = 'failed') as failed from email_outbox where broadcast_id is not null`,
+  sql`select count(*) filter (where status = 'sent') as sent, count(*) filter (where status = 'failed') as failed
+      from email_outbox where broadcast_id is not null`,
 );
 const done = { sent: Number(counts!.sent), failed: Number(counts!.failed) };
 const t1 = performance.now();
@@ -47,7 +51,14 @@ await email.stop();
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage.rss(), process.resourceUsage().maxRSS * 1024);
 await database.close();
-process.stdout.write(
-  `${JSON.stringify({ ...done, queueMs: Math.round(startedAt! - t0), sendMs: Math.round(t1 - startedAt!), totalMs: Math.round(t1 - t0), peakRssMb: Math.round(peakRss / 1048576), startRssMb, peaks })}\n`,
-);
+const result = {
+  ...done,
+  queueMs: Math.round(startedAt! - t0),
+  sendMs: Math.round(t1 - startedAt!),
+  totalMs: Math.round(t1 - t0),
+  peakRssMb: Math.round(peakRss / 1048576),
+  startRssMb,
+  peaks,
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);
 process.exit(0);

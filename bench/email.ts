@@ -102,16 +102,28 @@ process.stdout.write(
     .join(' ')}\n`,
 );
 process.stdout.write(
-  `worker: EMAIL_CONCURRENCY=${workerEnv.EMAIL_CONCURRENCY}, cap ${workerEnv.EMAIL_MESSAGES_PER_SECOND} msg/s, node ${workerFlags.join(' ')}; SMTP sink in its own process\n\n`,
+  `worker: EMAIL_CONCURRENCY=${workerEnv.EMAIL_CONCURRENCY}, cap ${workerEnv.EMAIL_MESSAGES_PER_SECOND} msg/s, ` +
+    `node ${workerFlags.join(' ')}; SMTP sink in its own process\n\n`,
 );
 process.stdout.write(
   'database    | messages/s | sent      | failed | at sink   | queue (s) | send (s) | total (s) | worker peak RSS\n',
 );
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
 for (const r of rows) {
-  process.stdout.write(
-    `${r.label.padEnd(11)} | ${n(Math.round((r.sent / r.sendMs) * 1000)).padStart(10)} | ${n(r.sent).padStart(9)} | ${String(r.failed).padStart(6)} | ${n(r.received).padStart(9)} | ${(r.queueMs / 1000).toFixed(1).padStart(9)} | ${(r.sendMs / 1000).toFixed(1).padStart(8)} | ${(r.totalMs / 1000).toFixed(1).padStart(9)} | ${r.peakRssMb} MB\n`,
-  );
+  const cells = [
+    r.label.padEnd(11),
+    n(Math.round((r.sent / r.sendMs) * 1000)).padStart(10),
+    n(r.sent).padStart(9),
+    String(r.failed).padStart(6),
+    n(r.received).padStart(9),
+    seconds(r.queueMs).padStart(9),
+    seconds(r.sendMs).padStart(8),
+    seconds(r.totalMs).padStart(9),
+    `${r.peakRssMb} MB`,
+  ];
+  process.stdout.write(`${cells.join(' | ')}\n`);
 }
 process.stdout.write(
-  '\n(queue: from the worker start until the recipients were written and queued; send: from then until the outbox was empty)\n',
+  '\n(queue: from the worker start until the recipients were written and queued; ' +
+    'send: from then until the outbox was empty)\n',
 );

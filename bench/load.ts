@@ -33,13 +33,19 @@ export type LoadResult = {
   lateOk: number;
   /** Other answers that came after the time was up. */
   lateNon2xx: number;
-  /** Milliseconds from writing the request to reading the end of its answer, for every answer counted in `ok` and `non2xx`. */
+  /**
+   * Milliseconds from writing the request to reading the end of
+   * its answer, for every answer counted in `ok` and `non2xx`.
+   */
   latencies: Float64Array;
   /** p-th percentile of `latencies`, in ms, rounded to 0.1 ms. */
   percentile(p: number): number;
 };
 
-/** Reads one response from the start of `buffer`: its status and its total length in bytes, or undefined while incomplete. */
+/**
+ * Reads one response from the start of `buffer`: its status and
+ * its total length in bytes, or undefined while incomplete.
+ */
 export function parseResponse(
   buffer: Buffer,
 ): { status: number; length: number; close: boolean } | undefined | 'malformed' {

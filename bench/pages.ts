@@ -82,8 +82,10 @@ async function benchOne(database: string, env: Record<string, string>): Promise<
       for (const path of publicPaths) {
         const p = locale + (path === '/' && locale ? '' : path);
         const bytes = await compressedBytes(server.url + p);
+        const kb = (bytes + css) / 1024;
+        const verdict = kb <= 25 ? 'ok' : 'OVER 25 KB';
         sizes.push(
-          `${p.padEnd(16)} ${String(bytes).padStart(6)} B html + ${css} B css = ${((bytes + css) / 1024).toFixed(1)} KB ${bytes + css <= 25 * 1024 ? 'ok' : 'OVER 25 KB'}`,
+          `${p.padEnd(16)} ${String(bytes).padStart(6)} B html + ${css} B css = ${kb.toFixed(1)} KB ${verdict}`,
         );
       }
     }
@@ -100,7 +102,8 @@ process.stdout.write(
     .join(' ')}\n`,
 );
 process.stdout.write(
-  `autocannon: ${connections} connections, ${seconds} s per target, after a 3 s warm-up; server and load generator share this machine\n\n`,
+  `autocannon: ${connections} connections, ${seconds} s per target, after a 3 s warm-up; ` +
+    'server and load generator share this machine\n\n',
 );
 
 const lite = await benchOne('PGlite', {});
@@ -121,14 +124,12 @@ if (scratch) {
   );
 }
 
-process.stdout.write(
-  `${'database'.padEnd(11)} ${'target'.padEnd(28)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'bytes'.padStart(7)} errors\n`,
-);
-for (const r of results) {
-  process.stdout.write(
-    `${r.database.padEnd(11)} ${r.target.padEnd(28)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.bytes).padStart(7)} ${r.errors}\n`,
-  );
-}
+/** One line of the results table: database, target, then the figures right-aligned. */
+const tableLine = (database: string, target: string, figures: (string | number)[], errors: string | number) =>
+  `${[database.padEnd(11), target.padEnd(28), ...figures.map((f) => String(f).padStart(7)), errors].join(' ')}\n`;
+process.stdout.write(tableLine('database', 'target', ['req/s', 'p50 ms', 'p99 ms', 'bytes'], 'errors'));
+for (const r of results)
+  process.stdout.write(tableLine(r.database, r.target, [r.rps, r.p50, r.p99, r.bytes], r.errors));
 process.stdout.write('\nCompressed page weight (brotli), stylesheet included:\n' + sizes.join('\n') + '\n');
 process.stdout.write(
   `\ntargets: GET / >= 5000 req/s with p99 <= 20 ms on either database; every page <= 25 KB compressed\n`,

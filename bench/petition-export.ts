@@ -105,9 +105,11 @@ function report(label: string, f: Figures): string {
     `  export process peak RSS: ${mb(f.exportProcessPeakRss)} (the kernel's high-water mark)   (target ≤ 100 MB)`,
   ];
   if (f.peakRss !== undefined) {
+    const indent = ' '.repeat(27);
     lines.push(
-      `  web process peak RSS:    ${mb(f.peakRss)} sampled every 10 ms, ${mb(f.maxRss!)} by the kernel's high-water mark;`,
-      `                           ${mb(f.baselineRss!)} of it before the download, which added ${mb(f.peakRss - f.baselineRss!)}`,
+      `  web process peak RSS:    ${mb(f.peakRss)} sampled every 10 ms, ` +
+        `${mb(f.maxRss!)} by the kernel's high-water mark;`,
+      `${indent}${mb(f.baselineRss!)} of it before the download, which added ${mb(f.peakRss - f.baselineRss!)}`,
     );
   }
   lines.push(
@@ -134,7 +136,8 @@ async function main() {
   const scratch = await scratchPostgres(postgresServer);
   if (!scratch) {
     process.stderr.write(
-      `bench:export needs PostgreSQL: nothing answered at ${postgresServer.replace(/\/\/[^@]*@/, '//…@')} (set BENCH_DATABASE_URL)\n`,
+      `bench:export needs PostgreSQL: nothing answered at ${postgresServer.replace(/\/\/[^@]*@/, '//…@')} ` +
+        '(set BENCH_DATABASE_URL)\n',
     );
     process.exitCode = 1;
     return;
@@ -147,9 +150,8 @@ async function main() {
     await generateSignatures(database.db, { petitionId, count: signatureCount, prefix: 'bench' });
     await database.db.execute('analyze' as never);
     await database.close();
-    process.stdout.write(
-      `generated ${signatureCount.toLocaleString('en-US')} signatures in ${((performance.now() - t0) / 1000).toFixed(1)} s\n\n`,
-    );
+    const took = ((performance.now() - t0) / 1000).toFixed(1);
+    process.stdout.write(`generated ${signatureCount.toLocaleString('en-US')} signatures in ${took} s\n\n`);
 
     const child = spawnTs('bench/petition-export.ts', ['--route', scratch.url, String(petitionId)], {
       LOG_LEVEL: 'silent',

@@ -46,7 +46,10 @@ const writers = Number(process.env.BENCH_WRITERS ?? 4);
 const batchSize = Number(process.env.BENCH_BATCH ?? 20);
 const secretKey = 'bench-floor-secret-key-long-enough-0123456789';
 
-/** A signature as the form gives it, with none of the real route's checks or look-ups (no districts, no address hash). */
+/**
+ * A signature as the form gives it, with none of the real
+ * route's checks or look-ups (no districts, no address hash).
+ */
 function bareSignature(
   form: URLSearchParams,
   petition: { id: number; slug: string; en: { title: string } },
@@ -193,7 +196,8 @@ async function bareServer(): Promise<Row> {
     const cpuBefore = treeCpuMs(child.pid!);
     const postgresBefore = postgresCpuMs();
     const generatorBefore = process.cpuUsage();
-    const head = `POST /sign HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n`;
+    const head =
+      `POST /sign HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` + 'Content-Type: application/x-www-form-urlencoded\r\n';
     const result = await runLoad({
       host: '127.0.0.1',
       port,
@@ -228,20 +232,30 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const rows = [await databaseAlone(), await bareServer()];
   const n = (v: number) => v.toLocaleString('en-US');
+  const loads = (averages: number[]) => averages.map((l) => l.toFixed(2)).join(' ');
   process.stdout.write(
     `\nPetition signing, the ceiling on this machine: ${seconds} s each, ${cpus().length} cores; ` +
-      `load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}\n` +
+      `load average before ${loads(loadBefore)}, after ${loads(loadavg())}\n` +
       `(the database alone: latency is per batch statement; the server: per request, ${connections} connections)\n\n` +
-      'what runs                        | signatures/s | p50 ms | p99 ms | failed | acknowledged | durable | missing | CPU ms per signature: Node, PostgreSQL, load generator\n',
+      'what runs                        | signatures/s | p50 ms | p99 ms | failed | acknowledged | durable | ' +
+      'missing | CPU ms per signature: Node, PostgreSQL, load generator\n',
   );
   for (const r of rows) {
-    process.stdout.write(
-      `${r.label.padEnd(32)} | ${n(Math.round(r.ok / seconds)).padStart(12)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${String(r.failed).padStart(6)} | ` +
-        `${n(r.acknowledged).padStart(12)} | ${n(r.durable).padStart(7)} | ${String(Math.max(0, r.acknowledged - r.durable)).padStart(7)} | ` +
-        `${[r.serverCpuMs, r.postgresCpuMs, r.generatorCpuMs].map((ms) => (Number.isNaN(ms) ? '-' : (ms / r.ok).toFixed(3))).join(', ')}\n`,
+    const cpuPerSignature = [r.serverCpuMs, r.postgresCpuMs, r.generatorCpuMs].map((ms) =>
+      Number.isNaN(ms) ? '-' : (ms / r.ok).toFixed(3),
     );
+    const cells = [
+      r.label.padEnd(32),
+      n(Math.round(r.ok / seconds)).padStart(12),
+      String(r.p50).padStart(6),
+      String(r.p99).padStart(6),
+      String(r.failed).padStart(6),
+      n(r.acknowledged).padStart(12),
+      n(r.durable).padStart(7),
+      String(Math.max(0, r.acknowledged - r.durable)).padStart(7),
+      cpuPerSignature.join(', '),
+    ];
+    process.stdout.write(`${cells.join(' | ')}\n`);
   }
 }
 

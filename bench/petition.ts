@@ -121,7 +121,8 @@ async function run(
     probeDb ??= await open!();
     const [row] = await rowsOf<{ token_nonce: string }>(
       probeDb.db,
-      sql`select s.token_nonce from petition_signatures s join supporters p on p.id = s.supporter_id where p.email = ${email}`,
+      sql`select s.token_nonce from petition_signatures s join supporters p on p.id = s.supporter_id
+          where p.email = ${email}`,
     );
     return row ? signatureToken(secrets, row.token_nonce) : undefined;
   }
@@ -141,7 +142,8 @@ async function run(
     durationMs: seconds * 1000,
     request: (n) => {
       const body = signerForm(n, proofs?.[(n - 1) % proofs.length]);
-      return `${head}X-Forwarded-For: 10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+      const forwardedFor = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+      return `${head}X-Forwarded-For: ${forwardedFor}\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
     },
   });
   const serverCpuMs = treeCpuMs(server.pid) - cpuBefore;
@@ -158,7 +160,8 @@ async function run(
     const [check] = await rowsOf<{ with_email: number | string }>(
       db.db,
       sql`select count(*) as with_email from petition_signatures s join supporters p on p.id = s.supporter_id
-          where p.email like 'signer-%@bench.example' and exists (select 1 from email_outbox o where o.to_address = p.email)`,
+          where p.email like 'signer-%@bench.example'
+            and exists (select 1 from email_outbox o where o.to_address = p.email)`,
     );
     durable = Number(check!.with_email);
     await db.close();
@@ -230,18 +233,32 @@ if (process.env.BENCH_ONLY !== 'postgres') {
 }
 
 const n = (v: number) => v.toLocaleString('en-US');
+const loads = (averages: number[]) => averages.map((l) => l.toFixed(2)).join(' ');
 process.stdout.write(
-  `\nPetition spike: ${seconds} s, ${connections} connections, ${cpus().length} cores; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}\n\n`,
+  `\nPetition spike: ${seconds} s, ${connections} connections, ${cpus().length} cores; ` +
+    `load average before ${loads(loadBefore)}, after ${loads(loadavg())}\n\n`,
 );
 process.stdout.write(
-  'database                         | signatures/s | p50 ms | p99 ms | 2xx       | non-2xx | errors | acknowledged | durable      | missing | count lag ms (median, max)     | CPU ms per signature: server, PostgreSQL, load generator\n',
+  'database                         | signatures/s | p50 ms | p99 ms | 2xx       | non-2xx | errors | ' +
+    'acknowledged | durable      | missing | count lag ms (median, max)     | ' +
+    'CPU ms per signature: server, PostgreSQL, load generator\n',
 );
 for (const r of rows) {
   const lags = [...r.lagMs].sort((a, b) => a - b);
   const median = lags.length ? lags[Math.floor(lags.length / 2)]! : NaN;
-  process.stdout.write(
-    `${r.label.padEnd(32)} | ${n(r.rps).padStart(12)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${n(r.ok).padStart(9)} | ${String(r.non2xx).padStart(7)} | ${String(r.errors).padStart(6)} | ${n(r.acknowledged).padStart(12)} | ${n(r.durable).padStart(12)} | ${String(r.missing).padStart(7)} | ${`${median}, ${lags.at(-1) ?? NaN} (${lags.length} probes)`.padEnd(30)} | ${[r.serverCpuMs, r.postgresCpuMs, r.generatorCpuMs].map((ms) => (ms / r.ok).toFixed(3)).join(', ')}\n`,
-  );
+  const cells = [
+    r.label.padEnd(32),
+    n(r.rps).padStart(12),
+    String(r.p50).padStart(6),
+    String(r.p99).padStart(6),
+    n(r.ok).padStart(9),
+    String(r.non2xx).padStart(7),
+    String(r.errors).padStart(6),
+    n(r.acknowledged).padStart(12),
+    n(r.durable).padStart(12),
+    String(r.missing).padStart(7),
+    `${median}, ${lags.at(-1) ?? NaN} (${lags.length} probes)`.padEnd(30),
+    [r.serverCpuMs, r.postgresCpuMs, r.generatorCpuMs].map((ms) => (ms / r.ok).toFixed(3)).join(', '),
+  ];
+  process.stdout.write(`${cells.join(' | ')}\n`);
 }

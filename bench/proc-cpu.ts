@@ -1,8 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** What benchmarks read of CPU use from /proc (Linux): steadier than a rate, which every process on the machine shares. */
+/**
+ * What benchmarks read of CPU use from /proc (Linux): steadier
+ * than a rate, which every process on the machine shares.
+ */
 
-/** A /proc/<pid>/stat line's command name and its CPU time so far (user + system) in ms; Linux counts ticks of 1/100 s. */
+/**
+ * A /proc/<pid>/stat line's command name and its CPU time so
+ * far (user + system) in ms; Linux counts ticks of 1/100 s.
+ */
 function procStat(pid: number | string): { name: string; cpuMs: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.replace(/^.*\) /, '').split(' ');
@@ -33,7 +39,10 @@ export function treeCpuMs(pid: number): number {
   }
 }
 
-/** CPU time (ms) used so far by every PostgreSQL process on this machine (the server and its backends): the database's share of the work. */
+/**
+ * CPU time (ms) used so far by every PostgreSQL process on this machine
+ * (the server and its backends): the database's share of the work.
+ */
 export function postgresCpuMs(): number {
   let sum = 0;
   for (const entry of readdirSync('/proc')) {

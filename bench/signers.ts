@@ -25,7 +25,10 @@ const zips = [
   '97603',
 ];
 
-/** The n-th signer's form as a browser encodes it: a new person each time, all ASCII, so its length in characters is its length in bytes. */
+/**
+ * The n-th signer's form as a browser encodes it: a new person each
+ * time, all ASCII, so its length in characters is its length in bytes.
+ */
 export function signerForm(n: number, proofOfWork?: string): string {
   return (
     `givenName=Alex&familyName=Signer+${n}&email=signer-${n}%40bench.example&zip=${zips[n % zips.length]}` +

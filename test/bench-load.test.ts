@@ -27,7 +27,7 @@ describe('bench/load.ts', () => {
       server = createServer(handler).listen(0, '127.0.0.1', () => resolve((server!.address() as AddressInfo).port));
     });
 
-  it('counts every answer by class, sends a new body each time, and opens again a connection the server closes', async () => {
+  it('counts answers by class, sends a new body each time, and reopens a connection the server closes', async () => {
     const seen: string[] = [];
     const port = await listen((req, res) => {
       let body = '';

@@ -7,10 +7,10 @@ import { DEMO_PETITION_SLUG } from '../src/features/petitions/seed.ts';
 import { petitionBySlug, writeSignatures } from '../src/features/petitions/service.ts';
 import { readFlags } from '../src/platform/flags.ts';
 import { describeEachDatabase, openTestPostgres } from './support/databases.ts';
-import { fingerprint, refusalOf, secrets, seededSource, signer, tables, totalRows } from './support/site-data.ts';
+import { fingerprint, refusalOf, secrets, seededSource, signer, totalRows } from './support/site-data.ts';
 import { rowsOf, type Database } from '../src/platform/db/client.ts';
 import { copyToPostgresFromCli, embeddedSource, type CopySource } from '../src/platform/db/copy-cli.ts';
-import { copyDatabase, CopyRefused } from '../src/platform/db/copy.ts';
+import { copyDatabase, CopyRefused, tablesOf } from '../src/platform/db/copy.ts';
 
 describeEachDatabase('copyDatabase into an empty database', (getTarget) => {
   let source: Database;
@@ -45,7 +45,7 @@ describeEachDatabase('copyDatabase into an empty database', (getTarget) => {
       onTable: ({ table }) => reported.push(table),
       blocksPerPage: 3,
     });
-    expect(copied.map((c) => c.table).sort()).toEqual(await tables(source.db));
+    expect(copied.map((c) => c.table).sort()).toEqual(await tablesOf(source.db));
     expect(reported).toEqual(copied.map((c) => c.table));
     for (const name of [
       'pages',
@@ -59,10 +59,12 @@ describeEachDatabase('copyDatabase into an empty database', (getTarget) => {
       expect(copied.find((c) => c.table === name)?.rows, name).toBeGreaterThan(0);
     }
     expect(copied.find((c) => c.table === 'petition_signatures')?.rows).toBe(2347);
-    // Every value, of every column (times to the microsecond, JSON, arrays, the text with quotes, line breaks and accents).
-    for (const table of await tables(source.db))
+    // Every value, of every column (times to the microsecond, JSON,
+    // arrays, the text with quotes, line breaks and accents).
+    for (const table of await tablesOf(source.db))
       expect(await fingerprint(target, table), table).toEqual(await fingerprint(source.db, table));
-    // resource_translations.search is a generated column: not copied but computed again, and the fingerprint above found it the same.
+    // resource_translations.search is a generated column: not copied
+    // but computed again, and the fingerprint above found it the same.
     expect(copied.find((c) => c.table === 'resource_translations')?.rows).toBeGreaterThan(0);
 
     // The site goes on writing on the target: new ids follow the copied ones instead of colliding with them.
@@ -107,7 +109,8 @@ describe('npm run cli -- db:copy-to-postgres', () => {
     expect((await refusal(pglite, {})).message).toMatch(/--to postgres:\/\//);
     expect((await refusal(pglite, { to: 'true' })).message).toMatch(/Give the target database/);
     expect((await refusal(pglite, { to: 'mysql://x@host/db' })).message).toMatch(/must be a PostgreSQL URL/);
-    // A password with an unescaped "#" or "/" makes a URL that cannot be read, so it could not be shown with the password hidden.
+    // A password with an unescaped "#" or "/" makes a URL that cannot
+    // be read, so it could not be shown with the password hidden.
     const unreadable = await refusal(pglite, { to: 'postgres://admin:pa/ss#k3y9@[bad/site' });
     expect(unreadable.message).toMatch(/not a URL that can be read/);
     expect(unreadable.message).not.toContain('k3y9');

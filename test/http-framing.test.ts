@@ -77,7 +77,8 @@ describeEachDatabase('answers on one keep-alive connection', (database) => {
         0,
       ]);
     }
-    // A backslash, which URLs read as a slash: refused before the app sees it (send() checks any Location all the same).
+    // A backslash, which URLs read as a slash: refused before
+    // the app sees it (send() checks any Location all the same).
     expect((await send('GET', '/\\elsewhere.example/')).status).toBe(400);
   });
 
@@ -123,7 +124,7 @@ describeEachDatabase('answers on one keep-alive connection', (database) => {
     expect(statuses).toEqual([403, 403, 403, 429, 429]);
   });
 
-  it('answers 413 to oversized public forms with a page, and reads what was sent so the connection goes on', async () => {
+  it('answers 413 to oversized public forms with a page, reading what was sent so the connection goes on', async () => {
     const big = `email=${'a'.repeat(70 * 1024)}`;
     const form = { 'Content-Type': 'application/x-www-form-urlencoded', Origin: publicUrl };
     const join = await send('POST', '/join', { ...form, 'X-Forwarded-For': '10.0.0.3' }, big);
@@ -168,7 +169,8 @@ describeEachDatabase('answers on one keep-alive connection', (database) => {
     try {
       const size = 200 * 1024;
       slow.write(
-        `POST /join HTTP/1.1\r\nHost: localhost\r\nOrigin: ${publicUrl}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${size}\r\n\r\n`,
+        `POST /join HTTP/1.1\r\nHost: localhost\r\nOrigin: ${publicUrl}\r\n` +
+          `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${size}\r\n\r\n`,
       );
       for (let sent = 0; sent < size; sent += 20 * 1024) {
         slow.write('c'.repeat(20 * 1024));

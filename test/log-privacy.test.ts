@@ -50,7 +50,10 @@ describeEachDatabase('what the logs keep of a supporter journey', (database) => 
     await runtime.stop();
   });
 
-  /** Sends what is queued into the demo mailbox and returns the messages to `to`, newest first, as the person reads them. */
+  /**
+   * Sends what is queued into the demo mailbox and returns the
+   * messages to `to`, newest first, as the person reads them.
+   */
   async function latestMailTo(to: string): Promise<string> {
     while ((await runtime.worker.runOnce()) > 0);
     const mails = await db()
@@ -68,7 +71,7 @@ describeEachDatabase('what the logs keep of a supporter journey', (database) => 
     return url!;
   }
 
-  it('holds no email, name, ZIP, street or token after sign-up, confirmation, preferences, a petition and a failed statement', async () => {
+  it('logs no email, name, ZIP, street or token in sign-up, confirming, preferences, signing, a failure', async () => {
     // Sign up, and confirm from the emailed link.
     const b = browser(app);
     const joined = await b.post('/join', { ...person, language: 'en', 'topic-newsletter': 'on' }, { from: '/join' });
@@ -109,9 +112,8 @@ describeEachDatabase('what the logs keep of a supporter journey', (database) => 
 
     // A statement that fails while a sign-up is written: the database quotes the row back.
     await db().execute(
-      sql.raw(
-        `create function refuse_supporter() returns trigger language plpgsql as $$ begin raise exception 'refused row %', row_to_json(new); end $$`,
-      ),
+      sql.raw(`create function refuse_supporter() returns trigger language plpgsql as $$
+        begin raise exception 'refused row %', row_to_json(new); end $$`),
     );
     await db().execute(
       sql.raw(

@@ -78,7 +78,8 @@ describe('the admin command line', () => {
       );
       expect(typo.code).toBe(1);
       expect(typo.stderr.trim()).toBe(
-        'Unknown flag --rol: this command takes --email you@example.org, --role admin|organizer|editor|viewer, --name "Full Name".',
+        'Unknown flag --rol: this command takes --email you@example.org, ' +
+          '--role admin|organizer|editor|viewer, --name "Full Name".',
       );
       const stray = await runCli(['privacy:purge', '--yes'], '', { DATA_DIR: dir });
       expect(stray.code).toBe(1);
@@ -143,7 +144,10 @@ describe('start-up and shut-down of the real process', () => {
     await expect
       .poll(() => terminal, { timeout: 10_000, interval: 100 })
       .toMatch(
-        /Demo admin: sign in at \/admin as admin@groundswell\.example with password demo-\S+ \(shown once, not logged\)/,
+        new RegExp(
+          'Demo admin: sign in at /admin as admin@groundswell\\.example ' +
+            'with password demo-\\S+ \\(shown once, not logged\\)',
+        ),
       );
     const password = /with password (demo-\S+)/.exec(terminal)![1]!;
     expect(terminal.split(password)).toHaveLength(2);

@@ -34,7 +34,7 @@ describe('logging', () => {
     expect(lines[1]).not.toHaveProperty('requestId');
   });
 
-  it('logs a failed statement by its SQLSTATE, constraint and table, never its parameters, at any depth of causes', () => {
+  it('logs a failed statement by SQLSTATE, constraint and table, never its parameters, at any depth of causes', () => {
     const { lines, logger } = capture();
     const fromDatabase = Object.assign(
       new Error('duplicate key value violates unique constraint "supporters_email_unique"'),

@@ -68,8 +68,10 @@ describe.skipIf(!postgresUrl)('email worker killed mid-broadcast [postgres]', ()
       for (;;) {
         const [row] = await rowsOf<{ open: number | string; status: string }>(
           database.db,
-          sql`select (select count(*) from email_outbox where broadcast_id = ${broadcastId} and status in ('queued', 'sending')) as open,
-                     (select status from broadcasts where id = ${broadcastId}) as status`,
+          sql`select
+                (select count(*) from email_outbox
+                  where broadcast_id = ${broadcastId} and status in ('queued', 'sending')) as open,
+                (select status from broadcasts where id = ${broadcastId}) as status`,
         );
         if (Number(row!.open) === 0 && row!.status === 'sent') break;
         const sinkFailure = sink.failure();
@@ -78,7 +80,9 @@ describe.skipIf(!postgresUrl)('email worker killed mid-broadcast [postgres]', ()
           // What is left, and why, so a failure here can be diagnosed from the CI log alone.
           const left = await rowsOf(
             database.db,
-            sql`select id, status, attempts, last_error, round(extract(epoch from next_attempt_at - now())) as due_in_s, round(extract(epoch from lease_until - now())) as lease_left_s
+            sql`select id, status, attempts, last_error,
+                  round(extract(epoch from next_attempt_at - now())) as due_in_s,
+                  round(extract(epoch from lease_until - now())) as lease_left_s
                 from email_outbox where broadcast_id = ${broadcastId} and status <> 'sent' order by id limit 20`,
           );
           const broadcast = await rowsOf(
@@ -87,7 +91,8 @@ describe.skipIf(!postgresUrl)('email worker killed mid-broadcast [postgres]', ()
           );
           throw new Error(
             `the broadcast did not finish within 2 minutes of the restart (killed after ${atKill} deliveries)\n` +
-              `broadcast: ${JSON.stringify(broadcast)}\nnot sent: ${JSON.stringify(left)}\nworker output (last 40 chunks):\n${output.slice(-40).join('')}`,
+              `broadcast: ${JSON.stringify(broadcast)}\nnot sent: ${JSON.stringify(left)}\n` +
+              `worker output (last 40 chunks):\n${output.slice(-40).join('')}`,
           );
         }
         await new Promise((r) => setTimeout(r, 200));
@@ -108,8 +113,10 @@ describe.skipIf(!postgresUrl)('email worker killed mid-broadcast [postgres]', ()
         sql`select count(*) as sent from email_outbox where broadcast_id = ${broadcastId} and status = 'sent'`,
       );
       process.stdout.write(
-        `[crash test] killed the worker after ${atKill} deliveries; recipients ${RECIPIENTS}, reached ${byRecipient.size}, missed ${missed.length}, ` +
-          `recipients with two different messages ${twoDifferentMessages}, repeats of the same Message-ID ${wireRepeats}; outbox says sent ${outbox!.sent}\n`,
+        `[crash test] killed the worker after ${atKill} deliveries; ` +
+          `recipients ${RECIPIENTS}, reached ${byRecipient.size}, missed ${missed.length}, ` +
+          `recipients with two different messages ${twoDifferentMessages}, ` +
+          `repeats of the same Message-ID ${wireRepeats}; outbox says sent ${outbox!.sent}\n`,
       );
       expect(missed).toEqual([]);
       expect(byRecipient.size).toBe(RECIPIENTS);

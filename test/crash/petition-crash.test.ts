@@ -85,7 +85,9 @@ describe.skipIf(!postgresUrl)('server killed during a signing spike [postgres]',
       const lost = acknowledged.filter((email) => !stored.has(email));
       const withoutEmail = acknowledged.filter((email) => stored.get(email) === 0);
       process.stdout.write(
-        `[petition crash test] killed the server after ${acknowledged.length} acknowledged signatures (${refused} refused); stored ${stored.size}; lost ${lost.length}; acknowledged without a queued email ${withoutEmail.length}\n`,
+        `[petition crash test] killed the server after ${acknowledged.length} acknowledged signatures ` +
+          `(${refused} refused); stored ${stored.size}; lost ${lost.length}; ` +
+          `acknowledged without a queued email ${withoutEmail.length}\n`,
       );
       expect(refused).toBe(0);
       expect(lost).toEqual([]);

@@ -86,7 +86,8 @@ describe.skipIf(!postgresUrl)('npm start with two web processes [postgres]', () 
 
       const [kept] = await rowsOf<{ n: number | string }>(
         database.db,
-        sql`select count(*) as n from petition_signatures s join supporters p on p.id = s.supporter_id where p.email in (select jsonb_array_elements_text(${JSON.stringify(acknowledged)}::jsonb))`,
+        sql`select count(*) as n from petition_signatures s join supporters p on p.id = s.supporter_id
+          where p.email in (select jsonb_array_elements_text(${JSON.stringify(acknowledged)}::jsonb))`,
       );
       expect(Number(kept!.n)).toBe(acknowledged.length);
 

@@ -23,11 +23,30 @@ export type AdminRouteCase = {
 const all: StaffRole[] = ['admin', 'organizer', 'editor', 'viewer'];
 const adminOnly: StaffRole[] = ['admin'];
 const writers: StaffRole[] = ['admin', 'organizer', 'editor'];
-// Supporter records hold personal data: only the roles that run campaigns (see supporters/permissions.ts).
+// The roles that run campaigns: supporter records and signatures hold personal data (see each permissions.ts).
 const campaigners: StaffRole[] = ['admin', 'organizer'];
 const slug = '{[a-z0-9-]{1,80}}';
 const locale = '{en|es}';
 const historyKey = '/admin/content/history/:type{page|policy|resource}/:key{[a-z0-9][a-z0-9.-]{0,89}}';
+
+/** A GET route, tried at `url` (the pattern itself when it has no parameters). */
+const get = (pattern: string, allowed: StaffRole[], url = pattern): AdminRouteCase => ({
+  method: 'GET',
+  pattern,
+  url,
+  allowed,
+});
+
+type PostOptions = Pick<AdminRouteCase, 'form' | 'endsSession'> & { url?: string };
+
+/** A POST route, tried at `url` (the pattern itself unless given) with `form`. */
+const post = (pattern: string, allowed: StaffRole[], { url = pattern, ...rest }: PostOptions = {}): AdminRouteCase => ({
+  method: 'POST',
+  pattern,
+  url,
+  allowed,
+  ...rest,
+});
 
 export async function adminRouteTable(database: Database): Promise<AdminRouteCase[]> {
   const subject = await createStaff(database.db, {
@@ -56,116 +75,63 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
   const preview = { intent: 'preview' };
   const confirmed = { confirmed: 'yes' };
   const contentRoutes: AdminRouteCase[] = [
-    { method: 'GET', pattern: '/admin/content/pages', url: '/admin/content/pages', allowed: all },
-    { method: 'GET', pattern: '/admin/content/pages/new', url: '/admin/content/pages/new', allowed: writers },
-    {
-      method: 'POST',
-      pattern: '/admin/content/pages/new',
-      url: '/admin/content/pages/new',
-      allowed: writers,
-      form: { slug: '', title: '' },
-    },
-    { method: 'GET', pattern: `/admin/content/pages/:slug${slug}`, url: '/admin/content/pages/home', allowed: all },
-    {
-      method: 'POST',
-      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/add`,
+    get('/admin/content/pages', all),
+    get('/admin/content/pages/new', writers),
+    post('/admin/content/pages/new', writers, { form: { slug: '', title: '' } }),
+    get(`/admin/content/pages/:slug${slug}`, all, '/admin/content/pages/home'),
+    post(`/admin/content/pages/:slug${slug}/:locale${locale}/add`, writers, {
       url: `/admin/content/pages/${probe}/es/add`,
-      allowed: writers,
-    },
-    {
-      method: 'GET',
-      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/edit`,
+    }),
+    get(`/admin/content/pages/:slug${slug}/:locale${locale}/edit`, all, '/admin/content/pages/home/es/edit'),
+    post(`/admin/content/pages/:slug${slug}/:locale${locale}/edit`, writers, {
       url: '/admin/content/pages/home/es/edit',
-      allowed: all,
-    },
-    {
-      method: 'POST',
-      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/edit`,
-      url: '/admin/content/pages/home/es/edit',
-      allowed: writers,
       form: preview,
-    },
-    {
-      method: 'POST',
-      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/publish`,
+    }),
+    post(`/admin/content/pages/:slug${slug}/:locale${locale}/publish`, writers, {
       url: `/admin/content/pages/${probe}/en/publish`,
-      allowed: writers,
-    },
-    {
-      method: 'GET',
-      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/unpublish`,
+    }),
+    get(
+      `/admin/content/pages/:slug${slug}/:locale${locale}/unpublish`,
+      writers,
+      `/admin/content/pages/${probe}/en/unpublish`,
+    ),
+    post(`/admin/content/pages/:slug${slug}/:locale${locale}/unpublish`, writers, {
       url: `/admin/content/pages/${probe}/en/unpublish`,
-      allowed: writers,
-    },
-    {
-      method: 'POST',
-      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/unpublish`,
-      url: `/admin/content/pages/${probe}/en/unpublish`,
-      allowed: writers,
       form: confirmed,
-    },
-    {
-      method: 'GET',
-      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/delete`,
+    }),
+    get(
+      `/admin/content/pages/:slug${slug}/:locale${locale}/delete`,
+      writers,
+      `/admin/content/pages/${probe}/en/delete`,
+    ),
+    post(`/admin/content/pages/:slug${slug}/:locale${locale}/delete`, writers, {
       url: `/admin/content/pages/${probe}/en/delete`,
-      allowed: writers,
-    },
-    {
-      method: 'POST',
-      pattern: `/admin/content/pages/:slug${slug}/:locale${locale}/delete`,
-      url: `/admin/content/pages/${probe}/en/delete`,
-      allowed: writers,
       form: confirmed,
-    },
+    }),
   ];
   for (const kind of ['policies', 'resources'] as const) {
     const base = `/admin/content/${kind}`;
     contentRoutes.push(
-      { method: 'GET', pattern: base, url: base, allowed: all },
-      { method: 'GET', pattern: `${base}/new`, url: `${base}/new`, allowed: writers },
-      { method: 'POST', pattern: `${base}/new`, url: `${base}/new`, allowed: writers, form: { slug: '' } },
-      { method: 'GET', pattern: `${base}/:slug${slug}`, url: `${base}/${probe}`, allowed: all },
-      { method: 'POST', pattern: `${base}/:slug${slug}`, url: `${base}/${probe}`, allowed: writers, form: preview },
-      { method: 'POST', pattern: `${base}/:slug${slug}/publish`, url: `${base}/${probe}/publish`, allowed: writers },
-      { method: 'GET', pattern: `${base}/:slug${slug}/unpublish`, url: `${base}/${probe}/unpublish`, allowed: writers },
-      {
-        method: 'POST',
-        pattern: `${base}/:slug${slug}/unpublish`,
-        url: `${base}/${probe}/unpublish`,
-        allowed: writers,
-        form: confirmed,
-      },
-      { method: 'GET', pattern: `${base}/:slug${slug}/delete`, url: `${base}/${probe}/delete`, allowed: writers },
-      {
-        method: 'POST',
-        pattern: `${base}/:slug${slug}/delete`,
-        url: `${base}/${probe}/delete`,
-        allowed: writers,
-        form: confirmed,
-      },
+      get(base, all),
+      get(`${base}/new`, writers),
+      post(`${base}/new`, writers, { form: { slug: '' } }),
+      get(`${base}/:slug${slug}`, all, `${base}/${probe}`),
+      post(`${base}/:slug${slug}`, writers, { url: `${base}/${probe}`, form: preview }),
+      post(`${base}/:slug${slug}/publish`, writers, { url: `${base}/${probe}/publish` }),
+      get(`${base}/:slug${slug}/unpublish`, writers, `${base}/${probe}/unpublish`),
+      post(`${base}/:slug${slug}/unpublish`, writers, { url: `${base}/${probe}/unpublish`, form: confirmed }),
+      get(`${base}/:slug${slug}/delete`, writers, `${base}/${probe}/delete`),
+      post(`${base}/:slug${slug}/delete`, writers, { url: `${base}/${probe}/delete`, form: confirmed }),
     );
   }
   contentRoutes.push(
     // Staff may check an uploaded file before it is public: reading, so every role.
-    {
-      method: 'GET',
-      pattern: `/admin/content/resources/:slug${slug}/file`,
-      url: `/admin/content/resources/${probe}/file`,
-      allowed: all,
-    },
-    { method: 'GET', pattern: historyKey, url: '/admin/content/history/page/home.es', allowed: all },
-    {
-      method: 'GET',
-      pattern: `${historyKey}/:id{[0-9]{1,9}}`,
-      url: '/admin/content/history/page/home.es/999999',
-      allowed: all,
-    },
-    {
-      method: 'POST',
-      pattern: `${historyKey}/:id{[0-9]{1,9}}/restore`,
+    get(`/admin/content/resources/:slug${slug}/file`, all, `/admin/content/resources/${probe}/file`),
+    get(historyKey, all, '/admin/content/history/page/home.es'),
+    get(`${historyKey}/:id{[0-9]{1,9}}`, all, '/admin/content/history/page/home.es/999999'),
+    post(`${historyKey}/:id{[0-9]{1,9}}/restore`, writers, {
       url: '/admin/content/history/page/home.es/999999/restore',
-      allowed: writers,
-    },
+    }),
   );
   // A supporter to open, tag and export; erase is sent unconfirmed (400), so the record outlives the walk.
   const [supporter] = await database.db
@@ -180,181 +146,67 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
   const person = `/admin/supporters/${supporter!.id}`;
   const personPattern = '/admin/supporters/:id{[0-9]{1,9}}';
   const supporterRoutes: AdminRouteCase[] = [
-    {
-      method: 'GET',
-      pattern: '/admin/supporters',
-      url: '/admin/supporters?q=probe&status=subscribed',
-      allowed: campaigners,
-    },
+    get('/admin/supporters', campaigners, '/admin/supporters?q=probe&status=subscribed'),
     // The add, edit and note forms are sent empty or without consent: refused (400), so the walk changes nobody.
-    { method: 'GET', pattern: '/admin/supporters/new', url: '/admin/supporters/new', allowed: campaigners },
-    { method: 'POST', pattern: '/admin/supporters/new', url: '/admin/supporters/new', allowed: campaigners, form: {} },
-    { method: 'GET', pattern: `${personPattern}/edit`, url: `${person}/edit`, allowed: campaigners },
-    { method: 'POST', pattern: `${personPattern}/edit`, url: `${person}/edit`, allowed: campaigners, form: {} },
-    { method: 'GET', pattern: `${personPattern}/subscriptions`, url: `${person}/subscriptions`, allowed: campaigners },
-    {
-      method: 'POST',
-      pattern: `${personPattern}/subscriptions`,
+    get('/admin/supporters/new', campaigners),
+    post('/admin/supporters/new', campaigners, { form: {} }),
+    get(`${personPattern}/edit`, campaigners, `${person}/edit`),
+    post(`${personPattern}/edit`, campaigners, { url: `${person}/edit`, form: {} }),
+    get(`${personPattern}/subscriptions`, campaigners, `${person}/subscriptions`),
+    post(`${personPattern}/subscriptions`, campaigners, {
       url: `${person}/subscriptions`,
-      allowed: campaigners,
       form: { 'topic-events': 'on' },
-    },
-    { method: 'POST', pattern: `${personPattern}/notes`, url: `${person}/notes`, allowed: campaigners, form: {} },
-    { method: 'GET', pattern: personPattern, url: person, allowed: campaigners },
-    {
-      method: 'POST',
-      pattern: `${personPattern}/tags`,
-      url: `${person}/tags`,
-      allowed: campaigners,
-      form: { tag: 'route-probe' },
-    },
-    {
-      method: 'POST',
-      pattern: `${personPattern}/tags/remove`,
-      url: `${person}/tags/remove`,
-      allowed: campaigners,
-      form: { tag: 'route-probe' },
-    },
-    { method: 'POST', pattern: `${personPattern}/export`, url: `${person}/export`, allowed: campaigners },
-    { method: 'POST', pattern: `${personPattern}/stop-links`, url: `${person}/stop-links`, allowed: campaigners },
-    { method: 'GET', pattern: `${personPattern}/erase`, url: `${person}/erase`, allowed: adminOnly },
-    { method: 'POST', pattern: `${personPattern}/erase`, url: `${person}/erase`, allowed: adminOnly, form: {} },
+    }),
+    post(`${personPattern}/notes`, campaigners, { url: `${person}/notes`, form: {} }),
+    get(personPattern, campaigners, person),
+    post(`${personPattern}/tags`, campaigners, { url: `${person}/tags`, form: { tag: 'route-probe' } }),
+    post(`${personPattern}/tags/remove`, campaigners, { url: `${person}/tags/remove`, form: { tag: 'route-probe' } }),
+    post(`${personPattern}/export`, campaigners, { url: `${person}/export` }),
+    post(`${personPattern}/stop-links`, campaigners, { url: `${person}/stop-links` }),
+    get(`${personPattern}/erase`, adminOnly, `${person}/erase`),
+    post(`${personPattern}/erase`, adminOnly, { url: `${person}/erase`, form: {} }),
   ];
   return [
     ...contentRoutes,
     ...supporterRoutes,
-    { method: 'GET', pattern: '/admin/sign-in', url: '/admin/sign-in', allowed: all },
-    {
-      method: 'POST',
-      pattern: '/admin/sign-in',
-      url: '/admin/sign-in',
-      allowed: all,
-      form: { email: '', password: '' },
-    },
-    { method: 'GET', pattern: '/admin/sign-in/two-step', url: '/admin/sign-in/two-step', allowed: all },
-    {
-      method: 'POST',
-      pattern: '/admin/sign-in/two-step',
-      url: '/admin/sign-in/two-step',
-      allowed: all,
-      form: { code: '' },
-    },
-    { method: 'POST', pattern: '/admin/sign-out', url: '/admin/sign-out', allowed: all, endsSession: true },
-    {
-      method: 'POST',
-      pattern: '/admin/sign-out-everywhere',
-      url: '/admin/sign-out-everywhere',
-      allowed: all,
-      endsSession: true,
-    },
+    get('/admin/sign-in', all),
+    post('/admin/sign-in', all, { form: { email: '', password: '' } }),
+    get('/admin/sign-in/two-step', all),
+    post('/admin/sign-in/two-step', all, { form: { code: '' } }),
+    post('/admin/sign-out', all, { endsSession: true }),
+    post('/admin/sign-out-everywhere', all, { endsSession: true }),
     // For people who are not signed in: anyone may ask for a reset link or open one.
-    { method: 'GET', pattern: '/admin/forgot-password', url: '/admin/forgot-password', allowed: all },
-    {
-      method: 'POST',
-      pattern: '/admin/forgot-password',
-      url: '/admin/forgot-password',
-      allowed: all,
-      form: { email: '' },
-    },
-    { method: 'GET', pattern: '/admin/forgot-password/sent', url: '/admin/forgot-password/sent', allowed: all },
-    { method: 'GET', pattern: '/admin/password/:token', url: `/admin/password/${'x'.repeat(43)}`, allowed: all },
-    {
-      method: 'POST',
-      pattern: '/admin/password/:token',
-      url: `/admin/password/${'x'.repeat(43)}`,
-      allowed: all,
-      form: { password: '' },
-    },
-    { method: 'GET', pattern: '/admin', url: '/admin', allowed: all },
-    { method: 'GET', pattern: '/admin/account', url: '/admin/account', allowed: all },
-    {
-      method: 'POST',
-      pattern: '/admin/account/password',
-      url: '/admin/account/password',
-      allowed: all,
-      form: { current: '', password: '' },
-    },
-    { method: 'GET', pattern: '/admin/account/two-step', url: '/admin/account/two-step', allowed: all },
-    {
-      method: 'POST',
-      pattern: '/admin/account/two-step',
-      url: '/admin/account/two-step',
-      allowed: all,
-      form: { setup: 'x', code: '' },
-    },
-    {
-      method: 'POST',
-      pattern: '/admin/account/two-step/disable',
-      url: '/admin/account/two-step/disable',
-      allowed: all,
-      form: { 'disable-password': '' },
-    },
-    { method: 'GET', pattern: '/admin/staff', url: '/admin/staff', allowed: adminOnly },
-    { method: 'GET', pattern: '/admin/staff/new', url: '/admin/staff/new', allowed: adminOnly },
-    {
-      method: 'POST',
-      pattern: '/admin/staff',
-      url: '/admin/staff',
-      allowed: adminOnly,
-      form: { email: '', displayName: '', role: 'viewer' },
-    },
-    { method: 'GET', pattern: '/admin/staff/:id{[0-9]{1,9}}', url: `/admin/staff/${id}`, allowed: adminOnly },
-    {
-      method: 'POST',
-      pattern: '/admin/staff/:id{[0-9]{1,9}}',
-      url: `/admin/staff/${id}`,
-      allowed: adminOnly,
-      form: { role: 'nonsense' },
-    },
+    get('/admin/forgot-password', all),
+    post('/admin/forgot-password', all, { form: { email: '' } }),
+    get('/admin/forgot-password/sent', all),
+    get('/admin/password/:token', all, `/admin/password/${'x'.repeat(43)}`),
+    post('/admin/password/:token', all, { url: `/admin/password/${'x'.repeat(43)}`, form: { password: '' } }),
+    get('/admin', all),
+    get('/admin/account', all),
+    post('/admin/account/password', all, { form: { current: '', password: '' } }),
+    get('/admin/account/two-step', all),
+    post('/admin/account/two-step', all, { form: { setup: 'x', code: '' } }),
+    post('/admin/account/two-step/disable', all, { form: { 'disable-password': '' } }),
+    get('/admin/staff', adminOnly),
+    get('/admin/staff/new', adminOnly),
+    post('/admin/staff', adminOnly, { form: { email: '', displayName: '', role: 'viewer' } }),
+    get('/admin/staff/:id{[0-9]{1,9}}', adminOnly, `/admin/staff/${id}`),
+    post('/admin/staff/:id{[0-9]{1,9}}', adminOnly, { url: `/admin/staff/${id}`, form: { role: 'nonsense' } }),
     // Without the confirmation page's answer a disable only leads to the question; the subject is enabled and has
     // a password, so enabling and inviting again change nothing.
-    {
-      method: 'GET',
-      pattern: '/admin/staff/:id{[0-9]{1,9}}/disable',
-      url: `/admin/staff/${id}/disable`,
-      allowed: adminOnly,
-    },
-    {
-      method: 'POST',
-      pattern: '/admin/staff/:id{[0-9]{1,9}}/disable',
-      url: `/admin/staff/${id}/disable`,
-      allowed: adminOnly,
-      form: {},
-    },
-    {
-      method: 'POST',
-      pattern: '/admin/staff/:id{[0-9]{1,9}}/enable',
-      url: `/admin/staff/${id}/enable`,
-      allowed: adminOnly,
-      form: {},
-    },
-    {
-      method: 'POST',
-      pattern: '/admin/staff/:id{[0-9]{1,9}}/invitation',
-      url: `/admin/staff/${id}/invitation`,
-      allowed: adminOnly,
-      form: {},
-    },
-    { method: 'GET', pattern: '/admin/audit', url: '/admin/audit', allowed: adminOnly },
-    { method: 'GET', pattern: '/admin/audit/:id{[0-9]{1,15}}', url: '/admin/audit/999999', allowed: adminOnly },
-    { method: 'GET', pattern: '/admin/mailbox', url: '/admin/mailbox', allowed: adminOnly },
+    get('/admin/staff/:id{[0-9]{1,9}}/disable', adminOnly, `/admin/staff/${id}/disable`),
+    post('/admin/staff/:id{[0-9]{1,9}}/disable', adminOnly, { url: `/admin/staff/${id}/disable`, form: {} }),
+    post('/admin/staff/:id{[0-9]{1,9}}/enable', adminOnly, { url: `/admin/staff/${id}/enable`, form: {} }),
+    post('/admin/staff/:id{[0-9]{1,9}}/invitation', adminOnly, { url: `/admin/staff/${id}/invitation`, form: {} }),
+    get('/admin/audit', adminOnly),
+    get('/admin/audit/:id{[0-9]{1,15}}', adminOnly, '/admin/audit/999999'),
+    get('/admin/mailbox', adminOnly),
     // Loading the reference data reads a folder on the server and replaces every district and legislator.
-    { method: 'GET', pattern: '/admin/reference', url: '/admin/reference', allowed: adminOnly },
-    {
-      method: 'POST',
-      pattern: '/admin/reference/import',
-      url: '/admin/reference/import',
-      allowed: adminOnly,
-      form: {},
-    },
-    { method: 'GET', pattern: '/admin/mailbox/:id{[0-9]{1,15}}', url: '/admin/mailbox/999999', allowed: adminOnly },
-    {
-      method: 'GET',
-      pattern: '/admin/mailbox/:id{[0-9]{1,15}}/html',
-      url: '/admin/mailbox/999999/html',
-      allowed: adminOnly,
-    },
-    { method: 'GET', pattern: '/admin/content', url: '/admin/content', allowed: all },
+    get('/admin/reference', adminOnly),
+    post('/admin/reference/import', adminOnly, { form: {} }),
+    get('/admin/mailbox/:id{[0-9]{1,15}}', adminOnly, '/admin/mailbox/999999'),
+    get('/admin/mailbox/:id{[0-9]{1,15}}/html', adminOnly, '/admin/mailbox/999999/html'),
+    get('/admin/content', all),
     ...(await broadcastRouteCases(database)),
     ...(await petitionRouteCases(database)),
   ];
@@ -362,7 +214,6 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
 
 /** Broadcasts: viewers watch, organizers and admins compose and send. */
 async function broadcastRouteCases(database: Database): Promise<AdminRouteCase[]> {
-  const campaigners: StaffRole[] = ['admin', 'organizer'];
   const watchers: StaffRole[] = ['admin', 'organizer', 'viewer'];
   const probe = await createBroadcast(
     database.db,
@@ -377,23 +228,17 @@ async function broadcastRouteCases(database: Database): Promise<AdminRouteCase[]
   const id = '/admin/broadcasts/:id{[0-9]{1,12}}';
   const url = `/admin/broadcasts/${probe.id}`;
   return [
-    { method: 'GET', pattern: '/admin/broadcasts', url: '/admin/broadcasts', allowed: watchers },
-    { method: 'GET', pattern: '/admin/broadcasts/new', url: '/admin/broadcasts/new', allowed: campaigners },
-    {
-      method: 'POST',
-      pattern: '/admin/broadcasts/new',
-      url: '/admin/broadcasts/new',
-      allowed: campaigners,
-      form: { name: '' },
-    },
-    { method: 'GET', pattern: id, url, allowed: watchers },
-    { method: 'GET', pattern: `${id}/progress.json`, url: `${url}/progress.json`, allowed: watchers },
-    { method: 'GET', pattern: `${id}/preview/:locale{en|es}`, url: `${url}/preview/en`, allowed: watchers },
-    { method: 'POST', pattern: id, url, allowed: campaigners, form: { name: '' } },
-    { method: 'POST', pattern: `${id}/test`, url: '/admin/broadcasts/999999/test', allowed: campaigners },
-    { method: 'POST', pattern: `${id}/schedule`, url, allowed: campaigners, form: { sendAt: 'not a time' } },
-    { method: 'POST', pattern: `${id}/unschedule`, url: '/admin/broadcasts/999999/unschedule', allowed: campaigners },
-    { method: 'POST', pattern: `${id}/cancel`, url: '/admin/broadcasts/999999/cancel', allowed: campaigners },
+    get('/admin/broadcasts', watchers),
+    get('/admin/broadcasts/new', campaigners),
+    post('/admin/broadcasts/new', campaigners, { form: { name: '' } }),
+    get(id, watchers, url),
+    get(`${id}/progress.json`, watchers, `${url}/progress.json`),
+    get(`${id}/preview/:locale{en|es}`, watchers, `${url}/preview/en`),
+    post(id, campaigners, { url, form: { name: '' } }),
+    post(`${id}/test`, campaigners, { url: '/admin/broadcasts/999999/test' }),
+    post(`${id}/schedule`, campaigners, { url, form: { sendAt: 'not a time' } }),
+    post(`${id}/unschedule`, campaigners, { url: '/admin/broadcasts/999999/unschedule' }),
+    post(`${id}/cancel`, campaigners, { url: '/admin/broadcasts/999999/cancel' }),
   ];
 }
 
@@ -402,7 +247,6 @@ async function broadcastRouteCases(database: Database): Promise<AdminRouteCase[]
  * the export and the abuse controls are for those who run campaigns (see petitions/permissions.ts).
  */
 async function petitionRouteCases(database: Database): Promise<AdminRouteCase[]> {
-  const campaigners: StaffRole[] = ['admin', 'organizer'];
   const readers: StaffRole[] = ['admin', 'organizer', 'viewer'];
   const [probe] = await database.db
     .insert(petitions)
@@ -417,64 +261,25 @@ async function petitionRouteCases(database: Database): Promise<AdminRouteCase[]>
   const id = `${base}/:id{[0-9]{1,9}}`;
   const url = `${base}/${probe!.id}`;
   return [
-    { method: 'GET', pattern: base, url: base, allowed: readers },
-    { method: 'GET', pattern: `${base}/new`, url: `${base}/new`, allowed: campaigners },
-    { method: 'POST', pattern: `${base}/new`, url: `${base}/new`, allowed: campaigners, form: { slug: '' } },
-    { method: 'GET', pattern: id, url, allowed: readers },
-    { method: 'POST', pattern: id, url, allowed: campaigners, form: { slug: '' } },
+    get(base, readers),
+    get(`${base}/new`, campaigners),
+    post(`${base}/new`, campaigners, { form: { slug: '' } }),
+    get(id, readers, url),
+    post(id, campaigners, { url, form: { slug: '' } }),
     // Any staff member may look at a petition's public page before it opens (an editor checks the words).
-    { method: 'GET', pattern: `${id}/preview`, url: `${url}/preview`, allowed: all },
-    { method: 'GET', pattern: `${id}/preview/es`, url: `${url}/preview/es`, allowed: all },
-    { method: 'GET', pattern: `${base}/packet.css`, url: `${base}/packet.css`, allowed: readers },
-    {
-      method: 'GET',
-      pattern: `${id}/signatures`,
-      url: `${url}/signatures?status=verified&senate=5`,
-      allowed: campaigners,
-    },
-    {
-      method: 'GET',
-      pattern: `${id}/signatures.csv`,
-      url: `${url}/signatures.csv?status=verified`,
-      allowed: campaigners,
-    },
-    { method: 'GET', pattern: `${id}/invalidate`, url: `${url}/invalidate?senate=5`, allowed: campaigners },
+    get(`${id}/preview`, all, `${url}/preview`),
+    get(`${id}/preview/es`, all, `${url}/preview/es`),
+    get(`${base}/packet.css`, readers),
+    get(`${id}/signatures`, campaigners, `${url}/signatures?status=verified&senate=5`),
+    get(`${id}/signatures.csv`, campaigners, `${url}/signatures.csv?status=verified`),
+    get(`${id}/invalidate`, campaigners, `${url}/invalidate?senate=5`),
     // Sent without the confirmed count: refused (400), so nothing is struck out by the walk.
-    {
-      method: 'POST',
-      pattern: `${id}/invalidate`,
-      url: `${url}/invalidate`,
-      allowed: campaigners,
-      form: { senate: '5' },
-    },
-    { method: 'GET', pattern: `${id}/packets`, url: `${url}/packets`, allowed: readers },
-    {
-      method: 'GET',
-      pattern: `${id}/packet/:chamber{senate|house}/:district{[1-9][0-9]?}`,
-      url: `${url}/packet/senate/5`,
-      allowed: readers,
-    },
-    { method: 'GET', pattern: `${base}/abuse`, url: `${base}/abuse`, allowed: campaigners },
-    {
-      method: 'POST',
-      pattern: `${base}/abuse/limits`,
-      url: `${base}/abuse/limits`,
-      allowed: campaigners,
-      form: { perIpBurst: '' },
-    },
-    {
-      method: 'POST',
-      pattern: `${base}/abuse/blocks`,
-      url: `${base}/abuse/blocks`,
-      allowed: campaigners,
-      form: { kind: 'ip', ip: 'not an address' },
-    },
-    {
-      method: 'POST',
-      pattern: `${base}/abuse/blocks/remove`,
-      url: `${base}/abuse/blocks/remove`,
-      allowed: campaigners,
-      form: { kind: 'ip', value: '' },
-    },
+    post(`${id}/invalidate`, campaigners, { url: `${url}/invalidate`, form: { senate: '5' } }),
+    get(`${id}/packets`, readers, `${url}/packets`),
+    get(`${id}/packet/:chamber{senate|house}/:district{[1-9][0-9]?}`, readers, `${url}/packet/senate/5`),
+    get(`${base}/abuse`, campaigners),
+    post(`${base}/abuse/limits`, campaigners, { form: { perIpBurst: '' } }),
+    post(`${base}/abuse/blocks`, campaigners, { form: { kind: 'ip', ip: 'not an address' } }),
+    post(`${base}/abuse/blocks/remove`, campaigners, { form: { kind: 'ip', value: '' } }),
   ];
 }

@@ -71,8 +71,8 @@ export async function recordedVisitor(
     if (/Content Security Policy|^CSP /.test(m.text())) refused.push(m.text());
   });
   await page.addInitScript({
-    content:
-      "document.addEventListener('securitypolicyviolation', (e) => console.log('CSP ' + e.violatedDirective + ' ' + e.blockedURI))",
+    content: `document.addEventListener('securitypolicyviolation', (e) =>
+      console.log('CSP ' + e.violatedDirective + ' ' + e.blockedURI))`,
   });
   return { context, page, requested, refused };
 }

@@ -8,11 +8,13 @@ import { createBroadcast, scheduleBroadcast } from '../../src/features/broadcast
  */
 export async function seedSubscribers(db: Db, count: number, tag: string): Promise<void> {
   await db.execute(sql`insert into supporters (email, email_as_typed, given_name, locale)
-    select ${tag} || '-' || g || '@example.org', ${tag} || '-' || g || '@example.org', 'Person ' || g, case when g % 4 = 0 then 'es' else 'en' end
+    select ${tag} || '-' || g || '@example.org', ${tag} || '-' || g || '@example.org', 'Person ' || g,
+      case when g % 4 = 0 then 'es' else 'en' end
     from generate_series(1, ${count}) g`);
   const like = `${tag}-%`;
   await db.execute(
-    sql`insert into subscriptions (supporter_id, topic, status) select id, 'newsletter', 'subscribed' from supporters where email like ${like}`,
+    sql`insert into subscriptions (supporter_id, topic, status)
+      select id, 'newsletter', 'subscribed' from supporters where email like ${like}`,
   );
   await db.execute(
     sql`insert into supporter_tags (supporter_id, tag) select id, ${tag} from supporters where email like ${like}`,

@@ -25,7 +25,10 @@ export type FormControl = {
   checked?: boolean;
 };
 
-/** The controls of the first form whose action is `action`, or the `nth` after it (the CSRF field and file inputs left out). */
+/**
+ * The controls of the first form whose action is `action`, or
+ * the `nth` after it (the CSRF field and file inputs left out).
+ */
 export function formControls(html: string, action: string, nth = 0): FormControl[] {
   let start = -1;
   for (let i = 0; i <= nth; i++) start = html.indexOf(`action="${action}"`, start + 1);
@@ -55,7 +58,10 @@ export function formControls(html: string, action: string, nth = 0): FormControl
   return controls;
 }
 
-/** The fields of the first form whose action is `action`, as a browser submits it: text inputs, checked boxes, textareas and selects. */
+/**
+ * The fields of the first form whose action is `action`, as a browser
+ * submits it: text inputs, checked boxes, textareas and selects.
+ */
 export function formFields(html: string, action: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const control of formControls(html, action)) {

@@ -35,7 +35,8 @@ export default async function setup(project: TestProject) {
       );
     if (!shared.groundswellAnnounced) {
       process.stdout.write(
-        `\n[groundswell] SKIPPED the PostgreSQL runs: ${postgres.reason}\n  To run them: TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test\n\n`,
+        `\n[groundswell] SKIPPED the PostgreSQL runs: ${postgres.reason}\n` +
+          '  To run them: TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test\n\n',
       );
     }
   }

@@ -48,9 +48,11 @@ export async function generateSignatures(
            case when g % 5 = 0 then 'es' else 'en' end
     from generate_series(1, ${count}::int) g`);
   await db.execute(sql`
-    insert into petition_signatures (petition_id, supporter_id, given_name, family_name, zip, city, street, comment, show_publicly, status,
-                                     token_hash, senate_district, house_district, district_source, locale, ip_hash, email_domain,
-                                     created_at, verified_at, expires_at)
+    insert into petition_signatures (
+      petition_id, supporter_id, given_name, family_name, zip, city, street, comment, show_publicly, status,
+      token_hash, senate_district, house_district, district_source, locale, ip_hash, email_domain,
+      created_at, verified_at, expires_at
+    )
     select ${petitionId}, s.id, s.given_name, s.family_name, s.zip,
            case when x.g % 2 = 0 then 'Portland' else 'Eugene' end,
            case when x.g % 3 = 0 then x.g || ' Main St' else null end,
@@ -67,15 +69,21 @@ export async function generateSignatures(
            s.locale,
            'iphash' || (x.g % 50), ${domain},
            now() - (x.g % 40000) * interval '1 minute',
-           case when x.g % 20 < 16 then now() - (x.g % 40000) * interval '1 minute' + interval '5 minutes' else null end,
+           case when x.g % 20 < 16 then now() - (x.g % 40000) * interval '1 minute' + interval '5 minutes'
+                else null end,
            now() + interval '30 days'
     from supporters s
-    cross join lateral (select substring(s.email from length(${prefix}) + 2 for position('@' in s.email) - length(${prefix}) - 2)::int as g) x
+    cross join lateral (
+      select substring(
+        s.email from length(${prefix}) + 2 for position('@' in s.email) - length(${prefix}) - 2
+      )::int as g
+    ) x
     where s.email like ${`${prefix}-%@${domain}`}
     order by x.g`);
   const [row] = await rowsOf<{ n: number }>(
     db,
-    sql`select count(*)::int as n from petition_signatures where petition_id = ${petitionId} and status = 'verified' and token_hash like ${`${prefix}-token-%`}`,
+    sql`select count(*)::int as n from petition_signatures
+      where petition_id = ${petitionId} and status = 'verified' and token_hash like ${`${prefix}-token-%`}`,
   );
   const n = Number(row!.n);
   await db.execute(sql`

@@ -4,6 +4,7 @@ import { DEMO_PETITION_SLUG, seedDemoPetition } from '../../src/features/petitio
 import { petitionBySlug, writeSignatures, type PendingSignature } from '../../src/features/petitions/service.ts';
 import { Secrets } from '../../src/platform/crypto.ts';
 import { rowsOf, type Database, type Db } from '../../src/platform/db/client.ts';
+import { tablesOf } from '../../src/platform/db/copy.ts';
 import { openTestPglite } from './databases.ts';
 import { generateSignatures } from './petition-signatures.ts';
 
@@ -11,7 +12,10 @@ import { generateSignatures } from './petition-signatures.ts';
 
 export const secrets = new Secrets('copy-test-secret-key-long-enough-0123456789');
 
-/** A site with something in most tables: the demo content and petition, 2,345 signatures (three pages of a copy), and signers written as the sign form writes them. */
+/**
+ * A site with something in most tables: the demo content and petition, 2,345 signatures
+ * (three pages of a copy), and signers written as the sign form writes them.
+ */
 export async function seededSource(): Promise<Database> {
   const source = await openTestPglite();
   await seedDemoContent(source.db);
@@ -56,21 +60,17 @@ export function signer(petitionId: number, email: string, givenName: string): Pe
   };
 }
 
-export const tables = async (db: Db) =>
-  (
-    await rowsOf<{ name: string }>(
-      db,
-      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
-    )
-  ).map((r) => r.name);
-
-/** Every row of a table as text, in one order, with times written in UTC: equal on both sides only if the copy is exact. */
+/**
+ * Every row of a table as text, in one order, with times written
+ * in UTC: equal on both sides only if the copy is exact.
+ */
 export async function fingerprint(db: Db, table: string): Promise<{ rows: number; digest: string }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local time zone 'UTC'`);
     const [row] = await rowsOf<{ rows: number | string; digest: string | null }>(
       tx,
-      sql`select count(*) as rows, md5(string_agg(row_to_json(t)::text, '|' order by row_to_json(t)::text)) as digest from ${sql.identifier(table)} t`,
+      sql`select count(*) as rows, md5(string_agg(row_to_json(t)::text, '|' order by row_to_json(t)::text)) as digest
+        from ${sql.identifier(table)} t`,
     );
     return { rows: Number(row!.rows), digest: row!.digest ?? '' };
   });
@@ -85,6 +85,6 @@ export const refusalOf = (promise: Promise<unknown>): Promise<Error> =>
 
 export async function totalRows(db: Db): Promise<number> {
   let sum = 0;
-  for (const table of await tables(db)) sum += (await fingerprint(db, table)).rows;
+  for (const table of await tablesOf(db)) sum += (await fingerprint(db, table)).rows;
   return sum;
 }

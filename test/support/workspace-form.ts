@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import * as fc from 'fast-check';
 import { expect } from 'vitest';
 import { rowsOf, type Database } from '../../src/platform/db/client.ts';
+import { tablesOf } from '../../src/platform/db/copy.ts';
 import { formControls, type FormControl } from './form-fields.ts';
 import { propertyRuns } from './property-runs.ts';
 import type { Browser } from './staff.ts';
@@ -30,18 +31,30 @@ export type WorkspaceFormCase = {
   notKept?: string[];
   /** Fields added to what the page has, as a hand-made request might. */
   extra?: Record<string, fc.Arbitrary<string>>;
-  /** Values that make the form acceptable where the page leaves fields empty: the base into which one hostile field goes. */
+  /**
+   * Values that make the form acceptable where the page leaves
+   * fields empty: the base into which one hostile field goes.
+   */
   valid?: Record<string, string> | (() => Record<string, string>);
-  /** A refusal answered with another form instead (too many wrong codes: the sign-in form, at 429), checked for that form. */
+  /**
+   * A refusal answered with another form instead (too many wrong
+   * codes: the sign-in form, at 429), checked for that form.
+   */
   elsewhere?: { status: number; action: string };
   /** Tables besides the bookkeeping ones that a refusal may write (a count of failed second steps). */
   refusalWrites?: string[];
 };
 
-/** Tables a refused form may still write: sessions and throttles (sign-in counts refusals), and the audit of refusals. */
+/**
+ * Tables a refused form may still write: sessions and throttles
+ * (sign-in counts refusals), and the audit of refusals.
+ */
 const BOOKKEEPING = ['staff_sessions', 'sign_in_failures', 'audit_log'];
 
-/** Text of every kind: NUL and other controls, lone surrogates, markup, Unicode, whitespace, and far longer than any field allows. */
+/**
+ * Text of every kind: NUL and other controls, lone surrogates,
+ * markup, Unicode, whitespace, and far longer than any field allows.
+ */
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -105,21 +118,22 @@ export async function databaseFingerprint(
   database: Database,
   skip: readonly string[] = BOOKKEEPING,
 ): Promise<Record<string, string>> {
-  const tables = await rowsOf<{ name: string }>(
-    database.db,
-    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
-  );
+  const tables = await tablesOf(database.db);
   const parts = tables
-    .filter(({ name }) => !skip.includes(name) && !name.startsWith('__drizzle'))
+    .filter((name) => !skip.includes(name) && !name.startsWith('__drizzle'))
     .map(
-      ({ name }) =>
-        sql`select ${name} as name, count(*) || ':' || coalesce(sum(hashtext(t::text)::bigint), 0) as f from ${sql.identifier(name)} t`,
+      (name) =>
+        sql`select ${name} as name, count(*) || ':' || coalesce(sum(hashtext(t::text)::bigint), 0) as f
+          from ${sql.identifier(name)} t`,
     );
   const rows = await rowsOf<{ name: string; f: string }>(database.db, sql.join(parts, sql` union all `));
   return Object.fromEntries(rows.map((r) => [r.name, r.f]));
 }
 
-/** Posts arbitrary versions of one workspace form and checks each answer. `accepted` counts the posts that went through. */
+/**
+ * Posts arbitrary versions of one workspace form and checks
+ * each answer. `accepted` counts the posts that went through.
+ */
 export async function workspaceFormPoster(b: Browser, database: Database, form: WorkspaceFormCase) {
   const page = await b.request(form.screen);
   const html = await page.text();

@@ -116,7 +116,7 @@ describeEachDatabase('broadcasts', (database) => {
     ).toEqual(['name', 'en.subject', 'en.body']);
   });
 
-  it('counts exactly the people the audience holds: subscribed, not suppressed, narrowed by tag, county and language', async () => {
+  it('counts exactly the audience: subscribed, not suppressed, narrowed by tag, county and language', async () => {
     await addPeople(db(), [
       { email: 'count-1@example.org', givenName: 'One', county: 'Multnomah', tags: ['volunteer'] },
       { email: 'count-2@example.org', givenName: 'Two', county: 'Lane', locale: 'es', tags: ['volunteer'] },
@@ -248,7 +248,7 @@ describeEachDatabase('broadcasts', (database) => {
     expect([stays, bounces]).toHaveLength(2);
   });
 
-  it('starts a scheduled broadcast only when its time comes; a cancelled one never; edits only while a draft', async () => {
+  it('starts a scheduled broadcast only when its time comes, a cancelled one never; edits only drafts', async () => {
     await addPeople(db(), [{ email: 'later@example.org', givenName: 'Later', tags: ['later'] }]);
     const b = await createBroadcast(db(), message('Later', { audience: { topic: 'newsletter', tag: 'later' } }), null);
     const inAnHour = new Date(Date.now() + 3600_000);

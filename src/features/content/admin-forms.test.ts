@@ -92,17 +92,20 @@ describeEachDatabase('content forms, whatever is typed', (database) => {
     expect(await count(sql`select count(*) as n from pages where btrim(title) = ''`)).toBe(0);
     expect(
       await count(
-        sql`select count(*) as n from policies p where not exists (select 1 from policy_translations t where t.policy_id = p.id)`,
+        sql`select count(*) as n from policies p
+          where not exists (select 1 from policy_translations t where t.policy_id = p.id)`,
       ),
     ).toBe(0);
     expect(
       await count(
-        sql`select count(*) as n from resources r where not exists (select 1 from resource_translations t where t.resource_id = r.id)`,
+        sql`select count(*) as n from resources r
+          where not exists (select 1 from resource_translations t where t.resource_id = r.id)`,
       ),
     ).toBe(0);
     expect(
       await count(
-        sql`select coalesce(max(n), 0) as n from (select count(*) as n from content_versions group by item_type, item_key) v`,
+        sql`select coalesce(max(n), 0) as n
+          from (select count(*) as n from content_versions group by item_type, item_key) v`,
       ),
     ).toBeLessThanOrEqual(VERSIONS_KEPT);
   }

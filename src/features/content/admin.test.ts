@@ -107,7 +107,7 @@ describeEachDatabase('content editing in the workspace', (database) => {
       ]);
     });
 
-    it('creates a page that the public sees at /<slug> once published, then a Spanish version copied to translate', async () => {
+    it('creates a page the public sees at /<slug> once published, then a Spanish copy to translate', async () => {
       const res = await postForm(editor, '/admin/content/pages/new', token, {
         slug: 'spring-campaign',
         locale: 'en',

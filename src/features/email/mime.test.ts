@@ -94,7 +94,7 @@ describe('MIME composition', () => {
     expect(parseMailbox('a@b.org')).toEqual({ name: '', address: 'a@b.org' });
   });
 
-  it('refuses at sign-up, and never writes into To:, an address a mail client would read as more than one mailbox', async () => {
+  it('refuses at sign-up, and never writes into To:, an address a mail client reads as several mailboxes', async () => {
     for (const hostile of [
       'victim@example.org,attacker@evil.example',
       'a,b@example.org',
@@ -125,7 +125,7 @@ describe('MIME composition', () => {
       expect(emailAddress().safeParse(fine).success, fine).toBe(true);
   });
 
-  it('gives every address sign-up accepts exactly one recipient, with its display name quoted whatever it holds', async () => {
+  it('gives every address sign-up accepts one recipient, its display name quoted whatever it holds', async () => {
     // Well-formed addresses, and addresses with the characters that split or hide a mailbox dropped in.
     const noisy = fc
       .tuple(

@@ -74,7 +74,8 @@ describeEachDatabase('email outbox', (database) => {
     });
     await enqueueEmails(db(), [email('a'), email('b'), email('c')], { domain: 'psj.example' });
     await enqueueEmails(db(), [email('d'), email('e')], { domain: 'psj.example' });
-    const fromSelect = sql`select 'mid:' || n, 'set-' || n || '@example.org', 'bulk', 't', 'en', '{}'::jsonb, null::bigint from generate_series(1, 3) n`;
+    const fromSelect = sql`select 'mid:' || n, 'set-' || n || '@example.org', 'bulk', 't', 'en', '{}'::jsonb,
+      null::bigint from generate_series(1, 3) n`;
     expect(await enqueueEmailsFrom(db(), fromSelect, { domain: 'psj.example' })).toBe(3);
     expect(await enqueueEmailsFrom(db(), fromSelect, { domain: 'psj.example' })).toBe(0);
     const ids = (
@@ -175,7 +176,7 @@ describeEachDatabase('email outbox', (database) => {
     expect(kept?.subject).toBe('Hello Demo');
   });
 
-  it('keeps sending while running, to the rate cap, and on stop hands back what it claimed but did not send', async () => {
+  it('sends up to the rate cap while running; on stop, hands back what it claimed but did not send', async () => {
     for (let i = 0; i < 30; i++) {
       await enqueueEmail(
         db(),

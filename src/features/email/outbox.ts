@@ -37,7 +37,8 @@ export async function enqueueEmails(db: Db, emails: NewEmail[], options: { domai
   const inserted = await rowsOf<{ id: unknown }>(
     db,
     sql`insert into email_outbox ${OUTBOX_COLUMNS}
-        select ${outboxValues(options.domain)} from jsonb_to_recordset(${jsonRows(outboxRecords(emails))}) as ${OUTBOX_RECORD}
+        select ${outboxValues(options.domain)}
+        from jsonb_to_recordset(${jsonRows(outboxRecords(emails))}) as ${OUTBOX_RECORD}
         on conflict (idempotency_key) do nothing
         returning id`,
   );
@@ -56,7 +57,8 @@ export async function enqueueEmailsFrom(db: Db, messages: SQL, options: { domain
     db,
     sql`with queued as (
           insert into email_outbox (idempotency_key, message_id, to_address, kind, template, locale, data, broadcast_id)
-          select m.idempotency_key, ${messageId(options.domain, sql`row_number() over ()`)}, m.to_address, m.kind, m.template, m.locale, m.data, m.broadcast_id
+          select m.idempotency_key, ${messageId(options.domain, sql`row_number() over ()`)},
+            m.to_address, m.kind, m.template, m.locale, m.data, m.broadcast_id
           from (${messages}) as m(idempotency_key, to_address, kind, template, locale, data, broadcast_id)
           on conflict (idempotency_key) do nothing
           returning 1)
@@ -150,7 +152,8 @@ export async function claimDue(db: Db, limit: number, leaseMs: number): Promise<
 /** Hands claimed but unsent messages back (a worker stopping), so they need not wait out their lease. */
 export async function releaseClaimed(db: Db, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.execute(sql`update email_outbox set status = 'queued', lease_until = null, attempts = greatest(attempts - 1, 0)
+  await db.execute(sql`update email_outbox
+    set status = 'queued', lease_until = null, attempts = greatest(attempts - 1, 0)
     where status = 'sending' and id in (${sql.join(
       ids.map((id) => sql`${id}`),
       sql`, `,
@@ -161,9 +164,10 @@ export async function releaseClaimed(db: Db, ids: number[]): Promise<void> {
 export async function markManySent(db: Db, sent: { id: number; providerMessageId: string }[]): Promise<void> {
   if (sent.length === 0) return;
   // One JSON parameter, so the statement's text is the same whatever the batch size.
+  const rows = JSON.stringify(sent.map((s) => ({ id: s.id, pid: s.providerMessageId })));
   await db.execute(sql`update email_outbox o
     set status = 'sent', sent_at = now(), lease_until = null, provider_message_id = v.pid, last_error = null
-    from jsonb_to_recordset(${JSON.stringify(sent.map((s) => ({ id: s.id, pid: s.providerMessageId })))}::jsonb) as v(id bigint, pid text)
+    from jsonb_to_recordset(${rows}::jsonb) as v(id bigint, pid text)
     where o.id = v.id and o.status = 'sending'`);
 }
 
@@ -212,7 +216,9 @@ export async function withdrawQueuedFor(db: Db, broadcastId: number, reason: str
 
 /** The condition that a broadcast (its id, from the caller's statement) still has messages waiting or being sent. */
 export const hasUnsentMail = (broadcastId: SQL): SQL =>
-  sql`exists (select 1 from email_outbox o where o.broadcast_id = ${broadcastId} and o.status in ('queued', 'sending'))`;
+  sql`exists (
+    select 1 from email_outbox o where o.broadcast_id = ${broadcastId} and o.status in ('queued', 'sending')
+  )`;
 
 export async function outboxCounts(db: Db): Promise<Record<string, number>> {
   const rows = await rowsOf<{ status: string; n: string | number }>(

@@ -122,7 +122,7 @@ describe('email templates', () => {
     );
   });
 
-  it("gives bulk mail the RFC 8058 headers and the preferences and unsubscribe links, in the reader's language", async () => {
+  it("gives bulk mail RFC 8058 headers, and preferences and unsubscribe links in the reader's language", async () => {
     const en = await render(row('digest', 'en', 'bulk', { name: 'Ana' }));
     expect(en.headers).toEqual({
       'List-Unsubscribe':

@@ -90,7 +90,7 @@ describeEachDatabase('POST /webhooks/email', (database) => {
     expect(await feedbackOf('hard@example.org')).toEqual([]);
   });
 
-  it('takes the generic shape: a hard bounce and a complaint suppress and reach the timeline; a soft bounce only the timeline', async () => {
+  it('generic shape: hard bounces and complaints suppress, soft ones do not; all reach the timeline', async () => {
     const res = await post({
       events: [
         {

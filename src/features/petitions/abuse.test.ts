@@ -51,7 +51,7 @@ describeEachDatabase('abuse controls', (database) => {
       });
   }, 60_000);
 
-  it('counts the hashed addresses and email domains of the last hour, most first, with where most of them went', async () => {
+  it('counts the last hour’s hashed addresses and email domains, most first, and where most went', async () => {
     const now = await trending(db());
     expect(now.ips[0]).toEqual({ value: floodHash, signatures: 30, petitions: 2, petitionId: first, blocked: false });
     expect(now.ips.slice(1).every((r) => r.signatures === 1)).toBe(true);
@@ -69,7 +69,7 @@ describeEachDatabase('abuse controls', (database) => {
     expect(html).not.toContain('old-flood.example');
   });
 
-  it('blocks a trending address by its hash, a typed address by the hash signatures store, and a domain, each audited', async () => {
+  it('blocks a trending address by hash, a typed one by its stored hash, and a domain, each audited', async () => {
     // The signing guard has read the rules before the block (and would keep them for seconds)…
     expect(await live.guard.check(floodHash, 'example.net')).toBeUndefined();
     expect((await organizer.post(`${page}/blocks`, { kind: 'ip', ipHash: floodHash }, { from: page })).status).toBe(

@@ -50,7 +50,8 @@ describeEachDatabase('petition workspace forms, whatever is typed', (database) =
     const signaturesLeft = async () => {
       const [row] = await rowsOf<{ n: number | string }>(
         database().db,
-        sql`select count(*) as n from petition_signatures where petition_id = ${petitionId} and status <> 'invalidated' and senate_district = '5'`,
+        sql`select count(*) as n from petition_signatures
+          where petition_id = ${petitionId} and status <> 'invalidated' and senate_district = '5'`,
       );
       if (Number(row!.n) === 0)
         await generateSignatures(database().db, { petitionId, count: 60, prefix: `strike-${batch++}` });

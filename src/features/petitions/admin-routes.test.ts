@@ -84,7 +84,7 @@ describeEachDatabase('petitions in the workspace', (database) => {
     expect(await db().select().from(petitions)).toEqual([]);
   });
 
-  it('creates a petition in both languages, with thresholds in order and dates read in the organisation’s zone', async () => {
+  it('creates a petition in both languages, thresholds in order, dates read in the organisation’s zone', async () => {
     const res = await organizer.post('/admin/petitions/new', form(), { from: '/admin/petitions/new' });
     expect(res.status).toBe(303);
     const [row] = await db().select().from(petitions);
@@ -179,7 +179,7 @@ describeEachDatabase('petitions in the workspace', (database) => {
     expect(html).toContain('<td>Open</td>');
   });
 
-  it('lets a viewer read a petition but not change it, and shows the section only to roles that may see it', async () => {
+  it('lets a viewer read a petition but not change it; shows the section only to roles that may see it', async () => {
     const page = await viewer.request(`/admin/petitions/${petitionId}`);
     expect(page.status).toBe(200);
     const html = await page.text();

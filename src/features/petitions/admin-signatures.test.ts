@@ -44,7 +44,7 @@ describeEachDatabase('signatures in the workspace', (database) => {
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
   });
 
-  it('filters by status, Senate district and dates in the organisation’s zone, and re-shows bad filters with messages (400)', async () => {
+  it('filters by status, Senate district and local dates; re-shows bad filters with messages (400)', async () => {
     const base = `/admin/petitions/${petitionId}/signatures`;
     const html = await (await organizer.request(`${base}?status=verified&senate=5`)).text();
     const wanted = await db()
@@ -80,7 +80,7 @@ describeEachDatabase('signatures in the workspace', (database) => {
     expect(badHtml).toContain('value="soon"');
   });
 
-  it('invalidates by filter after a confirmation page, taking verified ones off the count in the same transaction', async () => {
+  it('invalidates by filter after confirmation, taking verified ones off the count in one transaction', async () => {
     const countBefore = await verifiedCount(db(), petitionId);
     const confirm = await organizer.request(`/admin/petitions/${petitionId}/invalidate?senate=7`);
     expect(confirm.status).toBe(200);

@@ -169,7 +169,7 @@ describeEachDatabase('the signature export', (database, kind) => {
   });
 
   if (kind === 'postgres') {
-    it('writes the file in a process of its own on PostgreSQL, byte for byte what the in-process export writes', async () => {
+    it('on PostgreSQL, writes the file in its own process, byte for byte as the in-process export does', async () => {
       const statement = exportStatement(petitionId, {});
       const run = runExportProcess(database().url!, statement);
       const fromProcess = await new Response(run.body).text();

@@ -60,10 +60,16 @@ type ExportRow = {
 // What we write ourselves (ids, UTC dates, statuses, language codes) never holds a comma, quote, line
 // break or leading sign, so it skips the checks; everything a signer typed, or reference data gave, is escaped.
 function line(r: ExportRow): string {
-  return `${csvField(r.given_name)},${csvField(r.family_name)},${csvField(r.email)},${csvField(r.zip)},${csvField(r.street)},${csvField(r.city)},OR,${csvField(r.county)},${csvField(r.comment)},${r.created},${r.id},${r.status},${r.verified ?? ''},${csvField(r.senate_district)},${csvField(r.house_district)},${r.district_source},${r.locale}\r\n`;
+  return (
+    `${csvField(r.given_name)},${csvField(r.family_name)},${csvField(r.email)},${csvField(r.zip)},` +
+    `${csvField(r.street)},${csvField(r.city)},OR,${csvField(r.county)},${csvField(r.comment)},` +
+    `${r.created},${r.id},${r.status},${r.verified ?? ''},` +
+    `${csvField(r.senate_district)},${csvField(r.house_district)},${r.district_source},${r.locale}\r\n`
+  );
 }
 
-// Dates formatted by the database: parsing a million timestamps into Date objects only to print them costs more than the query.
+// Dates formatted by the database: parsing a million timestamps into Date objects only to print them
+// costs more than the query.
 const utc = (column: typeof signatures.createdAt | typeof signatures.verifiedAt) =>
   sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
 
@@ -74,9 +80,12 @@ function page(db: Db, petitionId: number, f: SignatureFilters, after: number, si
     await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
     return rowsOf<ExportRow>(
       tx,
-      sql`select ${signatures.id} as id, ${signatures.givenName} as given_name, ${signatures.familyName} as family_name, ${supporterContact.email} as email,
-            ${signatures.zip} as zip, ${signatures.street} as street, ${signatures.city} as city, ${supporterContact.county} as county,
-            ${signatures.comment} as comment, ${utc(signatures.createdAt)} as created, ${signatures.status} as status, ${utc(signatures.verifiedAt)} as verified,
+      sql`select ${signatures.id} as id, ${signatures.givenName} as given_name,
+            ${signatures.familyName} as family_name, ${supporterContact.email} as email,
+            ${signatures.zip} as zip, ${signatures.street} as street, ${signatures.city} as city,
+            ${supporterContact.county} as county, ${signatures.comment} as comment,
+            ${utc(signatures.createdAt)} as created, ${signatures.status} as status,
+            ${utc(signatures.verifiedAt)} as verified,
             ${signatures.senateDistrict} as senate_district, ${signatures.houseDistrict} as house_district,
             ${signatures.districtSource} as district_source, ${signatures.locale} as locale
           from ${signatures} ${supporterContact.join(signatures.supporterId)}
@@ -124,9 +133,11 @@ export async function* signatureCsv(
  * needs no query builder.
  */
 export function exportStatement(petitionId: number, f: SignatureFilters): { sql: string; params: unknown[] } {
-  const query = sql`select ${signatures.givenName}, ${signatures.familyName}, ${supporterContact.email}, ${signatures.zip}, ${signatures.street}, ${signatures.city},
-        'OR', ${supporterContact.county}, ${signatures.comment}, ${utc(signatures.createdAt)}, ${signatures.id}::text, ${signatures.status}::text, ${utc(signatures.verifiedAt)},
-        ${signatures.senateDistrict}, ${signatures.houseDistrict}, ${signatures.districtSource}::text, ${signatures.locale}::text
+  const query = sql`select ${signatures.givenName}, ${signatures.familyName}, ${supporterContact.email},
+        ${signatures.zip}, ${signatures.street}, ${signatures.city}, 'OR', ${supporterContact.county},
+        ${signatures.comment}, ${utc(signatures.createdAt)}, ${signatures.id}::text, ${signatures.status}::text,
+        ${utc(signatures.verifiedAt)}, ${signatures.senateDistrict}, ${signatures.houseDistrict},
+        ${signatures.districtSource}::text, ${signatures.locale}::text
       from ${signatures} ${supporterContact.join(signatures.supporterId)}
       where ${signatureConditions(petitionId, f)}
       order by ${signatures.id}`;

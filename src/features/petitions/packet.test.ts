@@ -79,7 +79,7 @@ describeEachDatabase('delivery packets', (database) => {
     expect(html).not.toContain('/packet/senate/7');
   });
 
-  it('prints only the district’s verified signers: the count, and comments with first name and city only for those who agreed', async () => {
+  it('prints only the district’s verified signers: a count, and named comments from those who agreed', async () => {
     const res = await viewer.request(`${base}/packet/senate/5`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');

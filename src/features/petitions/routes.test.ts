@@ -48,7 +48,7 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     return String(mail!.data.token);
   };
 
-  it('shows the petition in both languages, the same for everyone, with its count, goal, share links and a form without a token', async () => {
+  it('shows the petition in both languages, alike for all: count, goal, share links, a tokenless form', async () => {
     await makeOpenPetition(db(), 'page');
     const en = await app.request('/petitions/page', { headers: { cookie: 'lang=en' } });
     expect(en.status).toBe(200);
@@ -117,7 +117,7 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     expect(page.headers.get('x-frame-options')).toBe('DENY');
   });
 
-  it('sends the form back with what was typed and a message by each field, with 400, in English and Spanish', async () => {
+  it('sends the form back (400) with what was typed and a message by each field, in English and Spanish', async () => {
     await makeOpenPetition(db(), 'errors');
     const typed = {
       givenName: '',
@@ -253,7 +253,8 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
     const unzipped = gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString();
     const thirdChoice = /name="choice" value="([^"]+)"/.exec(unzipped)![1]!;
     expect(unzipped.replace(thirdChoice, choice)).toBe(html);
-    // The choice token authenticates the form, so it is checked by the browser's origin instead of a CSRF token (ADR 018).
+    // The choice token authenticates the form, so it is checked
+    // by the browser's origin instead of a CSRF token (ADR 018).
     const post = (senate: string, token = choice, site = 'same-origin') =>
       b.request('/petitions/choice/district', {
         method: 'POST',
@@ -341,5 +342,7 @@ describeEachDatabase('petition pages and signing over HTTP', (database) => {
       await app.request(`/es/petitions/${DEMO_PETITION_SLUG}`, { headers: { cookie: 'lang=es' } })
     ).text();
     expect(demo).toContain('de 10.000 firmas verificadas');
+    // The statement comes from seed-text/<slug>.es.md, read when the seed is loaded.
+    expect(demo).toContain('Con demasiada frecuencia, nuestro sistema de seguridad pública responde al daño');
   });
 });

@@ -1,10 +1,16 @@
+import { readFileSync } from 'node:fs';
 import type { Db } from '../../platform/db/client.ts';
+import type { Locale } from '../../platform/web/locale.ts';
 import type { AuditActor } from '../audit/service.ts';
 import { createPetition, type PetitionInput } from './petition-editing.ts';
 import { petitionBySlug } from './service.ts';
 
 /** The demo petition's address; the home page's call to action leads here. */
 export const DEMO_PETITION_SLUG = 'safety-for-all';
+
+/** The statement in one language, kept as Markdown in `seed-text/` so it reads as prose. */
+const demoStatement = (locale: Locale): string =>
+  readFileSync(new URL(`./seed-text/${DEMO_PETITION_SLUG}.${locale}.md`, import.meta.url), 'utf8').trimEnd();
 
 /**
  * The demo organisation's petition, written for this project from the
@@ -22,33 +28,14 @@ export const demoPetition: PetitionInput = {
   en: {
     title: 'Safety, healing and a second chance for every Oregonian',
     summary: 'Ask the Oregon Legislature to build public safety on three values most Oregonians share.',
-    statement: [
-      'Ask most Oregonians what keeps a community safe and you hear the same three things:',
-      '',
-      '- **Everyone deserves safety.** Every person should be able to live without fear of being harmed.',
-      '- **Anyone who is suffering deserves what they need to heal**, whether they survived a crime or live with addiction or mental illness.',
-      '- **Taking responsibility earns a second chance.** People who own the harm they caused should be able to rebuild their lives.',
-      '',
-      'Too often our public safety system answers harm with prison, punishment and separation from family, and leaves survivors to recover on their own.',
-      '',
-      'We ask the Oregon Legislature to let these values guide its choices: fund services that help survivors heal, treatment and housing for people in crisis, and programs that prevent violence and repair harm.',
-    ].join('\n'),
+    statement: demoStatement('en'),
   },
   es: {
     title: 'Seguridad, sanación y una segunda oportunidad para todo Oregón',
     summary:
-      'Pide a la Legislatura de Oregón que construya la seguridad pública sobre tres valores que comparte la mayoría de la gente en Oregón.',
-    statement: [
-      'Si preguntas en Oregón qué hace segura a una comunidad, casi siempre escucharás tres ideas:',
-      '',
-      '- **Todas las personas merecen seguridad.** Cada persona debería poder vivir sin miedo a sufrir daño.',
-      '- **Quien sufre merece lo que necesita para sanar**, ya sea que haya sobrevivido a un delito o viva con una adicción o una enfermedad mental.',
-      '- **Asumir la responsabilidad abre paso a una segunda oportunidad.** Quien reconoce el daño que causó debería poder rehacer su vida.',
-      '',
-      'Con demasiada frecuencia, nuestro sistema de seguridad pública responde al daño con cárcel, castigo y separación de la familia, y deja que las víctimas se recuperen por su cuenta.',
-      '',
-      'Pedimos a la Legislatura de Oregón que estos valores guíen sus decisiones: que financie servicios para que las víctimas sanen, tratamiento y vivienda para las personas en crisis, y programas que prevengan la violencia y reparen el daño.',
-    ].join('\n'),
+      'Pide a la Legislatura de Oregón que construya la seguridad pública ' +
+      'sobre tres valores que comparte la mayoría de la gente en Oregón.',
+    statement: demoStatement('es'),
   },
   thresholds: [
     {

@@ -32,7 +32,10 @@ const regulars = [
   'ana@EXAMPLE.org',
   'kim@example.net',
 ];
-/** Mostly a plausible value, else any text, else the field left out: enough complete forms to write thousands of rows. */
+/**
+ * Mostly a plausible value, else any text, else the field
+ * left out: enough complete forms to write thousands of rows.
+ */
 const usually = <T>(plausible: fc.Arbitrary<T>) =>
   fc.oneof(
     { arbitrary: plausible, weight: 10 },
@@ -92,7 +95,7 @@ const attempt = fc.record({
 type Attempt = typeof attempt extends fc.Arbitrary<infer T> ? T : never;
 
 describeEachDatabase('the petition sign form under random input', (database) => {
-  it(`answers ${RUNS} random posts, some at the same moment, without a 5xx, with the form on every refusal, and never half-writes`, async () => {
+  it(`answers ${RUNS} random posts, some at once: no 5xx, the form on each refusal, no half-writes`, async () => {
     const { app } = createTestApp(database());
     const db = database().db;
     await seedTestZips(db);
@@ -144,8 +147,11 @@ describeEachDatabase('the petition sign form under random input', (database) => 
         email: supporters.email,
         givenName: signatures.givenName,
         zip: signatures.zip,
-        emails: sql<number>`(select count(*)::int from ${emailOutbox} o where o.template = 'petition-confirm' and starts_with(o.idempotency_key, 'petition-confirm:' || ${signatures.tokenNonce} || ':'))`,
-        signedEvents: sql<number>`(select count(*)::int from ${supporterEvents} e where e.kind = 'signed' and (e.detail->>'signatureId')::bigint = ${signatures.id})`,
+        emails: sql<number>`(select count(*)::int from ${emailOutbox} o
+          where o.template = 'petition-confirm'
+            and starts_with(o.idempotency_key, 'petition-confirm:' || ${signatures.tokenNonce} || ':'))`,
+        signedEvents: sql<number>`(select count(*)::int from ${supporterEvents} e
+          where e.kind = 'signed' and (e.detail->>'signatureId')::bigint = ${signatures.id})`,
       })
       .from(signatures)
       .innerJoin(supporters, eq(supporters.id, signatures.supporterId))

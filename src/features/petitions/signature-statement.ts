@@ -65,18 +65,31 @@ export async function insertSignatures(
               ip_hash: s.ipHash,
               email_domain: s.email.slice(s.email.lastIndexOf('@') + 1),
             })),
-          )}) as (email text, email_as_typed text, given_name text, family_name text, zip text, county text, locale text, first_source text,
-            petition_id int, city text, street text, comment text, show_publicly boolean, token_nonce text, token_hash text, senate_district text,
-            house_district text, district_source text, ip_hash text, email_domain text)) with ordinality as v(email, email_as_typed, given_name,
-            family_name, zip, county, locale, first_source, petition_id, city, street, comment, show_publicly, token_nonce, token_hash,
-            senate_district, house_district, district_source, ip_hash, email_domain, n)
+          )}) as (
+            email text, email_as_typed text, given_name text, family_name text, zip text, county text, locale text,
+            first_source text, petition_id int, city text, street text, comment text, show_publicly boolean,
+            token_nonce text, token_hash text, senate_district text, house_district text, district_source text,
+            ip_hash text, email_domain text
+          )) with ordinality as v(
+            email, email_as_typed, given_name, family_name, zip, county, locale, first_source, petition_id, city,
+            street, comment, show_publicly, token_nonce, token_hash, senate_district, house_district, district_source,
+            ip_hash, email_domain, n
+          )
         ),
-        people as (${upsertSupportersFrom(sql`select email, email_as_typed, given_name, family_name, zip, county, locale, first_source from v order by n`, now)}),
+        people as (${upsertSupportersFrom(
+          sql`select email, email_as_typed, given_name, family_name, zip, county, locale, first_source
+            from v order by n`,
+          now,
+        )}),
         signed as (
-          insert into petition_signatures (petition_id, supporter_id, given_name, family_name, zip, city, street, comment, show_publicly, token_nonce,
-            token_hash, senate_district, house_district, district_source, locale, ip_hash, email_domain, created_at, expires_at)
-          select v.petition_id, people.id, v.given_name, v.family_name, v.zip, v.city, v.street, v.comment, v.show_publicly, v.token_nonce,
-            v.token_hash, v.senate_district, v.house_district, v.district_source, v.locale, v.ip_hash, v.email_domain,
+          insert into petition_signatures (
+            petition_id, supporter_id, given_name, family_name, zip, city, street, comment, show_publicly,
+            token_nonce, token_hash, senate_district, house_district, district_source, locale, ip_hash, email_domain,
+            created_at, expires_at
+          )
+          select v.petition_id, people.id, v.given_name, v.family_name, v.zip, v.city, v.street, v.comment,
+            v.show_publicly, v.token_nonce, v.token_hash, v.senate_district, v.house_district, v.district_source,
+            v.locale, v.ip_hash, v.email_domain,
             ${now.toISOString()}::timestamptz, ${expiresAt.toISOString()}::timestamptz
           from v join people on people.email = v.email
           order by v.n
@@ -85,11 +98,13 @@ export async function insertSignatures(
         ),
         mail as (${queueEmailsWhere(emails, { domain: ctx.emailDomain }, sql`select token_nonce from signed`)}),
         timeline as (${addToTimelineFrom(
-          sql`select signed.supporter_id, 'signed', jsonb_build_object('petitionId', v.petition_id, 'signatureId', signed.id, 'method', 'web-form'),
+          sql`select signed.supporter_id, 'signed',
+            jsonb_build_object('petitionId', v.petition_id, 'signatureId', signed.id, 'method', 'web-form'),
             ${now.toISOString()}::timestamptz
           from signed join v on v.token_nonce = signed.token_nonce`,
         )})
-        select people.email, people.id as supporter_id, signed.id as signature_id from people left join signed on signed.supporter_id = people.id`,
+        select people.email, people.id as supporter_id, signed.id as signature_id
+        from people left join signed on signed.supporter_id = people.id`,
   );
   const byEmail = new Map(result.map((r) => [r.email, r]));
   return new Map(

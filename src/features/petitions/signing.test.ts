@@ -50,13 +50,15 @@ describeEachDatabase('signing a petition', (database) => {
       .select()
       .from(emailOutbox)
       .where(and(eq(emailOutbox.toAddress, to), eq(emailOutbox.template, 'petition-confirm')));
-  /** Runs `body` while the database refuses `event` ("insert on some_table"), as a lock timeout would (SQLSTATE 55P03). */
+  /**
+   * Runs `body` while the database refuses `event` ("insert on
+   * some_table"), as a lock timeout would (SQLSTATE 55P03).
+   */
   const refusing = async (event: string, body: () => Promise<void>) => {
     const table = event.split(' on ')[1]!;
     await db().execute(
-      sql.raw(
-        `create function refuse() returns trigger language plpgsql as $$ begin raise exception 'refused' using errcode = '55P03'; end $$`,
-      ),
+      sql.raw(`create function refuse() returns trigger language plpgsql as $$
+        begin raise exception 'refused' using errcode = '55P03'; end $$`),
     );
     await db().execute(sql.raw(`create trigger refuse before ${event} for each row execute function refuse()`));
     try {
@@ -151,7 +153,7 @@ describeEachDatabase('signing a petition', (database) => {
     expect(person).toMatchObject({ givenName: 'Kim', familyName: 'Park', locale: 'es', zip: '97204' });
   });
 
-  it('groups signatures arriving together into one statement, and the same person twice into one signature', async () => {
+  it('groups signatures arriving together into one statement, and one person twice into one signature', async () => {
     const petition = await makeOpenPetition(db(), 'grouped');
     // Every statement sent outside a transaction goes through execute, on either database.
     const spies = [vi.spyOn(db(), 'execute'), vi.spyOn(db(), 'transaction')];
@@ -167,7 +169,8 @@ describeEachDatabase('signing a petition', (database) => {
       confirmationQueued: true,
       signatureId: outcomes[0]!.signatureId,
     });
-    // Forty-one requests, a handful of statements: the duplicate waited for the next batch, a statement and a transaction.
+    // Forty-one requests, a handful of statements: the duplicate
+    // waited for the next batch, a statement and a transaction.
     expect(roundTrips).toBeLessThanOrEqual(6);
     expect((await signatureOf(petition.id, 'group-0@example.org'))!.confirmationsSent).toBe(2);
   });

@@ -39,7 +39,14 @@ function censusZctaCounty(): string {
 }
 
 function censusZctaDistricts(chamber: 'U' | 'L', path: string): string {
-  const header = `OID_SLD${chamber}2024_20|GEOID_SLD${chamber}2024_20|NAMELSAD_SLD${chamber}2024_20|OID_ZCTA5_20|GEOID_ZCTA5_20|AREALAND_PART`;
+  const header = [
+    `OID_SLD${chamber}2024_20`,
+    `GEOID_SLD${chamber}2024_20`,
+    `NAMELSAD_SLD${chamber}2024_20`,
+    'OID_ZCTA5_20',
+    'GEOID_ZCTA5_20',
+    'AREALAND_PART',
+  ].join('|');
   const rows = csvRows(path).map(
     ([zcta, district], i) => `${i}|41${district!.padStart(3, '0')}|${chamber}|${i}|${zcta}|1`,
   );

@@ -58,8 +58,15 @@ describe('Oregon ZIP codes and district codes', () => {
   });
 
   it('reads the Census layout of a ZCTA–district file, keeping only Oregon', () => {
-    const census =
-      'OID_SLDU2024_20|GEOID_SLDU2024_20|GEOID_ZCTA5_20\n1|41009|97002\n2|41013|97002\n3|06009|96101\n4|41ZZZ|97365\n5|41009|\n';
+    const census = [
+      'OID_SLDU2024_20|GEOID_SLDU2024_20|GEOID_ZCTA5_20',
+      '1|41009|97002',
+      '2|41013|97002',
+      '3|06009|96101',
+      '4|41ZZZ|97365',
+      '5|41009|',
+      '',
+    ].join('\n');
     expect(parseZctaDistricts('upper', census, 'census')).toEqual(new Map([['97002', ['9', '13']]]));
   });
 
@@ -148,7 +155,10 @@ describeWithSharedData('reference files that are not what they should be', () =>
       ],
       [
         'or-districts/OR_lower.json',
-        '{"type":"FeatureCollection","features":[{"properties":{"SLDLST":"001"},"geometry":{"type":"Point","coordinates":[0,0]}}]}',
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: [{ properties: { SLDLST: '001' }, geometry: { type: 'Point', coordinates: [0, 0] } }],
+        }),
         /OR_lower\.json: not a GeoJSON FeatureCollection of district polygons \(features\.0\.geometry\.type: /,
       ],
       [

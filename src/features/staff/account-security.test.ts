@@ -56,7 +56,7 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     b.post('/admin/sign-in/two-step', { code }, { from: '/admin/sign-in/two-step' });
   const auditOf = async (action: string) => (await listAudit(db(), { action, perPage: 500 })).rows;
 
-  it('refuses a TOTP code already used, and any earlier one, at sign-in and on the account page (ASVS 2.8.4)', async () => {
+  it('refuses a used TOTP code, and any earlier one, at sign-in and on the account page (ASVS 2.8.4)', async () => {
     const t0 = Date.now();
     const account = await withTwoStep('replay');
     // The code that turned it on cannot sign in.
@@ -153,7 +153,7 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     expect((await three.request('/admin')).headers.get('location')).toMatch(/^\/admin\/sign-in/);
   });
 
-  it('counts each password attempt before checking it: 40 parallel guesses get at most the limit of real checks', async () => {
+  it('counts each password attempt before checking it: 40 parallel guesses, at most the limit checked', async () => {
     const email = uniqueEmail('parallel');
     await createStaff(db(), { email, displayName: 'P', role: 'admin', password: TEST_PASSWORD });
     const results = await Promise.all(
@@ -161,13 +161,14 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
         signIn(db(), secrets, { email, password: `wrong guess ${i}`, ip: `10.9.${i}.1`, userAgent: 'test' }),
       ),
     );
-    // Counted before checked, so a burst may even get none through (each saw the others' rows): never more than the limit.
+    // Counted before checked, so a burst may even get none through
+    // (each saw the others' rows): never more than the limit.
     const checked = results.filter((r) => r.outcome === 'refused').length;
     expect(checked).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
     expect(results.filter((r) => r.outcome === 'throttled')).toHaveLength(40 - checked);
   });
 
-  it('locks strangers out of a flooded account, but its owner signs in from a browser they signed in with before', async () => {
+  it('locks strangers out of a flooded account, but its owner signs in from a browser used before', async () => {
     const email = uniqueEmail('owner');
     await createStaff(db(), { email, displayName: 'Owner', role: 'organizer', password: TEST_PASSWORD });
     const owner = browser(app);
@@ -193,7 +194,7 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     expect((await owner.post('/admin/sign-in', { email: other, password: TEST_PASSWORD })).status).toBe(429);
   });
 
-  it("binds the CSRF token to the staff session: an anonymous visit's token is refused with an admin's cookie", async () => {
+  it("binds the CSRF token to the staff session: an anonymous visit's token fails with an admin's cookie", async () => {
     const admin = await signedInAs(app, database(), 'admin');
     const stranger = browser(app);
     const anonymousToken = await stranger.csrf('/admin/sign-in');
@@ -222,7 +223,7 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     expect(planted.headers.getSetCookie().some((c) => /^gs_csrf=[\w-]{24};/.test(c))).toBe(true);
   });
 
-  it('names the CSRF and device cookies __Host- over https, and plainly over http, and signs in either way', async () => {
+  it('names the CSRF and device cookies __Host- over https, plainly over http, and signs in either way', async () => {
     const https = createTestApp(database(), { PUBLIC_URL: 'https://psj.example' }).app;
     const email = uniqueEmail('host');
     await createStaff(db(), { email, displayName: 'H', role: 'viewer', password: TEST_PASSWORD });
@@ -242,7 +243,7 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     expect(plain.cookies.has('gs_csrf')).toBe(true);
   });
 
-  it('asks for the password to set up two-step, and the current code and password to replace it or turn it off', async () => {
+  it('asks for the password to set up two-step, and the code and password to replace or turn it off', async () => {
     const a = await signedInAs(app, database(), 'viewer');
     const setupFrom = async () => {
       const html = await (await a.request('/admin/account/two-step')).text();
@@ -335,7 +336,7 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     expect(row!.totpEnabledAt).not.toBeNull();
   });
 
-  it('audits failed and throttled sign-ins with the email as a keyed hash, never in clear, and sign-outs (ASVS 7.2.1)', async () => {
+  it('audits failed and throttled sign-ins, the email only as a keyed hash, and sign-outs (ASVS 7.2.1)', async () => {
     const email = uniqueEmail('audited');
     await createStaff(db(), { email, displayName: 'A', role: 'viewer', password: TEST_PASSWORD });
     const b = browser(app);

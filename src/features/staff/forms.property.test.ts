@@ -42,7 +42,7 @@ describeEachDatabase('staff forms, whatever is typed', (database) => {
   const check = (b: Browser, form: WorkspaceFormCase, before?: () => Promise<void>) =>
     checkWorkspaceForm(b, database(), form, { before });
 
-  it('answers a sign-in with a long value, a NUL or half a surrogate pair with the form and a message, not a 500', async () => {
+  it('answers a sign-in with a long value, NUL or lone surrogate with the form and a message, not a 500', async () => {
     const b = browser(app);
     const token = await b.csrf();
     const cases = [
@@ -70,7 +70,8 @@ describeEachDatabase('staff forms, whatever is typed', (database) => {
         message: 'Use only letters, numbers, spaces and punctuation',
         kept: 'ana@example.org',
       },
-      // Half a surrogate pair as a broken client sends it (WTF-8): it arrives as U+FFFD, an address that is simply not an account.
+      // Half a surrogate pair as a broken client sends it (WTF-8): it
+      // arrives as U+FFFD, an address that is simply not an account.
       {
         body: 'email=a%ED%A0%80%40example.org&password=x',
         field: 'email',

@@ -46,7 +46,7 @@ describeEachDatabase('staff sign-in and sessions', (database) => {
     app = createTestApp(database()).app;
   });
 
-  it('signs in with a correct password, stores the password hashed with argon2id, and starts a new session id each time', async () => {
+  it('signs in with the right password, stored as an argon2id hash, with a new session id each time', async () => {
     const a = await signedInAs(app, database(), 'editor');
     const [user] = await db().select().from(staffUsers).where(eq(staffUsers.id, a.staffId));
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
@@ -96,7 +96,7 @@ describeEachDatabase('staff sign-in and sessions', (database) => {
     expect(message(await wrong.text())).toBe(message(await unknown.text()));
   });
 
-  it('throttles failed sign-ins per account, the same way whether or not it exists, and keeps what was typed', async () => {
+  it('throttles failed sign-ins per account, alike whether or not it exists, and keeps what was typed', async () => {
     await createStaff(db(), {
       email: 'target@staff.example',
       displayName: 'T',
@@ -320,7 +320,7 @@ describeEachDatabase('staff sign-in and sessions', (database) => {
     expect(staff.every((s) => s.email.includes('@') && s.displayName.trim().length > 0)).toBe(true);
   }, 120_000);
 
-  it('never answers the account and staff-member forms with a 5xx, and leaves no account without an admin', async () => {
+  it('answers the account and staff-member forms without a 5xx, and leaves no account without an admin', async () => {
     const admin = await signedInAs(app, database(), 'admin');
     const member = await createStaff(db(), {
       email: 'fuzz-member@staff.example',

@@ -91,7 +91,7 @@ describeEachDatabase('the supporter workspace', (database) => {
     expect((await organizer.request('/admin/supporters/999999')).status).toBe(404);
   });
 
-  it('adds and removes tags as lower-case slugs, audited without the tag, and re-shows the form on a bad one', async () => {
+  it('adds and removes lower-case slug tags, audited without the tag, and re-shows the form on a bad one', async () => {
     const base = `/admin/supporters/${personId}`;
     const added = await organizer.post(`${base}/tags`, { tag: '  Board Member ' }, { from: base });
     expect(added.status).toBe(303);
@@ -135,7 +135,7 @@ describeEachDatabase('the supporter workspace', (database) => {
     expect((await organizer.post(`${base}/export`, {}, { csrf: false })).status).toBe(403);
   });
 
-  it('lets an organizer stop the preferences links a person was sent, noted in the timeline and the audit log', async () => {
+  it('lets an organizer stop a person’s preferences links, noted in the timeline and the audit log', async () => {
     const id = await confirmed('links@example.org', 'Ngozi');
     const sent = `/preferences/${preferencesToken(made.secrets, id, new Date(Date.now() - 60 * 60 * 1000 * 5))}`;
     expect(await (await app.request(sent)).text()).toContain('Save my choices');

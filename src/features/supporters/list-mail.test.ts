@@ -77,7 +77,7 @@ describeEachDatabase('list mail through a real SMTP server and the real app', (d
     expect((await app.request(link)).status).toBe(200);
   });
 
-  it('sends list mail whose one-click header unsubscribes the person at once when POSTed, and whose preferences link opens', async () => {
+  it('sends list mail: its one-click header unsubscribes at once when POSTed, its preferences link opens', async () => {
     await requestSignup(
       db(),
       { givenName: 'Kim', email: 'kim@example.org', locale: 'en', topics: ['newsletter', 'events'] },

@@ -30,7 +30,10 @@ const regulars = [
   'ana@EXAMPLE.org',
   'kim@example.net',
 ];
-/** Mostly a plausible value, else any text, else the field left out: enough complete forms to write thousands of rows. */
+/**
+ * Mostly a plausible value, else any text, else the field
+ * left out: enough complete forms to write thousands of rows.
+ */
 const usually = <T>(plausible: fc.Arbitrary<T>) =>
   fc.oneof(
     { arbitrary: plausible, weight: 4 },
@@ -104,8 +107,10 @@ describeEachDatabase('the sign-up form under random input', (database) => {
         id: supporters.id,
         email: supporters.email,
         givenName: supporters.givenName,
-        subscriptions: sql<number>`(select count(*)::int from ${subscriptions} where ${subscriptions.supporterId} = ${supporters.id})`,
-        requests: sql<number>`(select count(*)::int from ${supporterEvents} where ${supporterEvents.supporterId} = ${supporters.id} and ${supporterEvents.kind} = 'subscribe-requested')`,
+        subscriptions: sql<number>`(select count(*)::int from ${subscriptions}
+          where ${subscriptions.supporterId} = ${supporters.id})`,
+        requests: sql<number>`(select count(*)::int from ${supporterEvents}
+          where ${supporterEvents.supporterId} = ${supporters.id} and ${supporterEvents.kind} = 'subscribe-requested')`,
       })
       .from(supporters);
     for (const person of people) {

@@ -24,7 +24,7 @@ describeEachDatabase('newsletter double opt-in', (database) => {
     return String(confirm!.data.token);
   }
 
-  it('keeps the address pending until the emailed link is confirmed, then records consent and queues a welcome', async () => {
+  it('keeps the address pending until the emailed link is used, then records consent, queues a welcome', async () => {
     await requestSignup(
       db(),
       {

@@ -6,10 +6,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
-import { fingerprint, refusalOf, seededSource, tables, totalRows } from '../../../test/support/site-data.ts';
+import { fingerprint, refusalOf, seededSource, totalRows } from '../../../test/support/site-data.ts';
 import { openDatabase, rowsOf, type Database } from './client.ts';
 import { restoreBackup, writeBackup } from './backup.ts';
-import { CopyRefused } from './copy.ts';
+import { CopyRefused, tablesOf } from './copy.ts';
 import { DataFolderInUse } from './data-folder-lock.ts';
 
 /** The backup of `db` as the bytes of its file. */
@@ -34,7 +34,7 @@ describeEachDatabase('backup and restore', (getTarget) => {
   }, 60_000);
   afterAll(async () => source?.close());
 
-  it('refuses a file cut short, a file that is not a backup, and one from another schema, restoring nothing', async () => {
+  it('refuses a file cut short, not a backup, or from another schema, restoring nothing', async () => {
     const target = getTarget().db;
     const halfway = file.subarray(0, Math.floor(file.length / 2));
     for (const [bytes, message] of [
@@ -59,12 +59,13 @@ describeEachDatabase('backup and restore', (getTarget) => {
     const target = getTarget().db;
     const restored = await restoreBackup(target, Readable.from([file]));
     expect(restored.find((t) => t.table === 'petition_signatures')?.rows).toBe(2347);
-    for (const table of await tables(source.db))
+    for (const table of await tablesOf(source.db))
       expect(await fingerprint(target, table), table).toEqual(await fingerprint(source.db, table));
     // The next id the restored site hands out follows the restored ones.
     const [ids] = await rowsOf<{ last: number | string; next: number | string }>(
       target,
-      sql`select (select max(id) from petition_signatures) as last, nextval(pg_get_serial_sequence('petition_signatures', 'id')) as next`,
+      sql`select (select max(id) from petition_signatures) as last,
+        nextval(pg_get_serial_sequence('petition_signatures', 'id')) as next`,
     );
     expect(Number(ids!.next)).toBeGreaterThan(Number(ids!.last));
     const again = await refusalOf(restoreBackup(target, Readable.from([file])));

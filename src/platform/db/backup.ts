@@ -49,7 +49,9 @@ const ROWS_PER_INSERT = 500;
 async function migrationsOf(db: Db): Promise<{ count: number; last: string | null }> {
   const [row] = await rowsOf<{ count: number | string; last: string | null }>(
     db,
-    sql`select count(*) as count, (select hash from drizzle.__drizzle_migrations order by created_at desc, id desc limit 1) as last from drizzle.__drizzle_migrations`,
+    sql`select count(*) as count,
+          (select hash from drizzle.__drizzle_migrations order by created_at desc, id desc limit 1) as last
+        from drizzle.__drizzle_migrations`,
   );
   return { count: Number(row!.count), last: row!.last };
 }
@@ -91,7 +93,8 @@ export async function writeBackup(
         for (const { from, to } of await pagesOf(tx, table, BLOCKS_PER_PAGE)) {
           const page = await rowsOf<{ row: string }>(
             tx,
-            sql`select row_to_json(t)::text as row from ${sql.identifier(table)} t where t.ctid >= ${from}::tid and t.ctid < ${to}::tid`,
+            sql`select row_to_json(t)::text as row from ${sql.identifier(table)} t
+                where t.ctid >= ${from}::tid and t.ctid < ${to}::tid`,
           );
           for (const { row } of page) await line(row);
           seen += page.length;
@@ -148,7 +151,8 @@ export async function restoreBackup(
   const here = await migrationsOf(db);
   if (here.count !== head.migrations.count || here.last !== head.migrations.last) {
     throw new CopyRefused(
-      `This backup was made by a version at migration ${head.migrations.count}, and this one is at ${here.count}. Restore it with the version that made it, then upgrade.`,
+      `This backup was made by a version at migration ${head.migrations.count}, and this one is at ${here.count}. ` +
+        'Restore it with the version that made it, then upgrade.',
     );
   }
   await refuseUnlessEmptyAndAlike(db, [...head.tables].sort());

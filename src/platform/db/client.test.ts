@@ -6,7 +6,8 @@ import { jsonRows, rowsOf } from './client.ts';
 describeEachDatabase('jsonRows and rowsOf', (database) => {
   const db = () => database().db;
   const doubled = (values: number[]) =>
-    sql`select v.n * 2 as twice from jsonb_to_recordset(${jsonRows(values.map((n) => ({ n })))}) as v(n int) order by v.n`;
+    sql`select v.n * 2 as twice from jsonb_to_recordset(${jsonRows(values.map((n) => ({ n })))}) as v(n int)
+      order by v.n`;
 
   it('passes any number of rows as one parameter, the same statement call after call', async () => {
     // Past the fifth call PostgreSQL may plan the statement generically: still the same answers.

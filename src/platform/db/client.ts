@@ -153,7 +153,10 @@ const allWellFormed = (value: unknown): boolean =>
 export function jsonRows(rows: readonly Record<string, unknown>[]): SQL {
   // A replacer would be called for every key and value (three times slower for a petition batch); strings that
   // are already well-formed, nearly all of them, need none.
-  return sql`${rows.every(allWellFormed) ? JSON.stringify(rows) : JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? value.toWellFormed() : value))}::jsonb`;
+  const json = rows.every(allWellFormed)
+    ? JSON.stringify(rows)
+    : JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? value.toWellFormed() : value));
+  return sql`${json}::jsonb`;
 }
 
 /** Rows of a raw query, whichever driver answered it. */

@@ -5,7 +5,8 @@ import { openDatabase, type Database } from './client.ts';
 import { copyDatabase, CopyRefused } from './copy.ts';
 
 export const copyToPostgresHelp =
-  'Copy this site from the embedded database (PGlite in DATA_DIR) into a new, empty PostgreSQL database: --to postgres://user:password@host:5432/name. Stop the site first.';
+  'Copy this site from the embedded database (PGlite in DATA_DIR) into a new, empty PostgreSQL database: ' +
+  '--to postgres://user:password@host:5432/name. Stop the site first.';
 
 /** Where the copy reads from: the site's embedded database, which must already exist. */
 export type CopySource = { where: string; exists(): boolean; open(): Promise<Database> };
@@ -30,7 +31,8 @@ export async function copyToPostgresFromCli(
 ): Promise<void> {
   if (config.databaseUrl)
     throw new CopyRefused(
-      'This site already runs on PostgreSQL (DATABASE_URL is set): there is nothing to copy. Unset DATABASE_URL to copy from the embedded database in DATA_DIR.',
+      'This site already runs on PostgreSQL (DATABASE_URL is set): there is nothing to copy. ' +
+        'Unset DATABASE_URL to copy from the embedded database in DATA_DIR.',
     );
   const url = flags.to;
   if (!url || url === 'true')
@@ -65,13 +67,13 @@ export async function copyToPostgresFromCli(
       });
       const total = copied.reduce((sum, t) => sum + t.rows, 0);
       print(`Copied ${total.toLocaleString('en-US')} rows in ${copied.length} tables; each table's count checked.`);
-      print(
-        'Next: set DATABASE_URL to that database and start the site. Keep DATA_DIR (and SECRET_KEY if you set one): it holds the',
-      );
-      print(
-        `uploaded files and the secret key that signed links and encrypted data need. The embedded database in ${source.where} is left`,
-      );
-      print('as it was; remove it once the site runs well on PostgreSQL.');
+      for (const line of [
+        'Next: set DATABASE_URL to that database and start the site.',
+        'Keep DATA_DIR (and SECRET_KEY if you set one): it holds the uploaded files and the secret key',
+        `that signed links and encrypted data need. The embedded database in ${source.where} is left as it was;`,
+        'remove it once the site runs well on PostgreSQL.',
+      ])
+        print(line);
     } finally {
       await opened.close();
     }

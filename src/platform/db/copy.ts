@@ -26,11 +26,12 @@ export type Column = { table: string; column: string; generated: boolean; sequen
 /** 1 MB of a table's rows at a time (plus any large values stored out of line). */
 export const BLOCKS_PER_PAGE = 128;
 
-/** The schema's own tables (drizzle keeps its migration journal in a schema of its own, which each side writes itself). */
+/** The schema's own tables (drizzle keeps its migration journal in a schema of its own, which each side writes). */
 export async function tablesOf(db: Db): Promise<string[]> {
   const rows = await rowsOf<{ name: string }>(
     db,
-    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    sql`select table_name as name from information_schema.tables
+        where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
   );
   return rows.map((r) => r.name);
 }
@@ -80,7 +81,9 @@ export async function refuseUnlessEmptyAndAlike(target: Db, tables: string[]): P
   const extra = targetTables.filter((t) => !tables.includes(t));
   if (missing.length > 0 || extra.length > 0) {
     throw new CopyRefused(
-      `The two databases do not have the same tables (only in the source: ${missing.join(', ') || 'none'}; only in the target: ${extra.join(', ') || 'none'}). Run this version's migrations on both.`,
+      'The two databases do not have the same tables ' +
+        `(only in the source: ${missing.join(', ') || 'none'}; only in the target: ${extra.join(', ') || 'none'}). ` +
+        "Run this version's migrations on both.",
     );
   }
   const occupied = [];
@@ -147,7 +150,8 @@ export async function insertRows(tx: Db, table: string, own: Column[], rows: str
   );
   try {
     await tx.execute(
-      sql`insert into ${sql.identifier(table)} (${names}) select ${names} from json_populate_recordset(null::${sql.identifier(table)}, ${rows}::json)`,
+      sql`insert into ${sql.identifier(table)} (${names})
+          select ${names} from json_populate_recordset(null::${sql.identifier(table)}, ${rows}::json)`,
     );
   } catch (error) {
     // PostgreSQL's own reason, not the driver's message: that one quotes the rows, and they hold personal data.
@@ -160,7 +164,11 @@ export async function insertRows(tx: Db, table: string, own: Column[], rows: str
 export async function moveSequencesPast(tx: Db, table: string, own: Column[]): Promise<void> {
   for (const c of own.filter((c) => c.sequence)) {
     await tx.execute(
-      sql`select setval(${c.sequence}::regclass, coalesce((select max(${sql.identifier(c.column)}) from ${sql.identifier(table)}), 0) + 1, false)`,
+      sql`select setval(
+            ${c.sequence}::regclass,
+            coalesce((select max(${sql.identifier(c.column)}) from ${sql.identifier(table)}), 0) + 1,
+            false
+          )`,
     );
   }
 }
@@ -171,7 +179,8 @@ async function copyTable(source: Db, tx: Db, table: string, own: Column[], block
   for (const { from, to } of await pagesOf(source, table, blocksPerPage)) {
     const [page] = await rowsOf<{ rows: string | null; n: number | string }>(
       source,
-      sql`select json_agg(t)::text as rows, count(*) as n from ${sql.identifier(table)} t where t.ctid >= ${from}::tid and t.ctid < ${to}::tid`,
+      sql`select json_agg(t)::text as rows, count(*) as n from ${sql.identifier(table)} t
+          where t.ctid >= ${from}::tid and t.ctid < ${to}::tid`,
     );
     const n = Number(page!.n);
     if (n === 0) continue;

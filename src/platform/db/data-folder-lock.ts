@@ -18,7 +18,8 @@ export class DataFolderInUse extends Error {
     readonly holder: number | undefined,
   ) {
     super(
-      `${folder} is in use by another process${holder ? ` (pid ${holder})` : ''}: the embedded database serves one process at a time`,
+      `${folder} is in use by another process${holder ? ` (pid ${holder})` : ''}: ` +
+        'the embedded database serves one process at a time',
     );
   }
 }

@@ -52,7 +52,7 @@ describe('limitBodySize', () => {
 
   // limitBodySize (and readUrlEncoded) find Node's request as c.env.incoming and read it themselves (ADR 038):
   // were @hono/node-server to hand it over otherwise, this fails instead of every body going through the web Request.
-  it('behind @hono/node-server, reads Node\u2019s own request: nothing of a declared body, all of a chunked one', async () => {
+  it('behind @hono/node-server, reads Node’s request: nothing of a declared body, all of a chunked one', async () => {
     const seen: { node: boolean; readBeforeRoute: boolean }[] = [];
     const a = new Hono();
     a.use(

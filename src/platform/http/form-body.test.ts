@@ -61,7 +61,7 @@ describe('readUrlEncoded', () => {
   // The fast path reads two things Hono and @hono/node-server do not promise (ADR 038): the request's private
   // `bodyCache` (empty until something reads the body) and Node's request as `c.env.incoming`. An upgrade that
   // changes either must fail here rather than quietly send every signature through the slow path.
-  it('reads the body from Node itself behind @hono/node-server, leaving Hono\u2019s private body cache as it found it', async () => {
+  it('reads the body from Node behind @hono/node-server, leaving Hono’s private body cache as it was', async () => {
     expect((await post('/direct', 'a=1')).direct).toBe(true);
     expect((await post('/read-first', 'a=1')).direct).toBe(false);
     const app = new Hono();

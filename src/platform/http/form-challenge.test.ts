@@ -55,7 +55,8 @@ describeEachDatabase('ALTCHA proof-of-work for public forms', (database) => {
   it('records solutions sent together in one statement, and accepts the same one only once even then', async () => {
     const db = database().db;
     let statements = 0;
-    // Counts the statements the guard sends (its sweep of expired solutions, at most once a minute, is a delete, not counted).
+    // Counts the statements the guard sends (its sweep of expired
+    // solutions, at most once a minute, is a delete, not counted).
     const counting = new Proxy(db, {
       get: (target, key, receiver) =>
         key === 'execute'

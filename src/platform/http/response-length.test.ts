@@ -2,7 +2,10 @@ import { Hono, type Context } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { truthfulLength } from './response-length.ts';
 
-/** A page of 3,000 bytes with its length, and middleware that makes another answer after it, as Hono's trimTrailingSlash did. */
+/**
+ * A page of 3,000 bytes with its length, and middleware that
+ * makes another answer after it, as Hono's trimTrailingSlash did.
+ */
 function app(after: (c: Context) => Response) {
   const a = new Hono();
   a.use(truthfulLength());

@@ -28,7 +28,8 @@ describe('a gzip page spliced around a per-request value', () => {
   });
 
   it('compresses the page, repeating text compressing well on both sides of the value', () => {
-    const html = `${'<p>Healing over handcuffs.</p>'.repeat(200)}<input value="@token@">${'<li>Second chances</li>'.repeat(200)}`;
+    const before = '<p>Healing over handcuffs.</p>'.repeat(200);
+    const html = `${before}<input value="@token@">${'<li>Second chances</li>'.repeat(200)}`;
     const page = splicePage(html, '@token@');
     const token = 'A'.repeat(43);
     const gz = gzipWith(page, token);
