@@ -11,8 +11,10 @@ import { adminRouteTable } from './admin-routes.ts';
  */
 export type WorkspaceScreen = { name: string; path: string };
 
-// Not screens: files, downloads, JSON for scripts, and the probes of records that do not exist.
-const notAScreen = /\.(?:csv|css|json)(?:\?|$)|\/file(?:\?|$)|\/999999(?:\/|$)/;
+// Not screens: files, downloads, JSON for scripts, an email's own document (shown inside a screen's
+// sandboxed frame, and checked in broadcasts.test.ts), and the probes of records and links that do not exist.
+const notAScreen =
+  /\.(?:csv|css|json)(?:\?|$)|\/file(?:\?|$)|\/broadcasts\/\d+\/preview\/|\/999999(?:\/|$)|\/password\/x+$/;
 
 export async function workspaceScreens(database: Database): Promise<WorkspaceScreen[]> {
   const table = await adminRouteTable(database);
