@@ -151,7 +151,7 @@ describeEachDatabase('content forms, whatever is typed', (database) => {
   it('policy form, new and edit', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('/admin/content/policies/new', '/admin/content/policies/hb-3417-2025'),
+        fc.constantFrom('/admin/content/policies/new', '/admin/content/policies/sample-bill-a-2025'),
         fc.record(
           {
             slug,

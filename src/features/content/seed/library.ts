@@ -63,8 +63,8 @@ export const demoTopics: TopicInput[] = [
 
 export const demoPolicies: PolicyInput[] = [
   demoPolicy({
-    slug: 'hb-3417-2025',
-    billNumber: 'HB 3417',
+    slug: 'sample-bill-a-2025',
+    billNumber: 'Sample bill A',
     sessionYear: 2025,
     status: 'signed',
     position: 'support',
@@ -74,8 +74,8 @@ export const demoPolicies: PolicyInput[] = [
     },
   }),
   demoPolicy({
-    slug: 'sb-1574-2026',
-    billNumber: 'SB 1574',
+    slug: 'sample-bill-b-2026',
+    billNumber: 'Sample bill B',
     sessionYear: 2026,
     status: 'in-committee',
     position: 'support',
@@ -85,8 +85,8 @@ export const demoPolicies: PolicyInput[] = [
     },
   }),
   demoPolicy({
-    slug: 'hb-4120-2026',
-    billNumber: 'HB 4120',
+    slug: 'sample-bill-c-2026',
+    billNumber: 'Sample bill C',
     sessionYear: 2026,
     status: 'passed-chamber',
     position: 'support',
@@ -96,8 +96,8 @@ export const demoPolicies: PolicyInput[] = [
     },
   }),
   demoPolicy({
-    slug: 'sb-688-2025',
-    billNumber: 'SB 688',
+    slug: 'sample-bill-d-2025',
+    billNumber: 'Sample bill D',
     sessionYear: 2025,
     status: 'failed',
     position: 'monitor',
@@ -176,7 +176,7 @@ export const demoResources: ResourceInput[] = [
     publishedOn: '2026-02-10',
     topics: ['treatment-and-housing'],
     titles: {
-      en: 'Testimony in Support of SB 1574: Treatment First, Not Jail',
+      en: 'Testimony in support of Sample bill B: Treatment First, Not Jail',
     },
   }),
   demoResource({
