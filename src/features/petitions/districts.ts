@@ -13,7 +13,10 @@ export type SignerPlace = {
   city: string | null;
   /** When the ZIP lies in one county. */
   county: string | null;
-  /** Senate districts the signer may choose from afterwards: set only when the district is unknown and the ZIP spans several. */
+  /**
+   * Senate districts the signer may choose from afterwards: set only when the district is unknown and the ZIP spans
+   * several.
+   */
   senateChoices: string[];
 };
 
@@ -58,7 +61,8 @@ export async function placeSigner(
   // The geocoder may be slow or away: then the ZIP is all we have.
   const found = street && geocoder ? await geocoder({ street, zip }).catch(() => undefined) : undefined;
   if (found?.senate) {
-    // Oregon's House districts nest two to a Senate district: a ZIP's single House district is used only when it agrees.
+    // Oregon's House districts nest two to a Senate district: a ZIP's single House district is used only when it
+    // agrees.
     const house =
       found.house ?? (zipHouse && Math.ceil(Number(zipHouse) / 2) === Number(found.senate) ? zipHouse : null);
     return {

@@ -49,7 +49,8 @@ const en = {
   share: {
     title: 'Share the petition',
     intro:
-      'Each link opens the app or site named, with a message ready for you to send. Nothing is shared until you send it.',
+      'Each link opens the app or site named, with a message ready for you to send. ' +
+      'Nothing is shared until you send it.',
     message: (title: string) => `I signed “${title}”. Will you add your name?`,
     email: 'Email',
     sms: 'Text message',
@@ -69,11 +70,14 @@ const en = {
     email: 'Email address',
     zip: 'ZIP code',
     zipHint:
-      'This petition is for people who live in Oregon. We use your ZIP code to count signatures by legislative district.',
+      'This petition is for people who live in Oregon. ' +
+      'We use your ZIP code to count signatures by legislative district.',
     street: 'Street address (optional)',
     streetHint: 'Helps us deliver your signature to your own legislators. Never shown publicly.',
     streetHintGeocoder:
-      'Helps us deliver your signature to your own legislators. To find your districts we send the address, and nothing else, to the US Census Bureau’s geocoder. Never shown publicly.',
+      'Helps us deliver your signature to your own legislators. ' +
+      'To find your districts we send the address, and nothing else, ' +
+      'to the US Census Bureau’s geocoder. Never shown publicly.',
     comment: 'Comment (optional)',
     commentHint: 'Why this matters to you. Legislators may read it with your name, in the packet we deliver.',
     showPublicly: 'Show my first name and city among recent signers on this page',
@@ -86,12 +90,15 @@ const en = {
     formProblem: 'Your signature was not sent',
     blocked: (contact: string) =>
       contact
-        ? `We cannot accept signatures from this connection or email address. If you think this is a mistake, write to us at ${contact}.`
-        : 'We cannot accept signatures from this connection or email address. If you think this is a mistake, please contact us.',
+        ? `We cannot accept signatures from this connection or email address. ` +
+          `If you think this is a mistake, write to us at ${contact}.`
+        : 'We cannot accept signatures from this connection or email address. ' +
+          'If you think this is a mistake, please contact us.',
     closed: 'This petition is closed and no longer takes signatures.',
     challenge: {
       invalid:
-        'We could not confirm that a person sent this form. Send it again, and give the automatic check a moment to finish.',
+        'We could not confirm that a person sent this form. ' +
+        'Send it again, and give the automatic check a moment to finish.',
       expired: 'The automatic check had expired. Send the form again and it will run once more.',
       replayed: 'This form was already sent once. Send it again and a new automatic check will run.',
       ...personCheckRefusals.en,
@@ -99,12 +106,18 @@ const en = {
   },
   signed: {
     title: 'Check your email to confirm your signature',
-    body: `If that address can receive our email, a message with a link is on its way. Open it and press Confirm: your signature counts once it is confirmed. The link works for ${retention.unconfirmedDays} days.`,
+    body:
+      `If that address can receive our email, a message with a link is on its way. ` +
+      `Open it and press Confirm: your signature counts once it is confirmed. ` +
+      `The link works for ${retention.unconfirmedDays} days.`,
     back: 'Back to the petition',
   },
   district: {
     legend: 'Which Oregon Senate district do you live in?',
-    hint: 'Your ZIP code spans more than one Senate district. If you know yours, choose it so your senator hears from you. If not, leave this: your signature counts either way.',
+    hint:
+      'Your ZIP code spans more than one Senate district. ' +
+      'If you know yours, choose it so your senator hears from you. If not, leave this: ' +
+      'your signature counts either way.',
     option: (d: string) => `Senate District ${d}`,
     dontKnow: 'I don’t know',
     submit: 'Save my district',
@@ -147,7 +160,8 @@ const es: PetitionMessages = {
     signTitle: 'Firma la petición',
     whereTitle: 'Dónde viven las personas que firman',
     whereIntro:
-      'Firmas verificadas por distrito del Senado de Oregón, para que cada senador o senadora vea cuántas personas de su distrito firmaron.',
+      'Firmas verificadas por distrito del Senado de Oregón, ' +
+      'para que cada senador o senadora vea cuántas personas de su distrito firmaron.',
     mapTitle: 'Mapa de los 30 distritos del Senado de Oregón, sombreados según las firmas verificadas',
     tableCaption: 'Firmas verificadas por distrito del Senado de Oregón',
     district: 'Distrito del Senado',
@@ -172,7 +186,8 @@ const es: PetitionMessages = {
   share: {
     title: 'Comparte la petición',
     intro:
-      'Cada enlace abre la aplicación o el sitio indicado con un mensaje listo para enviar. No se comparte nada hasta que lo envíes.',
+      'Cada enlace abre la aplicación o el sitio indicado con un mensaje listo para enviar. ' +
+      'No se comparte nada hasta que lo envíes.',
     message: (title) => `Firmé «${title}». ¿Te sumas con tu firma?`,
     email: 'Correo electrónico',
     sms: 'Mensaje de texto',
@@ -192,11 +207,15 @@ const es: PetitionMessages = {
     email: 'Correo electrónico',
     zip: 'Código postal',
     zipHint:
-      'Esta petición es para personas que viven en Oregón. Usamos tu código postal para contar las firmas por distrito legislativo.',
+      'Esta petición es para personas que viven en Oregón. ' +
+      'Usamos tu código postal para contar las firmas por distrito legislativo.',
     street: 'Dirección (opcional)',
     streetHint: 'Nos ayuda a entregar tu firma a tus propios legisladores. Nunca se muestra en público.',
     streetHintGeocoder:
-      'Nos ayuda a entregar tu firma a tus propios legisladores. Para encontrar tus distritos enviamos la dirección, y nada más, al servicio de geocodificación de la Oficina del Censo de EE. UU. Nunca se muestra en público.',
+      'Nos ayuda a entregar tu firma a tus propios legisladores. ' +
+      'Para encontrar tus distritos enviamos la dirección, y nada más, ' +
+      'al servicio de geocodificación de la Oficina del Censo de EE. UU. ' +
+      'Nunca se muestra en público.',
     comment: 'Comentario (opcional)',
     commentHint: 'Por qué te importa. Los legisladores pueden leerlo junto a tu nombre en el paquete que entregamos.',
     showPublicly: 'Mostrar mi nombre y mi ciudad entre las firmas recientes de esta página',
@@ -209,12 +228,15 @@ const es: PetitionMessages = {
     formProblem: 'Tu firma no se envió',
     blocked: (contact) =>
       contact
-        ? `No podemos aceptar firmas desde esta conexión o este correo. Si crees que es un error, escríbenos a ${contact}.`
-        : 'No podemos aceptar firmas desde esta conexión o este correo. Si crees que es un error, comunícate con nosotros.',
+        ? `No podemos aceptar firmas desde esta conexión o este correo. ` +
+          `Si crees que es un error, escríbenos a ${contact}.`
+        : 'No podemos aceptar firmas desde esta conexión o este correo. ' +
+          'Si crees que es un error, comunícate con nosotros.',
     closed: 'Esta petición está cerrada y ya no recibe firmas.',
     challenge: {
       invalid:
-        'No pudimos confirmar que una persona envió este formulario. Vuelve a enviarlo y dale un momento a la comprobación automática para terminar.',
+        'No pudimos confirmar que una persona envió este formulario. ' +
+        'Vuelve a enviarlo y dale un momento a la comprobación automática para terminar.',
       expired: 'La comprobación automática había vencido. Vuelve a enviar el formulario y se repetirá.',
       replayed: 'Este formulario ya se envió una vez. Vuelve a enviarlo y se hará una nueva comprobación automática.',
       ...personCheckRefusals.es,
@@ -222,12 +244,18 @@ const es: PetitionMessages = {
   },
   signed: {
     title: 'Revisa tu correo para confirmar tu firma',
-    body: `Si esa dirección puede recibir nuestros correos, te llegará un mensaje con un enlace. Ábrelo y pulsa Confirmar: tu firma cuenta cuando está confirmada. El enlace funciona durante ${retention.unconfirmedDays} días.`,
+    body:
+      `Si esa dirección puede recibir nuestros correos, te llegará un mensaje con un enlace. ` +
+      `Ábrelo y pulsa Confirmar: tu firma cuenta cuando está confirmada. ` +
+      `El enlace funciona durante ${retention.unconfirmedDays} días.`,
     back: 'Volver a la petición',
   },
   district: {
     legend: '¿En qué distrito del Senado de Oregón vives?',
-    hint: 'Tu código postal abarca más de un distrito del Senado. Si sabes cuál es el tuyo, elígelo para que tu senador o senadora sepa de ti. Si no, déjalo así: tu firma cuenta de todos modos.',
+    hint:
+      'Tu código postal abarca más de un distrito del Senado. ' +
+      'Si sabes cuál es el tuyo, elígelo para que tu senador o senadora sepa de ti. ' +
+      'Si no, déjalo así: tu firma cuenta de todos modos.',
     option: (d) => `Distrito del Senado ${d}`,
     dontKnow: 'No lo sé',
     submit: 'Guardar mi distrito',

@@ -79,7 +79,8 @@ export async function packetFor(db: Db, petitionId: number, chamber: PacketChamb
     db
       .select({
         verified: sql<number>`count(*)::int`,
-        comments: sql<number>`(count(*) filter (where ${signatures.comment} is not null and btrim(${signatures.comment}) <> ''))::int`,
+        comments: sql<number>`(count(*) filter (where ${signatures.comment} is not null
+          and btrim(${signatures.comment}) <> ''))::int`,
       })
       .from(signatures)
       .where(inDistrict),

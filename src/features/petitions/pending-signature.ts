@@ -5,9 +5,15 @@ import type { NewEmail } from '../email/service.ts';
 import type { SignupInput } from '../supporters/service.ts';
 import type { DistrictSource } from './schema.ts';
 
-/** A signature waits this long for its confirmation, then expires without ever having counted and is deleted (retention.ts). */
+/**
+ * A signature waits this long for its confirmation, then expires without ever having counted and is deleted
+ * (retention.ts).
+ */
 export const SIGNATURE_PENDING_MS = UNCONFIRMED_MS;
-/** Confirmation emails per signature, ever: signing again re-sends the link, but a form cannot be used to flood someone. */
+/**
+ * Confirmation emails per signature, ever: signing again re-sends the link, but a form cannot be used to flood
+ * someone.
+ */
 export const CONFIRMATIONS_PER_SIGNATURE = 3;
 
 /** A valid, complete signature on its way to the database. */
@@ -58,7 +64,10 @@ export function signatureToken(secrets: Secrets, nonce: string): string {
   return secrets.hmac('links', `petition-signature:${nonce}`);
 }
 
-/** The confirmation email for a signature's `nth` link: its idempotency key keeps a retried batch from sending it twice. */
+/**
+ * The confirmation email for a signature's `nth` link: its idempotency key keeps a retried batch from sending it
+ * twice.
+ */
 export function confirmationEmail(s: PendingSignature, nonce: string, token: string, nth: number): NewEmail {
   return {
     idempotencyKey: `petition-confirm:${nonce}:${nth}`,

@@ -317,7 +317,8 @@ export async function getPetition(db: Db, id: number): Promise<Petition | undefi
 }
 
 // The count is the sum of the shards: never COUNT(*) over signatures.
-const verifiedSum = sql<number>`coalesce((select sum(c.verified) from ${signatureCountShards} c where c.petition_id = ${petitions.id}), 0)::int`;
+const verifiedSum = sql<number>`coalesce((select sum(c.verified)
+  from ${signatureCountShards} c where c.petition_id = ${petitions.id}), 0)::int`;
 
 export async function listPetitions(db: Db): Promise<PetitionListRow[]> {
   const rows = await db

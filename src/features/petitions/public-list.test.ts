@@ -25,55 +25,58 @@ describeEachDatabase('the public list of petitions, the site map and the menu', 
     await seedTestZips(db());
   });
 
-  it('offers petitions in the menu while one is open; lists open ones, then closed ones with their outcome', async () => {
-    // Nothing public yet (a draft is not): no menu item, an empty list that says so, and nothing in the sitemap.
-    await makeOpenPetition(db(), 'drafted', { status: 'draft' });
-    expect(menuOf((await page(app, '/')).html)).not.toContain('/petitions');
-    const empty = await page(app, '/petitions');
-    expect(empty.status).toBe(200);
-    expect(empty.html).toContain('No petition is open for signatures right now.');
-    expect(empty.html).not.toContain('drafted');
+  it(
+    'offers petitions in the menu while one is open; ' + 'lists open ones, then closed ones with their outcome',
+    async () => {
+      // Nothing public yet (a draft is not): no menu item, an empty list that says so, and nothing in the sitemap.
+      await makeOpenPetition(db(), 'drafted', { status: 'draft' });
+      expect(menuOf((await page(app, '/')).html)).not.toContain('/petitions');
+      const empty = await page(app, '/petitions');
+      expect(empty.status).toBe(200);
+      expect(empty.html).toContain('No petition is open for signatures right now.');
+      expect(empty.html).not.toContain('drafted');
 
-    const won = await makeOpenPetition(db(), 'won', {
-      status: 'closed',
-      goal: 20000,
-      closesAt: new Date('2026-03-03T20:00:00Z'),
-    });
-    await addToCount(db(), won.id, 23456);
-    const lost = await makeOpenPetition(db(), 'lost', { status: 'archived', goal: 10000 });
-    await addToCount(db(), lost.id, 1234);
-    // Closed but nothing open: still no menu item.
-    expect(menuOf((await page(app, '/about')).html)).not.toContain('/petitions');
+      const won = await makeOpenPetition(db(), 'won', {
+        status: 'closed',
+        goal: 20000,
+        closesAt: new Date('2026-03-03T20:00:00Z'),
+      });
+      await addToCount(db(), won.id, 23456);
+      const lost = await makeOpenPetition(db(), 'lost', { status: 'archived', goal: 10000 });
+      await addToCount(db(), lost.id, 1234);
+      // Closed but nothing open: still no menu item.
+      expect(menuOf((await page(app, '/about')).html)).not.toContain('/petitions');
 
-    const open = await makeOpenPetition(db(), 'open-now', { goal: 12000 });
-    await addToCount(db(), open.id, 10500);
-    // The menu on every page, cached or not, links the list at once; in Spanish too, in Spanish words.
-    expect(menuOf((await page(app, '/about')).html)).toContain('<a href="/petitions">Petitions</a>');
-    const es = await page(app, '/es/petitions');
-    expect(menuOf(es.html)).toContain('<a href="/es/petitions" aria-current="page">Peticiones</a>');
+      const open = await makeOpenPetition(db(), 'open-now', { goal: 12000 });
+      await addToCount(db(), open.id, 10500);
+      // The menu on every page, cached or not, links the list at once; in Spanish too, in Spanish words.
+      expect(menuOf((await page(app, '/about')).html)).toContain('<a href="/petitions">Petitions</a>');
+      const es = await page(app, '/es/petitions');
+      expect(menuOf(es.html)).toContain('<a href="/es/petitions" aria-current="page">Peticiones</a>');
 
-    const en = await page(app, '/petitions');
-    const html = en.html;
-    expect(html).toContain('<title>Petitions · ');
-    const [openPart, closedPart] = html.split('id="closed-petitions"');
-    expect(openPart).toContain('<a href="/petitions/open-now">Safety for all (open-now)</a>');
-    expect(openPart).toContain('10,500 of 12,000 verified signatures');
-    expect(openPart).not.toContain('/petitions/won"');
-    // The most recently closed first, each with what came of it.
-    expect(closedPart!.indexOf('/petitions/lost')).toBeLessThan(closedPart!.indexOf('/petitions/won'));
-    expect(closedPart).toContain('Closed on March 3, 2026. <strong>Goal reached: 23,456 verified signatures');
-    expect(closedPart).toContain('1,234 verified signatures, short of the goal of 10,000.');
-    expect(html).not.toContain('drafted');
-    // Spanish numbers and dates.
-    expect(es.html).toContain('10.500 de 12.000 firmas verificadas');
-    expect(es.html).toContain('Cerró el 3 de marzo de 2026.');
-    expect(es.html).toContain('Meta alcanzada: 23.456 firmas verificadas');
-    expect(es.html).toContain('<a href="/es/petitions/open-now">Seguridad para todos (open-now)</a>');
+      const en = await page(app, '/petitions');
+      const html = en.html;
+      expect(html).toContain('<title>Petitions · ');
+      const [openPart, closedPart] = html.split('id="closed-petitions"');
+      expect(openPart).toContain('<a href="/petitions/open-now">Safety for all (open-now)</a>');
+      expect(openPart).toContain('10,500 of 12,000 verified signatures');
+      expect(openPart).not.toContain('/petitions/won"');
+      // The most recently closed first, each with what came of it.
+      expect(closedPart!.indexOf('/petitions/lost')).toBeLessThan(closedPart!.indexOf('/petitions/won'));
+      expect(closedPart).toContain('Closed on March 3, 2026. <strong>Goal reached: 23,456 verified signatures');
+      expect(closedPart).toContain('1,234 verified signatures, short of the goal of 10,000.');
+      expect(html).not.toContain('drafted');
+      // Spanish numbers and dates.
+      expect(es.html).toContain('10.500 de 12.000 firmas verificadas');
+      expect(es.html).toContain('Cerró el 3 de marzo de 2026.');
+      expect(es.html).toContain('Meta alcanzada: 23.456 firmas verificadas');
+      expect(es.html).toContain('<a href="/es/petitions/open-now">Seguridad para todos (open-now)</a>');
 
-    // Closing the open one takes the menu item away again.
-    await db().update(petitions).set({ status: 'closed', updatedAt: new Date() }).where(eq(petitions.id, open.id));
-    expect(menuOf((await page(app, '/about')).html)).not.toContain('/petitions');
-  });
+      // Closing the open one takes the menu item away again.
+      await db().update(petitions).set({ status: 'closed', updatedAt: new Date() }).where(eq(petitions.id, open.id));
+      expect(menuOf((await page(app, '/about')).html)).not.toContain('/petitions');
+    },
+  );
 
   it('puts the list and every public petition in sitemap.xml, in both languages', async () => {
     const xml = await (await app.request('/sitemap.xml')).text();

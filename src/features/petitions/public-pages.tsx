@@ -53,7 +53,10 @@ export type PetitionDeps = {
 
 export const SLUG = '{[a-z0-9-]{1,80}}';
 
-/** What the public petition routes share in one process: caches of moving numbers, the abuse guard and the group-commit batcher. */
+/**
+ * What the public petition routes share in one process: caches of moving numbers, the abuse guard and the group-commit
+ * batcher.
+ */
 export class PetitionPublic {
   readonly counts: CountCache;
   readonly tallies: TallyCache;

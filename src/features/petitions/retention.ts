@@ -31,7 +31,8 @@ async function byIdRanges(db: Db, condition: SQL, change: (range: SQL) => SQL, b
   if (bounds?.lo == null || bounds.hi == null) return 0;
   let total = 0;
   for (let from = Number(bounds.lo); from <= Number(bounds.hi); from += batchSize) {
-    const range = sql`id in (select id from ${signatures} where id between ${from} and ${from + batchSize - 1} and ${condition} for update skip locked)`;
+    const range = sql`id in (select id from ${signatures}
+      where id between ${from} and ${from + batchSize - 1} and ${condition} for update skip locked)`;
     total += (await rowsOf(db, sql`${change(range)} returning id`)).length;
   }
   return total;

@@ -226,7 +226,8 @@ export function petitionRoutes(p: PetitionPublic, locale: Locale): Hono<AppEnv> 
         })
       : undefined;
     const { words } = petitionWords(petition, locale);
-    // Answered only after the transaction holding the signature and its email has committed: what we acknowledge, we keep.
+    // Answered only after the transaction holding the signature and its email has committed: what we acknowledge, we
+    // keep.
     const outcome = await p.batcher.submit({
       petitionId: petition.id,
       email,

@@ -153,7 +153,10 @@ export function signatureFromChoiceToken(secrets: Secrets, token: string): numbe
 
 type FactsOf = (zip: string) => Promise<ZipFacts | undefined>;
 
-/** The Senate districts a signer may choose from: those of the ZIP they signed with, when it has several and theirs is unknown. */
+/**
+ * The Senate districts a signer may choose from: those of the ZIP they signed with, when it has several and theirs is
+ * unknown.
+ */
 export async function districtChoicesFor(db: Db, signatureId: number, factsOf: FactsOf): Promise<string[]> {
   const [row] = await db
     .select({ zip: signatures.zip, senate: signatures.senateDistrict })
@@ -206,7 +209,10 @@ export async function recentSigners(db: Db, petitionId: number, limit = 8): Prom
 
 export type SenateTally = { byDistrict: Map<string, number>; unknown: number };
 
-/** Verified signatures per Senate district (and how many have none yet). A grouped count: callers cache it (TallyCache). */
+/**
+ * Verified signatures per Senate district (and how many have none yet). A grouped count: callers cache it
+ * (TallyCache).
+ */
 export async function senateTally(db: Db, petitionId: number): Promise<SenateTally> {
   const rows = await db
     .select({ district: signatures.senateDistrict, n: sql<number>`count(*)::int` })

@@ -60,7 +60,8 @@ export async function followUp(
         confirmationsSent: sql`${signatures.confirmationsSent} + 1`,
         status: 'pending',
         // A lapsed signature starts a new 30 days; one still waiting keeps its date.
-        expiresAt: sql`case when petition_signatures.status = 'expired' or petition_signatures.expires_at < ${now.toISOString()}::timestamptz
+        expiresAt: sql`case when petition_signatures.status = 'expired'
+            or petition_signatures.expires_at < ${now.toISOString()}::timestamptz
           then ${expiresAt.toISOString()}::timestamptz else petition_signatures.expires_at end`,
       })
       .where(

@@ -165,7 +165,8 @@ export async function invalidationPreview(
 ): Promise<{ total: number; verified: number; through: number }> {
   const [row] = await rowsOf<{ total: string | number; verified: string | number; through: string | number | null }>(
     db,
-    sql`select count(*) as total, count(*) filter (where ${signatures.status} = 'verified') as verified, max(${signatures.id}) as through
+    sql`select count(*) as total, count(*) filter (where ${signatures.status} = 'verified') as verified,
+          max(${signatures.id}) as through
         from ${signatures} where ${signatureConditions(petitionId, f)} and ${signatures.status} <> 'invalidated'`,
   );
   return { total: Number(row?.total ?? 0), verified: Number(row?.verified ?? 0), through: Number(row?.through ?? 0) };

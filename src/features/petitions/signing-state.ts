@@ -3,7 +3,10 @@ import type { petitions, PetitionVersion } from './schema.ts';
 
 type Petition = typeof petitions.$inferSelect;
 
-/** What the public may do with a petition now. Drafts are not public at all; archived ones stay readable, like closed ones. */
+/**
+ * What the public may do with a petition now. Drafts are not public at all; archived ones stay readable, like closed
+ * ones.
+ */
 export type SigningState = 'hidden' | 'not-yet-open' | 'open' | 'closed';
 
 export function signingState(

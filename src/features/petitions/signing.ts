@@ -25,7 +25,8 @@ import { insertSignatures } from './signature-statement.ts';
 export async function writeSignatures(db: Db, batch: PendingSignature[], ctx: SigningContext): Promise<SignOutcome[]> {
   if (batch.length === 0) return [];
   const now = ctx.now ?? new Date();
-  // Rows are locked in the order of their emails, so two batches sharing people wait for each other instead of deadlocking.
+  // Rows are locked in the order of their emails, so two batches sharing people wait for each other instead of
+  // deadlocking.
   const sorted = [...batch].sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
   const written = await insertSignatures(db, sorted, ctx, now);
 
@@ -69,7 +70,10 @@ export async function writeSignatures(db: Db, batch: PendingSignature[], ctx: Si
   return batch.map((s) => outcomes.get(s)!);
 }
 
-/** The follow-up transaction failed after the batch's signatures were committed: `written` holds the outcomes of those already answered in full, in batch order. */
+/**
+ * The follow-up transaction failed after the batch's signatures were committed: `written` holds the outcomes of those
+ * already answered in full, in batch order.
+ */
 export class FollowUpFailed extends Error {
   override name = 'FollowUpFailed';
   constructor(

@@ -38,7 +38,9 @@ export async function seedTestZips(db: Db): Promise<void> {
     .onConflictDoNothing();
 }
 
-/** Thirty small squares standing in for the Senate districts, so the page draws a map without the real boundary files. */
+/**
+ * Thirty small squares standing in for the Senate districts, so the page draws a map without the real boundary files.
+ */
 export async function seedTestDistricts(db: Db): Promise<void> {
   await db
     .insert(legislativeDistricts)

@@ -18,7 +18,8 @@ export type Audience = { topic: Topic; tag?: string; county?: string; locale?: L
  */
 export function audienceCondition(audience: Audience): SQL {
   const parts: SQL[] = [
-    sql`exists (select 1 from subscriptions sub where sub.supporter_id = s.id and sub.topic = ${audience.topic} and sub.status = 'subscribed')`,
+    sql`exists (select 1 from subscriptions sub
+                 where sub.supporter_id = s.id and sub.topic = ${audience.topic} and sub.status = 'subscribed')`,
     sql`not ${isSuppressedAddress(sql`s.email`)}`,
   ];
   if (audience.tag)
@@ -34,7 +35,8 @@ export function audienceCondition(audience: Audience): SQL {
  * email, given_name, locale.
  */
 export function audienceMembers(audience: Audience): SQL {
-  return sql`select s.id as supporter_id, s.email, s.given_name, s.locale from supporters s where ${audienceCondition(audience)}`;
+  return sql`select s.id as supporter_id, s.email, s.given_name, s.locale
+    from supporters s where ${audienceCondition(audience)}`;
 }
 
 /** The condition that this person left the topic since then (a broadcast's unsubscribes). */
@@ -51,7 +53,8 @@ export function unsubscribedSince(supporterIdSql: AnyPgColumn | SQL, topic: Topi
 export function noLongerWantedCondition(topicSql: SQL, supporterIdSql: SQL, addressSql: SQL): SQL {
   return sql`(${isSuppressedAddress(addressSql)}
      or not exists (select 1 from subscriptions sub
-                    where sub.supporter_id = ${supporterIdSql} and sub.topic = ${topicSql} and sub.status = 'subscribed'))`;
+                    where sub.supporter_id = ${supporterIdSql} and sub.topic = ${topicSql}
+                      and sub.status = 'subscribed'))`;
 }
 
 /** The counties people on the list live in, for audience pickers. */

@@ -40,7 +40,9 @@ export function preferencesToken(secrets: Secrets, supporterId: number, issuedAt
 const legacyToken = (secrets: Secrets, supporterId: number) =>
   `${supporterId}.${secrets.hmac('links', `preferences:${supporterId}`).slice(0, 32)}`;
 
-/** Whose link this is and when it was issued (undefined for a link from before lifetimes); undefined for a forged one. */
+/**
+ * Whose link this is and when it was issued (undefined for a link from before lifetimes); undefined for a forged one.
+ */
 export type PreferencesLink = { supporterId: number; issuedAt: Date | undefined };
 
 export function readPreferencesLink(secrets: Secrets, token: string): PreferencesLink | undefined {
@@ -56,7 +58,10 @@ export function readPreferencesLink(secrets: Secrets, token: string): Preference
   return undefined;
 }
 
-/** True when an RFC 8058 POST with this link may unsubscribe its holder. Stopping older links does not stop this: it only ever sends less mail. */
+/**
+ * True when an RFC 8058 POST with this link may unsubscribe its holder. Stopping older links does not stop this: it
+ * only ever sends less mail.
+ */
 export function unsubscribes(link: PreferencesLink, now = new Date()): boolean {
   return link.issuedAt === undefined || now.getTime() - link.issuedAt.getTime() <= UNSUBSCRIBE_LINK_VALID_MS;
 }
@@ -170,7 +175,10 @@ export async function stopLinksIssuedSoFar(
   });
 }
 
-/** "Stop older links working" on the preferences page: older links stop, and a new one is emailed to the address on record. */
+/**
+ * "Stop older links working" on the preferences page: older links stop, and a new one is emailed to the address on
+ * record.
+ */
 export async function stopOlderLinks(db: Db, supporterId: number, ctx: LinkContext): Promise<{ queued: boolean }> {
   await stopLinksIssuedSoFar(db, supporterId, null, ctx.now);
   return emailFreshLink(db, supporterId, ctx);

@@ -28,11 +28,14 @@ const en = {
     errorTitle: 'There is a problem',
     blocked: (contact: string) =>
       contact
-        ? `We cannot accept sign-ups from this connection or email address. If you think this is a mistake, write to us at ${contact}.`
-        : 'We cannot accept sign-ups from this connection or email address. If you think this is a mistake, please contact us.',
+        ? `We cannot accept sign-ups from this connection or email address. ` +
+          `If you think this is a mistake, write to us at ${contact}.`
+        : 'We cannot accept sign-ups from this connection or email address. ' +
+          'If you think this is a mistake, please contact us.',
     challenge: {
       invalid:
-        'We could not confirm that a person sent this form. Send it again, and give the automatic check a moment to finish.',
+        'We could not confirm that a person sent this form. ' +
+        'Send it again, and give the automatic check a moment to finish.',
       expired: 'The automatic check had expired. Send the form again and it will run once more.',
       replayed: 'This form was already sent once. Send it again and a new automatic check will run.',
       ...personCheckRefusals.en,
@@ -40,7 +43,10 @@ const en = {
   },
   checkEmail: {
     title: 'Check your email',
-    body: 'If that address can receive our email, a message with a confirmation link is on its way. Open it and press Confirm to finish. The link works for 7 days.',
+    body:
+      'If that address can receive our email, ' +
+      'a message with a confirmation link is on its way. Open it and press Confirm to finish. ' +
+      'The link works for 7 days.',
   },
   confirm: {
     title: 'Confirm your subscription',
@@ -71,7 +77,8 @@ const es: SignupMessages = {
   join: {
     title: 'Únete al movimiento por la seguridad y la justicia',
     intro:
-      'Recibe noticias sobre las políticas que impulsamos, oportunidades para aprender y momentos para actuar. Nunca compartimos tu correo.',
+      'Recibe noticias sobre las políticas que impulsamos, ' +
+      'oportunidades para aprender y momentos para actuar. Nunca compartimos tu correo.',
     givenName: 'Nombre',
     familyName: 'Apellido (opcional)',
     email: 'Correo electrónico',
@@ -85,18 +92,22 @@ const es: SignupMessages = {
       events: 'Invitaciones a eventos',
     },
     consent:
-      'Te enviaremos un enlace para confirmar. Puedes cambiar tus preferencias o darte de baja desde cualquier correo, cuando quieras.',
+      'Te enviaremos un enlace para confirmar. ' +
+      'Puedes cambiar tus preferencias o darte de baja desde cualquier correo, cuando quieras.',
     privacy: 'Lee nuestro aviso de privacidad',
     honeypot: 'Deja esta casilla vacía',
     submit: 'Suscribirme',
     errorTitle: 'Hay un problema',
     blocked: (contact) =>
       contact
-        ? `No podemos aceptar suscripciones desde esta conexión o este correo. Si crees que es un error, escríbenos a ${contact}.`
-        : 'No podemos aceptar suscripciones desde esta conexión o este correo. Si crees que es un error, comunícate con nosotros.',
+        ? `No podemos aceptar suscripciones desde esta conexión o este correo. ` +
+          `Si crees que es un error, escríbenos a ${contact}.`
+        : 'No podemos aceptar suscripciones desde esta conexión o este correo. ' +
+          'Si crees que es un error, comunícate con nosotros.',
     challenge: {
       invalid:
-        'No pudimos confirmar que una persona envió este formulario. Vuelve a enviarlo y dale un momento a la comprobación automática para terminar.',
+        'No pudimos confirmar que una persona envió este formulario. ' +
+        'Vuelve a enviarlo y dale un momento a la comprobación automática para terminar.',
       expired: 'La comprobación automática había vencido. Vuelve a enviar el formulario y se repetirá.',
       replayed: 'Este formulario ya se envió una vez. Vuelve a enviarlo y se hará una nueva comprobación automática.',
       ...personCheckRefusals.es,
@@ -104,7 +115,10 @@ const es: SignupMessages = {
   },
   checkEmail: {
     title: 'Revisa tu correo',
-    body: 'Si esa dirección puede recibir nuestros correos, te llegará un mensaje con un enlace para confirmar. Ábrelo y pulsa Confirmar para terminar. El enlace funciona durante 7 días.',
+    body:
+      'Si esa dirección puede recibir nuestros correos, ' +
+      'te llegará un mensaje con un enlace para confirmar. ' +
+      'Ábrelo y pulsa Confirmar para terminar. El enlace funciona durante 7 días.',
   },
   confirm: {
     title: 'Confirma tu suscripción',

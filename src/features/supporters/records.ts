@@ -339,7 +339,9 @@ export async function eraseSupporter(db: Db, id: number, actor: AuditActor | nul
   });
 }
 
-/** The erasure itself, in the caller's transaction and without an audit entry: eraseSupporter, and the retention purge. */
+/**
+ * The erasure itself, in the caller's transaction and without an audit entry: eraseSupporter, and the retention purge.
+ */
 export async function eraseWithin(tx: Db, id: number): Promise<boolean> {
   const [current] = await tx.select({ email: supporters.email }).from(supporters).where(eq(supporters.id, id));
   if (!current) return false;

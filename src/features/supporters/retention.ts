@@ -71,7 +71,8 @@ export async function purgeUnconfirmedSignups(db: Db, options: SignupPurge): Pro
               and not exists (select 1 from ${consents} x where x.supporter_id = s.id)
               and not exists (select 1 from ${supporterTags} x where x.supporter_id = s.id)
               and not exists (select 1 from ${supporterNotes} x where x.supporter_id = s.id)
-              and not exists (select 1 from ${signupConfirmations} x where x.supporter_id = s.id)${sql.join(keptElsewhere)}
+              and not exists (select 1 from ${signupConfirmations} x where x.supporter_id = s.id)
+              ${sql.join(keptElsewhere)}
             order by s.id limit ${limit} for update of s skip locked`,
       );
       for (const person of found) await eraseWithin(tx, Number(person.id));

@@ -59,51 +59,57 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     expect(body.slice(body.indexOf('<main'))).toBe(answer.slice(answer.indexOf('<main')));
   });
 
-  it('changes nothing about a person on record until the emailed link is used, whoever typed their address', async () => {
-    const person = async () =>
-      (await db().select().from(supporters).where(eq(supporters.email, 'lena@example.org')))[0]!;
-    const confirmLatest = async (b: ReturnType<typeof browser>) => {
-      const rows = await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'lena@example.org'));
-      const token = String(rows.filter((r) => r.template === 'signup-confirm').at(-1)!.data.token);
-      expect((await b.post(`/confirm/${token}`, {}, { from: `/confirm/${token}` })).status).toBe(200);
-    };
-    const owner = browser(app);
-    expect(
-      (
-        await join(owner, {
-          givenName: 'Lena',
-          familyName: 'Ortiz',
+  it(
+    'changes nothing about a person on record until the emailed link is used, ' + 'whoever typed their address',
+    async () => {
+      const person = async () =>
+        (await db().select().from(supporters).where(eq(supporters.email, 'lena@example.org')))[0]!;
+      const confirmLatest = async (b: ReturnType<typeof browser>) => {
+        const rows = await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'lena@example.org'));
+        const token = String(rows.filter((r) => r.template === 'signup-confirm').at(-1)!.data.token);
+        expect((await b.post(`/confirm/${token}`, {}, { from: `/confirm/${token}` })).status).toBe(200);
+      };
+      const owner = browser(app);
+      expect(
+        (
+          await join(owner, {
+            givenName: 'Lena',
+            familyName: 'Ortiz',
+            email: 'lena@example.org',
+            zip: '97201',
+            language: 'en',
+            'topic-newsletter': 'on',
+          })
+        ).status,
+      ).toBe(200);
+      await confirmLatest(owner);
+
+      // Someone else types her address on the Spanish form with other details.
+      const stranger = await join(
+        browser(app),
+        {
+          givenName: 'Otra',
+          familyName: 'Persona',
           email: 'lena@example.org',
-          zip: '97201',
-          language: 'en',
-          'topic-newsletter': 'on',
-        })
-      ).status,
-    ).toBe(200);
-    await confirmLatest(owner);
+          zip: '97301',
+          language: 'es',
+          'topic-events': 'on',
+        },
+        '/es/join',
+      );
+      expect(stranger.status).toBe(200);
+      expect(await person()).toMatchObject({ givenName: 'Lena', familyName: 'Ortiz', zip: '97201', locale: 'en' });
+      expect(await subscriptionsOf(db(), 'lena@example.org')).toEqual({ newsletter: 'subscribed', events: 'pending' });
 
-    // Someone else types her address on the Spanish form with other details.
-    const stranger = await join(
-      browser(app),
-      {
-        givenName: 'Otra',
-        familyName: 'Persona',
-        email: 'lena@example.org',
-        zip: '97301',
-        language: 'es',
-        'topic-events': 'on',
-      },
-      '/es/join',
-    );
-    expect(stranger.status).toBe(200);
-    expect(await person()).toMatchObject({ givenName: 'Lena', familyName: 'Ortiz', zip: '97201', locale: 'en' });
-    expect(await subscriptionsOf(db(), 'lena@example.org')).toEqual({ newsletter: 'subscribed', events: 'pending' });
-
-    // Only the link in her mailbox applies what that form asked.
-    await confirmLatest(owner);
-    expect(await person()).toMatchObject({ givenName: 'Otra', familyName: 'Persona', zip: '97301', locale: 'es' });
-    expect(await subscriptionsOf(db(), 'lena@example.org')).toEqual({ newsletter: 'subscribed', events: 'subscribed' });
-  });
+      // Only the link in her mailbox applies what that form asked.
+      await confirmLatest(owner);
+      expect(await person()).toMatchObject({ givenName: 'Otra', familyName: 'Persona', zip: '97301', locale: 'es' });
+      expect(await subscriptionsOf(db(), 'lena@example.org')).toEqual({
+        newsletter: 'subscribed',
+        events: 'subscribed',
+      });
+    },
+  );
 
   it('keeps what was typed and says what is wrong next to each field, with 400', async () => {
     const res = await join(browser(app), { givenName: '', email: 'not an email', zip: '9720', language: 'en' });
@@ -143,65 +149,72 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     expect(res.status).toBe(403);
   });
 
-  it('takes the footer form from cached pages without a token when the browser says it comes from this site', async () => {
-    const home = await (await app.request('/es', { headers: { cookie: 'lang=es' } })).text();
-    expect(home).toContain('action="/es/join"');
-    const post = (headers: Record<string, string>) =>
-      app.request('/es/join', {
+  it(
+    'takes the footer form from cached pages without a token when the browser says it comes ' + 'from this site',
+    async () => {
+      const home = await (await app.request('/es', { headers: { cookie: 'lang=es' } })).text();
+      expect(home).toContain('action="/es/join"');
+      const post = (headers: Record<string, string>) =>
+        app.request('/es/join', {
+          method: 'POST',
+          body: new URLSearchParams({
+            givenName: 'Pie',
+            email: 'footer@example.org',
+            language: 'es',
+            'topic-newsletter': 'on',
+          }),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        });
+      expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+      expect((await post({ origin: 'https://evil.example' })).status).toBe(403);
+      expect((await post({})).status).toBe(403);
+      expect(await subscriptionsOf(db(), 'footer@example.org')).toEqual({});
+      expect((await post({ 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+      expect((await post({ origin: 'http://localhost:3000' })).status).toBe(200);
+      expect(await subscriptionsOf(db(), 'footer@example.org')).toEqual({ newsletter: 'pending' });
+      // Staff forms never accept the browser's word alone.
+      const staff = await app.request('/admin/sign-in', {
         method: 'POST',
-        body: new URLSearchParams({
-          givenName: 'Pie',
-          email: 'footer@example.org',
-          language: 'es',
-          'topic-newsletter': 'on',
-        }),
-        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams({ email: 'a@b.example', password: 'x' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
       });
-    expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await post({ origin: 'https://evil.example' })).status).toBe(403);
-    expect((await post({})).status).toBe(403);
-    expect(await subscriptionsOf(db(), 'footer@example.org')).toEqual({});
-    expect((await post({ 'sec-fetch-site': 'same-origin' })).status).toBe(200);
-    expect((await post({ origin: 'http://localhost:3000' })).status).toBe(200);
-    expect(await subscriptionsOf(db(), 'footer@example.org')).toEqual({ newsletter: 'pending' });
-    // Staff forms never accept the browser's word alone.
-    const staff = await app.request('/admin/sign-in', {
-      method: 'POST',
-      body: new URLSearchParams({ email: 'a@b.example', password: 'x' }),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
-    });
-    expect(staff.status).toBe(403);
-  });
+      expect(staff.status).toBe(403);
+    },
+  );
 
   const nobody = (email: string) => db().select().from(supporters).where(eq(supporters.email, email));
   const fields = (email: string) => ({ givenName: 'Ana', email, language: 'en', 'topic-newsletter': 'on' });
 
-  it('accepts a solved proof-of-work once; a replayed or forged one gets 400 and the form back with a message by the check', async () => {
-    const b = browser(app);
-    const altcha = await solvedChallenge((path) => b.request(path));
-    // A form with typing mistakes does not use the solution up.
-    expect((await join(b, { ...fields('not an email'), altcha })).status).toBe(400);
-    expect((await join(b, { ...fields('ana@example.org'), altcha })).status).toBe(200);
-    expect(await subscriptionsOf(db(), 'ana@example.org')).toEqual({ newsletter: 'pending' });
+  it(
+    'accepts a solved proof-of-work once; ' +
+      'a replayed or forged one gets 400 and the form back with a message by the check',
+    async () => {
+      const b = browser(app);
+      const altcha = await solvedChallenge((path) => b.request(path));
+      // A form with typing mistakes does not use the solution up.
+      expect((await join(b, { ...fields('not an email'), altcha })).status).toBe(400);
+      expect((await join(b, { ...fields('ana@example.org'), altcha })).status).toBe(200);
+      expect(await subscriptionsOf(db(), 'ana@example.org')).toEqual({ newsletter: 'pending' });
 
-    const replay = await join(b, { ...fields('ana-again@example.org'), altcha });
-    expect(replay.status).toBe(400);
-    const html = await replay.text();
-    expect(html).toContain('<title>Error:');
-    expect(html).toContain('id="altcha-error"');
-    expect(html).toContain('<a href="#altcha">This form was already sent once.');
-    expect(html).toContain('value="ana-again@example.org"');
-    expect(await nobody('ana-again@example.org')).toHaveLength(0);
+      const replay = await join(b, { ...fields('ana-again@example.org'), altcha });
+      expect(replay.status).toBe(400);
+      const html = await replay.text();
+      expect(html).toContain('<title>Error:');
+      expect(html).toContain('id="altcha-error"');
+      expect(html).toContain('<a href="#altcha">This form was already sent once.');
+      expect(html).toContain('value="ana-again@example.org"');
+      expect(await nobody('ana-again@example.org')).toHaveLength(0);
 
-    const forged = Buffer.from(JSON.stringify({ challenge: null, solution: null, test: true })).toString('base64');
-    const spanish = await join(b, { ...fields('forjado@example.org'), givenName: '', altcha: forged }, '/es/join');
-    expect(spanish.status).toBe(400);
-    const body = await spanish.text();
-    // Both problems at once, in Spanish: the field's and the check's.
-    expect(body).toContain('No pudimos confirmar que una persona envió este formulario.');
-    expect(body).toContain('Escribe tu nombre');
-    expect(await nobody('forjado@example.org')).toHaveLength(0);
-  });
+      const forged = Buffer.from(JSON.stringify({ challenge: null, solution: null, test: true })).toString('base64');
+      const spanish = await join(b, { ...fields('forjado@example.org'), givenName: '', altcha: forged }, '/es/join');
+      expect(spanish.status).toBe(400);
+      const body = await spanish.text();
+      // Both problems at once, in Spanish: the field's and the check's.
+      expect(body).toContain('No pudimos confirmar que una persona envió este formulario.');
+      expect(body).toContain('Escribe tu nombre');
+      expect(await nobody('forjado@example.org')).toHaveLength(0);
+    },
+  );
 
   it('takes 30 sign-ups from one address without JavaScript: a few at once, then each after a question', async () => {
     const b = browser(app);
@@ -288,38 +301,41 @@ describeEachDatabase('newsletter sign-up over HTTP', (database) => {
     expect(await (await app.request('/site-map')).text()).toContain('footer-signup');
   });
 
-  it('keeps the first ?source= code in a cookie until a sign-up records it, without changing the cached page', async () => {
-    await seedDemoContent(db());
-    const b = browser(app);
-    const plain = await (await app.request('/tips')).text();
-    expect(plain).toContain('<h1');
-    const tagged = await b.request('/tips?source=spring-mailer');
-    const cookie = tagged.headers.getSetCookie().find((line) => line.startsWith('gs_source='));
-    expect(cookie).toBeDefined();
-    for (const part of ['gs_source=spring-mailer;', 'Max-Age=2592000', 'Path=/', 'HttpOnly', 'SameSite=Lax'])
-      expect(cookie).toContain(part);
-    expect(cookie).not.toContain('Secure');
-    expect(await tagged.text()).toBe(plain);
-    // The first code wins; malformed ones are ignored.
-    await b.request('/about?source=later-link');
-    expect(b.cookies.get('gs_source')).toBe('spring-mailer');
-    for (const bad of ['has space', 'x'.repeat(61), 'semi;colon', '']) {
-      const res = await app.request(`/?source=${encodeURIComponent(bad)}`);
-      expect(res.headers.getSetCookie().some((line) => line.startsWith('gs_source='))).toBe(false);
-    }
+  it(
+    'keeps the first ?source= code in a cookie until a sign-up records it, ' + 'without changing the cached page',
+    async () => {
+      await seedDemoContent(db());
+      const b = browser(app);
+      const plain = await (await app.request('/tips')).text();
+      expect(plain).toContain('<h1');
+      const tagged = await b.request('/tips?source=spring-mailer');
+      const cookie = tagged.headers.getSetCookie().find((line) => line.startsWith('gs_source='));
+      expect(cookie).toBeDefined();
+      for (const part of ['gs_source=spring-mailer;', 'Max-Age=2592000', 'Path=/', 'HttpOnly', 'SameSite=Lax'])
+        expect(cookie).toContain(part);
+      expect(cookie).not.toContain('Secure');
+      expect(await tagged.text()).toBe(plain);
+      // The first code wins; malformed ones are ignored.
+      await b.request('/about?source=later-link');
+      expect(b.cookies.get('gs_source')).toBe('spring-mailer');
+      for (const bad of ['has space', 'x'.repeat(61), 'semi;colon', '']) {
+        const res = await app.request(`/?source=${encodeURIComponent(bad)}`);
+        expect(res.headers.getSetCookie().some((line) => line.startsWith('gs_source='))).toBe(false);
+      }
 
-    expect((await join(b, fields('sourced@example.org'))).status).toBe(200);
-    const [person] = await nobody('sourced@example.org');
-    expect(person?.firstSource).toBe('spring-mailer');
-    expect(b.cookies.has('gs_source')).toBe(false);
-    // The next link counts again, but a person's first source stays their first.
-    await b.request('/es?source=autumn-flyer');
-    expect(b.cookies.get('gs_source')).toBe('autumn-flyer');
-    await join(b, fields('sourced@example.org'));
-    expect((await nobody('sourced@example.org'))[0]?.firstSource).toBe('spring-mailer');
+      expect((await join(b, fields('sourced@example.org'))).status).toBe(200);
+      const [person] = await nobody('sourced@example.org');
+      expect(person?.firstSource).toBe('spring-mailer');
+      expect(b.cookies.has('gs_source')).toBe(false);
+      // The next link counts again, but a person's first source stays their first.
+      await b.request('/es?source=autumn-flyer');
+      expect(b.cookies.get('gs_source')).toBe('autumn-flyer');
+      await join(b, fields('sourced@example.org'));
+      expect((await nobody('sourced@example.org'))[0]?.firstSource).toBe('spring-mailer');
 
-    const secure = createTestApp(database(), { PUBLIC_URL: 'https://psj.example' }).app;
-    const overHttps = await secure.request('/tips?source=spring-mailer');
-    expect(overHttps.headers.getSetCookie().find((line) => line.startsWith('gs_source='))).toContain('Secure');
-  });
+      const secure = createTestApp(database(), { PUBLIC_URL: 'https://psj.example' }).app;
+      const overHttps = await secure.request('/tips?source=spring-mailer');
+      expect(overHttps.headers.getSetCookie().find((line) => line.startsWith('gs_source='))).toContain('Secure');
+    },
+  );
 });

@@ -37,7 +37,9 @@ export type SignupDeps = {
 
 const tokenPattern = '{[A-Za-z0-9_-]{20,100}}';
 
-/** Newsletter sign-up with double opt-in, for one language. Rendered per request: each form carries its own CSRF token. */
+/**
+ * Newsletter sign-up with double opt-in, for one language. Rendered per request: each form carries its own CSRF token.
+ */
 export function signupRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const t = signupMessages(locale);

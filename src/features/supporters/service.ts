@@ -71,7 +71,8 @@ export async function requestSignup(
   const data = signupInput.parse(input);
   const now = ctx.now ?? new Date();
   const email = normalizeEmail(data.email);
-  // The county only when the ZIP's land lies wholly in one (issue 4); a ZIP across a county line, a PO box or no data leaves it unknown.
+  // The county only when the ZIP's land lies wholly in one (issue 4); a ZIP across a county line, a PO box or no data
+  // leaves it unknown.
   const facts = data.zip ? await zipFacts(db, data.zip) : undefined;
   const county = facts?.counties.length === 1 ? facts.counties[0]! : null;
   return db.transaction(async (tx) => {

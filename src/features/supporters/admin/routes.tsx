@@ -40,7 +40,9 @@ const filtersSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 
-/** Staff see and look after supporter records here; mounted at /admin/supporters. Who may do what is in permissions.ts. */
+/**
+ * Staff see and look after supporter records here; mounted at /admin/supporters. Who may do what is in permissions.ts.
+ */
 export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
@@ -176,7 +178,8 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
     if (!(await stopLinksIssuedSoFar(db, personId(c), frame.actor(c)))) return c.notFound();
     return personPage(c, {
       notice:
-        'The links in emails sent so far no longer open their preferences. Any of them can still unsubscribe, and can ask for a new link by email.',
+        'The links in emails sent so far no longer open their preferences. ' +
+        'Any of them can still unsubscribe, and can ask for a new link by email.',
     });
   });
 

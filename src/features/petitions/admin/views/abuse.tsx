@@ -51,6 +51,8 @@ const rateFields = [
 ] as const;
 
 function Trending(props: { title: string; rows: TrendingRow[]; kind: 'ip' | 'email-domain'; token: string }) {
+  // The signatures list's filter for this kind of row.
+  const filter = props.kind === 'ip' ? 'ip' : 'domain';
   return (
     <section>
       <h3>{props.title}</h3>
@@ -67,9 +69,7 @@ function Trending(props: { title: string; rows: TrendingRow[]; kind: 'ip' | 'ema
               <td>{r.signatures.toLocaleString('en-US')}</td>
               <td>{r.petitions}</td>
               <td>
-                <a
-                  href={`/admin/petitions/${r.petitionId}/signatures?${props.kind === 'ip' ? 'ip' : 'domain'}=${encodeURIComponent(r.value)}`}
-                >
+                <a href={`/admin/petitions/${r.petitionId}/signatures?${filter}=${encodeURIComponent(r.value)}`}>
                   See them{r.petitions > 1 ? ' (on the petition with most)' : ''}
                 </a>
               </td>

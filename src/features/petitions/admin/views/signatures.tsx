@@ -195,6 +195,8 @@ export function InvalidateConfirmPage(props: {
   const p = props.petition;
   const base = `/admin/petitions/${p.id}`;
   const { total, verified } = props.preview;
+  const count = total.toLocaleString('en-US');
+  const noun = total === 1 ? 'signature' : 'signatures';
   return (
     <>
       <BackLink href={`${base}/signatures${filterQuery(props.values)}`}>Back to the signatures</BackLink>
@@ -206,8 +208,7 @@ export function InvalidateConfirmPage(props: {
       ) : (
         <>
           <p>
-            This strikes out <strong>{total.toLocaleString('en-US')}</strong> {total === 1 ? 'signature' : 'signatures'}{' '}
-            matching the filters you chose.{' '}
+            This strikes out <strong>{count}</strong> {noun} matching the filters you chose.{' '}
             {verified > 0 ? (
               <>
                 {verified.toLocaleString('en-US')} of them {verified === 1 ? 'is' : 'are'} verified: the public count
@@ -224,7 +225,7 @@ export function InvalidateConfirmPage(props: {
             ))}
             <input type="hidden" name="through" value={String(props.preview.through)} />
             <button type="submit" class="button danger">
-              Invalidate {total.toLocaleString('en-US')} {total === 1 ? 'signature' : 'signatures'}
+              Invalidate {count} {noun}
             </button>
           </Form>
         </>
