@@ -78,7 +78,9 @@ describeEachDatabase('the demo mailbox shows mail as its reader gets it', (datab
     expect(
       linksIn({
         html: '',
-        text: 'See [our policies](https://psj.example/policies). Or (https://psj.example/wiki/A_(b)), https://psj.example/c.',
+        text:
+          'See [our policies](https://psj.example/policies). ' +
+          'Or (https://psj.example/wiki/A_(b)), https://psj.example/c.',
       }),
     ).toEqual(['https://psj.example/policies', 'https://psj.example/wiki/A_(b)', 'https://psj.example/c']);
   });

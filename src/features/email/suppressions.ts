@@ -49,7 +49,8 @@ export async function suppressedAmong(db: Db, addresses: readonly string[]): Pro
   }
   const rows = await rowsOf<{ address: string }>(
     db,
-    sql`select address from email_suppressions where address in (select jsonb_array_elements_text(${JSON.stringify([...byNormal.keys()])}::jsonb))`,
+    sql`select address from email_suppressions
+        where address in (select jsonb_array_elements_text(${JSON.stringify([...byNormal.keys()])}::jsonb))`,
   );
   return new Set(rows.flatMap((r) => byNormal.get(r.address) ?? []));
 }

@@ -84,7 +84,10 @@ async function takeIn(db: Db, event: EmailFeedback, record: RecordFeedback | und
   });
 }
 
-/** Bearer <secret>, or Basic with the secret as the password (Postmark's HTTP auth). Compared as hashes: constant time, any length. */
+/**
+ * Bearer <secret>, or Basic with the secret as the password (Postmark's HTTP auth). Compared as hashes: constant time,
+ * any length.
+ */
 export function authorized(header: string | undefined, secret: string): boolean {
   if (!header) return false;
   const [, scheme = '', value = ''] = /^(\S+)\s+(.*)$/.exec(header.trim()) ?? [];

@@ -140,7 +140,8 @@ export class EmailWorker {
     try {
       await this.sent.record(row.id, providerMessageId);
     } catch (error) {
-      // Sent but not recorded: the row stays leased, and after the lease it is sent again with the same Message-ID, as after a crash.
+      // Sent but not recorded: the row stays leased, and after the lease it is sent again with the same Message-ID, as
+      // after a crash.
       logger.error({ err: error, outboxId: row.id }, 'email sent but not recorded');
     }
   }

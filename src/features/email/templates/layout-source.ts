@@ -59,15 +59,21 @@ const wash = '#f4f1ea';
 const brand = '#124e66';
 const fonts = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
+const buttonStyle =
+  `align="left" background-color="${brand}" color="#ffffff" font-size="16px" font-weight="700" ` +
+  'border-radius="6px" inner-padding="12px 20px" padding="8px 24px 0"';
+
 export function layoutMjml(layout: LayoutName, locale: Locale): string {
   const words = layoutWords[locale];
   // Both links lead to the preferences page: a link is a GET, and only the
   // one-click POST named in the List-Unsubscribe header may unsubscribe, so
   // a mail scanner following links can never unsubscribe anyone.
+  const preferencesLink = `<a href="${slots.preferencesUrl}">${words.preferences}</a>`;
+  const unsubscribeLink = `<a href="${slots.preferencesUrl}">${words.unsubscribe}</a>`;
   const listFooter =
     layout === 'list'
       ? `<p>${words.listReason(slots.orgName)}</p>
-          <p><a href="${slots.preferencesUrl}">${words.preferences}</a> · <a href="${slots.preferencesUrl}">${words.unsubscribe}</a></p>`
+          <p>${preferencesLink} · ${unsubscribeLink}</p>`
       : '';
   return `<mjml lang="${locale}" dir="ltr">
   <mj-head>
@@ -97,7 +103,7 @@ export function layoutMjml(layout: LayoutName, locale: Locale): string {
       <mj-column>
         <mj-text css-class="gs-body">${slots.body}</mj-text>
         <mj-raw>${actionStart}</mj-raw>
-        <mj-button href="${slots.actionUrl}" align="left" background-color="${brand}" color="#ffffff" font-size="16px" font-weight="700" border-radius="6px" inner-padding="12px 20px" padding="8px 24px 0">${slots.actionLabel}</mj-button>
+        <mj-button href="${slots.actionUrl}" ${buttonStyle}>${slots.actionLabel}</mj-button>
         <mj-raw>${actionEnd}</mj-raw>
       </mj-column>
     </mj-section>

@@ -2,15 +2,21 @@ import { localized, paragraphs, type EmailTemplate } from './define.ts';
 import { retention } from '../../../platform/retention.ts';
 import type { Locale } from '../../../platform/web/locale.ts';
 
-/** Merge fields as the petitions feature queues them (pending-signature.ts); a missing one renders as nothing rather than "undefined". */
+/**
+ * Merge fields as the petitions feature queues them (pending-signature.ts); a missing one renders as nothing rather
+ * than "undefined".
+ */
 const field = (data: Record<string, unknown>, name: string) =>
   typeof data[name] === 'string' ? (data[name] as string).trim() : '';
 
 /** The words above the button when a petition has none of its own; the petition form starts from them. */
 export function standardConfirmationWords(locale: Locale, title: string): string {
   return locale === 'es'
-    ? `Gracias por firmar «${title}». Pulsa el botón para confirmar tu firma: solo cuentan las firmas confirmadas. El enlace funciona durante ${retention.unconfirmedDays} días.`
-    : `Thank you for signing “${title}”. Press the button to confirm your signature: only confirmed signatures count. The link works for ${retention.unconfirmedDays} days.`;
+    ? `Gracias por firmar «${title}». Pulsa el botón para confirmar tu firma: ` +
+        `solo cuentan las firmas confirmadas. ` +
+        `El enlace funciona durante ${retention.unconfirmedDays} días.`
+    : `Thank you for signing “${title}”. Press the button to confirm your signature: ` +
+        `only confirmed signatures count. The link works for ${retention.unconfirmedDays} days.`;
 }
 
 /**

@@ -30,7 +30,8 @@ export const signupTemplates: Record<'signup-confirm' | 'welcome' | 'preferences
         preheader: 'Un clic y estarás en la lista. El enlace funciona durante 7 días.',
         ...paragraphs([
           name ? `Hola, ${name}:` : 'Hola:',
-          'Alguien, probablemente tú, pidió recibir nuestros correos. Pulsa el botón para confirmar. El enlace funciona durante 7 días.',
+          'Alguien, probablemente tú, pidió recibir nuestros correos. ' +
+            'Pulsa el botón para confirmar. El enlace funciona durante 7 días.',
           'Si no fuiste tú, ignora este mensaje y no te escribiremos más.',
         ]),
         action: { label: 'Confirmar mi suscripción', url: ctx.link(`/confirm/${String(row.data.token)}`) },
@@ -45,7 +46,8 @@ export const signupTemplates: Record<'signup-confirm' | 'welcome' | 'preferences
         preheader: 'Thank you for joining the movement for safety and justice.',
         ...paragraphs([
           name ? `Welcome, ${name}!` : 'Welcome!',
-          'Thank you for joining the movement for safety and justice. We will write when there is news, something to learn, or a moment to act.',
+          'Thank you for joining the movement for safety and justice. ' +
+            'We will write when there is news, something to learn, or a moment to act.',
         ]),
         action: { label: 'Read our tips for talking about reform', url: ctx.link('/tips') },
       };
@@ -57,7 +59,8 @@ export const signupTemplates: Record<'signup-confirm' | 'welcome' | 'preferences
         preheader: 'Gracias por sumarte al movimiento por la seguridad y la justicia.',
         ...paragraphs([
           name ? `¡Te damos la bienvenida, ${name}!` : '¡Te damos la bienvenida!',
-          'Gracias por sumarte al movimiento por la seguridad y la justicia. Te escribiremos cuando haya noticias, algo que aprender o un momento para actuar.',
+          'Gracias por sumarte al movimiento por la seguridad y la justicia. ' +
+            'Te escribiremos cuando haya noticias, algo que aprender o un momento para actuar.',
         ]),
         action: { label: 'Lee nuestros consejos para hablar de la reforma', url: ctx.link('/tips') },
       };
@@ -69,7 +72,8 @@ export const signupTemplates: Record<'signup-confirm' | 'welcome' | 'preferences
       preheader: 'For one hour it can also download or delete your data.',
       ...paragraphs([
         'Hello,',
-        'Here is the link you asked for. It opens your email preferences for 90 days. For the next hour it can also download a copy of your data or delete it.',
+        'Here is the link you asked for. It opens your email preferences for 90 days. ' +
+          'For the next hour it can also download a copy of your data or delete it.',
         'If you did not ask for it, you can ignore this message: nothing changes, and only you received this link.',
       ]),
       action: { label: 'Open my preferences', url: ctx.link(`/preferences/${String(row.data.token)}`) },
@@ -79,7 +83,8 @@ export const signupTemplates: Record<'signup-confirm' | 'welcome' | 'preferences
       preheader: 'Durante una hora también sirve para descargar o borrar tus datos.',
       ...paragraphs([
         'Hola:',
-        'Aquí tienes el enlace que pediste. Abre tus preferencias de correo durante 90 días. Durante la próxima hora también sirve para descargar una copia de tus datos o borrarlos.',
+        'Aquí tienes el enlace que pediste. Abre tus preferencias de correo durante 90 días. ' +
+          'Durante la próxima hora también sirve para descargar una copia de tus datos o borrarlos.',
         'Si no lo pediste, puedes ignorar este mensaje: no cambia nada y solo tú recibiste este enlace.',
       ]),
       action: { label: 'Abrir mis preferencias', url: ctx.link(`/preferences/${String(row.data.token)}`) },

@@ -50,7 +50,8 @@ export function staffTemplates(
           preheader: 'Elige tu contraseña para empezar. El enlace funciona durante 72 horas.',
           ...paragraphs([
             name ? `Hola, ${name}:` : 'Hola:',
-            `${by || 'Una persona administradora'} te invitó a trabajar en el espacio de ${ctx.sender.name} como ${role}.`,
+            `${by || 'Una persona administradora'} te invitó a trabajar ` +
+              `en el espacio de ${ctx.sender.name} como ${role}.`,
             'Pulsa el botón para elegir tu contraseña. El enlace funciona una sola vez, durante 72 horas.',
             'Si no esperabas este mensaje, ignóralo: sin contraseña, nadie puede usar la cuenta.',
           ]),
@@ -65,7 +66,8 @@ export function staffTemplates(
         ...paragraphs([
           'Hello,',
           `Someone, probably you, asked to reset the password of your account in the ${ctx.sender.name} workspace.`,
-          'Press the button to choose a new one. The link works once, for 1 hour. Using it signs you out everywhere else.',
+          'Press the button to choose a new one. The link works once, for 1 hour. ' +
+            'Using it signs you out everywhere else.',
           'If you did not ask, ignore this message: your password stays as it is.',
         ]),
         action: { label: 'Choose a new password', url: link(row.data, ctx) },
@@ -75,8 +77,10 @@ export function staffTemplates(
         preheader: 'El enlace funciona una sola vez, durante 1 hora.',
         ...paragraphs([
           'Hola:',
-          `Alguien, probablemente tú, pidió restablecer la contraseña de tu cuenta en el espacio de ${ctx.sender.name}.`,
-          'Pulsa el botón para elegir una nueva. El enlace funciona una sola vez, durante 1 hora. Al usarlo se cierran tus otras sesiones.',
+          `Alguien, probablemente tú, ` +
+            `pidió restablecer la contraseña de tu cuenta en el espacio de ${ctx.sender.name}.`,
+          'Pulsa el botón para elegir una nueva. El enlace funciona una sola vez, durante 1 hora. ' +
+            'Al usarlo se cierran tus otras sesiones.',
           'Si no lo pediste, ignora este mensaje: tu contraseña sigue igual.',
         ]),
         action: { label: 'Elegir una contraseña nueva', url: link(row.data, ctx) },
