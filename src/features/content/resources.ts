@@ -64,6 +64,11 @@ export async function listTopics(db: Db): Promise<(typeof topics.$inferSelect)[]
  * stemming. The IN (…) pre-filter lets PostgreSQL use the GIN index before the
  * per-resource check.
  */
+// Each translation's own language, as its search vector was stemmed (schema.ts).
+const translationDictionary = sql.raw(
+  "case t.locale when 'es' then 'spanish'::regconfig else 'english'::regconfig end",
+);
+
 export async function searchResources(
   db: Db,
   query: ResourceQuery,
@@ -78,13 +83,9 @@ export async function searchResources(
     conditions.push(sql`r.id in (
       select resource_id from resource_translations
       where search @@ websearch_to_tsquery('english', ${q}) or search @@ websearch_to_tsquery('spanish', ${q}))`);
-    conditions.push(
-      sql`t.search @@ websearch_to_tsquery(case t.locale when 'es' then 'spanish'::regconfig else 'english'::regconfig end, ${q})`,
-    );
+    conditions.push(sql`t.search @@ websearch_to_tsquery(${translationDictionary}, ${q})`);
   }
-  const rankFirst = q
-    ? sql`ts_rank(t.search, websearch_to_tsquery(case t.locale when 'es' then 'spanish'::regconfig else 'english'::regconfig end, ${q})) desc, `
-    : sql``;
+  const rankFirst = q ? sql`ts_rank(t.search, websearch_to_tsquery(${translationDictionary}, ${q})) desc, ` : sql``;
   const rows = await rowsOf<ResourceSummary & { total: string | number; publishedOn: string | Date }>(
     db,
     sql`select r.id, r.slug, r.type, r.published_on::text as "publishedOn", r.topics, r.url, r.file_path as "filePath",

@@ -124,6 +124,9 @@ export const resources = pgTable(
   (t) => [index('resources_topics_idx').using('gin', t.topics)],
 );
 
+// The row's own language's dictionary, for both weights of its search vector.
+const rowDictionary = "case when locale = 'es' then 'spanish'::regconfig else 'english'::regconfig end";
+
 export const resourceTranslations = pgTable(
   'resource_translations',
   {
@@ -138,7 +141,10 @@ export const resourceTranslations = pgTable(
     search: tsvector('search')
       .notNull()
       .generatedAlwaysAs(
-        sql`setweight(to_tsvector(case when locale = 'es' then 'spanish'::regconfig else 'english'::regconfig end, coalesce(title, '')), 'A') || setweight(to_tsvector(case when locale = 'es' then 'spanish'::regconfig else 'english'::regconfig end, coalesce(summary, '') || ' ' || coalesce(body_md, '')), 'B')`,
+        sql.raw(
+          `setweight(to_tsvector(${rowDictionary}, coalesce(title, '')), 'A') || ` +
+            `setweight(to_tsvector(${rowDictionary}, coalesce(summary, '') || ' ' || coalesce(body_md, '')), 'B')`,
+        ),
       ),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

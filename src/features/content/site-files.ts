@@ -68,14 +68,19 @@ export function siteFileRoutes(deps: {
         const alternates = languages
           .map(
             (l) =>
-              `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(deps.publicUrl + localizedPath(l, path))}"/>`,
+              `<xhtml:link rel="alternate" hreflang="${l}" ` +
+              `href="${escapeXml(deps.publicUrl + localizedPath(l, path))}"/>`,
           )
           .join('');
         return languages.map(
           (locale) => `<url><loc>${escapeXml(deps.publicUrl + localizedPath(locale, path))}</loc>${alternates}</url>`,
         );
       });
-      return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
+      return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' +
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' +
+        `${urls.join('\n')}\n</urlset>\n`
+      );
     });
     return sendPrepared(c, { ...body, type: 'application/xml; charset=utf-8' });
   });

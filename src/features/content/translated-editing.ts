@@ -253,7 +253,8 @@ function translationRows(
       await tx.execute(sql`insert into ${table} (${ownerName}, locale, title, summary, body_md, updated_at)
         values (${id}, ${locale}, ${text.title}, ${text.summary}, ${text.bodyMd}, ${new Date().toISOString()})
         on conflict (${ownerName}, locale) do update
-        set title = excluded.title, summary = excluded.summary, body_md = excluded.body_md, updated_at = excluded.updated_at`);
+        set title = excluded.title, summary = excluded.summary, body_md = excluded.body_md,
+            updated_at = excluded.updated_at`);
     },
     async removeTranslation(tx, id, locale) {
       await tx.execute(sql`delete from ${table} where ${ownerName} = ${id} and locale = ${locale}`);

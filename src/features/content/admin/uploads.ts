@@ -30,7 +30,8 @@ export async function checkUpload(
   if (!detected || !extension) {
     return {
       error:
-        'The file must be a PDF or an image (PNG, JPEG, GIF or WebP). This file’s contents are not one of those, whatever its name says.',
+        'The file must be a PDF or an image (PNG, JPEG, GIF or WebP). ' +
+        'This file’s contents are not one of those, whatever its name says.',
     };
   }
   return { upload: { bytes, contentType: detected.mime, extension } };

@@ -23,7 +23,10 @@ const localeOptions = locales.map((l) => [l, languageLabel[l]] as const);
 /** Where a text states how long data is kept (the privacy notice), staff learn why it says {{…}}. */
 function sectionHint(markdown: string | undefined): string {
   if (!markdown?.includes('{{')) return 'Markdown.';
-  return `Markdown. ${Object.keys(retentionPlaceholders).join(', ')} show the periods the site deletes data after, as it actually does; keep them rather than typing a number.`;
+  return (
+    `Markdown. ${Object.keys(retentionPlaceholders).join(', ')} show the periods the site deletes data after, ` +
+    'as it actually does; keep them rather than typing a number.'
+  );
 }
 
 export function PageListView(props: { pages: PageOverview[]; canEdit: boolean }) {
@@ -132,7 +135,8 @@ export function PageDetailView(props: {
                   <p>
                     {locale === 'en'
                       ? 'There is no English version, so the page is not on the English site.'
-                      : `There is no ${languageLabel[locale]} version yet, so visitors reading ${languageLabel[locale]} see the English one.`}
+                      : `There is no ${languageLabel[locale]} version yet, ` +
+                        `so visitors reading ${languageLabel[locale]} see the English one.`}
                   </p>
                   {can.edit && page.languages[otherLanguage(locale)] ? (
                     <ActionButton
@@ -170,7 +174,10 @@ export function NewPageView(props: { token: string; values: FormValues; errors: 
         <Field
           name="slug"
           label="Address"
-          hint="The last part of the page’s address, as in /our-campaign: lower-case letters, numbers and hyphens. It cannot be changed later."
+          hint={
+            'The last part of the page’s address, as in /our-campaign: lower-case letters, numbers and hyphens. ' +
+            'It cannot be changed later.'
+          }
           value={values.slug}
           error={errors.slug}
           maxlength={80}

@@ -15,7 +15,10 @@ const positionOptions = [
   ...policyPositions.map((p) => [p, words.policyPosition[p]] as const),
 ];
 
-/** The facts of a policy that are the same in every language. The address is fixed once made: links to it live elsewhere. */
+/**
+ * The facts of a policy that are the same in every language. The address is fixed once made: links to it live
+ * elsewhere.
+ */
 export function PolicyFactFields(props: { values: FormValues; errors: FieldErrors; slug?: string | undefined }) {
   const { values, errors } = props;
   return (
@@ -28,7 +31,10 @@ export function PolicyFactFields(props: { values: FormValues; errors: FieldError
         <Field
           name="slug"
           label="Address"
-          hint="The last part of its address, as in /policies/safe-housing-act: lower-case letters, numbers and hyphens. It cannot be changed later."
+          hint={
+            'The last part of its address, as in /policies/safe-housing-act: ' +
+            'lower-case letters, numbers and hyphens. It cannot be changed later.'
+          }
           value={values.slug}
           error={errors.slug}
           maxlength={80}

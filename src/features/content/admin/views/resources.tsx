@@ -31,7 +31,10 @@ export function ResourceFactFields(props: {
         <Field
           name="slug"
           label="Address"
-          hint="The last part of its address, as in /resources/housing-report-2025: lower-case letters, numbers and hyphens. It cannot be changed later."
+          hint={
+            'The last part of its address, as in /resources/housing-report-2025: ' +
+            'lower-case letters, numbers and hyphens. It cannot be changed later.'
+          }
           value={values.slug}
           error={errors.slug}
           maxlength={80}

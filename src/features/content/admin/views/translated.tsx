@@ -90,6 +90,7 @@ export function ItemFormView(props: {
   preview?: Child;
 }) {
   const { item, errors, values } = props;
+  const badgeClass = item?.published ? 'badge' : 'badge badge-draft';
   const action = item ? `${props.base}/${item.slug}` : `${props.base}/new`;
   return (
     <>
@@ -99,8 +100,8 @@ export function ItemFormView(props: {
       {item ? (
         <div class="item-state">
           <p>
-            <span class={item.published ? 'badge' : 'badge badge-draft'}>{item.published ? 'Published' : 'Draft'}</span>{' '}
-            · Last changed <When at={item.updatedAt} timeZone={props.timeZone} /> ·{' '}
+            <span class={badgeClass}>{item.published ? 'Published' : 'Draft'}</span> · Last changed{' '}
+            <When at={item.updatedAt} timeZone={props.timeZone} /> ·{' '}
             <a href={`/admin/content/history/${props.kind}/${item.slug}`}>History</a>
             {props.can.remove ? (
               <>
