@@ -90,54 +90,68 @@ describeEachDatabase('a broadcast previewed and confirmed before it goes out', (
     expect((await organizer.request(`${form(id)}/preview/es`)).status).toBe(404);
   });
 
-  it('asks before sending: a post without confirmed=yes shows the count and the subject and sends nothing', async () => {
-    const id = await draft('confirm-send', 3);
-    const asked = await organizer.post(`${form(id)}/schedule`, { sendAt: '' }, { from: form(id) });
-    expect(asked.status).toBe(200);
-    const page = await asked.text();
-    expect(page).toContain('<title>Send to 3 people now?');
-    expect(page).toContain('<h1>Send to 3 people now?</h1>');
-    expect(page).toContain('See you in Salem, Alex');
-    expect(page).toContain('name="confirmed" value="yes"');
-    expect(page).toContain('Send to 3 people now</button>');
-    expect((await getBroadcast(db(), id))!.status).toBe('draft');
-    expect(await startDueBroadcasts(db(), { domain: 'psj.example' })).not.toContain(id);
-    expect(await queued(id)).toBe(0);
+  it(
+    'asks before sending: ' + 'a post without confirmed=yes shows the count and the subject and sends nothing',
+    async () => {
+      const id = await draft('confirm-send', 3);
+      const asked = await organizer.post(`${form(id)}/schedule`, { sendAt: '' }, { from: form(id) });
+      expect(asked.status).toBe(200);
+      const page = await asked.text();
+      expect(page).toContain('<title>Send to 3 people now?');
+      expect(page).toContain('<h1>Send to 3 people now?</h1>');
+      expect(page).toContain('See you in Salem, Alex');
+      expect(page).toContain('name="confirmed" value="yes"');
+      expect(page).toContain('Send to 3 people now</button>');
+      expect((await getBroadcast(db(), id))!.status).toBe('draft');
+      expect(await startDueBroadcasts(db(), { domain: 'psj.example' })).not.toContain(id);
+      expect(await queued(id)).toBe(0);
 
-    // Anything but yes only asks again.
-    await organizer.post(`${form(id)}/schedule`, { sendAt: '', confirmed: 'on' }, { from: form(id) });
-    expect((await getBroadcast(db(), id))!.status).toBe('draft');
+      // Anything but yes only asks again.
+      await organizer.post(`${form(id)}/schedule`, { sendAt: '', confirmed: 'on' }, { from: form(id) });
+      expect((await getBroadcast(db(), id))!.status).toBe('draft');
 
-    const sent = await organizer.post(`${form(id)}/schedule`, { sendAt: '', confirmed: 'yes' }, { from: form(id) });
-    expect(sent.status).toBe(303);
-    expect(sent.headers.get('location')).toBe(`${form(id)}?notice=sending`);
-    expect(await startDueBroadcasts(db(), { domain: 'psj.example' })).toContain(id);
-    // Exactly the audience: one recipient and one message each.
-    const audience = await audienceCount(db(), { topic: 'newsletter', tag: 'confirm-send' });
-    expect(audience).toBe(3);
-    expect(await queued(id)).toBe(audience);
-    const [recipients] = await rowsOf<{ n: number | string }>(
-      db(),
-      sql`select count(*) as n from ${broadcastRecipients} where broadcast_id = ${id}`,
-    );
-    expect(Number(recipients!.n)).toBe(audience);
-  });
+      const sent = await organizer.post(`${form(id)}/schedule`, { sendAt: '', confirmed: 'yes' }, { from: form(id) });
+      expect(sent.status).toBe(303);
+      expect(sent.headers.get('location')).toBe(`${form(id)}?notice=sending`);
+      expect(await startDueBroadcasts(db(), { domain: 'psj.example' })).toContain(id);
+      // Exactly the audience: one recipient and one message each.
+      const audience = await audienceCount(db(), { topic: 'newsletter', tag: 'confirm-send' });
+      expect(audience).toBe(3);
+      expect(await queued(id)).toBe(audience);
+      const [recipients] = await rowsOf<{ n: number | string }>(
+        db(),
+        sql`select count(*) as n from ${broadcastRecipients} where broadcast_id = ${id}`,
+      );
+      expect(Number(recipients!.n)).toBe(audience);
+    },
+  );
 
-  it('says when a scheduled send starts, carries the time on, and refuses a time already past with the form', async () => {
-    const id = await draft('confirm-later', 2);
-    const asked = await organizer.post(`${form(id)}/schedule`, { sendAt: '2099-06-01T09:30' }, { from: form(id) });
-    const page = await asked.text();
-    expect(page).toMatch(/<h1>Send to 2 people on Jun 1, 2099, 9:30 AM PDT\?<\/h1>/);
-    expect(page).toContain('name="sendAt" value="2099-06-01T09:30"');
-    expect((await getBroadcast(db(), id))!.status).toBe('draft');
-    await organizer.post(`${form(id)}/schedule`, { sendAt: '2099-06-01T09:30', confirmed: 'yes' }, { from: form(id) });
-    expect((await getBroadcast(db(), id))!).toMatchObject({ status: 'scheduled' });
+  it(
+    'says when a scheduled send starts, carries the time on, ' + 'and refuses a time already past with the form',
+    async () => {
+      const id = await draft('confirm-later', 2);
+      const asked = await organizer.post(`${form(id)}/schedule`, { sendAt: '2099-06-01T09:30' }, { from: form(id) });
+      const page = await asked.text();
+      expect(page).toMatch(/<h1>Send to 2 people on Jun 1, 2099, 9:30 AM PDT\?<\/h1>/);
+      expect(page).toContain('name="sendAt" value="2099-06-01T09:30"');
+      expect((await getBroadcast(db(), id))!.status).toBe('draft');
+      await organizer.post(
+        `${form(id)}/schedule`,
+        { sendAt: '2099-06-01T09:30', confirmed: 'yes' },
+        { from: form(id) },
+      );
+      expect((await getBroadcast(db(), id))!).toMatchObject({ status: 'scheduled' });
 
-    const other = await draft('confirm-past', 1);
-    const past = await organizer.post(`${form(other)}/schedule`, { sendAt: '2001-01-01T09:00' }, { from: form(other) });
-    expect(past.status).toBe(422);
-    expect(await past.text()).toContain('That time has passed');
-  });
+      const other = await draft('confirm-past', 1);
+      const past = await organizer.post(
+        `${form(other)}/schedule`,
+        { sendAt: '2001-01-01T09:00' },
+        { from: form(other) },
+      );
+      expect(past.status).toBe(422);
+      expect(await past.text()).toContain('That time has passed');
+    },
+  );
 
   it('asks before cancelling a scheduled broadcast, and cancels only when confirmed', async () => {
     const id = await draft('confirm-cancel', 2);

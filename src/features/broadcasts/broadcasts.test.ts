@@ -189,40 +189,45 @@ describeEachDatabase('broadcasts', (database) => {
     });
   });
 
-  it('writes a text part a mail client reads cleanly: no Markdown, each link its words then its full address', async () => {
-    await addPeople(db(), [{ email: 'text-part@example.org', givenName: 'Rosa', tags: ['text-part'] }]);
-    const b = await createBroadcast(
-      db(),
-      message('Text part', {
-        en: {
-          subject: 'Our agenda',
-          preheader: '',
-          body: '## This session\n\nHello **{{givenName}}**, read [our policies](/policies) and\n[OLIS](https://olis.example/bills?session=2026&type=hb).\n\n- [Tips](/tips)',
-        },
-        audience: { topic: 'newsletter', tag: 'text-part' },
-      }),
-      null,
-    );
-    await scheduleBroadcast(db(), b.id, new Date());
-    await startDueBroadcasts(db(), { domain });
-    await drain();
-    const mail = sink.received.find((m) => JSON.stringify(m.to).includes('text-part@'))!;
-    const text = mail.text!;
-    expect(text).toContain('This session\n\nHello Rosa, read our policies (http://localhost:3000/policies) and');
-    expect(text).toContain('OLIS (https://olis.example/bills?session=2026&type=hb).');
-    expect(text).toContain('- Tips (http://localhost:3000/tips)');
-    expect(text).not.toMatch(/\*\*|##|\]\(|\{\{/);
-    // What a mail client makes of the text: every address it links is whole, with no bracket caught in it.
-    const linked = [...mail.textAsHtml!.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
-    expect(linked).toEqual(
-      expect.arrayContaining([
-        'http://localhost:3000/policies',
-        'https://olis.example/bills?session=2026&type=hb',
-        'http://localhost:3000/tips',
-      ]),
-    );
-    expect(linked.filter((href) => /[()]$/.test(href))).toEqual([]);
-  });
+  it(
+    'writes a text part a mail client reads cleanly: ' + 'no Markdown, each link its words then its full address',
+    async () => {
+      await addPeople(db(), [{ email: 'text-part@example.org', givenName: 'Rosa', tags: ['text-part'] }]);
+      const b = await createBroadcast(
+        db(),
+        message('Text part', {
+          en: {
+            subject: 'Our agenda',
+            preheader: '',
+            body:
+              '## This session\n\nHello **{{givenName}}**, read [our policies](/policies) ' +
+              'and\n[OLIS](https://olis.example/bills?session=2026&type=hb).\n\n- [Tips](/tips)',
+          },
+          audience: { topic: 'newsletter', tag: 'text-part' },
+        }),
+        null,
+      );
+      await scheduleBroadcast(db(), b.id, new Date());
+      await startDueBroadcasts(db(), { domain });
+      await drain();
+      const mail = sink.received.find((m) => JSON.stringify(m.to).includes('text-part@'))!;
+      const text = mail.text!;
+      expect(text).toContain('This session\n\nHello Rosa, read our policies (http://localhost:3000/policies) and');
+      expect(text).toContain('OLIS (https://olis.example/bills?session=2026&type=hb).');
+      expect(text).toContain('- Tips (http://localhost:3000/tips)');
+      expect(text).not.toMatch(/\*\*|##|\]\(|\{\{/);
+      // What a mail client makes of the text: every address it links is whole, with no bracket caught in it.
+      const linked = [...mail.textAsHtml!.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+      expect(linked).toEqual(
+        expect.arrayContaining([
+          'http://localhost:3000/policies',
+          'https://olis.example/bills?session=2026&type=hb',
+          'http://localhost:3000/tips',
+        ]),
+      );
+      expect(linked.filter((href) => /[()]$/.test(href))).toEqual([]);
+    },
+  );
 
   it('honours an unsubscribe or a bounce that arrives after queuing but before sending', async () => {
     const [stays, leaves, bounces] = await addPeople(db(), [

@@ -179,7 +179,8 @@ export async function startDueBroadcasts(db: Db, options: { domain: string; now?
     const id = await db.transaction(async (tx) => {
       const [due] = await rowsOf<{ id: number | string; audience: Audience }>(
         tx,
-        sql`select id, audience from broadcasts where status = 'scheduled' and scheduled_at <= ${options.now ?? new Date()}
+        sql`select id, audience from broadcasts
+            where status = 'scheduled' and scheduled_at <= ${options.now ?? new Date()}
             order by scheduled_at, id limit 1 for update skip locked`,
       );
       if (!due) return undefined;
@@ -189,8 +190,10 @@ export async function startDueBroadcasts(db: Db, options: { domain: string; now?
       const r = broadcastRecipients;
       const queued = await enqueueEmailsFrom(
         tx,
-        sql`select 'broadcast:' || ${r.broadcastId} || ':' || ${r.supporterId}, ${supporterContact.email}, 'bulk', 'broadcast', ${r.locale},
-              jsonb_build_object('broadcastId', ${r.broadcastId}, 'supporterId', ${r.supporterId}, 'givenName', ${supporterContact.givenName}),
+        sql`select 'broadcast:' || ${r.broadcastId} || ':' || ${r.supporterId}, ${supporterContact.email},
+              'bulk', 'broadcast', ${r.locale},
+              jsonb_build_object('broadcastId', ${r.broadcastId}, 'supporterId', ${r.supporterId},
+                'givenName', ${supporterContact.givenName}),
               ${r.broadcastId}
             from ${r} ${supporterContact.join(r.supporterId)}
             where ${r.broadcastId} = ${id}`,
@@ -238,9 +241,11 @@ export async function broadcastProgress(db: Db, broadcast: Broadcast): Promise<P
     db,
     sql`select
           (select count(*) from ${r} ${supporterContact.join(r.supporterId)}
-             where ${r.broadcastId} = ${broadcast.id} and ${isSuppressedAddress(supporterContact.email, since)}) as bounced,
+             where ${r.broadcastId} = ${broadcast.id}
+               and ${isSuppressedAddress(supporterContact.email, since)}) as bounced,
           (select count(*) from ${r}
-             where ${r.broadcastId} = ${broadcast.id} and ${unsubscribedSince(r.supporterId, broadcast.audience.topic, since)}) as unsubscribed`,
+             where ${r.broadcastId} = ${broadcast.id}
+               and ${unsubscribedSince(r.supporterId, broadcast.audience.topic, since)}) as unsubscribed`,
   );
   return {
     recipients: broadcast.recipientCount ?? 0,

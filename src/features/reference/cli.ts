@@ -4,7 +4,10 @@ import type { Db } from '../../platform/db/client.ts';
 import { importReference, ReferenceImportError, type ImportSummary } from './import.ts';
 
 export const referenceImportHelp =
-  'Load Oregon districts, legislators and ZIP areas: --from DIR (laid out like ../shared/data), or without it download from the US Census Bureau and Open States (hosts: --census-url / REFERENCE_CENSUS_URL, --openstates-url / REFERENCE_OPENSTATES_URL).';
+  'Load Oregon districts, legislators and ZIP areas: ' +
+  '--from DIR (laid out like ../shared/data), ' +
+  'or without it download from the US Census Bureau and Open States (hosts: ' +
+  '--census-url / REFERENCE_CENSUS_URL, --openstates-url / REFERENCE_OPENSTATES_URL).';
 
 /** The flags `reference:import` takes, each with an example of its value. */
 export const referenceImportFlags = { from: 'DIR', 'census-url': 'https://…', 'openstates-url': 'https://…' };
@@ -41,7 +44,10 @@ export function referenceImportRequest(
 
 export function describeImport(summary: ImportSummary, from: ReferenceImportRequest): string {
   const where = 'dir' in from ? from.dir : 'the US Census Bureau and Open States';
-  return `Imported ${summary.senateDistricts} Senate and ${summary.houseDistricts} House districts, ${summary.legislators} legislators and ${summary.zips} ZIP areas from ${where}.`;
+  return (
+    `Imported ${summary.senateDistricts} Senate and ${summary.houseDistricts} House districts, ` +
+    `${summary.legislators} legislators and ${summary.zips} ZIP areas from ${where}.`
+  );
 }
 
 export async function importFromCli(db: Db, request: ReferenceImportRequest): Promise<string> {

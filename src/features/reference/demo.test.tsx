@@ -20,16 +20,23 @@ describeWithSharedData('reference data at start-up', () => {
   describeEachDatabase('reference data at start-up', (database) => {
     const db = () => database().db;
 
-    it('says plainly that the roster is not loaded when there is nothing to load it from, or it is not a demo', async () => {
-      const { logger, lines } = recordingLogger();
-      await checkReferenceData(db(), logger, { demo: true, dir: join(sharedData, 'not-here') });
-      await checkReferenceData(db(), logger, { demo: false, dir: sharedData });
-      expect(lines).toEqual([
-        "info Oregon's legislator roster is not loaded; load it in the workspace (/admin/reference) or with: npm run cli -- reference:import [--from DIR]",
-        "info Oregon's legislator roster is not loaded; load it in the workspace (/admin/reference) or with: npm run cli -- reference:import [--from DIR]",
-      ]);
-      expect((await referenceStatus(db())).legislators).toBe(0);
-    });
+    it(
+      'says plainly that the roster is not loaded when there is nothing to load it from, ' + 'or it is not a demo',
+      async () => {
+        const { logger, lines } = recordingLogger();
+        await checkReferenceData(db(), logger, { demo: true, dir: join(sharedData, 'not-here') });
+        await checkReferenceData(db(), logger, { demo: false, dir: sharedData });
+        expect(lines).toEqual([
+          "info Oregon's legislator roster is not loaded; " +
+            'load it in the workspace (/admin/reference) or with: ' +
+            'npm run cli -- reference:import [--from DIR]',
+          "info Oregon's legislator roster is not loaded; " +
+            'load it in the workspace (/admin/reference) or with: ' +
+            'npm run cli -- reference:import [--from DIR]',
+        ]);
+        expect((await referenceStatus(db())).legislators).toBe(0);
+      },
+    );
 
     it('loads ../shared/data once on a demo start, with one line, and is quiet afterwards', async () => {
       const { logger, lines } = recordingLogger();

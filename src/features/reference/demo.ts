@@ -35,7 +35,9 @@ export async function checkReferenceData(
     try {
       const done = await importReference(db, { dir });
       logger.info(
-        `reference data imported from ${dir}: ${done.senateDistricts + done.houseDistricts} districts, ${done.legislators} legislators, ${done.zips} ZIP areas`,
+        `reference data imported from ${dir}: ` +
+          `${done.senateDistricts + done.houseDistricts} districts, ` +
+          `${done.legislators} legislators, ${done.zips} ZIP areas`,
       );
       return true;
     } catch (error) {

@@ -103,7 +103,8 @@ export function renderDistrictMap(
     })
     .join('');
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" role="img" aria-label="${escapeXml(options.title)}"${described} class="district-map">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" ` +
+    `role="img" aria-label="${escapeXml(options.title)}"${described} class="district-map">` +
     `<title>${escapeXml(options.title)}</title>` +
     `<g stroke="#ffffff" stroke-width="1.5" stroke-linejoin="round">${paths}</g></svg>`
   );

@@ -16,7 +16,9 @@ export function describeWithSharedData(name: string, body: () => void): void {
     describe(name, body);
     return;
   }
-  const reason = `reference data not found at ${sharedData} (the tests read ../shared/data beside the project, or GROUNDSWELL_REFERENCE_DIR)`;
+  const reason =
+    `reference data not found at ${sharedData} ` +
+    '(the tests read ../shared/data beside the project, or GROUNDSWELL_REFERENCE_DIR)';
   if (process.env.CI || process.env.GROUNDSWELL_REQUIRE_ALL_SUITES) {
     describe(name, () => {
       it('finds the reference data', () => {

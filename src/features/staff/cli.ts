@@ -111,10 +111,12 @@ export function announceDemoAdmin(
   terminal: { write(text: string): unknown } = process.stderr,
 ): void {
   terminal.write(
-    `Demo admin: sign in at /admin as ${demoAdmin.email} with password ${demoAdmin.password} (shown once, not logged)\n`,
+    `Demo admin: sign in at /admin as ${demoAdmin.email} with password ${demoAdmin.password} ` +
+      `(shown once, not logged)\n`,
   );
   logger.info(
     { demoAdmin: { login: demoAdmin.email } },
-    `Demo admin created: sign in at /admin as ${demoAdmin.email}; its password was printed once on the terminal, not in the log`,
+    `Demo admin created: sign in at /admin as ${demoAdmin.email}; ` +
+      `its password was printed once on the terminal, not in the log`,
   );
 }

@@ -12,7 +12,10 @@ import { randomToken, safeEqual, type Secrets } from '../../platform/crypto.ts';
  */
 const DEVICE_LIFETIME_S = 180 * 24 * 60 * 60;
 
-/** `__Host-` makes the browser refuse it from another subdomain or over http; browsers accept that prefix only with Secure. */
+/**
+ * `__Host-` makes the browser refuse it from another subdomain or over http; browsers accept that prefix only with
+ * Secure.
+ */
 export function deviceCookieName(secure: boolean): string {
   return secure ? '__Host-gs_device' : 'gs_device';
 }

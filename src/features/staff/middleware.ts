@@ -40,7 +40,10 @@ export function staffSessionKey(c: Context): string | undefined {
   return token ? sha256(token) : undefined;
 }
 
-/** The session cookie: httpOnly, SameSite=Lax, Secure on https, scoped to /admin, living no longer than the session may. */
+/**
+ * The session cookie: httpOnly, SameSite=Lax, Secure on https, scoped to /admin, living no longer than the session
+ * may.
+ */
 export function setSessionCookie(c: Parameters<MiddlewareHandler>[0], token: string, secure: boolean): void {
   setCookie(c, SESSION_COOKIE, token, {
     path: '/admin',

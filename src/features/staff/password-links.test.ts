@@ -138,62 +138,65 @@ describeEachDatabase('staff links through the outbox', (database) => {
     expect(actions).toEqual(expect.arrayContaining(['staff.invited', 'staff.invitation-accepted', 'staff.sign-in']));
   });
 
-  it('resets a forgotten password: the same answer for anyone, a link for an account, its other sessions ended', async () => {
-    const email = uniqueEmail('forgot');
-    const member = await createStaff(db(), {
-      email,
-      displayName: 'Forgetful',
-      role: 'editor',
-      password: TEST_PASSWORD,
-    });
-    const elsewhere = browser(app);
-    await elsewhere.post('/admin/sign-in', { email, password: TEST_PASSWORD });
-    expect((await elsewhere.request('/admin')).status).toBe(200);
+  it(
+    'resets a forgotten password: ' + 'the same answer for anyone, a link for an account, its other sessions ended',
+    async () => {
+      const email = uniqueEmail('forgot');
+      const member = await createStaff(db(), {
+        email,
+        displayName: 'Forgetful',
+        role: 'editor',
+        password: TEST_PASSWORD,
+      });
+      const elsewhere = browser(app);
+      await elsewhere.post('/admin/sign-in', { email, password: TEST_PASSWORD });
+      expect((await elsewhere.request('/admin')).status).toBe(200);
 
-    const signInPage = await (await browser(app).request('/admin/sign-in')).text();
-    expect(signInPage).toContain('href="/admin/forgot-password"');
-    expect(signInPage).not.toContain('command line');
+      const signInPage = await (await browser(app).request('/admin/sign-in')).text();
+      expect(signInPage).toContain('href="/admin/forgot-password"');
+      expect(signInPage).not.toContain('command line');
 
-    const person = browser(app);
-    const queuedBefore = (await db().select().from(emailOutbox)).length;
-    const stranger = await person.post(
-      '/admin/forgot-password',
-      { email: uniqueEmail('nobody') },
-      { from: '/admin/forgot-password' },
-    );
-    const known = await person.post('/admin/forgot-password', { email }, { from: '/admin/forgot-password' });
-    expect(stranger.status).toBe(303);
-    expect(known.status).toBe(303);
-    expect(stranger.headers.get('location')).toBe(known.headers.get('location'));
-    expect((await db().select().from(emailOutbox)).length).toBe(queuedBefore + 1);
+      const person = browser(app);
+      const queuedBefore = (await db().select().from(emailOutbox)).length;
+      const stranger = await person.post(
+        '/admin/forgot-password',
+        { email: uniqueEmail('nobody') },
+        { from: '/admin/forgot-password' },
+      );
+      const known = await person.post('/admin/forgot-password', { email }, { from: '/admin/forgot-password' });
+      expect(stranger.status).toBe(303);
+      expect(known.status).toBe(303);
+      expect(stranger.headers.get('location')).toBe(known.headers.get('location'));
+      expect((await db().select().from(emailOutbox)).length).toBe(queuedBefore + 1);
 
-    // Without SMTP the message lands in the Mailbox, as other mail does.
-    while ((await mailbox.worker.runOnce()) > 0);
-    const [kept] = await db()
-      .select()
-      .from(emailMailbox)
-      .where(eq(emailMailbox.toAddress, email))
-      .orderBy(desc(emailMailbox.id));
-    expect(kept!.subject).toBe('Reset your workspace password');
-    const link = linkIn(kept!);
-    const [stored] = await db().select().from(staffPasswordLinks).where(eq(staffPasswordLinks.staffId, member.id));
-    expect(stored!.expiresAt.getTime() - stored!.createdAt.getTime()).toBe(60 * 60 * 1000);
+      // Without SMTP the message lands in the Mailbox, as other mail does.
+      while ((await mailbox.worker.runOnce()) > 0);
+      const [kept] = await db()
+        .select()
+        .from(emailMailbox)
+        .where(eq(emailMailbox.toAddress, email))
+        .orderBy(desc(emailMailbox.id));
+      expect(kept!.subject).toBe('Reset your workspace password');
+      const link = linkIn(kept!);
+      const [stored] = await db().select().from(staffPasswordLinks).where(eq(staffPasswordLinks.staffId, member.id));
+      expect(stored!.expiresAt.getTime() - stored!.createdAt.getTime()).toBe(60 * 60 * 1000);
 
-    const chosen = await choose(person, link, 'a new and better passphrase');
-    expect(chosen.headers.get('location')).toBe('/admin/sign-in?notice=password-reset');
-    expect((await elsewhere.request('/admin')).status).toBe(303);
-    expect(await db().select().from(staffSessions).where(eq(staffSessions.staffId, member.id))).toEqual([]);
-    expect((await browser(app).post('/admin/sign-in', { email, password: TEST_PASSWORD })).status).toBe(400);
-    const signedIn = await person.post('/admin/sign-in', { email, password: 'a new and better passphrase' });
-    expect(signedIn.headers.get('location')).toBe('/admin');
+      const chosen = await choose(person, link, 'a new and better passphrase');
+      expect(chosen.headers.get('location')).toBe('/admin/sign-in?notice=password-reset');
+      expect((await elsewhere.request('/admin')).status).toBe(303);
+      expect(await db().select().from(staffSessions).where(eq(staffSessions.staffId, member.id))).toEqual([]);
+      expect((await browser(app).post('/admin/sign-in', { email, password: TEST_PASSWORD })).status).toBe(400);
+      const signedIn = await person.post('/admin/sign-in', { email, password: 'a new and better passphrase' });
+      expect(signedIn.headers.get('location')).toBe('/admin');
 
-    const audit = (await listAudit(db(), { perPage: 200 })).rows.filter((r) => r.subjectId === String(member.id));
-    expect(audit.map((r) => r.action)).toEqual(
-      expect.arrayContaining(['staff.reset-requested', 'staff.password-reset']),
-    );
-    const unknown = await listAudit(db(), { action: 'staff.reset-requested', perPage: 200 });
-    expect(unknown.rows.some((r) => r.subjectType === 'sign-in-email')).toBe(true);
-  });
+      const audit = (await listAudit(db(), { perPage: 200 })).rows.filter((r) => r.subjectId === String(member.id));
+      expect(audit.map((r) => r.action)).toEqual(
+        expect.arrayContaining(['staff.reset-requested', 'staff.password-reset']),
+      );
+      const unknown = await listAudit(db(), { action: 'staff.reset-requested', perPage: 200 });
+      expect(unknown.rows.some((r) => r.subjectType === 'sign-in-email')).toBe(true);
+    },
+  );
 
   it('still asks for the second step after a reset', async () => {
     const email = uniqueEmail('two-step');

@@ -23,7 +23,10 @@ import {
 export type SignInResult =
   /** `device` is a fresh device cookie for this browser and account, to give once the sign-in is complete. */
   | { outcome: 'signed-in'; token: string; staffId: number; awaitingSecondFactor: boolean; device: string }
-  /** Wrong email, wrong password, or a disabled account: deliberately one answer for all three. `staffId` is for the audit log only. */
+  /**
+   * Wrong email, wrong password, or a disabled account: deliberately one answer for all three. `staffId` is for the
+   * audit log only.
+   */
   | { outcome: 'refused'; staffId?: number | undefined }
   | { outcome: 'throttled' };
 

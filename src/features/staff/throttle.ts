@@ -4,7 +4,9 @@ import type { Secrets } from '../../platform/crypto.ts';
 import { signInFailures } from './schema.ts';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-/** Sign-in attempts allowed per email address in the window from unknown browsers (whether or not an account exists). */
+/**
+ * Sign-in attempts allowed per email address in the window from unknown browsers (whether or not an account exists).
+ */
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 /** Sign-in attempts allowed per client address in the window, across all emails. */
 export const MAX_FAILURES_PER_IP = 20;

@@ -7,10 +7,11 @@ import { referenceMessages } from '../messages.ts';
  */
 export function ReferenceCredits(props: { locale: Locale }) {
   const words = referenceMessages[props.locale].credits;
+  const openStates = <a href="https://openstates.org/">Open States</a>;
   return (
     <p class="reference-credits">
       <span class="visually-hidden">{words.label}: </span>
-      {words.legislators}: <a href="https://openstates.org/">Open States</a> ({words.publicDomain}). {words.boundaries}:{' '}
+      {words.legislators}: {openStates} ({words.publicDomain}). {words.boundaries}:{' '}
       <a href="https://www.census.gov/">{words.census}</a>.
     </p>
   );

@@ -115,8 +115,10 @@ export function teamRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
         <ConfirmationPage
           title={`Disable ${member.displayName}'s account?`}
           consequences={[
-            `${self ? 'You' : member.displayName} will be signed out everywhere at once and will not be able to sign in.`,
-            'Links already emailed to them stop working. Nothing they did is deleted, and you can enable the account again.',
+            `${self ? 'You' : member.displayName} will be signed out everywhere at once ` +
+              'and will not be able to sign in.',
+            'Links already emailed to them stop working. ' +
+              'Nothing they did is deleted, and you can enable the account again.',
           ]}
           action={`/admin/staff/${member.id}/disable`}
           token={frame.csrfToken(c)}

@@ -100,7 +100,10 @@ export function DraftPage(
   );
 }
 
-/** Scheduled and not yet started (or a draft, to those who cannot send): what will go out, and the ways to change or stop it. */
+/**
+ * Scheduled and not yet started (or a draft, to those who cannot send): what will go out, and the ways to change or
+ * stop it.
+ */
 export function ScheduledPage(props: PageProps & { count: number; preview: BroadcastPreviews; canSend: boolean }) {
   const b = props.broadcast;
   return (

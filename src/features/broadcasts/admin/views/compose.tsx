@@ -34,7 +34,10 @@ function VersionFields(props: {
       <TextArea
         {...part('body')}
         label="Message"
-        hint="Markdown: **bold**, _italic_, [a link](https://…), lists with “- ”. {{givenName}} becomes the reader’s first name."
+        hint={
+          'Markdown: **bold**, _italic_, [a link](https://…), lists with “- ”. ' +
+          '{{givenName}} becomes the reader’s first name.'
+        }
         required={props.required}
         rows={12}
       />

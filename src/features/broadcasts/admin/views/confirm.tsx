@@ -67,12 +67,14 @@ export function CancelConfirmation(props: {
   const sending = b.status === 'sending';
   const consequences = sending
     ? [
-        `The ${props.progress?.queued.toLocaleString('en-US') ?? 0} messages not yet sent are withdrawn: those people will not get it.`,
+        `The ${props.progress?.queued.toLocaleString('en-US') ?? 0} messages not yet sent are withdrawn: ` +
+          'those people will not get it.',
         `The ${props.progress?.sent.toLocaleString('en-US') ?? 0} already sent cannot be called back.`,
       ]
     : b.status === 'scheduled' && b.scheduledAt
       ? [
-          `It was to go to ${people(props.count)} on ${formatInZone(b.scheduledAt, props.timeZone)}: nobody will get it.`,
+          `It was to go to ${people(props.count)} on ` +
+            `${formatInZone(b.scheduledAt, props.timeZone)}: nobody will get it.`,
           'It can no longer be edited or scheduled again.',
         ]
       : ['Nobody has been sent anything. It will never be sent, and it can no longer be edited.'];

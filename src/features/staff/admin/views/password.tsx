@@ -67,7 +67,10 @@ export function ChoosePasswordPage(props: {
         <Field
           name="password"
           label={invitation ? 'Password' : 'New password'}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a password that is strong and easy to remember.`}
+          hint={
+            `At least ${MIN_PASSWORD_LENGTH} characters. ` +
+            `A few unrelated words make a password that is strong and easy to remember.`
+          }
           type="password"
           autocomplete="new-password"
           error={props.errors.password}
