@@ -61,13 +61,16 @@ export type AdminCommand = {
   ownDatabase?: boolean;
   /** The file the command's bytes go to, chosen in the CLI. */
   fileOf?(request: never): string;
-  /** `request` is what this command's own `prepare` made (typed by each command; `never` lets the table hold them all). */
+  /**
+   * `request` is what this command's own `prepare` made (typed by each command; `never` lets the table hold them all).
+   */
   run(request: never, context: CommandContext): Promise<void>;
 };
 
 const needDatabase = (context: CommandContext): Database => context.database!;
 const countLine = ({ table, rows }: TableCopy) =>
   `  ${table.padEnd(32)} ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`;
+const rowTotal = (tables: TableCopy[]) => tables.reduce((sum, t) => sum + t.rows, 0).toLocaleString('en-US');
 
 function fileFlag(args: string[], name: 'to' | 'from', example: string): string {
   const value = readFlags(args, { [name]: example } as Record<typeof name, string>)[name];
@@ -111,14 +114,18 @@ export const adminCommands: Record<string, AdminCommand> = {
     help: copyToPostgresHelp,
     ownDatabase: true,
     notWhileRunning:
-      'stop the site first: the copy reads a database that must not change meanwhile. Or, without stopping, take a backup and restore it into the empty PostgreSQL database.',
+      'stop the site first: the copy reads a database that must not change meanwhile. ' +
+      'Or, without stopping, take a backup and restore it into the empty PostgreSQL database.',
     prepare: (args) => readFlags(args, { to: 'postgres://user:password@host:5432/name' }),
     async run(flags: { to?: string }, context) {
       await copyToPostgresFromCli(context.config, flags, context.print);
     },
   },
   backup: {
-    help: 'Write a consistent copy of the whole database to a file, while the site runs: --to FILE (gzipped JSON lines; restores into PGlite or PostgreSQL). Uploaded files are not in it: see docs/operations.md.',
+    help:
+      'Write a consistent copy of the whole database to a file, while the site runs: ' +
+      '--to FILE (gzipped JSON lines; restores into PGlite or PostgreSQL). ' +
+      'Uploaded files are not in it: see docs/operations.md.',
     prepare(args) {
       const path = fileFlag(args, 'to', 'backups/groundswell-2026-12-04.jsonl.gz');
       if (existsSync(path)) throw new CommandRefused(`${path} already exists: choose a new file name.`);
@@ -129,15 +136,18 @@ export const adminCommands: Record<string, AdminCommand> = {
       const tables = await writeBackup(needDatabase(context).db, context.file!, {
         onTable: (t) => context.print(countLine(t)),
       });
-      context.print(
-        `Backed up ${tables.reduce((sum, t) => sum + t.rows, 0).toLocaleString('en-US')} rows in ${tables.length} tables, as of one moment.`,
-      );
+      context.print(`Backed up ${rowTotal(tables)} rows in ${tables.length} tables, as of one moment.`);
     },
   },
   restore: {
-    help: 'Load a backup into a new, empty database (a new DATA_DIR, or an empty PostgreSQL database in DATABASE_URL): --from FILE. Refuses a database that holds anything.',
+    help:
+      'Load a backup into a new, empty database (a new DATA_DIR, ' +
+      'or an empty PostgreSQL database in DATABASE_URL): --from FILE. ' +
+      'Refuses a database that holds anything.',
     notWhileRunning:
-      'a site is running on this DATA_DIR, so its database is not empty. Restore into a new DATA_DIR (or an empty PostgreSQL database), then start the site on that.',
+      'a site is running on this DATA_DIR, so its database is not empty. ' +
+      'Restore into a new DATA_DIR (or an empty PostgreSQL database), ' +
+      'then start the site on that.',
     prepare(args) {
       const path = fileFlag(args, 'from', 'backups/groundswell-2026-12-04.jsonl.gz');
       if (!existsSync(path)) throw new CommandRefused(`There is no file ${path}.`);
@@ -147,9 +157,7 @@ export const adminCommands: Record<string, AdminCommand> = {
       const tables = await restoreBackup(needDatabase(context).db, createReadStream(path), {
         onTable: (t) => context.print(countLine(t)),
       });
-      context.print(
-        `Restored ${tables.reduce((sum, t) => sum + t.rows, 0).toLocaleString('en-US')} rows in ${tables.length} tables; each table's count checked.`,
-      );
+      context.print(`Restored ${rowTotal(tables)} rows in ${tables.length} tables; each table's count checked.`);
     },
   },
   'seed:demo': {
@@ -170,7 +178,9 @@ export const adminCommands: Record<string, AdminCommand> = {
     },
   },
   'petitions:recount': {
-    help: 'Recount every petition from its verified signatures, repair the counters if they drifted, and mark pending signatures whose link has lapsed as expired (runs nightly in the worker too).',
+    help:
+      'Recount every petition from its verified signatures, repair the counters if they drifted, ' +
+      'and mark pending signatures whose link has lapsed as expired (runs nightly in the worker too).',
     async run(_request, context) {
       const results = await recountAll(needDatabase(context).db, context.logger);
       const repaired = results.filter((r) => r.before !== r.after);
@@ -179,21 +189,30 @@ export const adminCommands: Record<string, AdminCommand> = {
     },
   },
   'privacy:purge': {
-    help: "Delete what the privacy notice says is kept no longer: unconfirmed sign-ups and signatures, and signers' IP hashes past their hours (runs hourly in the worker too).",
+    help:
+      'Delete what the privacy notice says is kept no longer: ' +
+      'unconfirmed sign-ups and signatures, ' +
+      "and signers' IP hashes past their hours (runs hourly in the worker too).",
     async run(_request, context) {
       const done = await purgeExpiredPersonalData(needDatabase(context).db, context.logger);
       context.print(
-        `Deleted ${done.unconfirmedSignatures} unconfirmed signature(s), ${done.pendingTopics} unconfirmed topic(s), ${done.unusedLinks} unused link(s) and ${done.unconfirmedPeople} unconfirmed person(s); cleared ${done.signerAddressesCleared} IP hash(es).`,
+        `Deleted ${done.unconfirmedSignatures} unconfirmed signature(s), ` +
+          `${done.pendingTopics} unconfirmed topic(s), ${done.unusedLinks} unused link(s) ` +
+          `and ${done.unconfirmedPeople} unconfirmed person(s); ` +
+          `cleared ${done.signerAddressesCleared} IP hash(es).`,
       );
     },
   },
   'staff:create': staffCommand(
-    'Create a staff account: --email you@example.org --role admin|organizer|editor|viewer [--name "Full Name"]. Reads the password from a prompt or stdin.',
+    'Create a staff account: ' +
+      '--email you@example.org --role admin|organizer|editor|viewer [--name "Full Name"]. ' +
+      'Reads the password from a prompt or stdin.',
     createStaffFromCli,
     roleFlagProblem,
   ),
   'staff:reset-password': staffCommand(
-    'Set a new password for a staff account: --email you@example.org. Reads it from a prompt or stdin; signs them out everywhere.',
+    'Set a new password for a staff account: --email you@example.org. ' +
+      'Reads it from a prompt or stdin; signs them out everywhere.',
     resetPasswordFromCli,
   ),
 };

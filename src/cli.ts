@@ -84,7 +84,8 @@ async function inRunningSite(
   } catch (error) {
     if (error instanceof AdminSocketUnreachable) {
       return refuse(
-        `Database error: DATA_DIR ${inUse.message}, and it does not take admin commands now (starting, or stopping). Try again in a moment.`,
+        `Database error: DATA_DIR ${inUse.message}, ` +
+          `and it does not take admin commands now (starting, or stopping). Try again in a moment.`,
       );
     }
     return refuse((error as Error).message);

@@ -96,7 +96,8 @@ async function main() {
   // or in their own processes with `npm run worker` (EMAIL_WORKER=separate).
   if (config.email.worker === 'separate' && database.kind === 'pglite') {
     fail(
-      'Configuration error: EMAIL_WORKER=separate needs DATABASE_URL (PostgreSQL); with the embedded database the worker runs inside npm start',
+      'Configuration error: EMAIL_WORKER=separate needs DATABASE_URL (PostgreSQL); ' +
+        'with the embedded database the worker runs inside npm start',
     );
   }
   const email = config.email.worker === 'inline' ? createEmailRuntime({ config, database, logger }) : undefined;

@@ -26,7 +26,9 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
   return result;
 }
 
-/** An erasure's statements carry the person's address as a parameter, and drivers quote parameters in their messages. */
+/**
+ * An erasure's statements carry the person's address as a parameter, and drivers quote parameters in their messages.
+ */
 function failure(error: unknown): { sqlstate?: string; constraint?: string } {
   const cause = ((error as { cause?: unknown }).cause ?? error) as { code?: unknown; constraint?: unknown };
   return {

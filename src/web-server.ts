@@ -44,7 +44,8 @@ export function startWebServer(options: {
         headersTimeout: config.http.headersTimeoutMs,
         requestTimeout: config.http.requestTimeoutMs,
         keepAliveTimeout: config.http.keepAliveTimeoutMs,
-        // How often Node looks for requests past their time: by default every 30 s, which let a slow client stay that much longer.
+        // How often Node looks for requests past their time: by default every 30 s, which let a slow client stay that
+        // much longer.
         connectionsCheckingInterval: 1000,
       },
     },

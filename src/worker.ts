@@ -9,7 +9,8 @@ import { boot, fail } from './platform/boot.ts';
 const { config, logger, database } = await boot();
 if (database.kind === 'pglite') {
   fail(
-    'Configuration error: npm run worker needs DATABASE_URL (PostgreSQL). The embedded database serves one process: with it, the worker runs inside npm start.',
+    'Configuration error: npm run worker needs DATABASE_URL (PostgreSQL). ' +
+      'The embedded database serves one process: with it, the worker runs inside npm start.',
   );
 }
 const email = createEmailRuntime({ config, database, logger });

@@ -138,7 +138,9 @@ export function createApp(deps: AppDeps) {
   const plainPage = (c: Context, status: 403 | 413 | 429, title: string, body: string) =>
     sendHtml(
       c,
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="${stylesheet.path}"></head><body><main id="main"><div class="wrap"><h1>${title}</h1><p>${body}</p></div></main></body></html>`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
+        `<link rel="stylesheet" href="${stylesheet.path}"></head>` +
+        `<body><main id="main"><div class="wrap"><h1>${title}</h1><p>${body}</p></div></main></body></html>`,
       status,
     );
 
@@ -236,7 +238,8 @@ export function createApp(deps: AppDeps) {
   });
 
   app.get('/metrics', async (c) => {
-    // Request counts by route and timings tell a stranger what the site does; in production only a configured token opens them.
+    // Request counts by route and timings tell a stranger what the site does; in production only a configured token
+    // opens them.
     if (!config.metricsToken && config.nodeEnv === 'production') return notFound(c);
     if (config.metricsToken && c.req.header('authorization') !== `Bearer ${config.metricsToken}`) {
       return c.text('Unauthorized\n', 401, { 'WWW-Authenticate': 'Bearer' });

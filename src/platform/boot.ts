@@ -39,7 +39,8 @@ export async function boot(
   } catch (error) {
     if (error instanceof DataFolderInUse && options.inUse !== 'throw') {
       fail(
-        `Database error: DATA_DIR ${error.message}. Stop that process first; to run several, use DATABASE_URL (PostgreSQL).`,
+        `Database error: DATA_DIR ${error.message}. Stop that process first; ` +
+          `to run several, use DATABASE_URL (PostgreSQL).`,
       );
     }
     if (error instanceof DatabaseUnavailableError) {

@@ -15,7 +15,10 @@ const controls = /[\u0000-\u001f\u007f-\u009f]/;
 /** Tab and line breaks are what a multi-line field may hold besides printable text. */
 const controlsButLines = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-/** Whether text holds only what a person types: no control characters (tab and line breaks allowed with `lines`), no half surrogate pairs. */
+/**
+ * Whether text holds only what a person types: no control characters (tab and line breaks allowed with `lines`), no
+ * half surrogate pairs.
+ */
 export function isPlainText(value: string, options: { lines?: boolean } = {}): boolean {
   return value.isWellFormed() && !(options.lines ? controlsButLines : controls).test(value);
 }

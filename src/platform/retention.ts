@@ -7,9 +7,15 @@
  * public and the lifetimes of links already sent, which deserves a review.
  */
 export const retention = {
-  /** A newsletter sign-up or a petition signature is deleted once this many days pass without its confirmation (asking again starts them afresh). */
+  /**
+   * A newsletter sign-up or a petition signature is deleted once this many days pass without its confirmation (asking
+   * again starts them afresh).
+   */
   unconfirmedDays: 30,
-  /** The keyed hash of a signer's IP address, kept with their signature to spot floods, is cleared within this many hours. */
+  /**
+   * The keyed hash of a signer's IP address, kept with their signature to spot floods, is cleared within this many
+   * hours.
+   */
   signingIpHours: 24,
   /** The cookie naming the campaign link someone followed lasts this many days, or until they sign up. */
   campaignCookieDays: 30,

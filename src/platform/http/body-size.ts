@@ -51,7 +51,10 @@ function nodeRequest(c: Context): IncomingMessage | undefined {
   return incoming instanceof IncomingMessage ? incoming : undefined;
 }
 
-/** The whole body, or 'too large' as soon as it passes `maxSize` (the rest is left unread). A body cut short is what arrived. */
+/**
+ * The whole body, or 'too large' as soon as it passes `maxSize` (the rest is left unread). A body cut short is what
+ * arrived.
+ */
 function readUpTo(incoming: IncomingMessage, maxSize: number): Promise<Uint8Array | 'too large'> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];

@@ -48,7 +48,10 @@ export function bindCsrfToSession(c: Context, sessionKey: string | undefined): v
   c.set('csrfSession' as never, sessionKey as never);
 }
 
-/** Only seeds this server could have made are used: base64url, so a ':' (which parts a bound token) cannot occur in one. */
+/**
+ * Only seeds this server could have made are used: base64url, so a ':' (which parts a bound token) cannot occur in
+ * one.
+ */
 function isSeed(seed: string): boolean {
   return /^[\w-]{20,64}$/.test(seed);
 }

@@ -303,7 +303,8 @@ async function recordSpent(db: Db, batch: Spending[]): Promise<boolean[]> {
   const inserted = await rowsOf<{ signature: string }>(
     db,
     sql`insert into ${spentFormChallenges} (signature, expires_at)
-        select signature, expires_at from jsonb_to_recordset(${jsonRows(rows)}) as v(signature text, expires_at timestamptz)
+        select signature, expires_at
+          from jsonb_to_recordset(${jsonRows(rows)}) as v(signature text, expires_at timestamptz)
         on conflict do nothing returning signature`,
   );
   const fresh = new Set(inserted.map((r) => r.signature));

@@ -43,7 +43,8 @@ export const personCheckRefusals: Record<Locale, Record<'ask-person' | 'wrong-an
   },
   es: {
     'ask-person':
-      'Llegaron muchos formularios desde esta conexión, quizás una red compartida. Para enviar el tuyo, responde la pregunta de abajo.',
+      'Llegaron muchos formularios desde esta conexión, quizás una red compartida. ' +
+      'Para enviar el tuyo, responde la pregunta de abajo.',
     'wrong-answer': 'Esa respuesta no es correcta. Responde la nueva pregunta de abajo para enviar el formulario.',
     'too-many':
       'Llegaron muchísimos formularios desde esta conexión en poco tiempo. Espera un minuto y vuelve a enviarlo.',

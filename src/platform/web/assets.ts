@@ -21,7 +21,8 @@ export function packageFile(exported: string, file?: string): Buffer {
   return readFileSync(file ? join(dirname(resolved), file) : resolved);
 }
 
-// One stylesheet: ours, then the sign-up widget's (loaded as a file, because the CSP forbids the inline styles its default build injects).
+// One stylesheet: ours, then the sign-up widget's (loaded as a file, because the CSP forbids the inline styles its
+// default build injects).
 export const stylesheet = assetOf(
   Buffer.concat([read('./site.css'), Buffer.from('\n'), packageFile('altcha/altcha.css')]),
   (h) => `/assets/site.${h}.css`,

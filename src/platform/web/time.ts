@@ -50,7 +50,10 @@ export function dateToZonedLocal(at: Date, timeZone: string): string {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** "Dec 1, 2026, 9:30 AM PST" for staff screens. (Intl refuses dateStyle together with timeZoneName, so the fields are spelled out.) */
+/**
+ * "Dec 1, 2026, 9:30 AM PST" for staff screens. (Intl refuses dateStyle together with timeZoneName, so the fields are
+ * spelled out.)
+ */
 export function formatInZone(at: Date, timeZone: string): string {
   let format = formats.get(timeZone);
   if (!format) {
