@@ -76,7 +76,8 @@ describe.skipIf(!available.ok)('a broadcast, composed and watched in a real brow
     );
   }
 
-  it('refuses a blank broadcast with messages by the fields, then sends one and shows the counts rising without a reload', async () => {
+  it('refuses a blank broadcast with messages by the fields, ' +
+    'then sends one and shows the counts rising without a reload', async () => {
     await page.goto(`${site.url}/admin/broadcasts/new`);
     await expectNoAxeViolations('new broadcast');
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save draft' }).click()]);

@@ -146,7 +146,8 @@ describe.skipIf(!available.ok)('an editor and an organizer at work, with JavaScr
     return text;
   }
 
-  it('with JavaScript on: the editor previews a draft petition and unpublishes a page through its confirmation', async () => {
+  it('with JavaScript on: ' +
+    'the editor previews a draft petition and unpublishes a page through its confirmation', async () => {
     const [context, page] = await signedIn('editor');
     await previewDraftPetition(page);
     await unpublishThroughConfirmation(page, 'tips', '/tips');

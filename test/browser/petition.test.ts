@@ -65,7 +65,8 @@ const petitionPath = `/es/petitions/${DEMO_PETITION_SLUG}`;
       .locator('svg.district-map path')
       .filter({ has: page.locator('title', { hasText: /^Distrito del Senado 17:/ }) });
 
-  it('signs, confirms by the emailed link, and sees the count rise and the district shaded, with no axe violations anywhere', async () => {
+  it('signs, confirms by the emailed link, and sees the count rise and the district shaded, ' +
+    'with no axe violations anywhere', async () => {
     const { context, page, requested, refused } = await visitor();
     // From the home page's call to action.
     await page.goto(`${site.url}/es`);
@@ -145,7 +146,10 @@ const petitionPath = `/es/petitions/${DEMO_PETITION_SLUG}`;
 
   it('lets another site frame the embed, and no other page', async () => {
     // Another origin (a port of its own on this machine) whose page frames the embed and the petition page itself.
-    const html = `<!doctype html><html lang="es"><title>Socio</title><iframe title="embed" src="${site.url}${petitionPath}/embed"></iframe><iframe title="page" src="${site.url}${petitionPath}"></iframe></html>`;
+    const html =
+      '<!doctype html><html lang="es"><title>Socio</title>' +
+      `<iframe title="embed" src="${site.url}${petitionPath}/embed"></iframe>` +
+      `<iframe title="page" src="${site.url}${petitionPath}"></iframe></html>`;
     const partner = createServer((_req, res) =>
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html),
     );
@@ -166,7 +170,10 @@ const petitionPath = `/es/petitions/${DEMO_PETITION_SLUG}`;
     }
   });
 
-  /** Fills the sign form as a person would; with JavaScript the proof-of-work has finished before the button is pressed. */
+  /**
+   * Fills the sign form as a person would; with JavaScript the proof-of-work has finished before the button is
+   * pressed.
+   */
   async function signAs(page: Page, person: { givenName: string; email: string; zip: string }, javaScript = true) {
     const form = page.locator('#sign form');
     await form.getByLabel('Nombre', { exact: true }).fill(person.givenName);

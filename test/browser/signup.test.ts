@@ -75,7 +75,8 @@ describe.skipIf(!available.ok)('newsletter sign-up in a real browser', () => {
 
   for (const locale of ['en', 'es'] as const) {
     const w = words[locale];
-    it(`${locale}: signs up by keyboard alone, confirms by the emailed link's button, and gets a welcome in ${locale}`, async () => {
+    it(`${locale}: signs up by keyboard alone, confirms by the emailed link's button, ` +
+      `and gets a welcome in ${locale}`, async () => {
       const { context, page, requested, refused } = await visitor(locale);
       const email = `keyboard-${locale}@example.org`;
       await page.goto(`${site.url}${w.prefix}/join`);

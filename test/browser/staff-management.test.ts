@@ -54,7 +54,8 @@ describe.skipIf(!available.ok)('staff management on a phone', () => {
     // What sticks out, by tag and class, so a failure names it.
     const wider = await page.evaluate(
       `[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5)
-        .map((e) => e.tagName + '.' + e.className).slice(0, 5).join(', ') + ' (' + document.documentElement.scrollWidth + ')'`,
+        .map((e) => e.tagName + '.' + e.className).slice(0, 5).join(', ')
+        + ' (' + document.documentElement.scrollWidth + ')'`,
     );
     expect(
       await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'),
