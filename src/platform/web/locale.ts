@@ -14,6 +14,16 @@ export function localizedPath(locale: Locale, path: string): string {
   return clean === '/' ? `/${locale}` : `/${locale}${clean}`;
 }
 
+/**
+ * Where a link staff wrote should lead in this language: a path on this site
+ * gets the language's prefix ("/tips" → "/es/tips"); an address elsewhere
+ * ("https://…", "mailto:…", "//host/…") or an anchor ("#join") is left as written.
+ */
+export function localizedHref(locale: Locale, href: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//') || href.startsWith('#')) return href;
+  return localizedPath(locale, href);
+}
+
 /** Splits "/es/tips?q=1" into the language and the language-neutral path "/tips?q=1". */
 export function splitLocale(path: string): { locale: Locale; path: string } {
   const match = /^\/(es)(?=\/|\?|$)(.*)$/.exec(path);

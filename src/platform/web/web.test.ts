@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localizedPath, preferredLocale, splitLocale } from './locale.ts';
+import { localizedHref, localizedPath, preferredLocale, splitLocale } from './locale.ts';
 import { renderMarkdown } from './markdown.ts';
 
 describe('language paths', () => {
@@ -17,6 +17,15 @@ describe('language paths', () => {
         if (!path.startsWith('/es/') && path !== '/es') expect(split).toEqual({ locale, path });
       }),
     );
+  });
+
+  it('leaves a link to another site as written, and puts this site’s links in the language', () => {
+    expect(localizedHref('es', 'https://example.org/give')).toBe('https://example.org/give');
+    expect(localizedHref('es', 'mailto:info@example.org')).toBe('mailto:info@example.org');
+    expect(localizedHref('es', '//example.org/x')).toBe('//example.org/x');
+    expect(localizedHref('es', '#join')).toBe('#join');
+    expect(localizedHref('es', '/petitions')).toBe('/es/petitions');
+    expect(localizedHref('en', 'https://example.org/')).toBe('https://example.org/');
   });
 
   it('picks a first-visit language from Accept-Language by quality', () => {

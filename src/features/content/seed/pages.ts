@@ -89,7 +89,7 @@ const homeEn = page('home', 'en', 'Partnership for Safety and Justice', homeLayo
     heading: 'The policies changing our systems',
     data: { linkLabel: 'See our policy agenda' },
   },
-  testimonial: { heading: '', data: { attribution: 'A PSJ supporter' } },
+  testimonial: { heading: '', data: { attribution: 'Sample quote for the demo, not the words of a real person' } },
   'newsletter-cta': 'Join the movement for safety and justice',
   'petition-cta': {
     heading: 'Sign the petition',
@@ -125,7 +125,10 @@ const homeEs = page('home', 'es', 'Partnership for Safety and Justice', homeLayo
     heading: 'Las políticas que están cambiando nuestros sistemas',
     data: { linkLabel: 'Ver nuestra agenda de políticas' },
   },
-  testimonial: { heading: '', data: { attribution: 'Una persona que apoya a PSJ' } },
+  testimonial: {
+    heading: '',
+    data: { attribution: 'Cita de muestra para la demostración, no son palabras de una persona real' },
+  },
   'newsletter-cta': 'Únete al movimiento por la seguridad y la justicia',
   'petition-cta': {
     heading: 'Firma la petición',

@@ -1,5 +1,5 @@
 import { Notice, Prose } from '../../../platform/web/components.tsx';
-import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
+import { localizedHref, localizedPath, type Locale } from '../../../platform/web/locale.ts';
 import { messagesFor } from '../../../platform/web/messages.ts';
 import { contentMessages } from '../messages.ts';
 import type { Page, Section } from '../service.ts';
@@ -96,7 +96,7 @@ function HomeSection(props: { run: Section[]; locale: Locale; textLang: Locale }
           <Prose markdown={first.bodyMd} locale={locale} lang={textLang} />
           {first.data.href ? (
             <p>
-              <a class="button" href={localizedPath(locale, first.data.href)}>
+              <a class="button" href={localizedHref(locale, first.data.href)}>
                 {first.data.linkLabel ?? first.heading}
               </a>
             </p>
@@ -112,7 +112,7 @@ function HomeSection(props: { run: Section[]; locale: Locale; textLang: Locale }
           <Prose markdown={first.bodyMd} locale={locale} lang={textLang} />
           {first.data.href ? (
             <p>
-              <a class="more" href={localizedPath(locale, first.data.href)}>
+              <a class="more" href={localizedHref(locale, first.data.href)}>
                 {first.data.linkLabel ?? first.heading}
               </a>
             </p>
