@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
-import { PUBLIC_FORM_MAX_BYTES } from '../../app/app.tsx';
-import { createTestApp } from '../../../test/support/app.ts';
-import { describeEachDatabase } from '../../../test/support/databases.ts';
-import { seedDemoContent } from '../../features/content/seed/index.ts';
-import { messagesFor } from './messages.ts';
+import { PUBLIC_FORM_MAX_BYTES } from './app.tsx';
+import { createTestApp } from '../../test/support/app.ts';
+import { describeEachDatabase } from '../../test/support/databases.ts';
+import { seedDemoContent } from '../features/content/seed/index.ts';
+import { messagesFor } from '../platform/web/messages.ts';
 
 const es = messagesFor('es');
 const en = messagesFor('en');
