@@ -1,27 +1,10 @@
 import { Hono, type Context } from 'hono';
-import type { Logger } from 'pino';
 import { contentRoutes } from '../features/content/routes.tsx';
 import { getContentVersion, getSiteSettings } from '../features/content/service.ts';
 import { siteFileRoutes } from '../features/content/site-files.ts';
-import { contentAdminRoutes, isUploadPath } from '../features/content/admin/routes.tsx';
-import { contentPermissions } from '../features/content/permissions.ts';
-import { auditRoutes } from '../features/audit/admin/routes.tsx';
-import { auditWords } from './audit-words.ts';
-import { broadcastPermissions } from '../features/broadcasts/permissions.ts';
-import { broadcastRoutes } from '../features/broadcasts/admin/routes.tsx';
-import { petitionAdminRoutes } from '../features/petitions/admin/routes.tsx';
-import { petitionPermissions } from '../features/petitions/permissions.ts';
-import { referenceAdminRoutes } from '../features/reference/admin/routes.tsx';
-import { referencePermissions } from '../features/reference/permissions.ts';
-import { loadStaffSession, staffSessionKey } from '../features/staff/middleware.ts';
-import { accountRoutes } from '../features/staff/admin/account.tsx';
-import { authRoutes } from '../features/staff/admin/auth.tsx';
-import { passwordRoutes } from '../features/staff/admin/password.tsx';
-import { teamRoutes } from '../features/staff/admin/team.tsx';
-import { listStaff, staffPermissions, type QueueStaffEmail } from '../features/staff/service.ts';
-import { enqueueEmail } from '../features/email/service.ts';
-import { workspaceRoutes } from '../features/workspace/admin/routes.tsx';
-import { mailboxPermissions, mailboxRoutes } from '../features/email/admin/routes.tsx';
+import { isUploadPath } from '../features/content/admin/routes.tsx';
+import { workspaceApp } from './workspace.tsx';
+import { staffSessionKey } from '../features/staff/middleware.ts';
 import { EMAIL_WEBHOOK_PATH, emailWebhookRoutes } from '../features/email/webhooks.ts';
 import { recordEmailFeedback } from '../features/supporters/email-feedback.ts';
 import { signupRoutes } from '../features/supporters/routes.tsx';
@@ -36,18 +19,14 @@ import {
   publicPetitionsStamp,
 } from '../features/petitions/service.ts';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../features/supporters/preferences-routes.tsx';
-import { supporterAdminRoutes } from '../features/supporters/admin/routes.tsx';
-import { supporterPermissions } from '../features/supporters/permissions.ts';
 import { join } from 'node:path';
 import { Secrets } from '../platform/crypto.ts';
 import { LocalFileStore } from '../platform/storage.ts';
 import type { Config } from '../platform/config.ts';
-import type { Database } from '../platform/db/client.ts';
 import { favicon, stylesheet, workspaceScript } from '../platform/web/assets.ts';
 import { renderNotFound, renderRefusal, renderServerError, renderTooLarge } from '../platform/web/error-pages.tsx';
 import type { SiteFrame } from '../platform/web/layout.tsx';
 import { splitLocale, type Locale } from '../platform/web/locale.ts';
-import { AdminFrame, type AdminEnv } from '../platform/http/admin.tsx';
 import { limitBodySize } from '../platform/http/body-size.ts';
 import { clientIp } from '../platform/http/client-ip.ts';
 import { csrfProtection } from '../platform/http/csrf.ts';
@@ -65,19 +44,9 @@ import { sendHtml, sendPrepared } from '../platform/http/respond.ts';
 import { securityHeaders } from '../platform/http/security-headers.ts';
 import { trimTrailingSlash } from '../platform/http/trailing-slash.ts';
 
-export type AppDeps = {
-  config: Config;
-  database: Database;
-  logger: Logger;
-  /** Set when the process is shutting down: /healthz then answers 503 so load balancers move on. */
-  lifecycle?: { draining: boolean };
-  /** Wakes the email worker after something was queued. */
-  emailQueued?: () => void;
-  /** Wakes the broadcast scheduler after a broadcast was scheduled (when it runs in this process). */
-  broadcastScheduled?: () => void;
-  /** Where the workspace loads Oregon's reference data from; unset, the command line's rule (tests set it). */
-  referenceFolder?: string;
-};
+import type { AppDeps } from './deps.ts';
+
+export type { AppDeps };
 
 /**
  * The largest body each kind of form may send, judged before anything reads it (ADR 025): an upload
@@ -288,77 +257,17 @@ export function createApp(deps: AppDeps) {
   };
   app.route('/', siteFileRoutes({ db, cache, publicUrl, files, morePaths: petitionPaths }));
 
-  const frame = new AdminFrame({
-    secrets,
-    secure: config.secure,
-    siteName: async () => (await siteFrame()).name,
-    timeZone: () => cache.value('time-zone', async () => (await getSiteSettings(db)).timeZone),
-    nav: [
-      { key: 'home', href: '/admin', label: 'Home', visible: () => true },
-      { key: 'content', href: '/admin/content', label: 'Content', visible: contentPermissions.view },
-      { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPermissions.view },
-      { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
-      { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPermissions.view },
-      { key: 'petitions', href: '/admin/petitions', label: 'Petitions', visible: petitionPermissions.view },
-      { key: 'reference', href: '/admin/reference', label: 'Reference data', visible: referencePermissions.import },
-      { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPermissions.viewAudit },
-      {
-        key: 'mailbox',
-        href: '/admin/mailbox',
-        label: 'Mailbox',
-        visible: (staff) => !config.smtpUrl && mailboxPermissions.read(staff),
-      },
-      { key: 'account', href: '/admin/account', label: 'Your account', visible: () => true },
-    ],
-  });
-  const staffDeps = {
-    db,
-    secrets,
-    secure: config.secure,
-    frame,
-    issuer: async () => (await siteFrame()).name,
-    // The workspace speaks English; its messages answer what a person did, so they are transactional.
-    queueEmail: ((tx, email) =>
-      enqueueEmail(
-        tx,
-        { ...email, kind: 'transactional', locale: 'en' },
-        { domain: new URL(publicUrl).hostname },
-      )) satisfies QueueStaffEmail,
-    emailQueued: deps.emailQueued ?? (() => {}),
-  };
-  const admin = new Hono<AdminEnv>();
-  admin.use(loadStaffSession({ db, trustProxy: config.trustProxy }));
-  admin.route('/', authRoutes(staffDeps));
-  admin.route('/', passwordRoutes(staffDeps));
-  admin.route('/account', accountRoutes(staffDeps));
-  admin.route('/staff', teamRoutes(staffDeps));
-  admin.route(
-    '/audit',
-    auditRoutes({ db, frame, mayRead: staffPermissions.viewAudit, staffNames: listStaff, words: auditWords }),
-  );
-  admin.route('/mailbox', mailboxRoutes({ db, frame }));
-  admin.route('/supporters', supporterAdminRoutes({ db, frame }));
-  admin.route(
-    '/broadcasts',
-    broadcastRoutes({
-      db,
-      frame,
-      publicUrl,
-      scheduled: deps.broadcastScheduled ?? (() => {}),
-      emailQueued: deps.emailQueued ?? (() => {}),
+  app.route(
+    '/admin',
+    workspaceApp({
+      deps,
+      cache,
+      siteFrame,
+      secrets,
+      files,
+      petitions: petitionsPublic,
     }),
   );
-  admin.route(
-    '/petitions',
-    petitionAdminRoutes({ db, frame, secrets, live: petitionsPublic, databaseUrl: database.url }),
-  );
-  admin.route(
-    '/content',
-    contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }),
-  );
-  admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
-  admin.route('/', workspaceRoutes({ db, frame, auditWords }));
-  app.route('/admin', admin);
 
   const contentDeps = {
     db,

@@ -1,0 +1,122 @@
+import { Hono } from 'hono';
+import type { FileStore } from '../platform/storage.ts';
+import type { Secrets } from '../platform/crypto.ts';
+import type { PageCache } from '../platform/http/page-cache.ts';
+import { AdminFrame, type AdminEnv } from '../platform/http/admin.tsx';
+import type { SiteFrame } from '../platform/web/layout.tsx';
+import { getSiteSettings } from '../features/content/service.ts';
+import { contentAdminRoutes } from '../features/content/admin/routes.tsx';
+import { contentPermissions } from '../features/content/permissions.ts';
+import { auditRoutes } from '../features/audit/admin/routes.tsx';
+import { broadcastPermissions } from '../features/broadcasts/permissions.ts';
+import { broadcastRoutes } from '../features/broadcasts/admin/routes.tsx';
+import { petitionAdminRoutes } from '../features/petitions/admin/routes.tsx';
+import { petitionPermissions } from '../features/petitions/permissions.ts';
+import type { PetitionPublic } from '../features/petitions/public-pages.tsx';
+import { referenceAdminRoutes } from '../features/reference/admin/routes.tsx';
+import { referencePermissions } from '../features/reference/permissions.ts';
+import { loadStaffSession } from '../features/staff/middleware.ts';
+import { accountRoutes } from '../features/staff/admin/account.tsx';
+import { authRoutes } from '../features/staff/admin/auth.tsx';
+import { passwordRoutes } from '../features/staff/admin/password.tsx';
+import { teamRoutes } from '../features/staff/admin/team.tsx';
+import { listStaff, staffPermissions, type QueueStaffEmail } from '../features/staff/service.ts';
+import { enqueueEmail } from '../features/email/service.ts';
+import { workspaceRoutes } from '../features/workspace/admin/routes.tsx';
+import { mailboxPermissions, mailboxRoutes } from '../features/email/admin/routes.tsx';
+import { supporterAdminRoutes } from '../features/supporters/admin/routes.tsx';
+import { supporterPermissions } from '../features/supporters/permissions.ts';
+import { auditWords } from './audit-words.ts';
+import type { AppDeps } from './deps.ts';
+
+export type WorkspaceDeps = {
+  deps: AppDeps;
+  cache: PageCache;
+  siteFrame: () => Promise<SiteFrame>;
+  secrets: Secrets;
+  files: FileStore;
+  petitions: PetitionPublic;
+};
+
+/**
+ * The staff workspace, mounted at /admin: the frame every screen is drawn in (its menu, in the order
+ * staff see it), then each feature's screens, each given what it needs.
+ */
+export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
+  const { deps, cache, siteFrame, secrets, files } = workspace;
+  const { config, database, logger } = deps;
+  const db = database.db;
+  const publicUrl = config.publicUrl;
+  const petitionsPublic = workspace.petitions;
+  const frame = new AdminFrame({
+    secrets,
+    secure: config.secure,
+    siteName: async () => (await siteFrame()).name,
+    timeZone: () => cache.value('time-zone', async () => (await getSiteSettings(db)).timeZone),
+    nav: [
+      { key: 'home', href: '/admin', label: 'Home', visible: () => true },
+      { key: 'content', href: '/admin/content', label: 'Content', visible: contentPermissions.view },
+      { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPermissions.view },
+      { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
+      { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPermissions.view },
+      { key: 'petitions', href: '/admin/petitions', label: 'Petitions', visible: petitionPermissions.view },
+      { key: 'reference', href: '/admin/reference', label: 'Reference data', visible: referencePermissions.import },
+      { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPermissions.viewAudit },
+      {
+        key: 'mailbox',
+        href: '/admin/mailbox',
+        label: 'Mailbox',
+        visible: (staff) => !config.smtpUrl && mailboxPermissions.read(staff),
+      },
+      { key: 'account', href: '/admin/account', label: 'Your account', visible: () => true },
+    ],
+  });
+  const staffDeps = {
+    db,
+    secrets,
+    secure: config.secure,
+    frame,
+    issuer: async () => (await siteFrame()).name,
+    // The workspace speaks English; its messages answer what a person did, so they are transactional.
+    queueEmail: ((tx, email) =>
+      enqueueEmail(
+        tx,
+        { ...email, kind: 'transactional', locale: 'en' },
+        { domain: new URL(publicUrl).hostname },
+      )) satisfies QueueStaffEmail,
+    emailQueued: deps.emailQueued ?? (() => {}),
+  };
+  const admin = new Hono<AdminEnv>();
+  admin.use(loadStaffSession({ db, trustProxy: config.trustProxy }));
+  admin.route('/', authRoutes(staffDeps));
+  admin.route('/', passwordRoutes(staffDeps));
+  admin.route('/account', accountRoutes(staffDeps));
+  admin.route('/staff', teamRoutes(staffDeps));
+  admin.route(
+    '/audit',
+    auditRoutes({ db, frame, mayRead: staffPermissions.viewAudit, staffNames: listStaff, words: auditWords }),
+  );
+  admin.route('/mailbox', mailboxRoutes({ db, frame }));
+  admin.route('/supporters', supporterAdminRoutes({ db, frame }));
+  admin.route(
+    '/broadcasts',
+    broadcastRoutes({
+      db,
+      frame,
+      publicUrl,
+      scheduled: deps.broadcastScheduled ?? (() => {}),
+      emailQueued: deps.emailQueued ?? (() => {}),
+    }),
+  );
+  admin.route(
+    '/petitions',
+    petitionAdminRoutes({ db, frame, secrets, live: petitionsPublic, databaseUrl: database.url }),
+  );
+  admin.route(
+    '/content',
+    contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }),
+  );
+  admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
+  admin.route('/', workspaceRoutes({ db, frame, auditWords }));
+  return admin;
+}
