@@ -1,0 +1,20 @@
+import type { Locale } from './locale.ts';
+
+/** What a menu item or a call to action can lead to on this site. */
+export const linkTargetKinds = ['page', 'list', 'petition', 'event', 'resource', 'policy', 'post'] as const;
+export type LinkTargetKind = (typeof linkTargetKinds)[number];
+
+/**
+ * One published thing a link can point to: `kind` and `ref` (a slug, or a list's name) are what a menu
+ * item or a section stores, so a renamed title follows; `path` is language-neutral ("/about"), and the
+ * link puts the language in front. Each feature offers its own (content its pages and lists, petitions
+ * its open ones) and the app hands them all to the editors that make links.
+ */
+export type LinkTarget = {
+  kind: LinkTargetKind;
+  ref: string;
+  path: string;
+  label: Record<Locale, string>;
+};
+
+export type LinkTargets = () => Promise<LinkTarget[]>;
