@@ -15,6 +15,7 @@ import { ReferenceImportError } from './features/reference/import.ts';
 import {
   createStaffFromCli,
   readPassword,
+  clearTwoStepFromCli,
   resetPasswordFromCli,
   roleFlagProblem,
   type StaffFlags,
@@ -215,6 +216,19 @@ export const adminCommands: Record<string, AdminCommand> = {
       'Reads it from a prompt or stdin; signs them out everywhere.',
     resetPasswordFromCli,
   ),
+  'staff:clear-two-step': {
+    help:
+      'Turn off two-step sign-in for a staff member who lost their authenticator and recovery codes: ' +
+      '--email you@example.org. They then sign in with their password and can turn it on again.',
+    async prepare(args) {
+      const flags: StaffFlags = readFlags(args, { email: staffFlags.email });
+      if (!flags.email) throw new CommandRefused('--email is required');
+      return flags;
+    },
+    async run(flags: StaffFlags, context) {
+      context.print(await clearTwoStepFromCli(needDatabase(context).db, flags));
+    },
+  },
 };
 
 /** The line to show for an error a person can act on, or undefined for a fault. */

@@ -123,7 +123,10 @@ export const staffAuditWords: AuditWords = {
     },
     'staff.two-step-off': {
       label: 'Turned off two-step sign-in',
-      sentence: (e) => `${e.actor} turned off two-step sign-in`,
+      sentence: (e) =>
+        e.note === 'from the command line'
+          ? `Two-step sign-in was turned off for ${member(e)} from the server's command line`
+          : `${e.actor} turned off two-step sign-in`,
     },
   },
   subjectHref: (type, id) => (type === 'staff' && /^\d+$/.test(id) ? `/admin/staff/${id}` : undefined),

@@ -5,6 +5,7 @@ import { randomToken } from '../../platform/crypto.ts';
 import { recordAudit } from '../audit/service.ts';
 import {
   createStaff,
+  disableTotp,
   findStaffByEmail,
   listStaff,
   setPassword,
@@ -84,6 +85,23 @@ export async function resetPasswordFromCli(db: Db, flags: StaffFlags, password: 
     note: 'from the command line; all sessions ended',
   });
   return `New password set for ${user.email}; they were signed out everywhere.`;
+}
+
+/**
+ * For a person who lost the phone with their authenticator app and their recovery codes: an admin at the
+ * server's terminal turns their two-step sign-in off, so their password alone lets them in to set it up again.
+ */
+export async function clearTwoStepFromCli(db: Db, flags: StaffFlags): Promise<string> {
+  const user = flags.email ? await findStaffByEmail(db, flags.email) : undefined;
+  if (!user) throw new StaffInputError('email', 'No staff account has that email (--email)');
+  await disableTotp(db, user.id);
+  await recordAudit(db, null, {
+    action: 'staff.two-step-off',
+    subjectType: 'staff',
+    subjectId: user.id,
+    note: 'from the command line',
+  });
+  return `Two-step sign-in turned off for ${user.email}; they can sign in with their password and turn it on again.`;
 }
 
 export const DEMO_ADMIN_EMAIL = 'admin@groundswell.example';

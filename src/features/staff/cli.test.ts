@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { Secret, TOTP } from 'otpauth';
+import { beforeAll, expect, it } from 'vitest';
+import { Secrets } from '../../platform/crypto.ts';
+import { createTestApp, testConfig } from '../../../test/support/app.ts';
+import { describeEachDatabase } from '../../../test/support/databases.ts';
+import { browser, TEST_PASSWORD } from '../../../test/support/staff.ts';
+import { listAudit } from '../audit/service.ts';
+import { clearTwoStepFromCli } from './cli.ts';
+import { createStaff, enableTotp, StaffInputError } from './service.ts';
+
+const secrets = new Secrets(testConfig().secretKey);
+
+describeEachDatabase('staff commands at the terminal', (database) => {
+  let app: ReturnType<typeof createTestApp>['app'];
+  const db = () => database().db;
+  beforeAll(() => {
+    app = createTestApp(database()).app;
+  });
+
+  it('turns off the two-step sign-in of someone who lost their authenticator, and says so in the log', async () => {
+    const email = `lost-phone-${randomBytes(4).toString('hex')}@staff.example`;
+    const member = await createStaff(db(), {
+      email,
+      displayName: 'Lost Phone',
+      role: 'editor',
+      password: TEST_PASSWORD,
+    });
+    const secret = new Secret({ size: 20 }).base32;
+    const earlier = Date.now() - 30_000;
+    const code = new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: earlier });
+    await enableTotp(db(), secrets, member.id, secret, code, earlier);
+    const before = await browser(app).post('/admin/sign-in', { email, password: TEST_PASSWORD });
+    expect(before.headers.get('location')).toBe('/admin/sign-in/two-step');
+
+    expect(await clearTwoStepFromCli(db(), { email })).toContain('Two-step sign-in turned off');
+    const after = await browser(app).post('/admin/sign-in', { email, password: TEST_PASSWORD });
+    expect(after.headers.get('location')).toBe('/admin');
+    const entries = (await listAudit(db(), { action: 'staff.two-step-off', perPage: 50 })).rows;
+    expect(entries.some((e) => e.subjectId === String(member.id) && e.summary.note === 'from the command line')).toBe(
+      true,
+    );
+  });
+
+  it('refuses an address with no account, by the flag', async () => {
+    await expect(clearTwoStepFromCli(db(), { email: 'nobody@staff.example' })).rejects.toBeInstanceOf(StaffInputError);
+  });
+});
