@@ -45,7 +45,14 @@ export {
   SESSION_IDLE_MS,
   type StaffSession,
 } from './sessions.ts';
-export { confirmWithCode, secondStep, signIn, type SecondStepResult, type SignInResult } from './sign-in.ts';
+export {
+  confirmWithCode,
+  recheckPassword,
+  secondStep,
+  signIn,
+  type SecondStepResult,
+  type SignInResult,
+} from './sign-in.ts';
 export {
   disableTotp,
   enableTotp,

@@ -124,3 +124,29 @@ export async function confirmWithCode(
   await forgetKeys(db, [key]);
   return 'right';
 }
+
+/** The key a signed-in person's password re-checks are counted under. */
+function recheckKey(secrets: Secrets, staffId: number): string {
+  return `p:${secrets.hmac('throttle', String(staffId))}`;
+}
+
+/**
+ * A signed-in person's password asked again, to change it or their two-step sign-in. Each try is counted
+ * before it is checked, as a sign-in is, so a stolen session cannot use these forms to guess the password
+ * without limit; the right password clears the count.
+ */
+export async function recheckPassword(
+  db: Db,
+  secrets: Secrets,
+  staff: { id: number; email: string },
+  password: unknown,
+): Promise<'right' | 'wrong' | 'throttled'> {
+  const key = recheckKey(secrets, staff.id);
+  const counted = await countAttempt(db, [{ key, max: MAX_FAILURES_PER_ACCOUNT }]);
+  if (counted.over) return 'throttled';
+  const user = await findStaffByEmail(db, staff.email);
+  if (typeof password !== 'string' || !(await verifyPassword(user?.passwordHash, password.slice(0, 200))))
+    return 'wrong';
+  await forgetKeys(db, [key]);
+  return 'right';
+}

@@ -1,15 +1,14 @@
 import { Hono, type Context } from 'hono';
 import type { AdminEnv } from '../../../platform/http/admin.tsx';
 import { recordAudit } from '../../audit/service.ts';
-import { verifyPassword } from '../passwords.ts';
 import type { StaffRouteDeps } from './auth.tsx';
 import {
   confirmWithCode,
   disableTotp,
   enableTotp,
-  findStaffByEmail,
   listSessions,
   newTotpSetup,
+  recheckPassword,
   remainingRecoveryCodes,
   setPassword,
   StaffInputError,
@@ -51,9 +50,15 @@ export function accountRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
     });
   }
 
-  async function passwordIsRight(email: string, password: unknown): Promise<boolean> {
-    const user = await findStaffByEmail(db, email);
-    return typeof password === 'string' && (await verifyPassword(user?.passwordHash, password.slice(0, 200)));
+  const passwordProblems = {
+    wrong: 'Your password is not right',
+    throttled: 'Too many wrong passwords. Wait 15 minutes, then try again.',
+  } as const;
+  /** Undefined when the password is right; else the message for its field and the status to answer with. */
+  async function passwordProblem(staff: { id: number; email: string }, password: unknown) {
+    const result = await recheckPassword(db, secrets, staff, password);
+    if (result === 'right') return undefined;
+    return { message: passwordProblems[result], status: result === 'throttled' ? (429 as const) : (400 as const) };
   }
 
   app.get('/', (c) => accountPage(c));
@@ -61,8 +66,9 @@ export function accountRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
   app.post('/password', async (c) => {
     const staff = c.get('staff')!;
     const body = await c.req.parseBody();
-    if (!(await passwordIsRight(staff.email, body.current)))
-      return accountPage(c, { current: 'Your current password is not right' }, 400);
+    const wrong = await passwordProblem(staff, body.current);
+    if (wrong)
+      return accountPage(c, { current: wrong.message.replace('Your password', 'Your current password') }, wrong.status);
     try {
       await setPassword(db, staff.id, typeof body.password === 'string' ? body.password : '', {
         keepSession: staff.sessionIdHash,
@@ -120,7 +126,8 @@ export function accountRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
     }
     const code = String(body.code ?? '').slice(0, 20);
     const errors: Record<string, string> = {};
-    if (!(await passwordIsRight(staff.email, body.password))) errors.password = 'Your password is not right';
+    const wrongPassword = await passwordProblem(staff, body.password);
+    if (wrongPassword) errors.password = wrongPassword.message;
     if (!totpMatches(secret, code))
       errors.code = 'That code is not right. Check the time on your phone, then try the code the app shows now.';
     // The current code is spent only once all else is right, so a typo elsewhere does not use it up.
@@ -135,7 +142,7 @@ export function accountRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
         c,
         secret,
         Object.keys(errors).length ? errors : { code: 'That code is not right. Try the code the app shows now.' },
-        current === 'throttled' ? 429 : 400,
+        current === 'throttled' || wrongPassword?.status === 429 ? 429 : 400,
       );
     await recordAudit(db, frame.actor(c), {
       action: 'staff.two-step-on',
@@ -149,8 +156,8 @@ export function accountRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
   app.post('/two-step/disable', async (c) => {
     const staff = c.get('staff')!;
     const body = await c.req.parseBody();
-    if (!(await passwordIsRight(staff.email, body['disable-password'])))
-      return accountPage(c, { 'disable-password': 'Your password is not right' }, 400);
+    const wrong = await passwordProblem(staff, body['disable-password']);
+    if (wrong) return accountPage(c, { 'disable-password': wrong.message }, wrong.status);
     const current = await currentCode(staff.id, body['disable-code']);
     if (current !== 'right')
       return accountPage(c, { 'disable-code': codeProblems[current] }, current === 'throttled' ? 429 : 400);
