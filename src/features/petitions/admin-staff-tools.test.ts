@@ -68,6 +68,15 @@ describeEachDatabase('petition tools for staff', (database) => {
     expect((await app.request('/petitions/draft-preview', { headers: { cookie: 'lang=en' } })).status).toBe(404);
   });
 
+  it('shows an open petition’s preview with its form switched off, so trying it signs nothing', async () => {
+    const open = await makeOpenPetition(db(), 'open-preview');
+    const live = await (await app.request('/petitions/open-preview', { headers: { cookie: 'lang=en' } })).text();
+    expect(live).toMatch(/<button class="button" type="submit">/);
+    const html = await (await organizer.request(`/admin/petitions/${open.id}/preview`)).text();
+    expect(html).toMatch(/<button class="button" type="submit" disabled="">/);
+    expect(html).toContain('the form takes no signatures here');
+  });
+
   it('says who it is addressed to in Spanish on the Spanish page', async () => {
     const open = await makeOpenPetition(db(), 'addressed');
     expect((await edit(open.id, { 'es.target': 'Legislatura de Oregón' })).status).toBe(303);

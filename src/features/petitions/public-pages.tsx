@@ -193,6 +193,7 @@ export class PetitionPublic {
           byDistrict={tally.byDistrict}
           unknown={tally.unknown}
           geocoder={this.deps.geocoder !== undefined}
+          preview={Boolean(preview)}
         />
       </Layout>,
     );

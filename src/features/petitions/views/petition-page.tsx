@@ -45,6 +45,8 @@ export function PetitionPage(
     byDistrict: Map<string, number>;
     unknown: number;
     geocoder: boolean;
+    /** Shown to staff as a preview: the sign form is there but cannot be sent. */
+    preview?: boolean;
   },
 ) {
   const t = petitionMessages(props.locale).page;
@@ -70,7 +72,14 @@ export function PetitionPage(
         <section class="sign-box" id="sign" aria-labelledby="sign-title">
           <h2 id="sign-title">{t.signTitle}</h2>
           {props.state === 'open' ? (
-            <SignForm locale={props.locale} slug={props.slug} values={{}} errors={{}} geocoder={props.geocoder} />
+            <SignForm
+              locale={props.locale}
+              slug={props.slug}
+              values={{}}
+              errors={{}}
+              geocoder={props.geocoder}
+              preview={props.preview}
+            />
           ) : (
             <p class="notice" role="note">
               {props.state === 'not-yet-open' ? t.notYetOpen : t.closed}

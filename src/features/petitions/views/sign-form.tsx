@@ -37,6 +37,11 @@ export function SignForm(props: {
   geocoder: boolean;
   /** The question a form sent without the automatic check answers, once this connection has sent several. */
   personCheck?: PersonQuestion | undefined;
+  /**
+   * Staff looking at a preview: the form is shown as visitors get it, but its button is off (which also stops
+   * Enter in a field from sending it), so nobody signs an open petition by trying the preview.
+   */
+  preview?: boolean;
 }) {
   const t = petitionMessages(props.locale).form;
   const v = props.values;
@@ -79,7 +84,12 @@ export function SignForm(props: {
           <PersonCheckField question={props.personCheck} locale={props.locale} error={e[PERSON_CHECK_FIELD]} />
         ) : null}
         <ChallengeField error={e[CHALLENGE_FIELD]} />
-        <button class="button" type="submit">
+        {props.preview ? (
+          <p class="notice" role="note" lang="en">
+            This is a preview: the form takes no signatures here.
+          </p>
+        ) : null}
+        <button class="button" type="submit" disabled={props.preview}>
           {t.submit}
         </button>
       </form>
