@@ -1,7 +1,7 @@
 import type { Database } from '../../src/platform/db/client.ts';
 import { createPage, createPolicy, createResource } from '../../src/features/content/service.ts';
 import { createStaff, type StaffRole } from '../../src/features/staff/service.ts';
-import { supporters } from '../../src/features/supporters/schema.ts';
+import { supporterNotes, supporters } from '../../src/features/supporters/schema.ts';
 import { createBroadcast } from '../../src/features/broadcasts/service.ts';
 import { petitions } from '../../src/features/petitions/schema.ts';
 
@@ -145,6 +145,12 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     .returning({ id: supporters.id });
   const person = `/admin/supporters/${supporter!.id}`;
   const personPattern = '/admin/supporters/:id{[0-9]{1,9}}';
+  const [probeNote] = await database.db
+    .insert(supporterNotes)
+    .values({ supporterId: supporter!.id, body: 'A sample note for the route walk.' })
+    .returning({ id: supporterNotes.id });
+  const note = `${person}/notes/${probeNote!.id}`;
+  const notePattern = `${personPattern}/notes/:note{[0-9]{1,15}}`;
   const supporterRoutes: AdminRouteCase[] = [
     get('/admin/supporters', campaigners, '/admin/supporters?q=probe&status=subscribed'),
     // The add, edit and note forms are sent empty or without consent: refused (400), so the walk changes nobody.
@@ -158,6 +164,11 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
       form: { 'topic-events': 'on' },
     }),
     post(`${personPattern}/notes`, campaigners, { url: `${person}/notes`, form: {} }),
+    // Sent empty, and the delete unconfirmed: each only shows its form again (400), so the note outlives the walk.
+    get(`${notePattern}/edit`, campaigners, `${note}/edit`),
+    post(`${notePattern}/edit`, campaigners, { url: `${note}/edit`, form: {} }),
+    get(`${notePattern}/delete`, campaigners, `${note}/delete`),
+    post(`${notePattern}/delete`, campaigners, { url: `${note}/delete`, form: {} }),
     get(personPattern, campaigners, person),
     post(`${personPattern}/tags`, campaigners, { url: `${person}/tags`, form: { tag: 'route-probe' } }),
     post(`${personPattern}/tags/remove`, campaigners, { url: `${person}/tags/remove`, form: { tag: 'route-probe' } }),

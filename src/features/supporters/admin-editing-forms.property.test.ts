@@ -3,7 +3,7 @@ import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { signedInAs, type Browser } from '../../../test/support/staff.ts';
 import { checkWorkspaceForm } from '../../../test/support/workspace-form.ts';
-import { supporters } from './schema.ts';
+import { supporterNotes, supporters } from './schema.ts';
 
 /**
  * The forms staff use to add a person, correct them, change what they get
@@ -60,5 +60,14 @@ describeEachDatabase('adding, editing and noting supporters, whatever is typed',
 
   it('adds a note', async () => {
     await checkWorkspaceForm(organizer, database(), { screen: person, action: `${person}/notes` });
+  }, 180_000);
+
+  it('corrects a note', async () => {
+    const [note] = await database()
+      .db.insert(supporterNotes)
+      .values({ supporterId: Number(person.split('/').at(-1)), body: 'A note to correct' })
+      .returning({ id: supporterNotes.id });
+    const edit = `${person}/notes/${note!.id}/edit`;
+    await checkWorkspaceForm(organizer, database(), { screen: edit, action: edit });
   }, 180_000);
 });

@@ -54,6 +54,14 @@ export const supporterAuditWords: AuditWords = {
       label: 'Wrote a note about a supporter',
       sentence: (e) => `${e.actor} wrote a note on the timeline of ${supporter(e)}`,
     },
+    'supporter.note-edit': {
+      label: 'Corrected a note about a supporter',
+      sentence: (e) => `${e.actor} corrected a note on the timeline of ${supporter(e)}`,
+    },
+    'supporter.note-delete': {
+      label: 'Deleted a note about a supporter',
+      sentence: (e) => `${e.actor} deleted a note from the timeline of ${supporter(e)}`,
+    },
     'supporter.export': {
       label: 'Downloaded a supporter’s data',
       sentence: (e) => `${e.actor} downloaded everything held about ${supporter(e)}`,

@@ -109,4 +109,49 @@ describeEachDatabase('notes on a supporter’s timeline', (database) => {
     expect(left.map((p) => p.email)).not.toContain('unconfirmed@example.org');
     expect(left.map((p) => p.email)).toContain('unconfirmed-noted@example.org');
   });
+
+  it('corrects a note, marks it corrected, and deletes one only once asked, auditing neither text', async () => {
+    const id = await person('corrected@example.org');
+    const base = `/admin/supporters/${id}`;
+    await organizer.post(`${base}/notes`, { note: 'Lives in Slaem' }, { from: base });
+    const [note] = await db().select().from(supporterNotes).where(eq(supporterNotes.supporterId, id));
+    const href = `${base}/notes/${note!.id}`;
+    const page = await (await organizer.request(base)).text();
+    expect(page).toContain(`href="${href}/edit"`);
+    expect(page).toContain(`href="${href}/delete"`);
+
+    const empty = await organizer.post(`${href}/edit`, { note: '  ' }, { from: `${href}/edit` });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('Write the note');
+    const saved = await organizer.post(`${href}/edit`, { note: 'Lives in Salem' }, { from: `${href}/edit` });
+    expect(saved.status).toBe(303);
+    const [after] = await db().select().from(supporterNotes).where(eq(supporterNotes.id, note!.id));
+    expect(after).toMatchObject({ body: 'Lives in Salem', at: note!.at });
+    expect(after!.editedAt).toBeInstanceOf(Date);
+    expect(await (await organizer.request(base)).text()).toContain('Note by Test organizer (corrected since)');
+
+    // Another person's address with this note's number is no way in.
+    const other = await person('someone-else@example.org');
+    expect((await organizer.request(`/admin/supporters/${other}/notes/${note!.id}/edit`)).status).toBe(404);
+
+    const unconfirmed = await organizer.post(`${href}/delete`, {}, { from: `${href}/delete` });
+    expect(unconfirmed.status).toBe(400);
+    expect(await unconfirmed.text()).toContain('Yes, delete the note');
+    expect(await db().select().from(supporterNotes).where(eq(supporterNotes.id, note!.id))).toHaveLength(1);
+    const deleted = await organizer.post(`${href}/delete`, { confirmed: 'yes' }, { from: `${href}/delete` });
+    expect(deleted.status).toBe(303);
+    expect(await db().select().from(supporterNotes).where(eq(supporterNotes.id, note!.id))).toEqual([]);
+    expect((await organizer.request(`${href}/edit`)).status).toBe(404);
+
+    const entries = await db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, String(id)));
+    expect(entries.map((e) => e.action)).toEqual([
+      'supporter.note-add',
+      'supporter.note-edit',
+      'supporter.note-delete',
+    ]);
+    expect(JSON.stringify(entries)).not.toMatch(/Slaem|Salem/);
+  });
 });

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { plainText } from '../../platform/plain-text.ts';
 import { recordAudit, type AuditActor } from '../audit/service.ts';
@@ -14,6 +14,7 @@ export type SupporterNote = {
   body: string;
   /** The author's name as the staff list has it now; null once their account is gone. */
   author: string | null;
+  editedAt: Date | null;
 };
 
 /**
@@ -52,5 +53,59 @@ export async function notesAbout(db: Db, supporterId: number, limit = 500): Prom
     at: r.at,
     body: r.body,
     author: r.authorId === null ? null : (names.get(r.authorId) ?? null),
+    editedAt: r.editedAt,
   }));
+}
+
+/** One note about this person, or undefined when they have no note of that id. */
+export async function noteAbout(db: Db, supporterId: number, noteId: number): Promise<SupporterNote | undefined> {
+  return (await notesAbout(db, supporterId)).find((n) => n.id === noteId);
+}
+
+/**
+ * Corrects a note's words (a typo, a detail the person asked to be put right). Audited as a change, without
+ * the words either side: the log keeps no one's notes. False when there is no such note.
+ */
+export async function changeSupporterNote(
+  db: Db,
+  ref: { supporterId: number; noteId: number },
+  body: string,
+  actor: AuditActor,
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const changed = await tx
+      .update(supporterNotes)
+      .set({ body, editedAt: now })
+      .where(and(eq(supporterNotes.id, ref.noteId), eq(supporterNotes.supporterId, ref.supporterId)))
+      .returning({ id: supporterNotes.id });
+    if (changed.length === 0) return false;
+    await recordAudit(tx, actor, {
+      action: 'supporter.note-edit',
+      subjectType: 'supporter',
+      subjectId: ref.supporterId,
+    });
+    return true;
+  });
+}
+
+/** Deletes a note for good (not hidden): written in error, or about something the person asked us to forget. */
+export async function deleteSupporterNote(
+  db: Db,
+  ref: { supporterId: number; noteId: number },
+  actor: AuditActor,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(supporterNotes)
+      .where(and(eq(supporterNotes.id, ref.noteId), eq(supporterNotes.supporterId, ref.supporterId)))
+      .returning({ id: supporterNotes.id });
+    if (deleted.length === 0) return false;
+    await recordAudit(tx, actor, {
+      action: 'supporter.note-delete',
+      subjectType: 'supporter',
+      subjectId: ref.supporterId,
+    });
+    return true;
+  });
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import * as fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
-import { Secrets } from '../../platform/crypto.ts';
+import type { Secrets } from '../../platform/crypto.ts';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { browser } from '../../../test/support/staff.ts';

@@ -143,6 +143,8 @@ export const supporterNotes = pgTable(
     authorId: integer('author_id').references(() => staffUsers.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the note was last corrected; the timeline says "edited" so nobody takes it for the first wording. */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
   },
   (t) => [index('supporter_notes_supporter_idx').on(t.supporterId, t.at)],
 );

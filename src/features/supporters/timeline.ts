@@ -7,7 +7,7 @@ import { supporterEvents } from './schema.ts';
 
 export type TimelineEntry =
   | { source: 'event'; id: number; at: Date; kind: string; detail: Record<string, unknown> }
-  | { source: 'note'; id: number; at: Date; kind: 'note'; body: string; author: string | null }
+  | { source: 'note'; id: number; at: Date; kind: 'note'; body: string; author: string | null; editedAt: Date | null }
   | {
       source: 'email';
       id: number;

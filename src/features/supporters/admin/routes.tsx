@@ -23,6 +23,7 @@ import {
 import { subscriptionTopics } from '../schema.ts';
 import { fullName, SupporterListPage } from './views/list.tsx';
 import { mountSupporterEditing } from './editing.tsx';
+import { mountNoteEditing } from './notes.tsx';
 import { EraseSupporterPage, SupporterPage } from './views/person.tsx';
 
 const PER_PAGE = 50;
@@ -51,6 +52,7 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
 
   // Before the person's page, whose pattern would not match "new" anyway: the add, edit and subscriptions forms.
   mountSupporterEditing(app, deps);
+  mountNoteEditing(app, deps);
 
   app.get('/', async (c) => {
     const f = filtersSchema.parse(c.req.query());

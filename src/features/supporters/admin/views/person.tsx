@@ -1,5 +1,4 @@
 import { ErrorSummary, Field, Form, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
-import { formatInZone } from '../../../../platform/web/time.ts';
 import { statusOf, type SupporterRecord } from '../../records.ts';
 import { fullName } from './list.tsx';
 import {
@@ -25,7 +24,7 @@ export type PersonPermissions = {
 };
 
 /** A note's text as written: its line breaks kept. */
-function NoteText(props: { body: string }) {
+export function NoteText(props: { body: string }) {
   const lines = props.body.split(/\r\n|\r|\n/);
   return <p class="note-text">{lines.map((line, i) => (i === 0 ? line : [<br />, line]))}</p>;
 }
@@ -196,6 +195,12 @@ export function SupporterPage(props: {
             <li>
               <Time at={entry.at} />: {describeEntry(entry)}
               {entry.source === 'note' ? <NoteText body={entry.body} /> : null}
+              {entry.source === 'note' && props.can.note ? (
+                <p>
+                  <a href={`${base}/notes/${entry.id}/edit`}>Correct this note</a> ·{' '}
+                  <a href={`${base}/notes/${entry.id}/delete`}>Delete this note</a>
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

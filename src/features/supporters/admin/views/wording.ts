@@ -70,7 +70,8 @@ export function describeEntry(entry: TimelineEntry): string {
     if (entry.status === 'suppressed') return `Email held back (unsubscribed or on the do-not-email list): ${what}`;
     return `Email waiting to be sent: ${what}`;
   }
-  if (entry.source === 'note') return `Note by ${entry.author ?? 'a former member of staff'}`;
+  if (entry.source === 'note')
+    return `Note by ${entry.author ?? 'a former member of staff'}${entry.editedAt ? ' (corrected since)' : ''}`;
   const d = entry.detail;
   const topics = topicsOf(d);
   switch (entry.kind) {
