@@ -16,7 +16,7 @@ import { demoPages } from './pages.ts';
 export const demoSettings: Partial<SiteSettings> = {
   name: 'Partnership for Safety and Justice',
   shortName: 'PSJ',
-  tagline: {
+  description: {
     en: 'Safety and justice for survivors of crime, people convicted of crime, and the families of both.',
     es: 'Seguridad y justicia para sobrevivientes de delitos, personas condenadas y las familias de ambos.',
   },

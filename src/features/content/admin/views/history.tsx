@@ -21,6 +21,7 @@ const replacedByLabel: Record<string, string> = {
 
 /** Where the item itself is edited, for links back from its history. */
 export function itemHref(type: VersionedItemType, key: string): string {
+  if (type === 'settings') return '/admin/settings';
   if (type === 'page') {
     const [slug, locale] = key.split('.');
     return `/admin/content/pages/${slug}/${locale}/edit`;
