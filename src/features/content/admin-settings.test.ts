@@ -98,8 +98,12 @@ describeEachDatabase('the settings screen', (database) => {
       const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
       expect(jsonLd.sameAs).toEqual(['https://www.instagram.com/sample', 'https://bsky.app/profile/sample.example']);
       expect(jsonLd.name).toBe('Safety and Justice Oregon');
-      // The page's language's description; English was left empty, so the home page's own stands.
-      expect(jsonLd.description).toBe(path === '/es' ? 'Una descripción breve.' : expect.any(String));
+      // The organisation's description in the page's language.
+      expect(jsonLd.description).toBe(
+        path === '/es'
+          ? 'Una descripción breve.'
+          : 'Safety and justice for survivors of crime, people convicted of crime, and the families of both.',
+      );
     }
     const [entry] = (await listAudit(database().db, { action: 'settings.update' })).rows;
     expect(entry).toMatchObject({ subjectType: 'settings', subjectId: 'site', actorId: admin.staffId });
@@ -158,7 +162,9 @@ describeEachDatabase('the settings screen', (database) => {
     expect(served.headers.get('content-type')).toBe('image/webp');
     expect(served.headers.get('cache-control')).toContain('immutable');
     expect(await sharp(Buffer.from(await served.arrayBuffer())).metadata()).toMatchObject({ width: 288, height: 96 });
-    const icon = await sharp(Buffer.from(await (await app.request(`/brand/${favicon!.large}`)).arrayBuffer())).metadata();
+    const icon = await sharp(
+      Buffer.from(await (await app.request(`/brand/${favicon!.large}`)).arrayBuffer()),
+    ).metadata();
     expect(icon).toMatchObject({ width: 180, height: 180, format: 'png' });
 
     expect((await send({ removeLogo: 'on', removeFavicon: 'on' })).status).toBe(303);
