@@ -107,7 +107,10 @@ describeEachDatabase('the settings screen', (database) => {
     }
     const [entry] = (await listAudit(database().db, { action: 'settings.update' })).rows;
     expect(entry).toMatchObject({ subjectType: 'settings', subjectId: 'site', actorId: admin.staffId });
-    expect(entry!.summary.before).toMatchObject({ name: 'Partnership for Safety and Justice', donateUrl: '' });
+    expect(entry!.summary.before).toMatchObject({
+      name: 'Partnership for Safety and Justice',
+      donateUrl: 'https://donate.safetyandjustice.example/',
+    });
     expect(entry!.summary.after).toMatchObject({ name: 'Safety and Justice Oregon' });
     expect(await listVersions(database().db, 'settings', 'site')).toHaveLength(1);
   });

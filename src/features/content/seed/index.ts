@@ -22,6 +22,8 @@ export const demoSettings: Partial<SiteSettings> = {
   },
   contactEmail: 'hello@safetyandjustice.example',
   postalAddress: 'Portland, Oregon',
+  // A sample address on the reserved domain: the demo shows the Donate button without sending anyone anywhere real.
+  donateUrl: 'https://donate.safetyandjustice.example/',
   demo: true,
 };
 

@@ -97,8 +97,12 @@ export function VersionDiffView(props: {
         <>
           <p>
             Restoring puts this version’s words and facts back.{' '}
-            {props.current ? 'Whether it is published stays as it is now.' : 'It comes back as a draft.'} The current
-            version goes into the history first, so this can be undone.
+            {props.type === 'settings'
+              ? ''
+              : props.current
+                ? 'Whether it is published stays as it is now. '
+                : 'It comes back as a draft. '}
+            The current version goes into the history first, so this can be undone.
           </p>
           <ActionButton
             action={`${base}/${props.version.id}/restore`}
