@@ -115,7 +115,7 @@ describeEachDatabase('the settings screen', (database) => {
     expect(await listVersions(database().db, 'settings', 'site')).toHaveLength(1);
   });
 
-  it('refuses a hard-to-read colour by its field with the ratio, keeping what was typed and saving nothing', async () => {
+  it('refuses an unreadable colour by its field with the ratio, keeping the form, saving nothing', async () => {
     const version = await getContentVersion(database().db);
     const res = await send({ brandColour: '#ffcc00', phone: '+1 503 555 0199', donateUrl: 'http://pay.example' });
     expect(res.status).toBe(400);

@@ -10,6 +10,7 @@ import { siteState } from './schema.ts';
 import {
   bumpContentVersion,
   getSiteSettings,
+  isTimeZone,
   siteSettingsSchema,
   type SiteFavicon,
   type SiteLogo,
@@ -56,7 +57,7 @@ export const settingsFormInput = z.object({
     'Enter a phone number using digits, spaces, and + ( ) - only',
   ),
   postalAddress: plainText({ max: 300, lines: true }),
-  timeZone: z.string().refine((zone) => timeZones.includes(zone), 'Choose a time zone from the list'),
+  timeZone: z.string().refine(isTimeZone, 'Choose a time zone from the list'),
   defaultLanguage: z.enum(['en', 'es'], { message: 'Choose English or Spanish' }),
   profiles: plainText({ max: 2000, lines: true }).transform((typed, ctx) => {
     const lines = typed

@@ -41,7 +41,8 @@ export function settingsScreens(screens: ContentScreens): Hono<AdminEnv> {
           values={values}
           errors={errors}
           token={frame.csrfToken(c)}
-          timeZones={timeZones}
+          // A zone stored before the list (an alias such as US/Pacific) stays offered, so a save cannot move it.
+          timeZones={timeZones.includes(stored.timeZone) ? timeZones : [stored.timeZone, ...timeZones]}
           images={images}
           maxMegabytes={megabytes(screens.uploadMaxBytes)}
         />
