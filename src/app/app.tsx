@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { contentRoutes } from '../features/content/routes.tsx';
-import { getContentVersion, getSiteSettings } from '../features/content/service.ts';
+import { getContentVersion, getSiteSettings, siteFrameOf } from '../features/content/service.ts';
 import { siteFileRoutes } from '../features/content/site-files.ts';
 import { isUploadPath } from '../features/content/admin/routes.tsx';
 import { workspaceApp } from './workspace.tsx';
@@ -87,11 +87,7 @@ export function createApp(deps: AppDeps) {
     cache.value('site-frame', async () => {
       const [s, petitions] = await Promise.all([getSiteSettings(db), listPublicPetitions(db)]);
       return {
-        name: s.name,
-        contactEmail: s.contactEmail,
-        postalAddress: s.postalAddress,
-        demo: s.demo,
-        timeZone: s.timeZone,
+        ...siteFrameOf(s),
         // The menu offers petitions while one takes signatures.
         menu: anyOpen(petitions) ? [petitionsMenuItem] : [],
       };
@@ -282,7 +278,9 @@ export function createApp(deps: AppDeps) {
     ['/', 'en'],
   ] as const) {
     const site = new Hono<AppEnv>();
-    site.use(pageLanguage(locale, { secure: config.secure }));
+    site.use(
+      pageLanguage(locale, { secure: config.secure, defaultLocale: async () => (await siteFrame()).defaultLocale }),
+    );
     site.use(rememberSource({ secure: config.secure }));
     // Before the content routes: those end with a catch-all for staff-made pages.
     const signupDeps = {

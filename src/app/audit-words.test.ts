@@ -43,7 +43,7 @@ const builtNames: Record<string, string[]> = {
   '`${kind.kind}.update`': ['policy.update', 'resource.update'],
   '`${kind.kind}.${action}`': ['policy.publish', 'policy.unpublish', 'resource.publish', 'resource.unpublish'],
   '`${kind.kind}.delete`': ['policy.delete', 'resource.delete'],
-  '`${type}.restore`': ['page.restore', 'policy.restore', 'resource.restore'],
+  '`${type}.restore`': ['page.restore', 'policy.restore', 'resource.restore', 'settings.restore'],
 };
 
 /** Each action name recorded today, read from the code that records it. */

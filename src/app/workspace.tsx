@@ -5,7 +5,7 @@ import type { PageCache } from '../platform/http/page-cache.ts';
 import { AdminFrame, type AdminEnv } from '../platform/http/admin.tsx';
 import type { SiteFrame } from '../platform/web/layout.tsx';
 import { getSiteSettings } from '../features/content/service.ts';
-import { contentAdminRoutes } from '../features/content/admin/routes.tsx';
+import { contentAdminRoutes, settingsAdminRoutes } from '../features/content/admin/routes.tsx';
 import { contentPermissions } from '../features/content/permissions.ts';
 import { auditRoutes } from '../features/audit/admin/routes.tsx';
 import { broadcastPermissions } from '../features/broadcasts/permissions.ts';
@@ -62,6 +62,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       { key: 'petitions', href: '/admin/petitions', label: 'Petitions', visible: petitionPermissions.view },
       { key: 'reference', href: '/admin/reference', label: 'Reference data', visible: referencePermissions.import },
       { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPermissions.viewAudit },
+      { key: 'settings', href: '/admin/settings', label: 'Settings', visible: contentPermissions.settings },
       {
         key: 'mailbox',
         href: '/admin/mailbox',
@@ -112,10 +113,9 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
     '/petitions',
     petitionAdminRoutes({ db, frame, secrets, live: petitionsPublic, databaseUrl: database.url }),
   );
-  admin.route(
-    '/content',
-    contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }),
-  );
+  const contentDeps = { db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files };
+  admin.route('/content', contentAdminRoutes(contentDeps));
+  admin.route('/settings', settingsAdminRoutes(contentDeps));
   admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
   admin.route('/', workspaceRoutes({ db, frame, auditWords }));
   return admin;

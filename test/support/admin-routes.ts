@@ -27,7 +27,7 @@ const writers: StaffRole[] = ['admin', 'organizer', 'editor'];
 const campaigners: StaffRole[] = ['admin', 'organizer'];
 const slug = '{[a-z0-9-]{1,80}}';
 const locale = '{en|es}';
-const historyKey = '/admin/content/history/:type{page|policy|resource}/:key{[a-z0-9][a-z0-9.-]{0,89}}';
+const historyKey = '/admin/content/history/:type{page|policy|resource|settings}/:key{[a-z0-9][a-z0-9.-]{0,89}}';
 
 /** A GET route, tried at `url` (the pattern itself when it has no parameters). */
 const get = (pattern: string, allowed: StaffRole[], url = pattern): AdminRouteCase => ({
@@ -131,6 +131,15 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     get(`${historyKey}/:id{[0-9]{1,9}}`, all, '/admin/content/history/page/home.es/999999'),
     post(`${historyKey}/:id{[0-9]{1,9}}/restore`, writers, {
       url: '/admin/content/history/page/home.es/999999/restore',
+    }),
+    // The settings speak for the whole organisation: admins alone open, change, or read and restore their history.
+    get('/admin/settings', adminOnly),
+    // Sent without a name: refused (400), so the walk changes nothing.
+    post('/admin/settings', adminOnly, { form: { name: '' } }),
+    get(historyKey, adminOnly, '/admin/content/history/settings/site'),
+    get(`${historyKey}/:id{[0-9]{1,9}}`, adminOnly, '/admin/content/history/settings/site/999999'),
+    post(`${historyKey}/:id{[0-9]{1,9}}/restore`, adminOnly, {
+      url: '/admin/content/history/settings/site/999999/restore',
     }),
   );
   // A supporter to open, tag and export; erase is sent unconfirmed (400), so the record outlives the walk.

@@ -43,12 +43,21 @@ export const contentAuditWords: AuditWords = {
     ...actionsFor('page'),
     ...actionsFor('policy'),
     ...actionsFor('resource'),
+    'settings.update': {
+      label: 'Changed the site’s settings',
+      sentence: (e) => `${e.actor} changed the site’s settings`,
+    },
+    'settings.restore': {
+      label: 'Restored earlier site settings',
+      sentence: (e) => `${e.actor} restored an earlier version of the site’s settings`,
+    },
     'resource.upload': {
       label: 'Uploaded a resource’s file',
       sentence: (e) => `${e.actor} uploaded a new file for the resource ${itemName(e)}`,
     },
   },
   subjectHref: (type, id) => {
+    if (type === 'settings') return '/admin/settings';
     if (type === 'page') {
       const page = /^([a-z0-9-]+)\.(en|es)$/.exec(id);
       return page ? `/admin/content/pages/${page[1]}/${page[2]}/edit` : undefined;

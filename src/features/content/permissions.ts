@@ -23,4 +23,9 @@ export const contentPermissions = {
   publish: (actor: Actor) => roles.canWriteContent(actor),
   remove: (actor: Actor) => roles.canWriteContent(actor),
   restoreVersion: (actor: Actor) => roles.canWriteContent(actor),
+  /**
+   * The organisation's settings (its name, contacts, donate link, colours, logo) speak for the whole
+   * organisation on every page: only admins open, change or restore them, and read their history.
+   */
+  settings: (actor: Actor) => roles.isAdmin(actor),
 };

@@ -8,11 +8,16 @@ import { isLocale } from '../../platform/web/locale.ts';
 import type { Locale, VersionedItemType } from './schema.ts';
 import { applyItemSnapshot, readItemSnapshot } from './translated-editing.ts';
 import { bumpContentVersion, getSiteSettings } from './settings.ts';
+import { applySettingsSnapshot, readSettingsSnapshot } from './settings-editing.ts';
 import { formatInZone } from '../../platform/web/time.ts';
-import { auditLabel, getVersion, recordVersion, snapshotFields, type Snapshot } from './versions.ts';
+import { auditLabel, getVersion, recordVersion, SETTINGS_KEY, snapshotFields, type Snapshot } from './versions.ts';
 
-/** The item a history key names: "about.es" is the Spanish about page; a policy or resource is its slug. */
+/**
+ * The item a history key names: "about.es" is the Spanish about page; a policy or resource is its slug; the
+ * settings are "site".
+ */
 export function parseItemKey(type: VersionedItemType, key: string): { slug: string; locale?: Locale } | undefined {
+  if (type === 'settings') return key === SETTINGS_KEY ? { slug: key } : undefined;
   if (type !== 'page') return /^[a-z0-9-]{1,80}$/.test(key) ? { slug: key } : undefined;
   const match = /^([a-z0-9-]{1,80})\.([a-z]{2})$/.exec(key);
   const locale = match?.[2];
@@ -24,6 +29,7 @@ export function parseItemKey(type: VersionedItemType, key: string): { slug: stri
 export async function currentSnapshot(db: Db, type: VersionedItemType, key: string): Promise<Snapshot | undefined> {
   const item = parseItemKey(type, key);
   if (!item) return undefined;
+  if (type === 'settings') return readSettingsSnapshot(db);
   if (type === 'page') return item.locale ? readPageSnapshot(db, item.slug, item.locale) : undefined;
   return type === 'policy'
     ? readItemSnapshot(db, policyKind, item.slug)
@@ -47,12 +53,7 @@ export async function restoreVersion(
     const current = await currentSnapshot(tx, type, key);
     if (current) await recordVersion(tx, current, editor, 'restore');
     const snapshot = version.snapshot;
-    const { before } =
-      snapshot.kind === 'page'
-        ? await applyPageSnapshot(tx, snapshot)
-        : snapshot.kind === 'policy'
-          ? await applyItemSnapshot(tx, policyKind, snapshot)
-          : await applyItemSnapshot(tx, resourceKind, snapshot);
+    const { before } = await applySnapshot(tx, snapshot);
     await bumpContentVersion(tx);
     const after = await currentSnapshot(tx, type, key);
     await recordAudit(tx, editor, {
@@ -67,4 +68,17 @@ export async function restoreVersion(
     });
     return done;
   });
+}
+
+function applySnapshot(tx: Db, snapshot: Snapshot): Promise<{ before: Snapshot | undefined }> {
+  switch (snapshot.kind) {
+    case 'page':
+      return applyPageSnapshot(tx, snapshot);
+    case 'policy':
+      return applyItemSnapshot(tx, policyKind, snapshot);
+    case 'resource':
+      return applyItemSnapshot(tx, resourceKind, snapshot);
+    case 'settings':
+      return applySettingsSnapshot(tx, snapshot);
+  }
 }

@@ -172,11 +172,11 @@ export const siteState = pgTable('site_state', {
   demoSeededAt: timestamp('demo_seeded_at', { withTimezone: true }),
 });
 
-export const versionedItemTypes = ['page', 'policy', 'resource'] as const;
+export const versionedItemTypes = ['page', 'policy', 'resource', 'settings'] as const;
 export type VersionedItemType = (typeof versionedItemTypes)[number];
 
 /**
- * Earlier states of a page (one language), a policy or a resource, taken just
+ * Earlier states of a page (one language), a policy, a resource or the site's settings, taken just
  * before each change so staff can see what changed and put an old state back.
  * Only the last few per item are kept. `item_key` is the slug (and, for a
  * page, ".<locale>"), so history survives a delete and follows the address.

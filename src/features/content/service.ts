@@ -20,6 +20,7 @@ export {
   updateSiteSettings,
   type SiteSettings,
 } from './settings.ts';
+export { siteFrameOf } from './site-frame.ts';
 export {
   locales,
   policyPositions,
@@ -71,6 +72,7 @@ export {
   type StaffResource,
 } from './resource-editing.ts';
 export { currentSnapshot, parseItemKey, restoreVersion } from './restore.ts';
+export { saveSettings, settingsFormValues, type SettingsChange, type SettingsForm } from './settings-editing.ts';
 export {
   fieldLabel,
   getVersion,

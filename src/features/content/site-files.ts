@@ -6,7 +6,9 @@ import type { PageCache } from '../../platform/http/page-cache.ts';
 import { sendPrepared } from '../../platform/http/respond.ts';
 import { isFileKey, type FileStore } from '../../platform/storage.ts';
 import { localizedPath, locales, type Locale } from '../../platform/web/locale.ts';
-import { isPublicFile, listPolicies, listPublishedPages, listResourceSlugs } from './service.ts';
+import { brandFileKeys } from './brand-images.ts';
+import { themeOf } from './brand.ts';
+import { getSiteSettings, isPublicFile, listPolicies, listPublishedPages, listResourceSlugs } from './service.ts';
 
 const pagePaths: Record<string, string> = { home: '/', tips: '/tips', about: '/about', privacy: '/privacy' };
 
@@ -91,8 +93,33 @@ export function siteFileRoutes(deps: {
     }),
   );
 
+  // The brand colours' stylesheet: its name changes with its text, so a browser keeps it for a year.
+  const theme = () => deps.cache.value('theme', async () => themeOf(await getSiteSettings(deps.db)));
+  app.get('/:file{theme-[a-f0-9]{12}\\.css}', async (c) => {
+    const current = await theme();
+    if (!current || current.path !== `/${c.req.param('file')}`)
+      return c.text('Not found\n', 404, { 'Cache-Control': 'no-store' });
+    return c.body(current.css, 200, {
+      'Content-Type': 'text/css; charset=utf-8',
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    });
+  });
+
   const files = deps.files;
   if (files) {
+    // The logo and icons the settings name now (an earlier version's come back with a restore).
+    const brandFiles = () => deps.cache.value('brand-files', async () => brandFileKeys(await getSiteSettings(deps.db)));
+    app.get('/brand/:key{[a-f0-9]{32}\\.[a-z]{3,4}}', async (c) => {
+      const key = c.req.param('key');
+      const stored = (await brandFiles()).includes(key) ? await files.get(key) : undefined;
+      if (!stored) return c.text('Not found\n', 404, { 'Cache-Control': 'no-store' });
+      return c.body(stored.bytes.slice(), 200, {
+        ...fileHeaders,
+        'Content-Type': stored.contentType,
+        'Content-Length': String(stored.bytes.length),
+      });
+    });
+
     app.get('/files/:key{[a-f0-9]{32}\\.[a-z0-9]{2,5}}', async (c) => {
       const key = c.req.param('key');
       const stored = isFileKey(key) && (await isPublicFile(deps.db, key)) ? await files.get(key) : undefined;

@@ -2,6 +2,7 @@ import { and, desc, eq, notInArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import type { AuditActor } from '../audit/service.ts';
 import { contentVersions, locales, type Locale, type VersionedItemType } from './schema.ts';
+import type { SiteSettings } from './settings.ts';
 
 /** How many earlier states of one item are kept; older ones are pruned at each change. */
 export const VERSIONS_KEPT = 20;
@@ -49,13 +50,19 @@ export type ResourceSnapshot = {
   isDemo: boolean;
   translations: Partial<Record<Locale, TranslationText>>;
 };
-export type Snapshot = PageSnapshot | PolicySnapshot | ResourceSnapshot;
+/** The organisation's settings, bar the demo flag (which no restore should change). */
+export type SettingsSnapshot = { kind: 'settings' } & Omit<SiteSettings, 'demo'>;
+export type Snapshot = PageSnapshot | PolicySnapshot | ResourceSnapshot | SettingsSnapshot;
+
+/** The settings are one item, filed under this key. */
+export const SETTINGS_KEY = 'site';
 
 export type VersionSummary = { id: number; createdAt: Date; createdByEmail: string; replacedBy: string };
 export type Version = VersionSummary & { snapshot: Snapshot };
 
 /** The key an item's history is filed under: its slug, and for a page its language too. */
 export function itemKey(snapshot: Snapshot): string {
+  if (snapshot.kind === 'settings') return SETTINGS_KEY;
   return snapshot.kind === 'page' ? pageKey(snapshot.slug, snapshot.locale) : snapshot.slug;
 }
 
@@ -129,6 +136,7 @@ export async function getVersion(
 
 /** What staff call an item: its title, in English when it has one. */
 export function itemTitle(snapshot: Snapshot): string {
+  if (snapshot.kind === 'settings') return 'Site settings';
   if (snapshot.kind === 'page') return snapshot.title;
   return snapshot.translations.en?.title ?? snapshot.translations.es?.title ?? snapshot.slug;
 }
@@ -161,6 +169,7 @@ export function snapshotFields(snapshot: Snapshot): Record<string, string> {
     }
     return fields;
   }
+  if (snapshot.kind === 'settings') return settingsFields(snapshot);
   if (snapshot.kind === 'policy') {
     Object.assign(fields, {
       billNumber: snapshot.billNumber,
@@ -188,12 +197,36 @@ export function snapshotFields(snapshot: Snapshot): Record<string, string> {
   return fields;
 }
 
+/** The settings as the form's fields: a profile a line, an image by its file. */
+function settingsFields(s: SettingsSnapshot): Record<string, string> {
+  return {
+    name: s.name,
+    shortName: s.shortName,
+    legalName: s.legalName,
+    'description.en': s.description.en,
+    'description.es': s.description.es,
+    contactEmail: s.contactEmail,
+    phone: s.phone,
+    postalAddress: s.postalAddress,
+    timeZone: s.timeZone,
+    defaultLanguage: s.defaultLanguage,
+    profiles: s.profiles.join('\n'),
+    donateUrl: s.donateUrl,
+    brandColour: s.brandColour,
+    brandDarkColour: s.brandDarkColour,
+    logo: s.logo?.key ?? '',
+    favicon: s.favicon?.large ?? '',
+  };
+}
+
 /** A field name as staff read it: "section.hero.heading" → "Section “hero”: heading". */
 export function fieldLabel(name: string): string {
   const section = /^section\.([^.]+)\.(?:data\.)?(.+)$/.exec(name);
   if (section) return `Section “${section[1]}”: ${words(section[2]!)}`;
   const translated = /^(en|es)\.(.+)$/.exec(name);
   if (translated) return `${languageNames[translated[1] as Locale]}: ${words(translated[2]!)}`;
+  const described = /^description\.(en|es)$/.exec(name);
+  if (described) return `Short description (${languageNames[described[1] as Locale]})`;
   return capitalise(words(name));
 }
 
@@ -213,6 +246,12 @@ function words(name: string): string {
     publishedOn: 'date published',
     url: 'web address',
     href: 'link address',
+    contactEmail: 'contact email',
+    donateUrl: 'donate link',
+    brandColour: 'brand colour',
+    brandDarkColour: 'brand dark colour',
+    profiles: 'social profiles',
+    timeZone: 'time zone',
   };
   return known[name] ?? name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

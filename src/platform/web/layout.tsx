@@ -9,6 +9,7 @@ export type SiteFrame = {
   name: string;
   contactEmail: string;
   postalAddress: string;
+  phone?: string;
   demo: boolean;
   /** The organisation's time zone, in which public pages give dates (a petition's closing day). */
   timeZone?: string;
@@ -17,6 +18,22 @@ export type SiteFrame = {
    * app: the platform names no feature.
    */
   menu?: readonly MenuItem[];
+  /** The organisation's registered name, in the footer line when it differs from `name`. */
+  legalName?: string;
+  /** The short description in each language, for pages that have none of their own. */
+  description?: Partial<Record<Locale, string>>;
+  /** The organisation's payment page (https), linked as a Donate button in the header. */
+  donateUrl?: string;
+  /** Public profiles, as plain links in the footer, each with the network's name. */
+  profiles?: readonly { url: string; label: string }[];
+  /** The uploaded logo, shown in the header at this size, with the organisation's name as its text. */
+  logo?: { src: string; width: number; height: number };
+  /** The uploaded icon at 32 and 180 pixels; the built-in favicon.svg when not given. */
+  favicon?: { small: string; large: string };
+  /** The stylesheet of the brand colours, after the main one; and the dark colour, for the browser's bar. */
+  theme?: { path: string; colour?: string };
+  /** Where first-time visitors without a preference go, and search engines' x-default. */
+  defaultLocale?: Locale;
 };
 
 /** Where the organisation is when its settings do not say (the demo organisation's zone). */
@@ -55,26 +72,39 @@ export function Layout(props: PageMeta & { children?: Child }) {
   const t = messagesFor(locale);
   const other: Locale = locale === 'en' ? 'es' : 'en';
   const pageTitle = props.current === 'home' ? props.title : `${props.title} · ${site.name}`;
+  const description = props.description || site.description?.[locale] || undefined;
   return (
     <html lang={locale} dir="ltr">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{pageTitle}</title>
-        {props.description ? <meta name="description" content={props.description} /> : null}
+        {description ? <meta name="description" content={description} /> : null}
         {props.noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="canonical" href={publicUrl + localizedPath(locale, path)} />
         {props.noindex
           ? null
           : locales.map((l) => <link rel="alternate" hreflang={l} href={publicUrl + localizedPath(l, path)} />)}
         {props.noindex ? null : (
-          <link rel="alternate" hreflang="x-default" href={publicUrl + localizedPath('en', path)} />
+          <link
+            rel="alternate"
+            hreflang="x-default"
+            href={publicUrl + localizedPath(site.defaultLocale ?? 'en', path)}
+          />
         )}
         <link rel="stylesheet" href={stylesheet.path} />
+        {site.theme ? <link rel="stylesheet" href={site.theme.path} /> : null}
         {/* Only enhances the sign-up forms (their bot check); every page works without it. */}
         <script type="module" src={signupScript.path}></script>
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <meta name="theme-color" content="#0b3445" />
+        {site.favicon ? (
+          <>
+            <link rel="icon" href={site.favicon.small} type="image/png" sizes="32x32" />
+            <link rel="apple-touch-icon" href={site.favicon.large} />
+          </>
+        ) : (
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        )}
+        <meta name="theme-color" content={site.theme?.colour ?? '#0b3445'} />
         {props.head}
       </head>
       <body>
@@ -84,7 +114,11 @@ export function Layout(props: PageMeta & { children?: Child }) {
         <header class="site-header">
           <div class="wrap">
             <a class="brand" href={localizedPath(locale, '/')}>
-              {site.name}
+              {site.logo ? (
+                <img src={site.logo.src} width={site.logo.width} height={site.logo.height} alt={site.name} />
+              ) : (
+                site.name
+              )}
             </a>
             <nav class="site-nav" aria-label={t.mainNavigation}>
               <ul>
@@ -113,6 +147,12 @@ export function Layout(props: PageMeta & { children?: Child }) {
                 {t.otherLanguageName}
               </a>
             </div>
+            {site.donateUrl ? (
+              <a class="button donate" href={site.donateUrl}>
+                {t.donate}
+                <span class="visually-hidden"> ({t.offSite})</span>
+              </a>
+            ) : null}
           </div>
         </header>
         <main id="main" tabindex={-1}>
@@ -123,7 +163,14 @@ export function Layout(props: PageMeta & { children?: Child }) {
             {props.footerSignup === false ? null : <FooterSignup locale={locale} />}
             <p>
               <strong>{site.name}</strong>
+              {site.legalName && site.legalName !== site.name ? <> ({site.legalName})</> : null}
               {site.postalAddress ? <> · {site.postalAddress}</> : null}
+              {site.phone ? (
+                <>
+                  {' '}
+                  · {t.footer.phone}: <a href={`tel:${site.phone.replace(/[^0-9+]/g, '')}`}>{site.phone}</a>
+                </>
+              ) : null}
               {site.contactEmail ? (
                 <>
                   {' '}
@@ -131,6 +178,15 @@ export function Layout(props: PageMeta & { children?: Child }) {
                 </>
               ) : null}
             </p>
+            {site.profiles && site.profiles.length > 0 ? (
+              <ul class="profiles" aria-label={t.footer.profiles}>
+                {site.profiles.map((profile) => (
+                  <li>
+                    <a href={profile.url}>{profile.label}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             <ul>
               <li>
                 <a href={localizedPath(locale, '/privacy')}>{t.footer.privacy}</a>

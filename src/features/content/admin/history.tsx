@@ -16,7 +16,7 @@ import {
 import { afterWrite, type ContentScreens } from './requests.ts';
 import { HistoryListView, itemHref, VersionDiffView } from './views/history.tsx';
 
-const item = ':type{page|policy|resource}/:key{[a-z0-9][a-z0-9.-]{0,89}}';
+const item = ':type{page|policy|resource|settings}/:key{[a-z0-9][a-z0-9.-]{0,89}}';
 const version = ':id{[0-9]{1,9}}';
 
 /** Earlier versions of each item, what changed since, and putting one back; mounted at /admin/content/history. */
@@ -29,6 +29,10 @@ export function historyScreens(screens: ContentScreens): Hono<AdminEnv> {
     const key = c.req.param('key')!;
     return parseItemKey(type, key) ? { type, key } : undefined;
   };
+
+  // The settings' history is as much theirs as the form: admins only, to read and to restore.
+  const settingsOnly = frame.allow(contentPermissions.settings);
+  app.use('*', (c, next) => (/\/history\/settings\//.test(c.req.path) ? settingsOnly(c, next) : next()));
 
   app.get(`/${item}`, async (c) => {
     const found = itemOf(c);
@@ -72,22 +76,27 @@ export function historyScreens(screens: ContentScreens): Hono<AdminEnv> {
           version={earlier}
           current={current}
           token={frame.csrfToken(c)}
-          canRestore={contentPermissions.restoreVersion(c.get('staff')!)}
+          canRestore={mayRestore(found.type, c.get('staff')!)}
           timeZone={await frame.timeZone()}
         />
       ),
     });
   });
 
-  app.post(`/${item}/${version}/restore`, frame.allow(contentPermissions.restoreVersion), async (c) => {
+  app.post(`/${item}/${version}/restore`, async (c) => {
     const found = itemOf(c);
     if (!found) return c.notFound();
+    if (!mayRestore(found.type, c.get('staff')!)) return frame.forbidden(c);
     const outcome = await restoreVersion(db, found.type, found.key, Number(c.req.param('id')), frame.actor(c));
     const result = await afterWrite(c, screens, outcome, itemHref(found.type, found.key), 'restored');
     return result instanceof Response ? result : c.notFound();
   });
 
   return app;
+}
+
+function mayRestore(type: VersionedItemType, staff: Parameters<typeof contentPermissions.settings>[0]): boolean {
+  return type === 'settings' ? contentPermissions.settings(staff) : contentPermissions.restoreVersion(staff);
 }
 
 function titleOf(snapshot: Snapshot): string {

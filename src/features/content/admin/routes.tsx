@@ -11,6 +11,7 @@ import { pageScreens } from './pages.tsx';
 import { policyScreens } from './policies.tsx';
 import type { ContentScreens } from './requests.ts';
 import { resourceScreens } from './resources.tsx';
+import { settingsScreens } from './settings.tsx';
 import { ContentOverviewView } from './views/overview.tsx';
 
 export type ContentAdminDeps = {
@@ -24,11 +25,11 @@ export type ContentAdminDeps = {
 };
 
 /**
- * The forms that carry a resource's file, as mounted under /admin/content: the only
+ * The forms that carry a file (a resource's, under /admin/content; the settings' logo and icon): the only
  * requests allowed a body of UPLOAD_MAX_MB (every other form is refused far smaller).
  */
 export function isUploadPath(path: string): boolean {
-  return /^\/admin\/content\/resources\/(new|[a-z0-9-]{1,80})$/.test(path);
+  return /^\/admin\/content\/resources\/(new|[a-z0-9-]{1,80})$/.test(path) || path === '/admin/settings';
 }
 
 /**
@@ -38,13 +39,7 @@ export function isUploadPath(path: string): boolean {
  */
 export function contentAdminRoutes(deps: ContentAdminDeps): Hono<AdminEnv> {
   const { frame } = deps;
-  const screens: ContentScreens = {
-    db: deps.db,
-    frame,
-    cache: deps.cache,
-    files: deps.files ?? new LocalFileStore(join(deps.dataDir, 'uploads')),
-    uploadMaxBytes: deps.uploadMaxBytes,
-  };
+  const screens = contentScreens(deps);
   const app = new Hono<AdminEnv>();
   app.use(frame.requireSignedIn(), frame.allow(contentPermissions.view));
   app.get('/', async (c) =>
@@ -59,4 +54,19 @@ export function contentAdminRoutes(deps: ContentAdminDeps): Hono<AdminEnv> {
   app.route('/resources', resourceScreens(screens));
   app.route('/history', historyScreens(screens));
   return app;
+}
+
+/** The organisation's settings, for admins: mounted by the app at /admin/settings. */
+export function settingsAdminRoutes(deps: ContentAdminDeps): Hono<AdminEnv> {
+  return settingsScreens(contentScreens(deps));
+}
+
+function contentScreens(deps: ContentAdminDeps): ContentScreens {
+  return {
+    db: deps.db,
+    frame: deps.frame,
+    cache: deps.cache,
+    files: deps.files ?? new LocalFileStore(join(deps.dataDir, 'uploads')),
+    uploadMaxBytes: deps.uploadMaxBytes,
+  };
 }

@@ -16,12 +16,14 @@ import { demoPages } from './pages.ts';
 export const demoSettings: Partial<SiteSettings> = {
   name: 'Partnership for Safety and Justice',
   shortName: 'PSJ',
-  tagline: {
+  description: {
     en: 'Safety and justice for survivors of crime, people convicted of crime, and the families of both.',
     es: 'Seguridad y justicia para sobrevivientes de delitos, personas condenadas y las familias de ambos.',
   },
   contactEmail: 'hello@safetyandjustice.example',
   postalAddress: 'Portland, Oregon',
+  // A sample address on the reserved domain: the demo shows the Donate button without sending anyone anywhere real.
+  donateUrl: 'https://donate.safetyandjustice.example/',
   demo: true,
 };
 

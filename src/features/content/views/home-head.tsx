@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Locale } from '../../../platform/web/locale.ts';
 import { localizedPath } from '../../../platform/web/locale.ts';
+import { brandFilePath } from '../brand-images.ts';
 import type { Page, SiteSettings } from '../service.ts';
 
 const ogLocale: Record<Locale, string> = { en: 'en_US', es: 'es_US' };
@@ -17,10 +18,13 @@ export function organizationHead(props: { page: Page; locale: Locale; publicUrl:
     '@context': 'https://schema.org',
     '@type': 'Organization',
     name: site.name,
+    legalName: site.legalName || undefined,
+    alternateName: site.shortName || undefined,
     url: publicUrl + '/',
-    logo: `${publicUrl}/favicon.svg`,
-    description: page.description || undefined,
+    logo: publicUrl + (site.logo ? brandFilePath(site.logo.key) : '/favicon.svg'),
+    description: site.description[locale] || page.description || undefined,
     email: site.contactEmail || undefined,
+    telephone: site.phone || undefined,
     address: site.postalAddress || undefined,
     sameAs: site.profiles.length > 0 ? site.profiles : undefined,
   };

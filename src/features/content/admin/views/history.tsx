@@ -21,6 +21,7 @@ const replacedByLabel: Record<string, string> = {
 
 /** Where the item itself is edited, for links back from its history. */
 export function itemHref(type: VersionedItemType, key: string): string {
+  if (type === 'settings') return '/admin/settings';
   if (type === 'page') {
     const [slug, locale] = key.split('.');
     return `/admin/content/pages/${slug}/${locale}/edit`;
@@ -96,8 +97,12 @@ export function VersionDiffView(props: {
         <>
           <p>
             Restoring puts this version’s words and facts back.{' '}
-            {props.current ? 'Whether it is published stays as it is now.' : 'It comes back as a draft.'} The current
-            version goes into the history first, so this can be undone.
+            {props.type === 'settings'
+              ? ''
+              : props.current
+                ? 'Whether it is published stays as it is now. '
+                : 'It comes back as a draft. '}
+            The current version goes into the history first, so this can be undone.
           </p>
           <ActionButton
             action={`${base}/${props.version.id}/restore`}
