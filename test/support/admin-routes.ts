@@ -132,13 +132,13 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     post(`${historyKey}/:id{[0-9]{1,9}}/restore`, writers, {
       url: '/admin/content/history/page/home.es/999999/restore',
     }),
-    // The settings speak for the whole organisation: admins alone open, change, or read and restore their history.
-    get('/admin/settings', adminOnly),
+    // The settings are part of running the site: content writers open, change, or read and restore their history.
+    get('/admin/settings', writers),
     // Sent without a name: refused (400), so the walk changes nothing.
-    post('/admin/settings', adminOnly, { form: { name: '' } }),
-    get(historyKey, adminOnly, '/admin/content/history/settings/site'),
-    get(`${historyKey}/:id{[0-9]{1,9}}`, adminOnly, '/admin/content/history/settings/site/999999'),
-    post(`${historyKey}/:id{[0-9]{1,9}}/restore`, adminOnly, {
+    post('/admin/settings', writers, { form: { name: '' } }),
+    get(historyKey, writers, '/admin/content/history/settings/site'),
+    get(`${historyKey}/:id{[0-9]{1,9}}`, writers, '/admin/content/history/settings/site/999999'),
+    post(`${historyKey}/:id{[0-9]{1,9}}/restore`, writers, {
       url: '/admin/content/history/settings/site/999999/restore',
     }),
   );

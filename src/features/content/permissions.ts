@@ -24,8 +24,9 @@ export const contentPermissions = {
   remove: (actor: Actor) => roles.canWriteContent(actor),
   restoreVersion: (actor: Actor) => roles.canWriteContent(actor),
   /**
-   * The organisation's settings (its name, contacts, donate link, colours, logo) speak for the whole
-   * organisation on every page: only admins open, change or restore them, and read their history.
+   * The organisation's settings (its name, contacts, donate link, colours, logo) are part of running the
+   * public site, which is what content writers do (issue 14: an editor changes the name and contact); a
+   * viewer, who changes nothing, does not open them. Every change is versioned and audited like a page.
    */
-  settings: (actor: Actor) => roles.isAdmin(actor),
+  settings: (actor: Actor) => roles.canWriteContent(actor),
 };

@@ -17,7 +17,7 @@ import { megabytes } from './uploads.ts';
 import { SettingsFormView, type BrandImages } from './views/settings.tsx';
 
 /**
- * The organisation's settings, for admins only: one form, mounted at
+ * The organisation's settings, for content writers: one form, mounted at
  * /admin/settings. Its history is content's (/admin/content/history/settings/site).
  */
 export function settingsScreens(screens: ContentScreens): Hono<AdminEnv> {
