@@ -24,7 +24,7 @@ function leadsTo(item: StaffMenuItem): Child {
   if (item.url !== null)
     return (
       <>
-        another site: <span class="nowrap-break">{item.url}</span>
+        another site: <span class="menu-item-url">{item.url}</span>
       </>
     );
   if (item.problem === 'gone')
