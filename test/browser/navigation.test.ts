@@ -39,14 +39,28 @@ describe.skipIf(!available.ok)('the menu editor by keyboard and by dragging', ()
     await submitted(page, () => page.keyboard.press('Enter'));
     expect(page.url()).toContain('#item-');
     expect((await mainMenu()).slice(0, 2)).toEqual(['About', 'Home']);
-    // The moved item's own buttons are where the keyboard carries on.
-    // About is first now, so its Move up is disabled and Tab reaches its Move down next.
+    // Back at the moved item: About is first now, so its Move up is disabled and Tab reaches its Move down.
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Move down About');
     await page.goto(`${site.url}/`);
     const links = await page.locator('.site-nav a').allTextContents();
     expect(links.slice(0, 2)).toEqual(['About', 'Home']);
-  });
+  }, 90_000);
+
+  it('reads without axe violations on each of its other screens at 390 px, a refused form included', async () => {
+    const page = await staffPage(browser, site, { role: 'editor', displayName: 'Checking editor' });
+    const id = (await listMenuItems(site.database.db))[0]!.id;
+    for (const path of ['/new?menu=footer', `/items/${id}`, `/items/${id}/remove`]) {
+      await page.goto(`${site.url}/admin/navigation${path}`);
+      await expectNoAxeViolations(page, path);
+      await expectNoOverflow(page, path);
+    }
+    await page.goto(`${site.url}/admin/navigation/new?menu=footer`);
+    await page.getByLabel('Address on another site').fill('javascript:alert(1)');
+    await page.getByLabel('Leads to').selectOption('url');
+    await submitted(page, () => page.getByRole('button', { name: 'Add it' }).click());
+    await expectNoAxeViolations(page, 'the refused form');
+  }, 120_000);
 
   it('reorders by dragging, says so politely, and keeps the plain buttons right', async () => {
     const page = await staffPage(browser, site, { role: 'editor', displayName: 'Dragging editor' });
@@ -68,5 +82,5 @@ describe.skipIf(!available.ok)('the menu editor by keyboard and by dragging', ()
     ).resolves.toBe(true);
     await page.reload();
     expect(await items.locator('strong').first().textContent()).toBe(after[0]);
-  });
+  }, 90_000);
 });
