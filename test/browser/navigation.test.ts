@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listMenuItems } from '../../src/features/navigation/menus.ts';
+import { insertMenuItem, listMenuItems } from '../../src/features/navigation/menus.ts';
 import { expectNoAxeViolations, launchChromium, startDemoSite } from '../support/browser.ts';
 import { chromiumAvailable, requireAll } from '../support/suites.ts';
 import { expectNoOverflow, staffPage, submitted } from '../support/workspace-browser.ts';
@@ -82,5 +82,26 @@ describe.skipIf(!available.ok)('the menu editor by keyboard and by dragging', ()
     ).resolves.toBe(true);
     await page.reload();
     expect(await items.locator('strong').first().textContent()).toBe(after[0]);
+  }, 90_000);
+
+  it('marks a link to another site in the public menus, in both languages, without axe violations', async () => {
+    await insertMenuItem(site.database.db, 'main', {
+      labelEn: 'Our coalition',
+      labelEs: 'Nuestra coalición',
+      target: { url: 'https://coalition.example/' },
+      hidden: false,
+    });
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    for (const [path, words] of [
+      ['/', 'Our coalition (another site)'],
+      ['/es', 'Nuestra coalición (otro sitio)'],
+    ] as const) {
+      await page.goto(`${site.url}${path}`);
+      await expect(page.getByRole('link', { name: words }).getAttribute('href')).resolves.toBe(
+        'https://coalition.example/',
+      );
+      await expectNoAxeViolations(page, `${path} with an off-site menu link`);
+      await expectNoOverflow(page, path);
+    }
   }, 90_000);
 });
