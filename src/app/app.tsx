@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { contentRoutes } from '../features/content/routes.tsx';
-import { getContentVersion, getSiteSettings, siteFrameOf } from '../features/content/service.ts';
+import { contentLinkTargets, getContentVersion, getSiteSettings, siteFrameOf } from '../features/content/service.ts';
+import { ensureMenus, publicMenus } from '../features/navigation/service.ts';
 import { siteFileRoutes } from '../features/content/site-files.ts';
 import { isUploadPath } from '../features/content/admin/routes.tsx';
 import { workspaceApp } from './workspace.tsx';
@@ -11,11 +12,10 @@ import { signupRoutes } from '../features/supporters/routes.tsx';
 import { PetitionPublic, petitionOpenRoutes } from '../features/petitions/public-pages.tsx';
 import { isPetitionOriginCheckedPath, petitionRoutes } from '../features/petitions/routes.tsx';
 import {
-  anyOpen,
   censusGeocoder,
   listPublicPetitions,
+  petitionLinkTargets,
   petitionSiteMapSection,
-  petitionsMenuItem,
   publicPetitionsStamp,
 } from '../features/petitions/service.ts';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../features/supporters/preferences-routes.tsx';
@@ -26,6 +26,7 @@ import type { Config } from '../platform/config.ts';
 import { favicon, stylesheet, workspaceScript } from '../platform/web/assets.ts';
 import { renderNotFound, renderRefusal, renderServerError, renderTooLarge } from '../platform/web/error-pages.tsx';
 import type { SiteFrame } from '../platform/web/layout.tsx';
+import type { LinkTargets } from '../platform/web/link-targets.ts';
 import { splitLocale, type Locale } from '../platform/web/locale.ts';
 import { limitBodySize } from '../platform/http/body-size.ts';
 import { clientIp } from '../platform/http/client-ip.ts';
@@ -83,13 +84,19 @@ export function createApp(deps: AppDeps) {
   }, config.pageCacheCheckMs);
   const publicUrl = config.publicUrl;
 
+  // Everything a menu (or a call to action) may link to, as each feature offers it; a feature that adds things to
+  // link to (events) adds its list here, and its writes move the page cache's version as content's do.
+  const linkTargets: LinkTargets = async () =>
+    (await Promise.all([contentLinkTargets(db), petitionLinkTargets(db)])).flat();
+
   const siteFrame = (): Promise<SiteFrame> =>
     cache.value('site-frame', async () => {
-      const [s, petitions] = await Promise.all([getSiteSettings(db), listPublicPetitions(db)]);
+      // A site's first menus are given once, before the first page that shows them.
+      await ensureMenus(db);
+      const [s, menus] = await Promise.all([getSiteSettings(db), publicMenus(db, linkTargets)]);
       return {
         ...siteFrameOf(s),
-        // The menu offers petitions while one takes signatures.
-        menu: anyOpen(petitions) ? [petitionsMenuItem] : [],
+        menus,
       };
     });
 
@@ -262,6 +269,7 @@ export function createApp(deps: AppDeps) {
       secrets,
       files,
       petitions: petitionsPublic,
+      targets: linkTargets,
     }),
   );
 

@@ -4,9 +4,12 @@ import type { Secrets } from '../platform/crypto.ts';
 import type { PageCache } from '../platform/http/page-cache.ts';
 import { AdminFrame, type AdminEnv } from '../platform/http/admin.tsx';
 import type { SiteFrame } from '../platform/web/layout.tsx';
+import type { LinkTargets } from '../platform/web/link-targets.ts';
 import { getSiteSettings } from '../features/content/service.ts';
 import { contentAdminRoutes, settingsAdminRoutes } from '../features/content/admin/routes.tsx';
 import { contentPermissions } from '../features/content/permissions.ts';
+import { navigationAdminRoutes } from '../features/navigation/admin/routes.tsx';
+import { navigationPermissions } from '../features/navigation/service.ts';
 import { auditRoutes } from '../features/audit/admin/routes.tsx';
 import { broadcastPermissions } from '../features/broadcasts/permissions.ts';
 import { broadcastRoutes } from '../features/broadcasts/admin/routes.tsx';
@@ -36,6 +39,8 @@ export type WorkspaceDeps = {
   secrets: Secrets;
   files: FileStore;
   petitions: PetitionPublic;
+  /** Everything the menu editor may link to, as the app composes it from each feature. */
+  targets: LinkTargets;
 };
 
 /**
@@ -56,6 +61,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
     nav: [
       { key: 'home', href: '/admin', label: 'Home', visible: () => true },
       { key: 'content', href: '/admin/content', label: 'Content', visible: contentPermissions.view },
+      { key: 'navigation', href: '/admin/navigation', label: 'Navigation', visible: navigationPermissions.view },
       { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPermissions.view },
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
       { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPermissions.view },
@@ -116,6 +122,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
   const contentDeps = { db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files };
   admin.route('/content', contentAdminRoutes(contentDeps));
   admin.route('/settings', settingsAdminRoutes(contentDeps));
+  admin.route('/navigation', navigationAdminRoutes({ db, frame, targets: workspace.targets }));
   admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
   admin.route('/', workspaceRoutes({ db, frame, auditWords }));
   return admin;

@@ -4,6 +4,8 @@ import { createStaff, type StaffRole } from '../../src/features/staff/service.ts
 import { supporterNotes, supporters } from '../../src/features/supporters/schema.ts';
 import { createBroadcast } from '../../src/features/broadcasts/service.ts';
 import { petitions } from '../../src/features/petitions/schema.ts';
+import { insertMenuItem } from '../../src/features/navigation/menus.ts';
+import { ensureMenus } from '../../src/features/navigation/seed.ts';
 
 /**
  * The table the role × route test walks: every admin route, a URL to try it
@@ -229,6 +231,35 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     get('/admin/content', all),
     ...(await broadcastRouteCases(database)),
     ...(await petitionRouteCases(database)),
+    ...(await navigationRouteCases(database)),
+  ];
+}
+
+/** The menu editor: every member of staff looks, content writers change; each post is refused or changes nothing. */
+async function navigationRouteCases(database: Database): Promise<AdminRouteCase[]> {
+  // The site's first menus before the probe, so the probe does not stand in for them.
+  await ensureMenus(database.db);
+  const probe = await insertMenuItem(database.db, 'footer', {
+    labelEn: 'Route probe',
+    labelEs: '',
+    target: { url: 'https://probe.example/' },
+    hidden: true,
+  });
+  const base = '/admin/navigation';
+  const item = `${base}/items/:id{[0-9]{1,9}}`;
+  const url = `${base}/items/${probe.id}`;
+  return [
+    get(base, all),
+    get(`${base}/new`, writers, `${base}/new?menu=footer`),
+    post(`${base}/new`, writers, { form: { menu: 'footer', labelEn: '' } }),
+    get(item, writers, url),
+    post(item, writers, { url, form: { labelEn: '' } }),
+    // A direction that is neither up nor down moves nothing; an unconfirmed removal only asks.
+    post(`${item}/move`, writers, { url: `${url}/move`, form: { direction: 'sideways' } }),
+    get(`${item}/remove`, writers, `${url}/remove`),
+    post(`${item}/remove`, writers, { url: `${url}/remove`, form: {} }),
+    // An order that is not the menu's items is refused as out of date.
+    post(`${base}/:menu{main|footer}/order`, writers, { url: `${base}/footer/order`, form: { order: '1' } }),
   ];
 }
 

@@ -23,7 +23,7 @@ import {
 import { broadcastRecipients, broadcasts, type Audience, type BroadcastStatus } from './schema.ts';
 
 export type Broadcast = typeof broadcasts.$inferSelect;
-export { type Audience } from './schema.ts';
+export type { Audience } from './schema.ts';
 
 const version = (required: boolean) =>
   z.object({

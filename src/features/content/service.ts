@@ -30,6 +30,8 @@ export {
   type Locale,
   type VersionedItemType,
 } from './schema.ts';
+/** What menus and calls to action may link to among content: its pages, lists, policies and resources. */
+export { contentLinkTargets } from './link-targets.ts';
 export { contentNeedingAttention, contentOverview, type ContentOverview, type TranslationCounts } from './attention.ts';
 
 // Staff editing: each write is one transaction with its history, audit entry and content version.

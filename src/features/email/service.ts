@@ -31,7 +31,7 @@ export {
 export { staffTemplates } from './templates/staff.ts';
 export { standardConfirmationWords } from './templates/petition.ts';
 export { isSuppressed, listSuppressions, suppress, suppressedAmong, type Suppression } from './suppressions.ts';
-export { type EmailFeedback } from './feedback-reports.ts';
+export type { EmailFeedback } from './feedback-reports.ts';
 export {
   ERASED_ADDRESS,
   forgetAddress,

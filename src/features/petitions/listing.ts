@@ -1,5 +1,6 @@
 import { desc, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import type { LinkTarget } from '../../platform/web/link-targets.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { petitionMessages } from './messages.ts';
 import { petitions } from './schema.ts';
@@ -78,6 +79,27 @@ export const petitionsMenuItem = {
   path: '/petitions',
   label: { en: petitionMessages('en').list.title, es: petitionMessages('es').list.title },
 } as const;
+
+/**
+ * What menus and calls to action may link to among petitions: the list, which counts as empty while none takes
+ * signatures (so a menu shows it only then, as the menu always did), and each public petition, titled in each
+ * language where it has one.
+ */
+export async function petitionLinkTargets(db: Db): Promise<LinkTarget[]> {
+  const listed = await listPublicPetitions(db);
+  const title = (p: ListedPetition, locale: Locale) => petitionWords(p, locale).words.title;
+  return [
+    { kind: 'list', ref: 'petitions', path: '/petitions', label: petitionsMenuItem.label, empty: !anyOpen(listed) },
+    ...listed.map(
+      (p): LinkTarget => ({
+        kind: 'petition',
+        ref: p.slug,
+        path: `/petitions/${p.slug}`,
+        label: { en: title(p, 'en'), es: title(p, 'es') },
+      }),
+    ),
+  ];
+}
 
 /** The site map's section for people: the list, then each petition, in the page's language where it has one. */
 export async function petitionSiteMapSection(db: Db, locale: Locale) {

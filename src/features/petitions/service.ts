@@ -42,6 +42,7 @@ export { petitionWords, signingState, type SigningState } from './signing-state.
 export {
   anyOpen,
   listPublicPetitions,
+  petitionLinkTargets,
   petitionSiteMapSection,
   petitionsMenuItem,
   publicPetitionsStamp,

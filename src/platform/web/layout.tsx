@@ -14,10 +14,10 @@ export type SiteFrame = {
   /** The organisation's time zone, in which public pages give dates (a petition's closing day). */
   timeZone?: string;
   /**
-   * Items a feature adds to the main menu after the fixed ones (petitions, while one is open), composed by the
-   * app: the platform names no feature.
+   * The main menu and the footer's links as staff arranged them, each leading where its target is now; composed by
+   * the app (the platform names no feature). Without them (the frame the app falls back to) the menus are empty.
    */
-  menu?: readonly MenuItem[];
+  menus?: { main: readonly MenuLink[]; footer: readonly MenuLink[] };
   /** The organisation's registered name, in the footer line when it differs from `name`. */
   legalName?: string;
   /** The short description in each language, for pages that have none of their own. */
@@ -39,7 +39,14 @@ export type SiteFrame = {
 /** Where the organisation is when its settings do not say (the demo organisation's zone). */
 export const DEFAULT_TIME_ZONE = 'America/Los_Angeles';
 
-export type MenuItem = { key: string; path: string; label: Record<Locale, string> };
+/**
+ * One link of a public menu: to a page of this site (`path`, language-neutral: "/about"), or to another site
+ * (`href`, marked as such). Its words are the staff's: without Spanish, the English is shown, marked as English.
+ */
+export type MenuLink = { label: { en: string; es?: string } } & (
+  | { path: string; href?: never }
+  | { href: string; path?: never; external: true }
+);
 
 export type PageMeta = {
   locale: Locale;
@@ -49,7 +56,10 @@ export type PageMeta = {
   description?: string;
   publicUrl: string;
   site: SiteFrame;
-  /** Which main navigation item is the current page: a fixed one, or the key of one in `site.menu`. */
+  /**
+   * What the page is ('home' titles it with the organisation's name alone). The menus mark their current item
+   * by the page's path instead (`currentLink`), so an item staff add is marked too.
+   */
   current?: keyof ReturnType<typeof messagesFor>['nav'] | (string & {});
   /** Extra elements for <head>: Open Graph, structured data. */
   head?: Child;
@@ -59,13 +69,40 @@ export type PageMeta = {
   footerSignup?: boolean;
 };
 
-const navItems = [
-  ['home', '/'],
-  ['about', '/about'],
-  ['policies', '/policies'],
-  ['resources', '/resources'],
-  ['tips', '/tips'],
-] as const;
+/**
+ * The menu link the page is at or under: "/policies" on "/policies/a-bill", the home page only on "/". When two
+ * match, the longer path is the nearer.
+ */
+export function currentLink(path: string, links: readonly MenuLink[]): MenuLink | undefined {
+  let best: MenuLink | undefined;
+  for (const link of links) {
+    if (link.path === undefined) continue;
+    const within = link.path === path || (link.path !== '/' && path.startsWith(`${link.path}/`));
+    if (within && (!best || link.path.length > best.path!.length)) best = link;
+  }
+  return best;
+}
+
+/** One menu link in the page's language; another site's link says so, to the eye and to a screen reader. */
+function MenuAnchor(props: { link: MenuLink; locale: Locale; current?: boolean }) {
+  const { link, locale } = props;
+  const own = link.label[locale];
+  const text = own || link.label.en;
+  const lang = own ? undefined : 'en';
+  if (link.href !== undefined)
+    return (
+      <a href={link.href} rel="noopener" class="external-link">
+        <span lang={lang}>{text}</span>
+        <span aria-hidden="true"> ↗</span>
+        <span class="visually-hidden"> ({messagesFor(locale).anotherSite})</span>
+      </a>
+    );
+  return (
+    <a href={localizedPath(locale, link.path)} aria-current={props.current ? 'page' : undefined} lang={lang}>
+      {text}
+    </a>
+  );
+}
 
 export function Layout(props: PageMeta & { children?: Child }) {
   const { locale, path, site, publicUrl } = props;
@@ -73,6 +110,8 @@ export function Layout(props: PageMeta & { children?: Child }) {
   const other: Locale = locale === 'en' ? 'es' : 'en';
   const pageTitle = props.current === 'home' ? props.title : `${props.title} · ${site.name}`;
   const description = props.description || site.description?.[locale] || undefined;
+  const main = site.menus?.main ?? [];
+  const current = currentLink(path, main);
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -122,21 +161,9 @@ export function Layout(props: PageMeta & { children?: Child }) {
             </a>
             <nav class="site-nav" aria-label={t.mainNavigation}>
               <ul>
-                {navItems.map(([key, href]) => (
+                {main.map((link) => (
                   <li>
-                    <a href={localizedPath(locale, href)} aria-current={props.current === key ? 'page' : undefined}>
-                      {t.nav[key]}
-                    </a>
-                  </li>
-                ))}
-                {(site.menu ?? []).map((item) => (
-                  <li>
-                    <a
-                      href={localizedPath(locale, item.path)}
-                      aria-current={props.current === item.key ? 'page' : undefined}
-                    >
-                      {item.label[locale]}
-                    </a>
+                    <MenuAnchor link={link} locale={locale} current={link === current} />
                   </li>
                 ))}
               </ul>
@@ -188,12 +215,11 @@ export function Layout(props: PageMeta & { children?: Child }) {
               </ul>
             ) : null}
             <ul>
-              <li>
-                <a href={localizedPath(locale, '/privacy')}>{t.footer.privacy}</a>
-              </li>
-              <li>
-                <a href={localizedPath(locale, '/site-map')}>{t.footer.sitemap}</a>
-              </li>
+              {(site.menus?.footer ?? []).map((link) => (
+                <li>
+                  <MenuAnchor link={link} locale={locale} />
+                </li>
+              ))}
             </ul>
             {site.demo ? <p>{t.footer.demo}</p> : null}
             <p>{t.footer.poweredBy}</p>

@@ -15,6 +15,11 @@ export type LinkTarget = {
   ref: string;
   path: string;
   label: Record<Locale, string>;
+  /**
+   * A list with nothing in it for now (petitions while none takes signatures): a link to it is left out of the
+   * menus until it fills, without being called broken.
+   */
+  empty?: boolean;
 };
 
 export type LinkTargets = () => Promise<LinkTarget[]>;

@@ -51,6 +51,8 @@ const en = {
     body: 'For your safety the form could not be sent. Go back, reload the page and try again.',
   },
   exitThisPage: 'Exit this page',
+  /** Said after a menu link that leaves the site. */
+  anotherSite: 'another site',
 };
 
 export type Messages = typeof en;
@@ -101,6 +103,7 @@ const es: Messages = {
     body: 'Por tu seguridad no pudimos enviar el formulario. Regresa, vuelve a cargar la página e inténtalo de nuevo.',
   },
   exitThisPage: 'Salir de esta página',
+  anotherSite: 'otro sitio',
 };
 
 const catalogs: Record<Locale, Messages> = { en, es };
