@@ -3,6 +3,7 @@ import type { FileStore } from '../platform/storage.ts';
 import type { Secrets } from '../platform/crypto.ts';
 import type { PageCache } from '../platform/http/page-cache.ts';
 import { AdminFrame, type AdminEnv } from '../platform/http/admin.tsx';
+import type { ImageLibrary } from '../platform/web/images.tsx';
 import type { SiteFrame } from '../platform/web/layout.tsx';
 import { getSiteSettings } from '../features/content/service.ts';
 import { contentAdminRoutes } from '../features/content/admin/routes.tsx';
@@ -24,6 +25,8 @@ import { listStaff, staffPermissions, type QueueStaffEmail } from '../features/s
 import { enqueueEmail } from '../features/email/service.ts';
 import { workspaceRoutes } from '../features/workspace/admin/routes.tsx';
 import { mailboxPermissions, mailboxRoutes } from '../features/email/admin/routes.tsx';
+import { newsAdminRoutes } from '../features/news/admin/routes.tsx';
+import { newsPermissions } from '../features/news/permissions.ts';
 import { supporterAdminRoutes } from '../features/supporters/admin/routes.tsx';
 import { supporterPermissions } from '../features/supporters/permissions.ts';
 import { auditWords } from './audit-words.ts';
@@ -36,6 +39,7 @@ export type WorkspaceDeps = {
   secrets: Secrets;
   files: FileStore;
   petitions: PetitionPublic;
+  images: ImageLibrary;
 };
 
 /**
@@ -56,6 +60,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
     nav: [
       { key: 'home', href: '/admin', label: 'Home', visible: () => true },
       { key: 'content', href: '/admin/content', label: 'Content', visible: contentPermissions.view },
+      { key: 'news', href: '/admin/news', label: 'News', visible: newsPermissions.view },
       { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPermissions.view },
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
       { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPermissions.view },
@@ -115,6 +120,10 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
   admin.route(
     '/content',
     contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }),
+  );
+  admin.route(
+    '/news',
+    newsAdminRoutes({ db, frame, cache, images: workspace.images, siteName: async () => (await siteFrame()).name }),
   );
   admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
   admin.route('/', workspaceRoutes({ db, frame, auditWords }));
