@@ -54,7 +54,7 @@ export function NewsListPage(props: {
                 <PostMeta post={post} locale={locale} />
                 <p lang={lang}>{post.summary}</p>
               </div>
-              {image ? <Picture image={image} sizes="8rem" class="news-thumb" /> : null}
+              {image ? <Picture image={image} sizes="6rem" class="news-thumb" /> : null}
             </li>
           );
         })}
