@@ -1,3 +1,4 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { formFields } from '../../../test/support/form-fields.ts';
@@ -43,6 +44,13 @@ describeEachDatabase('news in the workspace', (database) => {
     summary: 'A report from advocacy day.',
     bodyMd: 'Advocates met **their legislators**.',
   };
+
+  it('answers with an empty list and an empty feed before any post is written', async () => {
+    expect(await publicText('/news')).toContain('No news has been published yet.');
+    const feed = await app.request('/es/news/feed.xml');
+    expect(feed.status).toBe(200);
+    expect(parseFeed(await feed.text()).items).toEqual([]);
+  });
 
   it('writes a draft that the public cannot see, and audits it', async () => {
     const page = await editor.request('/admin/news/new');
