@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { seedDemoContent } from './features/content/seed/index.ts';
+import { seedDemoNews } from './features/news/seed/index.ts';
 import { seedDemoPetition } from './features/petitions/seed.ts';
 import { checkReferenceData } from './features/reference/demo.ts';
 import { announceDemoAdmin, ensureDemoAdmin } from './features/staff/cli.ts';
@@ -74,6 +75,7 @@ async function main() {
     const { seeded } = await seedDemoContent(database.db);
     if (seeded) logger.info('demo content added to the empty database');
     if ((await seedDemoPetition(database.db)).seeded) logger.info('demo petition added');
+    if ((await seedDemoNews(database.db)).seeded) logger.info('demo news posts added');
     // A demo admin only on a demo start, never in production.
     demoAdmin = config.nodeEnv === 'production' ? undefined : await ensureDemoAdmin(database.db);
     if (demoAdmin && !readable) announceDemoAdmin(demoAdmin, logger);

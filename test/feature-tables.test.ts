@@ -74,6 +74,7 @@ describe("a feature's tables are written and read only by its own code", () => {
       'content',
       'email',
       'navigation',
+      'news',
       'petitions',
       'reference',
       'staff',

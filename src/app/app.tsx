@@ -18,12 +18,15 @@ import {
   petitionSiteMapSection,
   publicPetitionsStamp,
 } from '../features/petitions/service.ts';
+import { newsRoutes } from '../features/news/routes.tsx';
+import { listPublishedPostPaths, newsLinkTargets, newsSiteMapSection } from '../features/news/service.ts';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../features/supporters/preferences-routes.tsx';
 import { join } from 'node:path';
 import { Secrets } from '../platform/crypto.ts';
 import { LocalFileStore } from '../platform/storage.ts';
 import type { Config } from '../platform/config.ts';
 import { favicon, stylesheet, workspaceScript } from '../platform/web/assets.ts';
+import { noImages } from '../platform/web/images.tsx';
 import { renderNotFound, renderRefusal, renderServerError, renderTooLarge } from '../platform/web/error-pages.tsx';
 import type { SiteFrame } from '../platform/web/layout.tsx';
 import type { LinkTargets } from '../platform/web/link-targets.ts';
@@ -87,7 +90,7 @@ export function createApp(deps: AppDeps) {
   // Everything a menu (or a call to action) may link to, as each feature offers it; a feature that adds things to
   // link to (events) adds its list here, and its writes move the page cache's version as content's do.
   const linkTargets: LinkTargets = async () =>
-    (await Promise.all([contentLinkTargets(db), petitionLinkTargets(db)])).flat();
+    (await Promise.all([contentLinkTargets(db), petitionLinkTargets(db), newsLinkTargets(db)])).flat();
 
   const siteFrame = (): Promise<SiteFrame> =>
     cache.value('site-frame', async () => {
@@ -258,7 +261,11 @@ export function createApp(deps: AppDeps) {
     const listed = await listPublicPetitions(db);
     return listed.length === 0 ? [] : ['/petitions', ...listed.map((p) => `/petitions/${p.slug}`)];
   };
-  app.route('/', siteFileRoutes({ db, cache, publicUrl, files, morePaths: petitionPaths }));
+  const newsPaths = async () => ['/news', ...(await listPublishedPostPaths(db))];
+  const morePaths = async () => (await Promise.all([petitionPaths(), newsPaths()])).flat();
+  app.route('/', siteFileRoutes({ db, cache, publicUrl, files, morePaths }));
+  // The media library, when the app is composed with one; pages without it show no images.
+  const images = deps.images ?? noImages;
 
   app.route(
     '/admin',
@@ -270,6 +277,7 @@ export function createApp(deps: AppDeps) {
       files,
       petitions: petitionsPublic,
       targets: linkTargets,
+      images,
     }),
   );
 
@@ -279,8 +287,10 @@ export function createApp(deps: AppDeps) {
     publicUrl,
     siteFrame,
     notFound,
-    siteMapSections: async (locale: Locale) => [await petitionSiteMapSection(db, locale)],
+    siteMapSections: async (locale: Locale) =>
+      Promise.all([newsSiteMapSection(db, locale), petitionSiteMapSection(db, locale)]),
   };
+  const newsDeps = { db, cache, publicUrl, siteFrame, notFound, images };
   for (const [prefix, locale] of [
     ['/es', 'es'],
     ['/', 'en'],
@@ -305,6 +315,7 @@ export function createApp(deps: AppDeps) {
     site.route('/', signupRoutes(signupDeps, locale));
     site.route('/', preferencesRoutes(signupDeps, locale));
     site.route('/', petitionRoutes(petitionsPublic, locale));
+    site.route('/', newsRoutes(newsDeps, locale));
     site.route('/', contentRoutes(contentDeps, locale));
     app.route(prefix, site);
   }

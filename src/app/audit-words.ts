@@ -2,6 +2,7 @@ import type { AuditWords } from '../features/audit/service.ts';
 import { broadcastAuditWords } from '../features/broadcasts/service.ts';
 import { contentAuditWords } from '../features/content/service.ts';
 import { navigationAuditWords } from '../features/navigation/service.ts';
+import { newsAuditWords } from '../features/news/service.ts';
 import { petitionAuditWords } from '../features/petitions/service.ts';
 import { referenceAuditWords } from '../features/reference/service.ts';
 import { staffAuditWords } from '../features/staff/service.ts';
@@ -21,4 +22,5 @@ export const auditWords: readonly AuditWords[] = [
   petitionAuditWords,
   referenceAuditWords,
   navigationAuditWords,
+  newsAuditWords,
 ];

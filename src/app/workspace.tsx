@@ -3,6 +3,7 @@ import type { FileStore } from '../platform/storage.ts';
 import type { Secrets } from '../platform/crypto.ts';
 import type { PageCache } from '../platform/http/page-cache.ts';
 import { AdminFrame, type AdminEnv } from '../platform/http/admin.tsx';
+import type { ImageLibrary } from '../platform/web/images.tsx';
 import type { SiteFrame } from '../platform/web/layout.tsx';
 import type { LinkTargets } from '../platform/web/link-targets.ts';
 import { getSiteSettings } from '../features/content/service.ts';
@@ -27,6 +28,8 @@ import { listStaff, staffPermissions, type QueueStaffEmail } from '../features/s
 import { enqueueEmail } from '../features/email/service.ts';
 import { workspaceRoutes } from '../features/workspace/admin/routes.tsx';
 import { mailboxPermissions, mailboxRoutes } from '../features/email/admin/routes.tsx';
+import { newsAdminRoutes } from '../features/news/admin/routes.tsx';
+import { newsPermissions } from '../features/news/permissions.ts';
 import { supporterAdminRoutes } from '../features/supporters/admin/routes.tsx';
 import { supporterPermissions } from '../features/supporters/permissions.ts';
 import { auditWords } from './audit-words.ts';
@@ -41,6 +44,7 @@ export type WorkspaceDeps = {
   petitions: PetitionPublic;
   /** Everything the menu editor may link to, as the app composes it from each feature. */
   targets: LinkTargets;
+  images: ImageLibrary;
 };
 
 /**
@@ -62,6 +66,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       { key: 'home', href: '/admin', label: 'Home', visible: () => true },
       { key: 'content', href: '/admin/content', label: 'Content', visible: contentPermissions.view },
       { key: 'navigation', href: '/admin/navigation', label: 'Navigation', visible: navigationPermissions.view },
+      { key: 'news', href: '/admin/news', label: 'News', visible: newsPermissions.view },
       { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPermissions.view },
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
       { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPermissions.view },
@@ -123,6 +128,10 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
   admin.route('/content', contentAdminRoutes(contentDeps));
   admin.route('/settings', settingsAdminRoutes(contentDeps));
   admin.route('/navigation', navigationAdminRoutes({ db, frame, targets: workspace.targets }));
+  admin.route(
+    '/news',
+    newsAdminRoutes({ db, frame, cache, images: workspace.images, siteName: async () => (await siteFrame()).name }),
+  );
   admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
   admin.route('/', workspaceRoutes({ db, frame, auditWords }));
   return admin;

@@ -18,6 +18,8 @@ const paths = [
   '/policies',
   '/resources',
   '/resources?q=survivors',
+  '/news',
+  '/news/sample-advocacy-day',
   '/privacy',
   '/join',
   '/confirm/this-link-is-not-valid-at-all',

@@ -6,6 +6,7 @@ import { createBroadcast } from '../../src/features/broadcasts/service.ts';
 import { petitions } from '../../src/features/petitions/schema.ts';
 import { insertMenuItem } from '../../src/features/navigation/menus.ts';
 import { ensureMenus } from '../../src/features/navigation/seed.ts';
+import { createPost } from '../../src/features/news/service.ts';
 
 /**
  * The table the role × route test walks: every admin route, a URL to try it
@@ -232,6 +233,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     ...(await broadcastRouteCases(database)),
     ...(await petitionRouteCases(database)),
     ...(await navigationRouteCases(database)),
+    ...(await newsRouteCases(database)),
   ];
 }
 
@@ -332,5 +334,38 @@ async function petitionRouteCases(database: Database): Promise<AdminRouteCase[]>
     post(`${base}/abuse/limits`, campaigners, { form: { perIpBurst: '' } }),
     post(`${base}/abuse/blocks`, campaigners, { form: { kind: 'ip', ip: 'not an address' } }),
     post(`${base}/abuse/blocks/remove`, campaigners, { form: { kind: 'ip', value: '' } }),
+  ];
+}
+
+/**
+ * News: every staff member reads posts and drafts; content writers write, publish and delete them. The probe
+ * has English only, so its Spanish screen is the one that offers to add it; the walk deletes it last.
+ */
+async function newsRouteCases(database: Database): Promise<AdminRouteCase[]> {
+  const made = await createPost(
+    database.db,
+    {
+      facts: { slug: `route-probe-${Date.now()}`, type: 'news', publishedOn: '2026-01-01', authorName: 'Probe' },
+      words: { en: { title: 'Route probe', summary: 'Probe', bodyMd: '' } },
+    },
+    null,
+  );
+  if (!made.ok) throw new Error('news route probe not made');
+  const base = '/admin/news';
+  const id = `${base}/:id{[0-9]{1,9}}`;
+  const url = `${base}/${made.id}`;
+  return [
+    get(base, all),
+    get(`${base}/new`, writers),
+    post(`${base}/new`, writers, { form: { slug: '' } }),
+    get(`${id}/:locale{en|es}`, all, `${url}/en`),
+    get(`${id}/:locale{en|es}`, all, `${url}/es`),
+    post(`${id}/:locale{en|es}`, writers, { url: `${url}/en`, form: { slug: '' } }),
+    post(`${id}/:locale{en|es}/add`, writers, { url: `${url}/es/add` }),
+    post(`${id}/publish`, writers, { url: `${url}/publish` }),
+    get(`${id}/unpublish`, writers, `${url}/unpublish`),
+    post(`${id}/unpublish`, writers, { url: `${url}/unpublish`, form: { confirmed: 'yes' } }),
+    get(`${id}/delete`, writers, `${url}/delete`),
+    post(`${id}/delete`, writers, { url: `${url}/delete`, form: { confirmed: 'yes' } }),
   ];
 }

@@ -46,6 +46,7 @@ describeEachDatabase('the menu editor', (database) => {
       'About',
       'Policies',
       'Resources',
+      'News',
       'Tips',
       'Petitions',
     ]);

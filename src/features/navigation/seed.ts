@@ -20,6 +20,8 @@ export const firstMenus: readonly FirstItem[] = [
   ['main', 'page', 'about', en.nav.about, es.nav.about],
   ['main', 'list', 'policies', en.nav.policies, es.nav.policies],
   ['main', 'list', 'resources', en.nav.resources, es.nav.resources],
+  // News came after the menus were first written in code: a site given its menus before then keeps them as they are.
+  ['main', 'list', 'news', 'News', 'Noticias'],
   ['main', 'page', 'tips', en.nav.tips, es.nav.tips],
   ['main', 'list', 'petitions', petitionsMenuItem.label.en, petitionsMenuItem.label.es],
   ['footer', 'page', 'privacy', en.footer.privacy, es.footer.privacy],
