@@ -3,6 +3,8 @@ import { contentRoutes } from '../features/content/routes.tsx';
 import { getContentVersion, getSiteSettings } from '../features/content/service.ts';
 import { siteFileRoutes } from '../features/content/site-files.ts';
 import { isUploadPath } from '../features/content/admin/routes.tsx';
+import { isMediaUploadPath } from '../features/media/admin/routes.tsx';
+import { mediaFileRoutes } from '../features/media/routes.tsx';
 import { workspaceApp } from './workspace.tsx';
 import { staffSessionKey } from '../features/staff/middleware.ts';
 import { EMAIL_WEBHOOK_PATH, emailWebhookRoutes } from '../features/email/webhooks.ts';
@@ -59,7 +61,7 @@ export const PUBLIC_FORM_MAX_BYTES = 64 * 1024;
 function bodyLimitFor(config: Config): (path: string) => number {
   const megabyte = 1024 * 1024;
   return (path) => {
-    if (isUploadPath(path)) return config.uploadMaxBytes + megabyte;
+    if (isUploadPath(path) || isMediaUploadPath(path)) return config.uploadMaxBytes + megabyte;
     if (path.startsWith('/admin/') || path === EMAIL_WEBHOOK_PATH) return megabyte;
     return PUBLIC_FORM_MAX_BYTES;
   };
@@ -251,6 +253,8 @@ export function createApp(deps: AppDeps) {
   // The embed, count.json and the petition assets: outside the language middleware, as they set no cookie.
   app.route('/', petitionOpenRoutes(petitionsPublic));
   const files = new LocalFileStore(join(config.dataDir, 'uploads'));
+  // The media library's images: outside the language middleware too, long-cached, from our own origin.
+  app.route('/', mediaFileRoutes({ db, files }));
   const petitionPaths = async () => {
     const listed = await listPublicPetitions(db);
     return listed.length === 0 ? [] : ['/petitions', ...listed.map((p) => `/petitions/${p.slug}`)];

@@ -1,6 +1,7 @@
 import type { AuditWords } from '../features/audit/service.ts';
 import { broadcastAuditWords } from '../features/broadcasts/service.ts';
 import { contentAuditWords } from '../features/content/service.ts';
+import { mediaAuditWords } from '../features/media/service.ts';
 import { petitionAuditWords } from '../features/petitions/service.ts';
 import { referenceAuditWords } from '../features/reference/service.ts';
 import { staffAuditWords } from '../features/staff/service.ts';
@@ -19,4 +20,5 @@ export const auditWords: readonly AuditWords[] = [
   broadcastAuditWords,
   petitionAuditWords,
   referenceAuditWords,
+  mediaAuditWords,
 ];

@@ -7,6 +7,8 @@ import type { SiteFrame } from '../platform/web/layout.tsx';
 import { getSiteSettings } from '../features/content/service.ts';
 import { contentAdminRoutes } from '../features/content/admin/routes.tsx';
 import { contentPermissions } from '../features/content/permissions.ts';
+import { mediaAdminRoutes } from '../features/media/admin/routes.tsx';
+import { mediaPermissions } from '../features/media/permissions.ts';
 import { auditRoutes } from '../features/audit/admin/routes.tsx';
 import { broadcastPermissions } from '../features/broadcasts/permissions.ts';
 import { broadcastRoutes } from '../features/broadcasts/admin/routes.tsx';
@@ -56,6 +58,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
     nav: [
       { key: 'home', href: '/admin', label: 'Home', visible: () => true },
       { key: 'content', href: '/admin/content', label: 'Content', visible: contentPermissions.view },
+      { key: 'media', href: '/admin/media', label: 'Media', visible: mediaPermissions.view },
       { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPermissions.view },
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
       { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPermissions.view },
@@ -116,6 +119,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
     '/content',
     contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }),
   );
+  admin.route('/media', mediaAdminRoutes({ db, frame, files, uploadMaxBytes: config.uploadMaxBytes }));
   admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
   admin.route('/', workspaceRoutes({ db, frame, auditWords }));
   return admin;
