@@ -4,6 +4,7 @@ import { createStaff, type StaffRole } from '../../src/features/staff/service.ts
 import { supporters } from '../../src/features/supporters/schema.ts';
 import { createBroadcast } from '../../src/features/broadcasts/service.ts';
 import { petitions } from '../../src/features/petitions/schema.ts';
+import { images, imageVariants } from '../../src/features/media/schema.ts';
 
 /**
  * The table the role × route test walks: every admin route, a URL to try it
@@ -209,6 +210,34 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     get('/admin/content', all),
     ...(await broadcastRouteCases(database)),
     ...(await petitionRouteCases(database)),
+    ...(await mediaRouteCases(database)),
+  ];
+}
+
+/**
+ * The media library: everyone looks, content writers upload, edit and delete. The probe is a row with no
+ * files (its thumbnail is a 404). The edit is sent too long (refused, 422) and the delete unconfirmed (the
+ * question again), so the walk changes nothing.
+ */
+async function mediaRouteCases(database: Database): Promise<AdminRouteCase[]> {
+  const [probe] = await database.db
+    .insert(images)
+    .values({ originalKey: `${'b'.repeat(32)}.png`, width: 800, height: 600, altEn: 'Route probe', altEs: '' })
+    .returning({ id: images.id });
+  const key = `${Date.now().toString(16).padStart(32, '0')}.jpg`;
+  await database.db
+    .insert(imageVariants)
+    .values({ key, imageId: probe!.id, format: 'jpeg', width: 800, height: 600, bytes: 1 });
+  const id = '/admin/media/:id{[0-9]{1,9}}';
+  const url = `/admin/media/${probe!.id}`;
+  return [
+    get('/admin/media', all),
+    get('/admin/media/new', writers),
+    post('/admin/media/new', writers, { form: {} }),
+    get(id, all, url),
+    post(id, writers, { url, form: { altEn: 'x'.repeat(400) } }),
+    get(`${id}/delete`, writers, `${url}/delete`),
+    post(`${id}/delete`, writers, { url: `${url}/delete`, form: {} }),
   ];
 }
 

@@ -8,7 +8,7 @@ import { fieldErrors, type FieldErrors } from '../../../platform/web/forms.tsx';
 import { imageWordFields, imageWordsInput } from '../inputs.ts';
 import { addImage, deleteImage, getImageForStaff, listImagesForStaff, saveImageWords } from '../library.ts';
 import { mediaPermissions } from '../permissions.ts';
-import { ImageRefused } from '../processing.ts';
+import { acceptedType, ImageRefused, REFUSED_TYPE } from '../processing.ts';
 import { ImagePage, MediaList, UploadForm, type WordValues } from './views.tsx';
 
 export type MediaAdminDeps = { db: Db; frame: AdminFrame; files: FileStore; uploadMaxBytes: number };
@@ -67,9 +67,13 @@ export function mediaAdminRoutes(deps: MediaAdminDeps): Hono<AdminEnv> {
     if (!file || typeof file === 'string' || file.size === 0) errors.file = 'Choose an image to upload.';
     else if (file.size > deps.uploadMaxBytes)
       errors.file = `The file is too large: it must be ${megabytes(deps.uploadMaxBytes)} MB or smaller.`;
-    if (!parsed.success || errors.file || typeof file === 'string' || !file) return uploadForm(c, values, errors, 422);
+    if (errors.file || typeof file === 'string' || !file) return uploadForm(c, values, errors, 422);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // The kind of file is told with the words' problems, so one round trip shows them all.
+    if (!(await acceptedType(bytes))) errors.file = REFUSED_TYPE;
+    if (!parsed.success || errors.file) return uploadForm(c, values, errors, 422);
     try {
-      const { id } = await addImage(db, files, new Uint8Array(await file.arrayBuffer()), parsed.data, frame.actor(c));
+      const { id } = await addImage(db, files, bytes, parsed.data, frame.actor(c));
       return c.redirect(`${base}/${id}?notice=uploaded`, 303);
     } catch (error) {
       if (error instanceof ImageRefused) return uploadForm(c, values, { file: error.message }, 422);
