@@ -81,7 +81,7 @@ describeEachDatabase('the media library in the workspace', (database) => {
     // The list shows it, ready to place, with a picture of it.
     const list = await (await editor.request('/admin/media')).text();
     expect(list).toContain(`<a href="/admin/media/${id}">Volunteers at a table</a>`);
-    expect(list).toMatch(/<img src="\/media\/[a-f0-9]{32}\.jpg" width="120" height="360" alt="" loading="lazy"/);
+    expect(list).toMatch(/<img src="\/media\/[a-f0-9]{32}\.jpg" width="80" height="240" alt="" loading="lazy"/);
   });
 
   it('serves only the library’s variants: unknown keys, originals and other files are 404', async () => {

@@ -18,7 +18,7 @@ function AltStatus(props: { image: StaffImage }) {
 function Thumbnail(props: { image: StaffImage; width?: number }) {
   const thumb = props.image.thumbnail;
   if (!thumb) return null;
-  const width = Math.min(props.width ?? 120, thumb.width);
+  const width = Math.min(props.width ?? 80, thumb.width);
   return (
     <img
       src={mediaPath(thumb.key)}
