@@ -124,6 +124,26 @@ describeEachDatabase('the media library in the workspace', (database) => {
     expect((await listAudit(database().db, { action: 'image.upload' })).total).toBe(uploads);
   });
 
+  it('takes an upload past the workspace’s 1 MB form limit, up to UPLOAD_MAX_MB', async () => {
+    const grain = await sharp({
+      create: {
+        width: 900,
+        height: 600,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
+    })
+      .png()
+      .toBuffer();
+    expect(grain.byteLength).toBeGreaterThan(1024 * 1024);
+    expect(grain.byteLength).toBeLessThan(2 * 1024 * 1024);
+    const res = await upload(grain);
+    expect(res.status).toBe(303);
+    const variants = await variantsOf(idFrom(res));
+    expect(variants.every((v) => v.bytes <= 150 * 1024)).toBe(true);
+  }, 60_000);
+
   it('keeps an image without alt text, says what it needs, and does not offer it to be placed', async () => {
     const res = await upload(await smallPng(900, 600), { ...words, altEs: '' });
     expect(res.status).toBe(303);
