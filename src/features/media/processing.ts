@@ -34,7 +34,7 @@ export const extensions: Record<VariantFormat, string> = { avif: 'avif', webp: '
 // Qualities tried in turn, best first, until a variant fits in MAX_VARIANT_BYTES. Most photos fit at the first.
 const qualities: Record<VariantFormat, readonly number[]> = {
   avif: [55, 45, 35, 28, 20],
-  webp: [80, 70, 60, 50, 40, 30],
+  webp: [80, 70, 60, 50, 40, 30, 20],
   jpeg: [80, 70, 60, 50, 40, 30],
   // PNG keeps transparency: reduced to a palette of fewer colours instead.
   png: [100, 80, 60, 40, 20],
