@@ -1,6 +1,8 @@
 import cluster, { type Worker } from 'node:cluster';
+import { join } from 'node:path';
 import { seedDemoContent } from './features/content/seed/index.ts';
 import { seedDemoNews } from './features/news/seed/index.ts';
+import { seedDemoImages } from './features/media/service.ts';
 import { seedDemoPetition } from './features/petitions/seed.ts';
 import { checkReferenceData } from './features/reference/demo.ts';
 import { announceDemoAdmin, ensureDemoAdmin } from './features/staff/cli.ts';
@@ -8,6 +10,7 @@ import { createEmailRuntime } from './email-runtime.ts';
 import { listenForAdminCommandsHere } from './admin-commands.ts';
 import { boot, fail } from './platform/boot.ts';
 import { logsAreReadable } from './platform/logger.ts';
+import { LocalFileStore } from './platform/storage.ts';
 import { startUpLines, type StartUpFacts } from './start-up-report.ts';
 import { startWebServer } from './web-server.ts';
 
@@ -76,6 +79,9 @@ async function main() {
     if (seeded) logger.info('demo content added to the empty database');
     if ((await seedDemoPetition(database.db)).seeded) logger.info('demo petition added');
     if ((await seedDemoNews(database.db)).seeded) logger.info('demo news posts added');
+    // In the folder the app serves uploads from (app.tsx).
+    const uploads = new LocalFileStore(join(config.dataDir, 'uploads'));
+    if ((await seedDemoImages(database.db, uploads)).seeded) logger.info('demo images added');
     // A demo admin only on a demo start, never in production.
     demoAdmin = config.nodeEnv === 'production' ? undefined : await ensureDemoAdmin(database.db);
     if (demoAdmin && !readable) announceDemoAdmin(demoAdmin, logger);

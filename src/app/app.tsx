@@ -4,6 +4,9 @@ import { contentLinkTargets, getContentVersion, getSiteSettings, siteFrameOf } f
 import { ensureMenus, publicMenus } from '../features/navigation/service.ts';
 import { siteFileRoutes } from '../features/content/site-files.ts';
 import { isUploadPath } from '../features/content/admin/routes.tsx';
+import { isMediaUploadPath } from '../features/media/admin/routes.tsx';
+import { mediaFileRoutes } from '../features/media/routes.tsx';
+import { mediaLibrary } from '../features/media/service.ts';
 import { workspaceApp } from './workspace.tsx';
 import { staffSessionKey } from '../features/staff/middleware.ts';
 import { EMAIL_WEBHOOK_PATH, emailWebhookRoutes } from '../features/email/webhooks.ts';
@@ -26,7 +29,6 @@ import { Secrets } from '../platform/crypto.ts';
 import { LocalFileStore } from '../platform/storage.ts';
 import type { Config } from '../platform/config.ts';
 import { favicon, stylesheet, workspaceScript } from '../platform/web/assets.ts';
-import { noImages } from '../platform/web/images.tsx';
 import { renderNotFound, renderRefusal, renderServerError, renderTooLarge } from '../platform/web/error-pages.tsx';
 import type { SiteFrame } from '../platform/web/layout.tsx';
 import type { LinkTargets } from '../platform/web/link-targets.ts';
@@ -63,7 +65,7 @@ export const PUBLIC_FORM_MAX_BYTES = 64 * 1024;
 function bodyLimitFor(config: Config): (path: string) => number {
   const megabyte = 1024 * 1024;
   return (path) => {
-    if (isUploadPath(path)) return config.uploadMaxBytes + megabyte;
+    if (isUploadPath(path) || isMediaUploadPath(path)) return config.uploadMaxBytes + megabyte;
     if (path.startsWith('/admin/') || path === EMAIL_WEBHOOK_PATH) return megabyte;
     return PUBLIC_FORM_MAX_BYTES;
   };
@@ -257,6 +259,8 @@ export function createApp(deps: AppDeps) {
   // The embed, count.json and the petition assets: outside the language middleware, as they set no cookie.
   app.route('/', petitionOpenRoutes(petitionsPublic));
   const files = new LocalFileStore(join(config.dataDir, 'uploads'));
+  // The media library's images: outside the language middleware too, long-cached, from our own origin.
+  app.route('/', mediaFileRoutes({ db, files }));
   const petitionPaths = async () => {
     const listed = await listPublicPetitions(db);
     return listed.length === 0 ? [] : ['/petitions', ...listed.map((p) => `/petitions/${p.slug}`)];
@@ -264,8 +268,8 @@ export function createApp(deps: AppDeps) {
   const newsPaths = async () => ['/news', ...(await listPublishedPostPaths(db))];
   const morePaths = async () => (await Promise.all([petitionPaths(), newsPaths()])).flat();
   app.route('/', siteFileRoutes({ db, cache, publicUrl, files, morePaths }));
-  // The media library, when the app is composed with one; pages without it show no images.
-  const images = deps.images ?? noImages;
+  // The media library pages and editors place images from (a test may hand in another).
+  const images = deps.images ?? mediaLibrary(db);
 
   app.route(
     '/admin',

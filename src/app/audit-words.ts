@@ -3,6 +3,7 @@ import { broadcastAuditWords } from '../features/broadcasts/service.ts';
 import { contentAuditWords } from '../features/content/service.ts';
 import { navigationAuditWords } from '../features/navigation/service.ts';
 import { newsAuditWords } from '../features/news/service.ts';
+import { mediaAuditWords } from '../features/media/service.ts';
 import { petitionAuditWords } from '../features/petitions/service.ts';
 import { referenceAuditWords } from '../features/reference/service.ts';
 import { staffAuditWords } from '../features/staff/service.ts';
@@ -23,4 +24,5 @@ export const auditWords: readonly AuditWords[] = [
   referenceAuditWords,
   navigationAuditWords,
   newsAuditWords,
+  mediaAuditWords,
 ];

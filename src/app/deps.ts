@@ -16,6 +16,6 @@ export type AppDeps = {
   broadcastScheduled?: () => void;
   /** Where the workspace loads Oregon's reference data from; unset, the command line's rule (tests set it). */
   referenceFolder?: string;
-  /** The media library pages and editors place images from; without it, none (noImages). */
+  /** The images pages and editors place; the media library's when not given. */
   images?: ImageLibrary;
 };

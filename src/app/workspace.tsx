@@ -11,6 +11,8 @@ import { contentAdminRoutes, settingsAdminRoutes } from '../features/content/adm
 import { contentPermissions } from '../features/content/permissions.ts';
 import { navigationAdminRoutes } from '../features/navigation/admin/routes.tsx';
 import { navigationPermissions } from '../features/navigation/service.ts';
+import { mediaAdminRoutes } from '../features/media/admin/routes.tsx';
+import { mediaPermissions } from '../features/media/permissions.ts';
 import { auditRoutes } from '../features/audit/admin/routes.tsx';
 import { broadcastPermissions } from '../features/broadcasts/permissions.ts';
 import { broadcastRoutes } from '../features/broadcasts/admin/routes.tsx';
@@ -67,6 +69,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       { key: 'content', href: '/admin/content', label: 'Content', visible: contentPermissions.view },
       { key: 'navigation', href: '/admin/navigation', label: 'Navigation', visible: navigationPermissions.view },
       { key: 'news', href: '/admin/news', label: 'News', visible: newsPermissions.view },
+      { key: 'media', href: '/admin/media', label: 'Media', visible: mediaPermissions.view },
       { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPermissions.view },
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
       { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPermissions.view },
@@ -132,6 +135,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
     '/news',
     newsAdminRoutes({ db, frame, cache, images: workspace.images, siteName: async () => (await siteFrame()).name }),
   );
+  admin.route('/media', mediaAdminRoutes({ db, frame, files, uploadMaxBytes: config.uploadMaxBytes }));
   admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
   admin.route('/', workspaceRoutes({ db, frame, auditWords }));
   return admin;

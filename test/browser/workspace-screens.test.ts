@@ -46,7 +46,7 @@ describe.skipIf(!available.ok)('every workspace screen at 390 px and 1280 px', (
 
   it('finds the screens of every part of the workspace', () => {
     const parts = new Set(screens.map((s) => s.path.split('/')[2] ?? ''));
-    for (const part of ['', 'content', 'petitions', 'broadcasts', 'supporters', 'staff', 'audit', 'mailbox']) {
+    for (const part of ['', 'content', 'media', 'petitions', 'broadcasts', 'supporters', 'staff', 'audit', 'mailbox']) {
       expect(parts, part).toContain(part);
     }
   });

@@ -7,6 +7,7 @@ import { petitions } from '../../src/features/petitions/schema.ts';
 import { insertMenuItem } from '../../src/features/navigation/menus.ts';
 import { ensureMenus } from '../../src/features/navigation/seed.ts';
 import { createPost } from '../../src/features/news/service.ts';
+import { images, imageVariants } from '../../src/features/media/schema.ts';
 
 /**
  * The table the role × route test walks: every admin route, a URL to try it
@@ -234,6 +235,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     ...(await petitionRouteCases(database)),
     ...(await navigationRouteCases(database)),
     ...(await newsRouteCases(database)),
+    ...(await mediaRouteCases(database)),
   ];
 }
 
@@ -262,6 +264,33 @@ async function navigationRouteCases(database: Database): Promise<AdminRouteCase[
     post(`${item}/remove`, writers, { url: `${url}/remove`, form: {} }),
     // An order that is not the menu's items is refused as out of date.
     post(`${base}/:menu{main|footer}/order`, writers, { url: `${base}/footer/order`, form: { order: '1' } }),
+  ];
+}
+
+/**
+ * The media library: everyone looks, content writers upload, edit and delete. The probe is a row with no
+ * files (its thumbnail is a 404). The edit is sent too long (refused, 422) and the delete unconfirmed (the
+ * question again), so the walk changes nothing.
+ */
+async function mediaRouteCases(database: Database): Promise<AdminRouteCase[]> {
+  const [probe] = await database.db
+    .insert(images)
+    .values({ originalKey: `${'b'.repeat(32)}.png`, width: 800, height: 600, altEn: 'Route probe', altEs: '' })
+    .returning({ id: images.id });
+  const key = `${Date.now().toString(16).padStart(32, '0')}.jpg`;
+  await database.db
+    .insert(imageVariants)
+    .values({ key, imageId: probe!.id, format: 'jpeg', width: 800, height: 600, bytes: 1 });
+  const id = '/admin/media/:id{[0-9]{1,9}}';
+  const url = `/admin/media/${probe!.id}`;
+  return [
+    get('/admin/media', all),
+    get('/admin/media/new', writers),
+    post('/admin/media/new', writers, { form: {} }),
+    get(id, all, url),
+    post(id, writers, { url, form: { altEn: 'x'.repeat(400) } }),
+    get(`${id}/delete`, writers, `${url}/delete`),
+    post(`${id}/delete`, writers, { url: `${url}/delete`, form: {} }),
   ];
 }
 

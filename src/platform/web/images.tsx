@@ -13,6 +13,8 @@ export type PlacedImage = {
   credit: string;
   /** The language the words above are in. */
   lang: Locale;
+  /** The caption's language when it differs from `lang`: a Spanish page showing the English caption it fell back to. */
+  captionLang?: Locale | undefined;
   /** The largest variant's size: the img element carries it so nothing shifts as the image arrives. */
   width: number;
   height: number;
@@ -72,7 +74,7 @@ export function Figure(props: { image: PlacedImage; sizes: string; eager?: boole
   return (
     <figure class="picture">
       <Picture image={image} sizes={props.sizes} eager={props.eager} />
-      {words.length > 0 ? <figcaption lang={image.lang}>{words.join(' · ')}</figcaption> : null}
+      {words.length > 0 ? <figcaption lang={image.captionLang ?? image.lang}>{words.join(' · ')}</figcaption> : null}
     </figure>
   );
 }
