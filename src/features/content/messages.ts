@@ -8,6 +8,14 @@ const en = {
   joinButton: 'Sign up for our email',
   comingSoonPetition: 'The petition opens for signatures here soon.',
   testimonialLabel: 'What supporters say',
+  sections: {
+    /** "1,204 of 2,000 signatures"; without a goal, "1,204 signatures". */
+    signatures: (count: string, goal: string | undefined) =>
+      goal ? `${count} of ${goal} signatures` : `${count} ${count === '1' ? 'signature' : 'signatures'}`,
+    progressLabel: (title: string) => `Signatures for “${title}”`,
+    signPetition: 'Read and sign the petition',
+    noResources: 'There is nothing to show here yet.',
+  },
   siteMap: {
     title: 'Site map',
     description: 'Every page of this site: pages, our policy agenda, research and resources, and petitions.',
@@ -86,6 +94,13 @@ const es: ContentMessages = {
   joinButton: 'Suscríbete a nuestros correos',
   comingSoonPetition: 'Muy pronto podrás firmar la petición aquí.',
   testimonialLabel: 'Lo que dicen quienes nos apoyan',
+  sections: {
+    signatures: (count: string, goal: string | undefined) =>
+      goal ? `${count} de ${goal} firmas` : `${count} ${count === '1' ? 'firma' : 'firmas'}`,
+    progressLabel: (title: string) => `Firmas para «${title}»`,
+    signPetition: 'Lee y firma la petición',
+    noResources: 'Todavía no hay nada que mostrar aquí.',
+  },
   siteMap: {
     title: 'Mapa del sitio',
     description:
