@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { contentRoutes } from '../features/content/routes.tsx';
+import { sectionSourcesFor } from './section-sources.ts';
 import { getContentVersion, getSiteSettings } from '../features/content/service.ts';
 import { siteFileRoutes } from '../features/content/site-files.ts';
 import { isUploadPath } from '../features/content/admin/routes.tsx';
@@ -276,6 +277,7 @@ export function createApp(deps: AppDeps) {
     siteFrame,
     notFound,
     siteMapSections: async (locale: Locale) => [await petitionSiteMapSection(db, locale)],
+    ...sectionSourcesFor(db, deps.images),
   };
   for (const [prefix, locale] of [
     ['/es', 'es'],

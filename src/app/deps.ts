@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../platform/config.ts';
 import type { Database } from '../platform/db/client.ts';
+import type { ImageLibrary } from '../platform/web/images.tsx';
 
 /** What the app is composed from: the running process hands these in. */
 export type AppDeps = {
@@ -15,4 +16,6 @@ export type AppDeps = {
   broadcastScheduled?: () => void;
   /** Where the workspace loads Oregon's reference data from; unset, the command line's rule (tests set it). */
   referenceFolder?: string;
+  /** The media library, for images placed on pages; none when not given (tests hand in a small fake one). */
+  images?: ImageLibrary;
 };

@@ -6,6 +6,7 @@ import { AdminFrame, type AdminEnv } from '../platform/http/admin.tsx';
 import type { SiteFrame } from '../platform/web/layout.tsx';
 import { getSiteSettings } from '../features/content/service.ts';
 import { contentAdminRoutes } from '../features/content/admin/routes.tsx';
+import { sectionSourcesFor } from './section-sources.ts';
 import { contentPermissions } from '../features/content/permissions.ts';
 import { auditRoutes } from '../features/audit/admin/routes.tsx';
 import { broadcastPermissions } from '../features/broadcasts/permissions.ts';
@@ -114,7 +115,15 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
   );
   admin.route(
     '/content',
-    contentAdminRoutes({ db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files }),
+    contentAdminRoutes({
+      db,
+      frame,
+      cache,
+      dataDir: config.dataDir,
+      uploadMaxBytes: config.uploadMaxBytes,
+      files,
+      ...sectionSourcesFor(db, deps.images),
+    }),
   );
   admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
   admin.route('/', workspaceRoutes({ db, frame, auditWords }));
