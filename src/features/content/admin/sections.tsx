@@ -156,24 +156,26 @@ export function sectionScreens(screens: ContentScreens): Hono<AdminEnv> {
       : sectionForm(c, draft, kind, undefined, values, { [result.field]: result.message });
   });
 
-  /** The page and the section a request names, or undefined (404). */
+  /**
+   * The page and the section a request names, or undefined (404). `section` is undefined for a row
+   * no kind reads (put back from a version older than the kinds): it can still be moved or removed.
+   */
   async function found(c: Context<AdminEnv>) {
     const { slug, locale, key: sectionKey } = ref(c);
     const draft = await getPageDraft(db, slug, locale);
     const stored = draft?.sections.find((s) => s.key === sectionKey);
-    const section = stored ? readSection(stored) : undefined;
-    return draft && section ? { draft, section } : undefined;
+    return draft && stored ? { draft, stored, section: readSection(stored) } : undefined;
   }
 
   app.get(`/${page}/sections/${key}/edit`, async (c) => {
     const here = await found(c);
-    if (!here) return c.notFound();
+    if (!here?.section) return c.notFound();
     return sectionForm(c, here.draft, here.section.kind, here.section.key, sectionFormValues(here.section), {});
   });
 
   app.post(`/${page}/sections/${key}/edit`, edit, async (c) => {
     const here = await found(c);
-    if (!here) return c.notFound();
+    if (!here?.section) return c.notFound();
     const { slug, locale, key: sectionKey } = ref(c);
     const { values, parsed } = await readSectionForm(c, here.section.kind);
     if (!parsed.content) return sectionForm(c, here.draft, here.section.kind, sectionKey, values, parsed.errors);
@@ -223,7 +225,7 @@ export function sectionScreens(screens: ContentScreens): Hono<AdminEnv> {
     const here = await found(c);
     if (!here) return c.notFound();
     const { slug, locale } = ref(c);
-    const name = here.section.heading ? `“${here.section.heading}”` : `“${here.section.key}”`;
+    const name = `“${here.stored.heading || here.stored.key}”`;
     return askFirst(c, screens, {
       title: `Remove the section ${name} from the ${languageLabel[locale]} page?`,
       consequences: [
@@ -233,7 +235,7 @@ export function sectionScreens(screens: ContentScreens): Hono<AdminEnv> {
         'Its earlier versions stay in the page’s history, so it can be put back from there. ' +
           'To take it off the page for now and keep it here, hide it instead.',
       ],
-      action: `${listPath(slug, locale)}/${here.section.key}/remove`,
+      action: `${listPath(slug, locale)}/${here.stored.key}/remove`,
       confirmLabel: 'Yes, remove it',
       cancelHref: listPath(slug, locale),
     });

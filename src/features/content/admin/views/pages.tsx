@@ -128,6 +128,9 @@ export function PageDetailView(props: {
                   ) : null}
                   <ul class="list-inline">
                     <li>
+                      <a href={`${base}/${locale}/sections`}>Sections</a>
+                    </li>
+                    <li>
                       <a href={`/admin/content/history/page/${page.slug}.${locale}`}>History</a>
                     </li>
                     {can.remove ? (
