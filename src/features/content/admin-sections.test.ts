@@ -112,7 +112,7 @@ describeEachDatabase('building a page from sections in the workspace', (database
       attribution: ' ',
     });
     expect(again.status).toBe(400);
-    expect(await again.text()).toMatch(/id="attribution-error"[^]*has no attribution/);
+    expect(await again.text()).toMatch(/id="attribution-error"[\s\S]*has no attribution/);
   });
 
   it('reorders, hides and shows, and the public page follows at once, without JavaScript', async () => {

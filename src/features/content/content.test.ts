@@ -45,7 +45,7 @@ describeEachDatabase('content service', (database) => {
       expect(page?.isFallback).toBe(false);
       const values = page?.sections.find((s) => s.key === 'values');
       expect(values?.kind).toBe('cards');
-      expect((values?.data.cards as unknown[]).length).toBe(5);
+      expect(values?.data.cards).toHaveLength(5);
       expect(page?.sections.map((s) => s.kind)).toEqual([
         'hero',
         'cards',
