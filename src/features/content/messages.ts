@@ -5,7 +5,6 @@ import type { policyPositions, policyStatuses, resourceTypes } from './schema.ts
 const en = {
   /** The home page when its words are missing (taken out of the database by hand): the site's door stays open. */
   homeMissing: 'Welcome. Read our policy agenda and our resources, or sign up for our email, from the menu.',
-  joinButton: 'Sign up for our email',
   comingSoonPetition: 'The petition opens for signatures here soon.',
   testimonialLabel: 'What supporters say',
   sections: {
@@ -91,7 +90,6 @@ export type ContentMessages = typeof en;
 const es: ContentMessages = {
   homeMissing:
     'Bienvenida. Lee nuestra agenda de políticas y nuestros recursos, o suscríbete a nuestro correo, desde el menú.',
-  joinButton: 'Suscríbete a nuestros correos',
   comingSoonPetition: 'Muy pronto podrás firmar la petición aquí.',
   testimonialLabel: 'Lo que dicen quienes nos apoyan',
   sections: {

@@ -55,7 +55,8 @@ beforeAll(async () => {
     );
     for (const [position, [key, kind, heading, body, data]] of oldHome.entries())
       await client.query(
-        'insert into page_sections (page_id, key, kind, position, heading, body_md, data) values ($1, $2, $3, $4, $5, $6, $7)',
+        'insert into page_sections (page_id, key, kind, position, heading, body_md, data) ' +
+          'values ($1, $2, $3, $4, $5, $6, $7)',
         [page.rows[0]!.id, key, kind, position, heading, body, JSON.stringify(data)],
       );
     for (const [position, kind] of ['tip', 'tip', 'note', 'text'].entries())

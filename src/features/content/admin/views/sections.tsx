@@ -279,7 +279,8 @@ export function SectionFormView(props: {
       text(
         'attribution',
         'Who said it',
-        'Required before the page can be published: a real name and what they are (“Rosa M., volunteer”), or for a demo, say it is a sample.',
+        'Required before the page can be published: a real name and what they are (“Rosa M., volunteer”), ' +
+          'or for a demo, say it is a sample.',
       ),
       text('heading', 'Heading', 'Optional.'),
     ],
