@@ -5,6 +5,7 @@ import { signedInAs, type Browser } from '../../../test/support/staff.ts';
 import type { ImageLibrary, PlacedImage } from '../../platform/web/images.tsx';
 import { listAudit } from '../audit/service.ts';
 import { postForm } from './admin-test-support.ts';
+import { seedDemoPetition } from '../petitions/seed.ts';
 import { seedDemoContent } from './seed/index.ts';
 import { getContentVersion, getPageDraft, listVersions } from './service.ts';
 
@@ -185,9 +186,13 @@ describe('the home page built from sections', () => {
       expect(en).toContain('— Sample quote for the demo, not the words of a real person');
       expect(en).toContain('<a class="button" href="/join">Sign up for our email</a>');
       expect(en).toContain('<a class="more" href="/tips">Read the tips</a>');
+      // The petition's call to action waits for the petition to be public, then leads to it.
+      expect(en).toContain('The petition opens for signatures here soon.');
+      await seedDemoPetition(database().db);
       const es = await (await app.request('/es', { headers: english })).text();
       expect(es).toContain('<a class="button" href="/es/join">Suscríbete a nuestros correos</a>');
       expect(es).toContain('href="/es/policies"');
+      expect(es).toContain('<a class="button" href="/es/petitions/safety-for-all">Lee y firma la petición</a>');
     });
   });
 });
