@@ -161,6 +161,19 @@ describeEachDatabase('building a page from sections in the workspace', (database
     expect(await publicPage()).toContain('Why it matters');
   });
 
+  it('shows a petition’s progress, chosen from the public petitions, as a bar with its count in words', async () => {
+    const form = `${sections}/new?kind=petition-progress`;
+    expect((await postForm(editor, form, token, { petition: 'safety-for-all' })).status).toBe(400);
+    await seedDemoPetition(database().db);
+    expect(await (await editor.request(form)).text()).toContain('<option value="safety-for-all">');
+    expect((await postForm(editor, form, token, { petition: 'safety-for-all' })).status).toBe(303);
+    const html = await publicPage();
+    expect(html).toMatch(/<progress max="10000" value="0" aria-label="Signatures for “[^”]+”"/);
+    expect(html).toContain('0 of 10,000 signatures');
+    expect(html).toContain('href="/petitions/safety-for-all"');
+    await postForm(editor, `${sections}/petition-progress/remove`, token, { confirmed: 'yes' });
+  });
+
   it('shows which sections the other language lacks, and copies one over hidden, to translate', async () => {
     expect((await postForm(editor, '/admin/content/pages/campaign/es/add', token, {})).status).toBe(303);
     expect(await keys('es')).toEqual(['image', 'text', 'quote']);
