@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/service.ts';
 import { done, notFound, refused, type EditOutcome, type Editor } from './editing.ts';
 import { newPageInput, pageTextInput, sectionTextInput } from './inputs.ts';
 import { pageSections, pages, type Locale } from './schema.ts';
+import { upgradeSections } from './legacy-sections.ts';
 import { whySectionsCannotBePublished } from './sections.ts';
 import { bumpContentVersion } from './settings.ts';
 import { translationStatuses, withLineFeeds, type TranslationStatus } from './translations.ts';
@@ -292,7 +293,8 @@ export async function deletePage(db: Db, slug: string, locale: Locale, editor: E
 export async function applyPageSnapshot(tx: Db, snapshot: PageSnapshot): Promise<{ before: PageSnapshot | undefined }> {
   const current = await findPage(tx, snapshot.slug, snapshot.locale);
   if (current) await tx.delete(pages).where(eq(pages.id, current.id));
-  await insertPage(tx, { ...snapshot, published: current?.snapshot.published ?? false });
+  const sections = upgradeSections(snapshot.sections, snapshot.locale);
+  await insertPage(tx, { ...snapshot, sections, published: current?.snapshot.published ?? false });
   return { before: current?.snapshot };
 }
 
