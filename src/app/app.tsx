@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { contentRoutes } from '../features/content/routes.tsx';
 import { contentLinkTargets, getContentVersion, getSiteSettings, siteFrameOf } from '../features/content/service.ts';
 import { ensureMenus, publicMenus } from '../features/navigation/service.ts';
+import { sectionSourcesFor } from './section-sources.ts';
 import { siteFileRoutes } from '../features/content/site-files.ts';
 import { isUploadPath } from '../features/content/admin/routes.tsx';
 import { isMediaUploadPath } from '../features/media/admin/routes.tsx';
@@ -293,6 +294,7 @@ export function createApp(deps: AppDeps) {
     notFound,
     siteMapSections: async (locale: Locale) =>
       Promise.all([newsSiteMapSection(db, locale), petitionSiteMapSection(db, locale)]),
+    ...sectionSourcesFor(db, images, linkTargets),
   };
   const newsDeps = { db, cache, publicUrl, siteFrame, notFound, images };
   for (const [prefix, locale] of [

@@ -44,6 +44,7 @@ const builtNames: Record<string, string[]> = {
   '`${kind.kind}.${action}`': ['policy.publish', 'policy.unpublish', 'resource.publish', 'resource.unpublish'],
   '`${kind.kind}.delete`': ['policy.delete', 'resource.delete'],
   '`${type}.restore`': ['page.restore', 'policy.restore', 'resource.restore', 'settings.restore'],
+  '`page.section-${change}`': ['add', 'edit', 'hide', 'show', 'move', 'remove', 'copy'].map((c) => `page.section-${c}`),
 };
 
 /** Each action name recorded today, read from the code that records it. */

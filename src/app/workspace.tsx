@@ -8,6 +8,7 @@ import type { SiteFrame } from '../platform/web/layout.tsx';
 import type { LinkTargets } from '../platform/web/link-targets.ts';
 import { getSiteSettings } from '../features/content/service.ts';
 import { contentAdminRoutes, settingsAdminRoutes } from '../features/content/admin/routes.tsx';
+import { sectionSourcesFor } from './section-sources.ts';
 import { contentPermissions } from '../features/content/permissions.ts';
 import { navigationAdminRoutes } from '../features/navigation/admin/routes.tsx';
 import { navigationPermissions } from '../features/navigation/service.ts';
@@ -127,7 +128,15 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
     '/petitions',
     petitionAdminRoutes({ db, frame, secrets, live: petitionsPublic, databaseUrl: database.url }),
   );
-  const contentDeps = { db, frame, cache, dataDir: config.dataDir, uploadMaxBytes: config.uploadMaxBytes, files };
+  const contentDeps = {
+    db,
+    frame,
+    cache,
+    dataDir: config.dataDir,
+    uploadMaxBytes: config.uploadMaxBytes,
+    files,
+    ...sectionSourcesFor(db, workspace.images, workspace.targets),
+  };
   admin.route('/content', contentAdminRoutes(contentDeps));
   admin.route('/settings', settingsAdminRoutes(contentDeps));
   admin.route('/navigation', navigationAdminRoutes({ db, frame, targets: workspace.targets }));

@@ -76,6 +76,11 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     publishedOn: '2026-01-01',
     translations: { en: { title: 'Probe', summary: 'Probe' } },
   });
+  // A page to build from sections: moves, hides and removals act on it (and a Spanish copy lacking one section).
+  const built = 'section-probe';
+  const text = (key: string) => ({ key, kind: 'text' as const, heading: key, bodyMd: 'Words' });
+  await createPage(database.db, { slug: built, locale: 'en', title: 'Sections', sections: ['a', 'b', 'c'].map(text) });
+  await createPage(database.db, { slug: built, locale: 'es', title: 'Secciones', sections: ['a', 'b'].map(text) });
   const preview = { intent: 'preview' };
   const confirmed = { confirmed: 'yes' };
   const contentRoutes: AdminRouteCase[] = [
@@ -110,6 +115,46 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     ),
     post(`/admin/content/pages/:slug${slug}/:locale${locale}/delete`, writers, {
       url: `/admin/content/pages/${probe}/en/delete`,
+      form: confirmed,
+    }),
+    get(
+      `/admin/content/pages/:slug${slug}/:locale${locale}/sections`,
+      all,
+      `/admin/content/pages/${built}/en/sections`,
+    ),
+    get(
+      `/admin/content/pages/:slug${slug}/:locale${locale}/sections/new`,
+      writers,
+      `/admin/content/pages/${built}/en/sections/new?kind=cards`,
+    ),
+    post(`/admin/content/pages/:slug${slug}/:locale${locale}/sections/new`, writers, {
+      url: `/admin/content/pages/${built}/en/sections/new?kind=text`,
+      form: { heading: '', bodyMd: '' },
+    }),
+    get(
+      `/admin/content/pages/:slug${slug}/:locale${locale}/sections/:key${slug}/edit`,
+      all,
+      `/admin/content/pages/${built}/en/sections/b/edit`,
+    ),
+    post(`/admin/content/pages/:slug${slug}/:locale${locale}/sections/:key${slug}/edit`, writers, {
+      url: `/admin/content/pages/${built}/en/sections/b/edit`,
+      form: { heading: 'b', bodyMd: '' },
+    }),
+    ...['up', 'down', 'hide', 'show'].map((action) =>
+      post(`/admin/content/pages/:slug${slug}/:locale${locale}/sections/:key${slug}/${action}`, writers, {
+        url: `/admin/content/pages/${built}/en/sections/b/${action}`,
+      }),
+    ),
+    post(`/admin/content/pages/:slug${slug}/:locale${locale}/sections/:key${slug}/copy`, writers, {
+      url: `/admin/content/pages/${built}/es/sections/c/copy`,
+    }),
+    get(
+      `/admin/content/pages/:slug${slug}/:locale${locale}/sections/:key${slug}/remove`,
+      writers,
+      `/admin/content/pages/${built}/en/sections/a/remove`,
+    ),
+    post(`/admin/content/pages/:slug${slug}/:locale${locale}/sections/:key${slug}/remove`, writers, {
+      url: `/admin/content/pages/${built}/en/sections/a/remove`,
       form: confirmed,
     }),
   ];

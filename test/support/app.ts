@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Database } from '../../src/platform/db/client.ts';
+import type { ImageLibrary } from '../../src/platform/web/images.tsx';
 import { createApp } from '../../src/app/app.tsx';
 import { createLogger } from '../../src/platform/logger.ts';
 import { startWebServer } from '../../src/web-server.ts';
@@ -21,9 +22,13 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** The real application over a test database, for requests through app.request(). */
-export function createTestApp(database: Database, overrides: Record<string, string> = {}) {
+export function createTestApp(
+  database: Database,
+  overrides: Record<string, string> = {},
+  more: { images?: ImageLibrary } = {},
+) {
   const config = testConfig(overrides);
-  return createApp({ config, database, logger: createLogger({ level: 'silent', pretty: false }) });
+  return createApp({ config, database, logger: createLogger({ level: 'silent', pretty: false }), ...more });
 }
 
 /** The real web server on a free loopback port, for tests that speak HTTP over sockets. */

@@ -38,9 +38,28 @@ function actionsFor(kind: keyof typeof kinds): Record<string, AuditActionWords> 
   );
 }
 
+/** What staff did to a page's sections (section-editing.ts): "Rosa Martinez moved a section of the page …". */
+const sectionChanges = {
+  add: { label: 'Added a section to a page', says: 'added a section to' },
+  edit: { label: 'Edited a section of a page', says: 'edited a section of' },
+  hide: { label: 'Hid a section of a page', says: 'hid a section of' },
+  show: { label: 'Showed a hidden section of a page', says: 'showed a hidden section of' },
+  move: { label: 'Moved a section of a page', says: 'moved a section of' },
+  remove: { label: 'Removed a section from a page', says: 'removed a section from' },
+  copy: { label: 'Copied a section from the other language', says: 'copied a section from the other language to' },
+} as const;
+
+const sectionActions: Record<string, AuditActionWords> = Object.fromEntries(
+  Object.entries(sectionChanges).map(([change, words]) => [
+    `page.section-${change}`,
+    { label: words.label, sentence: (e: AuditFacts) => `${e.actor} ${words.says} the page ${itemName(e)}` },
+  ]),
+);
+
 export const contentAuditWords: AuditWords = {
   actions: {
     ...actionsFor('page'),
+    ...sectionActions,
     ...actionsFor('policy'),
     ...actionsFor('resource'),
     'settings.update': {

@@ -43,15 +43,23 @@ describeEachDatabase('content service', (database) => {
       const page = await getPublishedPage(db, 'home', locale);
       expect(page?.locale).toBe(locale);
       expect(page?.isFallback).toBe(false);
-      expect(page?.sections.filter((s) => s.kind === 'value').map((s) => s.key)).toEqual([
-        'value-healing',
-        'value-accountability',
-        'value-racial-justice',
-        'value-survivors',
-        'value-families',
+      const values = page?.sections.find((s) => s.key === 'values');
+      expect(values?.kind).toBe('cards');
+      expect(values?.data.cards).toHaveLength(5);
+      expect(page?.sections.map((s) => s.kind)).toEqual([
+        'hero',
+        'cards',
+        'cards',
+        'figure',
+        'text',
+        'quote',
+        'cta',
+        'cta',
+        'text',
+        'text',
       ]);
     }
-    const impact = (await getPublishedPage(db, 'home', 'en'))?.sections.find((s) => s.kind === 'impact');
+    const impact = (await getPublishedPage(db, 'home', 'en'))?.sections.find((s) => s.kind === 'figure');
     expect(impact?.data.figure).toMatch(/500 million/);
   });
 

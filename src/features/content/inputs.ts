@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '../../platform/plain-text.ts';
+import { keyedSection } from './sections.ts';
 import { locales, policyPositions, policyStatuses, resourceTypes } from './schema.ts';
 
 /**
@@ -19,17 +20,18 @@ const markdown = plainText({ max: 50_000, lines: true, trim: false });
 const upTo = (max: number) => plainText({ max });
 const pageTitle = plainText({ max: 200, required: 'Enter a title' });
 
-/** The words of a section staff may change; its key, kind and place are the page's layout. */
+/**
+ * The words of a section the page's edit form changes: its heading, text and the short words its
+ * kind has (a figure, an attribution, a link's label). The rest is changed in the section editor.
+ */
 export const sectionTextInput = z.object({
   heading: upTo(300).default(''),
   bodyMd: markdown.default(''),
   data: z.record(z.string(), plainText({ max: 2000, lines: true, trim: false })).default({}),
 });
 
-export const sectionInput = sectionTextInput.extend({
-  key: slugSchema,
-  kind: z.string().trim().min(1).max(40),
-});
+/** A whole section, of one of the kinds in sections.ts, with its key on the page. */
+export const sectionInput = keyedSection;
 export type SectionInput = z.input<typeof sectionInput>;
 
 export const pageInput = z.object({

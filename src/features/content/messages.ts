@@ -5,9 +5,16 @@ import type { policyPositions, policyStatuses, resourceTypes } from './schema.ts
 const en = {
   /** The home page when its words are missing (taken out of the database by hand): the site's door stays open. */
   homeMissing: 'Welcome. Read our policy agenda and our resources, or sign up for our email, from the menu.',
-  joinButton: 'Sign up for our email',
   comingSoonPetition: 'The petition opens for signatures here soon.',
   testimonialLabel: 'What supporters say',
+  sections: {
+    /** "1,204 of 2,000 signatures"; without a goal, "1,204 signatures". */
+    signatures: (count: string, goal: string | undefined) =>
+      goal ? `${count} of ${goal} signatures` : `${count} ${count === '1' ? 'signature' : 'signatures'}`,
+    progressLabel: (title: string) => `Signatures for “${title}”`,
+    signPetition: 'Read and sign the petition',
+    noResources: 'There is nothing to show here yet.',
+  },
   siteMap: {
     title: 'Site map',
     description: 'Every page of this site: pages, our policy agenda, research and resources, and petitions.',
@@ -83,9 +90,15 @@ export type ContentMessages = typeof en;
 const es: ContentMessages = {
   homeMissing:
     'Bienvenida. Lee nuestra agenda de políticas y nuestros recursos, o suscríbete a nuestro correo, desde el menú.',
-  joinButton: 'Suscríbete a nuestros correos',
   comingSoonPetition: 'Muy pronto podrás firmar la petición aquí.',
   testimonialLabel: 'Lo que dicen quienes nos apoyan',
+  sections: {
+    signatures: (count: string, goal: string | undefined) =>
+      goal ? `${count} de ${goal} firmas` : `${count} ${count === '1' ? 'firma' : 'firmas'}`,
+    progressLabel: (title: string) => `Firmas para «${title}»`,
+    signPetition: 'Lee y firma la petición',
+    noResources: 'Todavía no hay nada que mostrar aquí.',
+  },
   siteMap: {
     title: 'Mapa del sitio',
     description:

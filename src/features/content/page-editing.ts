@@ -4,6 +4,8 @@ import { recordAudit } from '../audit/service.ts';
 import { done, notFound, refused, type EditOutcome, type Editor } from './editing.ts';
 import { newPageInput, pageTextInput, sectionTextInput } from './inputs.ts';
 import { pageSections, pages, type Locale } from './schema.ts';
+import { upgradeSections } from './legacy-sections.ts';
+import { whySectionsCannotBePublished } from './sections.ts';
 import { bumpContentVersion } from './settings.ts';
 import { translationStatuses, withLineFeeds, type TranslationStatus } from './translations.ts';
 import { auditLabel, pageKey, recordVersion, snapshotFields, type PageSnapshot } from './versions.ts';
@@ -43,6 +45,19 @@ export type PageChange = {
   /** By section key; sections not named here are left as they are. */
   sections: Record<string, { heading: string; bodyMd: string; data: Record<string, string> }>;
 };
+
+/**
+ * The short words of a section's kind that the page's edit form shows beside its heading and text,
+ * so a translator finds every word of a page on one screen; the rest of a kind is the section editor's.
+ */
+export const sectionWordFields = ['figure', 'caption', 'attribution', 'linkLabel'] as const;
+
+/** A section's word fields that it has, with their values. */
+export function sectionWords(data: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    sectionWordFields.filter((name) => typeof data[name] === 'string').map((name) => [name, data[name] as string]),
+  );
+}
 
 /** Every page, each with the state of each language: for the staff list. */
 export async function listPagesForStaff(db: Db, slug?: string): Promise<PageOverview[]> {
@@ -154,13 +169,20 @@ export async function savePage(
       const typedSection = change.sections[section.key];
       if (!typedSection) return section;
       const words = sectionTextInput.parse(typedSection);
-      // Only the data fields the section already has: its kind decides which exist.
-      const data = Object.fromEntries(
-        Object.entries(section.data).map(([name, value]) => [name, withLineFeeds(words.data[name] ?? value)]),
-      );
+      // Only the word fields the section already has: its kind decides which exist.
+      const typedWords = Object.entries(sectionWords(section.data)).map(([name, value]) => [
+        name,
+        withLineFeeds(words.data[name] ?? value),
+      ]);
+      const data = { ...section.data, ...Object.fromEntries(typedWords) };
       return { ...section, heading: withLineFeeds(words.heading), bodyMd: withLineFeeds(words.bodyMd), data };
     });
     const after: PageSnapshot = { ...before.snapshot, ...text, sections };
+    const unpublishable = before.snapshot.published ? whySectionsCannotBePublished(sections) : undefined;
+    if (unpublishable) {
+      const quote = sections.find((s) => unpublishable.includes(`“${s.key}”`));
+      return refused(quote ? `section.${quote.key}.data.attribution` : 'page', unpublishable);
+    }
     const fieldsBefore = snapshotFields(before.snapshot);
     const fieldsAfter = snapshotFields(after);
     // The same words saved again are no edit: the "last changed" time, which
@@ -216,6 +238,8 @@ export async function setPagePublished(
   return db.transaction(async (tx) => {
     const before = await findPage(tx, slug, locale);
     if (!before) return notFound;
+    const unpublishable = published ? whySectionsCannotBePublished(before.snapshot.sections) : undefined;
+    if (unpublishable) return refused('page', unpublishable);
     const action = published ? 'publish' : 'unpublish';
     await recordVersion(tx, before.snapshot, editor, action);
     await tx.update(pages).set({ published }).where(eq(pages.id, before.id));
@@ -269,7 +293,8 @@ export async function deletePage(db: Db, slug: string, locale: Locale, editor: E
 export async function applyPageSnapshot(tx: Db, snapshot: PageSnapshot): Promise<{ before: PageSnapshot | undefined }> {
   const current = await findPage(tx, snapshot.slug, snapshot.locale);
   if (current) await tx.delete(pages).where(eq(pages.id, current.id));
-  await insertPage(tx, { ...snapshot, published: current?.snapshot.published ?? false });
+  const sections = upgradeSections(snapshot.sections, snapshot.locale);
+  await insertPage(tx, { ...snapshot, sections, published: current?.snapshot.published ?? false });
   return { before: current?.snapshot };
 }
 
@@ -277,7 +302,7 @@ export async function readPageSnapshot(db: Db, slug: string, locale: Locale): Pr
   return (await findPage(db, slug, locale))?.snapshot;
 }
 
-async function findPage(
+export async function findPage(
   db: Db,
   slug: string,
   locale: Locale,
@@ -310,12 +335,13 @@ async function findPage(
         heading: s.heading,
         bodyMd: s.bodyMd,
         data: s.data,
+        hidden: s.hidden,
       })),
     },
   };
 }
 
-async function insertPage(tx: Db, page: PageSnapshot, updatedAt = new Date()): Promise<void> {
+export async function insertPage(tx: Db, page: PageSnapshot, updatedAt = new Date()): Promise<void> {
   const [row] = await tx
     .insert(pages)
     .values({
@@ -329,7 +355,9 @@ async function insertPage(tx: Db, page: PageSnapshot, updatedAt = new Date()): P
     })
     .returning({ id: pages.id });
   if (page.sections.length > 0) {
-    await tx.insert(pageSections).values(page.sections.map((s) => ({ ...s, pageId: row!.id })));
+    await tx
+      .insert(pageSections)
+      .values(page.sections.map((s) => ({ ...s, hidden: s.hidden ?? false, pageId: row!.id })));
   }
 }
 

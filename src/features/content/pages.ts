@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { pageInput, sectionInput, type PageInput, type SectionInput } from './inputs.ts';
+import { pageInput, sectionTextInput, type PageInput } from './inputs.ts';
 import { pageSections, pages, type Locale } from './schema.ts';
 import { bumpContentVersion } from './settings.ts';
 
@@ -40,9 +40,9 @@ export async function createPage(db: Db, input: PageInput): Promise<{ created: b
 export async function updateSection(
   db: Db,
   ref: { slug: string; locale: Locale; key: string },
-  change: Partial<Pick<SectionInput, 'heading' | 'bodyMd' | 'data'>>,
+  change: { heading?: string; bodyMd?: string },
 ): Promise<boolean> {
-  const patch = sectionInput.pick({ heading: true, bodyMd: true, data: true }).partial().parse(change);
+  const patch = sectionTextInput.pick({ heading: true, bodyMd: true }).partial().parse(change);
   return db.transaction(async (tx) => {
     const [page] = await tx
       .select({ id: pages.id })

@@ -7,6 +7,8 @@ import type { PageCache } from '../../platform/http/page-cache.ts';
 import { sendPrepared } from '../../platform/http/respond.ts';
 import { Layout, renderDocument, type PageMeta, type SiteFrame } from '../../platform/web/layout.tsx';
 import type { Locale } from '../../platform/web/locale.ts';
+import type { ImageLibrary } from '../../platform/web/images.tsx';
+import type { LinkTargets } from '../../platform/web/link-targets.ts';
 import { contentMessages } from './messages.ts';
 import { resourceTypes } from './schema.ts';
 import {
@@ -17,10 +19,11 @@ import {
   listPolicies,
   listTopics,
   searchResources,
+  type Page,
 } from './service.ts';
 import { contentSiteMap, SiteMapPage, type SiteMapSection } from './site-map.tsx';
-import { ContentPage } from './views/ContentPage.tsx';
-import { HomePage } from './views/HomePage.tsx';
+import { loadSectionExtras, sectionSources, type PetitionProgressOf } from './section-extras.ts';
+import { PageView, visibleSections } from './views/PageView.tsx';
 import { organizationHead } from './views/home-head.tsx';
 import { PolicyListPage, PolicyPage } from './views/PolicyPages.tsx';
 import { ResourceListPage, ResourcePage } from './views/ResourcePages.tsx';
@@ -33,6 +36,12 @@ export type ContentDeps = {
   notFound: (c: Context<AppEnv>) => Promise<Response>;
   /** Other features' sections of the site map (petitions), handed in by the app. */
   siteMapSections?: (locale: Locale) => Promise<SiteMapSection[]>;
+  /** The media library's images, for sections that show one; none when not given. */
+  images?: ImageLibrary | undefined;
+  /** Everything a section's link may lead to; content's own pages and lists when not given. */
+  targets?: LinkTargets | undefined;
+  /** A petition's count for a progress section; such sections are left out when not given. */
+  petitionProgress?: PetitionProgressOf | undefined;
 };
 
 const RESOURCES_PER_PAGE = 10;
@@ -57,6 +66,13 @@ const editorialPages = { '/tips': 'tips', '/about': 'about', '/privacy': 'privac
 /** The public site's pages for one language; mounted at "/" for English and "/es" for Spanish. */
 export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const sources = sectionSources(deps.db, deps);
+
+  /** A page and what its sections show, for PageView. */
+  async function pageView(page: Page) {
+    const extras = await loadSectionExtras(deps.db, sources, visibleSections(page), locale);
+    return <PageView page={page} locale={locale} extras={extras} />;
+  }
 
   async function render(meta: Omit<PageMeta, 'locale' | 'publicUrl' | 'site'>, body: unknown): Promise<string> {
     const site = await deps.siteFrame();
@@ -110,7 +126,7 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
       const head = organizationHead({ page, locale, publicUrl: deps.publicUrl, site });
       return render(
         { path: '/', title: page.title, description: page.description, current: 'home', head },
-        <HomePage page={page} locale={locale} />,
+        await pageView(page),
       );
     }),
   );
@@ -121,10 +137,7 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
         const page = await getPublishedPage(deps.db, slug, locale);
         if (!page) return null;
         const current = slug === 'privacy' ? undefined : slug;
-        return render(
-          { path, title: page.title, description: page.description, current },
-          <ContentPage page={page} locale={locale} />,
-        );
+        return render({ path, title: page.title, description: page.description, current }, await pageView(page));
       }),
     );
   }
@@ -226,10 +239,7 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
     return cached(c, path, async () => {
       const page = await getPublishedPage(deps.db, slug, locale);
       if (!page) return null;
-      return render(
-        { path, title: page.title, description: page.description },
-        <ContentPage page={page} locale={locale} />,
-      );
+      return render({ path, title: page.title, description: page.description }, await pageView(page));
     });
   });
 

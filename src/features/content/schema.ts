@@ -43,8 +43,9 @@ export const pages = pgTable(
 );
 
 /**
- * A block of a page. `kind` tells the page's view how to lay it out (a value
- * card, a tip, a quote…); `data` holds the few extra fields a kind needs.
+ * A block of a page. `kind` is one of the kinds in sections.ts (hero, text,
+ * cards, quote…), which also says what `data` holds for it; `hidden` keeps a
+ * section in the page's list, for staff, without showing it to visitors.
  */
 export const pageSections = pgTable(
   'page_sections',
@@ -58,7 +59,8 @@ export const pageSections = pgTable(
     position: integer('position').notNull().default(0),
     heading: text('heading').notNull().default(''),
     bodyMd: text('body_md').notNull().default(''),
-    data: jsonb('data').$type<Record<string, string>>().notNull().default({}),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    hidden: boolean('hidden').notNull().default(false),
     ...timestamps,
   },
   (t) => [unique('page_sections_page_key').on(t.pageId, t.key)],

@@ -45,6 +45,7 @@ export {
   languageName,
   listPagesForStaff,
   savePage,
+  sectionWords,
   setPagePublished,
   type PageChange,
   type PageDraft,
@@ -73,8 +74,28 @@ export {
   type FileChange,
   type StaffResource,
 } from './resource-editing.ts';
+export {
+  addSection,
+  copySectionFromOtherLanguage,
+  editSection,
+  moveSection,
+  removeSection,
+  sectionsMissingHere,
+  setSectionHidden,
+} from './section-editing.ts';
 export { currentSnapshot, parseItemKey, restoreVersion } from './restore.ts';
 export { saveSettings, settingsFormValues, type SettingsChange, type SettingsForm } from './settings-editing.ts';
+// Pages are built from sections; the app hands in what they show from other features (images, petitions).
+export {
+  sectionKinds,
+  sectionKindNames,
+  whySectionsCannotBePublished,
+  type SectionContent,
+  type SectionKind,
+  type SectionLink,
+} from './sections.ts';
+export type { PetitionProgressOf, SectionSources } from './section-extras.ts';
+export type { PetitionProgress } from './views/sections.tsx';
 export {
   fieldLabel,
   getVersion,

@@ -14,7 +14,10 @@ export type SectionSnapshot = {
   position: number;
   heading: string;
   bodyMd: string;
-  data: Record<string, string>;
+  /** What the section's kind holds besides its words (sections.ts). */
+  data: Record<string, unknown>;
+  /** Versions taken before sections could be hidden have no flag: they were all shown. */
+  hidden?: boolean;
 };
 
 export type PageSnapshot = {
@@ -162,10 +165,12 @@ export function snapshotFields(snapshot: Snapshot): Record<string, string> {
       bodyMd: snapshot.bodyMd,
       published: yesNo(snapshot.published),
     });
+    // The list itself (order, kinds, which are hidden) is a field too, so a move or a hide shows in the diff.
+    fields.sections = snapshot.sections.map((s) => `${s.key} (${s.kind}${s.hidden ? ', hidden' : ''})`).join('\n');
     for (const s of snapshot.sections) {
       fields[`section.${s.key}.heading`] = s.heading;
       fields[`section.${s.key}.bodyMd`] = s.bodyMd;
-      for (const [name, value] of Object.entries(s.data)) fields[`section.${s.key}.data.${name}`] = value;
+      flattenInto(fields, `section.${s.key}.data`, s.data);
     }
     return fields;
   }
@@ -238,6 +243,16 @@ export function snapshotText(snapshot: Snapshot | undefined): string {
     .join('');
 }
 
+/** Nested values as one field each ("section.values.data.cards.0.title"), as text; empty ones left out. */
+function flattenInto(fields: Record<string, string>, prefix: string, value: unknown): void {
+  if (value === null || value === undefined || value === '') return;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) flattenInto(fields, `${prefix}.${index}`, item);
+  } else if (typeof value === 'object')
+    for (const [name, item] of Object.entries(value)) flattenInto(fields, `${prefix}.${name}`, item);
+  else fields[prefix] = String(value);
+}
+
 function words(name: string): string {
   const known: Record<string, string> = {
     bodyMd: 'text',
@@ -252,6 +267,9 @@ function words(name: string): string {
     brandDarkColour: 'brand dark colour',
     profiles: 'social profiles',
     timeZone: 'time zone',
+    sections: 'sections, in order',
+    linkLabel: 'link text',
+    imageId: 'image',
   };
   return known[name] ?? name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

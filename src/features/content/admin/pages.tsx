@@ -11,7 +11,7 @@ import {
   listPagesForStaff,
   savePage,
   setPagePublished,
-  snapshotFields,
+  sectionWords,
   whyPageCannotBeDeleted,
   whyPageCannotBeUnpublished,
   type Editor,
@@ -21,6 +21,8 @@ import {
 } from '../service.ts';
 import { afterWrite, formText, readForm, renderForm, wantsPreview, type ContentScreens } from './requests.ts';
 import { askFirst, isConfirmed, pageGoneConsequence, pageLanguageName, refuseWithReason } from './confirmations.tsx';
+import { loadSectionExtras } from '../section-extras.ts';
+import { visibleSections } from '../views/PageView.tsx';
 import { languageLabel } from './views/common.tsx';
 import { NewPageView, PageDetailView, PageEditView, PageListView, type FormValues } from './views/pages.tsx';
 
@@ -108,6 +110,9 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
   ) => {
     // Whether this language lags behind the other, so a translator knows to compare.
     const [overview] = await listPagesForStaff(db, draft.slug);
+    const extras = preview
+      ? await loadSectionExtras(db, screens.sources, visibleSections(preview), draft.locale)
+      : undefined;
     return renderForm(c, screens, {
       heading: `${draft.title} (${languageLabel[draft.locale]})`,
       errors,
@@ -120,7 +125,7 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
           errors={errors}
           token={frame.csrfToken(c)}
           readOnly={!can(c).edit}
-          preview={preview}
+          preview={preview && extras ? { page: preview, extras } : undefined}
         />
       ),
     });
@@ -153,7 +158,13 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
     const { slug, locale } = params(c);
     const outcome = await setPagePublished(db, slug, locale, true, frame.actor(c));
     const result = await afterWrite(c, screens, outcome, `/admin/content/pages/${slug}`, 'published');
-    return result instanceof Response ? result : c.notFound();
+    if (result instanceof Response) return result;
+    // Refused: a visible quote says nobody's name. The reason names the section to fix.
+    return refuseWithReason(c, screens, {
+      title: `The ${languageLabel[locale]} page cannot be published yet`,
+      reason: result.message,
+      back: `/admin/content/pages/${slug}/${locale}/sections`,
+    });
   });
 
   /**
@@ -229,7 +240,12 @@ export function pageScreens(screens: ContentScreens): Hono<AdminEnv> {
 
 /** The form's fields and their stored values: the page's words and each section's. */
 function editableValues(draft: PageDraft): FormValues {
-  const { published: _published, ...fields } = snapshotFields(draft);
+  const fields: FormValues = { title: draft.title, description: draft.description, bodyMd: draft.bodyMd };
+  for (const s of draft.sections) {
+    fields[`section.${s.key}.heading`] = s.heading;
+    fields[`section.${s.key}.bodyMd`] = s.bodyMd;
+    for (const [name, value] of Object.entries(sectionWords(s.data))) fields[`section.${s.key}.data.${name}`] = value;
+  }
   return fields;
 }
 
@@ -243,7 +259,7 @@ function structured(draft: PageDraft, values: FormValues) {
       draft.sections.map((s) => {
         const name = `section.${s.key}`;
         const data = Object.fromEntries(
-          Object.keys(s.data).map((field) => [field, values[`${name}.data.${field}`] ?? '']),
+          Object.keys(sectionWords(s.data)).map((field) => [field, values[`${name}.data.${field}`] ?? '']),
         );
         return [s.key, { heading: values[`${name}.heading`], bodyMd: values[`${name}.bodyMd`], data }];
       }),
@@ -270,11 +286,12 @@ function previewPage(draft: PageDraft, values: FormValues): Page {
       const words = typed.section[s.key]!;
       return {
         ...s,
+        hidden: s.hidden ?? false,
         id: index,
         pageId: 0,
         heading: words.heading ?? '',
         bodyMd: words.bodyMd ?? '',
-        data: words.data,
+        data: { ...s.data, ...words.data },
         createdAt: now,
         updatedAt: now,
       };

@@ -5,10 +5,19 @@ import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import type { PageCache } from '../../../platform/http/page-cache.ts';
 import type { FileStore } from '../../../platform/storage.ts';
 import type { FieldErrors } from '../../../platform/web/forms.tsx';
+import type { SectionSources } from '../section-extras.ts';
 import { locales, type EditOutcome, type Locale } from '../service.ts';
 
 /** What every content screen needs, built once in routes.tsx. */
-export type ContentScreens = { db: Db; frame: AdminFrame; cache: PageCache; files: FileStore; uploadMaxBytes: number };
+export type ContentScreens = {
+  db: Db;
+  frame: AdminFrame;
+  cache: PageCache;
+  files: FileStore;
+  uploadMaxBytes: number;
+  /** What sections show besides their words (images, links, petitions), for the editor and previews. */
+  sources: SectionSources;
+};
 
 export { formText, readForm } from '../../../platform/http/form-body.ts';
 import { formText, readForm } from '../../../platform/http/form-body.ts';

@@ -4,10 +4,14 @@ import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import type { PageCache } from '../../../platform/http/page-cache.ts';
 import { LocalFileStore, type FileStore } from '../../../platform/storage.ts';
+import type { ImageLibrary } from '../../../platform/web/images.tsx';
+import type { LinkTargets } from '../../../platform/web/link-targets.ts';
 import { contentPermissions } from '../permissions.ts';
+import { sectionSources, type PetitionProgressOf } from '../section-extras.ts';
 import { contentOverview } from '../service.ts';
 import { historyScreens } from './history.tsx';
 import { pageScreens } from './pages.tsx';
+import { sectionScreens } from './sections.tsx';
 import { policyScreens } from './policies.tsx';
 import type { ContentScreens } from './requests.ts';
 import { resourceScreens } from './resources.tsx';
@@ -22,6 +26,12 @@ export type ContentAdminDeps = {
   uploadMaxBytes: number;
   /** Where uploads go; files under `${dataDir}/uploads` when not given. */
   files?: FileStore | undefined;
+  /** The media library, for placing images in sections; none when not given. */
+  images?: ImageLibrary | undefined;
+  /** What a section's link may lead to; content's own pages and lists when not given. */
+  targets?: LinkTargets | undefined;
+  /** A petition's count, for previews of a progress section. */
+  petitionProgress?: PetitionProgressOf | undefined;
 };
 
 /**
@@ -49,6 +59,7 @@ export function contentAdminRoutes(deps: ContentAdminDeps): Hono<AdminEnv> {
       body: <ContentOverviewView overview={await contentOverview(deps.db)} />,
     }),
   );
+  app.route('/pages', sectionScreens(screens));
   app.route('/pages', pageScreens(screens));
   app.route('/policies', policyScreens(screens));
   app.route('/resources', resourceScreens(screens));
@@ -68,5 +79,6 @@ function contentScreens(deps: ContentAdminDeps): ContentScreens {
     cache: deps.cache,
     files: deps.files ?? new LocalFileStore(join(deps.dataDir, 'uploads')),
     uploadMaxBytes: deps.uploadMaxBytes,
+    sources: sectionSources(deps.db, deps),
   };
 }

@@ -1,4 +1,5 @@
 import type { PageInput } from '../inputs.ts';
+import type { SectionLink } from '../sections.ts';
 import type { Locale } from '../schema.ts';
 import { readSeedText } from './text.ts';
 
@@ -6,25 +7,21 @@ import { readSeedText } from './text.ts';
  * Demo pages for the first Groundswell site (Partnership for Safety and
  * Justice), in English and Spanish. Facts come from PSJ's public home page;
  * the wording is our own. Sections use the same keys and kinds in both
- * languages so the views can lay them out alike: each page's layout is
- * written once, its headings once per language, and its texts (description,
- * body, one block per section) are in `text/pages/<slug>.<locale>.md`.
+ * languages, so a translator sees which one matches which: each page's
+ * layout is written once, its headings once per language, and its texts
+ * (description, body, one block per section) are in `text/pages/<slug>.<locale>.md`.
  */
 
-/**
- * A page's sections in order: each key and the kind of section it is, with
- * the address it links to where it links somewhere (the same in both languages).
- */
-type Layout = Record<string, string | { kind: string; href: string }>;
-/** A section's heading in one language, with the short values its kind shows (a link, a figure). */
-type Heading = string | { heading: string; data: Record<string, string> };
+/** A text page's sections in order: each key and how its text looks (a numbered step, a note, plain). */
+type Layout = Record<string, 'plain' | 'step' | 'note'>;
 
+/** A page of text sections (tips, about, privacy): each section's heading here, its text in the Markdown file. */
 function page<L extends Layout>(
   slug: string,
   locale: Locale,
   title: string,
   layout: L,
-  headings: Record<keyof L, Heading>,
+  headings: Record<keyof L, string>,
 ): PageInput {
   const text = readSeedText(`pages/${slug}.${locale}.md`, {
     required: ['description'],
@@ -36,123 +33,177 @@ function page<L extends Layout>(
     title,
     description: text('description'),
     bodyMd: text('body'),
-    sections: Object.entries(layout).map(([key, placed]) => {
-      const { kind, href } = typeof placed === 'string' ? { kind: placed, href: undefined } : placed;
-      const given: Heading = headings[key as keyof L];
-      const { heading, data } = typeof given === 'string' ? { heading: given, data: {} } : given;
-      return { key, kind, heading, bodyMd: text(key), data: href ? { href, ...data } : data };
-    }),
+    sections: Object.entries(layout).map(([key, style]) => ({
+      key,
+      kind: 'text' as const,
+      heading: headings[key as keyof L],
+      bodyMd: text(key),
+      data: { style },
+    })),
   };
 }
 
-const homeLayout = {
-  hero: 'hero',
-  'values-intro': 'values-intro',
-  'value-healing': 'value',
-  'value-accountability': 'value',
-  'value-racial-justice': 'value',
-  'value-survivors': 'value',
-  'value-families': 'value',
-  'change-intro': 'change-intro',
-  'pillar-power': 'pillar',
-  'pillar-system': 'pillar',
-  'pillar-narrative': 'pillar',
-  impact: 'impact',
-  'policies-teaser': { kind: 'teaser', href: '/policies' },
-  testimonial: 'testimonial',
-  'newsletter-cta': 'newsletter-cta',
-  'petition-cta': { kind: 'petition-cta', href: '/petitions/safety-for-all' },
-  'tips-teaser': { kind: 'teaser', href: '/tips' },
-  'resources-teaser': { kind: 'teaser', href: '/resources' },
+const valueKeys = ['healing', 'accountability', 'racial-justice', 'survivors', 'families'] as const;
+const pillarKeys = ['power', 'system', 'narrative'] as const;
+
+/** The home page's words in one language: headings, card titles, a figure, link labels, an attribution. */
+type HomeWords = {
+  hero: string;
+  values: string;
+  value: Record<(typeof valueKeys)[number], string>;
+  change: string;
+  pillar: Record<(typeof pillarKeys)[number], string>;
+  impact: { heading: string; figure: string; caption: string };
+  policies: { heading: string; linkLabel: string };
+  /** A demo quote says it is a sample: nobody real said it (issue 14). */
+  attribution: string;
+  newsletter: { heading: string; linkLabel: string };
+  petition: { heading: string; linkLabel: string };
+  tips: { heading: string; linkLabel: string };
+  resources: { heading: string; linkLabel: string };
 };
 
-const homeEn = page('home', 'en', 'Partnership for Safety and Justice', homeLayout, {
+/**
+ * The home page, built from sections of the kinds any page has: a hero, two lists of cards (values and
+ * how we drive change), a figure, read-more texts, a sample quote and calls to action. Links name what
+ * they lead to (a list, a page, a petition), so they follow a rename and wait for a petition to open.
+ */
+function home(locale: Locale, w: HomeWords): PageInput {
+  const blocks = [
+    'hero',
+    ...valueKeys.map((k) => `value-${k}`),
+    'change',
+    ...pillarKeys.map((k) => `pillar-${k}`),
+    'impact',
+    'policies-teaser',
+    'testimonial',
+    'newsletter-cta',
+    'petition-cta',
+    'tips-teaser',
+    'resources-teaser',
+  ];
+  const text = readSeedText(`pages/home.${locale}.md`, { required: ['description'], optional: blocks });
+  const more = (key: string, words: { heading: string; linkLabel: string }, link: SectionLink) => ({
+    key,
+    kind: 'text' as const,
+    heading: words.heading,
+    bodyMd: text(key),
+    data: { link, linkLabel: words.linkLabel },
+  });
+  return {
+    slug: 'home',
+    locale,
+    title: 'Partnership for Safety and Justice',
+    description: text('description'),
+    sections: [
+      { key: 'hero', kind: 'hero', heading: w.hero, bodyMd: text('hero') },
+      {
+        key: 'values',
+        kind: 'cards',
+        heading: w.values,
+        data: { cards: valueKeys.map((k) => ({ title: w.value[k], text: text(`value-${k}`) })) },
+      },
+      {
+        key: 'change',
+        kind: 'cards',
+        heading: w.change,
+        bodyMd: text('change'),
+        data: { cards: pillarKeys.map((k) => ({ title: w.pillar[k], text: text(`pillar-${k}`) })) },
+      },
+      {
+        key: 'impact',
+        kind: 'figure',
+        heading: w.impact.heading,
+        bodyMd: text('impact'),
+        data: { figure: w.impact.figure, caption: w.impact.caption },
+      },
+      more('policies-teaser', w.policies, { kind: 'list', ref: 'policies' }),
+      { key: 'testimonial', kind: 'quote', bodyMd: text('testimonial'), data: { attribution: w.attribution } },
+      {
+        key: 'newsletter-cta',
+        kind: 'cta',
+        heading: w.newsletter.heading,
+        bodyMd: text('newsletter-cta'),
+        data: { link: { kind: 'list', ref: 'join' }, linkLabel: w.newsletter.linkLabel },
+      },
+      {
+        key: 'petition-cta',
+        kind: 'cta',
+        heading: w.petition.heading,
+        bodyMd: text('petition-cta'),
+        data: { link: { kind: 'petition', ref: 'safety-for-all' }, linkLabel: w.petition.linkLabel },
+      },
+      more('tips-teaser', w.tips, { kind: 'page', ref: 'tips' }),
+      more('resources-teaser', w.resources, { kind: 'list', ref: 'resources' }),
+    ],
+  };
+}
+
+const homeEn = home('en', {
   hero: 'A new answer to harm: healing',
-  'values-intro': 'The public safety system we’re building values…',
-  'value-healing': 'Healing over handcuffs',
-  'value-accountability': 'Accountability for harm',
-  'value-racial-justice': 'Racial justice and equity',
-  'value-survivors': 'Crime survivors’ voices',
-  'value-families': 'Keeping families together',
-  'change-intro': 'How we drive change',
-  'pillar-power': 'Building power',
-  'pillar-system': 'Transforming the system',
-  'pillar-narrative': 'Changing the narrative',
+  values: 'The public safety system we’re building values…',
+  value: {
+    healing: 'Healing over handcuffs',
+    accountability: 'Accountability for harm',
+    'racial-justice': 'Racial justice and equity',
+    survivors: 'Crime survivors’ voices',
+    families: 'Keeping families together',
+  },
+  change: 'How we drive change',
+  pillar: { power: 'Building power', system: 'Transforming the system', narrative: 'Changing the narrative' },
   impact: {
     heading: 'Better outcomes for our communities',
-    data: {
-      figure: 'nearly $500 million',
-      figureLabel: 'invested in services for crime survivors, treatment and restoration',
-    },
+    figure: 'nearly $500 million',
+    caption: 'invested in services for crime survivors, treatment and restoration',
   },
-  'policies-teaser': {
-    heading: 'The policies changing our systems',
-    data: { linkLabel: 'See our policy agenda' },
-  },
-  testimonial: { heading: '', data: { attribution: 'Sample quote for the demo, not the words of a real person' } },
-  'newsletter-cta': 'Join the movement for safety and justice',
-  'petition-cta': {
-    heading: 'Sign the petition',
-    data: { linkLabel: 'Read and sign the petition' },
-  },
-  'tips-teaser': { heading: 'Tips for talking about reform', data: { linkLabel: 'Read the tips' } },
-  'resources-teaser': {
-    heading: 'Deepen your advocacy skills',
-    data: { linkLabel: 'Browse the resource library' },
-  },
+  policies: { heading: 'The policies changing our systems', linkLabel: 'See our policy agenda' },
+  attribution: 'Sample quote for the demo, not the words of a real person',
+  newsletter: { heading: 'Join the movement for safety and justice', linkLabel: 'Sign up for our email' },
+  petition: { heading: 'Sign the petition', linkLabel: 'Read and sign the petition' },
+  tips: { heading: 'Tips for talking about reform', linkLabel: 'Read the tips' },
+  resources: { heading: 'Deepen your advocacy skills', linkLabel: 'Browse the resource library' },
 });
 
-const homeEs = page('home', 'es', 'Partnership for Safety and Justice', homeLayout, {
+const homeEs = home('es', {
   hero: 'Una nueva respuesta al daño: la sanación',
-  'values-intro': 'El sistema de seguridad pública que estamos construyendo valora…',
-  'value-healing': 'Sanación en lugar de esposas',
-  'value-accountability': 'Responsabilidad por el daño',
-  'value-racial-justice': 'Justicia racial y equidad',
-  'value-survivors': 'La voz de las personas sobrevivientes',
-  'value-families': 'Mantener unidas a las familias',
-  'change-intro': 'Cómo impulsamos el cambio',
-  'pillar-power': 'Construir poder',
-  'pillar-system': 'Transformar el sistema',
-  'pillar-narrative': 'Cambiar la narrativa',
+  values: 'El sistema de seguridad pública que estamos construyendo valora…',
+  value: {
+    healing: 'Sanación en lugar de esposas',
+    accountability: 'Responsabilidad por el daño',
+    'racial-justice': 'Justicia racial y equidad',
+    survivors: 'La voz de las personas sobrevivientes',
+    families: 'Mantener unidas a las familias',
+  },
+  change: 'Cómo impulsamos el cambio',
+  pillar: { power: 'Construir poder', system: 'Transformar el sistema', narrative: 'Cambiar la narrativa' },
   impact: {
     heading: 'Mejores resultados para nuestras comunidades',
-    data: {
-      figure: 'casi 500 millones de dólares',
-      figureLabel: 'invertidos en servicios para sobrevivientes de delitos, tratamiento y reparación',
-    },
+    figure: 'casi 500 millones de dólares',
+    caption: 'invertidos en servicios para sobrevivientes de delitos, tratamiento y reparación',
   },
-  'policies-teaser': {
+  policies: {
     heading: 'Las políticas que están cambiando nuestros sistemas',
-    data: { linkLabel: 'Ver nuestra agenda de políticas' },
+    linkLabel: 'Ver nuestra agenda de políticas',
   },
-  testimonial: {
-    heading: '',
-    data: { attribution: 'Cita de muestra para la demostración, no son palabras de una persona real' },
+  attribution: 'Cita de muestra para la demostración, no son palabras de una persona real',
+  newsletter: {
+    heading: 'Únete al movimiento por la seguridad y la justicia',
+    linkLabel: 'Suscríbete a nuestros correos',
   },
-  'newsletter-cta': 'Únete al movimiento por la seguridad y la justicia',
-  'petition-cta': {
-    heading: 'Firma la petición',
-    data: { linkLabel: 'Lee y firma la petición' },
-  },
-  'tips-teaser': {
-    heading: 'Consejos para hablar sobre la reforma',
-    data: { linkLabel: 'Lee los consejos' },
-  },
-  'resources-teaser': {
-    heading: 'Fortalece tu trabajo como activista',
-    data: { linkLabel: 'Explora la biblioteca de recursos' },
-  },
+  petition: { heading: 'Firma la petición', linkLabel: 'Lee y firma la petición' },
+  tips: { heading: 'Consejos para hablar sobre la reforma', linkLabel: 'Lee los consejos' },
+  resources: { heading: 'Fortalece tu trabajo como activista', linkLabel: 'Explora la biblioteca de recursos' },
 });
 
 const tipsLayout = {
-  'tip-listen': 'tip',
-  'tip-shared-values': 'tip',
-  'tip-experience': 'tip',
-  'tip-concerns': 'tip',
-  'tip-answers': 'tip',
-  'tip-minds': 'tip',
+  'tip-listen': 'step',
+  'tip-shared-values': 'step',
+  'tip-experience': 'step',
+  'tip-concerns': 'step',
+  'tip-answers': 'step',
+  'tip-minds': 'step',
   boundaries: 'note',
-};
+} satisfies Layout;
 
 const tipsEn = page('tips', 'en', 'Tips for talking about reform', tipsLayout, {
   'tip-listen': 'Listen to understand, not to respond',
@@ -175,11 +226,11 @@ const tipsEs = page('tips', 'es', 'Consejos para hablar sobre la reforma', tipsL
 });
 
 const aboutLayout = {
-  'who-we-are': 'text',
-  'who-we-serve': 'text',
-  'how-we-work': 'text',
-  'get-involved': 'text',
-};
+  'who-we-are': 'plain',
+  'who-we-serve': 'plain',
+  'how-we-work': 'plain',
+  'get-involved': 'plain',
+} satisfies Layout;
 
 const aboutEn = page('about', 'en', 'About us', aboutLayout, {
   'who-we-are': 'Who we are',
@@ -196,16 +247,16 @@ const aboutEs = page('about', 'es', 'Quiénes somos', aboutLayout, {
 });
 
 const privacyLayout = {
-  summary: 'text',
-  'what-we-collect': 'text',
-  why: 'text',
-  sharing: 'text',
-  retention: 'text',
-  'your-rights': 'text',
-  'how-to': 'text',
-  children: 'text',
-  changes: 'text',
-};
+  summary: 'plain',
+  'what-we-collect': 'plain',
+  why: 'plain',
+  sharing: 'plain',
+  retention: 'plain',
+  'your-rights': 'plain',
+  'how-to': 'plain',
+  children: 'plain',
+  changes: 'plain',
+} satisfies Layout;
 
 const privacyEn = page('privacy', 'en', 'Privacy notice', privacyLayout, {
   summary: 'The short version',

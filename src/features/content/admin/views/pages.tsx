@@ -1,9 +1,16 @@
 import { When } from '../../../../platform/web/when.tsx';
 import { retentionPlaceholders } from '../../../../platform/retention.ts';
 import { ErrorSummary, Field, Form, Select, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
-import { locales, type Page, type PageDraft, type PageOverview, type TranslationStatus } from '../../service.ts';
-import { ContentPage } from '../../views/ContentPage.tsx';
-import { HomePage } from '../../views/HomePage.tsx';
+import {
+  locales,
+  sectionWords,
+  type Page,
+  type PageDraft,
+  type PageOverview,
+  type TranslationStatus,
+} from '../../service.ts';
+import { PageView } from '../../views/PageView.tsx';
+import type { SectionExtras } from '../../views/sections.tsx';
 import {
   ActionButton,
   languageLabel,
@@ -121,6 +128,9 @@ export function PageDetailView(props: {
                   ) : null}
                   <ul class="list-inline">
                     <li>
+                      <a href={`${base}/${locale}/sections`}>Sections</a>
+                    </li>
+                    <li>
                       <a href={`/admin/content/history/page/${page.slug}.${locale}`}>History</a>
                     </li>
                     {can.remove ? (
@@ -215,10 +225,9 @@ export function NewPageView(props: { token: string; values: FormValues; errors: 
 
 /** Friendlier names for the extra fields some kinds of section have. */
 const dataLabels: Record<string, string> = {
-  href: 'Link address',
   linkLabel: 'Link text',
   figure: 'Figure',
-  figureLabel: 'What the figure counts',
+  caption: 'What the figure counts',
   attribution: 'Who said it',
 };
 
@@ -229,7 +238,7 @@ export function PageEditView(props: {
   errors: FieldErrors;
   token: string;
   readOnly: boolean;
-  preview?: Page | undefined;
+  preview?: { page: Page; extras: SectionExtras } | undefined;
 }) {
   const { draft, values, errors } = props;
   const locale = draft.locale;
@@ -243,17 +252,18 @@ export function PageEditView(props: {
       </h1>
       <p>
         <LanguageState published={draft.published} status={props.status} locale={locale} /> ·{' '}
+        <a href={`/admin/content/pages/${draft.slug}/${locale}/sections`}>Sections</a> ·{' '}
         <a href={`/admin/content/history/page/${draft.slug}.${locale}`}>History</a>
+      </p>
+      <p class="hint">
+        Here are the words of the page and of each section. To add, remove, hide or reorder sections, or change their
+        images and links, use <a href={`/admin/content/pages/${draft.slug}/${locale}/sections`}>Sections</a>.
       </p>
       {props.readOnly ? <ReadOnlyNotice /> : null}
       {props.preview ? (
         <PreviewPanel>
           <div class="preview-body" lang={locale}>
-            {draft.slug === 'home' ? (
-              <HomePage page={props.preview} locale={locale} />
-            ) : (
-              <ContentPage page={props.preview} locale={locale} />
-            )}
+            <PageView page={props.preview.page} locale={locale} extras={props.preview.extras} />
           </div>
         </PreviewPanel>
       ) : null}
@@ -301,7 +311,7 @@ export function PageEditView(props: {
                 lang={locale}
                 rows={4}
               />
-              {Object.keys(s.data).map((field) => (
+              {Object.keys(sectionWords(s.data)).map((field) => (
                 <Field
                   name={`${name}.data.${field}`}
                   label={dataLabels[field] ?? field}
