@@ -1,6 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { contentRoutes } from '../features/content/routes.tsx';
-import { getContentVersion, getSiteSettings } from '../features/content/service.ts';
+import {
+  getContentVersion,
+  getSiteSettings,
+  searchLibrary,
+  searchPages,
+  searchPolicies,
+} from '../features/content/service.ts';
 import { siteFileRoutes } from '../features/content/site-files.ts';
 import { isUploadPath } from '../features/content/admin/routes.tsx';
 import { workspaceApp } from './workspace.tsx';
@@ -17,7 +23,9 @@ import {
   petitionSiteMapSection,
   petitionsMenuItem,
   publicPetitionsStamp,
+  searchPetitions,
 } from '../features/petitions/service.ts';
+import { searchRoutes } from '../features/search/routes.tsx';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../features/supporters/preferences-routes.tsx';
 import { join } from 'node:path';
 import { Secrets } from '../platform/crypto.ts';
@@ -43,6 +51,7 @@ import { rememberSource } from '../platform/http/source-code.ts';
 import { sendHtml, sendPrepared } from '../platform/http/respond.ts';
 import { securityHeaders } from '../platform/http/security-headers.ts';
 import { trimTrailingSlash } from '../platform/http/trailing-slash.ts';
+import type { SearchSource } from '../platform/search.ts';
 
 import type { AppDeps } from './deps.ts';
 
@@ -269,6 +278,20 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  // Site search: each feature's part, ranked together on one page (news and events add theirs here).
+  const searchSources: SearchSource[] = [searchPages, searchPolicies, searchLibrary, searchPetitions];
+  // GETs pass the write limit; a search costs a few statements, so it has a bucket of its own, twice as large.
+  const searchLimit = new RateLimiter(config.writesPerMinute * 2, config.writesPerMinute * 2);
+  const searchDeps = {
+    db,
+    publicUrl,
+    siteFrame,
+    sources: searchSources,
+    mayQuery: (c: Context) => searchLimit.take(clientIp(c, config.trustProxy)),
+    tooMany: (c: Context) =>
+      refusal(c, 429, 'tooMany', 'Too many requests', 'Please wait a minute, then go back and try again.'),
+  };
+
   const contentDeps = {
     db,
     cache,
@@ -299,6 +322,7 @@ export function createApp(deps: AppDeps) {
     site.route('/', signupRoutes(signupDeps, locale));
     site.route('/', preferencesRoutes(signupDeps, locale));
     site.route('/', petitionRoutes(petitionsPublic, locale));
+    site.route('/', searchRoutes(searchDeps, locale));
     site.route('/', contentRoutes(contentDeps, locale));
     app.route(prefix, site);
   }

@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
-import { createPage, createPolicy, createResource, searchLibrary, searchPages, searchPolicies } from './service.ts';
+import {
+  createPage,
+  createPolicy,
+  createResource,
+  searchLibrary,
+  searchPages,
+  searchPolicies,
+  updateSection,
+} from './service.ts';
 
 const paths = (hits: { path: string }[]) => hits.map((h) => h.path).sort();
 
@@ -110,6 +118,19 @@ describeEachDatabase('content in site search', (database) => {
         ['/half-done', 'en'],
       ]);
       expect(await searchPages(db, 'faros', 'es', 10)).toEqual([]);
+    });
+
+    it("finds a section's new words as soon as it is saved, and leaves out keys and addresses", async () => {
+      const db = database().db;
+      expect(await searchPages(db, 'narwhal', 'en', 10)).toEqual([]);
+      await updateSection(
+        db,
+        { slug: 'healing', locale: 'en', key: 'stat' },
+        { data: { caption: 'Narwhals', url: '/x' } },
+      );
+      expect(paths(await searchPages(db, 'narwhal', 'en', 10))).toEqual(['/healing']);
+      // "stat" is the section's key, "figure" its kind, "/x" a link: none of them are its words.
+      for (const word of ['stat', 'figure', 'x']) expect(await searchPages(db, word, 'en', 10), word).toEqual([]);
     });
 
     it('never finds an unpublished page, and shows the start of the text when there is no description', async () => {

@@ -19,12 +19,21 @@ const dictionaryOf = (column: string) =>
 // A description is a page's summary; a page without one shows the start of its text.
 const SUMMARY_CHARACTERS = 240;
 
+/**
+ * A section's words: every string in the row and in its data, whatever the columns and the data's shape (sections
+ * are being reworked, and a search should not break when they gain a field), but not its key, kind, times or any
+ * address. A section with `hidden` true is left out.
+ */
+const sectionWords = sql.raw(`select string_agg(v #>> '{}', ' ') as words
+  from jsonb_path_query(to_jsonb(s) - 'key' - 'kind' - 'created_at' - 'updated_at', 'strict $.**') v
+  where jsonb_typeof(v) = 'string' and v #>> '{}' !~ '^(/|https?:|mailto:)'`);
+
 type PageRow = { slug: string; locale: Locale; title: string; description: string; body: string; rank: number };
 
 /**
- * Published pages: their title, description, body and every section's heading, body and the text inside its data
- * (whatever its shape: every string value, not the keys). The vector is computed at query time, not stored: pages
- * are few, and the sections' shape is still moving (ADR "search").
+ * Published pages: their title, description, body and their sections' words. The vector is computed at query time,
+ * not stored: pages are few, a stored one could not follow the sections (a generated column sees one table), and
+ * the sections' shape is still moving (docs/decisions, "search": the figures).
  */
 export const searchPages: SearchSource = async (db, query, locale, limit) => {
   const dictionary = dictionaryOf('p.locale');
@@ -36,11 +45,11 @@ export const searchPages: SearchSource = async (db, query, locale, limit) => {
         cross join lateral (
           select setweight(to_tsvector(${dictionary}, p.title), 'A')
               || setweight(to_tsvector(${dictionary}, p.description), 'B')
-              || setweight(to_tsvector(${dictionary}, p.body_md || ' ' || coalesce(string_agg(concat_ws(' ',
-                   s.heading, s.body_md,
-                   (select string_agg(v #>> '{}', ' ') from jsonb_path_query(s.data, 'strict $.**') v
-                    where jsonb_typeof(v) = 'string')), ' '), '')), 'C') as v
-          from page_sections s where s.page_id = p.id
+              || setweight(to_tsvector(${dictionary}, p.body_md || ' ' || coalesce(string_agg(t.words, ' '), '')), 'C')
+              as v
+          from page_sections s
+          cross join lateral (${sectionWords}) t
+          where s.page_id = p.id and to_jsonb(s) -> 'hidden' is distinct from 'true'::jsonb
         ) d
         where p.published
           and (p.locale = ${locale} or (p.locale = 'en' and not exists (

@@ -47,6 +47,7 @@ const en = {
     body: 'For your safety the form could not be sent. Go back, reload the page and try again.',
   },
   exitThisPage: 'Exit this page',
+  siteSearch: { label: 'Search this site', submit: 'Search' },
 };
 
 export type Messages = typeof en;
@@ -93,6 +94,7 @@ const es: Messages = {
     body: 'Por tu seguridad no pudimos enviar el formulario. Regresa, vuelve a cargar la página e inténtalo de nuevo.',
   },
   exitThisPage: 'Salir de esta página',
+  siteSearch: { label: 'Buscar en este sitio', submit: 'Buscar' },
 };
 
 const catalogs: Record<Locale, Messages> = { en, es };
