@@ -1,9 +1,12 @@
+import { Writable } from 'node:stream';
 import { beforeAll, expect, it } from 'vitest';
-import { createTestApp } from '../../../test/support/app.ts';
+import { createTestApp, testConfig } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { createPage } from '../content/service.ts';
 import { seedDemoContent } from '../content/seed/index.ts';
 import { makeOpenPetition } from '../petitions/test-support.ts';
+import { createApp } from '../../app/app.tsx';
+import { createLogger } from '../../platform/logger.ts';
 
 // A visitor who has chosen a language already, so no first-visit redirect applies.
 const visitor = { cookie: 'lang=en' };
@@ -110,6 +113,23 @@ describeEachDatabase('the search page', (database) => {
       expect(html, url).toMatch(/<label class="visually-hidden" for="site-search-q">[^<]+<\/label>/);
       expect(html, url).toContain('<input type="search" id="site-search-q" name="q" maxlength="200"/>');
     }
+  });
+
+  it('writes the query in no log line, at any level', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createLogger({ level: 'trace', destination });
+    const logged = createApp({ config: testConfig({ LOG_LEVEL: 'trace' }), database: database(), logger }).app;
+    for (const url of ['/search?q=Zephyrine+kelp', '/es/search?q=Quillfeather%00']) {
+      expect((await logged.request(url, { headers: visitor })).status).toBe(200);
+    }
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join('\n')).not.toMatch(/zephyrine|quillfeather/i);
   });
 
   it('limits how often one address may search, past an allowance no person reaches', async () => {
