@@ -1,6 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { contentRoutes } from '../features/content/routes.tsx';
-import { contentLinkTargets, getContentVersion, getSiteSettings, siteFrameOf } from '../features/content/service.ts';
+import {
+  contentLinkTargets,
+  getContentVersion,
+  getSiteSettings,
+  searchLibrary,
+  searchPages,
+  searchPolicies,
+  siteFrameOf,
+} from '../features/content/service.ts';
 import { ensureMenus, publicMenus } from '../features/navigation/service.ts';
 import { sectionSourcesFor } from './section-sources.ts';
 import { siteFileRoutes } from '../features/content/site-files.ts';
@@ -21,9 +29,11 @@ import {
   petitionLinkTargets,
   petitionSiteMapSection,
   publicPetitionsStamp,
+  searchPetitions,
 } from '../features/petitions/service.ts';
 import { newsRoutes } from '../features/news/routes.tsx';
-import { listPublishedPostPaths, newsLinkTargets, newsSiteMapSection } from '../features/news/service.ts';
+import { listPublishedPostPaths, newsLinkTargets, newsSiteMapSection, searchNews } from '../features/news/service.ts';
+import { searchRoutes } from '../features/search/routes.tsx';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../features/supporters/preferences-routes.tsx';
 import { join } from 'node:path';
 import { Secrets } from '../platform/crypto.ts';
@@ -50,6 +60,7 @@ import { rememberSource } from '../platform/http/source-code.ts';
 import { sendHtml, sendPrepared } from '../platform/http/respond.ts';
 import { securityHeaders } from '../platform/http/security-headers.ts';
 import { trimTrailingSlash } from '../platform/http/trailing-slash.ts';
+import type { SearchSource } from '../platform/search.ts';
 
 import type { AppDeps } from './deps.ts';
 
@@ -286,6 +297,20 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  // Site search: each feature's part, ranked together on one page (news and events add theirs here).
+  const searchSources: SearchSource[] = [searchPages, searchPolicies, searchLibrary, searchPetitions, searchNews];
+  // GETs pass the write limit; a search costs a few statements, so it has a bucket of its own, twice as large.
+  const searchLimit = new RateLimiter(config.writesPerMinute * 2, config.writesPerMinute * 2);
+  const searchDeps = {
+    db,
+    publicUrl,
+    siteFrame,
+    sources: searchSources,
+    mayQuery: (c: Context) => searchLimit.take(clientIp(c, config.trustProxy)),
+    tooMany: (c: Context) =>
+      refusal(c, 429, 'tooMany', 'Too many requests', 'Please wait a minute, then go back and try again.'),
+  };
+
   const contentDeps = {
     db,
     cache,
@@ -322,6 +347,7 @@ export function createApp(deps: AppDeps) {
     site.route('/', preferencesRoutes(signupDeps, locale));
     site.route('/', petitionRoutes(petitionsPublic, locale));
     site.route('/', newsRoutes(newsDeps, locale));
+    site.route('/', searchRoutes(searchDeps, locale));
     site.route('/', contentRoutes(contentDeps, locale));
     app.route(prefix, site);
   }

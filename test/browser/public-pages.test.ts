@@ -20,6 +20,9 @@ const paths = [
   '/resources?q=survivors',
   '/news',
   '/news/sample-advocacy-day',
+  '/search',
+  '/search?q=survivors',
+  '/search?q=sobrevivientes',
   '/privacy',
   '/join',
   '/confirm/this-link-is-not-valid-at-all',
@@ -130,10 +133,31 @@ describe.skipIf(!available.ok)('public pages in a real browser', () => {
     const page = await context.newPage();
     await page.goto(site.url + '/es/resources');
     await page.getByLabel('Buscar en la biblioteca').fill('sobrevivientes');
-    await page.getByRole('button', { name: 'Buscar' }).click();
+    await page.locator('#main').getByRole('button', { name: 'Buscar' }).click();
     expect(new URL(page.url()).searchParams.get('q')).toBe('sobrevivientes');
     expect(await page.locator('h2#results').textContent()).toMatch(/Encontramos \d+ recursos?/);
     expect(await page.locator('main li h3').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('searches the whole site from the header of any page without JavaScript, at 390 px', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(site.url + '/es/tips');
+    const field = page.getByRole('banner').getByLabel('Buscar en este sitio');
+    // On its own line, whole: nothing of the header is pushed off a narrow screen.
+    const box = (await field.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await field.fill('víctimas');
+    await field.press('Enter');
+    expect(new URL(page.url()).pathname).toBe('/es/search');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('víctimas');
+    expect(await page.locator('#main').getByLabel('Buscar en este sitio').inputValue()).toBe('víctimas');
+    const first = page.locator('.search-results li h3 a').first();
+    expect(await first.getAttribute('href')).toMatch(/^\/es\//);
+    await first.click();
+    expect(new URL(page.url()).pathname).toMatch(/^\/es\//);
     await context.close();
   });
 });

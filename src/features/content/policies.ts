@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { policyInput, type PolicyInput } from './inputs.ts';
 import { policies, policyTranslations, type Locale } from './schema.ts';
@@ -6,7 +6,9 @@ import { bumpContentVersion } from './settings.ts';
 import { groupBy, pickTranslation } from './translations.ts';
 
 type PolicyRow = typeof policies.$inferSelect;
-type PolicyTranslationRow = typeof policyTranslations.$inferSelect;
+// A translation's words, without the search vector made from them (site-search.ts reads that).
+const { search: _search, ...translationColumns } = getTableColumns(policyTranslations);
+type PolicyTranslationRow = Omit<typeof policyTranslations.$inferSelect, 'search'>;
 export type Policy = PolicyRow & { text: PolicyTranslationRow; isFallback: boolean };
 
 /** Adds a policy with its translations; an existing slug is left untouched. */
@@ -28,7 +30,7 @@ export async function createPolicy(db: Db, input: PolicyInput): Promise<{ create
 /** Published policies, newest session first, each in the best language available. */
 export async function listPolicies(db: Db, locale: Locale): Promise<Policy[]> {
   const rows = await db
-    .select({ policy: policies, text: policyTranslations })
+    .select({ policy: policies, text: translationColumns })
     .from(policies)
     .innerJoin(policyTranslations, eq(policyTranslations.policyId, policies.id))
     .where(eq(policies.published, true))
@@ -38,7 +40,7 @@ export async function listPolicies(db: Db, locale: Locale): Promise<Policy[]> {
 
 export async function getPolicy(db: Db, slug: string, locale: Locale): Promise<Policy | undefined> {
   const rows = await db
-    .select({ policy: policies, text: policyTranslations })
+    .select({ policy: policies, text: translationColumns })
     .from(policies)
     .innerJoin(policyTranslations, eq(policyTranslations.policyId, policies.id))
     .where(and(eq(policies.slug, slug), eq(policies.published, true)));

@@ -91,6 +91,9 @@ export const policies = pgTable('policies', {
   ...timestamps,
 });
 
+// The row's own language's dictionary, for the weights of its search vector.
+const rowDictionary = "case when locale = 'es' then 'spanish'::regconfig else 'english'::regconfig end";
+
 export const policyTranslations = pgTable(
   'policy_translations',
   {
@@ -101,9 +104,22 @@ export const policyTranslations = pgTable(
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     bodyMd: text('body_md').notNull().default(''),
+    // For site search, stemmed in the translation's own language like a resource's (below).
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(
+        sql.raw(
+          `setweight(to_tsvector(${rowDictionary}, coalesce(title, '')), 'A') || ` +
+            `setweight(to_tsvector(${rowDictionary}, coalesce(summary, '')), 'B') || ` +
+            `setweight(to_tsvector(${rowDictionary}, coalesce(body_md, '')), 'C')`,
+        ),
+      ),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.policyId, t.locale] })],
+  (t) => [
+    primaryKey({ columns: [t.policyId, t.locale] }),
+    index('policy_translations_search_idx').using('gin', t.search),
+  ],
 );
 
 export const resourceTypes = ['report', 'guide', 'fact-sheet', 'toolkit', 'testimony', 'video'] as const;
@@ -125,9 +141,6 @@ export const resources = pgTable(
   },
   (t) => [index('resources_topics_idx').using('gin', t.topics)],
 );
-
-// The row's own language's dictionary, for both weights of its search vector.
-const rowDictionary = "case when locale = 'es' then 'spanish'::regconfig else 'english'::regconfig end";
 
 export const resourceTranslations = pgTable(
   'resource_translations',

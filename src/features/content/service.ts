@@ -13,6 +13,8 @@ export {
   type ResourceQuery,
   type ResourceSummary,
 } from './resources.ts';
+/** Content's parts of site search (SearchSource): pages, policies and the research library. */
+export { searchLibrary, searchPages, searchPolicies } from './site-search.ts';
 export {
   bumpContentVersion,
   getContentVersion,

@@ -180,6 +180,14 @@ export function Layout(props: PageMeta & { children?: Child }) {
                 <span class="visually-hidden"> ({t.offSite})</span>
               </a>
             ) : null}
+            {/* Site search: a plain GET form (no token, so cached pages can carry it), working without JavaScript. */}
+            <form class="site-search" role="search" method="get" action={localizedPath(locale, '/search')}>
+              <label class="visually-hidden" for="site-search-q">
+                {t.siteSearch.label}
+              </label>
+              <input type="search" id="site-search-q" name="q" maxlength={200} />
+              <button type="submit">{t.siteSearch.submit}</button>
+            </form>
           </div>
         </header>
         <main id="main" tabindex={-1}>

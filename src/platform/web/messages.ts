@@ -53,6 +53,7 @@ const en = {
   exitThisPage: 'Exit this page',
   /** Said after a menu link that leaves the site. */
   anotherSite: 'another site',
+  siteSearch: { label: 'Search this site', submit: 'Search' },
 };
 
 export type Messages = typeof en;
@@ -104,6 +105,7 @@ const es: Messages = {
   },
   exitThisPage: 'Salir de esta página',
   anotherSite: 'otro sitio',
+  siteSearch: { label: 'Buscar en este sitio', submit: 'Buscar' },
 };
 
 const catalogs: Record<Locale, Messages> = { en, es };
