@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { join } from 'node:path';
-import { seedDemoContent } from './features/content/seed/index.ts';
+import { placeDemoHeroImage, seedDemoContent } from './features/content/seed/index.ts';
 import { seedDemoNews } from './features/news/seed/index.ts';
 import { seedDemoImages } from './features/media/service.ts';
 import { seedDemoPetition } from './features/petitions/seed.ts';
@@ -81,7 +81,11 @@ async function main() {
     if ((await seedDemoNews(database.db)).seeded) logger.info('demo news posts added');
     // In the folder the app serves uploads from (app.tsx).
     const uploads = new LocalFileStore(join(config.dataDir, 'uploads'));
-    if ((await seedDemoImages(database.db, uploads)).seeded) logger.info('demo images added');
+    const images = await seedDemoImages(database.db, uploads);
+    if (images.seeded && images.ids[0] !== undefined) {
+      await placeDemoHeroImage(database.db, images.ids[0]);
+      logger.info('demo images added');
+    }
     // A demo admin only on a demo start, never in production.
     demoAdmin = config.nodeEnv === 'production' ? undefined : await ensureDemoAdmin(database.db);
     if (demoAdmin && !readable) announceDemoAdmin(demoAdmin, logger);

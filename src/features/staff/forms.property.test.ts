@@ -130,17 +130,21 @@ describeEachDatabase('staff forms, whatever is typed', (database) => {
 
   it('the account forms: password, two-step on and off', async () => {
     const viewer = await signedInAs(app, database(), 'viewer');
-    await check(viewer, { screen: '/admin/account', action: '/admin/account/password' });
+    // Each wrong password is counted (sign_in_failures) so a stolen session cannot guess without limit.
+    const counted = ['sign_in_failures'];
+    await check(viewer, { screen: '/admin/account', action: '/admin/account/password', refusalWrites: counted });
     await check(viewer, {
       screen: '/admin/account/two-step',
       action: '/admin/account/two-step',
       notKept: ['code', 'current-code'],
+      refusalWrites: counted,
     });
     await withTwoStep(viewer.staffId);
     await check(viewer, {
       screen: '/admin/account',
       action: '/admin/account/two-step/disable',
       notKept: ['disable-code'],
+      refusalWrites: counted,
     });
   }, 120_000);
 

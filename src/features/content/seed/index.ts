@@ -1,11 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.ts';
-import { pages, siteState } from '../schema.ts';
+import { pageSections, pages, siteState } from '../schema.ts';
 import {
   createPage,
   createPolicy,
   createResource,
   createTopic,
+  bumpContentVersion,
   updateSiteSettings,
   type SiteSettings,
 } from '../service.ts';
@@ -45,4 +46,23 @@ export async function seedDemoContent(db: Db): Promise<{ seeded: boolean }> {
   for (const resource of demoResources) await createResource(db, resource);
   await db.update(siteState).set({ demoSeededAt: new Date() }).where(eq(siteState.id, 1));
   return { seeded: true };
+}
+
+/**
+ * Puts the demo's sample image in the home page's opening, in both languages, once the media library has
+ * made it (images are seeded after content). Only a hero that has no image yet gets it: an editor's choice,
+ * or their removing it, stands.
+ */
+export async function placeDemoHeroImage(db: Db, imageId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const placed = await tx
+      .update(pageSections)
+      .set({ data: sql`jsonb_set(${pageSections.data}, '{imageId}', to_jsonb(${imageId}::int))` })
+      .where(
+        sql`${pageSections.kind} = 'hero' and ${pageSections.data}->'imageId' = 'null'::jsonb
+            and ${pageSections.pageId} in (select ${pages.id} from ${pages} where ${pages.slug} = 'home')`,
+      )
+      .returning({ id: pageSections.id });
+    if (placed.length > 0) await bumpContentVersion(tx);
+  });
 }
