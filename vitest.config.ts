@@ -22,7 +22,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], fileParallelism: false },
+        // Two at a time, like the server's files: each has its own site and its own Chromium.
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'] },
       },
     ],
   },

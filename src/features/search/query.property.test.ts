@@ -10,7 +10,7 @@ import { searchPetitions } from '../petitions/service.ts';
 import { makeOpenPetition } from '../petitions/test-support.ts';
 import { cleanQuery, highlightSummaries, QUERY_MAX_CHARACTERS, searchSite } from './service.ts';
 
-const RUNS = propertyRuns(1000, 60);
+const RUNS = propertyRuns(400, 60);
 const sources = [searchPages, searchPolicies, searchLibrary, searchPetitions];
 
 /** What tsquery and websearch syntax mean something to, and what HTML and URLs do. */
