@@ -108,6 +108,17 @@ function href(link: SectionLink | null, shared: Shared): string | undefined {
   return path === undefined ? undefined : localizedHref(shared.locale, path);
 }
 
+/** A section's link as a paragraph: a button (hero, call to action) or a "read more" link (text). */
+function LinkParagraph(props: { to: string; label: string; look: 'button' | 'more' }) {
+  return (
+    <p>
+      <a class={props.look} href={props.to}>
+        {props.label}
+      </a>
+    </p>
+  );
+}
+
 function Heading(props: { id: string; text: string; level?: 1 | 2 }) {
   if (!props.text) return null;
   return props.level === 1 ? <h1 id={props.id}>{props.text}</h1> : <h2 id={props.id}>{props.text}</h2>;
@@ -126,13 +137,7 @@ function OneSection(props: Shared & { section: ShownSection; opening: boolean })
         <section class={s.data.style === 'note' ? 'section notice' : 'section'} aria-labelledby={labelledBy}>
           <Heading id={id} text={s.heading} />
           <Markdown text={s.bodyMd} locale={locale} />
-          {to ? (
-            <p>
-              <a class="more" href={to}>
-                {s.data.linkLabel || s.heading}
-              </a>
-            </p>
-          ) : null}
+          {to ? <LinkParagraph to={to} label={s.data.linkLabel || s.heading} look="more" /> : null}
         </section>
       );
     }
@@ -193,13 +198,7 @@ function Hero(props: Shared & { section: Keyed<'hero'>; opening: boolean }) {
     <section class="hero" aria-labelledby={s.heading ? id : undefined}>
       <Heading id={id} text={s.heading} level={props.opening ? 1 : 2} />
       <Markdown text={s.bodyMd} locale={locale} />
-      {to ? (
-        <p>
-          <a class="button" href={to}>
-            {s.data.linkLabel || s.heading}
-          </a>
-        </p>
-      ) : null}
+      {to ? <LinkParagraph to={to} label={s.data.linkLabel || s.heading} look="button" /> : null}
       {image ? <Picture image={image} sizes={fullWidth} eager={props.eager(image.id)} class="hero-image" /> : null}
     </section>
   );
@@ -248,11 +247,7 @@ function CallToAction(props: Shared & { section: Keyed<'cta'> }) {
       ) : null}
       <Markdown text={s.bodyMd} locale={locale} />
       {to ? (
-        <p>
-          <a class="button" href={to}>
-            {s.data.linkLabel || s.heading}
-          </a>
-        </p>
+        <LinkParagraph to={to} label={s.data.linkLabel || s.heading} look="button" />
       ) : waiting ? (
         <p>{contentMessages(locale).comingSoonPetition}</p>
       ) : null}
