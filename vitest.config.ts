@@ -7,6 +7,8 @@ export default defineConfig({
     reporters: ['default', './test/support/summary-reporter.ts'],
     // Two cores: two test files at a time, and generous timeouts for PGlite's start-up.
     maxWorkers: 2,
+    // As `npm start` runs (ADR 053): PGlite's WebAssembly churn can trip V8's JIT-page check on CPUs with memory keys.
+    execArgv: ['--no-memory-protection-keys'],
     sequence: { sequencer: SlowestFirst },
     testTimeout: 30_000,
     hookTimeout: 90_000,

@@ -13,7 +13,13 @@ export async function startServer(
   const dataDir = mkdtempSync(join(tmpdir(), 'groundswell-bench-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/main.ts'],
+    [
+      '--no-memory-protection-keys',
+      ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      'src/main.ts',
+    ],
     {
       cwd: join(import.meta.dirname, '..'),
       env: {

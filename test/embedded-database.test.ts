@@ -10,7 +10,7 @@ import { DEMO_PETITION_SLUG } from '../src/features/petitions/seed.ts';
 import { openDatabase, rowsOf, type Db } from '../src/platform/db/client.ts';
 import { tablesOf } from '../src/platform/db/copy.ts';
 import { openTestPostgres } from './support/databases.ts';
-import { exited, freePort, spawnTs, waitForLine } from './support/processes.ts';
+import { exited, freePort, NODE_FLAGS, spawnTs, waitForLine } from './support/processes.ts';
 import { browser } from './support/staff.ts';
 
 /**
@@ -48,11 +48,15 @@ async function cli(args: string[], env: Record<string, string>) {
 
 /** The CLI with a password on its standard input, as a script pipes it. */
 async function cliWithPassword(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../src/cli.ts'), ...args], {
-    cwd: join(import.meta.dirname, '..'),
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...NODE_FLAGS, '--import', 'tsx', join(import.meta.dirname, '../src/cli.ts'), ...args],
+    {
+      cwd: join(import.meta.dirname, '..'),
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   child.stdin!.end(`${PASSWORD}\n`);
   const output = collect(child);
   const code = await exited(child);

@@ -73,6 +73,7 @@ describe("a feature's tables are written and read only by its own code", () => {
       'broadcasts',
       'content',
       'email',
+      'events',
       'media',
       'navigation',
       'news',

@@ -57,4 +57,10 @@ describe('what the site needs at run time', () => {
     expect(manifest.devDependencies).not.toHaveProperty('tsx');
     expect(manifest.devDependencies).not.toHaveProperty('node');
   });
+
+  it('starts every process that may open PGlite without V8 memory keys (ADR 053)', () => {
+    for (const script of ['start', 'dev', 'cli', 'db:migrate', 'worker']) {
+      expect(manifest.scripts[script], script).toMatch(/(?:^|\s)--no-memory-protection-keys\s/);
+    }
+  });
 });

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { logsAreReadable } from '../src/platform/logger.ts';
 import { readableLine } from '../src/platform/readable-log.ts';
 import { startUpLines } from '../src/start-up-report.ts';
-import { freePort } from './support/processes.ts';
+import { freePort, NODE_FLAGS } from './support/processes.ts';
 
 describe('what a person at a terminal reads', () => {
   it('is readable lines in a terminal outside production, JSON lines otherwise, unless LOG_FORMAT says', () => {
@@ -70,21 +70,25 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe.skipIf(!hasScript)('npm start in a terminal', () => {
   it('prints readable lines, the demo sign-in among them, and no JSON', async () => {
     const port = await freePort();
-    const child = spawn('script', ['-qfec', `${process.execPath} --import tsx src/main.ts`, '/dev/null'], {
-      cwd: join(import.meta.dirname, '..'),
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        LOG_LEVEL: 'info',
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        GROUNDSWELL_REFERENCE_DIR: join(dataDir, 'no-reference-data'),
+    const child = spawn(
+      'script',
+      ['-qfec', `${process.execPath} ${NODE_FLAGS.join(' ')} --import tsx src/main.ts`, '/dev/null'],
+      {
+        cwd: join(import.meta.dirname, '..'),
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          LOG_LEVEL: 'info',
+          DATA_DIR: dataDir,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          GROUNDSWELL_REFERENCE_DIR: join(dataDir, 'no-reference-data'),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        // Its own process group, so the stop reaches the site inside the terminal.
+        detached: true,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so the stop reaches the site inside the terminal.
-      detached: true,
-    });
+    );
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));

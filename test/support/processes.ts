@@ -5,6 +5,13 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '../..');
 
+/**
+ * Node flags every child process of the tests starts with, as `npm start` does (ADR 053): V8's
+ * memory-protection-key bookkeeping for JIT pages can abort a process that creates and frees
+ * PGlite's WebAssembly, on CPUs that have the keys.
+ */
+export const NODE_FLAGS = ['--no-memory-protection-keys'];
+
 /** Runs a TypeScript entry point of this project in a child process on the pinned Node. */
 export function spawnTs(
   entry: string,
@@ -12,7 +19,7 @@ export function spawnTs(
   env: Record<string, string>,
   nodeFlags: string[] = [],
 ): ChildProcess {
-  return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(root, entry), ...args], {
+  return spawn(process.execPath, [...NODE_FLAGS, ...nodeFlags, '--import', 'tsx', join(root, entry), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
