@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { seedTestZips, testZips } from '../petitions/test-support.ts';
 import { subscriptionsOf, timelineOf } from '../supporters/service.ts';
+import { describeEntry } from '../supporters/admin/views/wording.ts';
 import { supporters } from '../supporters/schema.ts';
 import { eventById, rsvpOpen } from './events-read.ts';
 import { makeEvent, outboxFor, rsvpInput, testRsvpDeps } from './rsvp-test-support.ts';
@@ -123,7 +124,13 @@ describeEachDatabase('RSVPs', (database) => {
       ['event-rsvp-waitlisted', 'es'],
       ['event-rsvp-promoted', 'es'],
     ]);
-    expect((await timelineOf(db(), 'personc2@example.org')).map((e) => e.kind)).toEqual(['rsvp', 'rsvp-promoted']);
+    const told = (await timelineOf(db(), 'personc2@example.org')).map((e, id) =>
+      describeEntry({ source: 'event', id, ...e }),
+    );
+    expect(told).toEqual([
+      `RSVP to the event “${event.slug}”: on the waitlist, number 1`,
+      `Moved up from the waitlist: has a place at the event “${event.slug}”`,
+    ]);
     expect((await timelineOf(db(), 'personc1@example.org')).map((e) => e.kind)).toEqual(['rsvp', 'rsvp-cancelled']);
 
     // Pressed twice, or the link opened again: nothing more happens, nobody else moves up.
