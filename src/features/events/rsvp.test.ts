@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
+import { createLogger } from '../../platform/logger.ts';
+import { purgeExpiredPersonalData } from '../../privacy-purge.ts';
 import { seedTestZips, testZips } from '../petitions/test-support.ts';
 import { subscriptionsOf, timelineOf } from '../supporters/service.ts';
 import { describeEntry } from '../supporters/admin/views/wording.ts';
@@ -259,5 +261,14 @@ describeEachDatabase('RSVPs', (database) => {
       .from(supporters)
       .where(and(eq(supporters.email, 'persontopic1@example.org')));
     expect(person).toMatchObject({ firstSource: 'flyer', locale: 'es' });
+  });
+
+  it('keeps someone who only RSVPd through the purge of unconfirmed sign-ups', async () => {
+    const event = await makeEvent(db(), { startsAt: new Date(Date.now() + 90 * 24 * 60 * 60 * 1000) });
+    await submitRsvp(db(), deps, event.id, rsvpInput('kept1'), en);
+    const later = new Date(Date.now() + 45 * 24 * 60 * 60 * 1000);
+    await purgeExpiredPersonalData(db(), createLogger({ level: 'silent', pretty: false }), later);
+    expect(await db().select().from(supporters).where(eq(supporters.email, 'personkept1@example.org'))).toHaveLength(1);
+    expect(await db().select().from(eventRsvps).where(eq(eventRsvps.eventId, event.id))).toHaveLength(1);
   });
 });

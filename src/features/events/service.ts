@@ -26,3 +26,5 @@ export {
 } from './rsvp.ts';
 export { rsvpTemplates, whenText } from './rsvp-emails.ts';
 export { eventCalendar, eventUrl, webCalendarLinks } from './calendar.ts';
+// For the privacy purge: an RSVP keeps its person.
+export { hasRsvp } from './rsvp-records.ts';
