@@ -121,7 +121,7 @@ describe('web calendar links', () => {
     expect(google.searchParams.get('ctz')).toBe('America/Los_Angeles');
     expect(google.searchParams.get('details')).toContain('https://psj.example/events/advocacy-day');
     const outlook = new URL(links.outlook);
-    expect(outlook.searchParams.get('startdt')).toBe('2027-03-09T17:00:00.000Z');
+    expect(outlook.searchParams.get('startdt')).toBe('2027-03-09T17:00:00Z');
     expect(outlook.searchParams.get('location')).toBe('Oregon State Capitol, 900 Court St NE, Salem');
     const yahoo = new URL(links.yahoo);
     expect([yahoo.searchParams.get('st'), yahoo.searchParams.get('et')]).toEqual([
