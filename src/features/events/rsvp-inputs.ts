@@ -42,7 +42,7 @@ const messages = {
     tooLong: (max: number) => `Use ${max.toLocaleString('en-US')} characters or fewer`,
     plain: 'Use only letters, numbers, spaces and punctuation',
     /** The "also email me about events" box: the words EVENTS_TOPIC_WORDING_VERSION names in consent records. */
-    eventsTopic: 'Also email me about other events (we will send a link to confirm)',
+    eventsTopic: 'Also email me invitations to future events',
   },
   es: {
     givenName: 'Escribe tu nombre',
@@ -61,7 +61,7 @@ const messages = {
     choice: 'Elige una de las respuestas de la lista',
     tooLong: (max: number) => `Usa ${max} caracteres o menos`,
     plain: 'Usa solo letras, números, espacios y signos de puntuación',
-    eventsTopic: 'Envíenme también correos sobre otros eventos (te enviaremos un enlace para confirmar)',
+    eventsTopic: 'Envíenme también invitaciones a futuros eventos',
   },
 } satisfies Record<Locale, unknown>;
 
