@@ -153,6 +153,21 @@ const icalLocal = (ms: number) =>
  * local time before the change (RFC 5545 3.6.5).
  */
 export function vtimezone(timeZone: string, fromYear: number, toYear: number): string {
+  // Finding the changes walks every day of the years (about 0.3 s): a zone's rules for given years do not
+  // change while the process runs, and each confirmation and reminder asks again.
+  const key = `${timeZone} ${fromYear} ${toYear}`;
+  let found = knownZones.get(key);
+  if (found === undefined) {
+    found = findObservances(timeZone, fromYear, toYear);
+    if (knownZones.size >= 64) knownZones.clear();
+    knownZones.set(key, found);
+  }
+  return found;
+}
+
+const knownZones = new Map<string, string>();
+
+function findObservances(timeZone: string, fromYear: number, toYear: number): string {
   const start = Date.UTC(fromYear, 0, 1);
   const end = Date.UTC(toYear + 1, 0, 1);
   const day = 24 * 60 * 60 * 1000;

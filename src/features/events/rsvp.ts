@@ -144,10 +144,13 @@ export async function submitRsvp(
         promotedAt: null,
       };
       if (existing) {
-        // Coming back after cancelling: the same link works again; the place is a new one.
-        [row] = (await tx.update(eventRsvps).set(placed).where(eq(eventRsvps.id, existing.id)).returning()) as [
-          typeof row,
-        ];
+        // Coming back after cancelling: the same link works again; the place is a new one, and so is the
+        // moment they said yes (reminders count from it: someone back three days before gets no week reminder).
+        [row] = (await tx
+          .update(eventRsvps)
+          .set({ ...placed, createdAt: now })
+          .where(eq(eventRsvps.id, existing.id))
+          .returning()) as [typeof row];
       } else {
         const nonce = randomBytes(24).toString('base64url');
         [row] = (await tx
