@@ -5,6 +5,7 @@ import { BroadcastScheduler } from './features/broadcasts/scheduler.ts';
 import { BroadcastContentCache, broadcastTemplate } from './features/broadcasts/content.ts';
 import { unwantedBroadcastMessages } from './features/broadcasts/service.ts';
 import { getSiteSettings } from './features/content/service.ts';
+import { eventReminderSchedule, eventReminderTemplates } from './features/events/service.ts';
 import {
   EmailWorker,
   MailboxTransport,
@@ -72,6 +73,7 @@ export function createEmailRuntime(options: {
       ...petitionTemplates,
       ...staffTemplates((nonce) => passwordLinkToken(secrets, nonce)),
       broadcast: broadcastTemplate(new BroadcastContentCache(db, config.publicUrl)),
+      ...eventReminderTemplates({ db }),
     },
     listLinks: (row) => linksFor(contactEmail)(row),
   });
@@ -91,6 +93,8 @@ export function createEmailRuntime(options: {
   const recount = nightlyRecount({ db, logger });
   // What the privacy notice says is deleted after a time is deleted on time (ADR 030).
   const purge = privacyPurgeSchedule({ db, logger });
+  // Event reminders a week and a day before: a pass a minute, its state the ledger in the database (issue 15).
+  const reminders = eventReminderSchedule({ db, logger, domain, onQueued: () => worker.poke() });
 
   return {
     worker,
@@ -101,8 +105,10 @@ export function createEmailRuntime(options: {
       scheduler.start();
       recount.start();
       purge.start();
+      reminders.start();
     },
     async stop() {
+      await reminders.stop();
       await purge.stop();
       await recount.stop();
       await scheduler.stop();

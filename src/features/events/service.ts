@@ -10,3 +10,7 @@ export {
   type RsvpInput,
   type RsvpNeeds,
 } from './rsvp-inputs.ts';
+
+// H4: reminders a week and a day before, exactly once each, through the outbox
+export { eventReminderSchedule, queueDueReminders, type ReminderPass } from './reminders.ts';
+export { eventReminderTemplates, type ReminderEmailDeps } from './reminder-emails.ts';
