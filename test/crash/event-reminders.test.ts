@@ -29,13 +29,13 @@ async function eventDueWhileDown(db: Db): Promise<void> {
       case when g % 3 = 0 then 'es' else 'en' end
     from generate_series(1, ${ATTENDEES + 2}) g`);
   await db.execute(sql`insert into event_rsvps (event_id, supporter_id, status, locale, waitlist_order, needs,
-      manage_token_hash, created_at, updated_at)
+      manage_token_hash, manage_token_nonce, created_at, updated_at)
     select e.id, s.id,
       case s.email when ${`attendee-${ATTENDEES + 1}@example.org`} then 'waitlisted'
         when ${`attendee-${ATTENDEES + 2}@example.org`} then 'cancelled' else 'confirmed' end,
       s.locale, case s.email when ${`attendee-${ATTENDEES + 1}@example.org`} then 1 end,
       '{"interpretation":[],"interpretationOther":"","accessibility":"","childcare":false,"travelHelp":false}',
-      'hash-' || s.id, ${answeredAt.toISOString()}::timestamptz, ${answeredAt.toISOString()}::timestamptz
+      'hash-' || s.id, 'nonce-' || s.id, ${answeredAt.toISOString()}::timestamptz, ${answeredAt.toISOString()}::timestamptz
     from events e, supporters s where e.slug = 'crash-advocacy-day' and s.email like 'attendee-%'`);
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { LoadingCache } from '../../platform/cache.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { escapeHtml, type EmailContent, type EmailTemplate, type TemplateContext } from '../email/service.ts';
+import { eventCalendar } from './calendar.ts';
 import { eventById, type EventDetails } from './events-read.ts';
 import { REMINDER_TEMPLATE } from './reminders.ts';
 import { eventRsvps, type ReminderKind } from './schema.ts';
@@ -11,11 +12,11 @@ import { eventRsvps, type ReminderKind } from './schema.ts';
 export type ReminderEmailDeps = {
   db: Db;
   /**
-   * The token of an RSVP's manage page, when one can be made again from what is stored (an HMAC of the RSVP, as
-   * preferences links are). Absent, the reminder points to the confirmation's link instead: a random token, kept only
-   * as its hash, cannot be given back.
+   * The manage page's token from the RSVP's stored nonce (an HMAC with SECRET_KEY, made by the RSVP code), so the
+   * reminder carries the same working link as the confirmation while the outbox holds none. Absent (a test of the
+   * words alone), the reminder points to the confirmation's link instead.
    */
-  manageToken?: ((rsvpId: number) => string | undefined) | undefined;
+  manageToken?: ((nonce: string) => string) | undefined;
 };
 
 /** Why a queued reminder is not sent after all: the worker records it as the message's failure. */
@@ -170,11 +171,21 @@ const idField = (data: Record<string, unknown>, name: string) => {
 };
 
 /**
- * The reminder template. It reads the event as the message goes out (kept ten seconds, so 5,000 reminders read it a
- * handful of times) and the RSVP itself: a reminder queued before the event or the RSVP was cancelled is withdrawn.
+ * The reminder template. It reads the event as the message goes out, with its calendar file, both kept ten seconds
+ * (5,000 reminders read the event and build the file a handful of times: building one takes a few hundred
+ * milliseconds of the process's time), and the RSVP itself: a reminder queued before the event or the RSVP was
+ * cancelled is withdrawn.
  */
 export function eventReminderTemplates(deps: ReminderEmailDeps): Record<typeof REMINDER_TEMPLATE, EmailTemplate> {
-  const events = new LoadingCache<string, EventDetails | undefined>({ max: 200, freshMs: 10_000 });
+  type Loaded = { event: EventDetails; calendar: string } | undefined;
+  const events = new LoadingCache<string, Loaded>({ max: 200, freshMs: 10_000 });
+  const load = async (eventId: number, locale: Locale, sender: TemplateContext['sender']): Promise<Loaded> => {
+    const event = await eventById(deps.db, eventId, locale);
+    if (!event) return undefined;
+    // The event as it is now: its SEQUENCE updates the entry the confirmation's file made.
+    const calendar = eventCalendar([event], { publicUrl: sender.publicUrl, name: sender.name, locale, joinUrl: true });
+    return { event, calendar };
+  };
   return {
     [REMINDER_TEMPLATE]: {
       async render(row, ctx) {
@@ -183,25 +194,31 @@ export function eventReminderTemplates(deps: ReminderEmailDeps): Record<typeof R
         const kind: ReminderKind = row.data.kind === 'day' ? 'day' : 'week';
         if (rsvpId === undefined || eventId === undefined) throw new Error('event reminder without its RSVP');
         const [rsvp] = await deps.db
-          .select({ status: eventRsvps.status, sessionIds: eventRsvps.sessionIds })
+          .select({
+            status: eventRsvps.status,
+            sessionIds: eventRsvps.sessionIds,
+            nonce: eventRsvps.manageTokenNonce,
+          })
           .from(eventRsvps)
           .where(eq(eventRsvps.id, rsvpId));
-        const event = await events.get(`${eventId}:${row.locale}`, () => eventById(deps.db, eventId, row.locale));
-        if (rsvp?.status !== 'confirmed' || event?.status !== 'published')
+        const loaded = await events.get(`${eventId}:${row.locale}`, () => load(eventId, row.locale, ctx.sender));
+        if (rsvp?.status !== 'confirmed' || loaded?.event.status !== 'published')
           throw new ReminderWithdrawn(
             'event reminder withdrawn: the RSVP or the event was cancelled after it was queued',
           );
-        const token = deps.manageToken?.(rsvpId);
-        return reminderContent(
+        const token = deps.manageToken?.(rsvp.nonce);
+        const content = reminderContent(
           {
             kind,
             givenName: field(row.data, 'givenName'),
             sessionIds: rsvp.sessionIds,
             manageUrl: token ? ctx.link(`/events/rsvp/${token}`) : undefined,
           },
-          event,
+          loaded.event,
           ctx,
         );
+        const file = { filename: `${loaded.event.slug}.ics`, contentType: 'text/calendar; method=PUBLISH' };
+        return { ...content, attachments: [{ ...file, content: loaded.calendar }] };
       },
     },
   };

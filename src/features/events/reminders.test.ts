@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -70,6 +71,7 @@ async function eventWith(
         needs: { interpretation: [], interpretationOther: '', accessibility: '', childcare: false, travelHelp: false },
         sessionIds: a.sessionIds ?? [],
         manageTokenHash: `hash-${email}`,
+        manageTokenNonce: `nonce-${i}`,
         createdAt: at,
         updatedAt: at,
         promotedAt: a.promotedAt ?? null,
@@ -228,10 +230,7 @@ describeEachDatabase('event reminders', (get, kind) => {
       .where(eq(eventRsvps.id, rsvps[0]!.id));
     await queueDueReminders(db, { domain, now: new Date(Math.max(now.getTime(), startsAt.getTime() - 3 * DAY)) });
     const rows = await db.select().from(emailOutbox).where(sql`(${emailOutbox.data}->>'eventId')::int = ${eventId}`);
-    const templates = eventReminderTemplates({
-      db,
-      manageToken: (id) => (id === rsvps[0]!.id ? 'manage-token-0' : undefined),
-    });
+    const templates = eventReminderTemplates({ db, manageToken: (nonce) => `token-of-${nonce}` });
     const render = (row: OutboxRow) =>
       templates[REMINDER_TEMPLATE].render(row, {
         locale: row.locale,
@@ -252,15 +251,24 @@ describeEachDatabase('event reminders', (get, kind) => {
     expect(spanish.bodyText).toContain('evento de muestra');
     expect(spanish.action).toEqual({
       label: 'Cambiar o cancelar mi inscripción',
-      url: 'https://psj.example/es/events/rsvp/manage-token-0',
+      url: 'https://psj.example/es/events/rsvp/token-of-nonce-0',
     });
+    // The calendar file rides along, the event as it is now, in the attendee's language.
+    const [file] = spanish.attachments ?? [];
+    expect(file?.filename).toBe(`reminder-words-${kind}.ics`);
+    const vevent = new ICAL.Component(ICAL.parse(file!.content)).getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstPropertyValue('summary')).toBe(`[Ejemplo] Capacitación words-${kind}`);
+    expect(vevent.getFirstPropertyValue('uid')).toBe(`event-${eventId}@psj.example`);
     const english = spaced(await render(rows.find((r) => r.locale === 'en')!));
     expect(english.subject).toBe(`Reminder: Training words-${kind}, Saturday, March 6`);
     expect(english.bodyText).toContain('When: Saturday, March 6, 2038, 9:00 AM – 3:00 PM PST');
-    expect(english.bodyText).toContain('use the link in the email that confirmed your RSVP');
+    expect(english.bodyText).toContain(
+      'Please change or cancel your RSVP, so that someone on the waitlist can have your seat. ' +
+        'https://psj.example/events/rsvp/token-of-nonce-1',
+    );
     expect(english.action).toEqual({
-      label: 'See the event',
-      url: `https://psj.example/events/reminder-words-${kind}`,
+      label: 'Change or cancel my RSVP',
+      url: 'https://psj.example/events/rsvp/token-of-nonce-1',
     });
 
     // Moved online after the pass: the reminder says so, and its button joins.
@@ -278,6 +286,8 @@ describeEachDatabase('event reminders', (get, kind) => {
     );
     expect(online.bodyHtml).toContain('Where: Online. <a href="https://meet.example/psj">Join here</a>');
     expect(online.action).toEqual({ label: 'Join online', url: 'https://meet.example/psj' });
+    // Without a way to make the manage link, it points to the confirmation's.
+    expect(online.bodyText).toContain('use the link in the email that confirmed your RSVP');
 
     // Cancelled after it was queued: withdrawn rather than sent.
     await db.update(eventRsvps).set({ status: 'cancelled' }).where(eq(eventRsvps.id, rsvps[0]!.id));
