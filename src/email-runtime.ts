@@ -5,7 +5,12 @@ import { BroadcastScheduler } from './features/broadcasts/scheduler.ts';
 import { BroadcastContentCache, broadcastTemplate } from './features/broadcasts/content.ts';
 import { unwantedBroadcastMessages } from './features/broadcasts/service.ts';
 import { getSiteSettings } from './features/content/service.ts';
-import { eventReminderSchedule, eventReminderTemplates } from './features/events/service.ts';
+import {
+  eventReminderSchedule,
+  eventReminderTemplates,
+  rsvpManageToken,
+  rsvpTemplates,
+} from './features/events/service.ts';
 import {
   EmailWorker,
   MailboxTransport,
@@ -73,7 +78,10 @@ export function createEmailRuntime(options: {
       ...petitionTemplates,
       ...staffTemplates((nonce) => passwordLinkToken(secrets, nonce)),
       broadcast: broadcastTemplate(new BroadcastContentCache(db, config.publicUrl)),
-      ...eventReminderTemplates({ db }),
+      // An RSVP's confirmation, waitlist place, promotion and cancellation, each read from the event when sent.
+      ...rsvpTemplates(db),
+      // Reminders a week and a day before, with the confirmation's manage link made again from the RSVP's nonce.
+      ...eventReminderTemplates({ db, manageToken: (nonce) => rsvpManageToken(secrets, nonce) }),
     },
     listLinks: (row) => linksFor(contactEmail)(row),
   });

@@ -6,6 +6,8 @@ import { escapeHtml, type EmailContent, type EmailTemplate, type TemplateContext
 import { eventCalendar } from './calendar.ts';
 import { eventById, type EventDetails } from './events-read.ts';
 import { REMINDER_TEMPLATE } from './reminders.ts';
+import { whenText } from './rsvp-emails.ts';
+import { rsvpManagePath } from './rsvp-records.ts';
 import { eventRsvps, type ReminderKind } from './schema.ts';
 
 /** What the reminder needs besides its outbox row. */
@@ -22,33 +24,19 @@ export type ReminderEmailDeps = {
 /** Why a queued reminder is not sent after all: the worker records it as the message's failure. */
 export class ReminderWithdrawn extends Error {}
 
-const intlLocales: Record<Locale, string> = { en: 'en-US', es: 'es-US' };
-const whenFormats = new Map<string, Intl.DateTimeFormat>();
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
-function formatOf(cache: Map<string, Intl.DateTimeFormat>, locale: Locale, timeZone: string, full: boolean) {
-  const key = `${locale}:${timeZone}`;
-  let format = cache.get(key);
+/** "Saturday, March 7" in the event's zone: the subject's day. */
+function eventDay(event: EventDetails, locale: Locale): string {
+  const key = `${locale}:${event.timeZone}`;
+  let format = dayFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocales[locale], {
-      timeZone,
-      weekday: 'long',
-      month: 'long',
-      day: 'numeric',
-      ...(full ? { year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } : {}),
-    });
-    cache.set(key, format);
+    const tag = locale === 'es' ? 'es-US' : 'en-US';
+    format = new Intl.DateTimeFormat(tag, { timeZone: event.timeZone, weekday: 'long', month: 'long', day: 'numeric' });
+    dayFormats.set(key, format);
   }
-  return format;
+  return format.format(event.startsAt);
 }
-
-/** "Saturday, March 7, 2026, 9:00 AM – 3:00 PM PST", in the event's own zone, whatever the reader's is. */
-export function eventWhen(event: Pick<EventDetails, 'startsAt' | 'endsAt' | 'timeZone'>, locale: Locale): string {
-  return formatOf(whenFormats, locale, event.timeZone, true).formatRange(event.startsAt, event.endsAt);
-}
-
-const eventDay = (event: EventDetails, locale: Locale) =>
-  formatOf(dayFormats, locale, event.timeZone, false).format(event.startsAt);
 
 /** A line of the body in both parts: `html` is trusted (anything merged in escaped by the caller). */
 type Line = { text: string; html: string };
@@ -120,7 +108,7 @@ export function reminderContent(
 ): EmailContent {
   const w = words[ctx.locale];
   const title = event.text.title;
-  const when = eventWhen(event, ctx.locale);
+  const when = whenText(event, ctx.locale);
   const joinUrl = event.joinUrl.trim();
   const place = [event.venue, event.address]
     .map((s) => s.trim())
@@ -212,7 +200,7 @@ export function eventReminderTemplates(deps: ReminderEmailDeps): Record<typeof R
             kind,
             givenName: field(row.data, 'givenName'),
             sessionIds: rsvp.sessionIds,
-            manageUrl: token ? ctx.link(`/events/rsvp/${token}`) : undefined,
+            manageUrl: token ? ctx.link(rsvpManagePath(token)) : undefined,
           },
           loaded.event,
           ctx,

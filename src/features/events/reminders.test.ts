@@ -261,7 +261,7 @@ describeEachDatabase('event reminders', (get, kind) => {
     expect(vevent.getFirstPropertyValue('uid')).toBe(`event-${eventId}@psj.example`);
     const english = spaced(await render(rows.find((r) => r.locale === 'en')!));
     expect(english.subject).toBe(`Reminder: Training words-${kind}, Saturday, March 6`);
-    expect(english.bodyText).toContain('When: Saturday, March 6, 2038, 9:00 AM – 3:00 PM PST');
+    expect(english.bodyText).toContain('When: Saturday, March 6, 2038 at 9:00 AM – 3:00 PM PST');
     expect(english.bodyText).toContain(
       'Please change or cancel your RSVP, so that someone on the waitlist can have your seat. ' +
         'https://psj.example/events/rsvp/token-of-nonce-1',
