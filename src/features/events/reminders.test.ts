@@ -4,11 +4,18 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { localizedPath, type Locale } from '../../platform/web/locale.ts';
+import { testConfig } from '../../../test/support/app.ts';
+import { createEmailRuntime } from '../../email-runtime.ts';
+import { createLogger } from '../../platform/logger.ts';
 import { emailOutbox, emailSuppressions } from '../email/schema.ts';
+import type { MailTransport } from '../email/service.ts';
+import type { OutgoingEmail } from '../email/transport.ts';
 import type { OutboxRow } from '../email/service.ts';
 import { supporters } from '../supporters/schema.ts';
 import { eventReminderTemplates, ReminderWithdrawn } from './reminder-emails.ts';
 import { queueDueReminders, REMINDER_TEMPLATE } from './reminders.ts';
+import { rsvpByToken, submitRsvp } from './rsvp.ts';
+import { makeEvent, rsvpInput, testPublicUrl, testRsvpDeps } from './rsvp-test-support.ts';
 import {
   eventReminders,
   eventRsvps,
@@ -93,6 +100,15 @@ const remindersFor = (db: Db, eventId: number) =>
     .from(emailOutbox)
     .where(sql`${emailOutbox.template} = ${REMINDER_TEMPLATE} and (${emailOutbox.data}->>'eventId')::int = ${eventId}`)
     .orderBy(emailOutbox.idempotencyKey);
+
+const testSecretKey = 'test-secret-key-for-events-0123456789abcdef';
+const dayInLosAngeles = (at: Date) =>
+  new Intl.DateTimeFormat('es-US', {
+    timeZone: 'America/Los_Angeles',
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+  }).format(at);
 
 /** Each test has a year of its own, so a pass sees only that test's events. */
 const at = (year: number) => new Date(Date.UTC(year, 2, 1, 17));
@@ -292,5 +308,39 @@ describeEachDatabase('event reminders', (get, kind) => {
     // Cancelled after it was queued: withdrawn rather than sent.
     await db.update(eventRsvps).set({ status: 'cancelled' }).where(eq(eventRsvps.id, rsvps[0]!.id));
     await expect(render(rows.find((r) => r.locale === 'es')!)).rejects.toBeInstanceOf(ReminderWithdrawn);
+  });
+
+  it('goes out through the email runtime with the manage link of an RSVP made on the form', async () => {
+    const database = get();
+    const { db } = database;
+    const startsAt = new Date(Date.now() + 10 * DAY);
+    const event = await makeEvent(db, { startsAt, title: `Runtime ${kind}` });
+    const email = `runtime-${kind}@example.org`;
+    const outcome = await submitRsvp(db, testRsvpDeps(), event.id, { ...rsvpInput(kind), email }, { locale: 'es' });
+    expect(outcome.kind).toBe('confirmed');
+    const manageToken = (outcome as { manageToken: string }).manageToken;
+    expect(await queueDueReminders(db, { domain, now: new Date(startsAt.getTime() - 7 * DAY + 60_000) })).toEqual({
+      week: 1,
+      day: 0,
+    });
+
+    const sent: OutgoingEmail[] = [];
+    const transport: MailTransport = {
+      name: 'capture',
+      async send(message) {
+        sent.push(message);
+        return { providerMessageId: `captured-${sent.length}` };
+      },
+      async close() {},
+    };
+    const config = testConfig({ SECRET_KEY: testSecretKey, PUBLIC_URL: testPublicUrl });
+    const runtime = createEmailRuntime({ config, database, logger: createLogger({ level: 'silent' }), transport });
+    while ((await runtime.worker.runOnce()) > 0);
+    const [reminder] = sent.filter((m) => m.to === email && m.subject.startsWith('Recordatorio'));
+    expect(reminder?.subject).toBe(`Recordatorio: Runtime ${kind} (es), ${dayInLosAngeles(startsAt)}`);
+    // The same link as the confirmation's, and it opens this RSVP.
+    expect(reminder!.text).toContain(`${testPublicUrl}/es/events/rsvp/${manageToken}`);
+    expect((await rsvpByToken(db, manageToken))?.status).toBe('confirmed');
+    expect(reminder!.attachments?.map((a) => a.filename)).toEqual([`${event.slug}.ics`]);
   });
 });
