@@ -9,12 +9,6 @@ import { eventReminders, eventRsvps, events, type ReminderKind } from './schema.
 /** The outbox template of every reminder (reminder-emails.ts); the row's data says which one. */
 export const REMINDER_TEMPLATE = 'event-reminder';
 
-/** How far ahead of the start each reminder goes out. */
-export const REMINDER_LEAD: Record<ReminderKind, { ms: number; interval: string }> = {
-  week: { ms: 7 * 24 * 60 * 60 * 1000, interval: '7 days' },
-  day: { ms: 24 * 60 * 60 * 1000, interval: '1 day' },
-};
-
 /** Reminders recorded and queued per transaction: 5,000 attendees make ten short transactions, not one long one. */
 export const REMINDER_BATCH = 500;
 
