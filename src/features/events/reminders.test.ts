@@ -13,7 +13,7 @@ import type { OutgoingEmail } from '../email/transport.ts';
 import type { OutboxRow } from '../email/service.ts';
 import { supporters } from '../supporters/schema.ts';
 import { eventReminderTemplates, ReminderWithdrawn } from './reminder-emails.ts';
-import { queueDueReminders, REMINDER_TEMPLATE } from './reminders.ts';
+import { eventReminderSchedule, queueDueReminders, REMINDER_TEMPLATE } from './reminders.ts';
 import { rsvpByToken, submitRsvp } from './rsvp.ts';
 import { makeEvent, rsvpInput, testPublicUrl, testRsvpDeps } from './rsvp-test-support.ts';
 import {
@@ -342,5 +342,25 @@ describeEachDatabase('event reminders', (get, kind) => {
     expect(reminder!.text).toContain(`${testPublicUrl}/es/events/rsvp/${manageToken}`);
     expect((await rsvpByToken(db, manageToken))?.status).toBe('confirmed');
     expect(reminder!.attachments?.map((a) => a.filename)).toEqual([`${event.slug}.ics`]);
+  });
+
+  it('runs the pass on its timer and wakes the worker when it queued something', async () => {
+    const { db } = get();
+    const startsAt = new Date(Date.now() + 3 * DAY);
+    const { eventId } = await eventWith(db, `timer-${kind}`, startsAt, [{}]);
+    let poked = 0;
+    const schedule = eventReminderSchedule({
+      db,
+      logger: createLogger({ level: 'silent' }),
+      domain,
+      firstAfterMs: 10,
+      onQueued: () => poked++,
+    });
+    schedule.start();
+    const deadline = Date.now() + 10_000;
+    while (poked === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await schedule.stop();
+    expect(poked).toBe(1);
+    expect((await remindersFor(db, eventId)).map((q) => q.data.kind)).toEqual(['week']);
   });
 });
