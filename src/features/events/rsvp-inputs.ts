@@ -124,9 +124,13 @@ const asObject = (body: unknown) => (body && typeof body === 'object' ? body : {
 const field = <T extends z.ZodType>(schema: T) => z.preprocess(one, schema);
 const textField = (t: Messages, max: number, opts: { required?: string | undefined; lines?: boolean } = {}) => {
   const base = z.string().trim();
-  return (opts.required ? base.min(1, opts.required) : base)
-    .max(max, t.tooLong(max))
-    .refine((v) => isPlainText(v, { lines: opts.lines }), t.plain);
+  return (
+    (opts.required ? base.min(1, opts.required) : base)
+      .max(max, t.tooLong(max))
+      .refine((v) => isPlainText(v, { lines: opts.lines }), t.plain)
+      // One kind of line break, whichever the browser sent.
+      .transform((v) => (opts.lines ? v.replace(/\r\n?/g, '\n') : v))
+  );
 };
 
 function personFields(t: Messages) {
