@@ -5,7 +5,12 @@ import { BroadcastScheduler } from './features/broadcasts/scheduler.ts';
 import { BroadcastContentCache, broadcastTemplate } from './features/broadcasts/content.ts';
 import { unwantedBroadcastMessages } from './features/broadcasts/service.ts';
 import { getSiteSettings } from './features/content/service.ts';
-import { rsvpTemplates } from './features/events/service.ts';
+import {
+  eventReminderSchedule,
+  eventReminderTemplates,
+  rsvpManageToken,
+  rsvpTemplates,
+} from './features/events/service.ts';
 import {
   EmailWorker,
   MailboxTransport,
@@ -75,6 +80,8 @@ export function createEmailRuntime(options: {
       broadcast: broadcastTemplate(new BroadcastContentCache(db, config.publicUrl)),
       // An RSVP's confirmation, waitlist place, promotion and cancellation, each read from the event when sent.
       ...rsvpTemplates(db),
+      // Reminders a week and a day before, with the confirmation's manage link made again from the RSVP's nonce.
+      ...eventReminderTemplates({ db, manageToken: (nonce) => rsvpManageToken(secrets, nonce) }),
     },
     listLinks: (row) => linksFor(contactEmail)(row),
   });
@@ -94,6 +101,8 @@ export function createEmailRuntime(options: {
   const recount = nightlyRecount({ db, logger });
   // What the privacy notice says is deleted after a time is deleted on time (ADR 030).
   const purge = privacyPurgeSchedule({ db, logger });
+  // Event reminders a week and a day before: a pass a minute, its state the ledger in the database (issue 15).
+  const reminders = eventReminderSchedule({ db, logger, domain, onQueued: () => worker.poke() });
 
   return {
     worker,
@@ -104,8 +113,10 @@ export function createEmailRuntime(options: {
       scheduler.start();
       recount.start();
       purge.start();
+      reminders.start();
     },
     async stop() {
+      await reminders.stop();
       await purge.stop();
       await recount.stop();
       await scheduler.stop();

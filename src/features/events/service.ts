@@ -28,3 +28,7 @@ export { rsvpTemplates, whenText } from './rsvp-emails.ts';
 export { eventCalendar, eventUrl, webCalendarLinks } from './calendar.ts';
 // For the privacy purge: an RSVP keeps its person.
 export { hasRsvp } from './rsvp-records.ts';
+
+// H4: reminders a week and a day before, exactly once each, through the outbox
+export { eventReminderSchedule, queueDueReminders, type ReminderPass } from './reminders.ts';
+export { eventReminderTemplates, type ReminderEmailDeps } from './reminder-emails.ts';
