@@ -15,7 +15,7 @@ export const REMINDER_BATCH = 500;
 export type ReminderPass = { week: number; day: number };
 
 /**
- * Queues the reminders that are due (ADR: docs/decisions/104-ev-reminders-exactly-once.md).
+ * Queues the reminders that are due (ADR 056).
  *
  * Which reminder is due for a confirmed RSVP to a published event that has not started:
  * - inside the last day before the start, the day reminder; the week one is never sent any more, as a
