@@ -10,3 +10,17 @@ export {
   type RsvpInput,
   type RsvpNeeds,
 } from './rsvp-inputs.ts';
+// H3: the staff side (editing, attendees, check-in) and the audit log's words for it.
+export {
+  createEvent,
+  eventTitle,
+  getEventForStaff,
+  listEventsForStaff,
+  saveEvent,
+  setEventStatus,
+  type EventDraft,
+  type EventOutcome,
+  type StaffEvent,
+} from './event-editing.ts';
+export { eventPermissions } from './permissions.ts';
+export { eventAuditWords } from './audit-words.ts';
