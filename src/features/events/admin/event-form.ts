@@ -117,12 +117,14 @@ const choicesText = (choices: QuestionChoice[]) => choices.map((c) => (c.es ? `$
  * Reads the editor's fields: a draft to save, or a message by each field refused. Times are typed as local date and
  * time in the event's zone and stored as instants, so 9:00 stays 9:00 on either side of a daylight-saving change.
  */
-export function parseEventForm(values: FormValues, imageIds: number[]): { draft?: EventDraft; errors: FieldErrors } {
+export function parseEventForm(typed: FormValues, imageIds: number[]): { draft?: EventDraft; errors: FieldErrors } {
+  // A field left out of the post (a hand-made request) reads as left empty.
+  const values: FormValues = { ...typedValues(() => ''), ...typed };
   const errors: FieldErrors = {};
   const add = (more: FieldErrors) => {
     for (const [k, v] of Object.entries(more)) errors[k] ??= v;
   };
-  const f = facts.safeParse(values);
+  const f = facts.safeParse(Object.fromEntries(factNames.map((n) => [n, values[n]])));
   if (!f.success) add(fieldErrors(f.error.issues));
   const zone = f.success ? f.data.timeZone : 'America/Los_Angeles';
   const time = (name: string, required: string | undefined) => {
@@ -142,14 +144,12 @@ export function parseEventForm(values: FormValues, imageIds: number[]): { draft?
   const rsvpDeadline = time('rsvpDeadline', undefined);
   if (rsvpDeadline && endsAt && rsvpDeadline > endsAt) errors.rsvpDeadline ??= 'The deadline must be before the end';
 
-  if (f.success && f.data.format === 'in-person') {
-    if (!f.data.venue) errors.venue ??= 'Enter the name of the place';
-    if (!f.data.address) errors.address ??= 'Enter the street address';
+  if (values.format === 'in-person') {
+    if (!values.venue!.trim()) errors.venue ??= 'Enter the name of the place';
+    if (!values.address!.trim()) errors.address ??= 'Enter the street address';
   }
-  if (f.success && f.data.format === 'online') {
-    if (!z.url({ protocol: /^https$/ }).safeParse(f.data.joinUrl).success)
-      errors.joinUrl ??= 'Enter the join link, starting https://';
-  }
+  if (values.format === 'online' && !z.url({ protocol: /^https$/ }).safeParse(values.joinUrl!.trim()).success)
+    errors.joinUrl ??= 'Enter the join link, starting https://';
   const imageId = idOf(values.imageId ?? '');
   if ((values.imageId ?? '') !== '' && (imageId === undefined || !imageIds.includes(imageId)))
     errors.imageId ??= 'Choose an image from the list';
@@ -211,7 +211,7 @@ export function parseEventForm(values: FormValues, imageIds: number[]): { draft?
         // The other format's fields are kept out, so a changed mind leaves no stray address or link behind.
         venue: online ? '' : d.venue,
         address: online ? '' : d.address,
-        joinUrl: online ? d.joinUrl : '',
+        joinUrl: online ? d.joinUrl.trim() : '',
         capacity: d.capacity === '' ? null : Number(d.capacity),
         rsvpDeadline: rsvpDeadline ?? null,
         meetsLegislators: d.meetsLegislators === 'on',
