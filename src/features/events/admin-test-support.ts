@@ -31,7 +31,13 @@ export function sampleDraft(more: Partial<EventDraft['facts']> = {}, title = 'Sa
   };
 }
 
-const noNeeds: RsvpNeeds = { interpretation: [], interpretationOther: '', accessibility: '', childcare: false, travelHelp: false };
+const noNeeds: RsvpNeeds = {
+  interpretation: [],
+  interpretationOther: '',
+  accessibility: '',
+  childcare: false,
+  travelHelp: false,
+};
 
 /**
  * An RSVP written straight into the tables, as the RSVP side would leave it: the staff screens are tested without
@@ -44,10 +50,18 @@ export async function addRsvp(
   status: RsvpStatus = 'confirmed',
   more: Partial<typeof eventRsvps.$inferInsert> = {},
 ) {
-  const email = `${person.givenName}.${person.familyName}.${made++}@example.org`.toLowerCase().replace(/[^a-z0-9.@]/g, 'x');
+  const email = `${person.givenName}.${person.familyName}.${made++}@example.org`
+    .toLowerCase()
+    .replace(/[^a-z0-9.@]/g, 'x');
   const [supporter] = await db
     .insert(supporters)
-    .values({ email, emailAsTyped: email, givenName: person.givenName, familyName: person.familyName, zip: person.zip ?? null })
+    .values({
+      email,
+      emailAsTyped: email,
+      givenName: person.givenName,
+      familyName: person.familyName,
+      zip: person.zip ?? null,
+    })
     .returning({ id: supporters.id });
   if (person.eventsTopic)
     await db.insert(subscriptions).values({ supporterId: supporter!.id, topic: 'events', status: 'subscribed' });
@@ -58,7 +72,8 @@ export async function addRsvp(
       supporterId: supporter!.id,
       status,
       needs: noNeeds,
-      waitlistOrder: status === 'waitlisted' ? sql`(select coalesce(max(waitlist_order), 0) + 1 from event_rsvps)` : null,
+      waitlistOrder:
+        status === 'waitlisted' ? sql`(select coalesce(max(waitlist_order), 0) + 1 from event_rsvps)` : null,
       manageTokenHash: randomBytes(16).toString('hex'),
       manageTokenNonce: randomBytes(16).toString('hex'),
       ...more,

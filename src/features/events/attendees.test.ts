@@ -14,7 +14,9 @@ describeEachDatabase('attendees and check-in', (database) => {
   async function eventWithPeople() {
     const db = database().db;
     const draft = sampleDraft({ capacity: 2, meetsLegislators: true });
-    draft.sessions = [{ titleEn: 'Morning', titleEs: 'Mañana', startsAt: draft.facts.startsAt, endsAt: draft.facts.endsAt }];
+    draft.sessions = [
+      { titleEn: 'Morning', titleEs: 'Mañana', startsAt: draft.facts.startsAt, endsAt: draft.facts.endsAt },
+    ];
     draft.questions = [{ kind: 'text', labelEn: 'Diet', labelEs: 'Dieta', choices: [], required: false }];
     const { id } = (await createEvent(db, draft, actor)) as { id: number };
     const event = (await getEventForStaff(db, id))!;
@@ -24,7 +26,13 @@ describeEachDatabase('attendees and check-in', (database) => {
       sessionIds: [session],
       senateDistrict: 10,
       houseDistrict: 19,
-      needs: { interpretation: ['spanish'], interpretationOther: '', accessibility: '', childcare: true, travelHelp: false },
+      needs: {
+        interpretation: ['spanish'],
+        interpretationOther: '',
+        accessibility: '',
+        childcare: true,
+        travelHelp: false,
+      },
       answers: { [question]: '=HYPERLINK("http://evil")' },
     });
     const bo = await addRsvp(db, id, { givenName: '=cmd', familyName: 'Adams' }, 'confirmed', {
@@ -73,7 +81,12 @@ describeEachDatabase('attendees and check-in', (database) => {
     // A leading + is a formula to a spreadsheet too: kept as text.
     expect(bo.phone).toBe("'+1 503 555 0100");
     const ana = rows.find((r) => r.family_name === 'Zamora')!;
-    expect(ana).toMatchObject({ sessions: 'Morning', interpretation: 'spanish', childcare: 'yes', senate_district: '10' });
+    expect(ana).toMatchObject({
+      sessions: 'Morning',
+      interpretation: 'spanish',
+      childcare: 'yes',
+      senate_district: '10',
+    });
     expect(ana.Diet).toBe(`'=HYPERLINK("http://evil")`);
     expect(rows.find((r) => r.family_name === 'Cole')!.waitlist_position).toBe('2');
   });
@@ -83,7 +96,13 @@ describeEachDatabase('attendees and check-in', (database) => {
     await db
       .insert(legislators)
       .values([
-        { id: `ocd-person/sample-${Date.now()}-s`, name: 'Sample Senator', chamber: 'upper', district: '10', party: 'X' },
+        {
+          id: `ocd-person/sample-${Date.now()}-s`,
+          name: 'Sample Senator',
+          chamber: 'upper',
+          district: '10',
+          party: 'X',
+        },
         { id: `ocd-person/sample-${Date.now()}-h`, name: 'Sample Representative', chamber: 'lower', district: '19' },
       ])
       .onConflictDoNothing();

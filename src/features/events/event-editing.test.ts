@@ -4,7 +4,14 @@ import { listAudit } from '../audit/service.ts';
 import { getContentVersion } from '../content/service.ts';
 import { sampleDraft } from './admin-test-support.ts';
 import { blankValues, parseEventForm, valuesOf } from './admin/event-form.ts';
-import { createEvent, getEventForStaff, groupForStaff, listEventsForStaff, saveEvent, setEventStatus } from './event-editing.ts';
+import {
+  createEvent,
+  getEventForStaff,
+  groupForStaff,
+  listEventsForStaff,
+  saveEvent,
+  setEventStatus,
+} from './event-editing.ts';
 
 const actor = { staffId: null, email: 'organizer@staff.example', ip: '127.0.0.1' };
 
@@ -82,7 +89,11 @@ describe('the editor’s times', () => {
 
   it('starts a new event a week out, in Pacific Time', () => {
     const values = blankValues(new Date('2027-01-10T18:20:00Z'));
-    expect(values).toMatchObject({ timeZone: 'America/Los_Angeles', startsAt: '2027-01-17T11:00', endsAt: '2027-01-17T13:00' });
+    expect(values).toMatchObject({
+      timeZone: 'America/Los_Angeles',
+      startsAt: '2027-01-17T11:00',
+      endsAt: '2027-01-17T13:00',
+    });
   });
 });
 
@@ -91,17 +102,41 @@ describeEachDatabase('events in the workspace (service)', (database) => {
     const db = database().db;
     const version = await getContentVersion(db);
     const draft = sampleDraft({ capacity: 50 }, 'Advocacy training');
-    draft.words.es = { title: 'Capacitación', summary: 'Un evento de muestra.', descriptionMd: '', accessibilityNotes: '' };
+    draft.words.es = {
+      title: 'Capacitación',
+      summary: 'Un evento de muestra.',
+      descriptionMd: '',
+      accessibilityNotes: '',
+    };
     draft.sessions = [
-      { titleEn: 'Morning', titleEs: 'Mañana', startsAt: draft.facts.startsAt, endsAt: new Date('2027-03-02T20:00:00Z') },
+      {
+        titleEn: 'Morning',
+        titleEs: 'Mañana',
+        startsAt: draft.facts.startsAt,
+        endsAt: new Date('2027-03-02T20:00:00Z'),
+      },
     ];
     draft.questions = [
-      { kind: 'choice', labelEn: 'Size', labelEs: 'Talla', choices: [{ en: 'S', es: 'P' }, { en: 'L', es: 'G' }], required: true },
+      {
+        kind: 'choice',
+        labelEn: 'Size',
+        labelEs: 'Talla',
+        choices: [
+          { en: 'S', es: 'P' },
+          { en: 'L', es: 'G' },
+        ],
+        required: true,
+      },
     ];
     const made = await createEvent(db, draft, actor);
     expect(made.ok).toBe(true);
     const event = (await getEventForStaff(db, (made as { id: number }).id))!;
-    expect(event).toMatchObject({ status: 'draft', capacity: 50, sequence: 0, words: { es: { title: 'Capacitación' } } });
+    expect(event).toMatchObject({
+      status: 'draft',
+      capacity: 50,
+      sequence: 0,
+      words: { es: { title: 'Capacitación' } },
+    });
     expect(event.sessions.map((s) => s.titleEs)).toEqual(['Mañana']);
     expect(event.questions[0]!.choices).toHaveLength(2);
     expect(await getContentVersion(db)).toBeGreaterThan(version);
@@ -123,7 +158,10 @@ describeEachDatabase('events in the workspace (service)', (database) => {
     const [a, b] = first.sessions;
 
     const reworded = { ...draft, words: { en: { ...draft.words.en, title: 'New words' } } };
-    reworded.sessions = [{ ...a!, titleEn: 'A again' }, { titleEn: 'C', titleEs: '', startsAt: a!.startsAt, endsAt: a!.endsAt }];
+    reworded.sessions = [
+      { ...a!, titleEn: 'A again' },
+      { titleEn: 'C', titleEs: '', startsAt: a!.startsAt, endsAt: a!.endsAt },
+    ];
     reworded.questions = [{ ...first.questions[0]! }];
     expect(await saveEvent(db, id, reworded, actor)).toMatchObject({ ok: true, capacityRaised: false });
     const second = (await getEventForStaff(db, id))!;
@@ -133,7 +171,11 @@ describeEachDatabase('events in the workspace (service)', (database) => {
     expect(second.sessions.some((s) => s.id === b!.id)).toBe(false);
     expect(second.questions[0]!.id).toBe(first.questions[0]!.id);
 
-    const moved = { ...reworded, sessions: second.sessions, facts: { ...draft.facts, venue: 'Another hall', capacity: 12 } };
+    const moved = {
+      ...reworded,
+      sessions: second.sessions,
+      facts: { ...draft.facts, venue: 'Another hall', capacity: 12 },
+    };
     expect(await saveEvent(db, id, moved, actor)).toMatchObject({ ok: true, capacityRaised: true });
     expect((await getEventForStaff(db, id))!.sequence).toBe(1);
 
