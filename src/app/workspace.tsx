@@ -32,8 +32,7 @@ import { enqueueEmail } from '../features/email/service.ts';
 import { workspaceRoutes } from '../features/workspace/admin/routes.tsx';
 import { mailboxPermissions, mailboxRoutes } from '../features/email/admin/routes.tsx';
 import { eventAdminRoutes } from '../features/events/admin/routes.tsx';
-import { eventPermissions } from '../features/events/service.ts';
-import { promoteWaitlistLater } from '../features/events/admin/promotion.ts';
+import { eventPermissions, promoteWaitlist } from '../features/events/service.ts';
 import { newsAdminRoutes } from '../features/news/admin/routes.tsx';
 import { newsPermissions } from '../features/news/permissions.ts';
 import { supporterAdminRoutes } from '../features/supporters/admin/routes.tsx';
@@ -155,7 +154,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       frame,
       cache,
       images: workspace.images,
-      promoteWaitlist: promoteWaitlistLater,
+      promoteWaitlist: (tx, eventId) => promoteWaitlist(tx, { secrets, publicUrl }, eventId),
     }),
   );
   admin.route('/media', mediaAdminRoutes({ db, frame, files, uploadMaxBytes: config.uploadMaxBytes }));
