@@ -193,4 +193,15 @@ describeEachDatabase('events in the workspace (screens)', (database) => {
     ).toBe(303);
     expect((await getBroadcast(db, broadcastId))!.audience.supporterIds).toHaveLength(2);
   });
+
+  it('moves the waitlist up when an edit adds seats', async () => {
+    const db = database().db;
+    const [event] = await listEventsForStaff(db);
+    const path = `/admin/events/${event!.id}`;
+    expect(event!.rsvps.waitlisted).toBe(1);
+    const fields = formFields(await (await editor.request(path)).text(), path);
+    expect((await send(editor, path, { ...fields, capacity: '5' })).status).toBe(303);
+    const after = (await getEventForStaff(db, event!.id))!;
+    expect(after.rsvps).toMatchObject({ confirmed: 3, waitlisted: 0 });
+  });
 });

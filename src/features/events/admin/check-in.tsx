@@ -27,18 +27,19 @@ export function checkInRoutes(deps: AttendeeDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   const allowed = frame.allow(eventPermissions.checkIn);
 
-  const page = async (c: Context<AdminEnv>, status = 200) => {
+  const page = async (c: Context<AdminEnv>, problem?: { status: 400 | 404; message: string; q: string }) => {
     const event = await getEventForStaff(db, Number(c.req.param('id')));
     if (!event) return c.notFound();
-    const { q, marked, undone } = lookup.parse(c.req.query());
+    // After a failed press, the search it was made from; else the address's.
+    const { q, marked, undone } = lookup.parse(problem ? { q: problem.q } : c.req.query());
     const [coming, waiting] = await Promise.all([
       listAttendees(db, event.id, { status: 'confirmed', q }),
       listAttendees(db, event.id, { status: 'waitlisted', q }),
     ]);
     return frame.render(c, {
-      title: `Check-in: ${eventTitle(event)}`,
+      title: `${problem ? 'Error: ' : ''}Check-in: ${eventTitle(event)}`,
       current: 'events',
-      status,
+      status: problem?.status ?? 200,
       body: (
         <CheckInView
           event={event}
@@ -47,6 +48,7 @@ export function checkInRoutes(deps: AttendeeDeps): Hono<AdminEnv> {
           marked={marked}
           undone={undone}
           token={frame.csrfToken(c)}
+          problem={problem?.message}
         />
       ),
     });
@@ -58,12 +60,13 @@ export function checkInRoutes(deps: AttendeeDeps): Hono<AdminEnv> {
     const eventId = Number(c.req.param('id'));
     const body = await readForm(c);
     const rsvp = formText(body, 'rsvp');
-    const q = formText(body, 'q').slice(0, 100);
-    if (!/^[0-9]{1,15}$/.test(rsvp)) return page(c, 400);
+    const q = formText(body, 'q');
+    const unknown = { status: 404, message: 'That RSVP is not on this list any more: find the name again', q } as const;
+    if (!/^[0-9]{1,15}$/.test(rsvp)) return page(c, { ...unknown, status: 400 });
     const undo = formText(body, 'intent') === 'undo';
     const outcome = await (undo ? undoCheckIn : checkIn)(db, eventId, Number(rsvp), frame.actor(c));
-    if (outcome.kind === 'not-found') return page(c, 404);
-    const query = new URLSearchParams({ ...(q ? { q } : {}), [undo ? 'undone' : 'marked']: rsvp });
+    if (outcome.kind === 'not-found') return page(c, unknown);
+    const query = new URLSearchParams({ ...(q ? { q: q.slice(0, 100) } : {}), [undo ? 'undone' : 'marked']: rsvp });
     return c.redirect(`/admin/events/${eventId}/check-in?${query}#rsvp-${rsvp}`, 303);
   });
 

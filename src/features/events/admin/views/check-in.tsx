@@ -1,5 +1,5 @@
 import { BackLink } from '../../../../platform/web/components.tsx';
-import { Form } from '../../../../platform/web/forms.tsx';
+import { ErrorSummary, Form } from '../../../../platform/web/forms.tsx';
 import { When } from '../../../../platform/web/when.tsx';
 import { people, rsvpStatusLabels } from '../../admin-messages.ts';
 import { sortName, type Attendee } from '../../attendees.ts';
@@ -46,6 +46,8 @@ export function CheckInView(props: {
   marked?: number | undefined;
   undone?: number | undefined;
   token: string;
+  /** A press that found nobody to mark (cancelled meanwhile, or a tampered form): said at the top, by the search. */
+  problem?: string | undefined;
 }) {
   const { event, attendees } = props;
   const sorted = [...attendees].sort((a, b) => sortName(a).localeCompare(sortName(b)));
@@ -54,6 +56,7 @@ export function CheckInView(props: {
   return (
     <div class="check-in">
       <BackLink href={`/admin/events/${event.id}`}>{eventTitle(event)}</BackLink>
+      <ErrorSummary errors={{ q: props.problem }} title="There is a problem" />
       <h1>Check-in: {eventTitle(event)}</h1>
       <p>
         {people(event.rsvps.checkedIn)} of {people(event.rsvps.confirmed)} coming are here.
