@@ -94,7 +94,7 @@ describeEachDatabase('events in the workspace (screens)', (database) => {
     for (const message of [
       'Use lower-case letters, numbers and single hyphens',
       'The end must be after the start',
-      'Enter a title',
+      'Enter the English title',
       'Give from 2 to 20 choices, one on each line',
     ])
       expect(html).toContain(message);

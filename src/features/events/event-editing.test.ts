@@ -80,7 +80,7 @@ describe('the editor’s times', () => {
       endsAt: 'The end must be after the start',
       joinUrl: 'Enter the join link, starting https://',
       capacity: 'Enter a whole number of seats, or leave it empty for no limit',
-      'es.title': 'Enter a title',
+      'es.title': 'Enter the Spanish title',
       'sessions.0.startsAt': 'The session must start within the event’s time',
       'questions.0.choices': 'Give from 2 to 20 choices, one on each line',
       imageId: 'Choose an image from the list',

@@ -62,13 +62,14 @@ const facts = z.object({
   meetsLegislators: z.string().optional(),
 });
 
-const words = (required: boolean) =>
+// The messages name the language: the error summary lists both languages' fields together.
+const words = (required: boolean, language: string) =>
   z.object({
-    title: plainText({ max: 200, required: required ? 'Enter a title' : undefined }),
+    title: plainText({ max: 200, required: required ? `Enter the ${language} title` : undefined }),
     summary: plainText({
       max: 500,
       lines: true,
-      required: required ? 'Enter a summary: a sentence or two' : undefined,
+      required: required ? `Enter the ${language} summary: a sentence or two` : undefined,
     }),
     descriptionMd: plainText({ max: 50_000, lines: true, trim: false }),
     accessibilityNotes: plainText({ max: 2_000, lines: true }),
@@ -156,10 +157,10 @@ export function parseEventForm(typed: FormValues, imageIds: number[]): { draft?:
 
   const prefixed = (locale: 'en' | 'es') =>
     Object.fromEntries(wordNames.map((n) => [n, values[`${locale}.${n}`] ?? '']));
-  const en = words(true).safeParse(prefixed('en'));
+  const en = words(true, 'English').safeParse(prefixed('en'));
   if (!en.success) add(fieldErrors(en.error.issues.map((i) => ({ ...i, path: ['en', ...i.path] }))));
   const esTyped = wordNames.some((n) => (values[`es.${n}`] ?? '').trim() !== '');
-  const es = words(esTyped).safeParse(prefixed('es'));
+  const es = words(esTyped, 'Spanish').safeParse(prefixed('es'));
   if (!es.success) add(fieldErrors(es.error.issues.map((i) => ({ ...i, path: ['es', ...i.path] }))));
 
   const sessions: SessionDraft[] = [];

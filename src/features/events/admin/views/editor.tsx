@@ -180,6 +180,7 @@ function WhenAndWhere(props: { values: FormValues; errors: FieldErrors; images: 
 function Words(props: { locale: 'en' | 'es'; values: FormValues; errors: FieldErrors }) {
   const { locale, values, errors } = props;
   const name = (n: string) => `${locale}.${n}`;
+  const language = locale === 'en' ? 'English' : 'Spanish';
   return (
     <fieldset lang={locale}>
       <legend lang="en">{locale === 'en' ? 'English' : 'Spanish (optional)'}</legend>
@@ -190,14 +191,14 @@ function Words(props: { locale: 'en' | 'es'; values: FormValues; errors: FieldEr
       ) : null}
       <Field
         name={name('title')}
-        label="Title"
+        label={`Title (${language})`}
         value={values[name('title')]}
         error={errors[name('title')]}
         lang={locale}
       />
       <TextArea
         name={name('summary')}
-        label="Summary"
+        label={`Summary (${language})`}
         hint="A sentence or two, for the list of events and search."
         value={values[name('summary')]}
         error={errors[name('summary')]}
@@ -206,7 +207,7 @@ function Words(props: { locale: 'en' | 'es'; values: FormValues; errors: FieldEr
       />
       <TextArea
         name={name('descriptionMd')}
-        label="Description"
+        label={`Description (${language})`}
         hint="Markdown: **bold**, lists with -, links as [words](https://…)."
         value={values[name('descriptionMd')]}
         error={errors[name('descriptionMd')]}
@@ -215,7 +216,7 @@ function Words(props: { locale: 'en' | 'es'; values: FormValues; errors: FieldEr
       />
       <TextArea
         name={name('accessibilityNotes')}
-        label="Accessibility"
+        label={`Accessibility (${language})`}
         hint="Step-free entrance, interpretation offered, quiet room: what someone needs to know before coming."
         value={values[name('accessibilityNotes')]}
         error={errors[name('accessibilityNotes')]}
