@@ -87,6 +87,13 @@ describe('the editor’s times', () => {
     });
   });
 
+  it('refuses a day the calendar does not have, rather than rolling it over', () => {
+    for (const typed of ['2027-02-30T09:00', '2027-03-01T25:00', '2027-13-01T09:00', '1999-12-31T09:00', 'tomorrow'])
+      expect(parseEventForm(form(typed, '2027-03-02T09:00'), []).errors.startsAt).toBe(
+        'Enter a date and time like 2027-03-04 09:30',
+      );
+  });
+
   it('starts a new event a week out, in Pacific Time', () => {
     const values = blankValues(new Date('2027-01-10T18:20:00Z'));
     expect(values).toMatchObject({

@@ -98,6 +98,15 @@ function rowsOf(values: FormValues, group: 'sessions' | 'questions', names: read
   return rows;
 }
 
+/** A day and time the calendar has: 2027-02-30 or 25:00 is a typing slip, not a day to roll over into March. */
+function realDay(local: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return false;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h <= 23 && mi <= 59;
+}
+
 const idOf = (v: string) => (/^[0-9]{1,9}$/.test(v) ? Number(v) : undefined);
 
 /** "Large | Grande" per line: English, then Spanish when given. */
@@ -134,7 +143,7 @@ export function parseEventForm(typed: FormValues, imageIds: number[]): { draft?:
       if (required) errors[name] ??= required;
       return undefined;
     }
-    const at = zonedLocalToDate(typed, zone);
+    const at = realDay(typed) ? zonedLocalToDate(typed, zone) : undefined;
     const year = at?.getUTCFullYear() ?? 0;
     if (!at || year < 2000 || year > 2100) errors[name] ??= 'Enter a date and time like 2027-03-04 09:30';
     return at && year >= 2000 && year <= 2100 ? at : undefined;
