@@ -26,6 +26,8 @@ export {
 } from './rsvp.ts';
 export { rsvpTemplates, whenText } from './rsvp-emails.ts';
 export { eventCalendar, eventUrl, webCalendarLinks } from './calendar.ts';
+// For the privacy purge: an RSVP keeps its person.
+export { hasRsvp } from './rsvp-records.ts';
 // H3: the staff side (editing, attendees, check-in) and the audit log's words for it.
 export {
   createEvent,
