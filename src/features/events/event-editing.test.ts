@@ -135,6 +135,8 @@ describeEachDatabase('events in the workspace (service)', (database) => {
         required: true,
       },
     ];
+    // Ids a form claims for a new event's parts are not taken: every part is made new.
+    draft.questions[0]!.id = 1;
     const made = await createEvent(db, draft, actor);
     expect(made.ok).toBe(true);
     const event = (await getEventForStaff(db, (made as { id: number }).id))!;

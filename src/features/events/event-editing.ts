@@ -290,7 +290,12 @@ export function createEvent(
       .returning({ id: events.id });
     if (!row) return slugTaken;
     await writeWords(tx, row.id, draft.words);
-    await writeParts(tx, row.id, { ...draft, sessions: draft.sessions.map(({ id: _id, ...s }) => s) });
+    // A new event's parts are all new, whatever ids a form claimed for them.
+    await writeParts(tx, row.id, {
+      ...draft,
+      sessions: draft.sessions.map(({ id: _id, ...s }) => s),
+      questions: draft.questions.map(({ id: _id, ...q }) => q),
+    });
     await recordAudit(tx, editor, {
       action: 'event.create',
       subjectType: 'event',
