@@ -1,6 +1,7 @@
 import type { AuditWords } from '../features/audit/service.ts';
 import { broadcastAuditWords } from '../features/broadcasts/service.ts';
 import { contentAuditWords } from '../features/content/service.ts';
+import { eventAuditWords } from '../features/events/service.ts';
 import { navigationAuditWords } from '../features/navigation/service.ts';
 import { newsAuditWords } from '../features/news/service.ts';
 import { mediaAuditWords } from '../features/media/service.ts';
@@ -25,4 +26,5 @@ export const auditWords: readonly AuditWords[] = [
   navigationAuditWords,
   newsAuditWords,
   mediaAuditWords,
+  eventAuditWords,
 ];

@@ -31,6 +31,8 @@ import { listStaff, staffPermissions, type QueueStaffEmail } from '../features/s
 import { enqueueEmail } from '../features/email/service.ts';
 import { workspaceRoutes } from '../features/workspace/admin/routes.tsx';
 import { mailboxPermissions, mailboxRoutes } from '../features/email/admin/routes.tsx';
+import { eventAdminRoutes } from '../features/events/admin/routes.tsx';
+import { eventPermissions, promoteWaitlist } from '../features/events/service.ts';
 import { newsAdminRoutes } from '../features/news/admin/routes.tsx';
 import { newsPermissions } from '../features/news/permissions.ts';
 import { supporterAdminRoutes } from '../features/supporters/admin/routes.tsx';
@@ -70,6 +72,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       { key: 'content', href: '/admin/content', label: 'Content', visible: contentPermissions.view },
       { key: 'navigation', href: '/admin/navigation', label: 'Navigation', visible: navigationPermissions.view },
       { key: 'news', href: '/admin/news', label: 'News', visible: newsPermissions.view },
+      { key: 'events', href: '/admin/events', label: 'Events', visible: eventPermissions.view },
       { key: 'media', href: '/admin/media', label: 'Media', visible: mediaPermissions.view },
       { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPermissions.view },
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
@@ -143,6 +146,16 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
   admin.route(
     '/news',
     newsAdminRoutes({ db, frame, cache, images: workspace.images, siteName: async () => (await siteFrame()).name }),
+  );
+  admin.route(
+    '/events',
+    eventAdminRoutes({
+      db,
+      frame,
+      cache,
+      images: workspace.images,
+      promoteWaitlist: (tx, eventId) => promoteWaitlist(tx, { secrets, publicUrl }, eventId),
+    }),
   );
   admin.route('/media', mediaAdminRoutes({ db, frame, files, uploadMaxBytes: config.uploadMaxBytes }));
   admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));

@@ -4,6 +4,7 @@ import { createStaff, type StaffRole } from '../../src/features/staff/service.ts
 import { supporterNotes, supporters } from '../../src/features/supporters/schema.ts';
 import { createBroadcast } from '../../src/features/broadcasts/service.ts';
 import { petitions } from '../../src/features/petitions/schema.ts';
+import { eventRouteCases } from './admin-routes-events.ts';
 import { mediaRouteCases, navigationRouteCases, newsRouteCases } from './admin-routes-site.ts';
 
 /**
@@ -283,6 +284,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     ...(await navigationRouteCases(database)),
     ...(await newsRouteCases(database)),
     ...(await mediaRouteCases(database)),
+    ...(await eventRouteCases(database)),
   ];
 }
 

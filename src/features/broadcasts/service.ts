@@ -92,13 +92,22 @@ export async function audienceCount(db: Db, audience: Audience): Promise<number>
   return Number(row?.n ?? 0);
 }
 
-export async function createBroadcast(db: Db, input: BroadcastInput, staffId: number | null): Promise<Broadcast> {
+/** The people another feature chose for a draft (an event's attendees), kept through every edit of it. */
+export type ChosenPeople = { supporterIds: number[]; label: string };
+
+export async function createBroadcast(
+  db: Db,
+  input: BroadcastInput,
+  staffId: number | null,
+  chosen?: ChosenPeople,
+): Promise<Broadcast> {
   const data = broadcastInput.parse(input);
-  const [row] = await db
+  const row = toRow(data);
+  const [created] = await db
     .insert(broadcasts)
-    .values({ ...toRow(data), createdBy: staffId })
+    .values({ ...row, audience: { ...row.audience, ...chosen }, createdBy: staffId })
     .returning();
-  return row!;
+  return created!;
 }
 
 export class BroadcastStateError extends Error {}
@@ -106,9 +115,14 @@ export class BroadcastStateError extends Error {}
 /** Only drafts change: what was scheduled is what staff reviewed. */
 export async function updateBroadcast(db: Db, id: number, input: BroadcastInput): Promise<Broadcast> {
   const data = broadcastInput.parse(input);
+  const [before] = await db.select({ audience: broadcasts.audience }).from(broadcasts).where(eq(broadcasts.id, id));
+  const next = toRow(data);
+  // The compose form edits the topic and filters; the people chosen elsewhere stay chosen.
+  const { supporterIds, label } = before?.audience ?? {};
+  if (supporterIds) next.audience = { ...next.audience, supporterIds, ...(label ? { label } : {}) };
   const [row] = await db
     .update(broadcasts)
-    .set({ ...toRow(data), updatedAt: new Date() })
+    .set({ ...next, updatedAt: new Date() })
     .where(and(eq(broadcasts.id, id), eq(broadcasts.status, 'draft')))
     .returning();
   if (!row) throw new BroadcastStateError('Only a draft can be edited');

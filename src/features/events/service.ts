@@ -32,3 +32,18 @@ export { hasRsvp } from './rsvp-records.ts';
 // H4: reminders a week and a day before, exactly once each, through the outbox
 export { eventReminderSchedule, queueDueReminders, type ReminderPass } from './reminders.ts';
 export { eventReminderTemplates, type ReminderEmailDeps } from './reminder-emails.ts';
+
+// H3: the staff side (editing, attendees, check-in) and the audit log's words for it.
+export {
+  createEvent,
+  eventTitle,
+  getEventForStaff,
+  listEventsForStaff,
+  saveEvent,
+  setEventStatus,
+  type EventDraft,
+  type EventOutcome,
+  type StaffEvent,
+} from './event-editing.ts';
+export { eventPermissions } from './permissions.ts';
+export { eventAuditWords } from './audit-words.ts';

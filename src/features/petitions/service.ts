@@ -257,5 +257,8 @@ export class TallyCache {
   }
 }
 
+/** CSV fields escaped as the signature export writes them (formula cells made text): an event's attendee list too. */
+export { csvField, csvLine } from './csv.ts';
+
 /** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
 export { petitionAuditWords } from './audit-words.ts';

@@ -362,6 +362,9 @@ export const supporterContact = {
   email: supporters.email,
   county: supporters.county,
   givenName: supporters.givenName,
+  // An event's attendee list and sign-in sheet show whom they expect, by family name and ZIP code.
+  familyName: supporters.familyName,
+  zip: supporters.zip,
 };
 
 /** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */

@@ -17,7 +17,9 @@ export const statusLabels: Record<string, string> = {
 };
 
 export function describeAudience(a: Audience): string {
-  const parts = [topicLabels[a.topic] ?? a.topic];
+  const topic = topicLabels[a.topic] ?? a.topic;
+  // People chosen elsewhere (an event's attendees) who also get this topic.
+  const parts = [a.label ? `${a.label}, among ${topic.toLowerCase()}` : topic];
   if (a.tag) parts.push(`tagged “${a.tag}”`);
   if (a.county) parts.push(`in ${a.county} County`);
   if (a.locale) parts.push(a.locale === 'es' ? 'who read Spanish' : 'who read English');
