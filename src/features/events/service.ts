@@ -10,3 +10,8 @@ export {
   type RsvpInput,
   type RsvpNeeds,
 } from './rsvp-inputs.ts';
+
+// H2: the public pages' offers to the rest of the site: link targets, search, site map, sitemap paths, cache stamp
+export { eventLinkTargets, publicEventsStamp } from './link-targets.ts';
+export { searchEvents } from './search.ts';
+export { eventsSiteMapSection, listPublicEventPaths } from './site-map.ts';
