@@ -154,4 +154,40 @@ describe('MIME composition', () => {
     );
     expect(accepted).toBeGreaterThan(10);
   });
+
+  it('sends a file after both parts, which a mail parser reads back whole', async () => {
+    const calendar = 'BEGIN:VCALENDAR\r\nSUMMARY:Día de Incidencia\r\nEND:VCALENDAR\r\n';
+    const raw = composeMime({
+      from: 'events@psj.example',
+      to: 'ana@example.org',
+      subject: 'Te esperamos',
+      messageId: '<ics@psj.example>',
+      text: 'Hola',
+      html: '<p>Hola</p>',
+      attachments: [
+        { filename: 'día de incidencia.ics', contentType: 'text/calendar; method=PUBLISH', content: calendar },
+      ],
+    });
+    expect(raw.split('\r\n').every((line) => line.length <= 998)).toBe(true);
+    const mail = await simpleParser(raw);
+    expect(mail.text?.trim()).toBe('Hola');
+    expect(mail.html).toBe('<p>Hola</p>');
+    expect(mail.attachments).toHaveLength(1);
+    const [file] = mail.attachments;
+    expect(file!.filename).toBe('d-a-de-incidencia.ics');
+    expect(file!.contentType).toBe('text/calendar');
+    expect(file!.content.toString('utf8')).toBe(calendar);
+    // A media type with a line break in it is refused, not written into a header.
+    expect(() =>
+      composeMime({
+        from: 'events@psj.example',
+        to: 'ana@example.org',
+        subject: 's',
+        messageId: '<x@psj.example>',
+        text: '',
+        html: '',
+        attachments: [{ filename: 'a.ics', contentType: 'text/calendar\r\nBcc: x@evil.example', content: '' }],
+      }),
+    ).toThrow();
+  });
 });

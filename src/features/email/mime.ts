@@ -10,6 +10,9 @@ import { isMailboxAddress } from '../../platform/email-address.ts';
  * simple shape. nodemailer still speaks SMTP, pools connections and signs
  * with DKIM; it is handed this text as `raw`.
  */
+/** A file sent with a message (an event's calendar file): text, as every file we send is. */
+export type EmailAttachment = { filename: string; contentType: string; content: string };
+
 export type MimeMessage = {
   from: string;
   to: string;
@@ -19,6 +22,8 @@ export type MimeMessage = {
   html: string;
   headers?: Record<string, string>;
   date?: Date;
+  /** With files, the two parts go inside a multipart/mixed, each file after them. */
+  attachments?: EmailAttachment[] | undefined;
 };
 
 const CRLF = '\r\n';
@@ -78,6 +83,11 @@ const headerName = /^[A-Za-z0-9-]+$/;
  * can never occur inside them, so no random one is needed per message.
  */
 const boundary = '=_gs-alternative_=';
+const mixedBoundary = '=_gs-mixed_=';
+
+// A media type and a file name as a header holds them: only what we would write ourselves, never a line break.
+const mediaType = /^[a-z0-9.+-]+\/[a-z0-9.+-]+(?:; ?[a-z-]+=[A-Za-z0-9.-]+)*$/;
+const fileName = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 100) || 'file';
 
 export function composeMime(message: MimeMessage): string {
   const head = [
@@ -92,7 +102,6 @@ export function composeMime(message: MimeMessage): string {
     if (!headerName.test(name)) throw new Error(`not a header name: ${name}`);
     head.push(`${name}: ${encodeHeaderText(value)}`);
   }
-  head.push(`Content-Type: multipart/alternative; boundary="${boundary}"`);
   const part = (type: string, body: string) =>
     [
       `--${boundary}`,
@@ -101,12 +110,38 @@ export function composeMime(message: MimeMessage): string {
       '',
       base64Lines(body),
     ].join(CRLF);
+  const alternative = [part('text/plain', message.text), part('text/html', message.html), `--${boundary}--`];
+  const files = message.attachments ?? [];
+  if (files.length === 0)
+    return [
+      head.join(CRLF),
+      `Content-Type: multipart/alternative; boundary="${boundary}"`,
+      '',
+      ...alternative,
+      '',
+    ].join(CRLF);
+  const attachment = (file: EmailAttachment) => {
+    if (!mediaType.test(file.contentType)) throw new Error('not a media type we write: refusing the attachment');
+    const name = fileName(file.filename);
+    return [
+      `--${mixedBoundary}`,
+      `Content-Type: ${file.contentType}; charset=utf-8; name="${name}"`,
+      `Content-Disposition: attachment; filename="${name}"`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64Lines(file.content),
+    ].join(CRLF);
+  };
   return [
     head.join(CRLF),
+    `Content-Type: multipart/mixed; boundary="${mixedBoundary}"`,
     '',
-    part('text/plain', message.text),
-    part('text/html', message.html),
-    `--${boundary}--`,
+    `--${mixedBoundary}`,
+    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+    '',
+    ...alternative,
+    ...files.map(attachment),
+    `--${mixedBoundary}--`,
     '',
   ].join(CRLF);
 }

@@ -53,6 +53,11 @@ export const emailMailbox = pgTable('email_mailbox', {
   text: text('text').notNull(),
   html: text('html').notNull(),
   headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+  /** Files the message carried (an event's calendar file), as sent: the demo mailbox offers them for download. */
+  attachments: jsonb('attachments')
+    .$type<{ filename: string; contentType: string; content: string }[]>()
+    .notNull()
+    .default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

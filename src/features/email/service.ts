@@ -32,6 +32,7 @@ export { staffTemplates } from './templates/staff.ts';
 export { standardConfirmationWords } from './templates/petition.ts';
 export { isSuppressed, listSuppressions, suppress, suppressedAmong, type Suppression } from './suppressions.ts';
 export type { EmailFeedback } from './feedback-reports.ts';
+export type { EmailAttachment } from './mime.ts';
 export {
   ERASED_ADDRESS,
   forgetAddress,

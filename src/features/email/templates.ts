@@ -64,6 +64,7 @@ export function templateRenderer(given: RendererOptions | (() => Promise<Sender>
       text: message.text,
       html: message.html,
       headers: list ? listUnsubscribeHeaders(list) : {},
+      ...(content.attachments?.length ? { attachments: content.attachments } : {}),
     };
   };
 }

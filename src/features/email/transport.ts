@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type { Db } from '../../platform/db/client.ts';
-import { composeMime, parseMailbox } from './mime.ts';
+import { composeMime, parseMailbox, type EmailAttachment } from './mime.ts';
 import { emailMailbox } from './schema.ts';
 
 /** A message ready for the wire. */
@@ -14,6 +14,7 @@ export type OutgoingEmail = {
   text: string;
   html: string;
   headers: Record<string, string>;
+  attachments?: EmailAttachment[] | undefined;
 };
 
 /** What went wrong, in the two kinds the outbox cares about. */
@@ -91,6 +92,7 @@ export class MailboxTransport implements MailTransport {
         text: email.text,
         html: email.html,
         headers: { ...email.headers, 'Message-ID': email.messageId },
+        attachments: email.attachments ?? [],
       })
       .returning({ id: emailMailbox.id });
     // One line, without the address: enough to know where to look.

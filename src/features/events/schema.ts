@@ -173,6 +173,13 @@ export const eventRsvps = pgTable(
     senateDistrict: integer('senate_district'),
     houseDistrict: integer('house_district'),
     manageTokenHash: text('manage_token_hash').notNull().unique(),
+    /**
+     * Random; the manage link's token is an HMAC of it with SECRET_KEY (as petitions' links are), so every email,
+     * reminders too, carries the same working link while the database holds no token that works.
+     */
+    manageTokenNonce: text('manage_token_nonce').notNull(),
+    /** For texts on the day, when those come: optional, as given with this RSVP. */
+    phone: text('phone').notNull().default(''),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

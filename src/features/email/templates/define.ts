@@ -1,4 +1,5 @@
 import type { Locale } from '../../../platform/web/locale.ts';
+import type { EmailAttachment } from '../mime.ts';
 import type { OutboxRow } from '../outbox.ts';
 import { escapeHtml } from './layout.ts';
 
@@ -17,6 +18,11 @@ export type EmailContent = {
   bodyText: string;
   /** One prominent button after the body (its label and URL are escaped by the layout). */
   action?: { label: string; url: string } | undefined;
+  /**
+   * Files sent with it (an event's calendar file), made afresh at each render: the outbox row keeps only what
+   * rebuilds them, never the file.
+   */
+  attachments?: EmailAttachment[] | undefined;
 };
 
 export type TemplateContext = {
