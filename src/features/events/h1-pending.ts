@@ -1,8 +1,7 @@
-// TEMPORARY (H2): the contract's signatures of H1's rsvp.ts and calendar.ts, until ev-rsvp has them. Deleted on merge.
+// TEMPORARY (H2): the contract's signatures of H1's rsvp.ts, until ev-rsvp has them. Deleted on merge.
 import type { Secrets } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/web/locale.ts';
-import type { EventDetails } from './events-read.ts';
 import type { RsvpChange, RsvpInput } from './rsvp-inputs.ts';
 import type { RsvpNeeds, RsvpStatus } from './schema.ts';
 
@@ -51,17 +50,5 @@ export async function cancelRsvp(
   _deps: RsvpDeps,
   _token: string,
 ): Promise<{ cancelled: boolean; promoted: number[] }> {
-  return pending();
-}
-export function eventCalendar(
-  _events: EventDetails[],
-  _opts: { publicUrl: string; name: string; locale: Locale },
-): string {
-  return pending();
-}
-export function webCalendarLinks(
-  _event: EventDetails,
-  _publicUrl: string,
-): { google: string; outlook: string; yahoo: string } {
   return pending();
 }

@@ -15,7 +15,7 @@ import type { ImageLibrary, PlacedImage } from '../../platform/web/images.tsx';
 import { Layout, renderDocument, type PageMeta, type SiteFrame } from '../../platform/web/layout.tsx';
 import type { Locale } from '../../platform/web/locale.ts';
 import { eventBySlug, listEvents, rsvpOpen, type EventDetails } from './events-read.ts';
-import { eventCalendar, webCalendarLinks } from './h1-pending.ts';
+import { eventCalendar, webCalendarLinks } from './calendar.ts';
 import { eventStructuredData, structuredDataJson } from './json-ld.ts';
 import { eventPublicMessages } from './public-messages.ts';
 import type { EventsDeps } from './public-deps.ts';
