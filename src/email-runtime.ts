@@ -5,6 +5,7 @@ import { BroadcastScheduler } from './features/broadcasts/scheduler.ts';
 import { BroadcastContentCache, broadcastTemplate } from './features/broadcasts/content.ts';
 import { unwantedBroadcastMessages } from './features/broadcasts/service.ts';
 import { getSiteSettings } from './features/content/service.ts';
+import { rsvpTemplates } from './features/events/service.ts';
 import {
   EmailWorker,
   MailboxTransport,
@@ -72,6 +73,8 @@ export function createEmailRuntime(options: {
       ...petitionTemplates,
       ...staffTemplates((nonce) => passwordLinkToken(secrets, nonce)),
       broadcast: broadcastTemplate(new BroadcastContentCache(db, config.publicUrl)),
+      // An RSVP's confirmation, waitlist place, promotion and cancellation, each read from the event when sent.
+      ...rsvpTemplates(db),
     },
     listLinks: (row) => linksFor(contactEmail)(row),
   });

@@ -10,7 +10,7 @@ import { fieldErrors, type FieldErrors } from '../../platform/web/forms.tsx';
 import { Layout, renderDocument } from '../../platform/web/layout.tsx';
 import { localizedPath, type Locale } from '../../platform/web/locale.ts';
 import { eventById, eventBySlug, rsvpOpen, type EventDetails } from './events-read.ts';
-import { cancelRsvp, changeRsvp, rsvpByToken, submitRsvp, type RsvpView } from './h1-pending.ts';
+import { cancelRsvp, changeRsvp, rsvpByToken, submitRsvp, type RsvpView } from './rsvp.ts';
 import { eventPublicMessages } from './public-messages.ts';
 import type { EventPageRenderer, EventsDeps } from './public-deps.ts';
 import { rsvpChangeFor, rsvpInputFor } from './rsvp-inputs.ts';

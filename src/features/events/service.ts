@@ -1,6 +1,6 @@
 // The events feature's public surface: other features, and the app, use only what is exported here.
 
-// H1: reading events, the RSVP form's checks, RSVPs, calendar files
+// H1: reading events, the RSVP form's checks, RSVPs and their emails, calendar files
 export { eventById, eventBySlug, listEvents, rsvpOpen, type EventDetails } from './events-read.ts';
 export {
   rsvpChangeFor,
@@ -10,6 +10,22 @@ export {
   type RsvpInput,
   type RsvpNeeds,
 } from './rsvp-inputs.ts';
+export {
+  cancelRsvp,
+  cancelRsvpById,
+  changeRsvp,
+  EVENTS_TOPIC_WORDING_VERSION,
+  promoteWaitlist,
+  rsvpByToken,
+  rsvpManagePath,
+  rsvpManageToken,
+  submitRsvp,
+  type RsvpDeps,
+  type RsvpOutcome,
+  type RsvpView,
+} from './rsvp.ts';
+export { rsvpTemplates, whenText } from './rsvp-emails.ts';
+export { eventCalendar, eventUrl, webCalendarLinks } from './calendar.ts';
 
 // H2: the public pages' offers to the rest of the site: link targets, search, site map, sitemap paths, cache stamp
 export { eventLinkTargets, publicEventsStamp } from './link-targets.ts';
