@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { seedDemoContent } from '../content/seed/index.ts';
-import { events } from './schema.ts';
+import { emailOutbox } from '../email/schema.ts';
+import { eventRsvps, eventTranslations, events } from './schema.ts';
 import { SAMPLE_ADVOCACY_DAY, SAMPLE_TRAINING, sampleDay, seedDemoEvents } from './seed/index.ts';
 import { eventLinkTargets, searchEvents } from './service.ts';
 
@@ -177,6 +178,92 @@ describeEachDatabase('events on the public site', (database) => {
         .set({ status: 'published', updatedAt: new Date() })
         .where(eq(events.slug, SAMPLE_TRAINING));
     }
+  });
+
+  it('takes RSVPs to the last seat and the waitlist; the emailed link changes and cancels, promoting the next', async () => {
+    const db = database().db;
+    const [one] = await db
+      .insert(events)
+      .values({
+        slug: 'one-seat',
+        status: 'published',
+        format: 'online',
+        joinUrl: 'https://meet.example.org/one-seat',
+        startsAt: new Date(Date.now() + 10 * 86_400_000),
+        endsAt: new Date(Date.now() + 10 * 86_400_000 + 3_600_000),
+        capacity: 1,
+      })
+      .returning({ id: events.id });
+    await db.insert(eventTranslations).values({ eventId: one!.id, locale: 'en', title: 'One seat' });
+    const rsvp = (email: string, address: string) =>
+      app.request('/es/events/one-seat/rsvp', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'sec-fetch-site': 'same-origin',
+          'x-forwarded-for': address,
+        },
+        body: new URLSearchParams({ givenName: 'Ana', familyName: 'Rivera', email, zip: '97204' }),
+      });
+    const first = await rsvp('first@example.org', '10.1.0.1');
+    expect(first.status).toBe(200);
+    expect(await first.text()).toContain('Vienes: tu lugar está confirmado');
+    const second = await rsvp('second@example.org', '10.1.0.2');
+    expect(await second.text()).toContain('eres el número 1 de la lista de espera');
+    const tokenOf = async (to: string) => {
+      const [mail] = await db
+        .select({ data: emailOutbox.data })
+        .from(emailOutbox)
+        .where(eq(emailOutbox.toAddress, to))
+        .orderBy(desc(emailOutbox.id))
+        .limit(1);
+      return String(mail!.data.token);
+    };
+    const token = await tokenOf('first@example.org');
+    // Neither the thank-you page nor anything public carries the link to change someone's RSVP.
+    expect(await (await app.request('/events/one-seat')).text()).not.toContain(token);
+
+    const manage = await app.request(`/es/events/rsvp/${token}`);
+    expect(manage.status).toBe(200);
+    expect(manage.headers.get('referrer-policy')).toBe('no-referrer');
+    const page = await manage.text();
+    expect(page).toContain('Tu lugar está confirmado.');
+    // The join link: for a confirmed attendee, on their own page only.
+    expect(page).toContain('https://meet.example.org/one-seat');
+    expect(await (await app.request(`/es/events/rsvp/${await tokenOf('second@example.org')}`)).text()).not.toContain(
+      'meet.example.org',
+    );
+
+    const form = (body: Record<string, string>) => ({
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: manage.headers.getSetCookie()[0]!.split(';')[0]!,
+      },
+      body: new URLSearchParams({ _csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]!, ...body }),
+    });
+    const bad = await app.request(`/es/events/rsvp/${token}`, form({ interpretation: 'other' }));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('id="interpretationOther-error"');
+    const changed = await app.request(`/es/events/rsvp/${token}`, form({ interpretation: 'asl', childcare: 'on' }));
+    expect(changed.status).toBe(303);
+    expect(changed.headers.get('location')).toBe(`/es/events/rsvp/${token}?saved=1`);
+    const saved = await (await app.request(changed.headers.get('location')!)).text();
+    expect(saved).toContain('Guardado.');
+    expect(saved).toMatch(/id="interpretation-asl"[^>]*checked/);
+
+    expect(await (await app.request(`/es/events/rsvp/${token}/cancel`)).text()).toContain(
+      'Tu lugar pasa a la siguiente persona',
+    );
+    const cancelled = await app.request(`/es/events/rsvp/${token}/cancel`, form({ confirmed: 'yes' }));
+    expect(cancelled.status).toBe(200);
+    expect(await cancelled.text()).toContain('Tu confirmación está cancelada');
+    const statuses = await db
+      .select({ status: eventRsvps.status })
+      .from(eventRsvps)
+      .where(and(eq(eventRsvps.eventId, one!.id)))
+      .orderBy(eventRsvps.id);
+    expect(statuses.map((r) => r.status)).toEqual(['cancelled', 'confirmed']);
   });
 
   it('answers a manage link that is not valid with a page never stored, indexed or passed on', async () => {
