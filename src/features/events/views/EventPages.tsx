@@ -267,7 +267,8 @@ export function EventPage(props: {
       </article>
       <section id="rsvp" aria-labelledby="rsvp-heading">
         <h2 id="rsvp-heading">{state.open && full ? t.form.headingWaitlist : t.form.heading}</h2>
-        <SeatsNotice event={event} locale={locale} state={state} />
+        {/* A cancelled event says so at the top of the page already. */}
+        {event.status === 'cancelled' ? null : <SeatsNotice event={event} locale={locale} state={state} />}
         {state.open ? (
           <>
             <p>{t.form.intro}</p>
