@@ -18,7 +18,7 @@ const en = {
   next: 'Older',
   pagination: 'Pages of past events',
   sample: 'Sample event',
-  sampleNote: 'This is a sample event for the demo: its date, time and place are placeholders, not a real gathering.',
+  sampleNote: 'This is a sample event for the demo: its date and time are placeholders, and nobody will be there.',
   inEnglish: 'In English',
   when: 'When',
   where: 'Where',
@@ -33,7 +33,7 @@ const en = {
     full: 'This event is full. You can still join the waiting list: if a place opens, it goes to the next person and we email them.',
     waitlisted: (n: string) => `${n} people are on the waiting list.`,
   },
-  deadline: (when: string) => `Please RSVP by ${when}.`,
+  deadline: (when: string) => `Last day to RSVP: ${when}`,
   closed: {
     cancelled: 'This event has been cancelled. We are sorry for the change of plans.',
     'deadline-passed': 'RSVPs for this event have closed.',
@@ -159,7 +159,7 @@ const es: EventPublicMessages = {
   pagination: 'Páginas de eventos pasados',
   sample: 'Evento de muestra',
   sampleNote:
-    'Este es un evento de muestra para la demostración: la fecha, la hora y el lugar son de ejemplo, no un encuentro real.',
+    'Este es un evento de muestra para la demostración: la fecha y la hora son de ejemplo, y no habrá nadie allí.',
   inEnglish: 'En inglés',
   when: 'Cuándo',
   where: 'Dónde',
@@ -174,7 +174,7 @@ const es: EventPublicMessages = {
     full: 'Este evento está lleno. Aún puedes anotarte en la lista de espera: si se libera un lugar, pasa a la siguiente persona y le enviamos un correo.',
     waitlisted: (n) => `${n} personas están en la lista de espera.`,
   },
-  deadline: (when) => `Confirma tu asistencia antes del ${when}.`,
+  deadline: (when) => `Plazo para confirmar tu asistencia: ${when}`,
   closed: {
     cancelled: 'Este evento se canceló. Lamentamos el cambio de planes.',
     'deadline-passed': 'Ya se cerraron las confirmaciones para este evento.',

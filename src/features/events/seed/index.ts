@@ -114,8 +114,6 @@ const advocacyWords = {
     summary:
       'Advocates from across Oregon meet their state legislators to speak up for safety, healing and second chances.',
     descriptionMd: [
-      'This is a **sample event** for the demo site: its date and times are placeholders.',
-      '',
       'Advocacy Day brings people from every corner of Oregon to the Capitol in Salem. In the morning we prepare ' +
         'together: what to expect, how to share your story in a few minutes, and what we are asking for. In the ' +
         'afternoon, small groups meet the senator and representative for their own districts.',
@@ -134,8 +132,6 @@ const advocacyWords = {
       'Personas de todo Oregón se reúnen con sus legisladores estatales para defender la seguridad, la sanación y ' +
       'las segundas oportunidades.',
     descriptionMd: [
-      'Este es un **evento de muestra** para el sitio de demostración: la fecha y los horarios son de ejemplo.',
-      '',
       'El Día de Incidencia reúne en el Capitolio de Salem a personas de todos los rincones de Oregón. Por la mañana ' +
         'nos preparamos juntos: qué esperar, cómo contar tu historia en pocos minutos y qué vamos a pedir. Por la ' +
         'tarde, grupos pequeños se reúnen con el senador y el representante de sus propios distritos.',
@@ -155,8 +151,6 @@ const trainingWords = {
     title: 'Sample training: telling your story to lawmakers',
     summary: 'An online evening training on sharing your experience in a way that moves the people who write our laws.',
     descriptionMd: [
-      'This is a **sample event** for the demo site: its date and time are placeholders.',
-      '',
       'In 75 minutes we practise telling a short, true story about why safety and justice matter to you, and how ' +
         'to connect it to what we ask of legislators. Bring a pen and paper; cameras are optional.',
     ].join('\n'),
@@ -170,8 +164,6 @@ const trainingWords = {
       'Una capacitación en línea, por la tarde, para compartir tu experiencia de una manera que conmueva a quienes ' +
       'escriben nuestras leyes.',
     descriptionMd: [
-      'Este es un **evento de muestra** para el sitio de demostración: la fecha y la hora son de ejemplo.',
-      '',
       'En 75 minutos practicamos cómo contar una historia breve y verdadera sobre por qué te importan la seguridad y ' +
         'la justicia, y cómo relacionarla con lo que pedimos a los legisladores. Trae papel y lápiz; la cámara es ' +
         'opcional.',

@@ -188,7 +188,9 @@ export function EventPage(props: {
         ) : null}
         {props.image ? <Figure image={props.image} sizes="(min-width: 48rem) 46rem, calc(100vw - 2rem)" eager /> : null}
         <dl class="event-facts">
-          <dt>{t.when}</dt>
+          <dt>
+            <strong>{t.when}</strong>
+          </dt>
           <dd>
             <time datetime={event.startsAt.toISOString()}>
               {eventSpan(event.startsAt, event.endsAt, locale, event.timeZone)}
@@ -196,7 +198,9 @@ export function EventPage(props: {
             <br />
             {t.timesIn(eventZoneName(event.timeZone, locale, event.startsAt))}
           </dd>
-          <dt>{t.where}</dt>
+          <dt>
+            <strong>{t.where}</strong>
+          </dt>
           <dd>
             {event.format === 'online' ? (
               <>
