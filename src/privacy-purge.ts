@@ -3,6 +3,7 @@ import type { Db } from './platform/db/client.ts';
 import { recurring } from './platform/recurring.ts';
 import { PURGE_INTERVAL_MS } from './platform/retention.ts';
 import { deleteUnconfirmedSignatures, forgetSignerAddresses, hasSigned } from './features/petitions/service.ts';
+import { hasRsvp } from './features/events/service.ts';
 import { purgeUnconfirmedSignups } from './features/supporters/service.ts';
 
 /**
@@ -14,7 +15,7 @@ import { purgeUnconfirmedSignups } from './features/supporters/service.ts';
 export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new Date()) {
   const signatures = await deleteUnconfirmedSignatures(db, { now });
   const signerAddresses = await forgetSignerAddresses(db, { now });
-  const signups = await purgeUnconfirmedSignups(db, { now, keptBy: [hasSigned] });
+  const signups = await purgeUnconfirmedSignups(db, { now, keptBy: [hasSigned, hasRsvp] });
   const result = {
     unconfirmedSignatures: signatures,
     signerAddressesCleared: signerAddresses,

@@ -276,6 +276,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     post('/admin/reference/import', adminOnly, { form: {} }),
     get('/admin/mailbox/:id{[0-9]{1,15}}', adminOnly, '/admin/mailbox/999999'),
     get('/admin/mailbox/:id{[0-9]{1,15}}/html', adminOnly, '/admin/mailbox/999999/html'),
+    get('/admin/mailbox/:id{[0-9]{1,15}}/files/:n{[0-9]{1,3}}', adminOnly, '/admin/mailbox/999999/files/0'),
     get('/admin/content', all),
     ...(await broadcastRouteCases(database)),
     ...(await petitionRouteCases(database)),

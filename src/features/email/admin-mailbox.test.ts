@@ -7,6 +7,8 @@ import { signedInAs, type Browser } from '../../../test/support/staff.ts';
 import { createEmailRuntime } from '../../email-runtime.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { createBroadcast, scheduleBroadcast, startDueBroadcasts } from '../broadcasts/service.ts';
+import { makeEvent, rsvpInput, testRsvpDeps } from '../events/rsvp-test-support.ts';
+import { submitRsvp } from '../events/service.ts';
 import { linksIn } from './admin/views.tsx';
 import { emailMailbox } from './schema.ts';
 
@@ -66,6 +68,22 @@ describeEachDatabase('the demo mailbox shows mail as its reader gets it', (datab
     expect(frame.headers.get('content-security-policy')).toMatch(/(^|; )sandbox(;|$)/);
     expect(frame.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(await frame.text()).toContain('Read <a href="http://localhost:3000/policies">our policies</a>');
+  });
+
+  it('keeps the files a message carried, offered for download as the reader would save them', async () => {
+    const event = await makeEvent(db(), { title: 'Mailbox training' });
+    await submitRsvp(db(), testRsvpDeps(), event.id, rsvpInput('mailbox'), { locale: 'en' });
+    while ((await runtime.worker.runOnce()) > 0);
+    const [kept] = await db().select().from(emailMailbox).orderBy(desc(emailMailbox.id)).limit(1);
+    expect(kept!.subject).toBe("You're registered: Mailbox training");
+    expect(kept!.attachments.map((a) => a.filename)).toEqual([`${event.slug}.ics`]);
+    const page = await (await admin.request(`/admin/mailbox/${kept!.id}`)).text();
+    expect(page).toContain(`<a href="/admin/mailbox/${kept!.id}/files/0" download="${event.slug}.ics">`);
+    const file = await admin.request(`/admin/mailbox/${kept!.id}/files/0`);
+    expect(file.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${event.slug}.ics"`);
+    expect(await file.text()).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*SUMMARY:Mailbox training\r\n/);
+    expect((await admin.request(`/admin/mailbox/${kept!.id}/files/1`)).status).toBe(404);
   });
 
   it('reads links from the HTML part’s anchors, or from text without the prose around them', () => {

@@ -79,7 +79,6 @@ const en = {
     choose: 'Choose one',
     photoConsent: 'You may use photos of me taken at this event',
     photoConsentHint: 'Leave it unticked and we will do our best to keep you out of photos we share.',
-    eventsTopic: 'Also email me invitations to future events',
     consent:
       'We use your details to organise this event and to contact you about it. You can change or cancel your RSVP from the link in our email.',
     privacy: 'Read our privacy notice',
@@ -225,7 +224,6 @@ const es: EventPublicMessages = {
     choose: 'Elige una opción',
     photoConsent: 'Pueden usar fotos mías tomadas en este evento',
     photoConsentHint: 'Si no marcas la casilla, haremos lo posible para que no aparezcas en las fotos que compartimos.',
-    eventsTopic: 'Envíenme también invitaciones a futuros eventos',
     consent:
       'Usamos tus datos para organizar este evento y comunicarnos contigo sobre él. Puedes cambiar o cancelar tu confirmación desde el enlace de nuestro correo.',
     privacy: 'Lee nuestro aviso de privacidad',

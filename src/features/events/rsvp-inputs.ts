@@ -41,6 +41,8 @@ const messages = {
     choice: 'Choose one of the answers listed',
     tooLong: (max: number) => `Use ${max.toLocaleString('en-US')} characters or fewer`,
     plain: 'Use only letters, numbers, spaces and punctuation',
+    /** The "also email me about events" box: the words EVENTS_TOPIC_WORDING_VERSION names in consent records. */
+    eventsTopic: 'Also email me invitations to future events',
   },
   es: {
     givenName: 'Escribe tu nombre',
@@ -59,6 +61,7 @@ const messages = {
     choice: 'Elige una de las respuestas de la lista',
     tooLong: (max: number) => `Usa ${max} caracteres o menos`,
     plain: 'Usa solo letras, números, espacios y signos de puntuación',
+    eventsTopic: 'Envíenme también invitaciones a futuros eventos',
   },
 } satisfies Record<Locale, unknown>;
 
@@ -124,9 +127,13 @@ const asObject = (body: unknown) => (body && typeof body === 'object' ? body : {
 const field = <T extends z.ZodType>(schema: T) => z.preprocess(one, schema);
 const textField = (t: Messages, max: number, opts: { required?: string | undefined; lines?: boolean } = {}) => {
   const base = z.string().trim();
-  return (opts.required ? base.min(1, opts.required) : base)
-    .max(max, t.tooLong(max))
-    .refine((v) => isPlainText(v, { lines: opts.lines }), t.plain);
+  return (
+    (opts.required ? base.min(1, opts.required) : base)
+      .max(max, t.tooLong(max))
+      .refine((v) => isPlainText(v, { lines: opts.lines }), t.plain)
+      // One kind of line break, whichever the browser sent.
+      .transform((v) => (opts.lines ? v.replace(/\r\n?/g, '\n') : v))
+  );
 };
 
 function personFields(t: Messages) {

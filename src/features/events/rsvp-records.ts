@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../platform/db/client.ts';
 import { sha256, type Secrets } from '../../platform/crypto.ts';
 import { supporterContact } from '../supporters/service.ts';
@@ -70,4 +70,12 @@ export async function rsvpWithPerson(db: Db, token: string): Promise<RsvpWithPer
     .from(eventRsvps)
     .where(eq(eventRsvps.id, Number(found.id)));
   return rsvp ? { ...rsvp, givenName: found.givenName, email: found.email } : undefined;
+}
+
+/**
+ * For the supporters' purge: whether the person holds an RSVP. Someone who only RSVP'd has no subscription
+ * or consent, and would otherwise be erased as an unconfirmed sign-up, their RSVP with them.
+ */
+export function hasRsvp(supporterId: SQL): SQL {
+  return sql`exists (select 1 from ${eventRsvps} where ${eventRsvps.supporterId} = ${supporterId})`;
 }

@@ -26,6 +26,8 @@ export {
 } from './rsvp.ts';
 export { rsvpTemplates, whenText } from './rsvp-emails.ts';
 export { eventCalendar, eventUrl, webCalendarLinks } from './calendar.ts';
+// For the privacy purge: an RSVP keeps its person.
+export { hasRsvp } from './rsvp-records.ts';
 
 // H2: the public pages' offers to the rest of the site: link targets, search, site map, sitemap paths, cache stamp
 export { eventLinkTargets, publicEventsStamp } from './link-targets.ts';

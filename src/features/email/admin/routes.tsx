@@ -53,5 +53,16 @@ export function mailboxRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEn
     return m?.html ? sandboxedDocument(c, m.html) : c.notFound();
   });
 
+  // A file the message carried (an event's calendar file), as its reader's mail client would save it.
+  app.get(`${messageId}/files/:n{[0-9]{1,3}}`, async (c) => {
+    const file = (await kept(c.req.param('id')))?.attachments[Number(c.req.param('n'))];
+    if (!file) return c.notFound();
+    return c.body(file.content, 200, {
+      'Content-Type': `${file.contentType.split(';')[0]}; charset=utf-8`,
+      'Content-Disposition': `attachment; filename="${file.filename.replace(/[^A-Za-z0-9._-]+/g, '-')}"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+
   return app;
 }

@@ -48,6 +48,7 @@ export type KeptMessage = {
   subject: string;
   text: string;
   html: string;
+  attachments: { filename: string; contentType: string; content: string }[];
 };
 
 export function MailboxList(props: { rows: KeptMessage[]; timeZone: string }) {
@@ -84,6 +85,20 @@ export function MailboxMessage(props: { message: KeptMessage; links: string[] })
       ) : (
         <pre class="mail">{m.text}</pre>
       )}
+      {m.attachments.length > 0 ? (
+        <>
+          <h2>Files sent with it</h2>
+          <ul>
+            {m.attachments.map((file, i) => (
+              <li>
+                <a href={`/admin/mailbox/${m.id}/files/${i}`} download={file.filename}>
+                  {file.filename}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {props.links.length > 0 ? (
         <>
           <h2>Links in this message</h2>

@@ -7,6 +7,7 @@ import { Checkbox, Field, Form, Select, TextArea, type FieldErrors } from '../..
 import { localizedPath, type Locale } from '../../../platform/web/locale.ts';
 import type { EventDetails } from '../events-read.ts';
 import { eventPublicMessages } from '../public-messages.ts';
+import { rsvpInputMessages } from '../rsvp-inputs.ts';
 import { interpretationLanguages } from '../schema.ts';
 import { hoursSpan } from './when.ts';
 
@@ -163,7 +164,12 @@ export function RsvpForm(props: {
         maxlength={30}
       />
       <RsvpChoices event={event} locale={locale} values={values} errors={errors} />
-      <Checkbox name="eventsTopic" label={t.eventsTopic} checked={ticked(values, 'eventsTopic')} />
+      {/* The words the consent record's wording version names: the RSVP's own checks keep them. */}
+      <Checkbox
+        name="eventsTopic"
+        label={rsvpInputMessages(locale).eventsTopic}
+        checked={ticked(values, 'eventsTopic')}
+      />
       <TrapField id="website" label={t.honeypot} />
       <ConsentNote text={t.consent} linkLabel={t.privacy} privacyHref={localizedPath(locale, '/privacy')} />
       {props.personCheck ? (

@@ -47,6 +47,10 @@ const templateLabel: Record<string, string> = {
   welcome: 'welcome',
   broadcast: 'broadcast',
   'preferences-link': 'new link to their preferences, at their request',
+  'event-rsvp-confirmed': 'RSVP confirmation',
+  'event-rsvp-waitlisted': 'place on an event’s waitlist',
+  'event-rsvp-promoted': 'a place at an event opened up for them',
+  'event-rsvp-cancelled': 'RSVP cancelled',
 };
 
 function topicsOf(detail: Record<string, unknown>): string {
@@ -99,6 +103,17 @@ export function describeEntry(entry: TimelineEntry): string {
         : 'Stopped the links in emails sent so far';
     case 'preferences-link-sent':
       return 'Asked for a new link to their preferences';
+    // The events feature's RSVPs: the event by its address, as the entry keeps it.
+    case 'rsvp':
+      return d.status === 'waitlisted'
+        ? `RSVP to the event “${String(d.slug)}”: on the waitlist, number ${String(d.position)}`
+        : `RSVP to the event “${String(d.slug)}”: has a place`;
+    case 'rsvp-changed':
+      return `Changed their RSVP to the event “${String(d.slug)}”`;
+    case 'rsvp-cancelled':
+      return `${d.by === 'staff' ? 'Staff cancelled their' : 'Cancelled their'} RSVP to the event “${String(d.slug)}”`;
+    case 'rsvp-promoted':
+      return `Moved up from the waitlist: has a place at the event “${String(d.slug)}”`;
     default: {
       const words = entry.kind.replace(/[-_]+/g, ' ');
       return words.charAt(0).toUpperCase() + words.slice(1) + (topics ? `: ${topics}` : '');
