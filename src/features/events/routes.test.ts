@@ -1,7 +1,10 @@
 import { and, desc, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
+import { Writable } from 'node:stream';
 import { beforeAll, expect, it } from 'vitest';
-import { createTestApp } from '../../../test/support/app.ts';
+import { createTestApp, testConfig } from '../../../test/support/app.ts';
+import { createApp } from '../../app/app.tsx';
+import { createLogger } from '../../platform/logger.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { seedDemoContent } from '../content/seed/index.ts';
 import { emailOutbox } from '../email/schema.ts';
@@ -264,6 +267,38 @@ describeEachDatabase('events on the public site', (database) => {
       .where(and(eq(eventRsvps.eventId, one!.id)))
       .orderBy(eventRsvps.id);
     expect(statuses.map((r) => r.status)).toEqual(['cancelled', 'confirmed']);
+  });
+
+  it('writes neither the manage link’s token nor the person’s details in any log line', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logged = createApp({
+      config: testConfig({ LOG_LEVEL: 'trace' }),
+      database: database(),
+      logger: createLogger({ level: 'trace', destination }),
+    }).app;
+    const person = { givenName: 'Evangelina', familyName: 'Larkspur', email: 'evangelina.l@example.org', zip: '97204' };
+    const sent = await logged.request(`/events/${SAMPLE_TRAINING}/rsvp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+      body: new URLSearchParams({ ...person, phone: '503-555-0143' }),
+    });
+    expect(sent.status).toBe(200);
+    const [mail] = await database()
+      .db.select({ data: emailOutbox.data })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, person.email));
+    const token = String(mail!.data.token);
+    expect((await logged.request(`/events/rsvp/${token}`)).status).toBe(200);
+    expect((await logged.request(`/events/rsvp/${token}/cancel`)).status).toBe(200);
+    expect(lines.some((l) => l.includes('"route":"/events/rsvp/'))).toBe(true);
+    for (const secret of [token, ...Object.values(person), '503-555-0143'])
+      expect(lines.filter((l) => l.includes(secret))).toEqual([]);
   });
 
   it('answers a manage link that is not valid with a page never stored, indexed or passed on', async () => {
