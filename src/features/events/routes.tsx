@@ -13,7 +13,7 @@ import { sendHtml, sendPrepared } from '../../platform/http/respond.ts';
 import type { FieldErrors } from '../../platform/web/forms.tsx';
 import type { ImageLibrary, PlacedImage } from '../../platform/web/images.tsx';
 import { Layout, renderDocument, type PageMeta, type SiteFrame } from '../../platform/web/layout.tsx';
-import type { Locale } from '../../platform/web/locale.ts';
+import { localizedPath, type Locale } from '../../platform/web/locale.ts';
 import { eventBySlug, listEvents, rsvpOpen, type EventDetails } from './events-read.ts';
 import { eventCalendar, webCalendarLinks } from './calendar.ts';
 import { eventStructuredData, structuredDataJson } from './json-ld.ts';
@@ -139,7 +139,20 @@ export function eventRoutes(deps: EventsDeps, locale: Locale): Hono<AppEnv> {
         listEvents(deps.db, locale, 'past'),
       ]);
       return render(
-        { path: '/events', title: t.title, description: t.description },
+        {
+          path: '/events',
+          title: t.title,
+          description: t.description,
+          // Calendar apps that look for a feed on the page find the events' one.
+          head: (
+            <link
+              rel="alternate"
+              type="text/calendar"
+              title={t.calendar.feed}
+              href={deps.publicUrl + localizedPath(locale, '/events.ics')}
+            />
+          ),
+        },
         <EventsPage
           locale={locale}
           upcoming={upcoming}
