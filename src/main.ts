@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { join } from 'node:path';
 import { placeDemoHeroImage, seedDemoContent } from './features/content/seed/index.ts';
 import { seedDemoNews } from './features/news/seed/index.ts';
+import { seedDemoEvents } from './features/events/seed/index.ts';
 import { seedDemoImages } from './features/media/service.ts';
 import { seedDemoPetition } from './features/petitions/seed.ts';
 import { checkReferenceData } from './features/reference/demo.ts';
@@ -79,6 +80,7 @@ async function main() {
     if (seeded) logger.info('demo content added to the empty database');
     if ((await seedDemoPetition(database.db)).seeded) logger.info('demo petition added');
     if ((await seedDemoNews(database.db)).seeded) logger.info('demo news posts added');
+    if ((await seedDemoEvents(database.db)).seeded) logger.info('demo events added');
     // In the folder the app serves uploads from (app.tsx).
     const uploads = new LocalFileStore(join(config.dataDir, 'uploads'));
     const images = await seedDemoImages(database.db, uploads);

@@ -33,6 +33,14 @@ import {
 } from '../features/petitions/service.ts';
 import { newsRoutes } from '../features/news/routes.tsx';
 import { listPublishedPostPaths, newsLinkTargets, newsSiteMapSection, searchNews } from '../features/news/service.ts';
+import { eventRoutes, isEventOriginCheckedPath } from '../features/events/routes.tsx';
+import {
+  eventLinkTargets,
+  eventsSiteMapSection,
+  listPublicEventPaths,
+  publicEventsStamp,
+  searchEvents,
+} from '../features/events/service.ts';
 import { searchRoutes } from '../features/search/routes.tsx';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../features/supporters/preferences-routes.tsx';
 import { join } from 'node:path';
@@ -93,18 +101,25 @@ export function createApp(deps: AppDeps) {
   const { config, database, logger } = deps;
   const db = database.db;
   const metrics = createHttpMetrics();
-  // Public pages show petitions too (the menu, the site map, the sitemap): their version moves with either. The
-  // petitions' 32-bit stamp sits below the content version, exact for the first two million content edits.
+  // Public pages show petitions and events too (the menu, the site map, the sitemap): their version moves with any.
+  // The petitions' and events' 32-bit stamps, folded into one, sit below the content version, exact for the first
+  // two million content edits.
   const cache = new PageCache(async () => {
-    const [content, petitions] = await Promise.all([getContentVersion(db), publicPetitionsStamp(db)]);
-    return content * 2 ** 32 + petitions;
+    const [content, petitions, events] = await Promise.all([
+      getContentVersion(db),
+      publicPetitionsStamp(db),
+      publicEventsStamp(db),
+    ]);
+    return content * 2 ** 32 + ((petitions ^ events) >>> 0);
   }, config.pageCacheCheckMs);
   const publicUrl = config.publicUrl;
 
   // Everything a menu (or a call to action) may link to, as each feature offers it; a feature that adds things to
   // link to (events) adds its list here, and its writes move the page cache's version as content's do.
   const linkTargets: LinkTargets = async () =>
-    (await Promise.all([contentLinkTargets(db), petitionLinkTargets(db), newsLinkTargets(db)])).flat();
+    (
+      await Promise.all([contentLinkTargets(db), petitionLinkTargets(db), newsLinkTargets(db), eventLinkTargets(db)])
+    ).flat();
 
   const siteFrame = (): Promise<SiteFrame> =>
     cache.value('site-frame', async () => {
@@ -189,7 +204,11 @@ export function createApp(deps: AppDeps) {
       // Both carry their own authentication: the URL's signed token, the webhook's shared secret.
       exempt: (path) => isOneClickUnsubscribe(path) || path === EMAIL_WEBHOOK_PATH,
       originChecked: {
-        paths: (path) => path === '/join' || path === '/es/join' || isPetitionOriginCheckedPath(path),
+        paths: (path) =>
+          path === '/join' ||
+          path === '/es/join' ||
+          isPetitionOriginCheckedPath(path) ||
+          isEventOriginCheckedPath(path),
         publicOrigin: new URL(publicUrl).origin,
       },
       onRejected: (c) =>
@@ -278,7 +297,7 @@ export function createApp(deps: AppDeps) {
     return listed.length === 0 ? [] : ['/petitions', ...listed.map((p) => `/petitions/${p.slug}`)];
   };
   const newsPaths = async () => ['/news', ...(await listPublishedPostPaths(db))];
-  const morePaths = async () => (await Promise.all([petitionPaths(), newsPaths()])).flat();
+  const morePaths = async () => (await Promise.all([petitionPaths(), newsPaths(), listPublicEventPaths(db)])).flat();
   app.route('/', siteFileRoutes({ db, cache, publicUrl, files, morePaths }));
   // The media library pages and editors place images from (a test may hand in another).
   const images = deps.images ?? mediaLibrary(db);
@@ -298,7 +317,14 @@ export function createApp(deps: AppDeps) {
   );
 
   // Site search: each feature's part, ranked together on one page (news and events add theirs here).
-  const searchSources: SearchSource[] = [searchPages, searchPolicies, searchLibrary, searchPetitions, searchNews];
+  const searchSources: SearchSource[] = [
+    searchPages,
+    searchPolicies,
+    searchLibrary,
+    searchPetitions,
+    searchNews,
+    searchEvents,
+  ];
   // GETs pass the write limit; a search costs a few statements, so it has a bucket of its own, twice as large.
   const searchLimit = new RateLimiter(config.writesPerMinute * 2, config.writesPerMinute * 2);
   const searchDeps = {
@@ -318,7 +344,11 @@ export function createApp(deps: AppDeps) {
     siteFrame,
     notFound,
     siteMapSections: async (locale: Locale) =>
-      Promise.all([newsSiteMapSection(db, locale), petitionSiteMapSection(db, locale)]),
+      Promise.all([
+        newsSiteMapSection(db, locale),
+        eventsSiteMapSection(db, locale),
+        petitionSiteMapSection(db, locale),
+      ]),
     ...sectionSourcesFor(db, images, linkTargets),
   };
   const newsDeps = { db, cache, publicUrl, siteFrame, notFound, images };
@@ -347,6 +377,20 @@ export function createApp(deps: AppDeps) {
     site.route('/', preferencesRoutes(signupDeps, locale));
     site.route('/', petitionRoutes(petitionsPublic, locale));
     site.route('/', newsRoutes(newsDeps, locale));
+    site.route(
+      '/',
+      eventRoutes(
+        {
+          ...newsDeps,
+          secrets,
+          secure: config.secure,
+          formGuard,
+          emailQueued: signupDeps.emailQueued,
+          isBlocked: signupDeps.isBlocked,
+        },
+        locale,
+      ),
+    );
     site.route('/', searchRoutes(searchDeps, locale));
     site.route('/', contentRoutes(contentDeps, locale));
     app.route(prefix, site);

@@ -55,6 +55,7 @@ describeEachDatabase('content service', (database) => {
         'quote',
         'cta',
         'cta',
+        'cta',
         'text',
         'text',
       ]);

@@ -47,3 +47,8 @@ export {
 } from './event-editing.ts';
 export { eventPermissions } from './permissions.ts';
 export { eventAuditWords } from './audit-words.ts';
+
+// H2: the public pages' offers to the rest of the site: link targets, search, site map, sitemap paths, cache stamp
+export { eventLinkTargets, publicEventsStamp } from './link-targets.ts';
+export { searchEvents } from './search.ts';
+export { eventsSiteMapSection, listPublicEventPaths } from './site-map.ts';

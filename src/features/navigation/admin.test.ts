@@ -36,6 +36,8 @@ describeEachDatabase('the menu editor', (database) => {
     expect(navOf(home)).toContain('<a href="/about">About</a>');
     // No petition takes signatures: the petitions item waits, hidden.
     expect(navOf(home)).not.toContain('/petitions');
+    // Nor is an event coming up: the events item waits too.
+    expect(navOf(home)).not.toContain('/events');
     expect(footerOf(home)).toContain('<a href="/privacy">Privacy notice</a>');
     expect(footerOf(home)).toContain('<a href="/site-map">Site map</a>');
     // A policy's page is under the policies list, so that item is current there.
@@ -47,6 +49,7 @@ describeEachDatabase('the menu editor', (database) => {
       'Policies',
       'Resources',
       'News',
+      'Events',
       'Tips',
       'Petitions',
     ]);

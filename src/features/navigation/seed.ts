@@ -22,6 +22,8 @@ export const firstMenus: readonly FirstItem[] = [
   ['main', 'list', 'resources', en.nav.resources, es.nav.resources],
   // News came after the menus were first written in code: a site given its menus before then keeps them as they are.
   ['main', 'list', 'news', 'News', 'Noticias'],
+  // Events too: the list shows in the menu only while an event is coming up (its list is "empty" otherwise).
+  ['main', 'list', 'events', 'Events', 'Eventos'],
   ['main', 'page', 'tips', en.nav.tips, es.nav.tips],
   ['main', 'list', 'petitions', petitionsMenuItem.label.en, petitionsMenuItem.label.es],
   ['footer', 'page', 'privacy', en.footer.privacy, es.footer.privacy],

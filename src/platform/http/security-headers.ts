@@ -24,8 +24,9 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler {
     const h = c.res.headers;
     if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', contentSecurityPolicy);
     h.set('X-Content-Type-Options', 'nosniff');
-    // Visitors may be survivors: no other site learns which of our pages they came from.
-    h.set('Referrer-Policy', 'same-origin');
+    // Visitors may be survivors: no other site learns which of our pages they came from. A page whose address is a
+    // secret (a token link) may ask for none at all, and keeps it.
+    if (h.get('Referrer-Policy') !== 'no-referrer') h.set('Referrer-Policy', 'same-origin');
     if (!h.has('X-Frame-Options') && h.get('Content-Security-Policy')?.includes("frame-ancestors 'none'")) {
       h.set('X-Frame-Options', 'DENY');
     }

@@ -59,6 +59,8 @@ type HomeWords = {
   attribution: string;
   newsletter: { heading: string; linkLabel: string };
   petition: { heading: string; linkLabel: string };
+  /** Leads to the sample Advocacy Day event (the events feature's seed). */
+  advocacyDay: { heading: string; linkLabel: string };
   tips: { heading: string; linkLabel: string };
   resources: { heading: string; linkLabel: string };
 };
@@ -79,6 +81,7 @@ function home(locale: Locale, w: HomeWords): PageInput {
     'testimonial',
     'newsletter-cta',
     'petition-cta',
+    'advocacy-day-cta',
     'tips-teaser',
     'resources-teaser',
   ];
@@ -133,6 +136,13 @@ function home(locale: Locale, w: HomeWords): PageInput {
         bodyMd: text('petition-cta'),
         data: { link: { kind: 'petition', ref: 'safety-for-all' }, linkLabel: w.petition.linkLabel },
       },
+      {
+        key: 'advocacy-day-cta',
+        kind: 'cta',
+        heading: w.advocacyDay.heading,
+        bodyMd: text('advocacy-day-cta'),
+        data: { link: { kind: 'event', ref: 'sample-advocacy-day' }, linkLabel: w.advocacyDay.linkLabel },
+      },
       more('tips-teaser', w.tips, { kind: 'page', ref: 'tips' }),
       more('resources-teaser', w.resources, { kind: 'list', ref: 'resources' }),
     ],
@@ -160,6 +170,7 @@ const homeEn = home('en', {
   attribution: 'Sample quote for the demo, not the words of a real person',
   newsletter: { heading: 'Join the movement for safety and justice', linkLabel: 'Sign up for our email' },
   petition: { heading: 'Sign the petition', linkLabel: 'Read and sign the petition' },
+  advocacyDay: { heading: 'Come to Advocacy Day at the Capitol', linkLabel: 'See the day and RSVP' },
   tips: { heading: 'Tips for talking about reform', linkLabel: 'Read the tips' },
   resources: { heading: 'Deepen your advocacy skills', linkLabel: 'Browse the resource library' },
 });
@@ -191,6 +202,7 @@ const homeEs = home('es', {
     linkLabel: 'Suscríbete a nuestros correos',
   },
   petition: { heading: 'Firma la petición', linkLabel: 'Lee y firma la petición' },
+  advocacyDay: { heading: 'Ven al Día de Incidencia en el Capitolio', linkLabel: 'Mira el programa y confirma' },
   tips: { heading: 'Consejos para hablar sobre la reforma', linkLabel: 'Lee los consejos' },
   resources: { heading: 'Fortalece tu trabajo como activista', linkLabel: 'Explora la biblioteca de recursos' },
 });
