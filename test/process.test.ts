@@ -94,7 +94,8 @@ describe('the admin command line', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+    // Six processes, each opening PGlite: a deadline for a loaded two-core machine, not a timing.
+  }, 150_000);
 });
 
 describe('start-up and shut-down of the real process', () => {

@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { seedDemoContent } from '../../src/features/content/seed/index.ts';
 import { seedDemoNews } from '../../src/features/news/seed/index.ts';
+import { seedDemoEvents } from '../../src/features/events/seed/index.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 import { createTestApp } from './app.ts';
 import { openTestPglite } from './databases.ts';
@@ -35,6 +36,7 @@ export async function startDemoSite(
   const database = await openDatabase();
   await seedDemoContent(database.db);
   await seedDemoNews(database.db);
+  await seedDemoEvents(database.db);
   let server: ServerType | undefined;
   const port = await new Promise<number>((resolve) => {
     let app: ReturnType<typeof createTestApp>['app'] | undefined;

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { rowsOf, type Database } from '../../src/platform/db/client.ts';
 import { tablesOf } from '../../src/platform/db/copy.ts';
 import { formControls, type FormControl } from './form-fields.ts';
-import { propertyRuns } from './property-runs.ts';
+import { propertyRuns, runsOn } from './property-runs.ts';
 import type { Browser } from './staff.ts';
 
 /**
@@ -255,7 +255,7 @@ export async function checkWorkspaceForm(
       }
       await poster.send(values);
     }),
-    { numRuns: options.runs ?? WORKSPACE_FORM_RUNS },
+    { numRuns: options.runs ?? runsOn(database.kind, WORKSPACE_FORM_RUNS) },
   );
   return poster.stats;
 }

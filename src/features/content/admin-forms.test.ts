@@ -6,6 +6,7 @@ import * as fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
+import { runsOn } from '../../../test/support/property-runs.ts';
 import { signedInAs, type Browser } from '../../../test/support/staff.ts';
 import { rowsOf } from '../../platform/db/client.ts';
 import { LocalFileStore } from '../../platform/storage.ts';
@@ -55,7 +56,8 @@ const translation = (locale: string) =>
     },
   );
 
-describeEachDatabase('content forms, whatever is typed', (database) => {
+describeEachDatabase('content forms, whatever is typed', (database, kind) => {
+  const runs = runsOn(kind, RUNS);
   let app: ReturnType<typeof createTestApp>['app'];
   let dataDir: string;
   let editor: Browser;
@@ -129,7 +131,7 @@ describeEachDatabase('content forms, whatever is typed', (database) => {
         intent,
         (path, fields, intent) => send(path, { ...fields, intent }),
       ),
-      { numRuns: RUNS },
+      { numRuns: runs },
     );
     await expectWholeRecords();
   });
@@ -143,7 +145,7 @@ describeEachDatabase('content forms, whatever is typed', (database) => {
         ),
         (fields) => send('/admin/content/pages/new', fields),
       ),
-      { numRuns: RUNS },
+      { numRuns: runs },
     );
     await expectWholeRecords();
   });
@@ -167,7 +169,7 @@ describeEachDatabase('content forms, whatever is typed', (database) => {
         intent,
         (path, facts, en, es, intent) => send(path, { ...facts, ...en, ...es, intent }),
       ),
-      { numRuns: RUNS },
+      { numRuns: runs },
     );
     await expectWholeRecords();
   });
@@ -201,7 +203,7 @@ describeEachDatabase('content forms, whatever is typed', (database) => {
         intent,
         (path, facts, en, es, file, intent) => send(path, { ...facts, ...en, ...es, file, intent }),
       ),
-      { numRuns: RUNS },
+      { numRuns: runs },
     );
     await expectWholeRecords();
     for (const { key } of await rowsOf<{ key: string }>(

@@ -5,7 +5,7 @@ import * as fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
-import { propertyRuns } from '../../../test/support/property-runs.ts';
+import { propertyRuns, runsOn } from '../../../test/support/property-runs.ts';
 import { signedInAs, type Browser } from '../../../test/support/staff.ts';
 import { checkWorkspaceForm, databaseFingerprint, hostileText } from '../../../test/support/workspace-form.ts';
 import { LocalFileStore } from '../../platform/storage.ts';
@@ -20,7 +20,7 @@ const words = { altEn: 'A table', altEs: 'Una mesa', captionEn: '', captionEs: '
  * form again with what was typed, and writes nothing. The upload form is also sent files that only start like
  * an image (a PNG, JPEG, GIF, WebP or AVIF signature, then anything): each is refused by the file, never a crash.
  */
-describeEachDatabase('media forms, whatever is typed or sent', (database) => {
+describeEachDatabase('media forms, whatever is typed or sent', (database, kind) => {
   let editor: Browser;
   let dataDir: string;
   let app: ReturnType<typeof createTestApp>['app'];
@@ -72,7 +72,7 @@ describeEachDatabase('media forms, whatever is typed or sent', (database) => {
           expect(html).toMatch(/id="(file|altEn)-error"/);
         },
       ),
-      { numRuns: propertyRuns(60, 20) },
+      { numRuns: runsOn(kind, propertyRuns(60, 20)) },
     );
     expect(await databaseFingerprint(database())).toEqual(before);
   }, 120_000);

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
-import { propertyRuns } from '../../../test/support/property-runs.ts';
+import { propertyRuns, runsOn } from '../../../test/support/property-runs.ts';
 import { decodeCharacterReferences } from '../../platform/web/escape.ts';
 import { searchLibrary, searchPages, searchPolicies } from '../content/service.ts';
 import { seedDemoContent } from '../content/seed/index.ts';
@@ -31,7 +31,8 @@ const anyQuery = fc.oneof(
     .map(([ch, n]) => ch.repeat(n).slice(0, 10_240)),
 );
 
-describeEachDatabase('hostile search queries', (database) => {
+describeEachDatabase('hostile search queries', (database, kind) => {
+  const runs = runsOn(kind, RUNS);
   let app: ReturnType<typeof createTestApp>['app'];
 
   beforeAll(async () => {
@@ -49,7 +50,7 @@ describeEachDatabase('hostile search queries', (database) => {
         expect(query).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
         expect(cleanQuery(query)).toBe(query);
       }),
-      { numRuns: RUNS * 10 },
+      { numRuns: runs * 10 },
     );
   });
 
@@ -61,7 +62,7 @@ describeEachDatabase('hostile search queries', (database) => {
         const summaries = await highlightSummaries(database().db, hits, query);
         expect(summaries).toHaveLength(hits.length);
       }),
-      { numRuns: RUNS },
+      { numRuns: runs },
     );
   });
 
@@ -86,7 +87,7 @@ describeEachDatabase('hostile search queries', (database) => {
           if (q.text !== undefined) expect(decodeCharacterReferences(echoed!)).toBe(cleanQuery(q.text));
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: runs },
     );
   });
 });

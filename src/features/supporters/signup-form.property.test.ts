@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { publicFormPoster } from '../../../test/support/public-form.ts';
-import { propertyRuns } from '../../../test/support/property-runs.ts';
+import { propertyRuns, runsOn } from '../../../test/support/property-runs.ts';
 import { emailOutbox } from '../email/schema.ts';
 import { spentFormChallenges } from '../../platform/http/form-challenge-schema.ts';
 import { signupConfirmations, subscriptions, supporterEvents, supporters } from './schema.ts';
@@ -69,8 +69,9 @@ const attempt = fc.record({
   ),
 });
 
-describeEachDatabase('the sign-up form under random input', (database) => {
-  it(`answers ${RUNS} random posts without a 5xx, with the form on every refusal, and never half-writes`, async () => {
+describeEachDatabase('the sign-up form under random input', (database, kind) => {
+  const runs = runsOn(kind, RUNS);
+  it(`answers ${runs} random posts without a 5xx, with the form on every refusal, and never half-writes`, async () => {
     const { app } = createTestApp(database());
     const db = database().db;
     const count = async () => {
@@ -90,7 +91,7 @@ describeEachDatabase('the sign-up form under random input', (database) => {
 
     await fc.assert(
       fc.asyncProperty(attempt, ({ spanish, ...post }) => send(spanish ? '/es/join' : '/join', post)),
-      { numRuns: RUNS },
+      { numRuns: runs },
     );
 
     const after = await count();
@@ -98,7 +99,7 @@ describeEachDatabase('the sign-up form under random input', (database) => {
     expect(after.spent - before.spent).toBe(model.spent);
     expect(after.confirmations - before.confirmations).toBe(after.confirmEmails - before.confirmEmails);
     expect(after.supporters - before.supporters).toBeLessThanOrEqual(model.acted);
-    expect(model.acted).toBeGreaterThan(RUNS / 20);
+    expect(model.acted).toBeGreaterThan(runs / 20);
 
     // Every person written is whole: subscriptions, a recorded request, and no more than three links a day.
     const dayAgo = new Date(Date.now() - 24 * 60 * 60 * 1000);
