@@ -74,6 +74,8 @@ describe("a feature's tables are written and read only by its own code", () => {
       'content',
       'email',
       'events',
+      'legislators',
+      'letters',
       'media',
       'navigation',
       'news',
