@@ -41,6 +41,11 @@ export class EmailWorker {
   private readonly sent: SentRecorder;
   /** Claimed and wanted, not yet sent. */
   private queue: OutboxRow[] = [];
+  /**
+   * Ids queued or on the wire here. A lease can run out while its message still waits in this queue (a slow
+   * machine, a slow relay); claiming it again must not send it a second time from this same process.
+   */
+  private readonly held = new Set<number>();
   private refilling: Promise<number> | undefined;
   /** When the next message may start, to keep to messagesPerSecond. */
   private nextSlot = 0;
@@ -92,7 +97,9 @@ export class EmailWorker {
     this.refilling ??= (async () => {
       try {
         const claimed = await claimDue(this.options.db, this.o.batchSize, this.o.leaseMs);
-        this.queue.push(...(await this.withoutUnwanted(claimed)));
+        const wanted = await this.withoutUnwanted(claimed.filter((row) => !this.held.has(row.id)));
+        for (const row of wanted) this.held.add(row.id);
+        this.queue.push(...wanted);
         return claimed.length;
       } finally {
         this.refilling = undefined;
@@ -118,6 +125,14 @@ export class EmailWorker {
   }
 
   private async deliver(row: OutboxRow): Promise<void> {
+    try {
+      await this.deliverHeld(row);
+    } finally {
+      this.held.delete(row.id);
+    }
+  }
+
+  private async deliverHeld(row: OutboxRow): Promise<void> {
     const { db, transport, render, logger } = this.options;
     await this.pace();
     let providerMessageId: string;
@@ -191,6 +206,7 @@ export class EmailWorker {
     await this.refilling?.catch(() => 0);
     // What was claimed but not sent goes back at once, instead of waiting out its lease.
     const unsent = this.queue.splice(0);
+    for (const row of unsent) this.held.delete(row.id);
     if (unsent.length > 0)
       await releaseClaimed(
         this.options.db,

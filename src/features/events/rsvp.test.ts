@@ -6,6 +6,7 @@ import { purgeExpiredPersonalData } from '../../privacy-purge.ts';
 import { seedTestZips, testZips } from '../petitions/test-support.ts';
 import { subscriptionsOf, timelineOf } from '../supporters/service.ts';
 import { describeEntry } from '../supporters/admin/views/wording.ts';
+import { eraseSupporter } from '../supporters/records.ts';
 import { supporters } from '../supporters/schema.ts';
 import { eventById, rsvpOpen } from './events-read.ts';
 import { makeEvent, outboxFor, rsvpInput, testRsvpDeps } from './rsvp-test-support.ts';
@@ -270,5 +271,14 @@ describeEachDatabase('RSVPs', (database) => {
     await purgeExpiredPersonalData(db(), createLogger({ level: 'silent', pretty: false }), later);
     expect(await db().select().from(supporters).where(eq(supporters.email, 'personkept1@example.org'))).toHaveLength(1);
     expect(await db().select().from(eventRsvps).where(eq(eventRsvps.eventId, event.id))).toHaveLength(1);
+  });
+
+  it('erases a person’s RSVPs with their record, as the privacy notice says, and frees their seat', async () => {
+    const event = await makeEvent(db(), { capacity: 1 });
+    await submitRsvp(db(), deps, event.id, rsvpInput('erased1'), en);
+    const [person] = await db().select().from(supporters).where(eq(supporters.email, 'personerased1@example.org'));
+    expect(await eraseSupporter(db(), person!.id, null)).toBe(true);
+    expect(await db().select().from(eventRsvps).where(eq(eventRsvps.eventId, event.id))).toHaveLength(0);
+    expect((await eventById(db(), event.id, 'en'))!.seats).toMatchObject({ confirmed: 0, left: 1 });
   });
 });

@@ -39,20 +39,26 @@ export class DatabaseUnavailableError extends Error {
 }
 
 export type DatabaseOptions =
-  | { url: string; poolSize?: number }
+  /**
+   * `waitForConnectionMs`: how long a query waits for a free connection before failing (5 s: a site under more
+   * load than its pool answers 503 rather than queueing without end). Tests that queue hundreds at once on
+   * purpose wait longer.
+   */
+  | { url: string; poolSize?: number; waitForConnectionMs?: number }
   /** dataDir undefined means an in-memory PGlite, used by tests. */
   | { url?: undefined; dataDir?: string; pglite?: PGlite };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url !== undefined) return openPostgres(options.url, options.poolSize ?? 10);
+  if (options.url !== undefined)
+    return openPostgres(options.url, options.poolSize ?? 10, options.waitForConnectionMs ?? 5000);
   return openPglite(options.dataDir, options.pglite);
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, waitForConnectionMs: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: waitForConnectionMs,
     idleTimeoutMillis: 30_000,
   });
   // An idle client that loses its server must not crash the process.
