@@ -32,6 +32,7 @@ import {
   searchPetitions,
 } from '../features/petitions/service.ts';
 import { newsRoutes } from '../features/news/routes.tsx';
+import { legislatorRoutes } from '../features/legislators/routes.tsx';
 import { listPublishedPostPaths, newsLinkTargets, newsSiteMapSection, searchNews } from '../features/news/service.ts';
 import { eventRoutes, isEventOriginCheckedPath } from '../features/events/routes.tsx';
 import {
@@ -391,6 +392,7 @@ export function createApp(deps: AppDeps) {
         locale,
       ),
     );
+    site.route('/', legislatorRoutes({ db, publicUrl, siteFrame, notFound }, locale));
     site.route('/', searchRoutes(searchDeps, locale));
     site.route('/', contentRoutes(contentDeps, locale));
     app.route(prefix, site);

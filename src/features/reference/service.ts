@@ -148,3 +148,6 @@ export {
   type CommitteeMember,
   type CommitteeSeat,
 } from './committees.ts';
+
+/** One district picked out on its chamber's map (a legislator's page). */
+export { districtHighlightSvg } from './district-highlight.ts';
