@@ -7,7 +7,9 @@ const session = z
   .trim()
   .min(1, 'Enter the session, for example “2027 regular session”')
   .max(60, 'Keep the session under 60 characters')
-  .regex(/^[\p{L}\p{N} .,'()-]+$/u, 'Use letters, numbers and spaces for the session');
+  .regex(/^[\p{L}\p{N} .,'()-]+$/u, 'Use letters, numbers and spaces for the session')
+  // "new" is the address of the form that starts a scorecard.
+  .refine((s) => s.toLowerCase() !== 'new', 'Name the session, for example “2027 regular session”');
 
 /** A bill on the agenda as staff type it. Sponsors are checked against the roster by the route. */
 export const billInput = z.object({
