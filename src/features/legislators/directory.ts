@@ -58,3 +58,9 @@ export function officesOf(l: Legislator): Office[] {
     return [{ kind: text(classification) || 'office', address: text(address), voice: text(voice) }];
   });
 }
+
+/** The pages for the sitemap: the directory and each sitting legislator; none while no roster is loaded. */
+export async function legislatorPaths(db: Db): Promise<string[]> {
+  const all = await listLegislators(db);
+  return all.length === 0 ? [] : ['/legislators', ...all.map((l) => `/legislators/${legislatorSlug(l)}`)];
+}

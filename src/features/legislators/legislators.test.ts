@@ -56,6 +56,9 @@ describeWithSharedData('legislators', () => {
       expect(moved.status).toBe(301);
       expect(moved.headers.get('location')).toBe('/es/legislators/anna-scharf-house-23');
       expect((await browser(app).request('/legislators/nobody-house-99')).status).toBe(404);
+      const sitemap = await (await browser(app).request('/sitemap.xml')).text();
+      expect(sitemap).toContain('/legislators/anna-scharf-house-23</loc>');
+      expect(sitemap).toContain('/es/legislators/anna-scharf-house-23</loc>');
     });
 
     it('records sponsors and votes, and grades them only once the scorecard is published', async () => {

@@ -1,6 +1,6 @@
 // The legislators feature's public surface: the app, and other features, use only what is exported here.
 export { legislatorPermissions } from './permissions.ts';
-export { legislatorSlug } from './directory.ts';
+export { legislatorPaths, legislatorSlug } from './directory.ts';
 export { legislatorRecord, listBills, type AgendaBill, type LegislatorRecord } from './agenda.ts';
 export { gradeRecord, type GradedRecord } from './grade.ts';
 export { seedDemoAgenda } from './seed.ts';

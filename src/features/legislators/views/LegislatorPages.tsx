@@ -94,7 +94,7 @@ export function DirectoryPage(props: {
                         <a href={localizedPath(locale, `/legislators/${legislatorSlug(p)}`)}>{p.name}</a>
                       </th>
                       <td>{t.district(p.chamber, p.district)}</td>
-                      <td>{p.party}</td>
+                      <td lang={locale === 'es' ? 'en' : undefined}>{p.party}</td>
                     </tr>
                   ))}
               </DataTable>
@@ -131,7 +131,7 @@ export function LegislatorPage(props: {
         rows={[
           [t.chamber, person.chamber === 'upper' ? t.senate : t.house],
           [t.columns.district, district],
-          [t.party, person.party],
+          [t.party, <span lang={locale === 'es' ? 'en' : undefined}>{person.party}</span>],
         ]}
       />
       {props.map ? <figure class="district-figure">{raw(props.map)}</figure> : null}
