@@ -5,6 +5,7 @@ import { seedDemoNews } from './features/news/seed/index.ts';
 import { seedDemoEvents } from './features/events/seed/index.ts';
 import { seedDemoImages } from './features/media/service.ts';
 import { seedDemoPetition } from './features/petitions/seed.ts';
+import { seedDemoAgenda } from './features/legislators/service.ts';
 import { checkReferenceData } from './features/reference/demo.ts';
 import { announceDemoAdmin, ensureDemoAdmin } from './features/staff/cli.ts';
 import { createEmailRuntime } from './email-runtime.ts';
@@ -88,6 +89,7 @@ async function main() {
       await placeDemoHeroImage(database.db, images.ids[0]);
       logger.info('demo images added');
     }
+    if ((await seedDemoAgenda(database.db)).seeded) logger.info('demo agenda bill and scorecard added');
     // A demo admin only on a demo start, never in production.
     demoAdmin = config.nodeEnv === 'production' ? undefined : await ensureDemoAdmin(database.db);
     if (demoAdmin && !readable) announceDemoAdmin(demoAdmin, logger);

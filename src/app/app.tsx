@@ -32,6 +32,8 @@ import {
   searchPetitions,
 } from '../features/petitions/service.ts';
 import { newsRoutes } from '../features/news/routes.tsx';
+import { legislatorRoutes } from '../features/legislators/routes.tsx';
+import { legislatorPaths } from '../features/legislators/service.ts';
 import { listPublishedPostPaths, newsLinkTargets, newsSiteMapSection, searchNews } from '../features/news/service.ts';
 import { eventRoutes, isEventOriginCheckedPath } from '../features/events/routes.tsx';
 import {
@@ -297,7 +299,8 @@ export function createApp(deps: AppDeps) {
     return listed.length === 0 ? [] : ['/petitions', ...listed.map((p) => `/petitions/${p.slug}`)];
   };
   const newsPaths = async () => ['/news', ...(await listPublishedPostPaths(db))];
-  const morePaths = async () => (await Promise.all([petitionPaths(), newsPaths(), listPublicEventPaths(db)])).flat();
+  const morePaths = async () =>
+    (await Promise.all([petitionPaths(), newsPaths(), listPublicEventPaths(db), legislatorPaths(db)])).flat();
   app.route('/', siteFileRoutes({ db, cache, publicUrl, files, morePaths }));
   // The media library pages and editors place images from (a test may hand in another).
   const images = deps.images ?? mediaLibrary(db);
@@ -391,6 +394,7 @@ export function createApp(deps: AppDeps) {
         locale,
       ),
     );
+    site.route('/', legislatorRoutes({ db, publicUrl, siteFrame, notFound }, locale));
     site.route('/', searchRoutes(searchDeps, locale));
     site.route('/', contentRoutes(contentDeps, locale));
     app.route(prefix, site);

@@ -35,6 +35,8 @@ import { eventAdminRoutes } from '../features/events/admin/routes.tsx';
 import { eventPermissions, promoteWaitlist } from '../features/events/service.ts';
 import { newsAdminRoutes } from '../features/news/admin/routes.tsx';
 import { newsPermissions } from '../features/news/permissions.ts';
+import { legislatorAdminRoutes } from '../features/legislators/admin/routes.tsx';
+import { legislatorPermissions } from '../features/legislators/service.ts';
 import { supporterAdminRoutes } from '../features/supporters/admin/routes.tsx';
 import { supporterPermissions } from '../features/supporters/permissions.ts';
 import { auditWords } from './audit-words.ts';
@@ -78,6 +80,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
       { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPermissions.view },
       { key: 'petitions', href: '/admin/petitions', label: 'Petitions', visible: petitionPermissions.view },
+      { key: 'legislators', href: '/admin/legislators', label: 'Legislators', visible: legislatorPermissions.view },
       { key: 'reference', href: '/admin/reference', label: 'Reference data', visible: referencePermissions.import },
       { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPermissions.viewAudit },
       { key: 'settings', href: '/admin/settings', label: 'Settings', visible: contentPermissions.settings },
@@ -157,6 +160,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       promoteWaitlist: (tx, eventId) => promoteWaitlist(tx, { secrets, publicUrl }, eventId),
     }),
   );
+  admin.route('/legislators', legislatorAdminRoutes({ db, frame }));
   admin.route('/media', mediaAdminRoutes({ db, frame, files, uploadMaxBytes: config.uploadMaxBytes }));
   admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
   admin.route('/', workspaceRoutes({ db, frame, auditWords }));

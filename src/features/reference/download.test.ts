@@ -8,7 +8,8 @@ import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { importReference } from './import.ts';
 import { legislators, referenceImports, zipAreas } from './schema.ts';
 import { districtsAt, zipFacts } from './service.ts';
-import { CENSUS_PATHS, downloadReference, OPENSTATES_PATH } from './sources.ts';
+import { CENSUS_PATHS, downloadReference, OPENSTATES_COMMITTEES_PATH, OPENSTATES_PATH } from './sources.ts';
+import { listCommittees } from './committees.ts';
 import { zippedShapefile, type FixtureFeature } from './shapefile-fixture.ts';
 import { describeWithSharedData, sharedData } from './test-data.ts';
 
@@ -78,6 +79,7 @@ function startServer(): Promise<{ server: Server; url: string; requests: string[
   const requests: string[] = [];
   const senate = senateShapefile();
   const legislature = join(sharedData, 'openstates-or/legislature');
+  const committees = join(sharedData, 'openstates-or/committees');
   let base = '';
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://local').pathname;
@@ -91,6 +93,16 @@ function startServer(): Promise<{ server: Server; url: string; requests: string[
       }));
       return send(JSON.stringify([...files, { name: 'notes', type: 'dir', download_url: null }]), 'application/json');
     }
+    // Committees: a listing of three of the files (the rest of the download is the whole roster).
+    if (path === OPENSTATES_COMMITTEES_PATH) {
+      const files = readdirSync(committees)
+        .sort()
+        .slice(0, 3)
+        .map((name) => ({ name, type: 'file', download_url: `${base}/raw/committees/${encodeURIComponent(name)}` }));
+      return send(JSON.stringify(files), 'application/json');
+    }
+    if (path.startsWith('/raw/committees/'))
+      return send(readFileSync(join(committees, decodeURIComponent(path.slice(16)))));
     if (path.startsWith('/raw/legislature/'))
       return send(readFileSync(join(legislature, decodeURIComponent(path.slice(17)))));
     if (path === CENSUS_PATHS.senateBoundaries) return send(Buffer.from(senate), 'application/zip');
@@ -131,6 +143,7 @@ describeWithSharedData('reference download', () => {
       expect(summary).toEqual({ senateDistricts: 30, houseDistricts: 60, legislators: 90, zips: 430 });
       expect(local.requests).toContain(CENSUS_PATHS.zctaCounty);
       expect(local.requests.filter((p) => p.startsWith('/raw/legislature/'))).toHaveLength(90);
+      expect(await listCommittees(db())).toHaveLength(3);
       const sources = await db()
         .select({ dataset: referenceImports.dataset, source: referenceImports.source })
         .from(referenceImports);
@@ -156,6 +169,7 @@ describeWithSharedData('reference download', () => {
     await expect(downloadReference({ censusUrl: `${local.url}/mirror`, openstatesUrl: local.url })).rejects.toThrow(
       `Could not download ${local.url}/mirror${CENSUS_PATHS.senateBoundaries}: HTTP 404`,
     );
+    // No committees folder at the source is no committees, not a failure; the people listing is required.
     await expect(downloadReference({ censusUrl: local.url, openstatesUrl: `${local.url}/raw` })).rejects.toThrow(
       `Could not download ${local.url}/raw${OPENSTATES_PATH}: HTTP 404`,
     );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { compareReference, type ReferenceSnapshot } from './changes.ts';
+import { parseCommittee, type CommitteeMemberRow, type CommitteeRow } from './committees.ts';
 import { forgetDistrictShapes } from './geometry-cache.ts';
 import {
   chamberOf,
@@ -14,6 +15,8 @@ import {
   type LegislatorRow,
 } from './parse.ts';
 import {
+  committeeMembers,
+  committees,
   legislativeDistricts,
   legislators,
   referenceImports,
@@ -87,6 +90,10 @@ export async function importReferenceWithChanges(
         .from(legislativeDistricts),
       zips: await tx.select().from(zipAreas),
     };
+    // The whole roster is replaced, committees with it: a new term's legislators and seats replace the old,
+    // and since nothing refers to a roster row by foreign key, the ones who left simply go.
+    await tx.delete(committeeMembers);
+    await tx.delete(committees);
     await tx.delete(legislativeDistricts);
     await tx.delete(legislators);
     await tx.delete(zipAreas);
@@ -95,11 +102,19 @@ export async function importReferenceWithChanges(
       await tx.insert(legislativeDistricts).values(data.districts.slice(i, i + 10));
     await tx.insert(legislators).values(data.legislators.map((row) => ({ ...row, updatedAt: now })));
     for (let i = 0; i < data.zips.length; i += 500) await tx.insert(zipAreas).values(data.zips.slice(i, i + 500));
-    await tx.insert(referenceImports).values([
-      { dataset: 'districts', source: raw.from.districts, rows: data.districts.length, importedAt: now },
-      { dataset: 'legislators', source: raw.from.legislators, rows: data.legislators.length, importedAt: now },
-      { dataset: 'zip-areas', source: raw.from.zips, rows: data.zips.length, importedAt: now },
-    ]);
+    if (data.committees.length > 0) await tx.insert(committees).values(data.committees);
+    for (let i = 0; i < data.committeeMembers.length; i += 500)
+      await tx.insert(committeeMembers).values(data.committeeMembers.slice(i, i + 500));
+    await tx
+      .insert(referenceImports)
+      .values([
+        { dataset: 'districts', source: raw.from.districts, rows: data.districts.length, importedAt: now },
+        { dataset: 'legislators', source: raw.from.legislators, rows: data.legislators.length, importedAt: now },
+        { dataset: 'zip-areas', source: raw.from.zips, rows: data.zips.length, importedAt: now },
+        ...(data.committees.length > 0
+          ? [{ dataset: 'committees', source: raw.from.committees, rows: data.committees.length, importedAt: now }]
+          : []),
+      ]);
     return compareReference(before, data);
   });
   forgetDistrictShapes(db);
@@ -110,6 +125,8 @@ export async function importReferenceWithChanges(
 type ParsedReference = {
   districts: DistrictRow[];
   legislators: LegislatorRow[];
+  committees: CommitteeRow[];
+  committeeMembers: CommitteeMemberRow[];
   zips: { zip: string; counties: string[]; senateDistricts: string[]; houseDistricts: string[] }[];
 };
 
@@ -154,5 +171,14 @@ export function parseReference(raw: RawReference, now: Date): ParsedReference {
     senateDistricts: senate.get(zip) ?? [],
     houseDistricts: house.get(zip) ?? [],
   }));
-  return { districts, legislators: people, zips };
+  const committeeRows: CommitteeRow[] = [];
+  const memberRows: CommitteeMemberRow[] = [];
+  for (const file of raw.committees) {
+    const parsed = parseCommittee(file.text, file.source, ids);
+    if (committeeRows.some((c) => c.id === parsed.committee.id))
+      throw new ReferenceImportError(`${raw.from.committees}: ${parsed.committee.id} appears twice`);
+    committeeRows.push(parsed.committee);
+    memberRows.push(...parsed.members);
+  }
+  return { districts, legislators: people, committees: committeeRows, committeeMembers: memberRows, zips };
 }

@@ -34,6 +34,7 @@ describeWithSharedData('reference data', () => {
       const status = await referenceStatus(db());
       expect(status).toMatchObject({ districts: 90, legislators: 90, zips: 430 });
       expect(status.imports.map((i) => [i.dataset, i.rows]).sort()).toEqual([
+        ['committees', 49],
         ['districts', 90],
         ['legislators', 90],
         ['zip-areas', 430],
@@ -119,7 +120,7 @@ describeWithSharedData('reference data', () => {
       expect(await db().select().from(zipAreas).orderBy(asc(zipAreas.zip))).toEqual(before.zips);
       const after = await listLegislators(db());
       expect(after.map(({ updatedAt: _, ...l }) => l)).toEqual(before.people.map(({ updatedAt: _, ...l }) => l));
-      expect(await db().$count(referenceImports)).toBe(6); // the history of imports grows; the data does not
+      expect(await db().$count(referenceImports)).toBe(8); // the history of imports grows; the data does not
       expect(await districtsAt(db(), -123.0302, 44.9386)).toEqual({ senate: '11', house: '21' });
     });
 

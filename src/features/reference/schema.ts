@@ -115,3 +115,29 @@ export const referenceImportJobs = pgTable(
   },
   (t) => [uniqueIndex('reference_import_jobs_one_running').on(t.status).where(sql`status = 'running'`)],
 );
+
+/** Committees of the Legislature, from Open States: 'upper', 'lower' or 'legislature' (a joint committee). */
+export const committees = pgTable('committees', {
+  /** Open States organization id (ocd-organization/…). */
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  chamber: text('chamber').$type<Chamber | 'legislature'>().notNull(),
+});
+
+/**
+ * Who sits on a committee. The legislator id is deliberately not a foreign
+ * key: an import replaces the roster and its committees together, and nothing
+ * else may hold on to a roster row (letters keep their own copy of a recipient).
+ */
+export const committeeMembers = pgTable(
+  'committee_members',
+  {
+    committeeId: text('committee_id')
+      .notNull()
+      .references(() => committees.id, { onDelete: 'cascade' }),
+    legislatorId: text('legislator_id').notNull(),
+    /** "member", "chair", "vice-chair", "co-chair", "alternate"… as Open States gives it. */
+    role: text('role').notNull().default('member'),
+  },
+  (t) => [primaryKey({ columns: [t.committeeId, t.legislatorId] })],
+);

@@ -136,3 +136,18 @@ export async function listLegislators(db: Db): Promise<Legislator[]> {
 
 /** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
 export { referenceAuditWords } from './audit-words.ts';
+
+// Committees, imported with the roster and replaced with it (committees.ts).
+export {
+  committeeMembersOf,
+  committeeMembersOf as committeeMembers,
+  committeesOf,
+  listCommittees,
+  type Committee,
+  type CommitteeChamber,
+  type CommitteeMember,
+  type CommitteeSeat,
+} from './committees.ts';
+
+/** One district picked out on its chamber's map (a legislator's page). */
+export { districtHighlightSvg } from './district-highlight.ts';

@@ -9,15 +9,18 @@ export type Text = { text: string; source: string };
 export type RawReference = {
   districts: { json: unknown; source: string }[];
   legislators: Text[];
+  /** Open States committee files; none when the source has no committees folder. */
+  committees: Text[];
   zip: { counties: Text; zctaCounty: Text; senate: Text; house: Text };
   /** Where each dataset came from, recorded in reference_imports. */
-  from: { districts: string; legislators: string; zips: string };
+  from: { districts: string; legislators: string; committees: string; zips: string };
 };
 
 /** The layout of ../shared/data, which tests, CI and the demo use. */
 export const LOCAL_LAYOUT = {
   districts: 'or-districts',
   legislators: 'openstates-or/legislature',
+  committees: 'openstates-or/committees',
   counties: 'or-zip/or-counties.csv',
   zctaCounty: 'or-zip/or-zcta-county.csv',
   senate: 'or-zip/or-zcta-sldu-membership.csv',
@@ -46,6 +49,8 @@ export function readLocalReference(dir: string): RawReference {
   return {
     districts: list(LOCAL_LAYOUT.districts, '.json').map((path) => ({ json: parseJson(read(path)), source: path })),
     legislators: list(LOCAL_LAYOUT.legislators, '.yml').map(read),
+    // Committees came later than the rest of the layout: an older copy without them still imports.
+    committees: existsSync(join(dir, LOCAL_LAYOUT.committees)) ? list(LOCAL_LAYOUT.committees, '.yml').map(read) : [],
     zip: {
       counties: read(join(dir, LOCAL_LAYOUT.counties)),
       zctaCounty: read(join(dir, LOCAL_LAYOUT.zctaCounty)),
@@ -55,6 +60,7 @@ export function readLocalReference(dir: string): RawReference {
     from: {
       districts: join(dir, LOCAL_LAYOUT.districts),
       legislators: join(dir, LOCAL_LAYOUT.legislators),
+      committees: join(dir, LOCAL_LAYOUT.committees),
       zips: join(dir, 'or-zip'),
     },
   };
@@ -87,6 +93,8 @@ export const CENSUS_PATHS = {
 } as const;
 /** Open States' people repository, through GitHub's contents listing: one YAML file per sitting legislator. */
 export const OPENSTATES_PATH = '/repos/openstates/people/contents/data/or/legislature';
+/** The same repository's committees: one YAML file per committee. */
+export const OPENSTATES_COMMITTEES_PATH = '/repos/openstates/people/contents/data/or/committees';
 
 export type DownloadOptions = { censusUrl?: string; openstatesUrl?: string; timeoutMs?: number };
 
@@ -116,6 +124,12 @@ export async function downloadReference(options: DownloadOptions = {}): Promise<
     .map((f) => f.download_url!);
   if (yamlUrls.length === 0) throw new ReferenceImportError(`${listingUrl}: no legislator files listed`);
 
+  // Before the others and without stopping them: a missing committees folder is not a failed import.
+  const committees = await downloadCommittees(openstates, async (url) => ({
+    text: new TextDecoder().decode(await fetchBytes(url, AbortSignal.timeout(timeoutMs))),
+    source: url,
+  }));
+
   const boundaryUrls = [`${census}${CENSUS_PATHS.senateBoundaries}`, `${census}${CENSUS_PATHS.houseBoundaries}`];
   const [districts, legislators, counties, zctaCounty, senate, house] = await Promise.all([
     Promise.all(boundaryUrls.map(async (url) => ({ json: await boundaries(await get(url), url), source: url }))),
@@ -128,13 +142,33 @@ export async function downloadReference(options: DownloadOptions = {}): Promise<
   return {
     districts,
     legislators,
+    committees,
     zip: { counties, zctaCounty, senate, house },
     from: {
       districts: `${census}/geo/tiger/GENZ2024/shp/`,
       legislators: listingUrl,
+      committees: `${openstates}${OPENSTATES_COMMITTEES_PATH}`,
       zips: `${census}/geo/docs/maps-data/data/rel2020/`,
     },
   };
+}
+
+/** Open States' committee files; a listing that is not there (HTTP 404) means the source keeps none. */
+async function downloadCommittees(openstates: string, text: (url: string) => Promise<Text>): Promise<Text[]> {
+  const listingUrl = `${openstates}${OPENSTATES_COMMITTEES_PATH}`;
+  let listed: Text;
+  try {
+    listed = await text(listingUrl);
+  } catch (error) {
+    if (error instanceof ReferenceImportError && error.message.endsWith('HTTP 404')) return [];
+    throw error;
+  }
+  const files = listing.safeParse(parseJson(listed));
+  if (!files.success) throw new ReferenceImportError(`${listingUrl}: not a folder listing of Open States files`);
+  const urls = files.data
+    .filter((f) => f.type === 'file' && f.name.endsWith('.yml') && f.download_url)
+    .map((f) => f.download_url!);
+  return inBatches(urls, 8, text);
 }
 
 async function fetchBytes(url: string, signal: AbortSignal): Promise<Uint8Array> {

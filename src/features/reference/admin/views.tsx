@@ -100,6 +100,7 @@ const datasetNames: Record<string, string> = {
   districts: 'Districts',
   legislators: 'Legislators',
   'zip-areas': 'ZIP code areas',
+  committees: 'Committees',
 };
 
 /** The newest import of each dataset (the status lists the recent history, newest first). */

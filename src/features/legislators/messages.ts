@@ -1,0 +1,115 @@
+import type { Locale } from '../../platform/web/locale.ts';
+import type { VoteChoice } from './schema.ts';
+
+/** The legislator pages' own words; names, offices and bills come from the database. */
+const en = {
+  title: 'Legislators',
+  description: "Oregon's state senators and representatives: their districts, committees and record on our agenda.",
+  intro: "Oregon's 30 senators and 60 representatives, by chamber and district.",
+  search: 'Name or district number',
+  searchHint: 'For example “Smith” or “23”',
+  chamber: 'Chamber',
+  anyChamber: 'Both chambers',
+  senate: 'Senate',
+  house: 'House',
+  senator: 'Senator',
+  representative: 'Representative',
+  show: 'Show',
+  found: (n: number) => (n === 1 ? '1 legislator' : `${n} legislators`),
+  none: 'No legislator matches that search.',
+  notLoaded: 'The list of legislators is not available yet.',
+  district: (chamber: 'upper' | 'lower', d: string) => `${chamber === 'upper' ? 'Senate' : 'House'} District ${d}`,
+  columns: { name: 'Name', district: 'District', party: 'Party' },
+  mapTitle: (name: string, district: string) => `${district}, represented by ${name}, on the map of Oregon`,
+  party: 'Party',
+  committees: 'Committees',
+  noCommittees: 'No committee seats are listed.',
+  contact: 'Contact',
+  email: 'Email',
+  phone: 'Phone',
+  office: { capitol: 'Capitol office', district: 'District office', office: 'Office' } as Record<string, string>,
+  agenda: 'Bills on our agenda',
+  sponsors: 'Sponsors',
+  noSponsored: 'They do not sponsor any bill on our agenda.',
+  votes: 'How they voted',
+  noVotes: 'No votes on our agenda bills have been entered.',
+  bill: 'Bill',
+  ourPosition: 'Our position',
+  theirVote: 'Their vote',
+  position: { support: 'We support', oppose: 'We oppose' },
+  vote: { yes: 'Yes', no: 'No', absent: 'Absent', excused: 'Excused' } satisfies Record<VoteChoice, string>,
+  scorecards: 'Scorecards',
+  grade: (session: string) => `${session}`,
+  gradeLine: (grade: string, withUs: number, counted: number) =>
+    `${grade}: voted with us on ${withUs} of ${counted} counted ${counted === 1 ? 'vote' : 'votes'}`,
+  noGrade: 'No counted votes yet',
+  gradeRule: 'A grade is the share of counted votes cast as we asked: yes on a bill we support, no on one we oppose.',
+  sample: 'Sample',
+  back: 'All legislators',
+  role: (r: string) => r.replace(/^./, (c) => c.toUpperCase()),
+  committeeRole: 'Role',
+};
+
+type LegislatorMessages = typeof en;
+
+const es: LegislatorMessages = {
+  title: 'Legisladores',
+  description:
+    'Las senadoras, senadores y representantes de Oregón: sus distritos, comités y su historial en nuestra agenda.',
+  intro: 'Los 30 miembros del Senado y los 60 de la Cámara de Representantes de Oregón, por cámara y distrito.',
+  search: 'Nombre o número de distrito',
+  searchHint: 'Por ejemplo “Smith” o “23”',
+  chamber: 'Cámara',
+  anyChamber: 'Ambas cámaras',
+  senate: 'Senado',
+  house: 'Cámara de Representantes',
+  senator: 'Senador(a)',
+  representative: 'Representante',
+  show: 'Mostrar',
+  found: (n: number) => (n === 1 ? '1 legislador(a)' : `${n} legisladores`),
+  none: 'Ningún legislador coincide con esa búsqueda.',
+  notLoaded: 'La lista de legisladores todavía no está disponible.',
+  district: (chamber: 'upper' | 'lower', d: string) =>
+    `${chamber === 'upper' ? 'Distrito del Senado' : 'Distrito de la Cámara'} ${d}`,
+  columns: { name: 'Nombre', district: 'Distrito', party: 'Partido' },
+  mapTitle: (name: string, district: string) => `${district}, representado por ${name}, en el mapa de Oregón`,
+  party: 'Partido',
+  committees: 'Comités',
+  noCommittees: 'No figura en ningún comité.',
+  contact: 'Contacto',
+  email: 'Correo electrónico',
+  phone: 'Teléfono',
+  office: { capitol: 'Oficina en el Capitolio', district: 'Oficina en el distrito', office: 'Oficina' },
+  agenda: 'Proyectos de ley de nuestra agenda',
+  sponsors: 'Patrocina',
+  noSponsored: 'No patrocina ningún proyecto de ley de nuestra agenda.',
+  votes: 'Cómo votó',
+  noVotes: 'Todavía no se han registrado votos sobre los proyectos de nuestra agenda.',
+  bill: 'Proyecto de ley',
+  ourPosition: 'Nuestra posición',
+  theirVote: 'Su voto',
+  position: { support: 'Lo apoyamos', oppose: 'Nos oponemos' },
+  vote: { yes: 'Sí', no: 'No', absent: 'Ausente', excused: 'Ausencia justificada' },
+  scorecards: 'Calificaciones',
+  grade: (session: string) => `${session}`,
+  gradeLine: (grade: string, withUs: number, counted: number) =>
+    `${grade}: votó con nosotros en ${withUs} de ${counted} ${counted === 1 ? 'voto contado' : 'votos contados'}`,
+  noGrade: 'Todavía no hay votos contados',
+  gradeRule:
+    'La calificación es la proporción de votos contados emitidos como pedimos: sí a un proyecto que apoyamos, no a uno al que nos oponemos.',
+  sample: 'Muestra',
+  back: 'Todos los legisladores',
+  role: (r: string) =>
+    ({
+      member: 'Miembro',
+      chair: 'Presidencia',
+      'vice-chair': 'Vicepresidencia',
+      'co-chair': 'Copresidencia',
+      alternate: 'Suplente',
+    })[r] ?? r,
+  committeeRole: 'Función',
+};
+
+export function legislatorMessages(locale: Locale): LegislatorMessages {
+  return locale === 'es' ? es : en;
+}
