@@ -34,6 +34,7 @@ import {
 import { newsRoutes } from '../features/news/routes.tsx';
 import { listPublishedPostPaths, newsLinkTargets, newsSiteMapSection, searchNews } from '../features/news/service.ts';
 import { eventRoutes, isEventOriginCheckedPath } from '../features/events/routes.tsx';
+import { isLetterOriginCheckedPath, letterAssetRoutes, letterRoutes } from '../features/letters/routes.tsx';
 import {
   eventLinkTargets,
   eventsSiteMapSection,
@@ -208,7 +209,8 @@ export function createApp(deps: AppDeps) {
           path === '/join' ||
           path === '/es/join' ||
           isPetitionOriginCheckedPath(path) ||
-          isEventOriginCheckedPath(path),
+          isEventOriginCheckedPath(path) ||
+          isLetterOriginCheckedPath(path),
         publicOrigin: new URL(publicUrl).origin,
       },
       onRejected: (c) =>
@@ -289,6 +291,7 @@ export function createApp(deps: AppDeps) {
   });
   // The embed, count.json and the petition assets: outside the language middleware, as they set no cookie.
   app.route('/', petitionOpenRoutes(petitionsPublic));
+  app.route('/', letterAssetRoutes());
   const files = new LocalFileStore(join(config.dataDir, 'uploads'));
   // The media library's images: outside the language middleware too, long-cached, from our own origin.
   app.route('/', mediaFileRoutes({ db, files }));
@@ -387,6 +390,25 @@ export function createApp(deps: AppDeps) {
           formGuard,
           emailQueued: signupDeps.emailQueued,
           isBlocked: signupDeps.isBlocked,
+        },
+        locale,
+      ),
+    );
+    site.route(
+      '/',
+      letterRoutes(
+        {
+          db,
+          secrets,
+          secure: config.secure,
+          publicUrl,
+          siteFrame,
+          notFound,
+          formGuard,
+          emailQueued: signupDeps.emailQueued,
+          isBlocked: signupDeps.isBlocked,
+          geocoder: config.censusGeocoderUrl ? censusGeocoder(config.censusGeocoderUrl) : undefined,
+          letter: { publicUrl },
         },
         locale,
       ),

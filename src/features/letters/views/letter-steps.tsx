@@ -55,9 +55,11 @@ export function Recipients(props: { locale: Locale; targets: LetterTarget[]; met
           <li>{targetLine(t, target)}</li>
         ))}
       </ul>
-      <p class="found-how" data-method={props.method} data-sure={isSure(props.method) ? 'yes' : 'no'}>
-        {t.how[props.method]} {t.sure[props.method]}
-      </p>
+      {props.targets.length > 0 ? (
+        <p class="found-how" data-method={props.method} data-sure={isSure(props.method) ? 'yes' : 'no'}>
+          {t.how[props.method]} {t.sure[props.method]}
+        </p>
+      ) : null}
       <p>
         <a href={localizedPath(props.locale, `/letters/${props.slug}#find`)}>{t.change}</a>
       </p>
@@ -75,10 +77,16 @@ export function LetterStep(props: {
   askHouse: boolean;
   values: LetterValues;
   errors: FieldErrors;
+  /**
+   * Set when the letter came back from the send button (changed on its way, or the campaign's needs
+   * changed): the form sends from here, with the send form's protections, or previews again.
+   */
+  sending?: { personCheck?: PersonQuestion | undefined } | undefined;
 }) {
   const { campaign, locale, values, errors } = props;
   const t = letterPublicMessages(locale);
   const w = t.letter;
+  const preview = localizedPath(locale, `/letters/${campaign.slug}/preview`);
   const text = campaign.text;
   const lang = text.locale !== locale ? text.locale : undefined;
   const method = (values.foundBy ?? 'map') as FindMethod;
@@ -89,7 +97,10 @@ export function LetterStep(props: {
       <StepList locale={locale} current={2} />
       <ErrorSummary errors={errors} title={t.errorTitle} />
       <Recipients locale={locale} targets={props.targets} method={method} slug={campaign.slug} />
-      <Form action={localizedPath(locale, `/letters/${campaign.slug}/preview`)} token={props.csrf}>
+      <Form
+        action={props.sending ? localizedPath(locale, `/letters/${campaign.slug}/send`) : preview}
+        token={props.csrf}
+      >
         <Hidden values={values} only={props.askHouse ? ['senate', 'foundBy'] : ['senate', 'house', 'foundBy']} />
         {props.askHouse && houses ? (
           <Select
@@ -195,11 +206,50 @@ export function LetterStep(props: {
           inputmode="numeric"
           maxlength={10}
         />
-        <button class="button" type="submit">
-          {w.previewButton}
-        </button>
+        {props.sending ? (
+          <SendParts locale={locale} errors={errors} personCheck={props.sending.personCheck} preview={preview} />
+        ) : (
+          <button class="button" type="submit">
+            {w.previewButton}
+          </button>
+        )}
       </Form>
     </div>
+  );
+}
+
+/** What the send button's form carries besides the letter: the trap, the consent note, the person checks. */
+function SendParts(props: {
+  locale: Locale;
+  errors: FieldErrors;
+  personCheck?: PersonQuestion | undefined;
+  /** The other button's address, when it is "preview again" rather than "change my letter". */
+  preview?: string;
+  edit?: string;
+}) {
+  const { locale, errors } = props;
+  const p = letterPublicMessages(locale).preview;
+  return (
+    <>
+      <TrapField id="website" label={p.honeypot} />
+      <ConsentNote text={p.consent} linkLabel={p.privacy} privacyHref={localizedPath(locale, '/privacy')} />
+      {props.personCheck ? (
+        <PersonCheckField question={props.personCheck} locale={locale} error={errors[PERSON_CHECK_FIELD]} />
+      ) : null}
+      <ChallengeField error={errors[CHALLENGE_FIELD]} />
+      <button class="button" type="submit">
+        {p.send}
+      </button>{' '}
+      {props.preview ? (
+        <button class="button secondary" type="submit" formaction={props.preview}>
+          {letterPublicMessages(locale).letter.previewButton}
+        </button>
+      ) : (
+        <button class="button secondary" type="submit" formaction={props.edit}>
+          {p.edit}
+        </button>
+      )}
+    </>
   );
 }
 
@@ -239,22 +289,12 @@ export function PreviewStep(props: {
       <div class="letter-preview">{letter}</div>
       <Form action={localizedPath(locale, `/letters/${campaign.slug}/send`)} token={props.csrf}>
         <Hidden values={values} />
-        <TrapField id="website" label={p.honeypot} />
-        <ConsentNote text={p.consent} linkLabel={p.privacy} privacyHref={localizedPath(locale, '/privacy')} />
-        {props.personCheck ? (
-          <PersonCheckField question={props.personCheck} locale={locale} error={errors[PERSON_CHECK_FIELD]} />
-        ) : null}
-        <ChallengeField error={errors[CHALLENGE_FIELD]} />
-        <button class="button" type="submit">
-          {p.send}
-        </button>{' '}
-        <button
-          class="button secondary"
-          type="submit"
-          formaction={localizedPath(locale, `/letters/${campaign.slug}/write`)}
-        >
-          {p.edit}
-        </button>
+        <SendParts
+          locale={locale}
+          errors={errors}
+          personCheck={props.personCheck}
+          edit={localizedPath(locale, `/letters/${campaign.slug}/write`)}
+        />
       </Form>
     </div>
   );
