@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmailWorker, SmtpTransport, templateRenderer } from '../../src/features/email/service.ts';
-import { makeLetterCampaign, seedTestRoster } from '../../src/features/letters/public-test-support.ts';
+import { makeLetterCampaign, pointIn, seedTestRoster } from '../../src/features/letters/public-test-support.ts';
 import { letterCampaigns } from '../../src/features/letters/schema.ts';
 import { SAMPLE_LETTER_CAMPAIGN } from '../../src/features/letters/seed/index.ts';
 import { letterTemplates, queueDueDigests } from '../../src/features/letters/service.ts';
@@ -140,6 +140,28 @@ if (!available.ok && requireAll())
     expect(mailsTo('review@example.org')).toHaveLength(0);
     expect(mailsTo('ana@example.org').length).toBeGreaterThanOrEqual(1);
   }, 120_000);
+
+  it('in Spanish: a ZIP across districts is asked again; the location button finds the districts once pressed', async () => {
+    const { context, page, refused } = await recordedVisitor(browser, 'es');
+    const [longitude, latitude] = pointIn(34);
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation({ longitude, latitude });
+    await page.goto(`${site.url}/es/letters/${each}`);
+    await page.locator('main form').getByLabel('Código postal').fill('97005');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Encontrar a mis legisladores' }).click(),
+    ]);
+    expect(await page.title()).toMatch(/^Error:/);
+    expect(await page.locator('.error-summary').textContent()).toContain('puede cruzar límites de distrito');
+    await expectNoAxeViolations(page, 'find with errors (es)');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Usar mi ubicación' }).click()]);
+    expect(await page.locator('.found-how').textContent()).toContain('donde tu dispositivo dice que estás');
+    expect(await page.locator('#recipients + ul').textContent()).toContain('Distrito de la Cámara 34');
+    await expectNoAxeViolations(page, 'letter (es)');
+    expect(refused).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it('works without JavaScript, by ZIP; the digest mode sends one email per legislator per day', async () => {
     for (const person of [

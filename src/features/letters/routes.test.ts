@@ -48,6 +48,9 @@ describeEachDatabase('the public letter pages', (database) => {
   it('draws the Senate map as a chooser: each district a named link, with the list beside it', async () => {
     const res = await app.request(`/letters/${slug}`);
     expect(res.status).toBe(200);
+    // The finder alone may ask for the browser's location; every other page keeps it off.
+    expect(res.headers.get('permissions-policy')).toContain('geolocation=(self)');
+    expect((await app.request('/letters')).headers.get('permissions-policy')).toContain('geolocation=()');
     const html = await res.text();
     expect(html).toContain('role="group" aria-label="Oregon Senate districts: choose yours"');
     expect(html).toContain(`<a href="/letters/${slug}/write?senate=17" aria-label="Senate District 17"><path`);

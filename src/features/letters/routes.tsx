@@ -7,6 +7,7 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { CHALLENGE_FIELD, refusalField, refusalStatus, type FormGuard } from '../../platform/http/form-challenge.ts';
 import type { PersonQuestion } from '../../platform/http/person-check.tsx';
 import { sendHtml, sendPrepared } from '../../platform/http/respond.ts';
+import { permissionsPolicy } from '../../platform/http/security-headers.ts';
 import { sourceOf, sourceUsed } from '../../platform/http/source-code.ts';
 import { MessagePage } from '../../platform/web/components.tsx';
 import { fieldErrors, type FieldErrors } from '../../platform/web/forms.tsx';
@@ -101,6 +102,8 @@ export function letterRoutes(deps: LettersDeps, locale: Locale): Hono<AppEnv> {
     const res = sendHtml(c, html, status);
     // Each step carries a token and what was typed: never kept by a cache.
     res.headers.set('Cache-Control', 'no-store');
+    // Only the finder's page may ask for the browser's location, and only from its own button.
+    if (meta.script) res.headers.set('Permissions-Policy', permissionsPolicy('geolocation'));
     return res;
   }
 
