@@ -36,6 +36,12 @@ import { listPublishedPostPaths, newsLinkTargets, newsSiteMapSection, searchNews
 import { eventRoutes, isEventOriginCheckedPath } from '../features/events/routes.tsx';
 import { isLetterOriginCheckedPath, letterAssetRoutes, letterRoutes } from '../features/letters/routes.tsx';
 import {
+  letterLinkTargets,
+  lettersSiteMapSection,
+  listPublicLetterPaths,
+  publicLettersStamp,
+} from '../features/letters/site-map.ts';
+import {
   eventLinkTargets,
   eventsSiteMapSection,
   listPublicEventPaths,
@@ -106,12 +112,13 @@ export function createApp(deps: AppDeps) {
   // The petitions' and events' 32-bit stamps, folded into one, sit below the content version, exact for the first
   // two million content edits.
   const cache = new PageCache(async () => {
-    const [content, petitions, events] = await Promise.all([
+    const [content, petitions, events, letters] = await Promise.all([
       getContentVersion(db),
       publicPetitionsStamp(db),
       publicEventsStamp(db),
+      publicLettersStamp(db),
     ]);
-    return content * 2 ** 32 + ((petitions ^ events) >>> 0);
+    return content * 2 ** 32 + ((petitions ^ events ^ letters) >>> 0);
   }, config.pageCacheCheckMs);
   const publicUrl = config.publicUrl;
 
@@ -119,7 +126,13 @@ export function createApp(deps: AppDeps) {
   // link to (events) adds its list here, and its writes move the page cache's version as content's do.
   const linkTargets: LinkTargets = async () =>
     (
-      await Promise.all([contentLinkTargets(db), petitionLinkTargets(db), newsLinkTargets(db), eventLinkTargets(db)])
+      await Promise.all([
+        contentLinkTargets(db),
+        petitionLinkTargets(db),
+        newsLinkTargets(db),
+        eventLinkTargets(db),
+        letterLinkTargets(db),
+      ])
     ).flat();
 
   const siteFrame = (): Promise<SiteFrame> =>
@@ -300,7 +313,8 @@ export function createApp(deps: AppDeps) {
     return listed.length === 0 ? [] : ['/petitions', ...listed.map((p) => `/petitions/${p.slug}`)];
   };
   const newsPaths = async () => ['/news', ...(await listPublishedPostPaths(db))];
-  const morePaths = async () => (await Promise.all([petitionPaths(), newsPaths(), listPublicEventPaths(db)])).flat();
+  const morePaths = async () =>
+    (await Promise.all([petitionPaths(), newsPaths(), listPublicEventPaths(db), listPublicLetterPaths(db)])).flat();
   app.route('/', siteFileRoutes({ db, cache, publicUrl, files, morePaths }));
   // The media library pages and editors place images from (a test may hand in another).
   const images = deps.images ?? mediaLibrary(db);
@@ -351,6 +365,7 @@ export function createApp(deps: AppDeps) {
         newsSiteMapSection(db, locale),
         eventsSiteMapSection(db, locale),
         petitionSiteMapSection(db, locale),
+        lettersSiteMapSection(db, locale),
       ]),
     ...sectionSourcesFor(db, images, linkTargets),
   };

@@ -1,8 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { makeLetterCampaign, pointIn, seedTestRoster } from './public-test-support.ts';
+import { sendLetter } from './letter.ts';
+import { letterCampaigns } from './schema.ts';
 import { SAMPLE_LETTER_CAMPAIGN, seedDemoLetters } from './seed/index.ts';
+import { publicLettersStamp } from './site-map.ts';
 
 const form = { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' };
 
@@ -43,6 +47,26 @@ describeEachDatabase('the public letter pages', (database) => {
     expect(es).toContain(`href="/es/letters/${SAMPLE_LETTER_CAMPAIGN}"`);
     expect(es).toContain('Campaña de ejemplo');
     expect((await seedDemoLetters(database().db)).seeded).toBe(false);
+  });
+
+  it('puts the open campaigns in the site map and sitemap.xml; closing one moves the pages’ version', async () => {
+    const db = database().db;
+    const map = await (await app.request('/es/site-map')).text();
+    expect(map).toContain('href="/es/letters"');
+    expect(map).toContain(`href="/es/letters/${SAMPLE_LETTER_CAMPAIGN}"`);
+    expect(await (await app.request('/sitemap.xml')).text()).toContain(`/letters/${SAMPLE_LETTER_CAMPAIGN}</loc>`);
+    const other = await makeLetterCampaign(db);
+    const before = await publicLettersStamp(db);
+    // A letter does not move it; closing does.
+    const input = { ...letter(), givenName: 'Stamp', email: 'stamp@example.org', foundBy: 'zip' as const };
+    const sent = await sendLetter(db, { publicUrl: 'http://localhost:3000' }, other.id, input, { locale: 'en' });
+    expect(sent.kind).toBe('sent');
+    expect(await publicLettersStamp(db)).toBe(before);
+    await db
+      .update(letterCampaigns)
+      .set({ status: 'closed', updatedAt: new Date() })
+      .where(eq(letterCampaigns.id, other.id));
+    expect(await publicLettersStamp(db)).not.toBe(before);
   });
 
   it('draws the Senate map as a chooser: each district a named link, with the list beside it', async () => {
