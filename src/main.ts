@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { placeDemoHeroImage, seedDemoContent } from './features/content/seed/index.ts';
 import { seedDemoNews } from './features/news/seed/index.ts';
 import { seedDemoEvents } from './features/events/seed/index.ts';
+import { seedDemoLetters } from './features/letters/seed/index.ts';
 import { seedDemoImages } from './features/media/service.ts';
 import { seedDemoPetition } from './features/petitions/seed.ts';
 import { seedDemoAgenda } from './features/legislators/service.ts';
@@ -82,6 +83,7 @@ async function main() {
     if ((await seedDemoPetition(database.db)).seeded) logger.info('demo petition added');
     if ((await seedDemoNews(database.db)).seeded) logger.info('demo news posts added');
     if ((await seedDemoEvents(database.db)).seeded) logger.info('demo events added');
+    if ((await seedDemoLetters(database.db)).seeded) logger.info('demo letter campaign added');
     // In the folder the app serves uploads from (app.tsx).
     const uploads = new LocalFileStore(join(config.dataDir, 'uploads'));
     const images = await seedDemoImages(database.db, uploads);

@@ -36,6 +36,13 @@ import { legislatorRoutes } from '../features/legislators/routes.tsx';
 import { legislatorPaths } from '../features/legislators/service.ts';
 import { listPublishedPostPaths, newsLinkTargets, newsSiteMapSection, searchNews } from '../features/news/service.ts';
 import { eventRoutes, isEventOriginCheckedPath } from '../features/events/routes.tsx';
+import { isLetterOriginCheckedPath, letterAssetRoutes, letterRoutes } from '../features/letters/routes.tsx';
+import {
+  letterLinkTargets,
+  lettersSiteMapSection,
+  listPublicLetterPaths,
+  publicLettersStamp,
+} from '../features/letters/site-map.ts';
 import {
   eventLinkTargets,
   eventsSiteMapSection,
@@ -107,12 +114,13 @@ export function createApp(deps: AppDeps) {
   // The petitions' and events' 32-bit stamps, folded into one, sit below the content version, exact for the first
   // two million content edits.
   const cache = new PageCache(async () => {
-    const [content, petitions, events] = await Promise.all([
+    const [content, petitions, events, letters] = await Promise.all([
       getContentVersion(db),
       publicPetitionsStamp(db),
       publicEventsStamp(db),
+      publicLettersStamp(db),
     ]);
-    return content * 2 ** 32 + ((petitions ^ events) >>> 0);
+    return content * 2 ** 32 + ((petitions ^ events ^ letters) >>> 0);
   }, config.pageCacheCheckMs);
   const publicUrl = config.publicUrl;
 
@@ -120,7 +128,13 @@ export function createApp(deps: AppDeps) {
   // link to (events) adds its list here, and its writes move the page cache's version as content's do.
   const linkTargets: LinkTargets = async () =>
     (
-      await Promise.all([contentLinkTargets(db), petitionLinkTargets(db), newsLinkTargets(db), eventLinkTargets(db)])
+      await Promise.all([
+        contentLinkTargets(db),
+        petitionLinkTargets(db),
+        newsLinkTargets(db),
+        eventLinkTargets(db),
+        letterLinkTargets(db),
+      ])
     ).flat();
 
   const siteFrame = (): Promise<SiteFrame> =>
@@ -210,7 +224,8 @@ export function createApp(deps: AppDeps) {
           path === '/join' ||
           path === '/es/join' ||
           isPetitionOriginCheckedPath(path) ||
-          isEventOriginCheckedPath(path),
+          isEventOriginCheckedPath(path) ||
+          isLetterOriginCheckedPath(path),
         publicOrigin: new URL(publicUrl).origin,
       },
       onRejected: (c) =>
@@ -291,6 +306,7 @@ export function createApp(deps: AppDeps) {
   });
   // The embed, count.json and the petition assets: outside the language middleware, as they set no cookie.
   app.route('/', petitionOpenRoutes(petitionsPublic));
+  app.route('/', letterAssetRoutes());
   const files = new LocalFileStore(join(config.dataDir, 'uploads'));
   // The media library's images: outside the language middleware too, long-cached, from our own origin.
   app.route('/', mediaFileRoutes({ db, files }));
@@ -300,7 +316,15 @@ export function createApp(deps: AppDeps) {
   };
   const newsPaths = async () => ['/news', ...(await listPublishedPostPaths(db))];
   const morePaths = async () =>
-    (await Promise.all([petitionPaths(), newsPaths(), listPublicEventPaths(db), legislatorPaths(db)])).flat();
+    (
+      await Promise.all([
+        petitionPaths(),
+        newsPaths(),
+        listPublicEventPaths(db),
+        legislatorPaths(db),
+        listPublicLetterPaths(db),
+      ])
+    ).flat();
   app.route('/', siteFileRoutes({ db, cache, publicUrl, files, morePaths }));
   // The media library pages and editors place images from (a test may hand in another).
   const images = deps.images ?? mediaLibrary(db);
@@ -351,6 +375,7 @@ export function createApp(deps: AppDeps) {
         newsSiteMapSection(db, locale),
         eventsSiteMapSection(db, locale),
         petitionSiteMapSection(db, locale),
+        lettersSiteMapSection(db, locale),
       ]),
     ...sectionSourcesFor(db, images, linkTargets),
   };
@@ -395,6 +420,25 @@ export function createApp(deps: AppDeps) {
       ),
     );
     site.route('/', legislatorRoutes({ db, publicUrl, siteFrame, notFound }, locale));
+    site.route(
+      '/',
+      letterRoutes(
+        {
+          db,
+          secrets,
+          secure: config.secure,
+          publicUrl,
+          siteFrame,
+          notFound,
+          formGuard,
+          emailQueued: signupDeps.emailQueued,
+          isBlocked: signupDeps.isBlocked,
+          geocoder: config.censusGeocoderUrl ? censusGeocoder(config.censusGeocoderUrl) : undefined,
+          letter: { publicUrl },
+        },
+        locale,
+      ),
+    );
     site.route('/', searchRoutes(searchDeps, locale));
     site.route('/', contentRoutes(contentDeps, locale));
     app.route(prefix, site);

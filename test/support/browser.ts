@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { seedDemoContent } from '../../src/features/content/seed/index.ts';
 import { seedDemoNews } from '../../src/features/news/seed/index.ts';
 import { seedDemoEvents } from '../../src/features/events/seed/index.ts';
+import { seedDemoLetters } from '../../src/features/letters/seed/index.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 import { createTestApp } from './app.ts';
 import { openTestPglite } from './databases.ts';
@@ -37,6 +38,7 @@ export async function startDemoSite(
   await seedDemoContent(database.db);
   await seedDemoNews(database.db);
   await seedDemoEvents(database.db);
+  await seedDemoLetters(database.db);
   let server: ServerType | undefined;
   const port = await new Promise<number>((resolve) => {
     let app: ReturnType<typeof createTestApp>['app'] | undefined;

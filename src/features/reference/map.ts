@@ -82,7 +82,16 @@ export function districtLabel(locale: Locale, chamber: Chamber, district: string
 
 const escapeXml = escapeHtml;
 
-export type MapOptions = { title: string; describedBy?: string; locale?: Locale };
+export type MapOptions = {
+  title: string;
+  describedBy?: string;
+  locale?: Locale;
+  /**
+   * Makes the map a chooser: each district a link to this address, reachable by Tab and announced by its name
+   * ("Senate District 17"). The page keeps a list of the same links beside it for whoever cannot use a map.
+   */
+  linkFor?: (district: string) => string;
+};
 
 /** The whole map as one inline SVG string; the page puts the same numbers in a table beside it. */
 export function renderDistrictMap(
@@ -98,13 +107,24 @@ export function renderDistrictMap(
     .sort((a, b) => Number(a.district) - Number(b.district))
     .map(({ district, svgPath }) => {
       const n = shade.get(district) ?? 0;
+      if (options.linkFor) {
+        // A link's name is the district alone: a chooser counts nothing.
+        const name = escapeXml(districtLabel(locale, chamber, district));
+        return (
+          `<a href="${escapeXml(options.linkFor(district))}" aria-label="${name}">` +
+          `<path d="${svgPath}" fill="${shadeFor(n, max)}"><title>${name}</title></path></a>`
+        );
+      }
       const label = `${districtLabel(locale, chamber, district)}: ${countWords(locale, n)}`;
       return `<path d="${svgPath}" fill="${shadeFor(n, max)}"><title>${escapeXml(label)}</title></path>`;
     })
     .join('');
+  // An image's parts are hidden from screen readers; a map of links is a group whose links they list.
+  const role = options.linkFor ? 'group' : 'img';
+  const kind = options.linkFor ? 'district-map district-chooser' : 'district-map';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" ` +
-    `role="img" aria-label="${escapeXml(options.title)}"${described} class="district-map">` +
+    `role="${role}" aria-label="${escapeXml(options.title)}"${described} class="${kind}">` +
     `<title>${escapeXml(options.title)}</title>` +
     `<g stroke="#ffffff" stroke-width="1.5" stroke-linejoin="round">${paths}</g></svg>`
   );

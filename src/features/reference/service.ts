@@ -113,6 +113,15 @@ export async function districtMapSvg(
   return renderDistrictMap(chamber, rows, shade, options);
 }
 
+/** The district numbers of one chamber as imported, in order: what a form's district must be one of. */
+export async function districtNumbers(db: Db, chamber: Chamber): Promise<string[]> {
+  const rows = await db
+    .select({ district: legislativeDistricts.district })
+    .from(legislativeDistricts)
+    .where(eq(legislativeDistricts.chamber, chamber));
+  return rows.map((r) => r.district).sort((a, b) => Number(a) - Number(b));
+}
+
 /** The sitting member(s) for a district; empty when the seat is vacant or nothing is imported. */
 export async function legislatorsFor(db: Db, chamber: Chamber, district: string): Promise<Legislator[]> {
   return db

@@ -18,6 +18,13 @@ export const contentSecurityPolicy = [
   "base-uri 'none'",
 ].join('; ');
 
+/** Every powerful feature off, except those a page names, which it may use itself (never a frame). */
+export function permissionsPolicy(...allowed: 'geolocation'[]): string {
+  return ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'interest-cohort']
+    .map((feature) => `${feature}=${allowed.includes(feature as 'geolocation') ? '(self)' : '()'}`)
+    .join(', ');
+}
+
 export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler {
   return async (c, next) => {
     await next();
@@ -32,7 +39,8 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler {
     }
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
     h.set('Cross-Origin-Resource-Policy', 'same-origin');
-    h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
+    // A page that needs one of these (the letters' "use my location" button) sets its own, narrower policy.
+    if (!h.has('Permissions-Policy')) h.set('Permissions-Policy', permissionsPolicy());
     if (options.hsts) h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   };
 }

@@ -1,0 +1,32 @@
+// The letters feature's public surface: other features, and the app, use only what is exported here.
+
+// L1: reading campaigns, the letter form's checks, writing a letter, delivery (the live-delivery guard, digests)
+export {
+  campaignById,
+  campaignBySlug,
+  campaignOpen,
+  listOpenCampaigns,
+  targetsFor,
+  type CampaignDetails,
+  type CommitteeMembers,
+  type LetterTarget,
+} from './campaigns-read.ts';
+export {
+  LETTER_BODY_MAX,
+  LETTER_STORY_MAX,
+  letterInputFor,
+  letterInputMessages,
+  type LetterInput,
+} from './letter-inputs.ts';
+export { digestDayOf, sendLetter, type LetterDeps, type LetterOutcome } from './letter.ts';
+export {
+  DIGEST_PASS_EVERY_MS,
+  deliveryStatesFor,
+  letterDigestSchedule,
+  liveDeliveryPreview,
+  queueDueDigests,
+  turnOnLiveDelivery,
+  type DeliveryState,
+} from './delivery.ts';
+export { letterTemplateNames, letterTemplates } from './letter-emails.ts';
+// L1 end
