@@ -44,10 +44,6 @@ export const letterAuditWords: AuditWords = {
       label: 'Turned off live delivery',
       sentence: (e) => `${e.actor} turned off live delivery for ${campaign(e)}: letters go to the review address`,
     },
-    'letters.export': {
-      label: 'Downloaded letter counts',
-      sentence: (e) => `${e.actor} downloaded the letters per legislator of ${campaign(e)}`,
-    },
   },
   subjectHref: (type, id) =>
     type === 'letter-campaign' && /^[0-9]{1,9}$/.test(id) ? `/admin/letters/${id}` : undefined,
