@@ -21,6 +21,7 @@ import {
   type MailTransport,
   type Sender,
 } from './features/email/service.ts';
+import { letterDigestSchedule, letterTemplates } from './features/letters/service.ts';
 import { supporterListLinks } from './features/supporters/list-links.ts';
 import { petitionTemplates } from './features/email/templates/petition.ts';
 import { nightlyRecount } from './features/petitions/service.ts';
@@ -82,6 +83,8 @@ export function createEmailRuntime(options: {
       ...rsvpTemplates(db),
       // Reminders a week and a day before, with the confirmation's manage link made again from the RSVP's nonce.
       ...eventReminderTemplates({ db, manageToken: (nonce) => rsvpManageToken(secrets, nonce) }),
+      // Letters to legislators' offices (or the review address), the writer's copy, and the daily digests (issue 16).
+      ...letterTemplates(db),
     },
     listLinks: (row) => linksFor(contactEmail)(row),
   });
@@ -104,6 +107,15 @@ export function createEmailRuntime(options: {
   // Event reminders a week and a day before: a pass a minute, its state the ledger in the database (issue 15).
   const reminders = eventReminderSchedule({ db, logger, domain, onQueued: () => worker.poke() });
 
+  // A digest a day per legislator per campaign, for the days that ended in the organisation's zone (issue 16).
+  const digests = letterDigestSchedule({
+    db,
+    logger,
+    domain,
+    timeZone: async () => (await getSiteSettings(db)).timeZone,
+    onQueued: () => worker.poke(),
+  });
+
   return {
     worker,
     scheduler,
@@ -114,8 +126,10 @@ export function createEmailRuntime(options: {
       recount.start();
       purge.start();
       reminders.start();
+      digests.start();
     },
     async stop() {
+      await digests.stop();
       await reminders.stop();
       await purge.stop();
       await recount.stop();

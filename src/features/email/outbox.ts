@@ -236,3 +236,24 @@ export async function outboxCountsFor(db: Db, broadcastId: number): Promise<Reco
   );
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/**
+ * Where given messages stand, by their idempotency keys: a feature shows the delivery of what it queued
+ * (a letter to each legislator) without reading the outbox itself. Keys never queued are absent.
+ */
+export async function outboxStatesByKey(
+  db: Db,
+  keys: string[],
+): Promise<Map<string, { status: OutboxRow['status']; sentAt: Date | null; attempts: number }>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .select({
+      key: emailOutbox.idempotencyKey,
+      status: emailOutbox.status,
+      sentAt: emailOutbox.sentAt,
+      attempts: emailOutbox.attempts,
+    })
+    .from(emailOutbox)
+    .where(inArray(emailOutbox.idempotencyKey, keys));
+  return new Map(rows.map((r) => [r.key, { status: r.status, sentAt: r.sentAt, attempts: r.attempts }]));
+}

@@ -5,6 +5,7 @@ export {
   queueEmailsWhere,
   outboxCounts,
   outboxCountsFor,
+  outboxStatesByKey,
   type NewEmail,
   type OutboxRow,
 } from './outbox.ts';

@@ -63,7 +63,10 @@ export function templateRenderer(given: RendererOptions | (() => Promise<Sender>
       subject: message.subject,
       text: message.text,
       html: message.html,
-      headers: list ? listUnsubscribeHeaders(list) : {},
+      headers: {
+        ...(list ? listUnsubscribeHeaders(list) : {}),
+        ...(content.replyTo ? { 'Reply-To': content.replyTo } : {}),
+      },
       ...(content.attachments?.length ? { attachments: content.attachments } : {}),
     };
   };

@@ -18,4 +18,15 @@ export {
   letterInputMessages,
   type LetterInput,
 } from './letter-inputs.ts';
+export { digestDayOf, sendLetter, type LetterDeps, type LetterOutcome } from './letter.ts';
+export {
+  DIGEST_PASS_EVERY_MS,
+  deliveryStatesFor,
+  letterDigestSchedule,
+  liveDeliveryPreview,
+  queueDueDigests,
+  turnOnLiveDelivery,
+  type DeliveryState,
+} from './delivery.ts';
+export { letterTemplateNames, letterTemplates } from './letter-emails.ts';
 // L1 end

@@ -23,6 +23,8 @@ export type EmailContent = {
    * rebuilds them, never the file.
    */
   attachments?: EmailAttachment[] | undefined;
+  /** Where a reply goes instead of the sender (a constituent's letter: the office answers the writer). A bare address. */
+  replyTo?: string | undefined;
 };
 
 export type TemplateContext = {
