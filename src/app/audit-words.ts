@@ -2,6 +2,7 @@ import type { AuditWords } from '../features/audit/service.ts';
 import { broadcastAuditWords } from '../features/broadcasts/service.ts';
 import { contentAuditWords } from '../features/content/service.ts';
 import { eventAuditWords } from '../features/events/service.ts';
+import { letterAuditWords } from '../features/letters/service.ts';
 import { navigationAuditWords } from '../features/navigation/service.ts';
 import { newsAuditWords } from '../features/news/service.ts';
 import { mediaAuditWords } from '../features/media/service.ts';
@@ -27,4 +28,5 @@ export const auditWords: readonly AuditWords[] = [
   newsAuditWords,
   mediaAuditWords,
   eventAuditWords,
+  letterAuditWords,
 ];

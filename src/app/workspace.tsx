@@ -33,6 +33,8 @@ import { workspaceRoutes } from '../features/workspace/admin/routes.tsx';
 import { mailboxPermissions, mailboxRoutes } from '../features/email/admin/routes.tsx';
 import { eventAdminRoutes } from '../features/events/admin/routes.tsx';
 import { eventPermissions, promoteWaitlist } from '../features/events/service.ts';
+import { letterAdminRoutes } from '../features/letters/admin/routes.tsx';
+import { letterPermissions } from '../features/letters/service.ts';
 import { newsAdminRoutes } from '../features/news/admin/routes.tsx';
 import { newsPermissions } from '../features/news/permissions.ts';
 import { supporterAdminRoutes } from '../features/supporters/admin/routes.tsx';
@@ -73,6 +75,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       { key: 'navigation', href: '/admin/navigation', label: 'Navigation', visible: navigationPermissions.view },
       { key: 'news', href: '/admin/news', label: 'News', visible: newsPermissions.view },
       { key: 'events', href: '/admin/events', label: 'Events', visible: eventPermissions.view },
+      { key: 'letters', href: '/admin/letters', label: 'Letters', visible: letterPermissions.view },
       { key: 'media', href: '/admin/media', label: 'Media', visible: mediaPermissions.view },
       { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPermissions.view },
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
@@ -157,6 +160,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       promoteWaitlist: (tx, eventId) => promoteWaitlist(tx, { secrets, publicUrl }, eventId),
     }),
   );
+  admin.route('/letters', letterAdminRoutes({ db, frame, cache }));
   admin.route('/media', mediaAdminRoutes({ db, frame, files, uploadMaxBytes: config.uploadMaxBytes }));
   admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
   admin.route('/', workspaceRoutes({ db, frame, auditWords }));

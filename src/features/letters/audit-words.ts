@@ -18,6 +18,7 @@ const fieldLabels: Record<string, string> = {
   closesAt: 'Closes',
   status: 'State',
   live: 'Live delivery',
+  liveDelivery: 'Live delivery',
   offices: 'Offices',
   en: 'English words',
   es: 'Spanish words',
@@ -36,7 +37,7 @@ export const letterAuditWords: AuditWords = {
       label: 'Took a letter campaign back to draft',
       sentence: (e) => `${e.actor} took ${campaign(e)} back to draft`,
     },
-    'letters.live-on': {
+    'letters.live-delivery': {
       label: 'Turned on live delivery',
       sentence: (e) => `${e.actor} turned on live delivery to legislators for ${campaign(e)}`,
     },

@@ -277,8 +277,8 @@ export function turnOffLiveDelivery(db: Db, id: number, editor: Editor): Promise
       subjectType: 'letter-campaign',
       subjectId: id,
       subjectLabel: words?.title ?? row.slug,
-      before: { live: true },
-      after: { live: false },
+      before: { liveDelivery: 'on' },
+      after: { liveDelivery: 'off' },
     });
     return { ok: true, id };
   });

@@ -3,7 +3,7 @@ import { rowsOf, type Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import type { Chamber } from '../reference/service.ts';
 import { supporterContact } from '../supporters/service.ts';
-import { letterDeliveries, letters, type DeliveryStatus } from './schema.ts';
+import { letterDeliveries, letters } from './schema.ts';
 
 /**
  * What staff show lawmakers: how many letters each legislator received, how many of them from their own
@@ -172,73 +172,4 @@ export function tallyCsv(tallies: LegislatorTally[]): string {
       .join(','),
   );
   return `${[head.join(','), ...lines].join('\r\n')}\r\n`;
-}
-
-export type DeliveryRow = {
-  letterId: number;
-  writtenAt: Date;
-  writer: string;
-  legislatorName: string;
-  chamber: Chamber;
-  district: string;
-  live: boolean;
-  status: DeliveryStatus;
-  sentAt: Date | null;
-};
-
-/** Enough rows for a screen; the filters narrow it, and the page says when there are more. */
-export const DELIVERY_ROW_LIMIT = 500;
-
-/** Each letter's delivery to each legislator, newest first: where it went (office or review) and how far it got. */
-export async function deliveriesOf(
-  db: Db,
-  campaignId: number,
-  filters: { status?: DeliveryStatus | undefined } = {},
-): Promise<{ rows: DeliveryRow[]; total: number }> {
-  const d = letterDeliveries;
-  const l = letters;
-  const where = sql`${l.campaignId} = ${campaignId}${filters.status ? sql` and ${d.status} = ${filters.status}` : sql``}`;
-  type Row = {
-    letter_id: string | number;
-    written_at: string | Date;
-    given_name: string | null;
-    family_name: string | null;
-    legislator_name: string;
-    chamber: Chamber;
-    district: string;
-    live: boolean | string;
-    status: DeliveryStatus;
-    sent_at: string | Date | null;
-  };
-  const [rows, [count]] = await Promise.all([
-    rowsOf<Row>(
-      db,
-      sql`select ${l.id} as letter_id, ${l.createdAt} as written_at, ${supporterContact.givenName} as given_name,
-            ${supporterContact.familyName} as family_name, ${d.legislatorName} as legislator_name,
-            ${d.chamber} as chamber, ${d.district} as district, ${d.live} as live, ${d.status} as status,
-            ${d.sentAt} as sent_at
-          from ${d} join ${l} on ${l.id} = ${d.letterId} ${supporterContact.join(l.supporterId)}
-          where ${where}
-          order by ${l.createdAt} desc, ${l.id} desc, ${d.legislatorName}
-          limit ${DELIVERY_ROW_LIMIT}`,
-    ),
-    rowsOf<{ n: string | number }>(
-      db,
-      sql`select count(*) as n from ${d} join ${l} on ${l.id} = ${d.letterId} where ${where}`,
-    ),
-  ]);
-  return {
-    total: Number(count?.n ?? 0),
-    rows: rows.map((r) => ({
-      letterId: Number(r.letter_id),
-      writtenAt: new Date(r.written_at),
-      writer: [r.given_name, r.family_name].filter(Boolean).join(' '),
-      legislatorName: r.legislator_name,
-      chamber: r.chamber,
-      district: r.district,
-      live: r.live === true || r.live === 't',
-      status: r.status,
-      sentAt: r.sent_at === null ? null : new Date(r.sent_at),
-    })),
-  };
 }

@@ -5,8 +5,9 @@ import { MessagePage } from '../../../platform/web/components.tsx';
 import { ConfirmationPage } from '../../../platform/web/confirmation.tsx';
 import { officesCount } from '../admin-messages.ts';
 import { campaignTitle, getCampaignForStaff, turnOffLiveDelivery } from '../campaign-editing.ts';
+import { liveDeliveryPreview, turnOnLiveDelivery } from '../delivery.ts';
 import { letterPermissions } from '../permissions.ts';
-import type { LetterAdminDeps } from './routes.tsx';
+import type { LetterAdminDeps } from './deps.ts';
 
 const idParam = ':id{[0-9]{1,9}}';
 
@@ -26,7 +27,7 @@ export function liveDeliveryRoutes(deps: LetterAdminDeps): Hono<AdminEnv> {
     if (!campaign) return c.notFound();
     const back = `/admin/letters/${campaign.id}`;
     if (campaign.liveDeliveryAt !== null) return c.redirect(back, 303);
-    const { offices } = await deps.delivery.preview(db, campaign.id);
+    const { offices } = await liveDeliveryPreview(db, campaign.id, deps.committeeMembers);
     const name = campaignTitle(campaign);
     if (offices === 0)
       return frame.render(c, {
@@ -73,11 +74,11 @@ export function liveDeliveryRoutes(deps: LetterAdminDeps): Hono<AdminEnv> {
     if (formText(form, 'confirmed') !== 'yes') return askOn(c);
     const campaign = await getCampaignForStaff(db, id);
     if (!campaign) return c.notFound();
-    const { offices } = await deps.delivery.preview(db, id);
+    const { offices } = await liveDeliveryPreview(db, id, deps.committeeMembers);
     const named = formText(form, 'offices');
     // Confirmed for another count than there is now: ask again rather than write to offices nobody agreed to.
     if (offices === 0 || named !== String(offices)) return askOn(c, /^\d{1,6}$/.test(named) ? Number(named) : 0);
-    await deps.delivery.turnOn(db, id, frame.actor(c));
+    await turnOnLiveDelivery(db, id, frame.actor(c), deps.committeeMembers);
     deps.cache.invalidate();
     return c.redirect(`/admin/letters/${id}?notice=live-on`, 303);
   });

@@ -3,9 +3,11 @@ import type { AdminEnv } from '../../../platform/http/admin.tsx';
 import { districtMapSvg } from '../../reference/service.ts';
 import { campaignTitle, getCampaignForStaff } from '../campaign-editing.ts';
 import { letterPermissions } from '../permissions.ts';
-import { deliveriesOf, lettersPerDistrict, lettersPerLegislator, lobbyPacket, tallyCsv } from '../reports.ts';
+import { deliveryStatesFor } from '../delivery.ts';
+import { lettersPerDistrict, lettersPerLegislator, lobbyPacket, tallyCsv } from '../reports.ts';
 import { deliveryStatuses, type DeliveryStatus } from '../schema.ts';
-import type { LetterAdminDeps } from './routes.tsx';
+import type { LetterAdminDeps } from './deps.ts';
+import { DELIVERY_ROW_LIMIT } from './views/reports.tsx';
 import { DeliveriesView, PacketView, ReportView } from './views/reports.tsx';
 
 const idParam = ':id{[0-9]{1,9}}';
@@ -57,15 +59,19 @@ export function reportRoutes(deps: LetterAdminDeps): Hono<AdminEnv> {
     if (!campaign) return c.notFound();
     const asked = c.req.query('status');
     const status = deliveryStatuses.find((s) => s === asked) as DeliveryStatus | undefined;
-    const { rows, total } = await deliveriesOf(db, campaign.id, { status });
+    // One more than is shown, to say when there are more.
+    const rows = await deliveryStatesFor(db, campaign.id, {
+      ...(status ? { state: status } : {}),
+      limit: DELIVERY_ROW_LIMIT + 1,
+    });
     return frame.render(c, {
       title: `Delivery: ${campaignTitle(campaign)}`,
       current: 'letters',
       body: (
         <DeliveriesView
           campaign={campaign}
-          rows={rows}
-          total={total}
+          rows={rows.slice(0, DELIVERY_ROW_LIMIT)}
+          more={rows.length > DELIVERY_ROW_LIMIT}
           status={status}
           timeZone={await frame.timeZone()}
         />

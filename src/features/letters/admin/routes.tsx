@@ -1,11 +1,9 @@
 import { Hono, type Context } from 'hono';
-import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
+import type { AdminEnv } from '../../../platform/http/admin.tsx';
 import { formText, readForm } from '../../../platform/http/form-body.ts';
-import type { PageCache } from '../../../platform/http/page-cache.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { ConfirmationPage } from '../../../platform/web/confirmation.tsx';
 import type { FieldErrors } from '../../../platform/web/forms.tsx';
-import type { AuditActor } from '../../audit/service.ts';
 import { listLegislators } from '../../reference/service.ts';
 import { lettersCount } from '../admin-messages.ts';
 import {
@@ -28,20 +26,13 @@ import {
   type FormValues,
   type RosterChoice,
 } from './campaign-form.ts';
+import type { LetterAdminDeps } from './deps.ts';
 import { liveDeliveryRoutes } from './live-delivery.tsx';
 import { reportRoutes } from './reports.tsx';
 import { CampaignEditorView } from './views/editor.tsx';
 import { CampaignListView } from './views/list.tsx';
 
-/** Live delivery's guard is delivery.ts's (the core of letters): the app hands its switch in. */
-export type LiveDeliverySwitch = {
-  /** How many offices would receive mail: the count the confirmation names. */
-  preview: (db: Db, campaignId: number) => Promise<{ offices: number }>;
-  /** Turns it on, audited, in one transaction. */
-  turnOn: (db: Db, campaignId: number, actor: AuditActor) => Promise<{ offices: number }>;
-};
-
-export type LetterAdminDeps = { db: Db; frame: AdminFrame; cache: PageCache; delivery: LiveDeliverySwitch };
+export type { LetterAdminDeps } from './deps.ts';
 
 export const idParam = ':id{[0-9]{1,9}}';
 

@@ -3,8 +3,12 @@ import { DataTable } from '../../../../platform/web/tables.tsx';
 import { When } from '../../../../platform/web/when.tsx';
 import { lettersCount } from '../../admin-messages.ts';
 import { campaignTitle, type StaffCampaign } from '../../campaign-editing.ts';
-import type { DeliveryRow, DistrictTally, LegislatorTally, PacketSection } from '../../reports.ts';
-import { DELIVERY_ROW_LIMIT, PACKET_LETTER_LIMIT } from '../../reports.ts';
+import type { DeliveryState } from '../../delivery.ts';
+import type { DistrictTally, LegislatorTally, PacketSection } from '../../reports.ts';
+import { PACKET_LETTER_LIMIT } from '../../reports.ts';
+
+/** Enough rows for a screen; the filter narrows it, and the page says when there are more. */
+export const DELIVERY_ROW_LIMIT = 500;
 import { deliveryStatuses, type DeliveryStatus } from '../../schema.ts';
 
 const chamberName = (chamber: string) => (chamber === 'upper' ? 'Senate' : 'House');
@@ -125,8 +129,8 @@ export function ReportView(props: {
 /** Each letter's delivery to each legislator: where it went (the office, or the review address) and how far. */
 export function DeliveriesView(props: {
   campaign: StaffCampaign;
-  rows: DeliveryRow[];
-  total: number;
+  rows: DeliveryState[];
+  more: boolean;
   status: DeliveryStatus | undefined;
   timeZone: string;
 }) {
@@ -153,11 +157,10 @@ export function DeliveriesView(props: {
           Show
         </button>
       </form>
-      <p>
-        {props.total.toLocaleString('en-US')} {props.total === 1 ? 'delivery' : 'deliveries'}
-        {props.total > DELIVERY_ROW_LIMIT ? `; the newest ${DELIVERY_ROW_LIMIT} are shown` : ''}.
-      </p>
-      {props.rows.length === 0 ? null : (
+      {props.more ? <p>The newest {DELIVERY_ROW_LIMIT} deliveries are shown: choose a state to see others.</p> : null}
+      {props.rows.length === 0 ? (
+        <p>No deliveries{props.status ? ' in this state' : ''}.</p>
+      ) : (
         <DataTable caption="Deliveries, newest letter first" columns={['Letter', 'Writer', 'To', 'Where', 'State']}>
           {props.rows.map((r) => (
             <tr>
@@ -170,7 +173,7 @@ export function DeliveriesView(props: {
               </td>
               <td>{r.live ? 'The office' : 'Review address (test)'}</td>
               <td>
-                {deliveryStatusLabels[r.status]}
+                {deliveryStatusLabels[r.state]}
                 {r.sentAt ? (
                   <>
                     , <When at={r.sentAt} timeZone={props.timeZone} />
