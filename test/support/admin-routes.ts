@@ -5,6 +5,7 @@ import { supporterNotes, supporters } from '../../src/features/supporters/schema
 import { createBroadcast } from '../../src/features/broadcasts/service.ts';
 import { petitions } from '../../src/features/petitions/schema.ts';
 import { eventRouteCases } from './admin-routes-events.ts';
+import { letterRouteCases } from './admin-routes-letters.ts';
 import { mediaRouteCases, navigationRouteCases, newsRouteCases } from './admin-routes-site.ts';
 
 /**
@@ -285,6 +286,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     ...(await newsRouteCases(database)),
     ...(await mediaRouteCases(database)),
     ...(await eventRouteCases(database)),
+    ...(await letterRouteCases(database)),
   ];
 }
 
