@@ -111,7 +111,8 @@ export function parseCampaignForm(
     errors.legislatorIds ??= 'Choose legislators from the list';
   else if (kinds.includes('list') && legislatorIds.length === 0)
     errors.legislatorIds ??= 'Choose at least one legislator for the list';
-  if (f.success && roster.some((r) => r.email && r.email.toLowerCase() === f.data.reviewAddress.toLowerCase()))
+  const review = (values.reviewAddress ?? '').trim().toLowerCase();
+  if (review && roster.some((r) => r.email?.toLowerCase() === review))
     errors.reviewAddress ??= 'This is a legislator’s address: enter a staff inbox';
 
   const time = (name: 'opensAt' | 'closesAt') => {
