@@ -30,15 +30,13 @@ describeEachDatabase('letter campaign forms keep what was typed', (database) => 
     const app = createTestApp(database()).app;
     organizer = await signedInAs(app, database(), 'organizer');
     admin = await signedInAs(app, database(), 'admin');
-    await database()
-      .db.insert(legislators)
-      .values({
-        id: 'ocd-person/p1',
-        name: 'Sample Senator',
-        chamber: 'upper',
-        district: '1',
-        email: 'p1@leg.example',
-      });
+    await database().db.insert(legislators).values({
+      id: 'ocd-person/p1',
+      name: 'Sample Senator',
+      chamber: 'upper',
+      district: '1',
+      email: 'p1@leg.example',
+    });
     campaignId = ((await createCampaign(database().db, sampleCampaign(), null)) as { id: number }).id;
   });
 

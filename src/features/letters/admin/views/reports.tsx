@@ -46,7 +46,7 @@ function DistrictMap(props: { chamber: 'upper' | 'lower'; svg: string | undefine
     <section aria-labelledby={`${props.chamber}-title`}>
       <h3 id={`${props.chamber}-title`}>{name} districts</h3>
       {props.svg ? (
-        <figure>
+        <figure class="letters-map">
           <div dangerouslySetInnerHTML={{ __html: props.svg }} />
           <figcaption class="hint">
             Darker districts sent more letters; grey, none yet. The table has the numbers.
@@ -106,8 +106,12 @@ export function ReportView(props: {
                 <td>{t.live.toLocaleString('en-US')}</td>
                 <td>{t.sent.toLocaleString('en-US')}</td>
                 <td>
-                  <a href={`${base}/packet?legislator=${encodeURIComponent(t.legislatorId)}`}>
-                    Packet<span class="visually-hidden"> for {t.name}</span>
+                  {/* Named in full for a screen reader; a hidden span would escape the table's scroll box. */}
+                  <a
+                    href={`${base}/packet?legislator=${encodeURIComponent(t.legislatorId)}`}
+                    aria-label={`Packet for ${t.name}`}
+                  >
+                    Packet
                   </a>
                 </td>
               </tr>
