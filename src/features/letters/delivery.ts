@@ -159,12 +159,12 @@ export function letterDigestSchedule(options: {
       if (queued > 0) {
         options.logger.info({ queued }, 'letter digests queued');
         options.onQueued?.();
-      }
+      } else options.logger.debug('letter digest pass: nothing due');
     },
     delayMs: () => {
       if (started) return everyMs;
       started = true;
-      return Math.min(everyMs, 3000);
+      return Math.min(everyMs, 1500);
     },
     onError: (error) => options.logger.error({ err: error }, 'letter digest pass failed'),
   });

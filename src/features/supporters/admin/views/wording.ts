@@ -51,6 +51,7 @@ const templateLabel: Record<string, string> = {
   'event-rsvp-waitlisted': 'place on an event’s waitlist',
   'event-rsvp-promoted': 'a place at an event opened up for them',
   'event-rsvp-cancelled': 'RSVP cancelled',
+  'letter-copy': 'copy of their letter to legislators, and thanks',
 };
 
 function topicsOf(detail: Record<string, unknown>): string {
@@ -114,6 +115,11 @@ export function describeEntry(entry: TimelineEntry): string {
       return `${d.by === 'staff' ? 'Staff cancelled their' : 'Cancelled their'} RSVP to the event “${String(d.slug)}”`;
     case 'rsvp-promoted':
       return `Moved up from the waitlist: has a place at the event “${String(d.slug)}”`;
+    // The letters feature: a letter to legislators, by its campaign's address.
+    case 'letter': {
+      const n = Number(d.legislators);
+      return `Wrote to ${n === 1 ? 'a legislator' : `${n} legislators`} in the letter campaign “${String(d.slug)}”`;
+    }
     default: {
       const words = entry.kind.replace(/[-_]+/g, ' ');
       return words.charAt(0).toUpperCase() + words.slice(1) + (topics ? `: ${topics}` : '');
