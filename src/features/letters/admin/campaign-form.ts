@@ -86,13 +86,14 @@ function realDay(local: string): boolean {
 
 /**
  * Reads the editor's fields: a draft to save, or a message by each field refused. Dates are typed in the site's
- * zone. A list target names only legislators on the roster, and the review address may not be one of theirs:
+ * zone. A list target names only legislators on the roster (a committee, one of the roster's when it has them), and the review address may not be one of theirs:
  * test letters must never land in a real office.
  */
 export function parseCampaignForm(
   typed: FormValues,
   roster: RosterChoice[],
   timeZone: string,
+  committees: string[] = [],
 ): { draft?: CampaignDraft; errors: FieldErrors } {
   const values: FormValues = { ...typedValues(() => ''), ...typed };
   const errors: FieldErrors = {};
@@ -106,6 +107,9 @@ export function parseCampaignForm(
   if (kinds.length === 0) errors['target.my-senator'] ??= 'Choose whom the letters go to';
   if (kinds.includes('committee') && f.success && !f.data.committee)
     errors.committee ??= 'Name the committee whose members receive the letters';
+  // With the roster's committees loaded, only one of them: a name typed otherwise would reach nobody.
+  else if (kinds.includes('committee') && committees.length > 0 && f.success && !committees.includes(f.data.committee))
+    errors.committee ??= 'Choose a committee from the list';
   const legislatorIds = [...new Set((values.legislatorIds ?? '').split('\n').map((v) => v.trim()))].filter(Boolean);
   if (legislatorIds.some((id) => !roster.some((r) => r.id === id)))
     errors.legislatorIds ??= 'Choose legislators from the list';

@@ -10,4 +10,6 @@ export type LetterAdminDeps = {
   cache: PageCache;
   /** Who sits on a committee, from the roster's committees when loaded: counts offices for a committee target. */
   committeeMembers?: CommitteeMembers | undefined;
+  /** The roster's committee names, when the import has them: the editor offers them as a list to pick from. */
+  committees?: ((db: Db) => Promise<string[]>) | undefined;
 };

@@ -89,6 +89,7 @@ export function letterAdminRoutes(deps: LetterAdminDeps): Hono<AdminEnv> {
           token={frame.csrfToken(c)}
           can={abilities(c)}
           roster={await rosterChoices(db)}
+          committees={(await deps.committees?.(db)) ?? []}
           timeZone={await frame.timeZone()}
         />
       ),
@@ -102,7 +103,11 @@ export function letterAdminRoutes(deps: LetterAdminDeps): Hono<AdminEnv> {
       (name) => body.getAll(name).filter((v): v is string => typeof v === 'string'),
     );
     const roster = await rosterChoices(db);
-    return { values, ...parseCampaignForm(values, [...roster.senate, ...roster.house], await frame.timeZone()) };
+    const committees = (await deps.committees?.(db)) ?? [];
+    return {
+      values,
+      ...parseCampaignForm(values, [...roster.senate, ...roster.house], await frame.timeZone(), committees),
+    };
   }
 
   /** After a write: public pages afresh (this process at once, others by the content version), then onward. */

@@ -166,6 +166,7 @@ function LegislatorPicker(props: {
 function Addressees(props: {
   values: FormValues;
   errors: FieldErrors;
+  committees: string[];
   roster: { senate: RosterChoice[]; house: RosterChoice[] };
 }) {
   const { values, errors } = props;
@@ -198,13 +199,24 @@ function Addressees(props: {
           <Checkbox name={`target.${k}`} label={targetLabels[k]} checked={values[`target.${k}`] === 'on'} />
         ))}
       </fieldset>
-      <Field
-        name="committee"
-        label="Committee (for “The members of a committee”)"
-        hint="Its name as the roster gives it, such as Senate Committee On Energy and Environment."
-        value={values.committee}
-        error={errors.committee}
-      />
+      {props.committees.length > 0 ? (
+        <Select
+          name="committee"
+          label="Committee (for “The members of a committee”)"
+          hint="From the roster’s committees: each member receives the letters."
+          options={[['', 'No committee'] as const, ...props.committees.map((c) => [c, c] as const)]}
+          value={values.committee}
+          error={errors.committee}
+        />
+      ) : (
+        <Field
+          name="committee"
+          label="Committee (for “The members of a committee”)"
+          hint="Its name as the roster gives it, such as Senate Committee On Energy and Environment."
+          value={values.committee}
+          error={errors.committee}
+        />
+      )}
       <LegislatorPicker roster={props.roster} values={values} error={errors.legislatorIds} />
       <Select
         name="deliveryMode"
@@ -319,6 +331,7 @@ export function CampaignEditorView(props: {
   token: string;
   can: Abilities;
   roster: { senate: RosterChoice[]; house: RosterChoice[] };
+  committees: string[];
   timeZone: string;
 }) {
   const { campaign, values, errors } = props;
@@ -344,7 +357,7 @@ export function CampaignEditorView(props: {
       <Form action={campaign ? `/admin/letters/${campaign.id}` : '/admin/letters/new'} token={props.token}>
         <fieldset class="plain" disabled={readOnly}>
           <legend class="visually-hidden">The campaign</legend>
-          <Addressees values={values} errors={errors} roster={props.roster} />
+          <Addressees values={values} errors={errors} roster={props.roster} committees={props.committees} />
           <Words locale="en" values={values} errors={errors} />
           <Words locale="es" values={values} errors={errors} />
         </fieldset>
