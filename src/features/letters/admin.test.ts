@@ -167,7 +167,9 @@ describeEachDatabase('letter campaigns in the workspace', (database) => {
     expect(await stale.text()).toContain('changed since you last looked');
     expect((await getCampaignForStaff(database().db, campaign!.id))!.liveDeliveryAt).toBeNull();
 
-    expect((await send(admin, `${path}/live`, { confirmed: 'yes', offices: '2' })).status).toBe(303);
+    const on = await send(admin, `${path}/live`, { confirmed: 'yes', offices: '2' });
+    expect(on.headers.get('location')).toBe(`${path}?notice=live-on`);
+    expect(await (await admin.request(`${path}?notice=live-on`)).text()).toContain('Live delivery is on');
     const live = (await getCampaignForStaff(database().db, campaign!.id))!;
     expect(live.liveDeliveryAt).not.toBeNull();
     const page = await (await organizer.request(path)).text();
