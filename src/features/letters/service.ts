@@ -18,7 +18,7 @@ export {
   letterInputMessages,
   type LetterInput,
 } from './letter-inputs.ts';
-export { digestDayOf, sendLetter, type LetterDeps, type LetterOutcome } from './letter.ts';
+export { digestDayOf, isRosterAddress, sendLetter, type LetterDeps, type LetterOutcome } from './letter.ts';
 export {
   DIGEST_PASS_EVERY_MS,
   deliveryStatesFor,
