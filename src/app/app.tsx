@@ -1,3 +1,4 @@
+import { committeeMemberIds } from './committees.ts';
 import { Hono, type Context } from 'hono';
 import { contentRoutes } from '../features/content/routes.tsx';
 import {
@@ -434,7 +435,7 @@ export function createApp(deps: AppDeps) {
           emailQueued: signupDeps.emailQueued,
           isBlocked: signupDeps.isBlocked,
           geocoder: config.censusGeocoderUrl ? censusGeocoder(config.censusGeocoderUrl) : undefined,
-          letter: { publicUrl },
+          letter: { publicUrl, committeeMembers: committeeMemberIds },
         },
         locale,
       ),

@@ -3,6 +3,7 @@ import { broadcastAuditWords } from '../features/broadcasts/service.ts';
 import { contentAuditWords } from '../features/content/service.ts';
 import { eventAuditWords } from '../features/events/service.ts';
 import { legislatorAuditWords } from '../features/legislators/service.ts';
+import { letterAuditWords } from '../features/letters/service.ts';
 import { navigationAuditWords } from '../features/navigation/service.ts';
 import { newsAuditWords } from '../features/news/service.ts';
 import { mediaAuditWords } from '../features/media/service.ts';
@@ -29,4 +30,5 @@ export const auditWords: readonly AuditWords[] = [
   mediaAuditWords,
   eventAuditWords,
   legislatorAuditWords,
+  letterAuditWords,
 ];

@@ -1,3 +1,4 @@
+import { committeeMemberIds, committeeNames } from './committees.ts';
 import { Hono } from 'hono';
 import type { FileStore } from '../platform/storage.ts';
 import type { Secrets } from '../platform/crypto.ts';
@@ -33,6 +34,8 @@ import { workspaceRoutes } from '../features/workspace/admin/routes.tsx';
 import { mailboxPermissions, mailboxRoutes } from '../features/email/admin/routes.tsx';
 import { eventAdminRoutes } from '../features/events/admin/routes.tsx';
 import { eventPermissions, promoteWaitlist } from '../features/events/service.ts';
+import { letterAdminRoutes } from '../features/letters/admin/routes.tsx';
+import { letterPermissions } from '../features/letters/service.ts';
 import { newsAdminRoutes } from '../features/news/admin/routes.tsx';
 import { newsPermissions } from '../features/news/permissions.ts';
 import { legislatorAdminRoutes } from '../features/legislators/admin/routes.tsx';
@@ -75,6 +78,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       { key: 'navigation', href: '/admin/navigation', label: 'Navigation', visible: navigationPermissions.view },
       { key: 'news', href: '/admin/news', label: 'News', visible: newsPermissions.view },
       { key: 'events', href: '/admin/events', label: 'Events', visible: eventPermissions.view },
+      { key: 'letters', href: '/admin/letters', label: 'Letters', visible: letterPermissions.view },
       { key: 'media', href: '/admin/media', label: 'Media', visible: mediaPermissions.view },
       { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPermissions.view },
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
@@ -161,6 +165,10 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
     }),
   );
   admin.route('/legislators', legislatorAdminRoutes({ db, frame }));
+  admin.route(
+    '/letters',
+    letterAdminRoutes({ db, frame, cache, committees: committeeNames, committeeMembers: committeeMemberIds }),
+  );
   admin.route('/media', mediaAdminRoutes({ db, frame, files, uploadMaxBytes: config.uploadMaxBytes }));
   admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
   admin.route('/', workspaceRoutes({ db, frame, auditWords }));

@@ -6,6 +6,7 @@ import { createBroadcast } from '../../src/features/broadcasts/service.ts';
 import { petitions } from '../../src/features/petitions/schema.ts';
 import { eventRouteCases } from './admin-routes-events.ts';
 import { legislatorRouteCases } from './admin-routes-legislators.ts';
+import { letterRouteCases } from './admin-routes-letters.ts';
 import { mediaRouteCases, navigationRouteCases, newsRouteCases } from './admin-routes-site.ts';
 
 /**
@@ -287,6 +288,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     ...(await mediaRouteCases(database)),
     ...(await eventRouteCases(database)),
     ...(await legislatorRouteCases(database)),
+    ...(await letterRouteCases(database)),
   ];
 }
 

@@ -1,13 +1,14 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { rowsOf, type Db } from '../../platform/db/client.ts';
+import { normalizeEmail } from '../../platform/email-address.ts';
 import { recurring } from '../../platform/recurring.ts';
 import { recordAudit, type AuditActor } from '../audit/service.ts';
 import { enqueueEmails, outboxStatesByKey, type NewEmail } from '../email/service.ts';
 import { listLegislators } from '../reference/service.ts';
 import { supporterContact } from '../supporters/service.ts';
 import { campaignById, type CommitteeMembers } from './campaigns-read.ts';
-import { digestDayOf } from './letter.ts';
+import { digestDayOf, rosterAddresses } from './letter.ts';
 import { digestKey, letterTemplateNames, officeLetterKey } from './letter-emails.ts';
 import { letterCampaigns, letterDeliveries, letterDigests, letters, type DeliveryStatus } from './schema.ts';
 
@@ -122,15 +123,19 @@ export async function queueDueDigests(
             join due on due.campaign_id = r.campaign_id and due.legislator_id = r.legislator_id and due.day = r.day
             join ${letterCampaigns} c on c.id = r.campaign_id`,
       );
-      const messages: NewEmail[] = rows.map((r) => ({
-        idempotencyKey: digestKey(Number(r.campaign_id), r.legislator_id, r.day),
-        // The guard: a roster address only when every letter in it was written live.
-        to: r.live ? r.to_address : r.review_address,
-        kind: 'transactional',
-        template: letterTemplateNames.digest,
-        locale: 'en',
-        data: { campaignId: Number(r.campaign_id), legislatorId: r.legislator_id, day: r.day, live: r.live },
-      }));
+      // A review address that is a legislator's own would make a test real: such a digest is recorded, never sent.
+      const roster = rows.some((r) => !r.live) ? await rosterAddresses(tx) : new Set<string>();
+      const messages: NewEmail[] = rows
+        .filter((r) => r.live || !roster.has(normalizeEmail(r.review_address)))
+        .map((r) => ({
+          idempotencyKey: digestKey(Number(r.campaign_id), r.legislator_id, r.day),
+          // The guard: a roster address only when every letter in it was written live.
+          to: r.live ? r.to_address : r.review_address,
+          kind: 'transactional',
+          template: letterTemplateNames.digest,
+          locale: 'en',
+          data: { campaignId: Number(r.campaign_id), legislatorId: r.legislator_id, day: r.day, live: r.live },
+        }));
       await enqueueEmails(tx, messages, { domain: deps.domain });
       return rows.length;
     });

@@ -4,7 +4,7 @@ import { normalizeEmail } from '../../platform/email-address.ts';
 import { dateToZonedLocal } from '../../platform/web/time.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { enqueueEmails, type NewEmail } from '../email/service.ts';
-import { zipFacts } from '../reference/service.ts';
+import { listLegislators, zipFacts } from '../reference/service.ts';
 import { addToTimeline, upsertSupportersFrom } from '../supporters/service.ts';
 import { campaignById, campaignOpen, targetsFor, type CommitteeMembers } from './campaigns-read.ts';
 import { letterCopyEmail, officeLetterEmail } from './letter-emails.ts';
@@ -61,6 +61,7 @@ export async function sendLetter(
   const email = normalizeEmail(input.email);
   const facts = await zipFacts(db, input.zip);
   const county = facts?.counties.length === 1 ? facts.counties[0]! : null;
+  const roster = await rosterAddresses(db);
   const digestDay =
     campaign.deliveryMode === 'digest' ? digestDayOf(now, deps.timeZone ?? 'America/Los_Angeles') : null;
 
@@ -98,8 +99,10 @@ export async function sendLetter(
 
     // Live delivery is read here, inside the transaction, from the row itself: never from a copy made earlier.
     const live = await campaignIsLive(tx, campaignId);
+    // A review address that is a legislator's own (typed by mistake) would make a test real: refused.
+    const review = roster.has(normalizeEmail(campaign.reviewAddress)) ? null : campaign.reviewAddress;
     const deliveries = targets.map((t) => {
-      const address = live ? t.email : campaign.reviewAddress;
+      const address = live ? t.email : review;
       return {
         letterId: letter.id,
         legislatorId: t.id,
@@ -143,4 +146,14 @@ export async function campaignIsLive(tx: Db, campaignId: number): Promise<boolea
     sql`select live_delivery_at is not null as live from letter_campaigns where id = ${campaignId}`,
   );
   return row?.live === true;
+}
+
+/** Every address on the roster, normalized: what a message may go to only when its campaign is live. */
+export async function rosterAddresses(db: Db): Promise<Set<string>> {
+  return new Set((await listLegislators(db)).flatMap((l) => (l.email ? [normalizeEmail(l.email)] : [])));
+}
+
+/** Whether an address is a legislator's on the roster: a campaign's review address must not be (staff's form asks). */
+export async function isRosterAddress(db: Db, address: string): Promise<boolean> {
+  return (await rosterAddresses(db)).has(normalizeEmail(address));
 }

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testConfig } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
@@ -71,11 +71,11 @@ describeEachDatabase('live delivery guard', (database, kind) => {
     while ((await runtime.worker.runOnce()) > 0);
   };
   const toRoster = async () => ({
-    queued: await db().$count(emailOutbox, inArray(emailOutbox.toAddress, rosterAddresses)),
-    mailbox: await db().$count(emailMailbox, inArray(emailMailbox.toAddress, rosterAddresses)),
+    queued: await db().$count(emailOutbox, inArray(sql`lower(${emailOutbox.toAddress})`, rosterAddresses)),
+    mailbox: await db().$count(emailMailbox, inArray(sql`lower(${emailMailbox.toAddress})`, rosterAddresses)),
     relayed: sink.received.filter((m) => {
       const to = Array.isArray(m.to) ? m.to : m.to ? [m.to] : [];
-      return to.some((a) => a.value.some((v) => rosterAddresses.includes(v.address as never)));
+      return to.some((a) => a.value.some((v) => rosterAddresses.includes(v.address?.toLowerCase() as never)));
     }).length,
   });
 
@@ -126,6 +126,22 @@ describeEachDatabase('live delivery guard', (database, kind) => {
       { locale: 'en' },
     );
     const smtp = runtimes()[0]!.runtime;
+    await deliverAll(smtp);
+    expect(await toRoster()).toEqual({ queued: 0, mailbox: 0, relayed: 0 });
+
+    // A review address typed as a legislator's own: refused as a recipient, in both modes.
+    for (const mode of deliveryModes) {
+      const c = await makeCampaign(db(), { deliveryMode: mode, reviewAddress: 'Sen.Brook@OregonLegislature.gov' });
+      await sendLetter(
+        db(),
+        letterDeps(() => day),
+        c.id,
+        letterInput(`typo-${mode}-${kind}`, { senate: '11' }),
+        {
+          locale: 'en',
+        },
+      );
+    }
     await deliverAll(smtp);
     expect(await toRoster()).toEqual({ queued: 0, mailbox: 0, relayed: 0 });
 

@@ -18,7 +18,7 @@ export {
   letterInputMessages,
   type LetterInput,
 } from './letter-inputs.ts';
-export { digestDayOf, sendLetter, type LetterDeps, type LetterOutcome } from './letter.ts';
+export { digestDayOf, isRosterAddress, sendLetter, type LetterDeps, type LetterOutcome } from './letter.ts';
 export {
   DIGEST_PASS_EVERY_MS,
   deliveryStatesFor,
@@ -30,3 +30,8 @@ export {
 } from './delivery.ts';
 export { letterTemplateNames, letterTemplates } from './letter-emails.ts';
 // L1 end
+
+// L4: the staff side (campaigns, live delivery's switch, reports): who may, and the audit log's words
+export { letterAuditWords } from './audit-words.ts';
+export { letterPermissions } from './permissions.ts';
+// L4 end

@@ -86,6 +86,7 @@ export async function makeCampaign(
     committee?: string;
     opensAt?: Date;
     closesAt?: Date;
+    reviewAddress?: string;
   } = {},
 ) {
   made += 1;
@@ -96,7 +97,7 @@ export async function makeCampaign(
       status: opts.status ?? 'open',
       targetKinds: opts.targetKinds ?? ['my-senator', 'my-representative'],
       deliveryMode: opts.deliveryMode ?? 'each',
-      reviewAddress: REVIEW_ADDRESS,
+      reviewAddress: opts.reviewAddress ?? REVIEW_ADDRESS,
       liveDeliveryAt: opts.live ? new Date() : null,
       allowStory: opts.allowStory ?? true,
       legislatorIds: opts.legislatorIds ?? [],

@@ -43,6 +43,10 @@ const notices: Record<string, string> = {
   scheduled: 'Scheduled. It starts at the time you chose.',
   sending: 'Sending now.',
   cancelled: 'Cancelled.',
+  opened: 'Opened: it is on the public site and takes responses.',
+  closed: 'Closed: it takes no more responses.',
+  'live-on': 'Live delivery is on: from now on, mail goes to its real recipients.',
+  'live-off': 'Live delivery is off: mail goes to the review address again.',
   'changed-meanwhile': 'It changed meanwhile (someone else, or it started): here it is as it stands now.',
 };
 
