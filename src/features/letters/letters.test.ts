@@ -273,6 +273,16 @@ describeEachDatabase('letters', (database, kind) => {
     expect((await deliveryStatesFor(db(), c.id)).map((s) => s.state)).toEqual(['sent', 'sent', 'sent']);
   });
 
+  it('keeps one letter when the same person sends twice at once', async () => {
+    const c = await makeCampaign(db());
+    const input = letterInput(`twice-${kind}`);
+    const outcomes = await Promise.all([1, 2].map(() => sendLetter(db(), letterDeps(), c.id, input, { locale: 'en' })));
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['already-sent', 'sent']);
+    const [letter] = await db().select().from(letters).where(eq(letters.campaignId, c.id));
+    expect(await db().$count(emailOutbox, eq(emailOutbox.idempotencyKey, `letter-copy:${letter!.id}`))).toBe(1);
+    expect(await db().$count(letterDeliveries, eq(letterDeliveries.letterId, letter!.id))).toBe(2);
+  });
+
   it('answers closed or no-targets without writing anything', async () => {
     const closed = await makeCampaign(db(), { closesAt: new Date(Date.now() - 1000) });
     expect(await sendLetter(db(), letterDeps(), closed.id, letterInput(`closed-${kind}`), { locale: 'en' })).toEqual({
