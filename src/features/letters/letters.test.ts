@@ -10,7 +10,7 @@ import { supporterEvents } from '../supporters/schema.ts';
 import { campaignById, campaignOpen, listOpenCampaigns, targetsFor } from './campaigns-read.ts';
 import { deliveryStatesFor, liveDeliveryPreview, queueDueDigests, turnOnLiveDelivery } from './delivery.ts';
 import { sendLetter } from './letter.ts';
-import { letterTemplates } from './letter-emails.ts';
+import { letterPreview, letterTemplates } from './letter-emails.ts';
 import { letterInputFor } from './letter-inputs.ts';
 import { letterDeliveries, letterDigests, letters } from './schema.ts';
 import {
@@ -61,6 +61,28 @@ describe('the letter form', () => {
     expect(byField.zip).toBe('Escribe tu código postal de 5 dígitos');
     expect(form().safeParse(null).success).toBe(false);
     expect(form().safeParse('\ud800').success).toBe(false);
+  });
+});
+
+describe('the preview', () => {
+  it('reads as the office will: greeting to the recipient, their words, story, closing, name and address', () => {
+    const c = {
+      id: 1,
+      text: { greeting: 'Estimado(a) {legislator}:', closing: 'Gracias.' },
+    } as unknown as Parameters<typeof letterPreview>[0];
+    const input = { ...letterInput('preview'), story: 'Mi renta subió.' };
+    expect(letterPreview(c, input, { name: 'Sample Senator Avery', chamber: 'upper', district: '10' }, 'es')).toEqual({
+      subject: input.subject,
+      paragraphs: [
+        'Estimado(a) Senador(a) Sample Senator Avery:',
+        'As your constituent, I ask you to support it.',
+        'Rent took half my pay this year.',
+        'Mi renta subió.',
+        'Gracias.',
+        'Sample Writer preview\n100 Sample St NE\nSalem, OR 97301',
+      ],
+    });
+    expect(letterPreview(c, input, undefined, 'en').paragraphs[0]).toBe('Estimado(a) Legislator:');
   });
 });
 

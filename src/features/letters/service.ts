@@ -28,5 +28,5 @@ export {
   turnOnLiveDelivery,
   type DeliveryState,
 } from './delivery.ts';
-export { letterTemplateNames, letterTemplates } from './letter-emails.ts';
+export { letterPreview, letterTemplateNames, letterTemplates } from './letter-emails.ts';
 // L1 end
