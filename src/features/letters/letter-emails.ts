@@ -63,6 +63,7 @@ const words = {
     chamber: { upper: 'Senator', lower: 'Representative' } as Record<string, string>,
     seat: (chamber: string, district: string) => `${chamber === 'upper' ? 'Senate' : 'House'} District ${district}`,
     constituent: 'Constituent',
+    legislator: 'Legislator',
     copySubject: (t: string) => `Thank you for writing: ${t}`,
     copyLead: (n: number) =>
       n === 1
@@ -88,6 +89,7 @@ const words = {
     seat: (chamber: string, district: string) =>
       `Distrito ${district} del ${chamber === 'upper' ? 'Senado' : 'la Cámara'}`,
     constituent: 'Elector(a)',
+    legislator: 'Legislador(a)',
     copySubject: (t: string) => `Gracias por escribir: ${t}`,
     copyLead: (n: number) =>
       n === 1 ? 'Gracias: tu carta va camino a tu legislador(a).' : `Gracias: tu carta va camino a ${n} legisladores.`,
@@ -155,6 +157,34 @@ export function letterLines(c: CampaignDetails, letter: LetterRow, to: Recipient
     ...(c.text.closing ? [c.text.closing] : []),
     [name, letter.street, place].join('\n'),
   ];
+}
+
+/**
+ * The letter as it will read, for the form's preview step: the same paragraphs the office gets, to the
+ * first of its recipients (or to "Legislator" when none is known yet).
+ */
+export function letterPreview(
+  c: CampaignDetails,
+  input: {
+    givenName: string;
+    familyName: string;
+    email: string;
+    subject: string;
+    body: string;
+    story: string;
+    street: string;
+    city: string;
+    zip: string;
+  },
+  to: { name: string; chamber: string; district: string } | undefined,
+  locale: Locale,
+): { subject: string; paragraphs: string[] } {
+  const letter: LetterRow = { id: 0, campaignId: c.id, locale, ...input };
+  const recipient = to
+    ? { legislatorName: to.name, chamber: to.chamber, district: to.district }
+    : { legislatorName: words[locale].legislator, chamber: '', district: '' };
+  const lines = letterLines(c, letter, recipient, locale);
+  return { subject: input.subject, paragraphs: lines };
 }
 
 // Line breaks inside a paragraph are kept in the HTML part too (an address is three lines).

@@ -3,6 +3,7 @@ import { rowsOf, type Db } from '../../platform/db/client.ts';
 import { normalizeEmail } from '../../platform/email-address.ts';
 import { dateToZonedLocal } from '../../platform/web/time.ts';
 import type { Locale } from '../../platform/web/locale.ts';
+import { getSiteSettings } from '../content/service.ts';
 import { enqueueEmails, type NewEmail } from '../email/service.ts';
 import { listLegislators, zipFacts } from '../reference/service.ts';
 import { addToTimeline, upsertSupportersFrom } from '../supporters/service.ts';
@@ -14,7 +15,7 @@ import { letterDeliveries, letters } from './schema.ts';
 /** What writing a letter needs from the app. */
 export type LetterDeps = {
   publicUrl: string;
-  /** The organisation's zone: a digest is a day's letters, and a day begins at midnight there. */
+  /** The organisation's zone: a digest is a day's letters, and a day begins at midnight there. Default: the site's setting. */
   timeZone?: string;
   /** For campaigns that write to a committee: its members from the roster. */
   committeeMembers?: CommitteeMembers;
@@ -63,7 +64,7 @@ export async function sendLetter(
   const county = facts?.counties.length === 1 ? facts.counties[0]! : null;
   const roster = await rosterAddresses(db);
   const digestDay =
-    campaign.deliveryMode === 'digest' ? digestDayOf(now, deps.timeZone ?? 'America/Los_Angeles') : null;
+    campaign.deliveryMode === 'digest' ? digestDayOf(now, deps.timeZone ?? (await getSiteSettings(db)).timeZone) : null;
 
   return db.transaction(async (tx) => {
     const [person] = await rowsOf<{ id: number }>(

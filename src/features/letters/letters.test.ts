@@ -10,7 +10,7 @@ import { supporterEvents } from '../supporters/schema.ts';
 import { campaignById, campaignOpen, listOpenCampaigns, targetsFor } from './campaigns-read.ts';
 import { deliveryStatesFor, liveDeliveryPreview, queueDueDigests, turnOnLiveDelivery } from './delivery.ts';
 import { sendLetter } from './letter.ts';
-import { letterTemplates } from './letter-emails.ts';
+import { letterPreview, letterTemplates } from './letter-emails.ts';
 import { letterInputFor } from './letter-inputs.ts';
 import { letterDeliveries, letterDigests, letters } from './schema.ts';
 import {
@@ -61,6 +61,28 @@ describe('the letter form', () => {
     expect(byField.zip).toBe('Escribe tu código postal de 5 dígitos');
     expect(form().safeParse(null).success).toBe(false);
     expect(form().safeParse('\ud800').success).toBe(false);
+  });
+});
+
+describe('the preview', () => {
+  it('reads as the office will: greeting to the recipient, their words, story, closing, name and address', () => {
+    const c = {
+      id: 1,
+      text: { greeting: 'Estimado(a) {legislator}:', closing: 'Gracias.' },
+    } as unknown as Parameters<typeof letterPreview>[0];
+    const input = { ...letterInput('preview'), story: 'Mi renta subió.' };
+    expect(letterPreview(c, input, { name: 'Sample Senator Avery', chamber: 'upper', district: '10' }, 'es')).toEqual({
+      subject: input.subject,
+      paragraphs: [
+        'Estimado(a) Senador(a) Sample Senator Avery:',
+        'As your constituent, I ask you to support it.',
+        'Rent took half my pay this year.',
+        'Mi renta subió.',
+        'Gracias.',
+        'Sample Writer preview\n100 Sample St NE\nSalem, OR 97301',
+      ],
+    });
+    expect(letterPreview(c, input, undefined, 'en').paragraphs[0]).toBe('Estimado(a) Legislator:');
   });
 });
 
@@ -271,6 +293,16 @@ describeEachDatabase('letters', (database, kind) => {
       digests.filter((m) => m.to === 'sen.brook@oregonlegislature.gov' && m.text.includes(`digest-${kind}-3`)),
     ).toHaveLength(1);
     expect((await deliveryStatesFor(db(), c.id)).map((s) => s.state)).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('keeps one letter when the same person sends twice at once', async () => {
+    const c = await makeCampaign(db());
+    const input = letterInput(`twice-${kind}`);
+    const outcomes = await Promise.all([1, 2].map(() => sendLetter(db(), letterDeps(), c.id, input, { locale: 'en' })));
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['already-sent', 'sent']);
+    const [letter] = await db().select().from(letters).where(eq(letters.campaignId, c.id));
+    expect(await db().$count(emailOutbox, eq(emailOutbox.idempotencyKey, `letter-copy:${letter!.id}`))).toBe(1);
+    expect(await db().$count(letterDeliveries, eq(letterDeliveries.letterId, letter!.id))).toBe(2);
   });
 
   it('answers closed or no-targets without writing anything', async () => {

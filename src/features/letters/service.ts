@@ -28,7 +28,7 @@ export {
   turnOnLiveDelivery,
   type DeliveryState,
 } from './delivery.ts';
-export { letterTemplateNames, letterTemplates } from './letter-emails.ts';
+export { letterPreview, letterTemplateNames, letterTemplates } from './letter-emails.ts';
 // L1 end
 
 // L4: the staff side (campaigns, live delivery's switch, reports): who may, and the audit log's words
