@@ -14,7 +14,7 @@ export type GradedRecord = {
 };
 
 /**
- * The grade rule (ADR 1NN-lt-legislators-agenda): a legislator's grade for a session is the share of
+ * The grade rule (ADR 062): a legislator's grade for a session is the share of
  * their counted votes on the agenda's bills that match the organisation's position (yes on a bill we
  * support, no on one we oppose). Yes and no always count. An absence counts, as a vote not with us,
  * only when the scorecard says absences count; an excused absence never counts. The share picks the
