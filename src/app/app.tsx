@@ -1,4 +1,3 @@
-import { committeeMemberIds } from './committees.ts';
 import { Hono, type Context } from 'hono';
 import { contentRoutes } from '../features/content/routes.tsx';
 import {
@@ -33,11 +32,11 @@ import {
   searchPetitions,
 } from '../features/petitions/service.ts';
 import { newsRoutes } from '../features/news/routes.tsx';
-import { legislatorRoutes } from '../features/legislators/routes.tsx';
 import { legislatorPaths } from '../features/legislators/service.ts';
 import { listPublishedPostPaths, newsLinkTargets, newsSiteMapSection, searchNews } from '../features/news/service.ts';
-import { eventRoutes, isEventOriginCheckedPath } from '../features/events/routes.tsx';
-import { isLetterOriginCheckedPath, letterAssetRoutes, letterRoutes } from '../features/letters/routes.tsx';
+import { isEventOriginCheckedPath } from '../features/events/routes.tsx';
+import { isLetterOriginCheckedPath, letterAssetRoutes } from '../features/letters/routes.tsx';
+import { civicRoutes } from './civic-routes.ts';
 import {
   letterLinkTargets,
   lettersSiteMapSection,
@@ -408,7 +407,7 @@ export function createApp(deps: AppDeps) {
     site.route('/', newsRoutes(newsDeps, locale));
     site.route(
       '/',
-      eventRoutes(
+      civicRoutes(
         {
           ...newsDeps,
           secrets,
@@ -416,26 +415,7 @@ export function createApp(deps: AppDeps) {
           formGuard,
           emailQueued: signupDeps.emailQueued,
           isBlocked: signupDeps.isBlocked,
-        },
-        locale,
-      ),
-    );
-    site.route('/', legislatorRoutes({ db, publicUrl, siteFrame, notFound }, locale));
-    site.route(
-      '/',
-      letterRoutes(
-        {
-          db,
-          secrets,
-          secure: config.secure,
-          publicUrl,
-          siteFrame,
-          notFound,
-          formGuard,
-          emailQueued: signupDeps.emailQueued,
-          isBlocked: signupDeps.isBlocked,
           geocoder: config.censusGeocoderUrl ? censusGeocoder(config.censusGeocoderUrl) : undefined,
-          letter: { publicUrl, committeeMembers: committeeMemberIds },
         },
         locale,
       ),
