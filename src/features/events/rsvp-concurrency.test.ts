@@ -19,7 +19,8 @@ describeEachDatabase('RSVPs at the same moment', (database, kind) => {
   let crowd: Database;
   beforeAll(async () => {
     const url = database().url;
-    crowd = kind === 'postgres' && url ? await openDatabase({ url, poolSize: 30, waitForConnectionMs: 60_000 }) : database();
+    crowd =
+      kind === 'postgres' && url ? await openDatabase({ url, poolSize: 30, waitForConnectionMs: 60_000 }) : database();
   });
   afterAll(async () => {
     if (crowd !== database()) await crowd.close();

@@ -6,7 +6,8 @@ import { auditLog } from '../audit/schema.ts';
 import { emailOutbox } from '../email/schema.ts';
 import { EmailWorker, templateRenderer, type MailTransport } from '../email/service.ts';
 import type { OutgoingEmail } from '../email/transport.ts';
-import { supporterEvents } from '../supporters/schema.ts';
+import { eraseSupporter } from '../supporters/records.ts';
+import { supporterEvents, supporters } from '../supporters/schema.ts';
 import { campaignById, campaignOpen, listOpenCampaigns, targetsFor } from './campaigns-read.ts';
 import { deliveryStatesFor, liveDeliveryPreview, queueDueDigests, turnOnLiveDelivery } from './delivery.ts';
 import { sendLetter } from './letter.ts';
@@ -156,6 +157,17 @@ describeEachDatabase('letters', (database, kind) => {
       'ocd-person/test-rep-20',
     ]);
     expect(await liveDeliveryPreview(db(), c.id, committeeMembers)).toEqual({ offices: 5 });
+  });
+
+  it('erases a writer’s letters and their deliveries with their record, as the privacy notice says', async () => {
+    const c = await makeCampaign(db());
+    const input = letterInput(`erased-${kind}`);
+    const outcome = await sendLetter(db(), letterDeps(), c.id, input, { locale: 'en' });
+    const letterId = (outcome as { letterId: number }).letterId;
+    const [writer] = await db().select().from(supporters).where(eq(supporters.email, input.email));
+    expect(await eraseSupporter(db(), writer!.id, null)).toBe(true);
+    expect(await db().select().from(letters).where(eq(letters.id, letterId))).toHaveLength(0);
+    expect(await db().select().from(letterDeliveries).where(eq(letterDeliveries.letterId, letterId))).toHaveLength(0);
   });
 
   it('sends to the review address, marked as a test, until live; once per person; copy and timeline', async () => {
