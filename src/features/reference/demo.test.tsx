@@ -45,7 +45,8 @@ describeWithSharedData('reference data at start-up', () => {
       expect(lines).toEqual([
         `info reference data imported from ${sharedData}: 90 districts, 90 legislators, 430 ZIP areas`,
       ]);
-      expect((await referenceStatus(db())).imports).toHaveLength(3);
+      // One import of each dataset: districts, legislators, ZIP areas, committees.
+      expect((await referenceStatus(db())).imports).toHaveLength(4);
     });
   });
 });
