@@ -44,7 +44,8 @@ describe.skipIf(!available.ok)('the letters workspace', () => {
     await submitted(page, () => page.keyboard.press('Enter'));
     // No review address, topic, subject or letter: the form comes back as typed, focus on the list of problems.
     expect(await page.title()).toMatch(/^Error: Create a letter campaign/);
-    expect(await page.evaluate('document.activeElement.className')).toBe('error-summary');
+    // The page's script moves focus once it has loaded: wait for it rather than race it on a busy machine.
+    await expect.poll(() => page.evaluate('document.activeElement.className')).toBe('error-summary');
     expect(await page.getByLabel('Address', { exact: true }).inputValue()).toBe('sample-river-letters');
     await page.getByRole('link', { name: /^Enter the staff inbox/ }).focus();
     await page.keyboard.press('Enter');
