@@ -37,6 +37,9 @@ import { listPublishedPostPaths, newsLinkTargets, newsSiteMapSection, searchNews
 import { isEventOriginCheckedPath } from '../features/events/routes.tsx';
 import { isLetterOriginCheckedPath, letterAssetRoutes } from '../features/letters/routes.tsx';
 import { civicRoutes } from './civic-routes.ts';
+import { storyRoutes } from '../features/stories/routes.tsx';
+import { isStoryOriginCheckedPath } from '../features/stories/share-routes.tsx';
+import { FileKeyRing, StoryVault } from '../features/stories/service.ts';
 import {
   letterLinkTargets,
   lettersSiteMapSection,
@@ -155,6 +158,7 @@ export function createApp(deps: AppDeps) {
   };
 
   const secrets = new Secrets(config.secretKey);
+  const storyVault = deps.storyVault ?? new StoryVault(new FileKeyRing(config.storiesKeyFile));
   const plainPage = (c: Context, status: 403 | 413 | 429, title: string, body: string) =>
     sendHtml(
       c,
@@ -225,7 +229,8 @@ export function createApp(deps: AppDeps) {
           path === '/es/join' ||
           isPetitionOriginCheckedPath(path) ||
           isEventOriginCheckedPath(path) ||
-          isLetterOriginCheckedPath(path),
+          isLetterOriginCheckedPath(path) ||
+          isStoryOriginCheckedPath(path),
         publicOrigin: new URL(publicUrl).origin,
       },
       onRejected: (c) =>
@@ -336,6 +341,7 @@ export function createApp(deps: AppDeps) {
       cache,
       siteFrame,
       secrets,
+      storyVault,
       files,
       petitions: petitionsPublic,
       targets: linkTargets,
@@ -416,6 +422,20 @@ export function createApp(deps: AppDeps) {
           emailQueued: signupDeps.emailQueued,
           isBlocked: signupDeps.isBlocked,
           geocoder: config.censusGeocoderUrl ? censusGeocoder(config.censusGeocoderUrl) : undefined,
+        },
+        locale,
+      ),
+    );
+    site.route(
+      '/',
+      storyRoutes(
+        {
+          ...newsDeps,
+          vault: storyVault,
+          secrets,
+          secure: config.secure,
+          formGuard,
+          emailQueued: signupDeps.emailQueued,
         },
         locale,
       ),

@@ -10,6 +10,7 @@ import { mediaAuditWords } from '../features/media/service.ts';
 import { petitionAuditWords } from '../features/petitions/service.ts';
 import { referenceAuditWords } from '../features/reference/service.ts';
 import { staffAuditWords } from '../features/staff/service.ts';
+import { storyAuditWords } from '../features/stories/service.ts';
 import { supporterAuditWords } from '../features/supporters/service.ts';
 
 /**
@@ -31,4 +32,5 @@ export const auditWords: readonly AuditWords[] = [
   eventAuditWords,
   legislatorAuditWords,
   letterAuditWords,
+  storyAuditWords,
 ];

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../platform/config.ts';
 import type { Database } from '../platform/db/client.ts';
 import type { ImageLibrary } from '../platform/web/images.tsx';
+import type { StoryVault } from '../features/stories/service.ts';
 
 /** What the app is composed from: the running process hands these in. */
 export type AppDeps = {
@@ -18,4 +19,6 @@ export type AppDeps = {
   referenceFolder?: string;
   /** The images pages and editors place; the media library's when not given. */
   images?: ImageLibrary;
+  /** The stories key ring; the file config names when not given (tests give one in memory). */
+  storyVault?: StoryVault;
 };

@@ -36,6 +36,8 @@ import { eventAdminRoutes } from '../features/events/admin/routes.tsx';
 import { eventPermissions, promoteWaitlist } from '../features/events/service.ts';
 import { letterAdminRoutes } from '../features/letters/admin/routes.tsx';
 import { letterPermissions } from '../features/letters/service.ts';
+import { storyAdminRoutes } from '../features/stories/admin/routes.tsx';
+import { storyPermissions, type StoryVault } from '../features/stories/service.ts';
 import { newsAdminRoutes } from '../features/news/admin/routes.tsx';
 import { newsPermissions } from '../features/news/permissions.ts';
 import { legislatorAdminRoutes } from '../features/legislators/admin/routes.tsx';
@@ -55,6 +57,7 @@ export type WorkspaceDeps = {
   /** Everything the menu editor may link to, as the app composes it from each feature. */
   targets: LinkTargets;
   images: ImageLibrary;
+  storyVault: StoryVault;
 };
 
 /**
@@ -79,6 +82,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       { key: 'news', href: '/admin/news', label: 'News', visible: newsPermissions.view },
       { key: 'events', href: '/admin/events', label: 'Events', visible: eventPermissions.view },
       { key: 'letters', href: '/admin/letters', label: 'Letters', visible: letterPermissions.view },
+      { key: 'stories', href: '/admin/stories', label: 'Stories', visible: storyPermissions.read },
       { key: 'media', href: '/admin/media', label: 'Media', visible: mediaPermissions.view },
       { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPermissions.view },
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
@@ -168,6 +172,17 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
   admin.route(
     '/letters',
     letterAdminRoutes({ db, frame, cache, committees: committeeNames, committeeMembers: committeeMemberIds }),
+  );
+  admin.route(
+    '/stories',
+    storyAdminRoutes({
+      db,
+      vault: workspace.storyVault,
+      frame,
+      cache,
+      publicUrl,
+      emailQueued: deps.emailQueued ?? (() => {}),
+    }),
   );
   admin.route('/media', mediaAdminRoutes({ db, frame, files, uploadMaxBytes: config.uploadMaxBytes }));
   admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));

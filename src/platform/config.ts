@@ -154,6 +154,7 @@ const envSchema = z.object({
       .optional(),
   ),
   DKIM_PRIVATE_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  STORIES_KEY_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   CENSUS_GEOCODER_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -170,6 +171,8 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The stories key ring, a file outside the database (ADR 063): STORIES_KEY_FILE, or stories-keys.json in DATA_DIR. */
+  storiesKeyFile: string;
   publicUrl: string;
   secretKey: string;
   smtpUrl: string | undefined;
@@ -254,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir,
+    storiesKeyFile: e.STORIES_KEY_FILE ? resolve(e.STORIES_KEY_FILE) : join(dataDir, 'stories-keys.json'),
     publicUrl,
     secretKey: e.SECRET_KEY ?? readOrCreateSecretKey(dataDir),
     smtpUrl: e.SMTP_URL,

@@ -53,6 +53,7 @@ const publicColumns = {
   totpEnabledAt: staffUsers.totpEnabledAt,
   disabledAt: staffUsers.disabledAt,
   passwordChangedAt: staffUsers.passwordChangedAt,
+  storiesAccess: staffUsers.storiesAccess,
   createdAt: staffUsers.createdAt,
   updatedAt: staffUsers.updatedAt,
 };

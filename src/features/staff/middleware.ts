@@ -25,6 +25,7 @@ export function loadStaffSession(deps: { db: Db; trustProxy: number }): Middlewa
         email: session.staff.email,
         displayName: session.staff.displayName,
         role: session.staff.role,
+        storiesAccess: session.staff.storiesAccess,
         sessionIdHash: session.idHash,
         awaitingSecondFactor: session.awaitingSecondFactor,
         totpEnabled: Boolean(session.staff.totpEnabledAt),

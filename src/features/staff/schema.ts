@@ -16,6 +16,11 @@ export const staffUsers = pgTable('staff_users', {
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
   /** The 30-second step of the last code accepted: that code and every earlier one are refused (no replay). */
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  /**
+   * May read survivors' stories (ADR 063): granted by an admin on top of the role, because a story's teller trusted
+   * a few people, not everyone who edits the site. Admins need it too.
+   */
+  storiesAccess: boolean('stories_access').notNull().default(false),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

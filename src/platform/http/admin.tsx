@@ -13,6 +13,8 @@ export type AdminIdentity = {
   email: string;
   displayName: string;
   role: 'admin' | 'organizer' | 'editor' | 'viewer';
+  /** May read survivors' stories: granted by an admin on top of the role (ADR 063). */
+  storiesAccess: boolean;
   sessionIdHash: string;
   awaitingSecondFactor: boolean;
   totpEnabled: boolean;

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { ChallengeWidget, signupScript } from '../http/form-challenge-widget.tsx';
+import { QuickExit } from './quick-exit.tsx';
 import { stylesheet } from './assets.ts';
 import { localizedPath, locales, type Locale } from './locale.ts';
 import { messagesFor } from './messages.ts';
@@ -67,6 +68,11 @@ export type PageMeta = {
   noindex?: boolean;
   /** False on the sign-up page itself, which is the form: a second one in its footer would only confuse. */
   footerSignup?: boolean;
+  /**
+   * Pages where a reader may need to leave fast (sharing or reading a survivor's story) carry the "Exit this page"
+   * button: a plain link to a neutral site without JavaScript; with it, Shift pressed three times as well (ADR 063).
+   */
+  quickExit?: boolean;
 };
 
 /**
@@ -150,6 +156,7 @@ export function Layout(props: PageMeta & { children?: Child }) {
         <a class="skip-link" href="#main">
           {t.skipToContent}
         </a>
+        {props.quickExit ? <QuickExit locale={locale} /> : null}
         <header class="site-header">
           <div class="wrap">
             <a class="brand" href={localizedPath(locale, '/')}>

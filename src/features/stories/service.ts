@@ -1,0 +1,19 @@
+// The stories feature's public surface: other features, and the app, use only what is exported here.
+
+// Shared: the key ring, opened records, who may (lead)
+export { FileKeyRing, MemoryKeyRing, StoryKeyError, StoryVault, type KeyRingSource } from './keys.ts';
+export { storyPermissions } from './permissions.ts';
+export { storyAuditWords } from './audit-words.ts';
+// Shared end
+
+// S1: sharing a story, the teller's deletion and consent links
+// S1 end
+
+// S2: keys rotated, deletion, retention, a person's stories in their data
+// S2 end
+
+// S3: moderation
+// S3 end
+
+// S4: published stories, testimony, staff access
+// S4 end
