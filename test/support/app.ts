@@ -1,3 +1,6 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoryVault } from '../../src/features/stories/service.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 import type { ImageLibrary } from '../../src/platform/web/images.tsx';
@@ -17,6 +20,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     WRITES_PER_MINUTE: '1000000',
     // Each test browser presents its own address through the proxy header (test/support/staff.ts).
     TRUST_PROXY: '1',
+    // A key ring of the test process's own, never the developer's site's ./data one.
+    STORIES_KEY_FILE: join(tmpdir(), `groundswell-test-stories-keys-${process.pid}.json`),
     ...overrides,
   });
 }
@@ -25,7 +30,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export function createTestApp(
   database: Database,
   overrides: Record<string, string> = {},
-  more: { images?: ImageLibrary } = {},
+  more: { images?: ImageLibrary; storyVault?: StoryVault } = {},
 ) {
   const config = testConfig(overrides);
   return createApp({ config, database, logger: createLogger({ level: 'silent', pretty: false }), ...more });

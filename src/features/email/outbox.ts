@@ -14,6 +14,8 @@ export type NewEmail = {
   template: string;
   locale: Locale;
   data?: Record<string, unknown>;
+  /** The address and data are forgotten once the message is sent or given up (ADR 063). */
+  forgetWhenSent?: boolean;
 };
 
 /** Attempts before a temporarily failing message is given up. */

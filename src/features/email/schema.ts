@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Locale } from '../../platform/web/locale.ts';
 
 export const emailKinds = ['transactional', 'bulk'] as const;
@@ -33,6 +33,11 @@ export const emailOutbox = pgTable(
     providerMessageId: text('provider_message_id'),
     /** Set for a broadcast's messages, so its progress page counts them by status. */
     broadcastId: bigint('broadcast_id', { mode: 'number' }),
+    /**
+     * Forget the address and merge data once the message is sent or given up (a story's teller, ADR 063): the
+     * outbox then keeps no contact detail, only that a message went.
+     */
+    forgetWhenSent: boolean('forget_when_sent').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },

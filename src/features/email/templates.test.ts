@@ -59,6 +59,7 @@ function row(
     idempotencyKey: `k${id}`,
     messageId: `<m${id}@psj.example>`,
     toAddress: 'x@example.org',
+    forgetWhenSent: false,
     kind,
     template,
     locale,

@@ -10,6 +10,7 @@ export { storyAuditWords } from './audit-words.ts';
 // S1 end
 
 // S2: keys rotated, deletion, retention, a person's stories in their data
+export { deleteStory, deleteStoryByToken } from './erasure.ts';
 // S2 end
 
 // S3: moderation
