@@ -1,14 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { contentRoutes } from '../features/content/routes.tsx';
-import {
-  contentLinkTargets,
-  getContentVersion,
-  getSiteSettings,
-  searchLibrary,
-  searchPages,
-  searchPolicies,
-  siteFrameOf,
-} from '../features/content/service.ts';
+import { getSiteSettings, siteFrameOf } from '../features/content/service.ts';
 import { ensureMenus, publicMenus } from '../features/navigation/service.ts';
 import { sectionSourcesFor } from './section-sources.ts';
 import { siteFileRoutes } from '../features/content/site-files.ts';
@@ -23,36 +15,15 @@ import { recordEmailFeedback } from '../features/supporters/email-feedback.ts';
 import { signupRoutes } from '../features/supporters/routes.tsx';
 import { PetitionPublic, petitionOpenRoutes } from '../features/petitions/public-pages.tsx';
 import { isPetitionOriginCheckedPath, petitionRoutes } from '../features/petitions/routes.tsx';
-import {
-  censusGeocoder,
-  listPublicPetitions,
-  petitionLinkTargets,
-  petitionSiteMapSection,
-  publicPetitionsStamp,
-  searchPetitions,
-} from '../features/petitions/service.ts';
+import { censusGeocoder } from '../features/petitions/service.ts';
 import { newsRoutes } from '../features/news/routes.tsx';
-import { legislatorPaths } from '../features/legislators/service.ts';
-import { listPublishedPostPaths, newsLinkTargets, newsSiteMapSection, searchNews } from '../features/news/service.ts';
 import { isEventOriginCheckedPath } from '../features/events/routes.tsx';
 import { isLetterOriginCheckedPath, letterAssetRoutes } from '../features/letters/routes.tsx';
 import { civicRoutes } from './civic-routes.ts';
+import { featurePaths, linkTargetsOf, publicVersion, searchSources, siteMapSectionsOf } from './site-index.ts';
 import { storyRoutes } from '../features/stories/routes.tsx';
 import { isStoryOriginCheckedPath } from '../features/stories/share-routes.tsx';
 import { FileKeyRing, StoryVault } from '../features/stories/service.ts';
-import {
-  letterLinkTargets,
-  lettersSiteMapSection,
-  listPublicLetterPaths,
-  publicLettersStamp,
-} from '../features/letters/site-map.ts';
-import {
-  eventLinkTargets,
-  eventsSiteMapSection,
-  listPublicEventPaths,
-  publicEventsStamp,
-  searchEvents,
-} from '../features/events/service.ts';
 import { searchRoutes } from '../features/search/routes.tsx';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../features/supporters/preferences-routes.tsx';
 import { join } from 'node:path';
@@ -62,8 +33,7 @@ import type { Config } from '../platform/config.ts';
 import { favicon, stylesheet, workspaceScript } from '../platform/web/assets.ts';
 import { renderNotFound, renderRefusal, renderServerError, renderTooLarge } from '../platform/web/error-pages.tsx';
 import type { SiteFrame } from '../platform/web/layout.tsx';
-import type { LinkTargets } from '../platform/web/link-targets.ts';
-import { splitLocale, type Locale } from '../platform/web/locale.ts';
+import { splitLocale } from '../platform/web/locale.ts';
 import { limitBodySize } from '../platform/http/body-size.ts';
 import { clientIp } from '../platform/http/client-ip.ts';
 import { csrfProtection } from '../platform/http/csrf.ts';
@@ -80,7 +50,6 @@ import { rememberSource } from '../platform/http/source-code.ts';
 import { sendHtml, sendPrepared } from '../platform/http/respond.ts';
 import { securityHeaders } from '../platform/http/security-headers.ts';
 import { trimTrailingSlash } from '../platform/http/trailing-slash.ts';
-import type { SearchSource } from '../platform/search.ts';
 
 import type { AppDeps } from './deps.ts';
 
@@ -113,32 +82,10 @@ export function createApp(deps: AppDeps) {
   const { config, database, logger } = deps;
   const db = database.db;
   const metrics = createHttpMetrics();
-  // Public pages show petitions and events too (the menu, the site map, the sitemap): their version moves with any.
-  // The petitions' and events' 32-bit stamps, folded into one, sit below the content version, exact for the first
-  // two million content edits.
-  const cache = new PageCache(async () => {
-    const [content, petitions, events, letters] = await Promise.all([
-      getContentVersion(db),
-      publicPetitionsStamp(db),
-      publicEventsStamp(db),
-      publicLettersStamp(db),
-    ]);
-    return content * 2 ** 32 + ((petitions ^ events ^ letters) >>> 0);
-  }, config.pageCacheCheckMs);
+  const cache = new PageCache(() => publicVersion(db), config.pageCacheCheckMs);
   const publicUrl = config.publicUrl;
 
-  // Everything a menu (or a call to action) may link to, as each feature offers it; a feature that adds things to
-  // link to (events) adds its list here, and its writes move the page cache's version as content's do.
-  const linkTargets: LinkTargets = async () =>
-    (
-      await Promise.all([
-        contentLinkTargets(db),
-        petitionLinkTargets(db),
-        newsLinkTargets(db),
-        eventLinkTargets(db),
-        letterLinkTargets(db),
-      ])
-    ).flat();
+  const linkTargets = linkTargetsOf(db);
 
   const siteFrame = (): Promise<SiteFrame> =>
     cache.value('site-frame', async () => {
@@ -315,22 +262,7 @@ export function createApp(deps: AppDeps) {
   const files = new LocalFileStore(join(config.dataDir, 'uploads'));
   // The media library's images: outside the language middleware too, long-cached, from our own origin.
   app.route('/', mediaFileRoutes({ db, files }));
-  const petitionPaths = async () => {
-    const listed = await listPublicPetitions(db);
-    return listed.length === 0 ? [] : ['/petitions', ...listed.map((p) => `/petitions/${p.slug}`)];
-  };
-  const newsPaths = async () => ['/news', ...(await listPublishedPostPaths(db))];
-  const morePaths = async () =>
-    (
-      await Promise.all([
-        petitionPaths(),
-        newsPaths(),
-        listPublicEventPaths(db),
-        legislatorPaths(db),
-        listPublicLetterPaths(db),
-      ])
-    ).flat();
-  app.route('/', siteFileRoutes({ db, cache, publicUrl, files, morePaths }));
+  app.route('/', siteFileRoutes({ db, cache, publicUrl, files, morePaths: () => featurePaths(db) }));
   // The media library pages and editors place images from (a test may hand in another).
   const images = deps.images ?? mediaLibrary(db);
 
@@ -349,15 +281,6 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  // Site search: each feature's part, ranked together on one page (news and events add theirs here).
-  const searchSources: SearchSource[] = [
-    searchPages,
-    searchPolicies,
-    searchLibrary,
-    searchPetitions,
-    searchNews,
-    searchEvents,
-  ];
   // GETs pass the write limit; a search costs a few statements, so it has a bucket of its own, twice as large.
   const searchLimit = new RateLimiter(config.writesPerMinute * 2, config.writesPerMinute * 2);
   const searchDeps = {
@@ -376,13 +299,7 @@ export function createApp(deps: AppDeps) {
     publicUrl,
     siteFrame,
     notFound,
-    siteMapSections: async (locale: Locale) =>
-      Promise.all([
-        newsSiteMapSection(db, locale),
-        eventsSiteMapSection(db, locale),
-        petitionSiteMapSection(db, locale),
-        lettersSiteMapSection(db, locale),
-      ]),
+    siteMapSections: siteMapSectionsOf(db),
     ...sectionSourcesFor(db, images, linkTargets),
   };
   const newsDeps = { db, cache, publicUrl, siteFrame, notFound, images };

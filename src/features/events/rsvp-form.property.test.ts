@@ -12,7 +12,7 @@ import { eventQuestions, eventRsvps, eventSessions, eventTranslations, events } 
 
 // Each accepted RSVP writes a supporter, an RSVP, a timeline entry and an email, and takes the event's lock: a
 // quarter of the other public forms' count, on PGlite, and a fifth of that on PostgreSQL (ADR 054).
-const RUNS = propertyRuns(1_000, 200);
+const RUNS = propertyRuns(400, 200);
 const CAPACITY = 5;
 
 /** Text of every kind: short, Unicode (lone surrogates too), and far longer than any field allows. */

@@ -12,7 +12,7 @@ import { letterDeliveries, letters } from './schema.ts';
 
 // Each accepted letter writes a supporter, a letter, its deliveries, their messages and a timeline entry: the
 // RSVP form's count (ADR 054), a fifth of it on PostgreSQL.
-const RUNS = propertyRuns(1_000, 200);
+const RUNS = propertyRuns(400, 200);
 
 /** Text of every kind: short, Unicode (lone surrogates too), and far longer than any field allows. */
 const anyText = fc.oneof(

@@ -13,7 +13,7 @@ import { signatureCountShards, signatures } from './schema.ts';
 import { CONFIRMATIONS_PER_SIGNATURE } from './service.ts';
 import { makeOpenPetition, seedTestZips } from './test-support.ts';
 
-const RUNS = propertyRuns(4_000);
+const RUNS = propertyRuns(1_500);
 
 /** Text of every kind: short, Unicode (lone surrogates too), and far longer than any field allows. */
 const anyText = fc.oneof(

@@ -11,7 +11,7 @@ import { spentFormChallenges } from '../../platform/http/form-challenge-schema.t
 import { signupConfirmations, subscriptions, supporterEvents, supporters } from './schema.ts';
 import { CONFIRMATIONS_PER_DAY } from './service.ts';
 
-const RUNS = propertyRuns(4_000);
+const RUNS = propertyRuns(1_500);
 
 /** Text of every kind: short, Unicode (lone surrogates too), and far longer than any field allows. */
 const anyText = fc.oneof(
