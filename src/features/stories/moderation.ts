@@ -209,10 +209,11 @@ export function saveStoryEdit(
   actor: AuditActor,
 ): Promise<ModerationOutcome> {
   return decide(deps, id, actor, 'story.redact', (row) => {
-    const open = (sealed: string | null) => (sealed === null ? null : deps.vault.open(sealed));
+    // Nothing saved yet and saved empty are the same to a reader; the text, never saved, is always a change.
+    const open = (sealed: string | null) => (sealed === null ? '' : deps.vault.open(sealed));
     const changed = [
       open(row.titleSealed) !== edit.title ? 'title' : '',
-      open(row.redactedSealed) !== edit.text ? 'text' : '',
+      row.redactedSealed === null || open(row.redactedSealed) !== edit.text ? 'text' : '',
       open(row.contentNotesSealed) !== edit.contentNotes ? 'content notes' : '',
       [...row.topics].sort().join() !== [...edit.topics].sort().join() ? 'topics' : '',
     ].filter(Boolean);
