@@ -21,7 +21,10 @@ describeEachDatabase('who may use which admin route', (database) => {
     app = createTestApp(database()).app;
     for (const role of everyone) as[role] = await signedInAs(app, database(), role);
     // Stories need a grant on top of the role (ADR 063): the walkers have it; an admin without it is refused them.
-    await grantStoriesAccess(database(), Object.values(as).map((b) => b.staffId));
+    await grantStoriesAccess(
+      database(),
+      Object.values(as).map((b) => b.staffId),
+    );
     withoutStories = await signedInAs(app, database(), 'admin');
     cases = await adminRouteTable(database());
   });
@@ -55,7 +58,8 @@ describeEachDatabase('who may use which admin route', (database) => {
         route.method === 'GET'
           ? await withoutStories.request(route.url)
           : await withoutStories.post(route.url, route.form ?? {}, { from: '/admin/account' });
-      if (refused.status !== 403) outcomes.push(`${route.method} ${route.url} without stories access: ${refused.status}`);
+      if (refused.status !== 403)
+        outcomes.push(`${route.method} ${route.url} without stories access: ${refused.status}`);
     }
     expect(outcomes).toEqual([]);
   }, 120_000);

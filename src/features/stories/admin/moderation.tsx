@@ -3,13 +3,26 @@ import type { AdminEnv } from '../../../platform/http/admin.tsx';
 import { formText, readForm } from '../../../platform/http/form-body.ts';
 import type { FieldErrors } from '../../../platform/web/forms.tsx';
 import type { Locale } from '../../../platform/web/locale.ts';
-import { readStoryForStaff, saveStoryEdit, saveTranslation, storyQueue, type ModerationOutcome } from '../moderation.ts';
+import {
+  readStoryForStaff,
+  saveStoryEdit,
+  saveTranslation,
+  storyQueue,
+  type ModerationOutcome,
+} from '../moderation.ts';
 import { storyPermissions } from '../permissions.ts';
 import { storyStatuses, type StoryStatus } from '../schema.ts';
 import { decisionRoutes } from './decision-routes.tsx';
 import type { StoryAdminDeps } from './deps.ts';
 import { storyName } from './messages.ts';
-import { editValues, parseEdit, parseTranslation, translationValues, typedValues, type FormValues } from './story-form.ts';
+import {
+  editValues,
+  parseEdit,
+  parseTranslation,
+  translationValues,
+  typedValues,
+  type FormValues,
+} from './story-form.ts';
 import { QueueView } from './views/queue.tsx';
 import { StoryView } from './views/story.tsx';
 

@@ -53,9 +53,7 @@ export function Decisions(props: { story: StoryRecord; token: string }) {
           {story.status === 'kept' ? null : (
             <ActionButton action={`${base}/keep`} token={token} label="Keep for staff only" />
           )}
-          {story.status === 'rejected' ? null : (
-            <ActionButton action={`${base}/reject`} token={token} label="Reject" />
-          )}
+          {story.status === 'rejected' ? null : <ActionButton action={`${base}/reject`} token={token} label="Reject" />}
           <ActionButton action={`${base}/ask-consent`} token={token} label="Ask for consent again" />
         </div>
       )}
@@ -113,9 +111,7 @@ export function PublishConfirmation(props: {
         </p>
       ) : null}
       <ul>
-        <li>
-          It goes on the public site at once, under the title “{story.title ?? ''}”, in the version you edited.
-        </li>
+        <li>It goes on the public site at once, under the title “{story.title ?? ''}”, in the version you edited.</li>
         <li>The original and the teller’s details stay private.</li>
         <li>You can unpublish it later.</li>
       </ul>

@@ -6,14 +6,7 @@ import { SummaryTable } from '../../../../platform/web/tables.tsx';
 import { When } from '../../../../platform/web/when.tsx';
 import { storyTopics } from '../../schema.ts';
 import type { StoryRecord } from '../../story-records.ts';
-import {
-  consentSentences,
-  kindLabels,
-  languageLabels,
-  statusLabels,
-  storyName,
-  topicLabels,
-} from '../messages.ts';
+import { consentSentences, kindLabels, languageLabels, statusLabels, storyName, topicLabels } from '../messages.ts';
 import { STORY_TEXT_MAX, topicField, type FormValues } from '../story-form.ts';
 import { Decisions } from './decisions.tsx';
 import { Done } from './queue.tsx';
@@ -90,7 +83,12 @@ function StoryFacts(props: { story: StoryRecord; timeZone: string }) {
     ['Submitted', at(story.submittedAt)],
     ['Consent', consentSentences[story.publishConsent]],
     ['Testimony', story.testimonyConsent ? 'May be read as testimony to legislators' : 'Not as testimony'],
-    ['Consent given', <>{at(story.consentedAt)}, on the wording of version {story.consentWordingVersion}</>],
+    [
+      'Consent given',
+      <>
+        {at(story.consentedAt)}, on the wording of version {story.consentWordingVersion}
+      </>,
+    ],
   ];
   if (story.consentAskedAt) rows.push(['Consent asked again', at(story.consentAskedAt)]);
   if (story.publishedAt)
