@@ -141,7 +141,8 @@ export function decisionRoutes(
 
   app.post(`/${idParam}/testimony`, moderate, async (c) => {
     const wanted = formText(await readForm(c), 'forTestimony');
-    if (wanted !== 'yes' && wanted !== 'no') return storyScreen(c, { refusal: 'Choose in or out.', status: 400 });
+    if (wanted !== 'yes' && wanted !== 'no')
+      return storyScreen(c, { refusal: formMessages.testimonyChoice, status: 400 });
     const outcome = await setForTestimony(deps, idOf(c), wanted === 'yes', frame.actor(c));
     return after(c, outcome, wanted === 'yes' ? 'testimony-in' : 'testimony-out');
   });

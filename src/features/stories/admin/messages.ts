@@ -69,6 +69,7 @@ export const formMessages = {
   translationText: 'Enter the translated text, or clear the title too',
   signAs: 'Choose how the story is signed',
   contacted: 'Tick that you contacted them, as they asked, before publishing',
+  testimonyChoice: 'Choose whether it goes in the testimony packet or out of it.',
 };
 
 /** After a decision, by code in the address (?done=), so no text travels in URLs. */

@@ -1,7 +1,6 @@
 import { Select } from '../../../../platform/web/forms.tsx';
 import { DataTable } from '../../../../platform/web/tables.tsx';
 import { When } from '../../../../platform/web/when.tsx';
-import type { Locale } from '../../../../platform/web/locale.ts';
 import { QUEUE_LIMIT, type QueueFilter, type QueuedStory } from '../../moderation.ts';
 import { storyStatuses, type StoryStatus } from '../../schema.ts';
 import { consentSummary, doneMessages, languageLabels, statusLabels, storyName } from '../messages.ts';
@@ -103,7 +102,7 @@ function StoryTable(props: { rows: QueuedStory[]; timeZone: string }) {
           <td>
             <When at={s.submittedAt} timeZone={props.timeZone} />
           </td>
-          <td>{languageLabels[s.locale as Locale]}</td>
+          <td>{languageLabels[s.locale]}</td>
           <td>{consentSummary(s)}</td>
           <td>
             <StatusBadge status={s.status} />

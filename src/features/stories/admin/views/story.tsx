@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { BackLink } from '../../../../platform/web/components.tsx';
 import { CheckboxGroup } from '../../../../platform/web/contact-fields.tsx';
 import { Checkbox, ErrorSummary, Field, Form, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
@@ -77,7 +78,7 @@ export function StoryView(props: StoryScreen) {
 function StoryFacts(props: { story: StoryRecord; timeZone: string }) {
   const { story } = props;
   const at = (date: Date) => <When at={date} timeZone={props.timeZone} />;
-  const rows: [string, unknown][] = [
+  const rows: [string, Child][] = [
     ['State', statusLabels[story.status]],
     ['Language', languageLabels[story.locale]],
     ['Submitted', at(story.submittedAt)],
@@ -99,7 +100,7 @@ function StoryFacts(props: { story: StoryRecord; timeZone: string }) {
       </>,
     ]);
   if (story.testimonyConsent) rows.push(['In the testimony packet', story.forTestimony ? 'Yes' : 'No']);
-  return <SummaryTable caption="About this story" rows={rows as [string, string][]} />;
+  return <SummaryTable caption="About this story" rows={rows} />;
 }
 
 /** The teller's details, apart from the story: for follow-up only, never published (but a first name, if allowed). */
