@@ -6,6 +6,7 @@ import { createTestApp } from '../../test/support/app.ts';
 import { describeEachDatabase } from '../../test/support/databases.ts';
 import { signedInAs, type Browser } from '../../test/support/staff.ts';
 import { adminRouteTable, type AdminRouteCase } from '../../test/support/admin-routes.ts';
+import { grantStoriesAccess } from '../../test/support/admin-routes-stories.ts';
 
 const everyone: StaffRole[] = ['admin', 'organizer', 'editor', 'viewer'];
 
@@ -13,11 +14,18 @@ describeEachDatabase('who may use which admin route', (database) => {
   let app: ReturnType<typeof createTestApp>['app'];
   const as = {} as Record<StaffRole, Browser & { staffId: number }>;
   let cases: AdminRouteCase[];
+  let withoutStories: Browser;
 
   beforeAll(async () => {
     await seedDemoContent(database().db);
     app = createTestApp(database()).app;
     for (const role of everyone) as[role] = await signedInAs(app, database(), role);
+    // Stories need a grant on top of the role (ADR 063): the walkers have it; an admin without it is refused them.
+    await grantStoriesAccess(
+      database(),
+      Object.values(as).map((b) => b.staffId),
+    );
+    withoutStories = await signedInAs(app, database(), 'admin');
     cases = await adminRouteTable(database());
   });
 
@@ -45,6 +53,13 @@ describeEachDatabase('who may use which admin route', (database) => {
           outcomes.push(`${route.method} ${route.url} as ${role}: ${res.status}, wanted ${wanted ? 'allowed' : '403'}`);
         if (res.status >= 500) outcomes.push(`${route.method} ${route.url} as ${role}: ${res.status}`);
       }
+      if (!route.url.startsWith('/admin/stories')) continue;
+      const refused =
+        route.method === 'GET'
+          ? await withoutStories.request(route.url)
+          : await withoutStories.post(route.url, route.form ?? {}, { from: '/admin/account' });
+      if (refused.status !== 403)
+        outcomes.push(`${route.method} ${route.url} without stories access: ${refused.status}`);
     }
     expect(outcomes).toEqual([]);
   }, 120_000);

@@ -8,6 +8,7 @@ import { eventRouteCases } from './admin-routes-events.ts';
 import { legislatorRouteCases } from './admin-routes-legislators.ts';
 import { letterRouteCases } from './admin-routes-letters.ts';
 import { mediaRouteCases, navigationRouteCases, newsRouteCases } from './admin-routes-site.ts';
+import { storyRouteCases } from './admin-routes-stories.ts';
 
 /**
  * The table the role × route test walks: every admin route, a URL to try it
@@ -289,6 +290,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     ...(await eventRouteCases(database)),
     ...(await legislatorRouteCases(database)),
     ...(await letterRouteCases(database)),
+    ...(await storyRouteCases(database)),
   ];
 }
 

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { createStaff } from '../../src/features/staff/service.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 import { adminRouteTable } from './admin-routes.ts';
+import { grantStoriesAccess } from './admin-routes-stories.ts';
 
 /**
  * Every screen of the workspace, taken from the role × route table that
@@ -44,7 +45,9 @@ export function screenName(path: string): string {
 export async function signInAsNewAdmin(page: Page, site: { url: string; database: Database }): Promise<void> {
   const email = `screens-${Date.now()}@staff.example`;
   const password = 'a long walk along the willamette';
-  await createStaff(site.database.db, { email, displayName: 'Sample Admin', role: 'admin', password });
+  const admin = await createStaff(site.database.db, { email, displayName: 'Sample Admin', role: 'admin', password });
+  // The stories screens need the grant an admin gives on top of the role (ADR 063).
+  await grantStoriesAccess(site.database, [admin.id]);
   await page.goto(`${site.url}/admin/sign-in`);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);

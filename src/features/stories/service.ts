@@ -14,6 +14,17 @@ export { deleteStory, deleteStoryByToken } from './erasure.ts';
 // S2 end
 
 // S3: moderation
+export {
+  keepStory,
+  publishStory,
+  readStoryForStaff,
+  rejectStory,
+  saveStoryEdit,
+  saveTranslation,
+  setForTestimony,
+  unpublishStory,
+  type ModerationOutcome,
+} from './moderation.ts';
 // S3 end
 
 // S4: published stories, testimony, staff access
