@@ -123,7 +123,8 @@ describeEachDatabase('published stories', (database) => {
     });
     const namedPage = await page(`/stories/${named.publicId}`);
     expect(namedPage.html).toContain('— Rosa');
-    for (const never of ['María', 'Pérez', 'rosa@example.org', '503-555-0100']) expect(namedPage.html).not.toContain(never);
+    for (const never of ['María', 'Pérez', 'rosa@example.org', '503-555-0100'])
+      expect(namedPage.html).not.toContain(never);
     const unnamedPage = await page(`/stories/${unnamed.publicId}`);
     expect(unnamedPage.html).toContain('Shared anonymously');
     expect(unnamedPage.html).not.toContain('Tomás');
@@ -200,18 +201,12 @@ describeEachDatabase('published stories', (database) => {
     const edited = await stamp();
     expect(edited).not.toBe(first);
     // Unpublished.
-    await deps.db
-      .update(stories)
-      .set({ status: 'kept', updatedAt: new Date() })
-      .where(eq(stories.id, story.id));
+    await deps.db.update(stories).set({ status: 'kept', updatedAt: new Date() }).where(eq(stories.id, story.id));
     const unpublished = await stamp();
     expect(unpublished).not.toBe(edited);
     expect((await page(`/stories/${story.publicId}`)).status).toBe(404);
     // Published again, then deleted.
-    await deps.db
-      .update(stories)
-      .set({ status: 'published', updatedAt: new Date() })
-      .where(eq(stories.id, story.id));
+    await deps.db.update(stories).set({ status: 'published', updatedAt: new Date() }).where(eq(stories.id, story.id));
     const republished = await stamp();
     expect(republished).not.toBe(unpublished);
     expect((await page(`/stories/${story.publicId}`)).status).toBe(200);

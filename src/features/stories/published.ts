@@ -62,7 +62,7 @@ function opened(vault: StoryVault, row: PublicRow, locale: Locale): PublishedSto
     row.locale !== locale && row.translationSealed !== null
       ? vault.openJson<StoryTranslation>(row.translationSealed)
       : null;
-  const usable = translation && translation.text.trim() ? translation : null;
+  const usable = translation?.text.trim() ? translation : null;
   const signedAs =
     row.publishedAs === 'first-name' ? firstName(vault.openJson<Teller>(row.tellerSealed).name ?? '') : null;
   return {
