@@ -74,7 +74,7 @@ if (!available.ok && requireAll())
       {
         title: 'The night my son came home',
         contentNotes: 'Mentions prison and an overdose.',
-        redacted: `He walked in at two in the morning. ${'We talked until the sun came up. '.repeat(12)}\n\nThen he slept.`,
+        redacted: `He came in at two. ${'We talked until the sun came up. '.repeat(12)}\n\nThen he slept.`,
         topics: ['coming-home', 'families'],
         publishedAs: 'first-name',
         publishConsent: 'first-name',

@@ -131,7 +131,7 @@ describeEachDatabase('published stories', (database) => {
     expect((await page('/es/stories')).html).toContain('Compartida de forma anónima');
   });
 
-  it('shows the content notes before the words, behind “Continue to the story”, the words as escaped plain text', async () => {
+  it('shows the content notes first, the words behind “Continue to the story”, as escaped plain text', async () => {
     const story = await insertPublishedStory(deps, {
       title: 'With notes',
       contentNotes: 'Mentions a death in custody.',

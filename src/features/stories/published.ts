@@ -117,8 +117,8 @@ export async function publicStoriesStamp(db: Db): Promise<number> {
   const [row] = await db
     .select({
       digest: sql<string | null>`md5(string_agg(
-        ${stories.id}::text || ':' || ${stories.updatedAt}::text || ':' || coalesce(${stories.publishedAs}, '') || ':' ||
-        array_to_string(${stories.topics}, ',') || ':' ||
+        ${stories.id}::text || ':' || ${stories.updatedAt}::text || ':' ||
+        coalesce(${stories.publishedAs}, '') || ':' || array_to_string(${stories.topics}, ',') || ':' ||
         md5(coalesce(${stories.redactedSealed}, '') || coalesce(${stories.titleSealed}, '') ||
           coalesce(${stories.contentNotesSealed}, '') || coalesce(${stories.translationSealed}, '')),
         '|' order by ${stories.id}))`,

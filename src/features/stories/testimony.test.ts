@@ -47,7 +47,7 @@ describeEachDatabase('the testimony packet', (database) => {
     expect(await res.text()).toContain('No stories are chosen for testimony yet');
   });
 
-  it('prints only chosen stories whose tellers consented, redacted, signed as allowed, and audits it by id', async () => {
+  it('prints only chosen, consented stories, redacted, signed as allowed, and audits it by id', async () => {
     const chosen = { testimonyConsent: true, forTestimony: true };
     const named = await insertPublishedStory(deps, {
       ...chosen,
