@@ -98,6 +98,13 @@ export const staffAuditWords: AuditWords = {
       label: 'Changed a staff member’s role',
       sentence: (e) => `${e.actor} gave ${member(e)} the role ${e.after.role ?? 'they have now'}`,
     },
+    'staff.stories-access': {
+      label: 'Changed who may read survivors’ stories',
+      sentence: (e) =>
+        e.after.storiesAccess === true
+          ? `${e.actor} let ${member(e)} read survivors’ stories`
+          : `${e.actor} took away ${member(e)}’s access to survivors’ stories`,
+    },
     'staff.disabled': { label: 'Disabled an account', sentence: (e) => `${e.actor} disabled ${member(e)}’s account` },
     'staff.enabled': {
       label: 'Re-enabled an account',
@@ -130,5 +137,6 @@ export const staffAuditWords: AuditWords = {
     },
   },
   subjectHref: (type, id) => (type === 'staff' && /^\d+$/.test(id) ? `/admin/staff/${id}` : undefined),
-  fieldLabel: (name) => ({ displayName: 'Name', email: 'Email address' })[name],
+  fieldLabel: (name) =>
+    ({ displayName: 'Name', email: 'Email address', storiesAccess: 'May read survivors’ stories' })[name],
 };

@@ -6,8 +6,8 @@ import { createTestApp, testConfig } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { browser, TEST_PASSWORD } from '../../../test/support/staff.ts';
 import { listAudit } from '../audit/service.ts';
-import { clearTwoStepFromCli } from './cli.ts';
-import { createStaff, enableTotp, StaffInputError } from './service.ts';
+import { clearTwoStepFromCli, DEMO_ADMIN_EMAIL, ensureDemoAdmin } from './cli.ts';
+import { createStaff, enableTotp, findStaffByEmail, StaffInputError } from './service.ts';
 
 const secrets = new Secrets(testConfig().secretKey);
 
@@ -16,6 +16,16 @@ describeEachDatabase('staff commands at the terminal', (database) => {
   const db = () => database().db;
   beforeAll(() => {
     app = createTestApp(database()).app;
+  });
+
+  // First, while the database has no staff: the demo admin is made only then.
+  it('makes a demo admin who may read the demo’s stories, the grant audited', async () => {
+    expect(await ensureDemoAdmin(db())).toMatchObject({ email: DEMO_ADMIN_EMAIL });
+    const admin = await findStaffByEmail(db(), DEMO_ADMIN_EMAIL);
+    expect(admin).toMatchObject({ role: 'admin', storiesAccess: true });
+    const grants = (await listAudit(db(), { action: 'staff.stories-access' })).rows;
+    expect(grants.map((g) => g.subjectId)).toEqual([String(admin!.id)]);
+    expect(await ensureDemoAdmin(db())).toBeUndefined();
   });
 
   it('turns off the two-step sign-in of someone who lost their authenticator, and says so in the log', async () => {

@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import type { Db } from '../../platform/db/client.ts';
 import { randomToken } from '../../platform/crypto.ts';
 import { recordAudit } from '../audit/service.ts';
+import { staffUsers } from './schema.ts';
 import {
   createStaff,
   disableTotp,
@@ -115,6 +117,21 @@ export async function ensureDemoAdmin(db: Db): Promise<{ email: string; password
   if ((await listStaff(db)).length > 0) return undefined;
   const password = `demo-${randomToken(12)}`;
   await createStaffFromCli(db, { email: DEMO_ADMIN_EMAIL, name: 'Demo Admin', role: 'admin' }, password);
+  // The demo shows the stories workspace too, so its admin may read the (made-up) stories; audited like any grant.
+  const [admin] = await db
+    .update(staffUsers)
+    .set({ storiesAccess: true })
+    .where(eq(staffUsers.email, DEMO_ADMIN_EMAIL))
+    .returning({ id: staffUsers.id });
+  if (admin)
+    await recordAudit(db, null, {
+      action: 'staff.stories-access',
+      subjectType: 'staff',
+      subjectId: admin.id,
+      before: { storiesAccess: false },
+      after: { storiesAccess: true },
+      note: 'the demo admin',
+    });
   return { email: DEMO_ADMIN_EMAIL, password };
 }
 

@@ -75,6 +75,29 @@ describeEachDatabase('admins manage staff', (database) => {
     expect(role.actorId).toBe(admin.staffId);
   });
 
+  it('lets an admin grant and take away stories access with the edit form, each change audited', async () => {
+    const admin = await signedInAs(app, database(), 'admin');
+    const member = await newMember('reader');
+    const details = { displayName: member.displayName, email: member.email, role: 'editor' };
+    const granted = await admin.post(
+      `/admin/staff/${member.id}`,
+      { ...details, storiesAccess: 'on' },
+      { from: '/admin/staff' },
+    );
+    expect(granted.status).toBe(303);
+    expect((await getStaff(db(), member.id))?.storiesAccess).toBe(true);
+    expect(await (await admin.request(`/admin/staff/${member.id}`)).text()).toMatch(/name="storiesAccess"[^>]*checked/);
+    expect(await (await admin.request('/admin/staff')).text()).toContain('<td>May read</td>');
+    // Saving the name alone, with the box left ticked, changes nothing more.
+    await admin.post(`/admin/staff/${member.id}`, { ...details, storiesAccess: 'on' }, { from: '/admin/staff' });
+    // An unticked box is not sent: the access goes.
+    await admin.post(`/admin/staff/${member.id}`, details, { from: '/admin/staff' });
+    expect((await getStaff(db(), member.id))?.storiesAccess).toBe(false);
+    const changes = (await auditOf(member.id)).filter((r) => r.action === 'staff.stories-access');
+    expect(changes.map((r) => r.summary.after)).toEqual([{ storiesAccess: false }, { storiesAccess: true }]);
+    expect(changes.every((r) => r.actorId === admin.staffId)).toBe(true);
+  });
+
   it('disables through a confirmation page, ending sessions at once, and enables again', async () => {
     const admin = await signedInAs(app, database(), 'admin');
     const member = await newMember('disabled');

@@ -152,12 +152,15 @@ async function lockAccount(tx: Db, staffId: number) {
 
 export type EditResult = { outcome: 'saved' | 'not-found' } | { outcome: 'refused'; field: string; message: string };
 
-/** Changes a person's name, email or role, each change audited under its own action. */
+/**
+ * Changes a person's name, email, role or stories access, each change audited under its own action. Stories
+ * access (ADR 063) is left as it is when not given: the invitation form does not ask it.
+ */
 export async function editStaff(
   db: Db,
   actor: AdminActor,
   staffId: number,
-  details: StaffDetails,
+  { storiesAccess, ...details }: StaffDetails & { storiesAccess?: boolean },
 ): Promise<EditResult> {
   return db.transaction(async (tx): Promise<EditResult> => {
     const locked = await lockAccount(tx, staffId);
@@ -175,9 +178,10 @@ export async function editStaff(
       // A link already sent went to the old address, which may no longer be theirs.
       await spendLinks(tx, staffId);
     }
+    const accessChanged = storiesAccess !== undefined && storiesAccess !== before.storiesAccess;
     await tx
       .update(staffUsers)
-      .set({ ...details, updatedAt: new Date() })
+      .set({ ...details, ...(accessChanged ? { storiesAccess } : {}), updatedAt: new Date() })
       .where(eq(staffUsers.id, staffId));
     if (emailChanged || details.displayName !== before.displayName)
       await recordAudit(tx, actor, {
@@ -194,6 +198,15 @@ export async function editStaff(
         subjectId: staffId,
         before: { role: before.role },
         after: { role: details.role },
+      });
+    // Who may read survivors' stories is audited apart: the teller trusted few people (ADR 063).
+    if (accessChanged)
+      await recordAudit(tx, actor, {
+        action: 'staff.stories-access',
+        subjectType: 'staff',
+        subjectId: staffId,
+        before: { storiesAccess: before.storiesAccess },
+        after: { storiesAccess },
       });
     return { outcome: 'saved' };
   });

@@ -28,4 +28,14 @@ export {
 // S3 end
 
 // S4: published stories, testimony, staff access
+export {
+  listPublishedStories,
+  publicStoriesStamp,
+  publishedStory,
+  storyPaths,
+  testimonyPacket,
+  type PublishedStory,
+  type TestimonyStory,
+} from './published.ts';
+export { storiesSiteMapSection, storyLinkTargets } from './site-map.ts';
 // S4 end

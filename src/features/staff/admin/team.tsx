@@ -22,7 +22,12 @@ import { InviteStaffPage, StaffMemberPage, TeamPage } from './views/team.tsx';
 /** The details form as typed, every value a string, for showing back. */
 function typedDetails(body: Record<string, unknown>) {
   const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
-  return { displayName: text('displayName'), email: text('email'), role: text('role') };
+  return {
+    displayName: text('displayName'),
+    email: text('email'),
+    role: text('role'),
+    storiesAccess: body.storiesAccess === 'on' ? 'on' : '',
+  };
 }
 
 /** Admins manage staff accounts here: invite, edit, disable and enable. */
@@ -96,7 +101,11 @@ export function teamRoutes(deps: StaffRouteDeps): Hono<AdminEnv> {
     const parsed = staffDetailsInput.safeParse(values);
     if (!parsed.success)
       return memberPage(c, before, { values, errors: fieldErrors(parsed.error.issues), status: 400 });
-    const result = await editStaff(db, actor(c), before.id, parsed.data);
+    // An unticked box is not sent at all: its absence takes the access away, as the form shows it.
+    const result = await editStaff(db, actor(c), before.id, {
+      ...parsed.data,
+      storiesAccess: values.storiesAccess === 'on',
+    });
     if (result.outcome === 'not-found') return c.notFound();
     if (result.outcome === 'refused')
       return memberPage(c, before, { values, errors: { [result.field]: result.message }, status: 422 });

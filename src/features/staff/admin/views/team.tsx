@@ -1,5 +1,5 @@
 import { Notice } from '../../../../platform/web/components.tsx';
-import { ErrorSummary, Field, Form, Select, type FieldErrors } from '../../../../platform/web/forms.tsx';
+import { Checkbox, ErrorSummary, Field, Form, Select, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { DataTable } from '../../../../platform/web/tables.tsx';
 import type { StaffListing } from '../../accounts.ts';
 import { staffRoles } from '../../schema.ts';
@@ -41,7 +41,7 @@ export function TeamPage(props: { staff: StaffListing[] }) {
           Invite a staff member
         </a>
       </p>
-      <DataTable caption="Staff accounts" columns={['Name', 'Email', 'Role', 'Two-step', 'Status']}>
+      <DataTable caption="Staff accounts" columns={['Name', 'Email', 'Role', 'Stories', 'Two-step', 'Status']}>
         {props.staff.map((s) => (
           <tr>
             <td>
@@ -49,6 +49,7 @@ export function TeamPage(props: { staff: StaffListing[] }) {
             </td>
             <td>{s.email}</td>
             <td>{s.role}</td>
+            <td>{s.storiesAccess ? 'May read' : 'No'}</td>
             <td>{s.totpEnabledAt ? 'On' : 'Off'}</td>
             <td>{accountStatus(s)}</td>
           </tr>
@@ -125,11 +126,18 @@ export function StaffMemberPage(props: {
       <h1>{m.displayName}</h1>
       {notice ? <Notice>{notice}</Notice> : null}
       <p>
-        {accountStatus(m)} · two-step sign-in {m.totpEnabledAt ? 'on' : 'off'}
+        {accountStatus(m)} · two-step sign-in {m.totpEnabledAt ? 'on' : 'off'} ·{' '}
+        {m.storiesAccess ? 'may read survivors’ stories' : 'no access to survivors’ stories'}
       </p>
       <h2>Details</h2>
       <Form action={`/admin/staff/${m.id}`} token={props.token}>
         <DetailsFields values={props.values ?? m} errors={props.errors} />
+        <Checkbox
+          name="storiesAccess"
+          label="May read survivors’ stories"
+          checked={props.values ? props.values.storiesAccess === 'on' : m.storiesAccess}
+          hint="Only for the few who moderate stories or prepare testimony: every story they open is in the audit log."
+        />
         <button class="button" type="submit">
           Save changes
         </button>
