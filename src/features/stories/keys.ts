@@ -92,6 +92,7 @@ export class FileKeyRing implements KeyRingSource {
   write(ring: KeyRing): void {
     const checked = ringShape.parse(ring);
     const temporary = `${this.file}.${process.pid}.tmp`;
+    mkdirSync(dirname(this.file), { recursive: true });
     writeFileSync(temporary, JSON.stringify(checked, null, 2) + '\n', { mode: 0o600 });
     renameSync(temporary, this.file);
     this.cached = undefined;
