@@ -213,7 +213,9 @@ export const adminCommands: Record<string, AdminCommand> = {
       const { db } = needDatabase(context);
       const vault = await openStoryVault(db, context.config.storiesKeyFile);
       const { keyId, resealed } = await rotateStoryKey({ db, vault }, null);
-      context.print(`Stories key rotated: new key ${keyId}; ${resealed} stor${resealed === 1 ? 'y' : 'ies'} re-sealed.`);
+      context.print(
+        `Stories key rotated: new key ${keyId}; ${resealed} stor${resealed === 1 ? 'y' : 'ies'} re-sealed.`,
+      );
     },
   },
   'staff:create': staffCommand(

@@ -74,7 +74,10 @@ describeEachDatabase('stories at rest', (database, kind) => {
     ];
     expect(await findPlaintext(db(), needles)).toEqual([]);
     // The scan does see what is in the clear: the message's own words, kept in the demo mailbox.
-    expect(await findPlaintext(db(), ['Thank you for trusting us'])).toEqual(['email_mailbox.text', 'email_mailbox.html']);
+    expect(await findPlaintext(db(), ['Thank you for trusting us'])).toEqual([
+      'email_mailbox.text',
+      'email_mailbox.html',
+    ]);
 
     // The key file opens them; without it, the database alone opens nothing.
     const rows = await db().select().from(stories);

@@ -264,9 +264,7 @@ describeEachDatabase('email outbox', (database) => {
     });
     expect(await worker.runOnce()).toBe(3);
     const rows = await db().select().from(emailOutbox).where(like(emailOutbox.idempotencyKey, 'story:%'));
-    expect(rows.map((r) => [r.status, r.toAddress, r.data])).toEqual(
-      rows.map(() => ['sent', ERASED_ADDRESS, {}]),
-    );
+    expect(rows.map((r) => [r.status, r.toAddress, r.data])).toEqual(rows.map(() => ['sent', ERASED_ADDRESS, {}]));
     const copies = await db().select().from(emailMailbox).where(eq(emailMailbox.toAddress, HIDDEN_ADDRESS));
     expect(copies).toHaveLength(3);
     expect(JSON.stringify(copies)).not.toMatch(/teller-one|other-teller/);

@@ -80,12 +80,7 @@ describeEachDatabase('deleting a story', (database) => {
     // (a) the row is gone; (b) no message or mailbox copy about it
     expect(await db().select().from(stories).where(eq(stories.id, story.id))).toEqual([]);
     expect(await db().select().from(emailOutbox).where(keyed)).toEqual([]);
-    expect(
-      await db()
-        .select()
-        .from(emailMailbox)
-        .where(eq(emailMailbox.outboxId, sent!.id)),
-    ).toEqual([]);
+    expect(await db().select().from(emailMailbox).where(eq(emailMailbox.outboxId, sent!.id))).toEqual([]);
     // (c) none of its words, names or contact details anywhere, nor its link; (d) nor any of its sealed values
     expect(await findPlaintext(db(), [...needles, story.token, ...story.sealed])).toEqual([]);
     // (e) its public id is left only in the audit log: its reads, and the one entry that it was deleted

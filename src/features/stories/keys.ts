@@ -1,5 +1,14 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { desc } from 'drizzle-orm';
 import { z } from 'zod';
@@ -75,11 +84,15 @@ export class FileKeyRing implements KeyRingSource {
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new StoryKeyError(`the stories key file ${this.file} is damaged (not valid JSON): restore it from its backup`);
+      throw new StoryKeyError(
+        `the stories key file ${this.file} is damaged (not valid JSON): restore it from its backup`,
+      );
     }
     const ring = ringShape.safeParse(parsed);
     if (!ring.success)
-      throw new StoryKeyError(`the stories key file ${this.file} is damaged (not a key ring): restore it from its backup`);
+      throw new StoryKeyError(
+        `the stories key file ${this.file} is damaged (not a key ring): restore it from its backup`,
+      );
     this.cached = { ring: ring.data, stamp };
     return ring.data;
   }
@@ -183,11 +196,7 @@ function sealWith(keyId: string, key: string, plaintext: string): string {
  * rather than a new ring being made over it and every story lost, or the first teller's submission failing.
  */
 export async function openStoryVault(db: Db, file: string): Promise<StoryVault> {
-  const [newest] = await db
-    .select({ sealed: stories.originalSealed })
-    .from(stories)
-    .orderBy(desc(stories.id))
-    .limit(1);
+  const [newest] = await db.select({ sealed: stories.originalSealed }).from(stories).orderBy(desc(stories.id)).limit(1);
   if (newest && !existsSync(file))
     throw new StoryKeyError(
       `the stories key file ${file} is missing, but the database holds stories sealed with it: ` +

@@ -138,7 +138,6 @@ function randomKeyText(): string {
 export async function keysInUse(db: Db): Promise<string[]> {
   const rows = await db.select().from(stories);
   const named = new Set<string>();
-  for (const row of rows)
-    for (const column of sealedColumns) if (row[column] !== null) named.add(keyIdOf(row[column]));
+  for (const row of rows) for (const column of sealedColumns) if (row[column] !== null) named.add(keyIdOf(row[column]));
   return [...named].sort();
 }
