@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, expect, it } from 'vitest';
+import { testConfig } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
+import { runAdminCommand } from '../../admin-commands.ts';
+import { createLogger } from '../../platform/logger.ts';
 import { auditLog } from '../audit/schema.ts';
 import { FileKeyRing, StoryVault } from './keys.ts';
 import { keysInUse, RotationRunning, rotateStoryKey, withStoryKeyLock } from './rotation.ts';
@@ -104,5 +107,22 @@ describeEachDatabase('rotating the stories key', (database, kind) => {
     expect(Object.keys(d.vault.source.read().keys)).toEqual([current]);
     expect(await keysInUse(db())).toEqual([current]);
     expect((await storyById(d, writerId))?.original).toBe('Written during the rotation');
+  });
+
+  it('runs as `npm run cli -- stories:rotate-key`, printing one plain line', async () => {
+    const printed: string[] = [];
+    const code = await runAdminCommand('stories:rotate-key', undefined, {
+      config: testConfig({ STORIES_KEY_FILE: file }),
+      logger: createLogger({ level: 'silent', pretty: false }),
+      database: database(),
+      print: (line) => printed.push(line),
+      error: (line) => printed.push(`error: ${line}`),
+      file: undefined,
+    });
+    const count = (await db().select().from(stories)).length;
+    const keyId = new FileKeyRing(file).read().current;
+    expect(code).toBe(0);
+    expect(printed).toEqual([`Stories key rotated: new key ${keyId}; ${count} stories re-sealed.`]);
+    expect(await keysInUse(db())).toEqual([keyId]);
   });
 });
