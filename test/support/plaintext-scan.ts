@@ -27,10 +27,10 @@ export async function findPlaintext(db: Db, needles: string[]): Promise<string[]
   const hits: string[] = [];
   // One statement per table, a yes or no per column: a few dozen statements however many columns.
   for (const [table, names] of tables) {
-    const tests = names.map(
-      (column, i) =>
-        sql`coalesce(bool_or(lower(${sql.identifier(column)}::text) like any (array[${patterns}])), false) as ${sql.identifier(`c${i}`)}`,
-    );
+    const tests = names.map((column, i) => {
+      const hit = sql`lower(${sql.identifier(column)}::text) like any (array[${patterns}])`;
+      return sql`coalesce(bool_or(${hit}), false) as ${sql.identifier(`c${i}`)}`;
+    });
     const [found] = await rowsOf<Record<string, boolean>>(
       db,
       sql`select ${sql.join(tests, sql`, `)} from ${sql.identifier(table)}`,
