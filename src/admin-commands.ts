@@ -21,6 +21,7 @@ import {
   type StaffFlags,
 } from './features/staff/cli.ts';
 import { StaffInputError } from './features/staff/service.ts';
+import { openStoryVault, RotationRunning, rotateStoryKey, StoryKeyError } from './features/stories/service.ts';
 import { listenForAdminCommands } from './platform/admin-socket.ts';
 import type { Config } from './platform/config.ts';
 import { writeBackup, restoreBackup } from './platform/db/backup.ts';
@@ -204,6 +205,19 @@ export const adminCommands: Record<string, AdminCommand> = {
       );
     },
   },
+  'stories:rotate-key': {
+    help:
+      'Seal every story again with a new key, then drop the old keys from the stories key file ' +
+      '(STORIES_KEY_FILE). Back the file up again afterwards: see docs/operations.md.',
+    async run(_request, context) {
+      const { db } = needDatabase(context);
+      const vault = await openStoryVault(db, context.config.storiesKeyFile);
+      const { keyId, resealed } = await rotateStoryKey({ db, vault }, null);
+      context.print(
+        `Stories key rotated: new key ${keyId}; ${resealed} stor${resealed === 1 ? 'y' : 'ies'} re-sealed.`,
+      );
+    },
+  },
   'staff:create': staffCommand(
     'Create a staff account: ' +
       '--email you@example.org --role admin|organizer|editor|viewer [--name "Full Name"]. ' +
@@ -235,7 +249,7 @@ export const adminCommands: Record<string, AdminCommand> = {
 export function refusalLine(error: unknown): string | undefined {
   if (error instanceof StaffInputError)
     return `${error.field === 'password' ? 'Password' : error.field}: ${error.message}`;
-  const refusals = [CommandRefused, FlagProblem, CopyRefused, ReferenceImportError];
+  const refusals = [CommandRefused, FlagProblem, CopyRefused, ReferenceImportError, StoryKeyError, RotationRunning];
   if (refusals.some((kind) => error instanceof kind)) return (error as Error).message;
   return undefined;
 }

@@ -4,6 +4,7 @@ import { recurring } from './platform/recurring.ts';
 import { PURGE_INTERVAL_MS } from './platform/retention.ts';
 import { deleteUnconfirmedSignatures, forgetSignerAddresses, hasSigned } from './features/petitions/service.ts';
 import { hasRsvp } from './features/events/service.ts';
+import { purgeExpiredStories } from './features/stories/service.ts';
 import { purgeUnconfirmedSignups } from './features/supporters/service.ts';
 
 /**
@@ -16,12 +17,15 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
   const signatures = await deleteUnconfirmedSignatures(db, { now });
   const signerAddresses = await forgetSignerAddresses(db, { now });
   const signups = await purgeUnconfirmedSignups(db, { now, keptBy: [hasSigned, hasRsvp] });
+  // Stories past their keeping period go with their mail (ADR 063); deleting them needs no key.
+  const stories = await purgeExpiredStories({ db }, now);
   const result = {
     unconfirmedSignatures: signatures,
     signerAddressesCleared: signerAddresses,
     pendingTopics: signups.pendingTopics,
     unusedLinks: signups.links,
     unconfirmedPeople: signups.people,
+    expiredStories: stories,
   };
   logger.info(result, 'privacy purge finished');
   return result;

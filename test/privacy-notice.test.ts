@@ -25,12 +25,14 @@ const statements = {
     [/for at most (\d+) hours, to spot floods/, retention.signingIpHours],
     [/with a petition signature:\s*deleted within (\d+) hours/, retention.signingIpHours],
     [/until you sign up or for (\d+) days/, retention.campaignCookieDays],
+    [/is deleted (\d+) days after you shared it/, retention.storiesUnpublishedDays],
   ],
   es: [
     [/nunca se confirman:\s*se borran a los (\d+) días/, retention.unconfirmedDays],
     [/durante (\d+) horas como máximo/, retention.signingIpHours],
     [/con una firma:\s*se borra en un plazo de (\d+) horas/, retention.signingIpHours],
     [/hasta que te inscribas o durante (\d+) días/, retention.campaignCookieDays],
+    [/se borra a los (\d+) días de compartirla/, retention.storiesUnpublishedDays],
   ],
 } as const;
 
@@ -72,9 +74,24 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
     expect(notice.en).toMatch(/Event RSVPs:.*Letters to your legislators:/);
     expect(notice.en).toMatch(/Deleting your record deletes your RSVPs and letters/);
     expect(notice.es).toMatch(/Inscripciones a eventos:.*Cartas a tus legisladores:/);
-    // Stories are not built yet: the notice must not promise them.
-    expect(notice.en).not.toMatch(/\bstor(?:y|ies)\b|\d+ years/i);
-    expect(notice.es).not.toMatch(/\bhistorias?\b|\d+ años después/i);
+    // Stories: what is collected, sealed with a key kept apart, who reads them, and how they are deleted.
+    expect(notice.en).toMatch(/Stories you share:.*encrypted with a key kept apart from the database/);
+    expect(notice.en).toMatch(/Stories you share:.*every reading is recorded.*published only as you chose/);
+    expect(notice.en).toMatch(/Stories you share: you can delete yours at any time with the link/);
+    expect(notice.es).toMatch(/Historias que compartes:.*cifradas con una clave.*cada lectura queda registrada/);
+  });
+
+  it('states the keeping period of stories as it is set, whatever it is set to', async () => {
+    process.env.STORIES_KEEP_UNPUBLISHED_DAYS = '400';
+    try {
+      const { app } = createTestApp(database());
+      const page = (await (await app.request('/privacy')).text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      expect(statements.en[4]![0].exec(page)?.[1]).toBe('400');
+      expect(retention.storiesUnpublishedDays).toBe(400);
+    } finally {
+      delete process.env.STORIES_KEEP_UNPUBLISHED_DAYS;
+    }
+    expect(retention.storiesUnpublishedDays).toBe(730);
   });
 
   it('deletes what the notice says it deletes, when it says, and keeps the rest', async () => {

@@ -24,6 +24,18 @@ function wholeNumber(unit: string, min: number, max: number, fallback: number) {
   );
 }
 
+/** How long a story that is not published, and whose teller did not ask for it to be kept, is kept (ADR 063). */
+const storiesKeepingDays = wholeNumber('days', 30, 3650, 730);
+
+/**
+ * STORIES_KEEP_UNPUBLISHED_DAYS alone, for platform/retention.ts, which the privacy notice and the purge read
+ * without the whole configuration; loadConfig has already refused a bad value at start.
+ */
+export function storiesKeepingDaysOf(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = storiesKeepingDays.safeParse(env.STORIES_KEEP_UNPUBLISHED_DAYS);
+  return parsed.success ? (parsed.data as number) : 730;
+}
+
 const envSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
   PORT: z.preprocess(
@@ -155,6 +167,7 @@ const envSchema = z.object({
   ),
   DKIM_PRIVATE_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   STORIES_KEY_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  STORIES_KEEP_UNPUBLISHED_DAYS: storiesKeepingDays,
   CENSUS_GEOCODER_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -173,6 +186,8 @@ export type Config = {
   dataDir: string;
   /** The stories key ring, a file outside the database (ADR 063): STORIES_KEY_FILE, or stories-keys.json in DATA_DIR. */
   storiesKeyFile: string;
+  /** STORIES_KEEP_UNPUBLISHED_DAYS: unpublished stories without consent to keep them are deleted after this. */
+  storiesKeepUnpublishedDays: number;
   publicUrl: string;
   secretKey: string;
   smtpUrl: string | undefined;
@@ -258,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir,
     storiesKeyFile: e.STORIES_KEY_FILE ? resolve(e.STORIES_KEY_FILE) : join(dataDir, 'stories-keys.json'),
+    storiesKeepUnpublishedDays: e.STORIES_KEEP_UNPUBLISHED_DAYS,
     publicUrl,
     secretKey: e.SECRET_KEY ?? readOrCreateSecretKey(dataDir),
     smtpUrl: e.SMTP_URL,

@@ -1,3 +1,5 @@
+import { storiesKeepingDaysOf } from './config.ts';
+
 /**
  * How long personal data is kept: the one place these periods are set. The
  * purge jobs (src/privacy-purge.ts) delete by them, the confirmation links
@@ -19,7 +21,15 @@ export const retention = {
   signingIpHours: 24,
   /** The cookie naming the campaign link someone followed lasts this many days, or until they sign up. */
   campaignCookieDays: 30,
-} as const;
+  /**
+   * A story not published, whose teller did not ask for it to be kept (staff only, or testimony), is deleted this
+   * many days after it was sent: the one period that is a setting (STORIES_KEEP_UNPUBLISHED_DAYS, default 730),
+   * as an organisation's own policy on keeping testimony may ask for another; the notice states whichever it is.
+   */
+  get storiesUnpublishedDays(): number {
+    return storiesKeepingDaysOf();
+  },
+};
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -33,10 +43,15 @@ export const UNCONFIRMED_MS = retention.unconfirmedDays * DAY_MS;
  * What the purge deletes or clears, as of `now`. IP hashes go one run early
  * so that none outlives its stated hours between two runs.
  */
-export function retentionCutoffs(now: Date): { unconfirmedBefore: Date; signingIpBefore: Date } {
+export function retentionCutoffs(now: Date): {
+  unconfirmedBefore: Date;
+  signingIpBefore: Date;
+  storiesUnpublishedBefore: Date;
+} {
   return {
     unconfirmedBefore: new Date(now.getTime() - UNCONFIRMED_MS),
     signingIpBefore: new Date(now.getTime() - (retention.signingIpHours * HOUR_MS - PURGE_INTERVAL_MS)),
+    storiesUnpublishedBefore: new Date(now.getTime() - retention.storiesUnpublishedDays * DAY_MS),
   };
 }
 
@@ -45,7 +60,10 @@ export const retentionPlaceholders = {
   '{{unconfirmed-days}}': String(retention.unconfirmedDays),
   '{{signing-ip-hours}}': String(retention.signingIpHours),
   '{{campaign-cookie-days}}': String(retention.campaignCookieDays),
-} as const;
+  get '{{stories-unpublished-days}}'(): string {
+    return String(retention.storiesUnpublishedDays);
+  },
+};
 
 export function fillRetentionPeriods(markdown: string): string {
   const periods: Record<string, string> = retentionPlaceholders;

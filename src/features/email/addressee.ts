@@ -84,3 +84,18 @@ export async function forgetAddress(tx: Db, address: string): Promise<void> {
     .where(and(mail, eq(emailOutbox.status, 'sent')));
   await tx.delete(emailMailbox).where(eq(emailMailbox.toAddress, address));
 }
+
+/**
+ * Forgets every message queued under idempotency keys that start with `keyPrefix` (a story's `story:<publicId>:`),
+ * in the caller's transaction: the rows go whatever their state, sent ones too, since their keys name what they
+ * were about, and so do their copies in the demo mailbox. Returns how many messages went.
+ */
+export async function forgetMessagesKeyed(tx: Db, keyPrefix: string): Promise<number> {
+  if (keyPrefix.length < 3) throw new Error('forgetMessagesKeyed needs a prefix that names one subject');
+  const keyed = sql`starts_with(${emailOutbox.idempotencyKey}, ${keyPrefix})`;
+  await tx
+    .delete(emailMailbox)
+    .where(sql`${emailMailbox.outboxId} in (select ${emailOutbox.id} from ${emailOutbox} where ${keyed})`);
+  const gone = await tx.delete(emailOutbox).where(keyed).returning({ id: emailOutbox.id });
+  return gone.length;
+}

@@ -5,7 +5,8 @@ import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
 import { claimDue, enqueueEmail, enqueueEmails, enqueueEmailsFrom, outboxCounts } from './outbox.ts';
 import { emailMailbox, emailOutbox } from './schema.ts';
-import { MailboxTransport, SmtpTransport } from './transport.ts';
+import { ERASED_ADDRESS, forgetMessagesKeyed } from './addressee.ts';
+import { DeliveryError, HIDDEN_ADDRESS, MailboxTransport, SmtpTransport } from './transport.ts';
 import { EmailWorker, type RenderEmail } from './worker.ts';
 
 const render: RenderEmail = async (row) => ({
@@ -232,5 +233,70 @@ describeEachDatabase('email outbox', (database) => {
     const ids = sink.received.filter((m) => JSON.stringify(m.to).includes('loop-')).map((m) => m.messageId);
     expect(ids).toHaveLength(30);
     expect(new Set(ids).size).toBe(30);
+  });
+
+  it("forgets an address asked to be forgotten once sent or given up, and a subject's messages by key", async () => {
+    const teller = (key: string, to: string) =>
+      enqueueEmail(
+        db(),
+        {
+          idempotencyKey: key,
+          to,
+          kind: 'transactional',
+          template: 't',
+          locale: 'en',
+          data: { name: 'Teller' },
+          forgetWhenSent: true,
+        },
+        { domain: 'psj.example' },
+      );
+    await teller('story:abc_1:received', 'teller-one@example.org');
+    await teller('story:abc_1:consent:1', 'teller-one@example.org');
+    await teller('story:abcX1:received', 'other-teller@example.org');
+    // The mailbox copy hides the address even where a template quoted it.
+    const quoting: RenderEmail = async (row) => ({ ...(await render(row)), text: `Sent to ${row.toAddress}` });
+    const worker = new EmailWorker({
+      db: db(),
+      transport: new MailboxTransport(db()),
+      render: quoting,
+      logger,
+      messagesPerSecond: 1000,
+    });
+    expect(await worker.runOnce()).toBe(3);
+    const rows = await db().select().from(emailOutbox).where(like(emailOutbox.idempotencyKey, 'story:%'));
+    expect(rows.map((r) => [r.status, r.toAddress, r.data])).toEqual(rows.map(() => ['sent', ERASED_ADDRESS, {}]));
+    const copies = await db().select().from(emailMailbox).where(eq(emailMailbox.toAddress, HIDDEN_ADDRESS));
+    expect(copies).toHaveLength(3);
+    expect(JSON.stringify(copies)).not.toMatch(/teller-one|other-teller/);
+    expect(copies[0]!.text).toBe(`Sent to ${HIDDEN_ADDRESS}`);
+
+    // Given up for good: forgotten in the same statement; a message not asked to be forgotten keeps its address.
+    await teller('story:failing:received', 'teller-two@example.org');
+    await enqueueEmail(
+      db(),
+      { idempotencyKey: 'plain:failing', to: 'member@example.org', kind: 'transactional', template: 't', locale: 'en' },
+      { domain: 'psj.example' },
+    );
+    const refusing = {
+      name: 'refusing',
+      send: async () => Promise.reject(new DeliveryError('550 no such user', false)),
+      close: async () => {},
+    };
+    await new EmailWorker({ db: db(), transport: refusing, render, logger, messagesPerSecond: 1000 }).runOnce();
+    const failed = await db()
+      .select({ key: emailOutbox.idempotencyKey, status: emailOutbox.status, to: emailOutbox.toAddress })
+      .from(emailOutbox)
+      .where(like(emailOutbox.lastError, '550%'));
+    expect(failed.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: 'plain:failing', status: 'failed', to: 'member@example.org' },
+      { key: 'story:failing:received', status: 'failed', to: ERASED_ADDRESS },
+    ]);
+
+    // One story's messages and their copies go; a key that only looks alike (a LIKE wildcard) stays.
+    expect(await forgetMessagesKeyed(db(), 'story:abc_1:')).toBe(2);
+    const left = await db().select({ key: emailOutbox.idempotencyKey }).from(emailOutbox);
+    expect(left.map((r) => r.key)).not.toContain('story:abc_1:received');
+    expect(left.map((r) => r.key)).toContain('story:abcX1:received');
+    expect(await db().select().from(emailMailbox).where(eq(emailMailbox.toAddress, HIDDEN_ADDRESS))).toHaveLength(1);
   });
 });

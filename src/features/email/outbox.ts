@@ -3,6 +3,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { jsonRows, rowsOf } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/web/locale.ts';
+import { ERASED_ADDRESS } from './addressee.ts';
 import { emailOutbox, type EmailKind } from './schema.ts';
 
 export type OutboxRow = typeof emailOutbox.$inferSelect;
@@ -81,7 +82,8 @@ export function queueEmailsWhere(emails: (NewEmail & { ref: string })[], options
   const records = outboxRecords(emails).map((record, i) => ({ ...record, ref: emails[i]!.ref }));
   return sql`insert into email_outbox ${OUTBOX_COLUMNS}
     select ${outboxValues(options.domain)} from jsonb_to_recordset(${jsonRows(records)})
-      as v(idempotency_key text, to_address text, kind text, template text, locale text, data jsonb, n int, ref text)
+      as v(idempotency_key text, to_address text, kind text, template text, locale text, data jsonb, n int,
+        forget_when_sent boolean, ref text)
     where v.ref in (${refs})
     on conflict (idempotency_key) do nothing`;
 }
@@ -97,11 +99,15 @@ export function queueEmailsWhere(emails: (NewEmail & { ref: string })[], options
 const messageId = (domain: string, nth: SQL): SQL =>
   sql`'<' || ${randomBytes(12).toString('hex')} || '.' || ${nth} || '@' || ${domain} || '>'`;
 
-const OUTBOX_COLUMNS = sql.raw('(idempotency_key, message_id, to_address, kind, template, locale, data)');
+const OUTBOX_COLUMNS = sql.raw(
+  '(idempotency_key, message_id, to_address, kind, template, locale, data, forget_when_sent)',
+);
 const outboxValues = (domain: string): SQL =>
-  sql`v.idempotency_key, ${messageId(domain, sql`v.n`)}, v.to_address, v.kind, v.template, v.locale, v.data`;
+  sql`v.idempotency_key, ${messageId(domain, sql`v.n`)}, v.to_address, v.kind, v.template, v.locale, v.data,
+    coalesce(v.forget_when_sent, false)`;
 const OUTBOX_RECORD = sql.raw(
-  'v(idempotency_key text, to_address text, kind text, template text, locale text, data jsonb, n int)',
+  'v(idempotency_key text, to_address text, kind text, template text, locale text, data jsonb, n int, ' +
+    'forget_when_sent boolean)',
 );
 
 /** Each message's outbox row, but for its Message-ID, which takes `n`. */
@@ -114,6 +120,7 @@ function outboxRecords(emails: NewEmail[]) {
     locale: email.locale,
     data: email.data ?? {},
     n,
+    forget_when_sent: email.forgetWhenSent ?? false,
   }));
 }
 
@@ -168,10 +175,27 @@ export async function markManySent(db: Db, sent: { id: number; providerMessageId
   // One JSON parameter, so the statement's text is the same whatever the batch size.
   const rows = JSON.stringify(sent.map((s) => ({ id: s.id, pid: s.providerMessageId })));
   await db.execute(sql`update email_outbox o
-    set status = 'sent', sent_at = now(), lease_until = null, provider_message_id = v.pid, last_error = null
+    set status = 'sent', sent_at = now(), lease_until = null, provider_message_id = v.pid, last_error = null,
+      ${FORGOTTEN_IF_ASKED}
     from jsonb_to_recordset(${rows}::jsonb) as v(id bigint, pid text)
     where o.id = v.id and o.status = 'sending'`);
 }
+
+/**
+ * The assignments that make a message asked to be forgotten (`forget_when_sent`, a story's teller, ADR 063) keep
+ * no contact detail once it is sent or given up: part of the very statement that records it, so no moment holds
+ * a finished message with its address.
+ */
+const FORGOTTEN_IF_ASKED = sql.raw(
+  `to_address = case when forget_when_sent then '${ERASED_ADDRESS}' else to_address end, ` +
+    `data = case when forget_when_sent then '{}'::jsonb else data end`,
+);
+
+/** FORGOTTEN_IF_ASKED for the query builder's `set`. */
+const forgottenIfAsked = {
+  toAddress: sql`case when ${emailOutbox.forgetWhenSent} then ${ERASED_ADDRESS} else ${emailOutbox.toAddress} end`,
+  data: sql`case when ${emailOutbox.forgetWhenSent} then '{}'::jsonb else ${emailOutbox.data} end`,
+};
 
 /** Exponential backoff: 1 min, 2, 4 … capped at 6 hours, with a little jitter so retries don't stampede. */
 export function retryDelayMs(attempts: number): number {
@@ -192,6 +216,7 @@ export async function markFailedAttempt(
       leaseUntil: null,
       lastError: error.message.slice(0, 500),
       nextAttemptAt: giveUp ? undefined : new Date(Date.now() + retryDelayMs(row.attempts)),
+      ...(giveUp ? forgottenIfAsked : {}),
     })
     .where(eq(emailOutbox.id, row.id));
   return giveUp ? 'failed' : 'retry';
@@ -202,7 +227,7 @@ export async function markSuppressed(db: Db, ids: number[], reason: string): Pro
   if (ids.length === 0) return;
   await db
     .update(emailOutbox)
-    .set({ status: 'suppressed', leaseUntil: null, lastError: reason })
+    .set({ status: 'suppressed', leaseUntil: null, lastError: reason, ...forgottenIfAsked })
     .where(inArray(emailOutbox.id, ids));
 }
 

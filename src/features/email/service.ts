@@ -11,7 +11,7 @@ export {
 } from './outbox.ts';
 // For a statement of the feature that causes many messages at once (a broadcast starting, or cancelled).
 export { enqueueEmailsFrom, hasUnsentMail, withdrawQueuedFor } from './outbox.ts';
-export { MailboxTransport, SmtpTransport, type MailTransport } from './transport.ts';
+export { HIDDEN_ADDRESS, MailboxTransport, SmtpTransport, type MailTransport } from './transport.ts';
 export { EmailWorker, type RenderEmail } from './worker.ts';
 export {
   composeEmail,
@@ -37,6 +37,7 @@ export type { EmailAttachment } from './mime.ts';
 export {
   ERASED_ADDRESS,
   forgetAddress,
+  forgetMessagesKeyed,
   isSuppressedAddress,
   messagesTo,
   suppressionOf,

@@ -15,7 +15,15 @@ export type OutgoingEmail = {
   html: string;
   headers: Record<string, string>;
   attachments?: EmailAttachment[] | undefined;
+  /** The outbox forgets this address once sent (a story's teller, ADR 063): no copy of it may keep it either. */
+  forgetAddress?: boolean | undefined;
 };
+
+/**
+ * What the demo mailbox shows instead of an address the outbox forgets: staff still read the message and follow
+ * its links to try the journey, but the mailbox does not become a list of tellers (ADR 1NN-s2-safety-story-mail).
+ */
+export const HIDDEN_ADDRESS = 'hidden@hidden.invalid';
 
 /** What went wrong, in the two kinds the outbox cares about. */
 export class DeliveryError extends Error {
@@ -83,15 +91,19 @@ export class MailboxTransport implements MailTransport {
   ) {}
 
   async send(email: OutgoingEmail): Promise<{ providerMessageId: string }> {
+    // An address to forget is replaced wherever the copy would hold it, should a template have quoted it.
+    const hide = (text: string) => (email.forgetAddress ? text.replaceAll(email.to, HIDDEN_ADDRESS) : text);
     const [row] = await this.db
       .insert(emailMailbox)
       .values({
         outboxId: email.outboxId,
-        toAddress: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        headers: { ...email.headers, 'Message-ID': email.messageId },
+        toAddress: email.forgetAddress ? HIDDEN_ADDRESS : email.to,
+        subject: hide(email.subject),
+        text: hide(email.text),
+        html: hide(email.html),
+        headers: Object.fromEntries(
+          Object.entries({ ...email.headers, 'Message-ID': email.messageId }).map(([k, v]) => [k, hide(v)]),
+        ),
         attachments: email.attachments ?? [],
       })
       .returning({ id: emailMailbox.id });

@@ -143,6 +143,7 @@ export class EmailWorker {
         outboxId: row.id,
         messageId: row.messageId,
         to: row.toAddress,
+        forgetAddress: row.forgetWhenSent,
       }));
     } catch (error) {
       const failure =

@@ -1,7 +1,19 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
+import { desc } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Db } from '../../platform/db/client.ts';
+import { stories } from './schema.ts';
 
 /**
  * The stories key ring (ADR 063): AES-256-GCM keys kept in a file outside the database, so a copy of the
@@ -57,38 +69,68 @@ export class FileKeyRing implements KeyRingSource {
       const stat = statSync(this.file);
       stamp = `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw this.unreadable(error);
       this.create();
       return this.read();
     }
     if (this.cached?.stamp === stamp) return this.cached.ring;
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (error) {
+      throw this.unreadable(error);
+    }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(readFileSync(this.file, 'utf8'));
+      parsed = JSON.parse(text);
     } catch {
-      throw new StoryKeyError(`the stories key file ${this.file} is not valid JSON`);
+      throw new StoryKeyError(
+        `the stories key file ${this.file} is damaged (not valid JSON): restore it from its backup`,
+      );
     }
     const ring = ringShape.safeParse(parsed);
-    if (!ring.success) throw new StoryKeyError(`the stories key file ${this.file} is not a key ring`);
+    if (!ring.success)
+      throw new StoryKeyError(
+        `the stories key file ${this.file} is damaged (not a key ring): restore it from its backup`,
+      );
     this.cached = { ring: ring.data, stamp };
     return ring.data;
+  }
+
+  private unreadable(error: unknown): StoryKeyError {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return new StoryKeyError(`the stories key file ${this.file} cannot be read (${code}): check its owner and mode`);
   }
 
   write(ring: KeyRing): void {
     const checked = ringShape.parse(ring);
     const temporary = `${this.file}.${process.pid}.tmp`;
+    mkdirSync(dirname(this.file), { recursive: true });
     writeFileSync(temporary, JSON.stringify(checked, null, 2) + '\n', { mode: 0o600 });
     renameSync(temporary, this.file);
     this.cached = undefined;
   }
 
+  /**
+   * Made whole under a name of this process's own, then linked into place: a link never replaces a file, so of two
+   * processes starting at once one ring wins, and neither ever reads the other's half-written file.
+   */
   private create(): void {
-    mkdirSync(dirname(this.file), { recursive: true });
     try {
-      writeFileSync(this.file, JSON.stringify(newKeyRing(), null, 2) + '\n', { mode: 0o600, flag: 'wx' });
+      mkdirSync(dirname(this.file), { recursive: true });
+      const temporary = `${this.file}.${process.pid}.new`;
+      writeFileSync(temporary, JSON.stringify(newKeyRing(), null, 2) + '\n', { mode: 0o600 });
+      try {
+        linkSync(temporary, this.file);
+      } catch (error) {
+        // Another process made it first: theirs is the ring.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      } finally {
+        unlinkSync(temporary);
+      }
     } catch (error) {
-      // Another process made it first: theirs is the ring.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new StoryKeyError(`the stories key file ${this.file} cannot be made (${code}): check its folder`);
     }
   }
 }
@@ -146,4 +188,31 @@ function sealWith(keyId: string, key: string, plaintext: string): string {
   return [keyId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join(
     '.',
   );
+}
+
+/**
+ * The site's vault, checked before it serves anything: a key file that is missing while the database holds stories,
+ * damaged, unreadable, or not the one the stories were sealed with stops the start with one line (StoryKeyError),
+ * rather than a new ring being made over it and every story lost, or the first teller's submission failing.
+ */
+export async function openStoryVault(db: Db, file: string): Promise<StoryVault> {
+  const [newest] = await db.select({ sealed: stories.originalSealed }).from(stories).orderBy(desc(stories.id)).limit(1);
+  if (newest && !existsSync(file))
+    throw new StoryKeyError(
+      `the stories key file ${file} is missing, but the database holds stories sealed with it: ` +
+        'restore it from its backup (docs/operations.md), or set STORIES_KEY_FILE to where it is',
+    );
+  const vault = new StoryVault(new FileKeyRing(file));
+  vault.currentKeyId();
+  if (newest) {
+    try {
+      vault.open(newest.sealed);
+    } catch {
+      throw new StoryKeyError(
+        `the stories key file ${file} does not open the stories in the database: ` +
+          'it is another site’s or an old copy; restore the right one from its backup',
+      );
+    }
+  }
+  return vault;
 }

@@ -10,7 +10,16 @@ export { storyAuditWords } from './audit-words.ts';
 // S1 end
 
 // S2: keys rotated, deletion, retention, a person's stories in their data
-export { deleteStory, deleteStoryByToken } from './erasure.ts';
+export {
+  deleteStoriesForEmail,
+  deleteStory,
+  deleteStoryByToken,
+  storiesForEmail,
+  storyMailPrefix,
+} from './erasure.ts';
+export { openStoryVault } from './keys.ts';
+export { purgeExpiredStories } from './retention.ts';
+export { RotationRunning, rotateStoryKey, withStoryKeyLock } from './rotation.ts';
 // S2 end
 
 // S3: moderation
