@@ -21,19 +21,19 @@ async function neutralSite(page: Page) {
 }
 
 async function noSidewaysScroll(page: Page, label: string) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  const overflow = await page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
   );
   expect(overflow, label).toBeLessThanOrEqual(0);
 }
 
 /** Where keyboard focus is: an id, a name and value, or a class. */
 const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
+  page.evaluate<string>(`(() => {
+    const el = document.activeElement;
     if (!el) return '';
-    return el.id || (el.name ? `${el.name}=${el.value}` : '') || el.className || el.tagName.toLowerCase();
-  });
+    return el.id || (el.name ? el.name + '=' + el.value : '') || el.className || el.tagName.toLowerCase();
+  })()`);
 
 describe.skipIf(!available.ok)('sharing a story in a real browser', () => {
   let browser: Browser;
@@ -144,10 +144,10 @@ describe.skipIf(!available.ok)('sharing a story in a real browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/share-your-story$/);
     await page.locator('.error-summary').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    expect(await page.evaluate<boolean>("document.activeElement.classList.contains('error-summary')")).toBe(true);
     await expectNoAxeViolations(page, 'form with errors and its draft controls');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement).hash)).toBe('#story');
+    expect(await page.evaluate<string>('document.activeElement.hash')).toBe('#story');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('story');
@@ -161,6 +161,24 @@ describe.skipIf(!available.ok)('sharing a story in a real browser', () => {
     await context.close();
   }, 120_000);
 
+  it('keeps a draft on the device only when asked, and deletes it when asked', async () => {
+    const { context, page } = await recordedVisitor(browser, 'en');
+    await page.goto(`${site.url}/share-your-story`);
+    await page.fill('#story', 'Half a story.');
+    await page.fill('#email', 'never.kept@example.org');
+    expect(await page.evaluate<number>('localStorage.length'), 'nothing kept unasked').toBe(0);
+    await page.click('button:has-text("Save a draft on this device")');
+    expect(await page.locator('[data-draft="status"]').textContent()).toBe('Draft saved on this device.');
+    expect(await page.evaluate<string>('JSON.stringify(localStorage)')).not.toContain('never.kept');
+    await page.reload();
+    expect(await page.inputValue('#story')).toBe('Half a story.');
+    await page.click('button:has-text("Delete the saved draft")');
+    expect(await page.evaluate<number>('localStorage.length')).toBe(0);
+    await page.reload();
+    expect(await page.inputValue('#story')).toBe('');
+    await context.close();
+  }, 60_000);
+
   it('leaves at once by the button and by Shift pressed three times, without a way back', async () => {
     const { context, page, refused } = await recordedVisitor(browser, 'en');
     await neutralSite(page);
@@ -169,7 +187,7 @@ describe.skipIf(!available.ok)('sharing a story in a real browser', () => {
       await page.goto(`${site.url}/share-your-story`);
       await noSidewaysScroll(page, 'form with JavaScript');
       await page.locator('.quick-exit-hint').waitFor();
-      const before = await page.evaluate(() => history.length);
+      const before = await page.evaluate<number>('history.length');
       if (how === 'button') await page.click('.quick-exit-button');
       else {
         await page.locator('#story').click();
@@ -182,7 +200,7 @@ describe.skipIf(!available.ok)('sharing a story in a real browser', () => {
         await page.keyboard.press('Shift');
       }
       await page.waitForURL(`${QUICK_EXIT_URL}**`);
-      expect(await page.evaluate(() => history.length), how).toBe(before);
+      expect(await page.evaluate<number>('history.length'), how).toBe(before);
       await page.goBack();
       expect(page.url(), how).toBe(`${site.url}/`);
     }
