@@ -1,6 +1,9 @@
 import { and, eq, like } from 'drizzle-orm';
+import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../test/support/app.ts';
+import { createTestApp, testConfig } from '../../../test/support/app.ts';
+import { createApp } from '../../app/app.tsx';
+import { createLogger } from '../../platform/logger.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { quickExitScript } from '../../platform/web/quick-exit.tsx';
 import { auditLog } from '../audit/schema.ts';
@@ -229,6 +232,43 @@ describeEachDatabase('sharing a story', (database) => {
     expect(await askForConsentAgain({ db: db(), vault, publicUrl: 'http://localhost:3000' }, 99_999_999, staff)).toBe(
       'gone',
     );
+  });
+
+  it('logs no story, name, address or link token, whatever the teller does', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logged = createApp({
+      config: testConfig({ LOG_LEVEL: 'trace' }),
+      database: database(),
+      logger: createLogger({ level: 'trace', destination }),
+      storyVault: vault,
+    }).app;
+    const words = 'Zanzibar-Quillon happened to Theodora';
+    const sent = await (
+      await post(logged, '/share-your-story', {
+        story: words,
+        name: 'Theodora',
+        email: 'theodora.q@example.org',
+        publishConsent: 'anonymous',
+      })
+    ).text();
+    const token = deletionLink(sent)!;
+    await post(logged, '/share-your-story', {
+      story: words,
+      email: 'theodora.q@example',
+      contactBeforePublishing: 'on',
+    });
+    await logged.request(`/share-your-story/delete/${token}`);
+    await postWithToken(logged, `/share-your-story/delete/${token}`, { confirmed: 'yes' });
+    await logged.request(`/es/share-your-story/consent/${token}`);
+    expect(lines.length).toBeGreaterThan(3);
+    const log = lines.join('');
+    for (const secret of ['Zanzibar', 'Theodora', 'theodora.q', token]) expect(log).not.toContain(secret);
   });
 
   it('speaks Spanish, keeps what was typed on a refusal, and carries the quick exit and its script', async () => {
