@@ -17,9 +17,12 @@ const en = {
   whatHappens: 'What happens to your story',
   promises: [
     'A small team at our organisation reads it. Nobody else can.',
-    'It is stored encrypted. Your contact details are only used to reach you about your story, and we never add you to a mailing list.',
-    'Nothing is published unless you choose that below, and a staff member checks it first. We remove names and places that could identify you or others.',
-    'You can delete it at any time with the link we show you after you send it (and email to you, if you give an email address).',
+    'It is stored encrypted. Your contact details are only used to reach you about your story, and we never add ' +
+      'you to a mailing list.',
+    'Nothing is published unless you choose that below, and a staff member checks it first. We remove names and ' +
+      'places that could identify you or others.',
+    'You can delete it at any time with the link we show you after you send it (and email to you, if you give ' +
+      'an email address).',
   ],
   help: 'If you are in danger now, call 911. To talk to someone, call or text 988, any time.',
   errorTitle: 'There is a problem',
@@ -69,7 +72,9 @@ const en = {
   },
   draft: {
     heading: 'Saving a draft',
-    body: 'Nothing you type is kept on this device unless you save a draft. A saved draft stays in this browser until you delete it: anyone using this device could read it.',
+    body:
+      'Nothing you type is kept on this device unless you save a draft. A saved draft stays in this browser until ' +
+      'you delete it: anyone using this device could read it.',
     save: 'Save a draft on this device',
     delete: 'Delete the saved draft',
     saved: 'Draft saved on this device.',
@@ -80,22 +85,28 @@ const en = {
   submit: 'Send my story',
   challenge: {
     invalid:
-      'We could not confirm that a person sent this form. Send it again, and give the automatic check a moment to finish.',
+      'We could not confirm that a person sent this form. Send it again, and give the automatic check a moment ' +
+      'to finish.',
     expired: 'The automatic check had expired. Send the form again and it will run once more.',
     replayed: 'This form was already sent once. Send it again and a new automatic check will run.',
     ...personCheckRefusals.en,
   },
   thanks: {
     title: 'Thank you for sharing your story',
-    body: 'We have your story. A member of our team will read it with care. Nothing is published unless you chose that, and only after staff check it.',
+    body:
+      'We have your story. A member of our team will read it with care. Nothing is published unless you chose ' +
+      'that, and only after staff check it.',
     email: 'We have sent you an email with what happens next.',
     deleteHeading: 'Your link to delete your story',
     deleteBody:
-      'This link deletes your story whenever you want. Keep it somewhere safe and private: anyone with the link can delete the story. It is shown only once.',
+      'This link deletes your story whenever you want. Keep it somewhere safe and private: anyone with the link ' +
+      'can delete the story. It is shown only once.',
   },
   remove: {
     title: 'Delete your story?',
-    body: 'This deletes your story and your contact details from our records for good. If it was published, it comes off the website at once. This cannot be undone.',
+    body:
+      'This deletes your story and your contact details from our records for good. If it was published, it comes ' +
+      'off the website at once. This cannot be undone.',
     confirm: 'Yes, delete my story',
     cancel: 'No, keep my story',
     doneTitle: 'Your story is deleted',
@@ -106,7 +117,8 @@ const en = {
   again: {
     title: 'Choose again how your story may be used',
     intro:
-      'We asked you to choose again how your story may be used. Nothing is published until you answer. We do not show your story here, to keep it private.',
+      'We asked you to choose again how your story may be used. Nothing is published until you answer. We do ' +
+      'not show your story here, to keep it private.',
     submit: 'Save my choice',
     doneTitle: 'Thank you: your choice is saved',
     done: 'We will use your story only in the way you chose.',
@@ -128,11 +140,16 @@ const es: Words = {
   whatHappens: 'Qué pasa con tu historia',
   promises: [
     'La lee un equipo pequeño de nuestra organización. Nadie más puede leerla.',
-    'Se guarda cifrada. Tus datos de contacto solo se usan para hablar contigo sobre tu historia, y nunca te añadimos a una lista de correo.',
-    'No se publica nada a menos que lo elijas abajo, y una persona del equipo lo revisa antes. Quitamos nombres y lugares que puedan identificarte a ti o a otras personas.',
-    'Puedes borrarla en cualquier momento con el enlace que te mostramos al enviarla (y que te enviamos por correo, si nos das uno).',
+    'Se guarda cifrada. Tus datos de contacto solo se usan para hablar contigo sobre tu historia, y nunca te ' +
+      'añadimos a una lista de correo.',
+    'No se publica nada a menos que lo elijas abajo, y una persona del equipo lo revisa antes. Quitamos nombres ' +
+      'y lugares que puedan identificarte a ti o a otras personas.',
+    'Puedes borrarla en cualquier momento con el enlace que te mostramos al enviarla (y que te enviamos por ' +
+      'correo, si nos das uno).',
   ],
-  help: 'Si estás en peligro ahora, llama al 911. Para hablar con alguien, llama o envía un mensaje al 988, a cualquier hora.',
+  help:
+    'Si estás en peligro ahora, llama al 911. Para hablar con alguien, llama o envía un mensaje al 988, a ' +
+    'cualquier hora.',
   errorTitle: 'Hay un problema',
   story: 'Tu historia',
   storyHint: 'Escribe en español o en inglés, con tus propias palabras. Hasta 20,000 caracteres.',
@@ -181,7 +198,9 @@ const es: Words = {
   },
   draft: {
     heading: 'Guardar un borrador',
-    body: 'No se guarda nada de lo que escribes en este aparato a menos que guardes un borrador. Un borrador guardado queda en este navegador hasta que lo borres: cualquiera que use este aparato podría leerlo.',
+    body:
+      'No se guarda nada de lo que escribes en este aparato a menos que guardes un borrador. Un borrador guardado ' +
+      'queda en este navegador hasta que lo borres: cualquiera que use este aparato podría leerlo.',
     save: 'Guardar un borrador en este aparato',
     delete: 'Borrar el borrador guardado',
     saved: 'Borrador guardado en este aparato.',
@@ -192,22 +211,28 @@ const es: Words = {
   submit: 'Enviar mi historia',
   challenge: {
     invalid:
-      'No pudimos confirmar que una persona envió este formulario. Vuelve a enviarlo y dale un momento a la comprobación automática para terminar.',
+      'No pudimos confirmar que una persona envió este formulario. Vuelve a enviarlo y dale un momento a la ' +
+      'comprobación automática para terminar.',
     expired: 'La comprobación automática había vencido. Vuelve a enviar el formulario y se repetirá.',
     replayed: 'Este formulario ya se envió una vez. Vuelve a enviarlo y se hará una nueva comprobación automática.',
     ...personCheckRefusals.es,
   },
   thanks: {
     title: 'Gracias por compartir tu historia',
-    body: 'Recibimos tu historia. Una persona de nuestro equipo la leerá con cuidado. No se publica nada a menos que lo hayas elegido, y solo después de que el equipo la revise.',
+    body:
+      'Recibimos tu historia. Una persona de nuestro equipo la leerá con cuidado. No se publica nada a menos que ' +
+      'lo hayas elegido, y solo después de que el equipo la revise.',
     email: 'Te enviamos un correo con lo que pasa ahora.',
     deleteHeading: 'Tu enlace para borrar tu historia',
     deleteBody:
-      'Este enlace borra tu historia cuando quieras. Guárdalo en un lugar seguro y privado: cualquiera que tenga el enlace puede borrar la historia. Solo se muestra una vez.',
+      'Este enlace borra tu historia cuando quieras. Guárdalo en un lugar seguro y privado: cualquiera que ' +
+      'tenga el enlace puede borrar la historia. Solo se muestra una vez.',
   },
   remove: {
     title: '¿Borrar tu historia?',
-    body: 'Esto borra para siempre tu historia y tus datos de contacto de nuestros registros. Si estaba publicada, sale del sitio enseguida. No se puede deshacer.',
+    body:
+      'Esto borra para siempre tu historia y tus datos de contacto de nuestros registros. Si estaba publicada, ' +
+      'sale del sitio enseguida. No se puede deshacer.',
     confirm: 'Sí, borrar mi historia',
     cancel: 'No, conservar mi historia',
     doneTitle: 'Tu historia está borrada',
@@ -218,7 +243,8 @@ const es: Words = {
   again: {
     title: 'Elige de nuevo cómo se puede usar tu historia',
     intro:
-      'Te pedimos que elijas de nuevo cómo se puede usar tu historia. No se publica nada hasta que respondas. No mostramos tu historia aquí, para protegerla.',
+      'Te pedimos que elijas de nuevo cómo se puede usar tu historia. No se publica nada hasta que respondas. ' +
+      'No mostramos tu historia aquí, para protegerla.',
     submit: 'Guardar mi elección',
     doneTitle: 'Gracias: guardamos tu elección',
     done: 'Usaremos tu historia solo de la manera que elegiste.',

@@ -49,8 +49,11 @@ const words = {
       lines: [
         'Hello,',
         'Thank you for trusting us with your story. We know it may not have been easy to write.',
-        'What happens next: a member of our small team will read it with care. Nothing is published unless you chose that, and only after staff check it and remove names and places. If you asked us to contact you first, we will.',
-        'You can delete your story at any time with the button below. Keep this email private: anyone with the link can delete the story.',
+        'What happens next: a member of our small team will read it with care. Nothing is published unless you ' +
+          'chose that, and only after staff check it and remove names and places. If you asked us to contact you ' +
+          'first, we will.',
+        'You can delete your story at any time with the button below. Keep this email private: anyone with the ' +
+          'link can delete the story.',
       ],
       action: 'Delete my story',
     },
@@ -58,7 +61,8 @@ const words = {
       subject: 'Please choose again how your story may be used',
       lines: [
         'Hello,',
-        'Some time ago you shared your story with us. Before we do anything more with it, we would like you to choose again how it may be used.',
+        'Some time ago you shared your story with us. Before we do anything more with it, we would like you to ' +
+          'choose again how it may be used.',
         'Nothing is published until you answer. The page does not show your story.',
       ],
       action: 'Choose how my story may be used',
@@ -70,8 +74,11 @@ const words = {
       lines: [
         'Hola:',
         'Gracias por confiarnos tu historia. Sabemos que quizás no fue fácil escribirla.',
-        'Lo que pasa ahora: una persona de nuestro pequeño equipo la leerá con cuidado. No se publica nada a menos que lo hayas elegido, y solo después de que el equipo la revise y quite nombres y lugares. Si nos pediste que te contactáramos antes, lo haremos.',
-        'Puedes borrar tu historia en cualquier momento con el botón de abajo. Guarda este correo en privado: cualquiera que tenga el enlace puede borrar la historia.',
+        'Lo que pasa ahora: una persona de nuestro pequeño equipo la leerá con cuidado. No se publica nada a ' +
+          'menos que lo hayas elegido, y solo después de que el equipo la revise y quite nombres y lugares. Si ' +
+          'nos pediste que te contactáramos antes, lo haremos.',
+        'Puedes borrar tu historia en cualquier momento con el botón de abajo. Guarda este correo en privado: ' +
+          'cualquiera que tenga el enlace puede borrar la historia.',
       ],
       action: 'Borrar mi historia',
     },
@@ -79,7 +86,8 @@ const words = {
       subject: 'Por favor, elige de nuevo cómo se puede usar tu historia',
       lines: [
         'Hola:',
-        'Hace un tiempo compartiste tu historia con nosotros. Antes de hacer algo más con ella, queremos que elijas de nuevo cómo se puede usar.',
+        'Hace un tiempo compartiste tu historia con nosotros. Antes de hacer algo más con ella, queremos que ' +
+          'elijas de nuevo cómo se puede usar.',
         'No se publica nada hasta que respondas. La página no muestra tu historia.',
       ],
       action: 'Elegir cómo se puede usar mi historia',
