@@ -143,6 +143,8 @@ export function Layout(props: PageMeta & { children?: Child }) {
         <script type="module" src={signupScript.path}></script>
         {/* "Exit this page" by Shift×3 and the story's draft, only where a reader may need to leave fast. */}
         {props.quickExit ? <script src={quickExitScript.path} defer /> : null}
+        {/* Leaving by the exit (a script's navigation) must not tell the neutral site where the reader was. */}
+        {props.quickExit ? <meta name="referrer" content="no-referrer" /> : null}
         {site.favicon ? (
           <>
             <link rel="icon" href={site.favicon.small} type="image/png" sizes="32x32" />
