@@ -22,6 +22,7 @@ import {
   type Sender,
 } from './features/email/service.ts';
 import { letterDigestSchedule, letterTemplates } from './features/letters/service.ts';
+import { storyTemplates } from './features/stories/service.ts';
 import { supporterListLinks } from './features/supporters/list-links.ts';
 import { petitionTemplates } from './features/email/templates/petition.ts';
 import { nightlyRecount } from './features/petitions/service.ts';
@@ -85,6 +86,8 @@ export function createEmailRuntime(options: {
       ...eventReminderTemplates({ db, manageToken: (nonce) => rsvpManageToken(secrets, nonce) }),
       // Letters to legislators' offices (or the review address), the writer's copy, and the daily digests (issue 16).
       ...letterTemplates(db),
+      // stories: a teller's confirmation (with the deletion link) and staff's request to choose consent again.
+      ...storyTemplates(),
     },
     listLinks: (row) => linksFor(contactEmail)(row),
   });

@@ -7,6 +7,11 @@ export { storyAuditWords } from './audit-words.ts';
 // Shared end
 
 // S1: sharing a story, the teller's deletion and consent links
+export { submitStory } from './submission.ts';
+export { askForConsentAgain } from './consent.ts';
+export { storyTemplates } from './story-emails.ts';
+export { STORY_CONSENT_WORDING_VERSION, type StoryInput } from './story-inputs.ts';
+export { STORY_FORM_MAX_BYTES } from './share-routes.tsx';
 // S1 end
 
 // S2: keys rotated, deletion, retention, a person's stories in their data

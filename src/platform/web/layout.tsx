@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { ChallengeWidget, signupScript } from '../http/form-challenge-widget.tsx';
-import { QuickExit } from './quick-exit.tsx';
+import { QuickExit, quickExitScript } from './quick-exit.tsx';
 import { stylesheet } from './assets.ts';
 import { localizedPath, locales, type Locale } from './locale.ts';
 import { messagesFor } from './messages.ts';
@@ -141,6 +141,10 @@ export function Layout(props: PageMeta & { children?: Child }) {
         {site.theme ? <link rel="stylesheet" href={site.theme.path} /> : null}
         {/* Only enhances the sign-up forms (their bot check); every page works without it. */}
         <script type="module" src={signupScript.path}></script>
+        {/* "Exit this page" by Shift×3 and the story's draft, only where a reader may need to leave fast. */}
+        {props.quickExit ? <script src={quickExitScript.path} defer /> : null}
+        {/* Leaving by the exit (a script's navigation) must not tell the neutral site where the reader was. */}
+        {props.quickExit ? <meta name="referrer" content="no-referrer" /> : null}
         {site.favicon ? (
           <>
             <link rel="icon" href={site.favicon.small} type="image/png" sizes="32x32" />
