@@ -12,6 +12,7 @@ import { announceDemoAdmin, ensureDemoAdmin } from './features/staff/cli.ts';
 import { createEmailRuntime } from './email-runtime.ts';
 import { listenForAdminCommandsHere } from './admin-commands.ts';
 import { boot, fail } from './platform/boot.ts';
+import { openStoryVault, StoryKeyError } from './features/stories/service.ts';
 import { logsAreReadable } from './platform/logger.ts';
 import { LocalFileStore } from './platform/storage.ts';
 import { startUpLines, type StartUpFacts } from './start-up-report.ts';
@@ -72,6 +73,13 @@ async function webProcess() {
 
 async function main() {
   const { config, logger, database } = await boot();
+  // A missing, damaged or foreign stories key file stops the start with one line, before anything seals (ADR 063).
+  try {
+    await openStoryVault(database.db, config.storiesKeyFile);
+  } catch (error) {
+    if (error instanceof StoryKeyError) fail(`Stories key error: ${error.message}`);
+    throw error;
+  }
 
   // A person at a terminal reads a few plain lines once the site is up (start-up-report.ts), instead of the
   // log lines that would say the same: the demo sign-in, what is missing, the address.

@@ -2,11 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { EmailWorker, MailboxTransport, type RenderEmail } from '../src/features/email/service.ts';
+import { EmailWorker, MailboxTransport, templateRenderer } from '../src/features/email/service.ts';
 import { stories } from '../src/features/stories/schema.ts';
-import { FileKeyRing, StoryVault } from '../src/features/stories/service.ts';
+import {
+  FileKeyRing,
+  publishStory,
+  saveStoryEdit,
+  StoryVault,
+  storyTemplates,
+  submitStory,
+} from '../src/features/stories/service.ts';
 import { openStory } from '../src/features/stories/story-records.ts';
-import { insertTestStory } from '../src/features/stories/test-support.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { findPlaintext } from './support/plaintext-scan.ts';
@@ -14,14 +20,20 @@ import { findPlaintext } from './support/plaintext-scan.ts';
 const folder = mkdtempSync(join(tmpdir(), 'groundswell-at-rest-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-/** As a story's confirmation is rendered: it names neither the story nor its teller. */
-const render: RenderEmail = async (row) => ({
-  from: 'PSJ <stories@psj.example>',
-  subject: 'We received your story',
-  text: `Thank you for trusting us. To delete it: ${String(row.data.deleteUrl)}`,
-  html: `<p>Thank you for trusting us. <a href="${String(row.data.deleteUrl)}">Delete it</a></p>`,
-  headers: {},
+/** The site's own story emails, as the email runtime renders them. */
+const render = templateRenderer({
+  sender: async () => ({
+    name: 'PSJ',
+    address: 'stories@psj.example',
+    postalAddress: '',
+    publicUrl: 'https://psj.example',
+  }),
+  templates: storyTemplates(),
+  listLinks: () => {
+    throw new Error('a story email is never bulk');
+  },
 });
+const staff = { staffId: null, email: 'moderator@psj.example', ip: '127.0.0.1' };
 
 // Must show 2 of issue 17: the database, read directly, holds no story and no teller in the clear.
 describeEachDatabase('stories at rest', (database, kind) => {
@@ -30,21 +42,38 @@ describeEachDatabase('stories at rest', (database, kind) => {
 
   it('keeps no story text or contact detail in the clear, in any table, even after the mail went', async () => {
     const deps = { db: db(), vault: new StoryVault(new FileKeyRing(keyFile)) };
-    const tellers = [
+    // Through the same service the form's route calls once the form is checked, and a moderator's edit and publish.
+    const consent = { publishConsent: 'anonymous' as const, testimonyConsent: true, contactBeforePublishing: false };
+    const about = { county: 'Marion', kinds: ['family' as const], topics: ['coming-home' as const] };
+    await submitStory(
+      { ...deps, publicUrl: 'https://psj.example' },
       {
-        original: 'My brother Teodoro was held at Snake River for nine winters; the guard Pellingham laughed.',
-        teller: { name: 'Xochitl Abernathy', email: 'xochitl.abernathy@example.org', phone: '(541) 555-0142' },
-        locale: 'en' as const,
+        story: 'My brother Teodoro was held at Snake River for nine winters; the guard Pellingham laughed.',
+        name: 'Xochitl Abernathy',
+        email: 'xochitl.abernathy@example.org',
+        phone: '(541) 555-0142',
+        contentNotes: 'mentions Pellingham',
+        ...about,
+        ...consent,
       },
+      'en',
+    );
+    const second = await submitStory(
+      { ...deps, publicUrl: 'https://psj.example' },
       {
-        original: 'Mi hija Guadalupe volvió a casa de Coffee Creek y nadie la esperaba en Tillamook.',
-        teller: { name: 'Evangelina Ocampo', email: 'eva.ocampo@example.net', phone: '+1 503 555 0177' },
-        locale: 'es' as const,
-        redacted: 'Mi hija volvió a casa y nadie la esperaba.',
-        title: 'Nadie la esperaba en Tillamook',
+        story: 'Mi hija Guadalupe volvió a casa de Coffee Creek y nadie la esperaba en Tillamook.',
+        name: 'Evangelina Ocampo',
+        email: 'eva.ocampo@example.net',
+        phone: '+1 503 555 0177',
+        contentNotes: '',
+        ...about,
+        ...consent,
       },
-    ];
-    for (const story of tellers) await insertTestStory(deps, story);
+      'es',
+    );
+    const edit = { title: 'Nadie la esperaba en Tillamook', text: 'Mi hija volvió a casa y nadie la esperaba.' };
+    expect((await saveStoryEdit(deps, second.id, { ...edit, contentNotes: '', topics: [] }, staff)).ok).toBe(true);
+    expect((await publishStory(deps, second.id, 'anonymous', staff)).ok).toBe(true);
     const worker = new EmailWorker({
       db: db(),
       transport: new MailboxTransport(db()),

@@ -22,7 +22,8 @@ import { isLetterOriginCheckedPath, letterAssetRoutes } from '../features/letter
 import { civicRoutes } from './civic-routes.ts';
 import { featurePaths, linkTargetsOf, publicVersion, searchSources, siteMapSectionsOf } from './site-index.ts';
 import { storyRoutes } from '../features/stories/routes.tsx';
-import { isStoryOriginCheckedPath } from '../features/stories/share-routes.tsx';
+import { isStoryOriginCheckedPath, STORY_FORM_MAX_BYTES } from '../features/stories/share-routes.tsx';
+import { quickExitRoutes } from '../platform/web/quick-exit.tsx';
 import { FileKeyRing, StoryVault } from '../features/stories/service.ts';
 import { searchRoutes } from '../features/search/routes.tsx';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../features/supporters/preferences-routes.tsx';
@@ -68,6 +69,8 @@ function bodyLimitFor(config: Config): (path: string) => number {
   return (path) => {
     if (isUploadPath(path) || isMediaUploadPath(path)) return config.uploadMaxBytes + megabyte;
     if (path.startsWith('/admin/') || path === EMAIL_WEBHOOK_PATH) return megabyte;
+    // A story runs to 20,000 characters, up to three bytes each once a form encodes them.
+    if (isStoryOriginCheckedPath(path)) return STORY_FORM_MAX_BYTES;
     return PUBLIC_FORM_MAX_BYTES;
   };
 }
@@ -259,6 +262,7 @@ export function createApp(deps: AppDeps) {
   // The embed, count.json and the petition assets: outside the language middleware, as they set no cookie.
   app.route('/', petitionOpenRoutes(petitionsPublic));
   app.route('/', letterAssetRoutes());
+  app.route('/', quickExitRoutes());
   const files = new LocalFileStore(join(config.dataDir, 'uploads'));
   // The media library's images: outside the language middleware too, long-cached, from our own origin.
   app.route('/', mediaFileRoutes({ db, files }));
@@ -299,7 +303,7 @@ export function createApp(deps: AppDeps) {
     publicUrl,
     siteFrame,
     notFound,
-    siteMapSections: siteMapSectionsOf(db),
+    siteMapSections: siteMapSectionsOf(db, storyVault),
     ...sectionSourcesFor(db, images, linkTargets),
   };
   const newsDeps = { db, cache, publicUrl, siteFrame, notFound, images };

@@ -27,6 +27,13 @@ import {
   publicPetitionsStamp,
   searchPetitions,
 } from '../features/petitions/service.ts';
+import {
+  publicStoriesStamp,
+  storiesSiteMapSection,
+  storyLinkTargets,
+  storyPaths,
+  type StoryVault,
+} from '../features/stories/service.ts';
 import type { Db } from '../platform/db/client.ts';
 import type { SearchSource } from '../platform/search.ts';
 import type { LinkTargets } from '../platform/web/link-targets.ts';
@@ -39,18 +46,19 @@ import type { Locale } from '../platform/web/locale.ts';
  */
 
 /**
- * The page cache's version. Public pages show petitions, events and letters too (the menu, the site maps), so the
+ * The page cache's version. Public pages show petitions, events, letters and stories too (the menu, the site maps), so the
  * version moves with any of them: their 32-bit stamps, folded into one, sit below the content version, exact for
  * the first two million content edits.
  */
 export async function publicVersion(db: Db): Promise<number> {
-  const [content, petitions, events, letters] = await Promise.all([
+  const [content, petitions, events, letters, stories] = await Promise.all([
     getContentVersion(db),
     publicPetitionsStamp(db),
     publicEventsStamp(db),
     publicLettersStamp(db),
+    publicStoriesStamp(db),
   ]);
-  return content * 2 ** 32 + ((petitions ^ events ^ letters) >>> 0);
+  return content * 2 ** 32 + ((petitions ^ events ^ letters ^ stories) >>> 0);
 }
 
 /** Everything a menu (or a call to action) may link to, as each feature offers it. */
@@ -63,6 +71,7 @@ export function linkTargetsOf(db: Db): LinkTargets {
         newsLinkTargets(db),
         eventLinkTargets(db),
         letterLinkTargets(db),
+        storyLinkTargets(db),
       ])
     ).flat();
 }
@@ -81,18 +90,20 @@ export async function featurePaths(db: Db): Promise<string[]> {
       listPublicEventPaths(db),
       legislatorPaths(db),
       listPublicLetterPaths(db),
+      storyPaths(db),
     ])
   ).flat();
 }
 
-/** The people's site map (/site-map): each feature's section after content's pages. */
-export function siteMapSectionsOf(db: Db) {
+/** The people's site map (/site-map): each feature's section after content's pages (stories' titles are sealed). */
+export function siteMapSectionsOf(db: Db, storyVault: StoryVault) {
   return async (locale: Locale) =>
     Promise.all([
       newsSiteMapSection(db, locale),
       eventsSiteMapSection(db, locale),
       petitionSiteMapSection(db, locale),
       lettersSiteMapSection(db, locale),
+      storiesSiteMapSection({ db, vault: storyVault }, locale),
     ]);
 }
 

@@ -35,6 +35,8 @@ export async function storyRouteCases(database: Database): Promise<AdminRouteCas
   const live = `${base}/${published.id}`;
   return [
     get(base, all, `${base}?state=all&language=en`),
+    // The printable testimony packet: redacted words, for those who decide what is published.
+    get(`${base}/testimony`, writers),
     get(id, all, url),
     post(id, writers, { url, form: { text: '' } }),
     post(`${id}/translation`, writers, { url: `${url}/translation`, form: { translationTitle: 'Only a title' } }),

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { recordAudit, type AuditActor } from '../audit/service.ts';
 import { bumpContentVersion } from '../content/service.ts';
+import { withStoryKeyLock } from './rotation.ts';
 import { stories, storyStatuses, type StoryStatus, type StoryTopic } from './schema.ts';
 import { consentAllows, openStory, type StoryDeps, type StoryRecord, type StoryTranslation } from './story-records.ts';
 
@@ -114,6 +115,8 @@ async function decide(
   decision: (row: Row) => Change | string,
 ): Promise<ModerationOutcome> {
   return deps.db.transaction(async (tx) => {
+    // First, before the row's lock: a key rotation must not retire the key this decision opens or seals with.
+    await withStoryKeyLock(tx);
     const [row] = await tx.select().from(stories).where(eq(stories.id, id)).for('update');
     if (!row) return { ok: false, problem: 'gone' } as const;
     const change = decision(row);

@@ -9,7 +9,6 @@ import { sendHtml } from '../../platform/http/respond.ts';
 import { fieldErrors, type FieldErrors } from '../../platform/web/forms.tsx';
 import { Layout, renderDocument } from '../../platform/web/layout.tsx';
 import type { Locale } from '../../platform/web/locale.ts';
-import { quickExitRoutes } from '../../platform/web/quick-exit.tsx';
 import { answerConsent, consentLinkWaiting } from './consent.ts';
 import { deleteStoryByToken } from './erasure.ts';
 import { storyPublicMessages } from './public-messages.ts';
@@ -57,8 +56,6 @@ const single = (values: StoryValues): Record<string, string> =>
 export function shareRoutes(deps: StoriesPublicDeps, locale: Locale): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const t = storyPublicMessages(locale);
-  // after merge: the app serves the quick-exit script outside the language middleware; this line then goes.
-  if (locale === 'en') app.route('/', quickExitRoutes());
 
   async function page(c: Context<AppEnv>, title: string, body: Child, status = 200, noindex = true) {
     const html = await renderDocument(
@@ -161,6 +158,8 @@ export function shareRoutes(deps: StoriesPublicDeps, locale: Locale): Hono<AppEn
       return page(c, t.remove.title, <DeleteStoryPage locale={locale} token={token} csrf={csrf} />, 400);
     }
     if (!(await deleteStoryByToken(deps, token))) return gone(c, 'remove');
+    // A published copy leaves /stories at once in this process; others see the stamp move within a second.
+    deps.cache.invalidate();
     return page(c, t.remove.doneTitle, <StoryDeletedPage locale={locale} />);
   });
 

@@ -119,8 +119,11 @@ describeEachDatabase('sharing a story', (database) => {
       .select()
       .from(emailOutbox)
       .where(eq(emailOutbox.idempotencyKey, `story:${row!.publicId}:received`));
-    // after merge: also forgetWhenSent: true here (stories helper S2 makes the outbox keep the flag).
-    expect(mail).toMatchObject({ template: 'story-received', toAddress: 'marisol.teller@example.org' });
+    expect(mail).toMatchObject({
+      template: 'story-received',
+      toAddress: 'marisol.teller@example.org',
+      forgetWhenSent: true,
+    });
     expect(JSON.stringify(mail!.data)).not.toMatch(/Salem|Marisol/);
     const content = await storyTemplates()['story-received']!.render(mail!, {
       locale: 'en',

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { randomToken, sha256 } from '../../platform/crypto.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { enqueueEmail } from '../email/service.ts';
+import { withStoryKeyLock } from './rotation.ts';
 import { stories } from './schema.ts';
 import { STORY_CONSENT_WORDING_VERSION, type StoryInput } from './story-inputs.ts';
 import { storyReceivedEmail } from './story-emails.ts';
@@ -32,6 +33,8 @@ export async function submitStory(
     contentNotes: input.contentNotes,
   };
   const id = await deps.db.transaction(async (tx) => {
+    // First: a key rotation must not retire the key these values are sealed with before they are stored.
+    await withStoryKeyLock(tx);
     const [row] = await tx
       .insert(stories)
       .values({

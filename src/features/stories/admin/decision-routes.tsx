@@ -4,6 +4,7 @@ import { formText, readForm } from '../../../platform/http/form-body.ts';
 import { ConfirmationPage } from '../../../platform/web/confirmation.tsx';
 import type { FieldErrors } from '../../../platform/web/forms.tsx';
 import { bumpContentVersion } from '../../content/service.ts';
+import { askForConsentAgain } from '../consent.ts';
 import { deleteStory } from '../erasure.ts';
 import {
   keepStory,
@@ -132,9 +133,7 @@ export function decisionRoutes(
     const facts = await storyFacts(db, idOf(c));
     if (!facts) return c.notFound();
     if (facts.status === 'published') return storyScreen(c, { refusal: refusals.published, status: 409 });
-    // after merge: const outcome = await askForConsentAgain(deps, facts.id, frame.actor(c));
-    // (consent.ts, stories helper S1: sets 'consent-asked', audits 'story.ask-consent', queues the email.)
-    const outcome = 'no-email' as 'asked' | 'no-email' | 'gone';
+    const outcome = await askForConsentAgain(deps, facts.id, frame.actor(c));
     if (outcome === 'gone') return c.notFound();
     return c.redirect(`/admin/stories/${facts.id}?done=${outcome === 'asked' ? 'consent-asked' : outcome}`, 303);
   });
