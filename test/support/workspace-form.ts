@@ -236,7 +236,7 @@ export async function workspaceFormPoster(b: Browser, database: Database, form: 
   return { arbitrary, send, stats, refreshToken };
 }
 
-/** Runs per form: moderate, as there are some sixty forms (PROPERTY_RUNS sets it for a longer hunt; ADR 052, 054, 064). */
+/** Runs per form: moderate, as there are some sixty forms (PROPERTY_RUNS sets it for a longer hunt; ADR 052, 054, 065). */
 export const WORKSPACE_FORM_RUNS = propertyRuns(25, 25);
 
 /** Posts `runs` arbitrary versions of one form, `before` each (to put back a state the form needs). */

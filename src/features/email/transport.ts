@@ -21,7 +21,7 @@ export type OutgoingEmail = {
 
 /**
  * What the demo mailbox shows instead of an address the outbox forgets: staff still read the message and follow
- * its links to try the journey, but the mailbox does not become a list of tellers (ADR 1NN-s2-safety-story-mail).
+ * its links to try the journey, but the mailbox does not become a list of tellers (ADR 064).
  */
 export const HIDDEN_ADDRESS = 'hidden@hidden.invalid';
 
