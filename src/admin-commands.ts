@@ -194,14 +194,16 @@ export const adminCommands: Record<string, AdminCommand> = {
     help:
       'Delete what the privacy notice says is kept no longer: ' +
       'unconfirmed sign-ups and signatures, ' +
-      "and signers' IP hashes past their hours (runs hourly in the worker too).",
+      "signers' IP hashes past their hours, " +
+      'and unpublished stories past their keeping period (runs hourly in the worker too).',
     async run(_request, context) {
       const done = await purgeExpiredPersonalData(needDatabase(context).db, context.logger);
       context.print(
         `Deleted ${done.unconfirmedSignatures} unconfirmed signature(s), ` +
           `${done.pendingTopics} unconfirmed topic(s), ${done.unusedLinks} unused link(s) ` +
           `and ${done.unconfirmedPeople} unconfirmed person(s); ` +
-          `cleared ${done.signerAddressesCleared} IP hash(es).`,
+          `cleared ${done.signerAddressesCleared} IP hash(es); ` +
+          `deleted ${done.expiredStories} story(ies) past their keeping period.`,
       );
     },
   },
