@@ -16,7 +16,19 @@ const connections = 50;
 const postgresServer =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const headers = { 'accept-encoding': 'br, gzip', cookie: 'lang=en' };
-const publicPaths = ['/', '/about', '/tips', '/policies', '/resources', '/privacy'];
+const publicPaths = [
+  '/',
+  '/about',
+  '/tips',
+  '/policies',
+  '/resources',
+  '/privacy',
+  '/news',
+  '/events',
+  '/letters',
+  '/stories',
+  '/share-your-story',
+];
 
 type Row = { database: string; target: string; rps: number; p50: number; p99: number; bytes: number; errors: number };
 
