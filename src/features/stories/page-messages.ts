@@ -1,5 +1,5 @@
+import { storyTopicNames } from './topic-names.ts';
 import type { Locale } from '../../platform/web/locale.ts';
-import type { StoryTopic } from './schema.ts';
 
 /** The words readers see on /stories and each story's page. The sharing form's words are in public-messages.ts. */
 const en = {
@@ -33,16 +33,7 @@ const en = {
   publishedOn: (day: string) => `Published ${day}`,
   topics: 'Topics',
   inOtherLanguage: 'This story has not been translated into English, so it is shown in the language it was told in.',
-  topicNames: {
-    healing: 'Healing',
-    accountability: 'Accountability',
-    'racial-justice': 'Racial justice',
-    families: 'Families',
-    'prison-and-jail': 'Prison and jail',
-    'coming-home': 'Coming home',
-    'victim-services': 'Help for victims',
-    youth: 'Young people',
-  } satisfies Record<StoryTopic, string>,
+  topicNames: storyTopicNames.en,
   siteMapShare: 'Share your story',
 };
 
@@ -57,9 +48,9 @@ const es: typeof en = {
     'quitamos los nombres y lugares que podrían identificar a alguien.',
   careNote:
     'Algunas historias hablan de violencia, pérdidas o prisión. Antes de cada una decimos de qué trata, para que ' +
-    'usted decida si la lee. Puede salir rápido en cualquier momento con el botón «Salir de esta página».',
-  shareOwn: 'Comparta su historia',
-  shareOwnIntro: '¿Le pasó a usted o a alguien cercano? Su historia puede cambiar cómo responde Oregón.',
+    'decidas si la lees. Puedes salir rápido en cualquier momento con el botón «Salir de esta página».',
+  shareOwn: 'Comparte tu historia',
+  shareOwnIntro: '¿Te pasó a ti o a alguien cercano? Tu historia puede cambiar cómo responde Oregón.',
   empty: 'Todavía no hay historias publicadas.',
   emptyTopic: 'Todavía no hay historias sobre este tema.',
   filterHeading: 'Historias sobre',
@@ -78,17 +69,8 @@ const es: typeof en = {
   topics: 'Temas',
   inOtherLanguage:
     'Esta historia todavía no está traducida al español, así que la mostramos en el idioma en que se contó.',
-  topicNames: {
-    healing: 'Sanación',
-    accountability: 'Responsabilidad',
-    'racial-justice': 'Justicia racial',
-    families: 'Familias',
-    'prison-and-jail': 'Prisión y cárcel',
-    'coming-home': 'El regreso a casa',
-    'victim-services': 'Ayuda para víctimas',
-    youth: 'Jóvenes',
-  },
-  siteMapShare: 'Comparta su historia',
+  topicNames: storyTopicNames.es,
+  siteMapShare: 'Comparte tu historia',
 };
 
 export function storyPageMessages(locale: Locale): typeof en {

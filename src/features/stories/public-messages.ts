@@ -1,6 +1,7 @@
+import { storyTopicNames } from './topic-names.ts';
 import { personCheckRefusals } from '../../platform/http/person-check.tsx';
 import type { Locale } from '../../platform/web/locale.ts';
-import type { PublishConsent, StoryTopic, TellerKind } from './schema.ts';
+import type { PublishConsent, TellerKind } from './schema.ts';
 
 /**
  * The words a teller reads: the story form, the thank-you, the deletion and consent pages. Plain and calm: a person
@@ -46,16 +47,7 @@ const en = {
     other: 'Something else',
   } satisfies Record<TellerKind, string>,
   topics: 'What is your story about? (optional)',
-  topic: {
-    healing: 'Healing',
-    accountability: 'Accountability',
-    'racial-justice': 'Racial justice',
-    families: 'Families',
-    'prison-and-jail': 'Prison and jail',
-    'coming-home': 'Coming home',
-    'victim-services': 'Services for victims',
-    youth: 'Young people',
-  } satisfies Record<StoryTopic, string>,
+  topic: storyTopicNames.en,
   contentNotes: 'Content notes (optional)',
   contentNotesHint: 'Warn readers of anything hard in your story, for example "mentions a death" or "sexual violence".',
   consent: {
@@ -171,16 +163,7 @@ const es: Words = {
     other: 'Otra cosa',
   },
   topics: '¿De qué trata tu historia? (opcional)',
-  topic: {
-    healing: 'Sanación',
-    accountability: 'Responsabilidad',
-    'racial-justice': 'Justicia racial',
-    families: 'Familias',
-    'prison-and-jail': 'Prisión y cárcel',
-    'coming-home': 'Volver a casa',
-    'victim-services': 'Servicios para víctimas',
-    youth: 'Jóvenes',
-  },
+  topic: storyTopicNames.es,
   contentNotes: 'Avisos de contenido (opcional)',
   contentNotesHint:
     'Avisa a quien lea de algo difícil en tu historia, por ejemplo "habla de una muerte" o "violencia sexual".',

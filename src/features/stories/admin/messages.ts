@@ -1,3 +1,4 @@
+import { storyTopicNames } from '../topic-names.ts';
 import type { Locale } from '../../../platform/web/locale.ts';
 import type { PublishConsent, StoryStatus, StoryTopic, TellerKind } from '../schema.ts';
 
@@ -25,16 +26,7 @@ export const consentSentences: Record<PublishConsent, string> = {
   'staff-only': 'Staff only, to inform our work: not to be published',
 };
 
-export const topicLabels: Record<StoryTopic, string> = {
-  healing: 'Healing',
-  accountability: 'Accountability',
-  'racial-justice': 'Racial justice',
-  families: 'Families',
-  'prison-and-jail': 'Prison and jail',
-  'coming-home': 'Coming home',
-  'victim-services': 'Victim services',
-  youth: 'Youth',
-};
+export const topicLabels: Record<StoryTopic, string> = storyTopicNames.en;
 
 export const kindLabels: Record<TellerKind, string> = {
   survivor: 'A survivor',
