@@ -6,7 +6,7 @@ import { purgeExpiredPersonalData } from '../../privacy-purge.ts';
 import { seedTestZips, testZips } from '../petitions/test-support.ts';
 import { subscriptionsOf, timelineOf } from '../supporters/service.ts';
 import { describeEntry } from '../supporters/admin/views/wording.ts';
-import { eraseSupporter } from '../supporters/records.ts';
+import { eraseSupporter } from '../supporters/data-rights.ts';
 import { supporters } from '../supporters/schema.ts';
 import { eventById, rsvpOpen } from './events-read.ts';
 import { makeEvent, outboxFor, rsvpInput, testRsvpDeps } from './rsvp-test-support.ts';

@@ -6,7 +6,7 @@ import { auditLog } from '../audit/schema.ts';
 import { emailOutbox } from '../email/schema.ts';
 import { EmailWorker, templateRenderer, type MailTransport } from '../email/service.ts';
 import type { OutgoingEmail } from '../email/transport.ts';
-import { eraseSupporter } from '../supporters/records.ts';
+import { eraseSupporter } from '../supporters/data-rights.ts';
 import { supporterEvents, supporters } from '../supporters/schema.ts';
 import { campaignById, campaignOpen, listOpenCampaigns, targetsFor } from './campaigns-read.ts';
 import { deliveryStatesFor, liveDeliveryPreview, queueDueDigests, turnOnLiveDelivery } from './delivery.ts';

@@ -6,7 +6,7 @@ import { signedInAs, type Browser } from '../../../test/support/staff.ts';
 import { auditLog } from '../audit/schema.ts';
 import { emailOutbox } from '../email/schema.ts';
 import { enqueueEmail, suppress, suppressionOf } from '../email/service.ts';
-import { eraseSupporter, exportSupporter } from './records.ts';
+import { eraseSupporter, exportSupporter } from './data-rights.ts';
 import { consents, subscriptions, supporterEvents, supporters } from './schema.ts';
 import { preferencesToken } from './service.ts';
 import { STAFF_CONSENT } from './staff-consent.ts';

@@ -6,7 +6,7 @@ import { signedInAs, type Browser } from '../../../test/support/staff.ts';
 import { formatInZone } from '../../platform/web/time.ts';
 import { auditLog } from '../audit/schema.ts';
 import { updateSiteSettings } from '../content/service.ts';
-import { eraseSupporter, exportSupporter } from './records.ts';
+import { eraseSupporter, exportSupporter } from './data-rights.ts';
 import { supporterNotes, supporters } from './schema.ts';
 import { purgeUnconfirmedSignups, requestSignup } from './service.ts';
 

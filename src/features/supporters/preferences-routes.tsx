@@ -9,7 +9,7 @@ import type { SignupDeps } from './routes.tsx';
 import { subscriptionTopics } from './schema.ts';
 import { dataRightsMessages } from './data-rights-messages.ts';
 import { emailFreshLink, linkStanding, readPreferencesLink, stopOlderLinks, unsubscribes } from './links.ts';
-import { eraseSupporter, exportSupporter } from './records.ts';
+import { eraseSupporter, exportSupporter } from './data-rights.ts';
 import { getPreferences, unsubscribeAll, updatePreferences, type Preferences } from './service.ts';
 import { DeleteConfirmPage, NewLinkPage } from './views/data-rights.tsx';
 import { MessagePage } from '../../platform/web/components.tsx';
@@ -143,7 +143,7 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
   app.post(`/preferences/:token${tokenPattern}/export`, async (c) => {
     const found = await holder(c, 'fresh');
     if (found instanceof Response) return found;
-    const data = await exportSupporter(deps.db, found.id);
+    const data = await exportSupporter(deps.db, found.id, deps.personalData);
     if (!data) return page(c, <MessagePage title={t.title} body={rights.nothingHeld} />);
     return c.body(JSON.stringify(data, null, 2), 200, {
       'Content-Type': 'application/json; charset=utf-8',
@@ -170,7 +170,7 @@ export function preferencesRoutes(deps: SignupDeps, locale: Locale): Hono<AppEnv
     if (found instanceof Response) return found;
     const body = await c.req.parseBody();
     if (body.confirm !== 'yes') return confirmDelete(c, true);
-    await eraseSupporter(deps.db, found.id, null);
+    await eraseSupporter(deps.db, found.id, null, deps.personalData);
     return page(
       c,
       <MessagePage

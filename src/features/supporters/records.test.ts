@@ -4,15 +4,8 @@ import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { auditLog } from '../audit/schema.ts';
 import { emailMailbox, emailOutbox, emailSuppressions } from '../email/schema.ts';
 import { enqueueEmail } from '../email/service.ts';
-import {
-  ERASED_ADDRESS,
-  eraseSupporter,
-  exportSupporter,
-  getSupporterRecord,
-  listSupporters,
-  supporterTimeline,
-  type SupporterFilters,
-} from './records.ts';
+import { getSupporterRecord, listSupporters, supporterTimeline, type SupporterFilters } from './records.ts';
+import { ERASED_ADDRESS, eraseSupporter, exportSupporter } from './data-rights.ts';
 import {
   consents,
   signupConfirmations,

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { retention } from '../../platform/retention.ts';
 import { emailOutbox } from '../email/schema.ts';
-import { ERASED_ADDRESS } from './records.ts';
+import { ERASED_ADDRESS } from './data-rights.ts';
 import { signupConfirmations, supporters, supporterTags } from './schema.ts';
 import {
   confirmSignup,

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../platform/db/client.ts';
 import { retentionCutoffs } from '../../platform/retention.ts';
-import { eraseWithin } from './records.ts';
+import { eraseWithin } from './data-rights.ts';
 import { consents, signupConfirmations, subscriptions, supporterNotes, supporters, supporterTags } from './schema.ts';
 
 /**

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { Secrets } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
+import type { PersonalDataPart } from '../../platform/personal-data.ts';
 import { csrfTokenFor } from '../../platform/http/csrf.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { CHALLENGE_FIELD, refusalField, refusalStatus, type FormGuard } from '../../platform/http/form-challenge.ts';
@@ -33,6 +34,8 @@ export type SignupDeps = {
    * the app, as this feature does not reach petitions.
    */
   isBlocked?: (c: Context, email: string) => Promise<boolean>;
+  /** What other features hold of a person, for their copy and their erasure (handed in by the app). */
+  personalData?: readonly PersonalDataPart[];
 };
 
 const tokenPattern = '{[A-Za-z0-9_-]{20,100}}';

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { plainText } from '../../../platform/plain-text.ts';
 import type { Db } from '../../../platform/db/client.ts';
+import type { PersonalDataPart } from '../../../platform/personal-data.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import type { FieldErrors } from '../../../platform/web/forms.tsx';
 import { locales } from '../../../platform/web/locale.ts';
@@ -10,16 +11,14 @@ import { addSupporterNote, noteInput } from '../notes.ts';
 import { supporterPermissions } from '../permissions.ts';
 import {
   addSupporterTag,
-  eraseSupporter,
-  exportSupporter,
   getSupporterRecord,
   listSupporters,
-  recordSupporterExport,
   removeSupporterTag,
   supporterFilterChoices,
   supporterStatuses,
   tagInput,
 } from '../records.ts';
+import { eraseSupporter, exportSupporter, recordSupporterExport } from '../data-rights.ts';
 import { subscriptionTopics } from '../schema.ts';
 import { fullName, SupporterListPage } from './views/list.tsx';
 import { mountSupporterEditing } from './editing.tsx';
@@ -44,7 +43,12 @@ const filtersSchema = z.object({
 /**
  * Staff see and look after supporter records here; mounted at /admin/supporters. Who may do what is in permissions.ts.
  */
-export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEnv> {
+export function supporterAdminRoutes(deps: {
+  db: Db;
+  frame: AdminFrame;
+  /** What other features hold of a person, for their copy and their erasure (handed in by the app). */
+  personalData?: readonly PersonalDataPart[];
+}): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
   app.use(frame.requireSignedIn(), frame.allow(supporterPermissions.view));
@@ -165,7 +169,7 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
 
   // A POST, not a link: the download is noted in the audit log, and a form carries the CSRF token.
   app.post(`/${id}/export`, frame.allow(supporterPermissions.exportRecord), async (c) => {
-    const data = await exportSupporter(db, personId(c));
+    const data = await exportSupporter(db, personId(c), deps.personalData);
     if (!data) return c.notFound();
     await recordSupporterExport(db, personId(c), frame.actor(c));
     return c.body(JSON.stringify(data, null, 2), 200, {
@@ -203,7 +207,7 @@ export function supporterAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<
     const body = await c.req.parseBody();
     if (body.confirm !== 'on')
       return erasePage(c, { confirm: 'Tick the box to confirm that you want to erase this person' }, 400);
-    if (!(await eraseSupporter(db, personId(c), frame.actor(c)))) return c.notFound();
+    if (!(await eraseSupporter(db, personId(c), frame.actor(c), deps.personalData))) return c.notFound();
     return c.redirect('/admin/supporters?notice=deleted', 303);
   });
 
