@@ -98,6 +98,13 @@ describe('the admin command line', () => {
   }, 150_000);
 });
 
+/**
+ * A start on a loaded machine: a quiet one starts the demo in about 15 s, but CI runs four test files at once on
+ * two cores, beside browsers and other sites, and a start there has taken over 90 s. These tests prove what a
+ * start does, not how fast (bench/ measures that), so they wait.
+ */
+const START_UNDER_LOAD_MS = 180_000;
+
 describe('start-up and shut-down of the real process', () => {
   it('runs on Node.js 24, as pinned in package.json', () => {
     expect(process.versions.node.split('.')[0]).toBe('24');
@@ -107,83 +114,95 @@ describe('start-up and shut-down of the real process', () => {
   it.each([
     [{ PORT: 'abc' }, /^Configuration error: PORT must be a whole number between 0 and 65535 \(got "abc"\)$/],
     [{ SECRET_KEY: 'short' }, /^Configuration error: SECRET_KEY must be at least 32 characters long$/],
-  ])('refuses bad configuration %o with one clear line and a non-zero exit', async (env, message) => {
-    const { code, stderr, stdout } = await finish(start({ DATA_DIR: dataDir, ...env }));
-    expect(code).not.toBe(0);
-    const lines = stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(message);
-    expect(stderr + stdout).not.toMatch(/\n\s+at /);
-  });
+  ])(
+    'refuses bad configuration %o with one clear line and a non-zero exit',
+    async (env, message) => {
+      const { code, stderr, stdout } = await finish(start({ DATA_DIR: dataDir, ...env }));
+      expect(code).not.toBe(0);
+      const lines = stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+      expect(stderr + stdout).not.toMatch(/\n\s+at /);
+    },
+    START_UNDER_LOAD_MS,
+  );
 
-  it('refuses a DATABASE_URL that does not answer, naming it without the password', async () => {
-    const port = await freePort();
-    const { code, stderr } = await finish(
-      start({ DATA_DIR: dataDir, DATABASE_URL: `postgres://app:s3cret@127.0.0.1:${port}/groundswell` }),
-    );
-    expect(code).not.toBe(0);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(
-      /^Database error: DATABASE_URL could not connect to postgres:\/\/app:\*\*\*@127\.0\.0\.1:\d+\/groundswell/,
-    );
-    expect(stderr).not.toContain('s3cret');
-  });
-
-  it('starts with demo content, logs its URL, and on SIGTERM finishes a request in flight and exits 0', async () => {
-    const port = await freePort();
-    const child = start({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
-    const done = finish(child);
-    let output = '';
-    child.stdout!.on('data', (d) => (output += d));
-    let terminal = '';
-    child.stderr!.on('data', (d) => (terminal += d));
-    await expect
-      .poll(() => output, { timeout: 60_000, interval: 200 })
-      .toContain(`running at http://localhost:${port}`);
-    const line = output.split('\n').find((l) => l.includes('running at'))!;
-    // A demo start creates an admin and says once how to sign in: the password on the terminal, never in the log.
-    await expect
-      .poll(() => terminal, { timeout: 10_000, interval: 100 })
-      .toMatch(
-        new RegExp(
-          'Demo admin: sign in at /admin as admin@groundswell\\.example ' +
-            'with password demo-\\S+ \\(shown once, not logged\\)',
-        ),
+  it(
+    'refuses a DATABASE_URL that does not answer, naming it without the password',
+    async () => {
+      const port = await freePort();
+      const { code, stderr } = await finish(
+        start({ DATA_DIR: dataDir, DATABASE_URL: `postgres://app:s3cret@127.0.0.1:${port}/groundswell` }),
       );
-    const password = /with password (demo-\S+)/.exec(terminal)![1]!;
-    expect(terminal.split(password)).toHaveLength(2);
-    expect(output).toContain('Demo admin created: sign in at /admin as admin@groundswell.example');
-    expect(output).not.toContain(password);
-    expect(JSON.parse(line)).toMatchObject({ level: 30, url: `http://localhost:${port}` });
+      expect(code).not.toBe(0);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(
+        /^Database error: DATABASE_URL could not connect to postgres:\/\/app:\*\*\*@127\.0\.0\.1:\d+\/groundswell/,
+      );
+      expect(stderr).not.toContain('s3cret');
+    },
+    START_UNDER_LOAD_MS,
+  );
 
-    const home = await fetch(`http://127.0.0.1:${port}/`, { headers: { cookie: 'lang=en' } });
-    expect(home.status).toBe(200);
-    expect(await home.text()).toContain('Partnership for Safety and Justice');
+  it(
+    'starts with demo content, logs its URL, and on SIGTERM finishes a request in flight and exits 0',
+    async () => {
+      const port = await freePort();
+      const child = start({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+      const done = finish(child);
+      let output = '';
+      child.stdout!.on('data', (d) => (output += d));
+      let terminal = '';
+      child.stderr!.on('data', (d) => (terminal += d));
+      await expect
+        .poll(() => output, { timeout: START_UNDER_LOAD_MS, interval: 200 })
+        .toContain(`running at http://localhost:${port}`);
+      const line = output.split('\n').find((l) => l.includes('running at'))!;
+      // A demo start creates an admin and says once how to sign in: the password on the terminal, never in the log.
+      await expect
+        .poll(() => terminal, { timeout: 10_000, interval: 100 })
+        .toMatch(
+          new RegExp(
+            'Demo admin: sign in at /admin as admin@groundswell\\.example ' +
+              'with password demo-\\S+ \\(shown once, not logged\\)',
+          ),
+        );
+      const password = /with password (demo-\S+)/.exec(terminal)![1]!;
+      expect(terminal.split(password)).toHaveLength(2);
+      expect(output).toContain('Demo admin created: sign in at /admin as admin@groundswell.example');
+      expect(output).not.toContain(password);
+      expect(JSON.parse(line)).toMatchObject({ level: 30, url: `http://localhost:${port}` });
 
-    // Twenty searches, each new (so not cached) and on its own connection. The
-    // embedded database answers them one at a time, so when the first answer
-    // arrives the others are still waiting: SIGTERM goes then, and none may be lost.
-    let answered = 0;
-    const inFlight = Array.from({ length: 20 }, (_, i) =>
-      getOnNewConnection(port, `/es/resources?q=tratamiento${i}`).then((status) => {
-        answered++;
-        return status;
-      }),
-    );
-    await Promise.race(inFlight);
-    child.kill('SIGTERM');
-    const answeredBeforeSignal = answered;
-    // While draining, the health check tells load balancers to stop sending.
-    await expect.poll(() => getOnNewConnection(port, '/healthz'), { timeout: 900, interval: 50 }).toBe(503);
-    const stoppedAt = Date.now();
-    expect(await Promise.all(inFlight)).toEqual(Array.from({ length: 20 }, () => 200));
-    // The test means something only if some requests were still running at the signal.
-    expect(answeredBeforeSignal).toBeLessThan(20);
-    const { code } = await done;
-    expect(code).toBe(0);
-    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
-    expect(output).toContain('stopping: draining');
-    // No personal data in logs: the request line carries the path without its query.
-    expect(output).not.toContain('tratamiento');
-  }, 90_000);
+      const home = await fetch(`http://127.0.0.1:${port}/`, { headers: { cookie: 'lang=en' } });
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain('Partnership for Safety and Justice');
+
+      // Twenty searches, each new (so not cached) and on its own connection. The
+      // embedded database answers them one at a time, so when the first answer
+      // arrives the others are still waiting: SIGTERM goes then, and none may be lost.
+      let answered = 0;
+      const inFlight = Array.from({ length: 20 }, (_, i) =>
+        getOnNewConnection(port, `/es/resources?q=tratamiento${i}`).then((status) => {
+          answered++;
+          return status;
+        }),
+      );
+      await Promise.race(inFlight);
+      child.kill('SIGTERM');
+      const answeredBeforeSignal = answered;
+      // While draining, the health check tells load balancers to stop sending.
+      await expect.poll(() => getOnNewConnection(port, '/healthz'), { timeout: 900, interval: 50 }).toBe(503);
+      const stoppedAt = Date.now();
+      expect(await Promise.all(inFlight)).toEqual(Array.from({ length: 20 }, () => 200));
+      // The test means something only if some requests were still running at the signal.
+      expect(answeredBeforeSignal).toBeLessThan(20);
+      const { code } = await done;
+      expect(code).toBe(0);
+      expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+      expect(output).toContain('stopping: draining');
+      // No personal data in logs: the request line carries the path without its query.
+      expect(output).not.toContain('tratamiento');
+    },
+    START_UNDER_LOAD_MS + 60_000,
+  );
 });

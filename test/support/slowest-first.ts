@@ -9,15 +9,19 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * missing from it only starts later, in Vitest's own order.
  */
 const slowest = [
-  'src/features/petitions/sign-form.property.test.ts',
-  'src/features/supporters/signup-form.property.test.ts',
-  'src/features/staff/forms.property.test.ts',
-  'src/features/petitions/admin-forms.property.test.ts',
+  // Real processes first, beside at most one busy property test each: a site started while four files burn both
+  // cores took over 90 s to answer (ADR 065).
   'test/embedded-database.test.ts',
+  'src/features/petitions/sign-form.property.test.ts',
   'test/process.test.ts',
-  'src/features/content/forms.property.test.ts',
-  'test/browser/public-pages.test.ts',
+  'src/features/supporters/signup-form.property.test.ts',
   'test/browser/workspace-screens.test.ts',
+  'src/features/staff/forms.property.test.ts',
+  'test/browser/public-pages.test.ts',
+  'src/features/petitions/admin-forms.property.test.ts',
+  'src/app/admin-access.test.ts',
+  'src/features/content/forms.property.test.ts',
+  'test/browser/events.test.ts',
 ];
 
 export default class SlowestFirst extends BaseSequencer {
