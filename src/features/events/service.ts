@@ -26,6 +26,8 @@ export {
 } from './rsvp.ts';
 export { rsvpTemplates, whenText } from './rsvp-emails.ts';
 export { eventCalendar, eventUrl, webCalendarLinks } from './calendar.ts';
+// A person's data (issue 18): their RSVPs.
+export { rsvpPersonalData } from './personal-data.ts';
 // For the privacy purge: an RSVP keeps its person.
 export { hasRsvp } from './rsvp-records.ts';
 

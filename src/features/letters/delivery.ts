@@ -234,18 +234,7 @@ export async function deliveryStatesFor(
   const outbox = await outboxStatesByKey(db, [...new Set(rows.map(keyOf))]);
   const states = rows.map((r): DeliveryState => {
     const message = outbox.get(keyOf(r));
-    const state: DeliveryStatus =
-      r.status === 'failed'
-        ? 'failed'
-        : !message
-          ? r.digest_day
-            ? 'in-digest'
-            : 'queued'
-          : message.status === 'sent'
-            ? 'sent'
-            : message.status === 'failed' || message.status === 'suppressed'
-              ? 'failed'
-              : 'queued';
+    const state = deliveryStateOf(r.status, r.digest_day, message);
     return {
       letterId: Number(r.letter_id),
       writtenAt: new Date(r.written_at),
@@ -260,4 +249,19 @@ export async function deliveryStatesFor(
     };
   });
   return filters.state ? states.filter((s) => s.state === filters.state) : states;
+}
+
+/**
+ * Where one delivery stands, from its row and its outbox message (the office's letter, or its day's digest): a
+ * message not yet written is queued, or waiting for its digest.
+ */
+export function deliveryStateOf(
+  status: DeliveryStatus,
+  digestDay: string | null,
+  message: { status: string } | undefined,
+): DeliveryStatus {
+  if (status === 'failed') return 'failed';
+  if (!message) return digestDay ? 'in-digest' : 'queued';
+  if (message.status === 'sent') return 'sent';
+  return message.status === 'failed' || message.status === 'suppressed' ? 'failed' : 'queued';
 }

@@ -49,6 +49,8 @@ export {
   type ListedPetition,
 } from './listing.ts';
 export { writeSignatures } from './signing.ts';
+/** Petitions' part of a person's data (issue 18): their signatures. */
+export { signaturePersonalData } from './personal-data.ts';
 /** Petitions' part of site search (SearchSource). */
 export { searchPetitions } from './search.ts';
 

@@ -3,6 +3,7 @@ import { sha256 } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { recordAudit, type AuditActor } from '../audit/service.ts';
 import { forgetMessagesKeyed } from '../email/service.ts';
+import type { StoryVault } from './keys.ts';
 import { stories } from './schema.ts';
 import { openStory, type StoryDeps, type StoryRecord } from './story-records.ts';
 
@@ -74,6 +75,38 @@ export async function deleteStoriesForEmail(deps: StoryDeps, email: string, by: 
   let deleted = 0;
   for (const { id } of rows) if (await deleteStory(deps, id, by)) deleted += 1;
   return deleted;
+}
+
+/**
+ * Erases every story told with this email address in the caller's transaction: a supporter's erasure, where the
+ * stories go with the person or not at all. One 'story.delete' entry each, by whoever erased the person.
+ */
+export async function eraseStoriesForEmail(
+  tx: Db,
+  vault: StoryVault,
+  email: string,
+  by: AuditActor | null = null,
+): Promise<number> {
+  if (email.trim() === '') return 0;
+  const rows = await tx
+    .select({ id: stories.id })
+    .from(stories)
+    .where(eq(stories.emailHash, vault.lookupHash(email)))
+    .orderBy(stories.id);
+  let erased = 0;
+  for (const { id } of rows) {
+    const publicId = await eraseStory(tx, id);
+    if (publicId === undefined) continue;
+    await recordAudit(tx, by, {
+      action: 'story.delete',
+      subjectType: 'story',
+      subjectId: id,
+      subjectLabel: publicId,
+      note: 'erased with the supporter',
+    });
+    erased += 1;
+  }
+  return erased;
 }
 
 /** For the purge: deletes these stories and their mail in one transaction; returns how many went. */

@@ -23,6 +23,7 @@ export {
   storyMailPrefix,
 } from './erasure.ts';
 export { openStoryVault } from './keys.ts';
+export { storyPersonalData } from './personal-data.ts';
 export { purgeExpiredStories } from './retention.ts';
 export { RotationRunning, rotateStoryKey, withStoryKeyLock } from './rotation.ts';
 // S2 end
