@@ -1,3 +1,5 @@
+import { personalDataParts } from '../src/app/personal-data.ts';
+import { MemoryKeyRing, StoryVault } from '../src/features/stories/service.ts';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { seedDemoContent } from '../src/features/content/seed/index.ts';
@@ -72,7 +74,21 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
     }
     // Events and letters are built: the notice names what each collects and that erasure takes them too.
     expect(notice.en).toMatch(/Event RSVPs:.*Letters to your legislators:/);
-    expect(notice.en).toMatch(/Deleting your record deletes your RSVPs and letters/);
+    // Each of those the copy and the erasure reach (src/app/personal-data.ts hands every part to the supporter list).
+    expect(notice.en).toMatch(/Deleting your record deletes with it your signatures, RSVPs and letters, and any story/);
+    expect(notice.en).toMatch(
+      /a copy of everything we hold about you \(your record, signatures, RSVPs, letters, and stories/,
+    );
+    expect(notice.es).toMatch(/se borran también tus firmas, tus inscripciones y tus cartas, y cualquier historia/);
+    // …and the copy names every part the app hands over, so a new part fails here until the notice names it.
+    const copy = /a copy of everything we hold about you \(([^)]*)\)/.exec(notice.en)![1]!;
+    const words: Record<string, string> = {
+      signatures: 'signatures',
+      rsvps: 'RSVPs',
+      letters: 'letters',
+      stories: 'stories',
+    };
+    for (const part of personalDataParts(new StoryVault(new MemoryKeyRing()))) expect(copy).toContain(words[part.name]);
     expect(notice.es).toMatch(/Inscripciones a eventos:.*Cartas a tus legisladores:/);
     // Stories: what is collected, sealed with a key kept apart, who reads them, and how they are deleted.
     expect(notice.en).toMatch(/Stories you share:.*encrypted with a key kept apart from the database/);

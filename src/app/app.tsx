@@ -20,6 +20,7 @@ import { newsRoutes } from '../features/news/routes.tsx';
 import { isEventOriginCheckedPath } from '../features/events/routes.tsx';
 import { isLetterOriginCheckedPath, letterAssetRoutes } from '../features/letters/routes.tsx';
 import { civicRoutes } from './civic-routes.ts';
+import { personalDataParts } from './personal-data.ts';
 import { featurePaths, linkTargetsOf, publicVersion, searchSources, siteMapSectionsOf } from './site-index.ts';
 import { storyRoutes } from '../features/stories/routes.tsx';
 import { isStoryOriginCheckedPath, STORY_FORM_MAX_BYTES } from '../features/stories/share-routes.tsx';
@@ -327,6 +328,7 @@ export function createApp(deps: AppDeps) {
       formGuard,
       // Staff keep one set of block lists, on the petitions' abuse screen; the newsletter form obeys it too.
       isBlocked: (c: Context, email: string) => petitionsPublic.blocks(clientIp(c, config.trustProxy), email),
+      personalData: personalDataParts(storyVault),
     };
     site.route('/', signupRoutes(signupDeps, locale));
     site.route('/', preferencesRoutes(signupDeps, locale));

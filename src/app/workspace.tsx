@@ -37,6 +37,7 @@ import { eventPermissions, promoteWaitlist } from '../features/events/service.ts
 import { letterAdminRoutes } from '../features/letters/admin/routes.tsx';
 import { letterPermissions } from '../features/letters/service.ts';
 import { storyAdminRoutes } from '../features/stories/admin/routes.tsx';
+import { personalDataParts } from './personal-data.ts';
 import { storyPermissions, type StoryVault } from '../features/stories/service.ts';
 import { newsAdminRoutes } from '../features/news/admin/routes.tsx';
 import { newsPermissions } from '../features/news/permissions.ts';
@@ -127,7 +128,10 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
     auditRoutes({ db, frame, mayRead: staffPermissions.viewAudit, staffNames: listStaff, words: auditWords }),
   );
   admin.route('/mailbox', mailboxRoutes({ db, frame }));
-  admin.route('/supporters', supporterAdminRoutes({ db, frame }));
+  admin.route(
+    '/supporters',
+    supporterAdminRoutes({ db, frame, personalData: personalDataParts(workspace.storyVault) }),
+  );
   admin.route(
     '/broadcasts',
     broadcastRoutes({

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { Secrets } from '../../platform/crypto.ts';
 import { createLogger } from '../../platform/logger.ts';
-import { eraseSupporter } from '../supporters/records.ts';
+import { eraseSupporter } from '../supporters/data-rights.ts';
 import { supporters } from '../supporters/schema.ts';
 import { signatures } from './schema.ts';
 import {
