@@ -62,7 +62,7 @@ describeEachDatabase('who may use which admin route', (database) => {
         outcomes.push(`${route.method} ${route.url} without stories access: ${refused.status}`);
     }
     expect(outcomes).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it('refuses every admin form without a valid CSRF token, changing nothing', async () => {
     const admin = as.admin;

@@ -72,6 +72,6 @@ describe.skipIf(!available.ok)('every workspace screen at 390 px and 1280 px', (
           problems.push(`${screen.path}: axe ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       }
       expect(problems).toEqual([]);
-    }, 300_000);
+    }, 600_000);
   }
 });

@@ -1,3 +1,4 @@
+import { isPlainText } from '../../../platform/plain-text.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AdminEnv } from '../../../platform/http/admin.tsx';
@@ -12,7 +13,14 @@ import { CheckInView } from './views/check-in.tsx';
 const idParam = ':id{[0-9]{1,9}}';
 
 const lookup = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  // A search PostgreSQL can take: text with a NUL or other control byte is no search at all (refused, not a 500).
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((v) => isPlainText(v))
+    .optional()
+    .catch(undefined),
   marked: z.coerce.number().int().positive().optional().catch(undefined),
   undone: z.coerce.number().int().positive().optional().catch(undefined),
 });
