@@ -2,7 +2,6 @@ import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { recordAudit, type AuditActor } from '../audit/service.ts';
-import { bumpContentVersion } from '../content/service.ts';
 import { withStoryKeyLock } from './rotation.ts';
 import { stories, storyStatuses, type StoryStatus, type StoryTopic } from './schema.ts';
 import { consentAllows, openStory, type StoryDeps, type StoryRecord, type StoryTranslation } from './story-records.ts';
@@ -133,8 +132,8 @@ async function decide(
       subjectLabel: row.publicId,
       ...change.audit,
     });
+    // No content version to bump: the page cache's version folds in publicStoriesStamp (src/app/site-index.ts).
     const wasPublished = row.status === 'published';
-    if (wasPublished || after?.status === 'published') await bumpContentVersion(tx);
     return { ok: true, publicId: row.publicId, wasPublished } as const;
   });
 }

@@ -3,7 +3,6 @@ import type { AdminEnv } from '../../../platform/http/admin.tsx';
 import { formText, readForm } from '../../../platform/http/form-body.ts';
 import { ConfirmationPage } from '../../../platform/web/confirmation.tsx';
 import type { FieldErrors } from '../../../platform/web/forms.tsx';
-import { bumpContentVersion } from '../../content/service.ts';
 import { askForConsentAgain } from '../consent.ts';
 import { deleteStory } from '../erasure.ts';
 import {
@@ -177,10 +176,8 @@ export function decisionRoutes(
     if (formText(await readForm(c), 'confirmed') !== 'yes') return askDelete(c);
     const facts = await storyFacts(db, idOf(c));
     if (!facts || !(await deleteStory(deps, facts.id, frame.actor(c)))) return c.notFound();
-    if (facts.status === 'published') {
-      await bumpContentVersion(db);
-      deps.cache.invalidate();
-    }
+    // Other processes see publicStoriesStamp move; this one drops its pages at once.
+    if (facts.status === 'published') deps.cache.invalidate();
     return c.redirect('/admin/stories?done=deleted', 303);
   });
 
