@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../platform/plain-text.ts';
 import { voteChoices, type GradeStep } from './schema.ts';
 
 /** "2027 regular session": letters, digits, spaces and a few marks; also part of a scorecard's address. */
@@ -23,8 +24,12 @@ export const billInput = z.object({
       /^$|^[A-Z]{1,4} ?\d{1,5}$/,
       'Write the bill number as the Legislature does, for example “HB 1234”, or leave it empty',
     ),
-  titleEn: z.string().trim().min(1, 'Enter the title in English').max(200, 'Keep the title under 200 characters'),
-  titleEs: z.string().trim().max(200, 'Keep the title under 200 characters'),
+  titleEn: plainText({
+    max: 200,
+    required: 'Enter the title in English',
+    tooLong: 'Keep the title under 200 characters',
+  }),
+  titleEs: plainText({ max: 200, tooLong: 'Keep the title under 200 characters' }),
   position: z.enum(['support', 'oppose'], { message: 'Choose whether we support or oppose it' }),
   path: z
     .string()
