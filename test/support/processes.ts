@@ -26,8 +26,12 @@ export function spawnTs(
   });
 }
 
-/** Resolves with the first stdout line matching `pattern`, or rejects when the process ends first. */
-export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecArray> {
+/**
+ * Resolves with the first stdout line matching `pattern`, or rejects when the process ends first. The
+ * default wait is long: in CI a child compiles and opens its database while four test files share two
+ * cores, and a start that took 51 s there failed a test that asserted nothing about speed.
+ */
+export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 120_000): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let buffer = '';
     let errors = '';

@@ -1,0 +1,4 @@
+import { describeWorkspaceScreens } from '../support/workspace-screens-check.ts';
+
+// One in three workspace screens: see describeWorkspaceScreens.
+describeWorkspaceScreens(1, 3);
