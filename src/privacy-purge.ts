@@ -5,13 +5,16 @@ import { PURGE_INTERVAL_MS } from './platform/retention.ts';
 import { deleteUnconfirmedSignatures, forgetSignerAddresses, hasSigned } from './features/petitions/service.ts';
 import { hasRsvp } from './features/events/service.ts';
 import { purgeExpiredStories } from './features/stories/service.ts';
+import { runRetentionRules } from './features/retention/service.ts';
 import { purgeUnconfirmedSignups } from './features/supporters/service.ts';
+import { actionParts } from './app/personal-data.ts';
+import { retentionActions } from './app/retention-actions.ts';
 
 /**
  * Keeps the privacy notice's promises on retention (ADR 030): each feature
  * deletes what it holds past the periods in platform/retention.ts. Signatures
  * go first, so a person who only ever signed and never confirmed has nothing
- * left when the sign-ups' turn comes. Only counts are logged.
+ * left when the sign-ups' turn comes; the retention rules staff set come last. Only counts are logged.
  */
 export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new Date()) {
   const signatures = await deleteUnconfirmedSignatures(db, { now });
@@ -19,6 +22,8 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
   const signups = await purgeUnconfirmedSignups(db, { now, keptBy: [hasSigned, hasRsvp] });
   // Stories past their keeping period go with their mail (ADR 063); deleting them needs no key.
   const stories = await purgeExpiredStories({ db }, now);
+  // Then the rules staff set (issue 18), each logged with its count on the retention screen.
+  const rules = await runRetentionRules(db, retentionActions(actionParts), now);
   const result = {
     unconfirmedSignatures: signatures,
     signerAddressesCleared: signerAddresses,
@@ -26,6 +31,7 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
     unusedLinks: signups.links,
     unconfirmedPeople: signups.people,
     expiredStories: stories,
+    retentionRules: rules,
   };
   logger.info(result, 'privacy purge finished');
   return result;

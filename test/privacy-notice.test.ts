@@ -72,14 +72,20 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
       expect(periods.length - others.length, locale).toBe(statements[locale].length);
       expect(notice[locale]).not.toMatch(/\{\{|\}\}/);
     }
+    // The retention rules staff set are read from the same rows the purge runs (none are on in a new site;
+    // src/features/retention/retention.test.ts switches them on and reads the notice again).
+    expect(notice.en).toContain('There are no further rules for now');
+    expect(notice.es).toContain('Por ahora no hay más reglas');
     // Events and letters are built: the notice names what each collects and that erasure takes them too.
     expect(notice.en).toMatch(/Event RSVPs:.*Letters to your legislators:/);
     // Each of those the copy and the erasure reach (src/app/personal-data.ts hands every part to the supporter list).
-    expect(notice.en).toMatch(/Deleting your record deletes with it your signatures, RSVPs and letters, and any story/);
+    expect(notice.en).toMatch(
+      /Deleting your record deletes with it your signatures \(a petition keeps only its number of signatures\), RSVPs and letters, and any story/,
+    );
     expect(notice.en).toMatch(
       /a copy of everything we hold about you \(your record, signatures, RSVPs, letters, and stories/,
     );
-    expect(notice.es).toMatch(/se borran también tus firmas, tus inscripciones y tus cartas, y cualquier historia/);
+    expect(notice.es).toMatch(/se borran también tus firmas \(la petición guarda solo su número de firmas\), tus inscripciones y tus cartas, y cualquier historia/);
     // …and the copy names every part the app hands over, so a new part fails here until the notice names it.
     const copy = /a copy of everything we hold about you \(([^)]*)\)/.exec(notice.en)![1]!;
     const words: Record<string, string> = {

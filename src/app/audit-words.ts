@@ -9,6 +9,7 @@ import { newsAuditWords } from '../features/news/service.ts';
 import { mediaAuditWords } from '../features/media/service.ts';
 import { petitionAuditWords } from '../features/petitions/service.ts';
 import { referenceAuditWords } from '../features/reference/service.ts';
+import { retentionAuditWords } from '../features/retention/service.ts';
 import { staffAuditWords } from '../features/staff/service.ts';
 import { storyAuditWords } from '../features/stories/service.ts';
 import { supporterAuditWords } from '../features/supporters/service.ts';
@@ -26,6 +27,7 @@ export const auditWords: readonly AuditWords[] = [
   broadcastAuditWords,
   petitionAuditWords,
   referenceAuditWords,
+  retentionAuditWords,
   navigationAuditWords,
   newsAuditWords,
   mediaAuditWords,

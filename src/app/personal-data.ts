@@ -9,5 +9,12 @@ import type { PersonalDataPart } from '../platform/personal-data.ts';
  * erasure (issue 18). A feature that keeps something of a person adds its part here.
  */
 export function personalDataParts(storyVault: StoryVault): readonly PersonalDataPart[] {
-  return [signaturePersonalData, rsvpPersonalData, letterPersonalData, storyPersonalData(storyVault)];
+  return [...actionParts, storyPersonalData(storyVault)];
 }
+
+/**
+ * The parts that hang from the supporter record: what a person did (signed, RSVPed, wrote). Stories are kept apart,
+ * found by their teller's address with the stories key, and keep their own retention (ADR 063): the hourly purge,
+ * which holds no key, erases with these.
+ */
+export const actionParts: readonly PersonalDataPart[] = [signaturePersonalData, rsvpPersonalData, letterPersonalData];

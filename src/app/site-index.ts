@@ -12,6 +12,7 @@ import {
   publicEventsStamp,
   searchEvents,
 } from '../features/events/service.ts';
+import { retentionRulesStamp } from '../features/retention/service.ts';
 import { legislatorPaths } from '../features/legislators/service.ts';
 import {
   letterLinkTargets,
@@ -51,14 +52,15 @@ import type { Locale } from '../platform/web/locale.ts';
  * the first two million content edits.
  */
 export async function publicVersion(db: Db): Promise<number> {
-  const [content, petitions, events, letters, stories] = await Promise.all([
+  const [content, petitions, events, letters, stories, retention] = await Promise.all([
     getContentVersion(db),
     publicPetitionsStamp(db),
     publicEventsStamp(db),
     publicLettersStamp(db),
     publicStoriesStamp(db),
+    retentionRulesStamp(db),
   ]);
-  return content * 2 ** 32 + ((petitions ^ events ^ letters ^ stories) >>> 0);
+  return content * 2 ** 32 + ((petitions ^ events ^ letters ^ stories ^ retention) >>> 0);
 }
 
 /** Everything a menu (or a call to action) may link to, as each feature offers it. */

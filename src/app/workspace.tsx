@@ -39,6 +39,7 @@ import { letterPermissions } from '../features/letters/service.ts';
 import { storyAdminRoutes } from '../features/stories/admin/routes.tsx';
 import { personalDataParts } from './personal-data.ts';
 import { storyPermissions, type StoryVault } from '../features/stories/service.ts';
+import { retentionAdminRoutes, retentionPermissions } from '../features/retention/service.ts';
 import { newsAdminRoutes } from '../features/news/admin/routes.tsx';
 import { newsPermissions } from '../features/news/permissions.ts';
 import { legislatorAdminRoutes } from '../features/legislators/admin/routes.tsx';
@@ -92,6 +93,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       { key: 'legislators', href: '/admin/legislators', label: 'Legislators', visible: legislatorPermissions.view },
       { key: 'reference', href: '/admin/reference', label: 'Reference data', visible: referencePermissions.import },
       { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPermissions.viewAudit },
+      { key: 'retention', href: '/admin/retention', label: 'Retention rules', visible: retentionPermissions.view },
       { key: 'settings', href: '/admin/settings', label: 'Settings', visible: contentPermissions.settings },
       {
         key: 'mailbox',
@@ -190,6 +192,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
   );
   admin.route('/media', mediaAdminRoutes({ db, frame, files, uploadMaxBytes: config.uploadMaxBytes }));
   admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
+  admin.route('/retention', retentionAdminRoutes({ db, frame, cache }));
   admin.route('/', workspaceRoutes({ db, frame, auditWords }));
   return admin;
 }

@@ -273,6 +273,9 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     post('/admin/staff/:id{[0-9]{1,9}}/enable', adminOnly, { url: `/admin/staff/${id}/enable`, form: {} }),
     post('/admin/staff/:id{[0-9]{1,9}}/invitation', adminOnly, { url: `/admin/staff/${id}/invitation`, form: {} }),
     get('/admin/audit', adminOnly),
+    // Retention rules: admins only. Sent with a refused value (400), so the walk switches no rule on.
+    get('/admin/retention', adminOnly),
+    post('/admin/retention', adminOnly, { form: { 'past-event-rsvps': 'never' } }),
     get('/admin/audit/:id{[0-9]{1,15}}', adminOnly, '/admin/audit/999999'),
     get('/admin/mailbox', adminOnly),
     // Loading the reference data reads a folder on the server and replaces every district and legislator.

@@ -22,7 +22,7 @@ import {
   type Page,
 } from './service.ts';
 import { contentSiteMap, SiteMapPage, type SiteMapSection } from './site-map.tsx';
-import { loadSectionExtras, sectionSources, type PetitionProgressOf } from './section-extras.ts';
+import { fillPlaceholders, loadSectionExtras, sectionSources, type PetitionProgressOf } from './section-extras.ts';
 import { PageView, visibleSections } from './views/PageView.tsx';
 import { organizationHead } from './views/home-head.tsx';
 import { PolicyListPage, PolicyPage } from './views/PolicyPages.tsx';
@@ -69,7 +69,8 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
   const sources = sectionSources(deps.db, deps);
 
   /** A page and what its sections show, for PageView. */
-  async function pageView(page: Page) {
+  async function pageView(given: Page) {
+    const page = await fillPlaceholders(given, sources, locale);
     const extras = await loadSectionExtras(deps.db, sources, visibleSections(page), locale);
     return <PageView page={page} locale={locale} extras={extras} />;
   }

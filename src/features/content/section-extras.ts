@@ -22,6 +22,11 @@ export type SectionSources = {
   images: ImageLibrary;
   targets: LinkTargets;
   petitionProgress: PetitionProgressOf;
+  /**
+   * Text other features keep current that staff may place in a page's words with a placeholder, such as
+   * `{{retention-rules}}` (the retention rules that are on, which the privacy notice states).
+   */
+  placeholders: (locale: Locale) => Promise<Readonly<Record<string, string>>>;
 };
 
 /** The sources sections draw on, with content's own or empty ones where the app handed none. */
@@ -33,7 +38,32 @@ export function sectionSources(
     images: given.images ?? noImages,
     targets: given.targets ?? (() => contentLinkTargets(db)),
     petitionProgress: given.petitionProgress ?? (async () => undefined),
+    placeholders: given.placeholders ?? (async () => ({})),
   };
+}
+
+const placeholder = /\{\{[a-z-]+\}\}/g;
+
+/**
+ * The page with the placeholders `sources` fill written out in its text and its sections' words. Only a page
+ * that holds a placeholder asks for them; one the sources do not know stays as it is (the fixed retention periods
+ * are filled as the Markdown is drawn).
+ */
+export async function fillPlaceholders<P extends { bodyMd: string; sections: unknown[] }>(
+  page: P,
+  sources: SectionSources,
+  locale: Locale,
+): Promise<P> {
+  if (!JSON.stringify([page.bodyMd, page.sections]).includes('{{')) return page;
+  const values = await sources.placeholders(locale);
+  if (Object.keys(values).length === 0) return page;
+  const fill = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.replace(placeholder, (p) => values[p] ?? p);
+    if (Array.isArray(value)) return value.map(fill);
+    if (value instanceof Date || value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
+  };
+  return { ...page, bodyMd: fill(page.bodyMd) as string, sections: fill(page.sections) as P['sections'] };
 }
 
 /** Looks up, once per page, the images, links, resources and petitions its sections show. */

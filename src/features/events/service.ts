@@ -54,3 +54,4 @@ export { eventAuditWords } from './audit-words.ts';
 export { eventLinkTargets, publicEventsStamp } from './link-targets.ts';
 export { searchEvents } from './search.ts';
 export { eventsSiteMapSection, listPublicEventPaths } from './site-map.ts';
+export { forgetRsvpsToPastEvents } from './forgetting.ts';

@@ -99,7 +99,12 @@ export async function recountAll(db: Db, logger: Logger, now = new Date()): Prom
         .select({ n: sql<number>`count(*)::int` })
         .from(signatures)
         .where(and(eq(signatures.petitionId, id), eq(signatures.status, 'verified')));
-      const after = row?.n ?? 0;
+      // Signatures of people since erased count on as a number (forgetSignatures).
+      const [petition] = await tx
+        .select({ forgotten: petitions.forgottenVerified })
+        .from(petitions)
+        .where(eq(petitions.id, id));
+      const after = (row?.n ?? 0) + (petition?.forgotten ?? 0);
       if (after !== before) {
         await tx.update(signatureCountShards).set({ verified: 0 }).where(eq(signatureCountShards.petitionId, id));
         await tx

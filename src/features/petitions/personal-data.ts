@@ -1,14 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import type { DataSubject, PersonalDataPart } from '../../platform/personal-data.ts';
+import { forgetSignaturesOf } from './forgetting.ts';
 import { petitions, signatures } from './schema.ts';
 
 /**
  * A person's signatures for their copy of their data (issue 18): what they gave when signing and what became of it.
  * Never the link's token, its nonce or hash, nor the HMAC of their IP: those are the site's means of checking, not
  * the person's data, and a token would still confirm. Whether they asked for updates is not stored on a signature:
- * it became a subscription, which the supporter list's own copy holds. No `erase`: the supporter row's cascade takes
- * the signatures, and the petition's count lives in its shards.
+ * it became a subscription, which the supporter list's own copy holds.
  */
 export async function signaturesOf(db: Db, subject: DataSubject): Promise<unknown[]> {
   const rows = await db
@@ -51,5 +51,14 @@ export async function signaturesOf(db: Db, subject: DataSubject): Promise<unknow
   }));
 }
 
-/** Petitions' part of a person's data: their signatures. */
-export const signaturePersonalData: PersonalDataPart = { name: 'signatures', export: signaturesOf };
+/**
+ * Petitions' part of a person's data: their signatures. The supporter row's cascade would take them too, but then
+ * the nightly recount would lower the public count: erased, each verified one counts on as a number.
+ */
+export const signaturePersonalData: PersonalDataPart = {
+  name: 'signatures',
+  export: signaturesOf,
+  erase: async (tx, subject) => {
+    await forgetSignaturesOf(tx, subject.supporterId);
+  },
+};

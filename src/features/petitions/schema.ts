@@ -48,6 +48,11 @@ export const petitions = pgTable('petitions', {
   status: text('status').$type<PetitionStatus>().notNull().default('draft'),
   opensAt: timestamp('opens_at', { withTimezone: true }),
   closesAt: timestamp('closes_at', { withTimezone: true }),
+  /**
+   * Verified signatures whose signer was erased, or forgotten by a retention rule: the rows are gone, and the count
+   * keeps them only as this number, which the nightly recount adds to the rows it finds.
+   */
+  forgottenVerified: integer('forgotten_verified').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

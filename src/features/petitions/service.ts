@@ -264,3 +264,4 @@ export { csvField, csvLine } from './csv.ts';
 
 /** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
 export { petitionAuditWords } from './audit-words.ts';
+export { forgetSignaturesOnClosedPetitions } from './forgetting.ts';

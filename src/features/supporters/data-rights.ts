@@ -106,6 +106,8 @@ export async function eraseSupporter(
   id: number,
   actor: AuditActor | null,
   parts: readonly PersonalDataPart[] = [],
+  /** Why, when neither staff nor the person asked (a retention rule). */
+  reason?: string,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     if (!(await eraseWithin(tx, id, parts))) return false;
@@ -113,7 +115,7 @@ export async function eraseSupporter(
       action: 'supporter.erase',
       subjectType: 'supporter',
       subjectId: id,
-      note: actor ? 'erased by staff' : 'erased by the supporter',
+      note: reason ?? (actor ? 'erased by staff' : 'erased by the supporter'),
     });
     return true;
   });

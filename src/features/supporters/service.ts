@@ -369,3 +369,4 @@ export const supporterContact = {
 
 /** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
 export { supporterAuditWords } from './audit-words.ts';
+export { eraseQuietSupporters, subscribedCondition } from './inactive.ts';

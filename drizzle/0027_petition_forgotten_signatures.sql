@@ -1,0 +1,1 @@
+ALTER TABLE "petitions" ADD COLUMN "forgotten_verified" integer DEFAULT 0 NOT NULL;
