@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
+import { importFromCli, supporterImportRequest } from './import-cli.ts';
 import { guessMapping } from './import-columns.ts';
 import { readHeader } from './import-file.ts';
 import {
@@ -220,6 +221,22 @@ describeEachDatabase('supporter CSV import', (database) => {
       .from(supporters)
       .where(and(eq(supporters.firstSource, 'import')));
     expect(imported!.n).toBe(2);
+  });
+
+  it('the command line: flags read, a dry run reported with its refused rows, progress apart', async () => {
+    expect(() => supporterImportRequest([])).toThrow('Give one CSV file');
+    expect(() => supporterImportRequest([file, '--map', 'email=nonsense'])).toThrow('--map email=nonsense');
+    const request = supporterImportRequest([file, '--dry-run', '--map', 'can2_user_tags=ignore']);
+    expect(request).toMatchObject({ path: file, dryRun: true, map: { can2_user_tags: 'ignore' }, topic: 'newsletter' });
+    const printed: string[] = [];
+    const progress: string[] = [];
+    await importFromCli(db(), request, { print: (l) => printed.push(l), progress: (l) => progress.push(l) });
+    expect(progress[0]).toContain('can2_user_tags → ignore');
+    expect(printed[0]).toMatch(/^Import \d+ \(dry run: nothing changed\): 11 rows\. 0 would be added/);
+    expect(printed).toContain('  row 3: The email address is not an address like name@example.org');
+    await expect(
+      importFromCli(db(), supporterImportRequest([file, '--map', 'email=ignore']), { print() {}, progress() {} }),
+    ).rejects.toThrow('Choose the column that holds email addresses');
   });
 
   it('a file that is not CSV fails with words staff can act on, and changes nothing', async () => {
