@@ -73,6 +73,8 @@ async function writeFile(path: string, rows: number): Promise<void> {
 type Figures = {
   rows: number;
   checkSeconds: number;
+  /** The dry run's counts: what would be added, updated, refused. */
+  dryRun: unknown;
   importSeconds: number;
   exportSeconds: number;
   exported: number;
@@ -123,7 +125,7 @@ async function run(file: string, database: { url?: string; dataDir?: string }): 
       },
     );
     if (ended.status === 'failed' || ended.status === 'interrupted') throw new Error(`${kind}: ${ended.error}`);
-    return { seconds: (performance.now() - t0) / 1000, rows: ended.totalRows ?? 0 };
+    return { seconds: (performance.now() - t0) / 1000, rows: ended.totalRows ?? 0, counts: ended.dryRun };
   };
   const check = await pass('check');
   const imported = await pass('import');
@@ -142,6 +144,7 @@ async function run(file: string, database: { url?: string; dataDir?: string }): 
   return {
     rows: check.rows,
     checkSeconds: check.seconds,
+    dryRun: check.counts,
     importSeconds: imported.seconds,
     exportSeconds,
     exported,
@@ -169,6 +172,7 @@ function report(label: string, f: Figures): void {
       `(${f.exported.toLocaleString('en-US')} people, ${mb(f.exportBytes)}); ` +
       `RSS ${mb(f.baselineRss)} at start, peak ${mb(f.peakRss)} (maxRSS ${mb(f.maxRss)}), heap peak ${mb(f.peakHeap)}, live heap ${mb(f.liveHeap)}`,
   );
+  console.log(`${''.padEnd(24)} dry run: ${JSON.stringify(f.dryRun)}`);
 }
 
 if (process.argv[2] === '--run') {
