@@ -96,7 +96,14 @@ export async function saveMapping(
       rowsDone: 0,
       updatedAt: new Date(),
     })
-    .where(and(eq(supporterImports.id, id), inArray(supporterImports.status, ['uploaded', 'checked', 'failed'])))
+    .where(
+      and(
+        eq(supporterImports.id, id),
+        // A dry run whose process stopped may be checked again, with these columns or others.
+        sql`(${supporterImports.status} in ('uploaded', 'checked', 'failed') or (${supporterImports.status} = 'checking'
+          and ${supporterImports.updatedAt} < ${new Date(Date.now() - STALLED_AFTER_MS)}))`,
+      ),
+    )
     .returning({ id: supporterImports.id });
   if (changed.length > 0) await db.delete(supporterImportRejections).where(eq(supporterImportRejections.importId, id));
   return changed.length > 0;

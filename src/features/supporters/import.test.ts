@@ -14,6 +14,7 @@ import {
   recordUpload,
   rejectionsOf,
   runPass,
+  saveMapping,
   STALLED_AFTER_MS,
 } from './import-job.ts';
 import { supporterImports } from './import-schema.ts';
@@ -221,6 +222,21 @@ describeEachDatabase('supporter CSV import', (database) => {
       .from(supporters)
       .where(and(eq(supporters.firstSource, 'import')));
     expect(imported!.n).toBe(2);
+  });
+
+  it('a dry run whose process stopped may be mapped and checked again', async () => {
+    const job = await upload();
+    await claimPass(db(), job.id, 'check', null);
+    const choice = { fields: job.mapping!.fields, updateExisting: false, consentTopic: 'events' as const };
+    // Still moving: its columns cannot change under it.
+    expect(await saveMapping(db(), job.id, choice)).toBe(false);
+    const stalled = new Date(Date.now() - STALLED_AFTER_MS - 1000);
+    await db().update(supporterImports).set({ updatedAt: stalled }).where(eq(supporterImports.id, job.id));
+    expect(importState((await getImport(db(), job.id))!)).toBe('interrupted');
+    expect(await saveMapping(db(), job.id, choice)).toBe(true);
+    const checked = await pass(job.id, 'check');
+    expect(checked.status).toBe('checked');
+    expect(checked.consentTopic).toBe('events');
   });
 
   it('the command line: flags read, a dry run reported with its refused rows, progress apart', async () => {

@@ -224,7 +224,13 @@ export function ImportPage(props: {
           </p>
         </section>
       ) : null}
-      {state === 'interrupted' ? (
+      {state === 'interrupted' && job.status === 'checking' ? (
+        <section class="section" aria-labelledby="check-interrupted">
+          <h2 id="check-interrupted">The dry run was interrupted</h2>
+          <p>It stopped after {rows(job.rowsDone)}, and changed nothing. Check the file again below.</p>
+        </section>
+      ) : null}
+      {state === 'interrupted' && job.status !== 'checking' ? (
         <section class="section" aria-labelledby="import-interrupted">
           <h2 id="import-interrupted">The import was interrupted</h2>
           <p>
@@ -288,7 +294,7 @@ export function ImportPage(props: {
           ) : null}
         </section>
       ) : null}
-      {state === 'uploaded' || state === 'checked' ? (
+      {state === 'uploaded' || state === 'checked' || (state === 'interrupted' && job.status === 'checking') ? (
         <MappingForm job={job} token={props.token} values={props.mapping.values} errors={props.mapping.errors} />
       ) : null}
     </>
