@@ -21,6 +21,13 @@ import {
   type StaffFlags,
 } from './features/staff/cli.ts';
 import { StaffInputError } from './features/staff/service.ts';
+import {
+  ImportFileError,
+  importFromCli as importSupportersFromCli,
+  supporterImportHelp,
+  supporterImportRequest,
+  type SupporterImportRequest,
+} from './features/supporters/service.ts';
 import { openStoryVault, RotationRunning, rotateStoryKey, StoryKeyError } from './features/stories/service.ts';
 import { listenForAdminCommands } from './platform/admin-socket.ts';
 import type { Config } from './platform/config.ts';
@@ -49,6 +56,8 @@ export type CommandContext = {
   /** Unset only for a command that opens its database itself (`ownDatabase`). */
   database: Database | undefined;
   print(line: string): void;
+  /** A line for stderr (a long command's progress); the CLI passes it, and so does the site through its socket. */
+  error?(line: string): void;
   /** Where a command that writes a file (`fileOf`) puts its bytes; the CLI stores them. */
   file: Writable | undefined;
 };
@@ -179,6 +188,17 @@ export const adminCommands: Record<string, AdminCommand> = {
       context.print(await importFromCli(needDatabase(context).db, request));
     },
   },
+  'supporters:import': {
+    help: supporterImportHelp,
+    // The path is resolved here, in the CLI's folder, wherever it then runs.
+    prepare: (args) => supporterImportRequest(args),
+    async run(request: SupporterImportRequest, context) {
+      await importSupportersFromCli(needDatabase(context).db, request, {
+        print: context.print,
+        progress: context.error ?? context.print,
+      });
+    },
+  },
   'petitions:recount': {
     help:
       'Recount every petition from its verified signatures, repair the counters if they drifted, ' +
@@ -251,7 +271,15 @@ export const adminCommands: Record<string, AdminCommand> = {
 export function refusalLine(error: unknown): string | undefined {
   if (error instanceof StaffInputError)
     return `${error.field === 'password' ? 'Password' : error.field}: ${error.message}`;
-  const refusals = [CommandRefused, FlagProblem, CopyRefused, ReferenceImportError, StoryKeyError, RotationRunning];
+  const refusals = [
+    CommandRefused,
+    FlagProblem,
+    CopyRefused,
+    ReferenceImportError,
+    StoryKeyError,
+    RotationRunning,
+    ImportFileError,
+  ];
   if (refusals.some((kind) => error instanceof kind)) return (error as Error).message;
   return undefined;
 }

@@ -6,6 +6,7 @@ import { sectionSourcesFor } from './section-sources.ts';
 import { siteFileRoutes } from '../features/content/site-files.ts';
 import { isUploadPath } from '../features/content/admin/routes.tsx';
 import { isMediaUploadPath } from '../features/media/admin/routes.tsx';
+import { IMPORT_UPLOAD_MAX_BYTES, isSupporterImportUploadPath } from '../features/supporters/admin/import.tsx';
 import { mediaFileRoutes } from '../features/media/routes.tsx';
 import { mediaLibrary } from '../features/media/service.ts';
 import { workspaceApp } from './workspace.tsx';
@@ -69,6 +70,7 @@ function bodyLimitFor(config: Config): (path: string) => number {
   const megabyte = 1024 * 1024;
   return (path) => {
     if (isUploadPath(path) || isMediaUploadPath(path)) return config.uploadMaxBytes + megabyte;
+    if (isSupporterImportUploadPath(path)) return IMPORT_UPLOAD_MAX_BYTES + megabyte;
     if (path.startsWith('/admin/') || path === EMAIL_WEBHOOK_PATH) return megabyte;
     // A story runs to 20,000 characters, up to three bytes each once a form encodes them.
     if (isStoryOriginCheckedPath(path)) return STORY_FORM_MAX_BYTES;

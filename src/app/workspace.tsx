@@ -132,7 +132,13 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
   admin.route('/mailbox', mailboxRoutes({ db, frame }));
   admin.route(
     '/supporters',
-    supporterAdminRoutes({ db, frame, personalData: personalDataParts(workspace.storyVault) }),
+    supporterAdminRoutes({
+      db,
+      frame,
+      personalData: personalDataParts(workspace.storyVault),
+      dataDir: config.dataDir,
+      logger,
+    }),
   );
   admin.route(
     '/broadcasts',

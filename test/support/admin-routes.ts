@@ -9,6 +9,7 @@ import { legislatorRouteCases } from './admin-routes-legislators.ts';
 import { letterRouteCases } from './admin-routes-letters.ts';
 import { mediaRouteCases, navigationRouteCases, newsRouteCases } from './admin-routes-site.ts';
 import { storyRouteCases } from './admin-routes-stories.ts';
+import { supporterImportRouteCases } from './admin-routes-import.ts';
 
 /**
  * The table the role × route test walks: every admin route, a URL to try it
@@ -239,6 +240,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     post(`${personPattern}/stop-links`, campaigners, { url: `${person}/stop-links` }),
     get(`${personPattern}/erase`, adminOnly, `${person}/erase`),
     post(`${personPattern}/erase`, adminOnly, { url: `${person}/erase`, form: {} }),
+    ...(await supporterImportRouteCases(database, campaigners)),
   ];
   return [
     ...contentRoutes,

@@ -66,8 +66,26 @@ export const supporterAuditWords: AuditWords = {
       label: 'Downloaded a supporter’s data',
       sentence: (e) => `${e.actor} downloaded everything held about ${supporter(e)}`,
     },
+    'supporter.import': {
+      label: 'Started a supporter import',
+      sentence: (e) => `${e.actor} started import ${e.subjectId} of supporters from a CSV file`,
+    },
+    'supporter.imported': {
+      label: 'Finished a supporter import',
+      sentence: (e) =>
+        `Import ${e.subjectId} finished: ${count(e, 'create')} added, ${count(e, 'update')} updated, ` +
+        `${count(e, 'rejected')} rows refused`,
+    },
+    'supporter.export-list': {
+      label: 'Downloaded a list of supporters',
+      sentence: (e) => `${e.actor} downloaded ${count(e, 'rows')} supporters as CSV`,
+    },
   },
-  subjectHref: (_type, id) => (/^\d+$/.test(id) ? `/admin/supporters/${id}` : undefined),
+  subjectHref: (type, id) => {
+    if (!/^\d+$/.test(id)) return undefined;
+    if (type === 'supporter-import') return `/admin/supporters/import/${id}`;
+    return type === 'supporter' ? `/admin/supporters/${id}` : undefined;
+  },
 };
 
 const fieldNames: Record<string, string> = {
@@ -83,6 +101,10 @@ const fieldNames: Record<string, string> = {
 function changedFields(e: AuditFacts): string {
   const fields = Array.isArray(e.after.fields) ? e.after.fields.filter((f) => typeof f === 'string') : [];
   return fields.length === 0 ? '' : ` (${fields.map((f) => fieldNames[f] ?? f).join(', ')})`;
+}
+
+function count(e: AuditFacts, key: string): string {
+  return typeof e.after[key] === 'number' ? (e.after[key] as number).toLocaleString('en-US') : 'some';
 }
 
 function capitalised(text: string): string {

@@ -27,6 +27,12 @@ type Actor = { role: StaffRole };
  *   add a person may correct them.
  * - `note`: write on a person's timeline. Notes are read where the record is,
  *   so they follow `view`.
+ * - `importList`: add and fill in people from a CSV file (admin/import.tsx).
+ *   It adds people and records consent the file carries, as `add` does by hand,
+ *   so the same people.
+ * - `exportList`: download the list, as filtered, as CSV. The same people as
+ *   `exportSignatures` on petitions: organizers hand lists on to coalition
+ *   partners and to Action Network. Each download is in the audit log.
  * - `erase`: admins only. It cannot be undone and there is no history to
  *   restore from, so it sits with the role that already answers for the
  *   data. Supporters can still erase themselves from their preferences page.
@@ -39,5 +45,7 @@ export const supporterPermissions = {
   note: (actor: Actor) => roles.canRunCampaigns(actor),
   exportRecord: (actor: Actor) => roles.canRunCampaigns(actor),
   stopLinks: (actor: Actor) => roles.canRunCampaigns(actor),
+  importList: (actor: Actor) => roles.canRunCampaigns(actor),
+  exportList: (actor: Actor) => roles.canRunCampaigns(actor),
   erase: (actor: Actor) => roles.isAdmin(actor),
 };

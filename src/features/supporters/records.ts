@@ -79,12 +79,8 @@ function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
-export async function listSupporters(
-  db: Db,
-  filters: SupporterFilters = {},
-): Promise<{ rows: SupporterListRow[]; total: number }> {
-  const perPage = filters.perPage ?? 50;
-  const page = Math.max(1, filters.page ?? 1);
+/** Who the filters select, as a condition on the supporters table: the list's, and its CSV export's. */
+export function supporterConditions(filters: SupporterFilters): SQL | undefined {
   const conditions: SQL[] = [];
   const q = filters.q?.trim();
   if (q) {
@@ -106,7 +102,16 @@ export async function listSupporters(
       sql`exists (select 1 from ${supporterTags} t where t.supporter_id = ${supporters.id} and t.tag = ${filters.tag})`,
     );
   if (filters.status) conditions.push(statusCondition(filters.status, filters.topic));
-  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+export async function listSupporters(
+  db: Db,
+  filters: SupporterFilters = {},
+): Promise<{ rows: SupporterListRow[]; total: number }> {
+  const perPage = filters.perPage ?? 50;
+  const page = Math.max(1, filters.page ?? 1);
+  const where = supporterConditions(filters);
 
   const [people, [total]] = await Promise.all([
     db

@@ -367,6 +367,16 @@ export const supporterContact = {
   zip: supporters.zip,
 };
 
+// The CSV import's command (npm run cli -- supporters:import) and the list export segments reuse.
+export { ImportFileError } from './import-file.ts';
+export {
+  importFromCli,
+  supporterImportHelp,
+  supporterImportRequest,
+  type SupporterImportRequest,
+} from './import-cli.ts';
+export { countForExport, recordListExport, supporterListCsv, type ExportField } from './export-list.ts';
+
 /** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
 export { supporterAuditWords } from './audit-words.ts';
 export { eraseQuietSupporters, subscribedCondition } from './inactive.ts';

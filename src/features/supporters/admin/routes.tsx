@@ -5,6 +5,7 @@ import type { Db } from '../../../platform/db/client.ts';
 import type { PersonalDataPart } from '../../../platform/personal-data.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import type { FieldErrors } from '../../../platform/web/forms.tsx';
+import type { Logger } from '../../../platform/logger.ts';
 import { locales } from '../../../platform/web/locale.ts';
 import { stopLinksIssuedSoFar } from '../links.ts';
 import { addSupporterNote, noteInput } from '../notes.ts';
@@ -23,22 +24,13 @@ import { subscriptionTopics } from '../schema.ts';
 import { fullName, SupporterListPage } from './views/list.tsx';
 import { mountSupporterEditing } from './editing.tsx';
 import { mountNoteEditing } from './notes.tsx';
+import { filtersSchema } from './list-filters.ts';
+import { mountSupporterExport } from './export.tsx';
+import { mountSupporterImport } from './import.tsx';
 import { EraseSupporterPage, SupporterPage } from './views/person.tsx';
 
 const PER_PAGE = 50;
 const id = ':id{[0-9]{1,9}}';
-
-// A filter that makes no sense is dropped rather than refused: the list still answers.
-const filtersSchema = z.object({
-  // A filter that is not plain text (a NUL would reach PostgreSQL) is ignored, as any filter that does not parse.
-  q: plainText({ max: 200 }).optional().catch(undefined),
-  topic: z.enum(subscriptionTopics).optional().catch(undefined),
-  language: z.enum(locales).optional().catch(undefined),
-  county: plainText({ max: 100, trim: false }).optional().catch(undefined),
-  status: z.enum(supporterStatuses).optional().catch(undefined),
-  tag: plainText({ max: 60, trim: false }).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-});
 
 /**
  * Staff see and look after supporter records here; mounted at /admin/supporters. Who may do what is in permissions.ts.
@@ -48,6 +40,9 @@ export function supporterAdminRoutes(deps: {
   frame: AdminFrame;
   /** What other features hold of a person, for their copy and their erasure (handed in by the app). */
   personalData?: readonly PersonalDataPart[];
+  /** Where an uploaded import waits until it is imported (DATA_DIR); without it, no import screens. */
+  dataDir?: string;
+  logger?: Logger;
 }): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
@@ -57,6 +52,8 @@ export function supporterAdminRoutes(deps: {
   // Before the person's page, whose pattern would not match "new" anyway: the add, edit and subscriptions forms.
   mountSupporterEditing(app, deps);
   mountNoteEditing(app, deps);
+  if (deps.dataDir) mountSupporterImport(app, { ...deps, dataDir: deps.dataDir });
+  mountSupporterExport(app, deps);
 
   app.get('/', async (c) => {
     const f = filtersSchema.parse(c.req.query());
@@ -86,6 +83,8 @@ export function supporterAdminRoutes(deps: {
           counties={choices.counties}
           tags={choices.tags}
           canAdd={supporterPermissions.add(c.get('staff')!)}
+          canImport={Boolean(deps.dataDir) && supporterPermissions.importList(c.get('staff')!)}
+          canExport={supporterPermissions.exportList(c.get('staff')!)}
         />
       ),
     });

@@ -37,6 +37,8 @@ export function SupporterListPage(props: {
   tags: string[];
   timeZone: string;
   canAdd: boolean;
+  canImport?: boolean;
+  canExport?: boolean;
 }) {
   const f = props.filters;
   const pages = Math.max(1, Math.ceil(props.total / props.perPage));
@@ -53,6 +55,12 @@ export function SupporterListPage(props: {
           <a class="button" href="/admin/supporters/new">
             Add a supporter
           </a>
+          {props.canImport ? (
+            <>
+              {' '}
+              <a href="/admin/supporters/import">Import from a CSV file</a>
+            </>
+          ) : null}
         </p>
       ) : null}
       <form method="get" action="/admin/supporters" class="search filters">
@@ -95,6 +103,11 @@ export function SupporterListPage(props: {
         </div>
       </form>
       <p role="status">{props.total === 1 ? '1 person' : `${props.total} people`}</p>
+      {props.canExport && props.total > 0 ? (
+        <p>
+          <a href={`/admin/supporters/export${listQuery(f, 1)}`}>Download these people as CSV</a>
+        </p>
+      ) : null}
       {props.rows.length > 0 ? (
         <DataTable
           caption="Supporters, newest first"
