@@ -85,7 +85,9 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
     expect(notice.en).toMatch(
       /a copy of everything we hold about you \(your record, signatures, RSVPs, letters, and stories/,
     );
-    expect(notice.es).toMatch(/se borran también tus firmas \(la petición guarda solo su número de firmas\), tus inscripciones y tus cartas, y cualquier historia/);
+    expect(notice.es).toMatch(
+      /se borran también tus firmas \(la petición guarda solo su número de firmas\), tus inscripciones y tus cartas, y cualquier historia/,
+    );
     // …and the copy names every part the app hands over, so a new part fails here until the notice names it.
     const copy = /a copy of everything we hold about you \(([^)]*)\)/.exec(notice.en)![1]!;
     const words: Record<string, string> = {
