@@ -6,6 +6,7 @@ import { deleteUnconfirmedSignatures, forgetSignerAddresses, hasSigned } from '.
 import { hasRsvp } from './features/events/service.ts';
 import { purgeExpiredStories } from './features/stories/service.ts';
 import { purgeUnconfirmedSignups } from './features/supporters/service.ts';
+import { purgePrivacyLog } from './features/privacy/service.ts';
 
 /**
  * Keeps the privacy notice's promises on retention (ADR 030): each feature
@@ -19,6 +20,8 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
   const signups = await purgeUnconfirmedSignups(db, { now, keptBy: [hasSigned, hasRsvp] });
   // Stories past their keeping period go with their mail (ADR 063); deleting them needs no key.
   const stories = await purgeExpiredStories({ db }, now);
+  // Privacy requests never confirmed, and the request log past its months (ADR 066).
+  const requests = await purgePrivacyLog(db, now);
   const result = {
     unconfirmedSignatures: signatures,
     signerAddressesCleared: signerAddresses,
@@ -26,6 +29,8 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
     unusedLinks: signups.links,
     unconfirmedPeople: signups.people,
     expiredStories: stories,
+    unconfirmedPrivacyRequests: requests.unconfirmed,
+    expiredPrivacyRequests: requests.expired,
   };
   logger.info(result, 'privacy purge finished');
   return result;
