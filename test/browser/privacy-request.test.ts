@@ -108,12 +108,12 @@ describe.skipIf(!available.ok)('a privacy request in a real browser: ask, confir
     await page.goto(`${site.url}${prefix}/privacy/request`);
     await axeWithoutScript(page, `${label}: the form`);
     // Sent empty first: errors by each field, the page titled "Error:".
-    await page.click('button[type=submit]');
+    await page.click('main button[type=submit]');
     expect(await page.title()).toMatch(/^Error: /);
     await axeWithoutScript(page, `${label}: the form with errors`);
     await page.check(`#kind-${kind}`);
     await page.fill('#email', person.email.toUpperCase());
-    await page.click('button[type=submit]');
+    await page.click('main button[type=submit]');
     await page.locator('h1').waitFor();
     await axeWithoutScript(page, `${label}: check your email`);
   }
@@ -155,7 +155,7 @@ describe.skipIf(!available.ok)('a privacy request in a real browser: ask, confir
     const link = /https?:\/\/\S+\/privacy\/confirm\/[A-Za-z0-9_-]{43}/.exec(confirm.text)![0];
     await page.goto(link);
     await axeWithoutScript(page, 'copy: confirm');
-    await page.click('button[type=submit]');
+    await page.click('main button[type=submit]');
     await page.waitForURL(/\/privacy\/copy\/[A-Za-z0-9_-]{43}$/);
     await axeWithoutScript(page, 'copy: download page');
     const download = async (label: string) => {
@@ -180,7 +180,7 @@ describe.skipIf(!available.ok)('a privacy request in a real browser: ask, confir
     const deletion = await newestMail('Confirma tu solicitud de privacidad');
     await page.goto(/https?:\/\/\S+\/privacy\/confirm\/[A-Za-z0-9_-]{43}/.exec(deletion.text)![0]);
     await axeWithoutScript(page, 'deletion: confirm');
-    await page.click('button[type=submit]');
+    await page.click('main button[type=submit]');
     await page.locator('h1', { hasText: 'Tus datos están borrados' }).waitFor();
     await axeWithoutScript(page, 'deletion: done');
     await newestMail('Tus datos están borrados');
@@ -216,13 +216,27 @@ describe.skipIf(!available.ok)('a privacy request in a real browser: ask, confir
 
   it('the staff screens: the list with its deadlines and one request, with no axe violations at 390 px', async () => {
     const page = await staffPage(browser, site, { role: 'admin', displayName: 'Privacy Officer' });
-    const [request] = await db().select().from(privacyRequests).limit(1);
+    // An open correction, so the screen shows its decision form too.
+    const [request] = await db()
+      .insert(privacyRequests)
+      .values({
+        kind: 'correction',
+        status: 'open',
+        locale: 'en',
+        emailHash: 'staff-screens',
+        email: 'someone@example.org',
+        details: 'My name is misspelt',
+        requestedAt: new Date(Date.now() - 50 * 24 * 60 * 60 * 1000),
+        confirmedAt: new Date(Date.now() - 49 * 24 * 60 * 60 * 1000),
+        dueAt: new Date(Date.now() - 4 * 24 * 60 * 60 * 1000),
+      })
+      .returning();
     for (const path of ['/admin/privacy?status=all', `/admin/privacy/${request!.id}`]) {
       await page.goto(`${site.url}${path}`);
       await expectNoAxeViolations(page, path);
       await expectNoOverflow(page, path);
     }
     await page.goto(`${site.url}/admin/privacy?status=all`);
-    expect(await page.locator('table').textContent()).toContain('Completed');
+    expect(await page.locator('table').textContent()).toContain('Overdue by 4 days');
   }, 60_000);
 });
