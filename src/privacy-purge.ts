@@ -20,7 +20,7 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
   const signups = await purgeUnconfirmedSignups(db, { now, keptBy: [hasSigned, hasRsvp] });
   // Stories past their keeping period go with their mail (ADR 063); deleting them needs no key.
   const stories = await purgeExpiredStories({ db }, now);
-  // Privacy requests never confirmed, and the request log past its months (ADR 066).
+  // Privacy requests never confirmed, and the request log past its months (ADR 1NN).
   const requests = await purgePrivacyLog(db, now);
   const result = {
     unconfirmedSignatures: signatures,

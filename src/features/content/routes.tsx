@@ -134,7 +134,7 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
 
   for (const [path, slug] of Object.entries(editorialPages)) {
     app.get(path, async (c) => {
-      // The privacy page says when the browser sent Global Privacy Control (ADR 066): one cached page per answer.
+      // The privacy page says when the browser sent Global Privacy Control (ADR 1NN): one cached page per answer.
       const signal = slug === 'privacy' && sentPrivacySignal(c);
       const res = await cached(c, signal ? `${path}#gpc` : path, async () => {
         const page = await getPublishedPage(deps.db, slug, locale);

@@ -8,7 +8,7 @@ import { forgetMessagesKeyed } from '../email/service.ts';
 import { closed } from './requests.ts';
 import { privacyRequests, requestStatuses, type PrivacyRequest, type RequestStatus } from './schema.ts';
 
-// Staff's side of the request log (ADR 066): the list with its deadlines, the decision, an appeal and its decision.
+// Staff's side of the request log (ADR 1NN): the list with its deadlines, the decision, an appeal and its decision.
 // Every change is one transaction with its audit entry, which names the request's id and nothing of the person.
 
 export const REASON_MAX_LENGTH = 2000;
@@ -144,7 +144,7 @@ export function decideAppeal(
 }
 
 /**
- * The hourly purge's part (ADR 066): requests never confirmed go once their link has expired, with their mail;
+ * The hourly purge's part (ADR 1NN): requests never confirmed go once their link has expired, with their mail;
  * copy links past their days are cleared; closed entries go once their last decision is older than the log's months.
  */
 export async function purgePrivacyLog(db: Db, now = new Date()): Promise<{ unconfirmed: number; expired: number }> {

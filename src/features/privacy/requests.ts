@@ -12,7 +12,7 @@ import { confirmEmail, erasedEmail, nothingHeldEmail } from './emails.ts';
 import type { RequestInput } from './inputs.ts';
 import { privacyRequests, type PrivacyRequest, type RequestKind } from './schema.ts';
 
-// A person's own side of a privacy request (ADR 066): asking, confirming by the emailed link, taking the copy.
+// A person's own side of a privacy request (ADR 1NN): asking, confirming by the emailed link, taking the copy.
 // Each operation is one transaction; nothing here says to the asker whether their address is known.
 
 const HOUR_MS = 60 * 60 * 1000;

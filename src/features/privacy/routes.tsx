@@ -43,7 +43,7 @@ export type PrivacyPublicDeps = {
 const TOKEN = '{[A-Za-z0-9_-]{43}}';
 
 /**
- * /privacy/request, the emailed confirmation link and the copy's download page (ADR 066). Every page is for one
+ * /privacy/request, the emailed confirmation link and the copy's download page (ADR 1NN). Every page is for one
  * person: never stored by a cache or indexed. The links' tokens are in the path, which the request log never names.
  */
 export function privacyRoutes(deps: PrivacyPublicDeps, locale: Locale): Hono<AppEnv> {

@@ -25,7 +25,7 @@ export const requestStatuses = [
 export type RequestStatus = (typeof requestStatuses)[number];
 
 /**
- * The request log (ADR 066): one row per request, kept for the months platform/retention.ts says. It names the person
+ * The request log (ADR 1NN): one row per request, kept for the months platform/retention.ts says. It names the person
  * by supporter id while they exist, and by a keyed hash of their address, which finds their requests again without
  * holding the address. The address itself, and a correction's words, are kept only while the request is open.
  */

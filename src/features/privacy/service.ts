@@ -1,4 +1,4 @@
-// The privacy requests' public surface: what the app, the email runtime and the hourly purge use (ADR 066).
+// The privacy requests' public surface: what the app, the email runtime and the hourly purge use (ADR 1NN).
 export { privacyAuditWords } from './audit-words.ts';
 export { purgePrivacyLog } from './decisions.ts';
 export { privacyTemplates } from './emails.ts';

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { Locale } from './locale.ts';
 
 /**
- * Global Privacy Control (ADR 066): a browser that sends `Sec-GPC: 1` asks that its user's data be neither sold nor
+ * Global Privacy Control (ADR 1NN): a browser that sends `Sec-GPC: 1` asks that its user's data be neither sold nor
  * shared, and Oregon's law (since January 2026) makes that an opt-out we must honour. We do neither for anyone, so
  * honouring it changes nothing we do; the pages that say what we do with data show that the signal was seen.
  */

@@ -20,7 +20,7 @@ import { RequestListPage, RequestPage, type DecisionValues } from './views.tsx';
 
 const id = ':id{[0-9]{1,9}}';
 
-/** /admin/privacy: the request log, one request, and staff's decisions on it (ADR 066). Admins only. */
+/** /admin/privacy: the request log, one request, and staff's decisions on it (ADR 1NN). Admins only. */
 export function privacyAdminRoutes(deps: { db: Db; frame: AdminFrame }): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
