@@ -173,6 +173,7 @@ describe.skipIf(!available.ok)('a privacy request in a real browser: ask, confir
     // Both taken: the link opens nothing more.
     await page.reload();
     expect(await page.locator('main').textContent()).toContain('expired');
+    await axeWithoutScript(page, 'copy: the link used up');
 
     // 2. Deletion, asked in Spanish.
     await ask(page, '/es', 'deletion', 'deletion (es)');
