@@ -225,7 +225,7 @@ export async function takeCopy(
   parts: readonly PersonalDataPart[],
   now = new Date(),
 ): Promise<TakenCopy | undefined> {
-  return db.transaction(async (tx) => {
+  const taken = await db.transaction(async (tx) => {
     const [request] = await tx.select().from(privacyRequests).where(copyWhere(token, now)).for('update');
     if (!request) return undefined;
     const taken = { json: request.copyJsonTakenAt, html: request.copyHtmlTakenAt };
@@ -254,10 +254,12 @@ export async function takeCopy(
       subjectId: request.id,
       note: format,
     });
-    const data =
-      request.supporterId === null ? null : ((await exportSupporter(tx, request.supporterId, parts, now)) ?? null);
-    return { data, locale: request.locale };
+    return { supporterId: request.supporterId, locale: request.locale };
   });
+  if (!taken) return undefined;
+  // Read after the commit, on the pool: the parts are read side by side, which one transaction's connection cannot do.
+  const data = taken.supporterId === null ? null : ((await exportSupporter(db, taken.supporterId, parts, now)) ?? null);
+  return { data, locale: taken.locale };
 }
 
 /** For the request form's model in tests: how many requests an address made today. */
