@@ -23,6 +23,7 @@ import {
 } from './features/email/service.ts';
 import { letterDigestSchedule, letterTemplates } from './features/letters/service.ts';
 import { storyTemplates } from './features/stories/service.ts';
+import { privacyTemplates } from './features/privacy/service.ts';
 import { supporterListLinks } from './features/supporters/list-links.ts';
 import { petitionTemplates } from './features/email/templates/petition.ts';
 import { nightlyRecount } from './features/petitions/service.ts';
@@ -88,6 +89,8 @@ export function createEmailRuntime(options: {
       ...letterTemplates(db),
       // stories: a teller's confirmation (with the deletion link) and staff's request to choose consent again.
       ...storyTemplates(),
+      // Privacy requests: the confirmation link, "we hold nothing under this address", and "your data is deleted".
+      ...privacyTemplates(),
     },
     listLinks: (row) => linksFor(contactEmail)(row),
   });

@@ -9,6 +9,7 @@ import { runRetentionRules } from './features/retention/service.ts';
 import { purgeUnconfirmedSignups } from './features/supporters/service.ts';
 import { actionParts } from './app/personal-data.ts';
 import { retentionActions } from './app/retention-actions.ts';
+import { purgePrivacyLog } from './features/privacy/service.ts';
 
 /**
  * Keeps the privacy notice's promises on retention (ADR 030): each feature
@@ -24,6 +25,8 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
   const stories = await purgeExpiredStories({ db }, now);
   // Then the rules staff set (issue 18), each logged with its count on the retention screen.
   const rules = await runRetentionRules(db, retentionActions(actionParts), now);
+  // Privacy requests never confirmed, and the request log past its months (ADR 068).
+  const requests = await purgePrivacyLog(db, now);
   const result = {
     unconfirmedSignatures: signatures,
     signerAddressesCleared: signerAddresses,
@@ -32,6 +35,8 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
     unconfirmedPeople: signups.people,
     expiredStories: stories,
     retentionRules: rules,
+    unconfirmedPrivacyRequests: requests.unconfirmed,
+    expiredPrivacyRequests: requests.expired,
   };
   logger.info(result, 'privacy purge finished');
   return result;

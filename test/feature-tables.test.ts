@@ -80,6 +80,7 @@ describe("a feature's tables are written and read only by its own code", () => {
       'navigation',
       'news',
       'petitions',
+      'privacy',
       'reference',
       'staff',
       'stories',

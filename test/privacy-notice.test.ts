@@ -11,6 +11,7 @@ import { requestSignup, subscriptionsOf } from '../src/features/supporters/servi
 import { Secrets } from '../src/platform/crypto.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { PURGE_INTERVAL_MS, retention } from '../src/platform/retention.ts';
+import { ANSWER_DAYS } from '../src/features/privacy/service.ts';
 import { privacyPurgeSchedule, purgeExpiredPersonalData } from '../src/privacy-purge.ts';
 import { createTestApp } from './support/app.ts';
 import { describeEachDatabase } from './support/databases.ts';
@@ -28,6 +29,9 @@ const statements = {
     [/with a petition signature:\s*deleted within (\d+) hours/, retention.signingIpHours],
     [/until you sign up or for (\d+) days/, retention.campaignCookieDays],
     [/is deleted (\d+) days after you shared it/, retention.storiesUnpublishedDays],
+    [/a request you never confirm is deleted after (\d+) hours/, retention.privacyConfirmHours],
+    [/is kept for (\d+) months after the last decision/, retention.privacyLogMonths],
+    [/as a page to read, for (\d+) days/, retention.privacyCopyDays],
   ],
   es: [
     [/nunca se confirman:\s*se borran a los (\d+) días/, retention.unconfirmedDays],
@@ -35,12 +39,16 @@ const statements = {
     [/con una firma:\s*se borra en un plazo de (\d+) horas/, retention.signingIpHours],
     [/hasta que te inscribas o durante (\d+) días/, retention.campaignCookieDays],
     [/se borra a los (\d+) días de compartirla/, retention.storiesUnpublishedDays],
+    [/una solicitud que nunca confirmas se borra a las (\d+) horas/, retention.privacyConfirmHours],
+    [/se guarda durante (\d+) meses después de la última decisión/, retention.privacyLogMonths],
+    [/en una página para leer, durante (\d+) días/, retention.privacyCopyDays],
   ],
 } as const;
 
 describeEachDatabase('the privacy notice says what the purge does', (database) => {
   const db = () => database().db;
   const notice: Record<'en' | 'es', string> = { en: '', es: '' };
+  const html: Record<'en' | 'es', string> = { en: '', es: '' };
   /** A period the notice states, as a number read from the rendered page. */
   const stated = (locale: 'en' | 'es', n: number) => Number(statements[locale][n]![0].exec(notice[locale])![1]);
 
@@ -54,7 +62,8 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
     ] as const) {
       const res = await app.request(path, { headers: { cookie: `lang=${locale}` } });
       expect(res.status).toBe(200);
-      notice[locale] = (await res.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      html[locale] = await res.text();
+      notice[locale] = html[locale].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     }
   });
 
@@ -66,9 +75,9 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
         expect(Number(found![1]), `${locale}: ${pattern}`).toBe(setting);
       }
       // Every period of keeping something that the page states is one of those above.
-      const periods = notice[locale].match(/\d+ (?:hours|days|years|horas|días|años)/g) ?? [];
+      const periods = notice[locale].match(/\d+ (?:hours|days|months|years|horas|días|meses|años)/g) ?? [];
       // Not periods of keeping: the time to answer a request, and the age of children.
-      const others = notice[locale].match(/45 (?:days|días)|13 años/g) ?? [];
+      const others = notice[locale].match(new RegExp(`${ANSWER_DAYS} (?:days|días)|13 años`, 'g')) ?? [];
       expect(periods.length - others.length, locale).toBe(statements[locale].length);
       expect(notice[locale]).not.toMatch(/\{\{|\}\}/);
     }
@@ -103,6 +112,31 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
     expect(notice.en).toMatch(/Stories you share:.*every reading is recorded.*published only as you chose/);
     expect(notice.en).toMatch(/Stories you share: you can delete yours at any time with the link/);
     expect(notice.es).toMatch(/Historias que compartes:.*cifradas con una clave.*cada lectura queda registrada/);
+    // Privacy requests (issue 18): the page that takes them, the time to answer, and what Global Privacy Control means.
+    expect(notice.en).toContain(`We answer within ${ANSWER_DAYS} days`);
+    expect(notice.es).toContain(`Respondemos en un plazo de ${ANSWER_DAYS} días`);
+    expect(html.en).toContain('href="/privacy/request"');
+    expect(html.es).toContain('href="/es/privacy/request"');
+    expect(notice.en).toMatch(/Global Privacy Control: if your browser sends the Global Privacy Control signal/);
+    expect(notice.es).toMatch(/Global Privacy Control: si tu navegador envía la señal Global Privacy Control/);
+  });
+
+  it('shows that the Global Privacy Control signal was seen, and no cache mixes the two pages', async () => {
+    const { app } = createTestApp(database());
+    const seen = 'Your browser sent the Global Privacy Control signal; we honour it.';
+    // Alternated, so that each is served from the page cache after the other.
+    for (let round = 0; round < 2; round++) {
+      const withSignal = await app.request('/privacy', { headers: { 'sec-gpc': '1', cookie: 'lang=en' } });
+      const without = await app.request('/privacy', { headers: { cookie: 'lang=en' } });
+      expect(await withSignal.text()).toContain(seen);
+      expect(await without.text()).not.toContain(seen);
+      for (const res of [withSignal, without]) expect(res.headers.get('vary')).toMatch(/Sec-GPC/);
+      expect(withSignal.headers.get('etag')).not.toBe(without.headers.get('etag'));
+    }
+    const es = await app.request('/es/privacy', { headers: { 'sec-gpc': '1', cookie: 'lang=es' } });
+    expect(await es.text()).toContain('Tu navegador envió la señal Global Privacy Control; la respetamos.');
+    const form = await app.request('/privacy/request', { headers: { 'sec-gpc': '1' } });
+    expect(await form.text()).toContain(seen);
   });
 
   it('states the keeping period of stories as it is set, whatever it is set to', async () => {

@@ -28,6 +28,7 @@ import { isStoryOriginCheckedPath, STORY_FORM_MAX_BYTES } from '../features/stor
 import { quickExitRoutes } from '../platform/web/quick-exit.tsx';
 import { FileKeyRing, StoryVault } from '../features/stories/service.ts';
 import { searchRoutes } from '../features/search/routes.tsx';
+import { isPrivacyOriginCheckedPath, privacyRoutes } from '../features/privacy/routes.tsx';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../features/supporters/preferences-routes.tsx';
 import { join } from 'node:path';
 import { Secrets } from '../platform/crypto.ts';
@@ -183,7 +184,8 @@ export function createApp(deps: AppDeps) {
           isPetitionOriginCheckedPath(path) ||
           isEventOriginCheckedPath(path) ||
           isLetterOriginCheckedPath(path) ||
-          isStoryOriginCheckedPath(path),
+          isStoryOriginCheckedPath(path) ||
+          isPrivacyOriginCheckedPath(path),
         publicOrigin: new URL(publicUrl).origin,
       },
       onRejected: (c) =>
@@ -365,6 +367,8 @@ export function createApp(deps: AppDeps) {
         locale,
       ),
     );
+    // Privacy requests (issue 18): /privacy/request, its emailed confirmation and the copy's download.
+    site.route('/', privacyRoutes(signupDeps, locale));
     site.route('/', searchRoutes(searchDeps, locale));
     site.route('/', contentRoutes(contentDeps, locale));
     app.route(prefix, site);

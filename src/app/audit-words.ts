@@ -7,6 +7,7 @@ import { letterAuditWords } from '../features/letters/service.ts';
 import { navigationAuditWords } from '../features/navigation/service.ts';
 import { newsAuditWords } from '../features/news/service.ts';
 import { mediaAuditWords } from '../features/media/service.ts';
+import { privacyAuditWords } from '../features/privacy/service.ts';
 import { petitionAuditWords } from '../features/petitions/service.ts';
 import { referenceAuditWords } from '../features/reference/service.ts';
 import { retentionAuditWords } from '../features/retention/service.ts';
@@ -35,4 +36,5 @@ export const auditWords: readonly AuditWords[] = [
   legislatorAuditWords,
   letterAuditWords,
   storyAuditWords,
+  privacyAuditWords,
 ];

@@ -46,6 +46,8 @@ import { legislatorAdminRoutes } from '../features/legislators/admin/routes.tsx'
 import { legislatorPermissions } from '../features/legislators/service.ts';
 import { supporterAdminRoutes } from '../features/supporters/admin/routes.tsx';
 import { supporterPermissions } from '../features/supporters/permissions.ts';
+import { privacyAdminRoutes } from '../features/privacy/admin/routes.tsx';
+import { privacyPermissions } from '../features/privacy/service.ts';
 import { auditWords } from './audit-words.ts';
 import type { AppDeps } from './deps.ts';
 
@@ -87,6 +89,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       { key: 'stories', href: '/admin/stories', label: 'Stories', visible: storyPermissions.read },
       { key: 'media', href: '/admin/media', label: 'Media', visible: mediaPermissions.view },
       { key: 'supporters', href: '/admin/supporters', label: 'Supporters', visible: supporterPermissions.view },
+      { key: 'privacy', href: '/admin/privacy', label: 'Privacy requests', visible: privacyPermissions.view },
       { key: 'staff', href: '/admin/staff', label: 'Staff', visible: staffPermissions.manageStaff },
       { key: 'broadcasts', href: '/admin/broadcasts', label: 'Broadcasts', visible: broadcastPermissions.view },
       { key: 'petitions', href: '/admin/petitions', label: 'Petitions', visible: petitionPermissions.view },
@@ -140,6 +143,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       logger,
     }),
   );
+  admin.route('/privacy', privacyAdminRoutes({ db, frame }));
   admin.route(
     '/broadcasts',
     broadcastRoutes({

@@ -29,6 +29,12 @@ export const retention = {
   get storiesUnpublishedDays(): number {
     return storiesKeepingDaysOf();
   },
+  /** A privacy request's emailed confirmation link works this many hours; a request never confirmed then goes. */
+  privacyConfirmHours: 24,
+  /** The link to download a copy of one's data works this many days (each format once). */
+  privacyCopyDays: 7,
+  /** The log of privacy requests and their decisions is kept this many months after the last decision (OCPA). */
+  privacyLogMonths: 24,
 };
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -47,11 +53,15 @@ export function retentionCutoffs(now: Date): {
   unconfirmedBefore: Date;
   signingIpBefore: Date;
   storiesUnpublishedBefore: Date;
+  privacyLogBefore: Date;
 } {
+  const privacyLogBefore = new Date(now);
+  privacyLogBefore.setUTCMonth(privacyLogBefore.getUTCMonth() - retention.privacyLogMonths);
   return {
     unconfirmedBefore: new Date(now.getTime() - UNCONFIRMED_MS),
     signingIpBefore: new Date(now.getTime() - (retention.signingIpHours * HOUR_MS - PURGE_INTERVAL_MS)),
     storiesUnpublishedBefore: new Date(now.getTime() - retention.storiesUnpublishedDays * DAY_MS),
+    privacyLogBefore,
   };
 }
 
@@ -60,6 +70,9 @@ export const retentionPlaceholders = {
   '{{unconfirmed-days}}': String(retention.unconfirmedDays),
   '{{signing-ip-hours}}': String(retention.signingIpHours),
   '{{campaign-cookie-days}}': String(retention.campaignCookieDays),
+  '{{privacy-confirm-hours}}': String(retention.privacyConfirmHours),
+  '{{privacy-copy-days}}': String(retention.privacyCopyDays),
+  '{{privacy-log-months}}': String(retention.privacyLogMonths),
   get '{{stories-unpublished-days}}'(): string {
     return String(retention.storiesUnpublishedDays);
   },

@@ -10,6 +10,7 @@ import { letterRouteCases } from './admin-routes-letters.ts';
 import { mediaRouteCases, navigationRouteCases, newsRouteCases } from './admin-routes-site.ts';
 import { storyRouteCases } from './admin-routes-stories.ts';
 import { supporterImportRouteCases } from './admin-routes-import.ts';
+import { privacyRouteCases } from './admin-routes-privacy.ts';
 
 /**
  * The table the role × route test walks: every admin route, a URL to try it
@@ -296,6 +297,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     ...(await legislatorRouteCases(database)),
     ...(await letterRouteCases(database)),
     ...(await storyRouteCases(database)),
+    ...(await privacyRouteCases(database)),
   ];
 }
 

@@ -4,6 +4,7 @@ import { plainText } from '../../platform/plain-text.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import type { PageCache } from '../../platform/http/page-cache.ts';
+import { PrivacySignalNotice, sentPrivacySignal, varyOnPrivacySignal } from '../../platform/web/privacy-signal.tsx';
 import { sendPrepared } from '../../platform/http/respond.ts';
 import { Layout, renderDocument, type PageMeta, type SiteFrame } from '../../platform/web/layout.tsx';
 import type { Locale } from '../../platform/web/locale.ts';
@@ -133,14 +134,21 @@ export function contentRoutes(deps: ContentDeps, locale: Locale): Hono<AppEnv> {
   );
 
   for (const [path, slug] of Object.entries(editorialPages)) {
-    app.get(path, (c) =>
-      cached(c, path, async () => {
+    app.get(path, async (c) => {
+      // The privacy page says when the browser sent Global Privacy Control (ADR 068): one cached page per answer.
+      const signal = slug === 'privacy' && sentPrivacySignal(c);
+      const res = await cached(c, signal ? `${path}#gpc` : path, async () => {
         const page = await getPublishedPage(deps.db, slug, locale);
         if (!page) return null;
         const current = slug === 'privacy' ? undefined : slug;
-        return render({ path, title: page.title, description: page.description, current }, await pageView(page));
-      }),
-    );
+        const notice = signal ? <PrivacySignalNotice locale={locale} /> : null;
+        return render({ path, title: page.title, description: page.description, current }, [
+          notice,
+          await pageView(page),
+        ]);
+      });
+      return slug === 'privacy' ? varyOnPrivacySignal(res) : res;
+    });
   }
 
   app.get('/policies', (c) =>

@@ -380,3 +380,15 @@ export { countForExport, recordListExport, supporterListCsv, type ExportField } 
 /** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
 export { supporterAuditWords } from './audit-words.ts';
 export { eraseQuietSupporters, subscribedCondition } from './inactive.ts';
+
+// A person's rights over their data, for the privacy requests made at /privacy/request (issue 18).
+export { eraseSupporter, exportSupporter, type SupporterExport } from './data-rights.ts';
+
+/** Whose record holds this address (compared as stored: normalised), for a privacy request made by email. */
+export async function supporterIdByEmail(db: Db, email: string): Promise<number | undefined> {
+  const [person] = await db
+    .select({ id: supporters.id })
+    .from(supporters)
+    .where(eq(supporters.email, normalizeEmail(email)));
+  return person?.id;
+}

@@ -1,0 +1,6 @@
+// The privacy requests' public surface: what the app, the email runtime and the hourly purge use (ADR 068).
+export { privacyAuditWords } from './audit-words.ts';
+export { purgePrivacyLog } from './decisions.ts';
+export { privacyTemplates } from './emails.ts';
+export { privacyPermissions } from './permissions.ts';
+export { ANSWER_DAYS } from './requests.ts';
