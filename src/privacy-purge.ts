@@ -5,7 +5,7 @@ import { PURGE_INTERVAL_MS } from './platform/retention.ts';
 import { deleteUnconfirmedSignatures, forgetSignerAddresses, hasSigned } from './features/petitions/service.ts';
 import { hasRsvp } from './features/events/service.ts';
 import { purgeExpiredStories } from './features/stories/service.ts';
-import { purgeUnconfirmedSignups } from './features/supporters/service.ts';
+import { purgeExpiredMerges, purgeUnconfirmedSignups } from './features/supporters/service.ts';
 
 /**
  * Keeps the privacy notice's promises on retention (ADR 030): each feature
@@ -19,6 +19,8 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
   const signups = await purgeUnconfirmedSignups(db, { now, keptBy: [hasSigned, hasRsvp] });
   // Stories past their keeping period go with their mail (ADR 063); deleting them needs no key.
   const stories = await purgeExpiredStories({ db }, now);
+  // A merge's undo data holds the merged person's former record: gone after retention.mergeUndoDays (ADR 066).
+  const mergeUndoData = await purgeExpiredMerges(db, now);
   const result = {
     unconfirmedSignatures: signatures,
     signerAddressesCleared: signerAddresses,
@@ -26,6 +28,7 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
     unusedLinks: signups.links,
     unconfirmedPeople: signups.people,
     expiredStories: stories,
+    mergeUndoData,
   };
   logger.info(result, 'privacy purge finished');
   return result;

@@ -19,6 +19,11 @@ export const retention = {
    * hours.
    */
   signingIpHours: 24,
+  /**
+   * Two records of one person merged by staff can be undone for this many days; then the undo's copy of the merged
+   * record is deleted by the purge.
+   */
+  mergeUndoDays: 30,
   /** The cookie naming the campaign link someone followed lasts this many days, or until they sign up. */
   campaignCookieDays: 30,
   /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { plainText } from '../../../platform/plain-text.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import type { PersonalDataPart } from '../../../platform/personal-data.ts';
+import type { PersonRowsPart } from '../../../platform/person-merge.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import type { FieldErrors } from '../../../platform/web/forms.tsx';
 import { locales } from '../../../platform/web/locale.ts';
@@ -23,6 +24,8 @@ import { subscriptionTopics } from '../schema.ts';
 import { fullName, SupporterListPage } from './views/list.tsx';
 import { mountSupporterEditing } from './editing.tsx';
 import { mountNoteEditing } from './notes.tsx';
+import { mountMerging } from './merge.tsx';
+import { listMerges } from '../merge.ts';
 import { EraseSupporterPage, SupporterPage } from './views/person.tsx';
 
 const PER_PAGE = 50;
@@ -48,6 +51,8 @@ export function supporterAdminRoutes(deps: {
   frame: AdminFrame;
   /** What other features hold of a person, for their copy and their erasure (handed in by the app). */
   personalData?: readonly PersonalDataPart[];
+  /** Each other feature's rows of a person, for a merge and its undo and the person page (handed in by the app). */
+  personRows?: readonly PersonRowsPart[];
 }): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
@@ -57,6 +62,7 @@ export function supporterAdminRoutes(deps: {
   // Before the person's page, whose pattern would not match "new" anyway: the add, edit and subscriptions forms.
   mountSupporterEditing(app, deps);
   mountNoteEditing(app, deps);
+  mountMerging(app, deps);
 
   app.get('/', async (c) => {
     const f = filtersSchema.parse(c.req.query());
@@ -98,6 +104,11 @@ export function supporterAdminRoutes(deps: {
     const [record, timeZone] = await Promise.all([getSupporterRecord(db, personId(c)), frame.timeZone()]);
     if (!record) return c.notFound();
     const staff = c.get('staff')!;
+    const shown = (deps.personRows ?? []).filter((p) => p.activity && p.heading);
+    const [activity, merges] = await Promise.all([
+      Promise.all(shown.map(async (p) => ({ heading: p.heading!, items: await p.activity!(db, record.person.id) }))),
+      supporterPermissions.merge(staff) ? listMerges(db, { keptId: record.person.id }) : [],
+    ]);
     const errors = options.errors ?? {};
     const name = fullName(record.person) || record.person.emailAsTyped;
     return frame.render(c, {
@@ -116,7 +127,10 @@ export function supporterAdminRoutes(deps: {
             exportRecord: supporterPermissions.exportRecord(staff),
             stopLinks: supporterPermissions.stopLinks(staff),
             erase: supporterPermissions.erase(staff),
+            merge: supporterPermissions.merge(staff),
           }}
+          activity={activity}
+          merges={merges}
           notice={options.notice}
           tagValue={options.tagValue}
           noteValue={options.noteValue}
@@ -130,9 +144,11 @@ export function supporterAdminRoutes(deps: {
   const added: Record<string, string> = {
     new: 'Added. They are subscribed, and their consent is recorded below.',
     existing: 'This address was already on the list: here is their record. Nothing about them was changed.',
+    merged: 'Merged. Everything of the other record is on this one now; the merge can be undone for 30 days.',
+    unmerged: 'Merge undone: this record is back as it was, and so is the one it was merged into.',
   };
   app.get(`/${id}`, (c) => {
-    const key = c.req.query('added') ?? '';
+    const key = c.req.query('added') ?? c.req.query('merge') ?? '';
     return personPage(c, { notice: Object.hasOwn(added, key) ? added[key] : undefined });
   });
 
