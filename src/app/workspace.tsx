@@ -131,7 +131,12 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
   admin.route('/mailbox', mailboxRoutes({ db, frame }));
   admin.route(
     '/supporters',
-    supporterAdminRoutes({ db, frame, personalData: personalDataParts(workspace.storyVault), personRows: personRowsParts }),
+    supporterAdminRoutes({
+      db,
+      frame,
+      personalData: personalDataParts(workspace.storyVault),
+      personRows: personRowsParts,
+    }),
   );
   admin.route(
     '/broadcasts',

@@ -36,7 +36,10 @@ async function restoreSupporter(tx: Db, fromId: number, toId: number, rows: Move
       .update(broadcastRecipients)
       .set({ supporterId: fromId })
       .where(
-        and(eq(broadcastRecipients.supporterId, toId), inArray(broadcastRecipients.broadcastId, rows.moved.map(Number))),
+        and(
+          eq(broadcastRecipients.supporterId, toId),
+          inArray(broadcastRecipients.broadcastId, rows.moved.map(Number)),
+        ),
       );
   await putBackRows(tx, broadcastRecipients, rows.setAside);
 }

@@ -17,7 +17,12 @@ function loserOf(a: Rsvp, b: Rsvp): Rsvp {
 }
 
 async function reassignSupporter(tx: Db, fromId: number, toId: number): Promise<MovedRows> {
-  const columns = { id: eventRsvps.id, eventId: eventRsvps.eventId, status: eventRsvps.status, createdAt: eventRsvps.createdAt };
+  const columns = {
+    id: eventRsvps.id,
+    eventId: eventRsvps.eventId,
+    status: eventRsvps.status,
+    createdAt: eventRsvps.createdAt,
+  };
   const [theirs, ours] = await Promise.all([
     tx.select(columns).from(eventRsvps).where(eq(eventRsvps.supporterId, fromId)),
     tx.select(columns).from(eventRsvps).where(eq(eventRsvps.supporterId, toId)),
@@ -67,4 +72,10 @@ async function activity(db: Db, supporterId: number) {
 }
 
 /** Events' rows of a person: their RSVPs. */
-export const rsvpPersonRows: PersonRowsPart = { name: 'rsvps', heading: 'RSVPs', reassignSupporter, restoreSupporter, activity };
+export const rsvpPersonRows: PersonRowsPart = {
+  name: 'rsvps',
+  heading: 'RSVPs',
+  reassignSupporter,
+  restoreSupporter,
+  activity,
+};

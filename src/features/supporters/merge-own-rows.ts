@@ -2,7 +2,14 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { putBackRows, setAsideRows } from '../../platform/db/row-snapshots.ts';
 import type { OwnMoves } from './merge-schema.ts';
-import { consents, signupConfirmations, subscriptions, supporterEvents, supporterNotes, supporterTags } from './schema.ts';
+import {
+  consents,
+  signupConfirmations,
+  subscriptions,
+  supporterEvents,
+  supporterNotes,
+  supporterTags,
+} from './schema.ts';
 
 type Status = 'pending' | 'subscribed' | 'unsubscribed';
 /**
@@ -30,7 +37,10 @@ export async function moveOwnRows(tx: Db, fromId: number, toId: number, now: Dat
     .where(eq(signupConfirmations.supporterId, fromId))
     .returning({ tokenHash: signupConfirmations.tokenHash });
 
-  const ours = await tx.select({ tag: supporterTags.tag }).from(supporterTags).where(eq(supporterTags.supporterId, toId));
+  const ours = await tx
+    .select({ tag: supporterTags.tag })
+    .from(supporterTags)
+    .where(eq(supporterTags.supporterId, toId));
   const tagsSetAside =
     ours.length === 0
       ? []

@@ -25,10 +25,7 @@ export const mergeChoicesInput = z.object({
 });
 export type MergeChoices = z.output<typeof mergeChoicesInput>;
 
-export type MergeOutcome =
-  | { outcome: 'merged'; mergeId: number }
-  | { outcome: 'missing' }
-  | { outcome: 'same' };
+export type MergeOutcome = { outcome: 'merged'; mergeId: number } | { outcome: 'missing' } | { outcome: 'same' };
 
 /**
  * Makes two records of one person one (ADR 066), in one transaction: every row of the other record, in this
@@ -64,7 +61,12 @@ export async function mergeSupporters(
     const droppedEmail = choices.email === 'kept' ? other!.email : kept!.email;
     const [entry] = await tx
       .insert(supporterEvents)
-      .values({ supporterId: keptId, kind: 'merged', detail: { mergedId: otherId, previousEmail: droppedEmail }, at: now })
+      .values({
+        supporterId: keptId,
+        kind: 'merged',
+        detail: { mergedId: otherId, previousEmail: droppedEmail },
+        at: now,
+      })
       .returning({ id: supporterEvents.id });
     await tx.delete(supporters).where(eq(supporters.id, otherId));
 

@@ -31,7 +31,9 @@ export async function addressesOf(db: Db, person: { id: number; email: string })
     .select({ email: sql<string>`${supporterEvents.detail} ->> 'previousEmail'` })
     .from(supporterEvents)
     // A merge keeps the address it let go the same way (ADR 066).
-    .where(and(eq(supporterEvents.supporterId, person.id), inArray(supporterEvents.kind, ['details-changed', 'merged'])));
+    .where(
+      and(eq(supporterEvents.supporterId, person.id), inArray(supporterEvents.kind, ['details-changed', 'merged'])),
+    );
   return [...new Set([person.email, ...previous.map((p) => p.email).filter(Boolean)])];
 }
 

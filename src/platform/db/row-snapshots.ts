@@ -8,7 +8,10 @@ import { rowsOf, type Db } from './client.ts';
  * The caller names its own table; a row's dependants (a cascade) are the caller's to set aside first.
  */
 export async function setAsideRows(tx: Db, table: PgTable, where: SQL): Promise<unknown[]> {
-  const rows = await rowsOf<{ row: unknown }>(tx, sql`delete from ${table} where ${where} returning to_jsonb(${table}) as row`);
+  const rows = await rowsOf<{ row: unknown }>(
+    tx,
+    sql`delete from ${table} where ${where} returning to_jsonb(${table}) as row`,
+  );
   return rows.map((r) => r.row);
 }
 

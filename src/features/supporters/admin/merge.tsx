@@ -18,7 +18,8 @@ const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).d
 async function typedChoices(c: Context<AdminEnv>): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
   const values: Record<string, string> = {};
-  for (const name of ['email', ...mergeFields, 'confirm']) if (typeof body[name] === 'string') values[name] = body[name];
+  for (const name of ['email', ...mergeFields, 'confirm'])
+    if (typeof body[name] === 'string') values[name] = body[name];
   return values;
 }
 
@@ -44,7 +45,12 @@ export function mountMerging(
     });
   });
 
-  const mergeForm = async (c: Context<AdminEnv>, values: Record<string, string>, errors: FieldErrors = {}, status = 200) => {
+  const mergeForm = async (
+    c: Context<AdminEnv>,
+    values: Record<string, string>,
+    errors: FieldErrors = {},
+    status = 200,
+  ) => {
     const keptId = Number(c.req.param('kept'));
     const otherId = Number(c.req.param('other'));
     if (keptId === otherId) return c.notFound();
@@ -88,8 +94,7 @@ export function mountMerging(
       getSupporterRecord(db, Number(c.req.param('other'))),
     ]);
     const values: Record<string, string> = { email: 'kept' };
-    for (const field of mergeFields)
-      values[field] = !kept?.person[field] && other?.person[field] ? 'other' : 'kept';
+    for (const field of mergeFields) values[field] = !kept?.person[field] && other?.person[field] ? 'other' : 'kept';
     return mergeForm(c, values);
   });
 

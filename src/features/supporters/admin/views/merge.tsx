@@ -25,8 +25,8 @@ export function DuplicatesPage(props: { pairs: LikelyDuplicate[]; total: number;
       <BackLink href="/admin/supporters">Supporters</BackLink>
       <h1>Likely duplicates</h1>
       <p>
-        Two records with the same name and phone number, or the same name and ZIP code, are likely one person who
-        signed up with two addresses. Compare them before you merge: a merge can be undone for 30 days.
+        Two records with the same name and phone number, or the same name and ZIP code, are likely one person who signed
+        up with two addresses. Compare them before you merge: a merge can be undone for 30 days.
       </p>
       <p>
         <a href="/admin/supporters/merges">Merges that can still be undone</a>
@@ -43,7 +43,11 @@ export function DuplicatesPage(props: { pairs: LikelyDuplicate[]; total: number;
               <td>{pair.why.map((w) => reasonLabel[w]).join('; ')}</td>
               <td>
                 <a href={`/admin/supporters/merge/${pair.first.id}/${pair.second.id}`}>
-                  Compare and merge<span class="visually-hidden"> #{pair.second.id} into #{pair.first.id}</span>
+                  Compare and merge
+                  <span class="visually-hidden">
+                    {' '}
+                    #{pair.second.id} into #{pair.first.id}
+                  </span>
                 </a>
               </td>
             </tr>
@@ -80,7 +84,14 @@ function shown(person: Person, field: MergeField | 'email'): string {
 }
 
 /** Which of the two records gives one detail: two radio buttons in a fieldset, the record's value in each label. */
-function Choice(props: { field: MergeField | 'email'; legend: string; kept: Person; other: Person; value?: string; error?: string }) {
+function Choice(props: {
+  field: MergeField | 'email';
+  legend: string;
+  kept: Person;
+  other: Person;
+  value?: string;
+  error?: string;
+}) {
   const { field } = props;
   return (
     <fieldset
@@ -135,9 +146,10 @@ export function MergePage(props: {
         Merge record #{other.id} into #{kept.id}
       </h1>
       <p>
-        Record #{kept.id} stays, with the details you choose below. Everything of record #{other.id} moves to it: consent
-        records, timeline, tags, notes, subscriptions (an unsubscribe always stays), signatures, RSVPs and letters. You
-        can undo the merge for 30 days. <a href={`/admin/supporters/merge/${other.id}/${kept.id}`}>Keep #{other.id} instead</a>
+        Record #{kept.id} stays, with the details you choose below. Everything of record #{other.id} moves to it:
+        consent records, timeline, tags, notes, subscriptions (an unsubscribe always stays), signatures, RSVPs and
+        letters. You can undo the merge for 30 days.{' '}
+        <a href={`/admin/supporters/merge/${other.id}/${kept.id}`}>Keep #{other.id} instead</a>
       </p>
       <DataTable caption="The two records" columns={['', `Record #${kept.id} (stays)`, `Record #${other.id}`]}>
         {(['email', 'givenName', 'familyName', 'phone', 'zip', 'county', 'locale'] as const).map((field) => (
@@ -165,7 +177,14 @@ export function MergePage(props: {
         ))}
       </DataTable>
       <Form action={action} token={props.token}>
-        <Choice field="email" legend="Which email address stays" kept={kept} other={other} value={props.values.email} error={props.errors.email} />
+        <Choice
+          field="email"
+          legend="Which email address stays"
+          kept={kept}
+          other={other}
+          value={props.values.email}
+          error={props.errors.email}
+        />
         {(Object.keys(fieldLabels) as MergeField[]).map((field) => (
           <Choice
             field={field}
@@ -205,7 +224,13 @@ export function UndoMergeButton(props: { merge: Pick<MergeListing, 'id' | 'merge
 }
 
 /** Merges of the last 30 days, each with its undo. */
-export function MergeLogPage(props: { merges: MergeListing[]; token: string; timeZone: string; notice?: string; error?: string }) {
+export function MergeLogPage(props: {
+  merges: MergeListing[];
+  token: string;
+  timeZone: string;
+  notice?: string;
+  error?: string;
+}) {
   return (
     <>
       {props.error ? (
@@ -225,7 +250,10 @@ export function MergeLogPage(props: { merges: MergeListing[]; token: string; tim
       {props.merges.length === 0 ? (
         <p>No merges in the last 30 days.</p>
       ) : (
-        <DataTable caption="Merges of the last 30 days, newest first" columns={['When', 'Kept', 'Merged into it', 'Undo']}>
+        <DataTable
+          caption="Merges of the last 30 days, newest first"
+          columns={['When', 'Kept', 'Merged into it', 'Undo']}
+        >
           {props.merges.map((m) => (
             <tr>
               <td>
