@@ -99,6 +99,13 @@ export function mountMerging(
   });
 
   app.post(`/merge/${pair}`, allow, async (c) => {
+    const [kept, other] = await Promise.all([
+      getSupporterRecord(db, Number(c.req.param('kept'))),
+      getSupporterRecord(db, Number(c.req.param('other'))),
+    ]);
+    if (!kept) return c.notFound();
+    // Sent twice (a second click, the back button): the first merged them, so this one shows the result.
+    if (!other) return c.redirect(`/admin/supporters/${kept.person.id}`, 303);
     const values = await typedChoices(c);
     const parsed = mergeChoicesInput.safeParse(values);
     if (!parsed.success) return mergeForm(c, values, fieldErrors(parsed.error.issues), 400);
