@@ -43,11 +43,7 @@ export function DuplicatesPage(props: { pairs: LikelyDuplicate[]; total: number;
               <td>{pair.why.map((w) => reasonLabel[w]).join('; ')}</td>
               <td>
                 <a href={`/admin/supporters/merge/${pair.first.id}/${pair.second.id}`}>
-                  Compare and merge
-                  <span class="visually-hidden">
-                    {' '}
-                    #{pair.second.id} into #{pair.first.id}
-                  </span>
+                  Compare #{pair.second.id} with #{pair.first.id}
                 </a>
               </td>
             </tr>
@@ -217,7 +213,7 @@ export function UndoMergeButton(props: { merge: Pick<MergeListing, 'id' | 'merge
   return (
     <Form action={`/admin/supporters/merges/${props.merge.id}/undo`} token={props.token} class="inline-action">
       <button type="submit" class="button secondary">
-        Undo merge<span class="visually-hidden"> of record #{props.merge.mergedId}</span>
+        Undo merge of record #{props.merge.mergedId}
       </button>
     </Form>
   );
