@@ -12,6 +12,10 @@ import { Secrets } from '../src/platform/crypto.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { PURGE_INTERVAL_MS, retention } from '../src/platform/retention.ts';
 import { privacyPurgeSchedule, purgeExpiredPersonalData } from '../src/privacy-purge.ts';
+import { personRowsParts } from '../src/app/person-rows.ts';
+import { mergeSupporters } from '../src/features/supporters/merge.ts';
+import { supporterMerges } from '../src/features/supporters/merge-schema.ts';
+import { seedDuplicatePair } from '../src/features/supporters/merge-test-support.ts';
 import { createTestApp } from './support/app.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
@@ -28,6 +32,7 @@ const statements = {
     [/with a petition signature:\s*deleted within (\d+) hours/, retention.signingIpHours],
     [/until you sign up or for (\d+) days/, retention.campaignCookieDays],
     [/is deleted (\d+) days after you shared it/, retention.storiesUnpublishedDays],
+    [/joined into the other for (\d+) days/, retention.mergeUndoDays],
   ],
   es: [
     [/nunca se confirman:\s*se borran a los (\d+) días/, retention.unconfirmedDays],
@@ -35,6 +40,7 @@ const statements = {
     [/con una firma:\s*se borra en un plazo de (\d+) horas/, retention.signingIpHours],
     [/hasta que te inscribas o durante (\d+) días/, retention.campaignCookieDays],
     [/se borra a los (\d+) días de compartirla/, retention.storiesUnpublishedDays],
+    [/unido al otro durante (\d+) días/, retention.mergeUndoDays],
   ],
 } as const;
 
@@ -182,6 +188,30 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
     expect(await person('confirmed@example.org')).toBeDefined();
     expect(await signatureOf('confirmed@example.org')).toMatchObject({ status: 'verified' });
     expect(await readCount(db(), petition.id)).toBe(1);
+  });
+
+  it('keeps a merged record for the undo as long as the notice says, and no longer', async () => {
+    const days = stated('en', 5);
+    const { kept, other } = await seedDuplicatePair(db());
+    const at = new Date();
+    const fields = ['email', 'givenName', 'familyName', 'phone', 'zip', 'county', 'locale', 'firstSource'] as const;
+    const choices = { ...Object.fromEntries(fields.map((f) => [f, 'kept' as const])), confirm: 'on' as const };
+    const actor = { staffId: null, email: 'staff@example.org', ip: '' };
+    await mergeSupporters(
+      db(),
+      { keptId: kept.id, otherId: other.id },
+      choices as Parameters<typeof mergeSupporters>[2],
+      actor,
+      personRowsParts,
+      at,
+    );
+    const logger = silent;
+    const held = () => db().select().from(supporterMerges).where(eq(supporterMerges.keptId, kept.id));
+    await purgeExpiredPersonalData(db(), logger, new Date(at.getTime() + days * DAY - HOUR));
+    expect(await held()).toHaveLength(1);
+    const purged = await purgeExpiredPersonalData(db(), logger, new Date(at.getTime() + days * DAY + HOUR));
+    expect(purged.mergeUndoData).toBeGreaterThanOrEqual(1);
+    expect(await held()).toEqual([]);
   });
 
   it('runs on its schedule in the worker, and stops cleanly', async () => {

@@ -65,6 +65,7 @@ export const retentionPlaceholders = {
   '{{unconfirmed-days}}': String(retention.unconfirmedDays),
   '{{signing-ip-hours}}': String(retention.signingIpHours),
   '{{campaign-cookie-days}}': String(retention.campaignCookieDays),
+  '{{merge-undo-days}}': String(retention.mergeUndoDays),
   get '{{stories-unpublished-days}}'(): string {
     return String(retention.storiesUnpublishedDays);
   },
