@@ -67,6 +67,20 @@ describeEachDatabase('merging two records of one person, and undoing it', (datab
     const otherRows = await rowsNaming(database(), other.id);
     const keptRows = await rowsNaming(database(), kept.id);
 
+    // Every table that names a supporter, from the catalog: a new one fails here until a part moves its rows.
+    expect(Object.keys(otherRows)).toEqual([
+      'broadcast_recipients',
+      'consents',
+      'event_rsvps',
+      'letters',
+      'petition_signatures',
+      'signup_confirmations',
+      'subscriptions',
+      'supporter_events',
+      'supporter_notes',
+      'supporter_tags',
+    ]);
+
     const choices: MergeChoices = { ...keepAll, email: 'other', familyName: 'other', county: 'other' };
     const merged = await mergeSupporters(db, { keptId: kept.id, otherId: other.id }, choices, actor, personRowsParts);
     expect(merged.outcome).toBe('merged');
@@ -86,6 +100,18 @@ describeEachDatabase('merging two records of one person, and undoing it', (datab
     });
     // Full consent history of both, the timeline of both plus the merge, every note.
     const after = await rowsNaming(database(), kept.id);
+    // Both records' rows, bar one of each clash (set aside for the undo) and the topics both had (made one each).
+    const setAside: Record<string, number> = {
+      broadcast_recipients: 1,
+      event_rsvps: 1,
+      letters: 1,
+      petition_signatures: 1,
+      subscriptions: 2,
+      supporter_tags: 1,
+      supporter_events: -1,
+    };
+    for (const table of Object.keys(after))
+      expect(after[table], table).toBe(keptRows[table]! + otherRows[table]! - (setAside[table] ?? 0));
     expect(after.consents).toBe(keptRows.consents! + otherRows.consents!);
     expect(after.supporter_events).toBe(keptRows.supporter_events! + otherRows.supporter_events! + 1);
     expect(after.supporter_notes).toBe(2);
