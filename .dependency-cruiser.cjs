@@ -33,9 +33,9 @@ module.exports = {
     },
     {
       name: 'foreign-keys-only-between-schemas',
-      comment: "Only a schema.ts (or a further *-schema.ts) may import another feature's schema.ts (for a foreign key).",
+      comment: "Only a schema.ts (or a further <topic>-schema.ts) may import another feature's schema.ts (for a foreign key).",
       severity: 'error',
-      from: { path: '^src/features/([^/]+)/', pathNot: 'schema\\.ts$' },
+      from: { path: '^src/features/([^/]+)/', pathNot: '[/-]schema\\.ts$' },
       to: { path: '^src/features/[^/]+/schema\\.ts$', pathNot: '^src/features/$1/' },
     },
     {

@@ -6,7 +6,7 @@ import { deleteUnconfirmedSignatures, forgetSignerAddresses, hasSigned } from '.
 import { hasRsvp } from './features/events/service.ts';
 import { purgeExpiredStories } from './features/stories/service.ts';
 import { runRetentionRules } from './features/retention/service.ts';
-import { purgeUnconfirmedSignups } from './features/supporters/service.ts';
+import { purgeExpiredMerges, purgeUnconfirmedSignups } from './features/supporters/service.ts';
 import { actionParts } from './app/personal-data.ts';
 import { retentionActions } from './app/retention-actions.ts';
 import { purgePrivacyLog } from './features/privacy/service.ts';
@@ -27,6 +27,8 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
   const rules = await runRetentionRules(db, retentionActions(actionParts), now);
   // Privacy requests never confirmed, and the request log past its months (ADR 068).
   const requests = await purgePrivacyLog(db, now);
+  // A merge's undo data holds the merged person's former record: gone after retention.mergeUndoDays (ADR 069).
+  const mergeUndoData = await purgeExpiredMerges(db, now);
   const result = {
     unconfirmedSignatures: signatures,
     signerAddressesCleared: signerAddresses,
@@ -37,6 +39,7 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
     retentionRules: rules,
     unconfirmedPrivacyRequests: requests.unconfirmed,
     expiredPrivacyRequests: requests.expired,
+    mergeUndoData,
   };
   logger.info(result, 'privacy purge finished');
   return result;

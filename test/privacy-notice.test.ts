@@ -13,6 +13,10 @@ import { createLogger } from '../src/platform/logger.ts';
 import { PURGE_INTERVAL_MS, retention } from '../src/platform/retention.ts';
 import { ANSWER_DAYS } from '../src/features/privacy/service.ts';
 import { privacyPurgeSchedule, purgeExpiredPersonalData } from '../src/privacy-purge.ts';
+import { personRowsParts } from '../src/app/person-rows.ts';
+import { mergeSupporters } from '../src/features/supporters/merge.ts';
+import { supporterMerges } from '../src/features/supporters/merge-schema.ts';
+import { seedDuplicatePair } from '../src/features/supporters/merge-test-support.ts';
 import { createTestApp } from './support/app.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
@@ -32,6 +36,7 @@ const statements = {
     [/a request you never confirm is deleted after (\d+) hours/, retention.privacyConfirmHours],
     [/is kept for (\d+) months after the last decision/, retention.privacyLogMonths],
     [/as a page to read, for (\d+) days/, retention.privacyCopyDays],
+    [/joined into the other for (\d+) days/, retention.mergeUndoDays],
   ],
   es: [
     [/nunca se confirman:\s*se borran a los (\d+) días/, retention.unconfirmedDays],
@@ -42,6 +47,7 @@ const statements = {
     [/una solicitud que nunca confirmas se borra a las (\d+) horas/, retention.privacyConfirmHours],
     [/se guarda durante (\d+) meses después de la última decisión/, retention.privacyLogMonths],
     [/en una página para leer, durante (\d+) días/, retention.privacyCopyDays],
+    [/unido al otro durante (\d+) días/, retention.mergeUndoDays],
   ],
 } as const;
 
@@ -224,6 +230,30 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
     expect(await person('confirmed@example.org')).toBeDefined();
     expect(await signatureOf('confirmed@example.org')).toMatchObject({ status: 'verified' });
     expect(await readCount(db(), petition.id)).toBe(1);
+  });
+
+  it('keeps a merged record for the undo as long as the notice says, and no longer', async () => {
+    const days = stated('en', 5);
+    const { kept, other } = await seedDuplicatePair(db());
+    const at = new Date();
+    const fields = ['email', 'givenName', 'familyName', 'phone', 'zip', 'county', 'locale', 'firstSource'] as const;
+    const choices = { ...Object.fromEntries(fields.map((f) => [f, 'kept' as const])), confirm: 'on' as const };
+    const actor = { staffId: null, email: 'staff@example.org', ip: '' };
+    await mergeSupporters(
+      db(),
+      { keptId: kept.id, otherId: other.id },
+      choices as Parameters<typeof mergeSupporters>[2],
+      actor,
+      personRowsParts,
+      at,
+    );
+    const logger = silent;
+    const held = () => db().select().from(supporterMerges).where(eq(supporterMerges.keptId, kept.id));
+    await purgeExpiredPersonalData(db(), logger, new Date(at.getTime() + days * DAY - HOUR));
+    expect(await held()).toHaveLength(1);
+    const purged = await purgeExpiredPersonalData(db(), logger, new Date(at.getTime() + days * DAY + HOUR));
+    expect(purged.mergeUndoData).toBeGreaterThanOrEqual(1);
+    expect(await held()).toEqual([]);
   });
 
   it('runs on its schedule in the worker, and stops cleanly', async () => {

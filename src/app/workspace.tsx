@@ -38,6 +38,7 @@ import { letterAdminRoutes } from '../features/letters/admin/routes.tsx';
 import { letterPermissions } from '../features/letters/service.ts';
 import { storyAdminRoutes } from '../features/stories/admin/routes.tsx';
 import { personalDataParts } from './personal-data.ts';
+import { personRowsParts } from './person-rows.ts';
 import { storyPermissions, type StoryVault } from '../features/stories/service.ts';
 import { retentionAdminRoutes, retentionPermissions } from '../features/retention/service.ts';
 import { newsAdminRoutes } from '../features/news/admin/routes.tsx';
@@ -141,6 +142,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       personalData: personalDataParts(workspace.storyVault),
       dataDir: config.dataDir,
       logger,
+      personRows: personRowsParts,
     }),
   );
   admin.route('/privacy', privacyAdminRoutes({ db, frame }));

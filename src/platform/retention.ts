@@ -19,6 +19,11 @@ export const retention = {
    * hours.
    */
   signingIpHours: 24,
+  /**
+   * Two records of one person merged by staff can be undone for this many days; then the undo's copy of the merged
+   * record is deleted by the purge.
+   */
+  mergeUndoDays: 30,
   /** The cookie naming the campaign link someone followed lasts this many days, or until they sign up. */
   campaignCookieDays: 30,
   /**
@@ -73,6 +78,7 @@ export const retentionPlaceholders = {
   '{{privacy-confirm-hours}}': String(retention.privacyConfirmHours),
   '{{privacy-copy-days}}': String(retention.privacyCopyDays),
   '{{privacy-log-months}}': String(retention.privacyLogMonths),
+  '{{merge-undo-days}}': String(retention.mergeUndoDays),
   get '{{stories-unpublished-days}}'(): string {
     return String(retention.storiesUnpublishedDays);
   },

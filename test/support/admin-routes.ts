@@ -7,6 +7,7 @@ import { petitions } from '../../src/features/petitions/schema.ts';
 import { eventRouteCases } from './admin-routes-events.ts';
 import { legislatorRouteCases } from './admin-routes-legislators.ts';
 import { letterRouteCases } from './admin-routes-letters.ts';
+import { mergeRouteCases } from './admin-routes-merge.ts';
 import { mediaRouteCases, navigationRouteCases, newsRouteCases } from './admin-routes-site.ts';
 import { storyRouteCases } from './admin-routes-stories.ts';
 import { supporterImportRouteCases } from './admin-routes-import.ts';
@@ -242,6 +243,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     get(`${personPattern}/erase`, adminOnly, `${person}/erase`),
     post(`${personPattern}/erase`, adminOnly, { url: `${person}/erase`, form: {} }),
     ...(await supporterImportRouteCases(database, campaigners)),
+    ...(await mergeRouteCases(database)),
   ];
   return [
     ...contentRoutes,

@@ -323,3 +323,4 @@ export async function sendTestBroadcast(
 
 /** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
 export { broadcastAuditWords } from './audit-words.ts';
+export { broadcastPersonRows } from './person-merge.ts';

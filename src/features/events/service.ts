@@ -28,6 +28,7 @@ export { rsvpTemplates, whenText } from './rsvp-emails.ts';
 export { eventCalendar, eventUrl, webCalendarLinks } from './calendar.ts';
 // A person's data (issue 18): their RSVPs.
 export { rsvpPersonalData } from './personal-data.ts';
+export { rsvpPersonRows } from './person-merge.ts';
 // For the privacy purge: an RSVP keeps its person.
 export { hasRsvp } from './rsvp-records.ts';
 

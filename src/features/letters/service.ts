@@ -31,6 +31,7 @@ export {
 export { letterPreview, letterTemplateNames, letterTemplates } from './letter-emails.ts';
 // A person's data (issue 18): their letters.
 export { letterPersonalData } from './personal-data.ts';
+export { letterPersonRows } from './person-merge.ts';
 // L1 end
 
 // L4: the staff side (campaigns, live delivery's switch, reports): who may, and the audit log's words

@@ -51,6 +51,7 @@ export {
 export { writeSignatures } from './signing.ts';
 /** Petitions' part of a person's data (issue 18): their signatures. */
 export { signaturePersonalData } from './personal-data.ts';
+export { signaturePersonRows } from './person-merge.ts';
 /** Petitions' part of site search (SearchSource). */
 export { searchPetitions } from './search.ts';
 

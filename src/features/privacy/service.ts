@@ -4,3 +4,4 @@ export { purgePrivacyLog } from './decisions.ts';
 export { privacyTemplates } from './emails.ts';
 export { privacyPermissions } from './permissions.ts';
 export { ANSWER_DAYS } from './requests.ts';
+export { privacyRequestPersonRows } from './person-merge.ts';

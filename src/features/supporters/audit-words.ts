@@ -62,6 +62,14 @@ export const supporterAuditWords: AuditWords = {
       label: 'Deleted a note about a supporter',
       sentence: (e) => `${e.actor} deleted a note from the timeline of ${supporter(e)}`,
     },
+    'supporter.merge': {
+      label: 'Merged two supporter records',
+      sentence: (e) => `${e.actor} merged another record into ${supporter(e)}${e.note ? ` (${e.note})` : ''}`,
+    },
+    'supporter.merge-undo': {
+      label: 'Undid a merge of supporter records',
+      sentence: (e) => `${e.actor} undid a merge into ${supporter(e)}${e.note ? ` (${e.note})` : ''}`,
+    },
     'supporter.export': {
       label: 'Downloaded a supporter’s data',
       sentence: (e) => `${e.actor} downloaded everything held about ${supporter(e)}`,

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { DataSubject, PersonalDataPart } from '../../platform/personal-data.ts';
 import { recordAudit, type AuditActor } from '../audit/service.ts';
 import { ERASED_ADDRESS, forgetAddress } from '../email/service.ts';
+import { mergesOf } from './merge.ts';
 import { getSupporterRecord } from './records.ts';
 import { supporterEvents, supporterNotes, supporters } from './schema.ts';
 import { addressesOf, messagesToPerson } from './timeline.ts';
@@ -83,6 +84,8 @@ export async function exportSupporter(db: Db, id: number, parts: readonly Person
     timeline: events.map((e) => ({ kind: e.kind, detail: e.detail, at: e.at.toISOString() })),
     notes: notes.map((n) => ({ text: n.body, writtenBy: 'staff', at: n.at.toISOString() })),
     emails: emails.map((m) => ({ ...m, queuedAt: m.queuedAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+    // Records of theirs staff merged into this one in the last 30 days, as they were: the undo's copy (ADR 069).
+    mergedRecords: await mergesOf(db, id),
     ...Object.fromEntries(held),
   };
 }

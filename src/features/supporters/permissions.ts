@@ -33,6 +33,8 @@ type Actor = { role: StaffRole };
  * - `exportList`: download the list, as filtered, as CSV. The same people as
  *   `exportSignatures` on petitions: organizers hand lists on to coalition
  *   partners and to Action Network. Each download is in the audit log.
+ * - `merge`: make two records of one person one, and undo that within 30 days (ADR 069). Like `edit`: it
+ *   changes records and loses nothing, as the undo gives back both.
  * - `erase`: admins only. It cannot be undone and there is no history to
  *   restore from, so it sits with the role that already answers for the
  *   data. Supporters can still erase themselves from their preferences page.
@@ -47,5 +49,6 @@ export const supporterPermissions = {
   stopLinks: (actor: Actor) => roles.canRunCampaigns(actor),
   importList: (actor: Actor) => roles.canRunCampaigns(actor),
   exportList: (actor: Actor) => roles.canRunCampaigns(actor),
+  merge: (actor: Actor) => roles.canRunCampaigns(actor),
   erase: (actor: Actor) => roles.isAdmin(actor),
 };

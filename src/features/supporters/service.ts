@@ -28,6 +28,8 @@ export { preferencesToken } from './links.ts';
 // Who may open a supporter's record: other features ask before they link to one.
 export { supporterPermissions } from './permissions.ts';
 export { purgeUnconfirmedSignups, type SignupPurge, type SignupPurgeResult } from './retention.ts';
+// The hourly privacy purge: a merge's undo data past its 30 days (ADR 069).
+export { purgeExpiredMerges } from './merge.ts';
 // Pieces of a statement another feature writes in one round trip (a batch of petition signers).
 export { addToTimelineFrom, upsertSupportersFrom } from './statement-parts.ts';
 

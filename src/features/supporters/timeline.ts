@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { messagesTo, type MessageTo } from '../email/service.ts';
@@ -30,7 +30,10 @@ export async function addressesOf(db: Db, person: { id: number; email: string })
   const previous = await db
     .select({ email: sql<string>`${supporterEvents.detail} ->> 'previousEmail'` })
     .from(supporterEvents)
-    .where(and(eq(supporterEvents.supporterId, person.id), eq(supporterEvents.kind, 'details-changed')));
+    // A merge keeps the address it let go the same way (ADR 069).
+    .where(
+      and(eq(supporterEvents.supporterId, person.id), inArray(supporterEvents.kind, ['details-changed', 'merged'])),
+    );
   return [...new Set([person.email, ...previous.map((p) => p.email).filter(Boolean)])];
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { plainText } from '../../../platform/plain-text.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import type { PersonalDataPart } from '../../../platform/personal-data.ts';
+import type { PersonRowsPart } from '../../../platform/person-merge.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import type { FieldErrors } from '../../../platform/web/forms.tsx';
 import type { Logger } from '../../../platform/logger.ts';
@@ -27,6 +28,8 @@ import { mountNoteEditing } from './notes.tsx';
 import { filtersSchema } from './list-filters.ts';
 import { mountSupporterExport } from './export.tsx';
 import { mountSupporterImport } from './import.tsx';
+import { mountMerging } from './merge.tsx';
+import { listMerges } from '../merge.ts';
 import { EraseSupporterPage, SupporterPage } from './views/person.tsx';
 
 const PER_PAGE = 50;
@@ -43,6 +46,8 @@ export function supporterAdminRoutes(deps: {
   /** Where an uploaded import waits until it is imported (DATA_DIR); without it, no import screens. */
   dataDir?: string;
   logger?: Logger;
+  /** Each other feature's rows of a person, for a merge and its undo and the person page (handed in by the app). */
+  personRows?: readonly PersonRowsPart[];
 }): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
@@ -54,6 +59,7 @@ export function supporterAdminRoutes(deps: {
   mountNoteEditing(app, deps);
   if (deps.dataDir) mountSupporterImport(app, { ...deps, dataDir: deps.dataDir });
   mountSupporterExport(app, deps);
+  mountMerging(app, deps);
 
   app.get('/', async (c) => {
     const f = filtersSchema.parse(c.req.query());
@@ -97,6 +103,11 @@ export function supporterAdminRoutes(deps: {
     const [record, timeZone] = await Promise.all([getSupporterRecord(db, personId(c)), frame.timeZone()]);
     if (!record) return c.notFound();
     const staff = c.get('staff')!;
+    const shown = (deps.personRows ?? []).filter((p) => p.activity && p.heading);
+    const [activity, merges] = await Promise.all([
+      Promise.all(shown.map(async (p) => ({ heading: p.heading!, items: await p.activity!(db, record.person.id) }))),
+      supporterPermissions.merge(staff) ? listMerges(db, { keptId: record.person.id }) : [],
+    ]);
     const errors = options.errors ?? {};
     const name = fullName(record.person) || record.person.emailAsTyped;
     return frame.render(c, {
@@ -115,7 +126,10 @@ export function supporterAdminRoutes(deps: {
             exportRecord: supporterPermissions.exportRecord(staff),
             stopLinks: supporterPermissions.stopLinks(staff),
             erase: supporterPermissions.erase(staff),
+            merge: supporterPermissions.merge(staff),
           }}
+          activity={activity}
+          merges={merges}
           notice={options.notice}
           tagValue={options.tagValue}
           noteValue={options.noteValue}
@@ -129,9 +143,11 @@ export function supporterAdminRoutes(deps: {
   const added: Record<string, string> = {
     new: 'Added. They are subscribed, and their consent is recorded below.',
     existing: 'This address was already on the list: here is their record. Nothing about them was changed.',
+    merged: 'Merged. Everything of the other record is on this one now; the merge can be undone for 30 days.',
+    unmerged: 'Merge undone: this record is back as it was, and so is the one it was merged into.',
   };
   app.get(`/${id}`, (c) => {
-    const key = c.req.query('added') ?? '';
+    const key = c.req.query('added') ?? c.req.query('merge') ?? '';
     return personPage(c, { notice: Object.hasOwn(added, key) ? added[key] : undefined });
   });
 

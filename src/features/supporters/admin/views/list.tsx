@@ -54,6 +54,10 @@ export function SupporterListPage(props: {
         <p>
           <a class="button" href="/admin/supporters/new">
             Add a supporter
+          </a>{' '}
+          {/* Those who add people are those who merge them (permissions.ts). */}
+          <a class="button secondary" href="/admin/supporters/duplicates">
+            Likely duplicates
           </a>
           {props.canImport ? (
             <>

@@ -1,18 +1,19 @@
-import { ErrorSummary, Field, Form, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
+import { ErrorSummary, Form, TextArea, type FieldErrors } from '../../../../platform/web/forms.tsx';
 import { statusOf, type SupporterRecord } from '../../records.ts';
 import { fullName } from './list.tsx';
+import { describeEntry, languageLabel, statusLabel, suppressionLabel } from './wording.ts';
+import type { PersonActivity } from '../../../../platform/person-merge.ts';
+import type { MergeListing } from '../../merge.ts';
 import {
-  describeEntry,
-  languageLabel,
-  methodLabel,
-  statusLabel,
-  subscriptionLabel,
-  suppressionLabel,
-  topicLabel,
-} from './wording.ts';
+  ActivitySections,
+  ConsentsSection,
+  EmailsSection,
+  MergesSection,
+  SubscriptionsSection,
+  TagsSection,
+} from './person-parts.tsx';
 import { When } from '../../../../platform/web/when.tsx';
 import { BackLink } from '../../../../platform/web/components.tsx';
-import { DataTable } from '../../../../platform/web/tables.tsx';
 
 export type PersonPermissions = {
   tag: boolean;
@@ -21,6 +22,7 @@ export type PersonPermissions = {
   exportRecord: boolean;
   stopLinks: boolean;
   erase: boolean;
+  merge: boolean;
 };
 
 /** A note's text as written: its line breaks kept. */
@@ -39,9 +41,11 @@ export function SupporterPage(props: {
   errors: FieldErrors;
   notice?: string | undefined;
   timeZone: string;
+  activity: { heading: string; items: PersonActivity[] }[];
+  merges: MergeListing[];
 }) {
   const Time = (time: { at: Date }) => <When at={time.at} timeZone={props.timeZone} />;
-  const { person, subscriptions, consents, tags, suppression, timeline } = props.record;
+  const { person, subscriptions, suppression, timeline } = props.record;
   const base = `/admin/supporters/${person.id}`;
   const status = statusOf(Boolean(suppression), Object.fromEntries(subscriptions.map((s) => [s.topic, s.status])));
   return (
@@ -95,77 +99,23 @@ export function SupporterPage(props: {
         </p>
       ) : null}
 
-      <h2>Subscriptions</h2>
-      {subscriptions.length === 0 ? (
-        <p>None.</p>
-      ) : (
-        <DataTable caption="Subscriptions" columns={['Topic', 'Status', 'Since']}>
-          {subscriptions.map((s) => (
-            <tr>
-              <td>{topicLabel[s.topic] ?? s.topic}</td>
-              <td>{subscriptionLabel[s.status] ?? s.status}</td>
-              <td>
-                <Time at={s.updatedAt} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-
-      <h2>Tags</h2>
-      {tags.length === 0 ? <p>No tags.</p> : null}
-      <ul class="list-inline">
-        {tags.map((tag) => (
-          <li>
-            <span class="badge">{tag}</span>{' '}
-            {props.can.tag ? (
-              <Form action={`${base}/tags/remove`} token={props.token} class="inline-action">
-                <input type="hidden" name="tag" value={tag} />
-                <button type="submit" class="link-button">
-                  Remove<span class="visually-hidden"> tag {tag}</span>
-                </button>
-              </Form>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      {props.can.tag ? (
-        <Form action={`${base}/tags`} token={props.token}>
-          <Field
-            name="tag"
-            label="Add a tag"
-            hint="Lower-case letters, digits and hyphens, like “volunteer” or “2026-advocacy-day”."
-            value={props.tagValue}
-            error={props.errors.tag}
-            maxlength={60}
-          />
-          <button type="submit" class="button secondary">
-            Add tag
-          </button>
-        </Form>
+      {props.can.merge ? (
+        <p>
+          <a href="/admin/supporters/duplicates">Likely duplicates</a>
+        </p>
       ) : null}
-
-      <h2>Consent records</h2>
-      {consents.length === 0 ? (
-        <p>None yet: consent is recorded when they confirm.</p>
-      ) : (
-        <DataTable
-          caption="What they agreed to and withdrew, newest first"
-          columns={['When', 'Topic', 'Consent', 'Wording version', 'How']}
-        >
-          {consents.map((c) => (
-            <tr>
-              <td>
-                <Time at={c.at} />
-              </td>
-              <td>{topicLabel[c.topic] ?? c.topic}</td>
-              <td>{c.granted === 'yes' ? 'Agreed' : 'Withdrew'}</td>
-              <td>{c.wordingVersion}</td>
-              <td>{methodLabel[c.method] ?? c.method}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <MergesSection merges={props.merges} token={props.token} timeZone={props.timeZone} />
+      <SubscriptionsSection record={props.record} timeZone={props.timeZone} />
+      <ConsentsSection record={props.record} timeZone={props.timeZone} />
+      <TagsSection
+        record={props.record}
+        canTag={props.can.tag}
+        token={props.token}
+        tagValue={props.tagValue}
+        errors={props.errors}
+      />
+      <ActivitySections activity={props.activity} timeZone={props.timeZone} />
+      <EmailsSection record={props.record} timeZone={props.timeZone} />
 
       <h2 id="timeline">Timeline</h2>
       {props.can.note ? (

@@ -42,7 +42,7 @@ export const suppressionLabel: Record<string, string> = {
   manual: 'staff stopped email to this address',
 };
 
-const templateLabel: Record<string, string> = {
+export const templateLabel: Record<string, string> = {
   'signup-confirm': 'confirmation link',
   welcome: 'welcome',
   broadcast: 'broadcast',
@@ -92,6 +92,8 @@ export function describeEntry(entry: TimelineEntry): string {
       const fields = Array.isArray(d.fields) ? d.fields.map((f) => fieldLabel[String(f)] ?? String(f)) : [];
       return `Staff changed their ${fields.length > 0 ? fields.join(', ') : 'details'}`;
     }
+    case 'merged':
+      return `Merged with supporter #${String(d.mergedId)}: that record's history is part of this one`;
     case 'unsubscribed':
       return `Unsubscribed${topics ? ` from ${topics}` : ''}${via(d)}`;
     case 'bounced':
