@@ -82,6 +82,7 @@ describe("a feature's tables are written and read only by its own code", () => {
       'petitions',
       'privacy',
       'reference',
+      'retention',
       'staff',
       'stories',
       'supporters',

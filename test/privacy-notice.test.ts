@@ -233,7 +233,10 @@ describeEachDatabase('the privacy notice says what the purge does', (database) =
   });
 
   it('keeps a merged record for the undo as long as the notice says, and no longer', async () => {
-    const days = stated('en', 5);
+    const days = stated(
+      'en',
+      statements.en.findIndex(([pattern]) => pattern.source.includes('joined into the other')),
+    );
     const { kept, other } = await seedDuplicatePair(db());
     const at = new Date();
     const fields = ['email', 'givenName', 'familyName', 'phone', 'zip', 'county', 'locale', 'firstSource'] as const;
