@@ -38,6 +38,7 @@ import { letterAdminRoutes } from '../features/letters/admin/routes.tsx';
 import { letterPermissions } from '../features/letters/service.ts';
 import { storyAdminRoutes } from '../features/stories/admin/routes.tsx';
 import { personalDataParts } from './personal-data.ts';
+import { supporterActionSources } from './supporter-actions.ts';
 import { storyPermissions, type StoryVault } from '../features/stories/service.ts';
 import { newsAdminRoutes } from '../features/news/admin/routes.tsx';
 import { newsPermissions } from '../features/news/permissions.ts';
@@ -130,7 +131,12 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
   admin.route('/mailbox', mailboxRoutes({ db, frame }));
   admin.route(
     '/supporters',
-    supporterAdminRoutes({ db, frame, personalData: personalDataParts(workspace.storyVault) }),
+    supporterAdminRoutes({
+      db,
+      frame,
+      personalData: personalDataParts(workspace.storyVault),
+      actions: supporterActionSources,
+    }),
   );
   admin.route(
     '/broadcasts',

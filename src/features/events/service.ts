@@ -28,6 +28,8 @@ export { rsvpTemplates, whenText } from './rsvp-emails.ts';
 export { eventCalendar, eventUrl, webCalendarLinks } from './calendar.ts';
 // A person's data (issue 18): their RSVPs.
 export { rsvpPersonalData } from './personal-data.ts';
+// Who RSVPed, for the supporter list's filters and segments (issue 18).
+export { rsvpActions } from './supporter-actions.ts';
 // For the privacy purge: an RSVP keeps its person.
 export { hasRsvp } from './rsvp-records.ts';
 

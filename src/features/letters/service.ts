@@ -31,6 +31,8 @@ export {
 export { letterPreview, letterTemplateNames, letterTemplates } from './letter-emails.ts';
 // A person's data (issue 18): their letters.
 export { letterPersonalData } from './personal-data.ts';
+// Who wrote, for the supporter list's filters and segments (issue 18).
+export { writerActions } from './supporter-actions.ts';
 // L1 end
 
 // L4: the staff side (campaigns, live delivery's switch, reports): who may, and the audit log's words

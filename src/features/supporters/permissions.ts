@@ -27,6 +27,8 @@ type Actor = { role: StaffRole };
  *   add a person may correct them.
  * - `note`: write on a person's timeline. Notes are read where the record is,
  *   so they follow `view`.
+ * - `segments`: save, rename, change and delete named sets of the list's filters. A segment holds no one's data,
+ *   only filters, and who sees the list may already filter it, so it follows `view`.
  * - `erase`: admins only. It cannot be undone and there is no history to
  *   restore from, so it sits with the role that already answers for the
  *   data. Supporters can still erase themselves from their preferences page.
@@ -39,5 +41,6 @@ export const supporterPermissions = {
   note: (actor: Actor) => roles.canRunCampaigns(actor),
   exportRecord: (actor: Actor) => roles.canRunCampaigns(actor),
   stopLinks: (actor: Actor) => roles.canRunCampaigns(actor),
+  segments: (actor: Actor) => roles.canRunCampaigns(actor),
   erase: (actor: Actor) => roles.isAdmin(actor),
 };

@@ -1,44 +1,23 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
-import { plainText } from '../../../platform/plain-text.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import type { PersonalDataPart } from '../../../platform/personal-data.ts';
+import type { ActionSource } from '../../../platform/supporter-actions.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import type { FieldErrors } from '../../../platform/web/forms.tsx';
-import { locales } from '../../../platform/web/locale.ts';
 import { stopLinksIssuedSoFar } from '../links.ts';
 import { addSupporterNote, noteInput } from '../notes.ts';
 import { supporterPermissions } from '../permissions.ts';
-import {
-  addSupporterTag,
-  getSupporterRecord,
-  listSupporters,
-  removeSupporterTag,
-  supporterFilterChoices,
-  supporterStatuses,
-  tagInput,
-} from '../records.ts';
+import { addSupporterTag, getSupporterRecord, removeSupporterTag, tagInput } from '../records.ts';
 import { eraseSupporter, exportSupporter, recordSupporterExport } from '../data-rights.ts';
-import { subscriptionTopics } from '../schema.ts';
-import { fullName, SupporterListPage } from './views/list.tsx';
+import { fullName } from './views/list.tsx';
 import { mountSupporterEditing } from './editing.tsx';
 import { mountNoteEditing } from './notes.tsx';
+import { mountBulkTagging } from './bulk.tsx';
+import { mountSupporterList } from './list.tsx';
+import { mountSegments } from './segments.tsx';
 import { EraseSupporterPage, SupporterPage } from './views/person.tsx';
 
-const PER_PAGE = 50;
 const id = ':id{[0-9]{1,9}}';
-
-// A filter that makes no sense is dropped rather than refused: the list still answers.
-const filtersSchema = z.object({
-  // A filter that is not plain text (a NUL would reach PostgreSQL) is ignored, as any filter that does not parse.
-  q: plainText({ max: 200 }).optional().catch(undefined),
-  topic: z.enum(subscriptionTopics).optional().catch(undefined),
-  language: z.enum(locales).optional().catch(undefined),
-  county: plainText({ max: 100, trim: false }).optional().catch(undefined),
-  status: z.enum(supporterStatuses).optional().catch(undefined),
-  tag: plainText({ max: 60, trim: false }).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-});
 
 /**
  * Staff see and look after supporter records here; mounted at /admin/supporters. Who may do what is in permissions.ts.
@@ -48,6 +27,8 @@ export function supporterAdminRoutes(deps: {
   frame: AdminFrame;
   /** What other features hold of a person, for their copy and their erasure (handed in by the app). */
   personalData?: readonly PersonalDataPart[];
+  /** What people do through other features, for the list's filters and saved segments (handed in by the app). */
+  actions?: readonly ActionSource[];
 }): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
@@ -57,39 +38,11 @@ export function supporterAdminRoutes(deps: {
   // Before the person's page, whose pattern would not match "new" anyway: the add, edit and subscriptions forms.
   mountSupporterEditing(app, deps);
   mountNoteEditing(app, deps);
+  // Saved segments and bulk actions (issue 18): their own paths, before the person's page.
+  mountSegments(app, deps);
+  mountBulkTagging(app, deps);
 
-  app.get('/', async (c) => {
-    const f = filtersSchema.parse(c.req.query());
-    const [result, choices] = await Promise.all([
-      listSupporters(db, {
-        q: f.q,
-        topic: f.topic,
-        locale: f.language,
-        county: f.county || undefined,
-        status: f.status,
-        tag: f.tag || undefined,
-        page: f.page,
-        perPage: PER_PAGE,
-      }),
-      supporterFilterChoices(db),
-    ]);
-    return frame.render(c, {
-      title: 'Supporters',
-      current: 'supporters',
-      body: (
-        <SupporterListPage
-          timeZone={await frame.timeZone()}
-          rows={result.rows}
-          total={result.total}
-          perPage={PER_PAGE}
-          filters={f}
-          counties={choices.counties}
-          tags={choices.tags}
-          canAdd={supporterPermissions.add(c.get('staff')!)}
-        />
-      ),
-    });
-  });
+  mountSupporterList(app, deps);
 
   const personPage = async (
     c: Context<AdminEnv>,

@@ -41,7 +41,7 @@ export function SupporterPage(props: {
   timeZone: string;
 }) {
   const Time = (time: { at: Date }) => <When at={time.at} timeZone={props.timeZone} />;
-  const { person, subscriptions, consents, tags, suppression, timeline } = props.record;
+  const { person, subscriptions, consents, tagDetails: tags, suppression, timeline } = props.record;
   const base = `/admin/supporters/${person.id}`;
   const status = statusOf(Boolean(suppression), Object.fromEntries(subscriptions.map((s) => [s.topic, s.status])));
   return (
@@ -115,9 +115,12 @@ export function SupporterPage(props: {
       <h2>Tags</h2>
       {tags.length === 0 ? <p>No tags.</p> : null}
       <ul class="list-inline">
-        {tags.map((tag) => (
+        {tags.map(({ tag, at, addedBy }) => (
           <li>
             <span class="badge">{tag}</span>{' '}
+            <span class="hint">
+              added {addedBy ? `by ${addedBy} ` : ''}on <Time at={at} />
+            </span>{' '}
             {props.can.tag ? (
               <Form action={`${base}/tags/remove`} token={props.token} class="inline-action">
                 <input type="hidden" name="tag" value={tag} />
