@@ -46,6 +46,7 @@ import { legislatorAdminRoutes } from '../features/legislators/admin/routes.tsx'
 import { legislatorPermissions } from '../features/legislators/service.ts';
 import { supporterAdminRoutes } from '../features/supporters/admin/routes.tsx';
 import { supporterPermissions } from '../features/supporters/permissions.ts';
+import { segmentAudiences } from '../features/supporters/service.ts';
 import { auditWords } from './audit-words.ts';
 import type { AppDeps } from './deps.ts';
 
@@ -146,6 +147,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       publicUrl,
       scheduled: deps.broadcastScheduled ?? (() => {}),
       emailQueued: deps.emailQueued ?? (() => {}),
+      segments: segmentAudiences({ sources: supporterActionSources, timeZone: () => frame.timeZone() }),
     }),
   );
   admin.route(

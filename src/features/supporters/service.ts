@@ -369,3 +369,5 @@ export const supporterContact = {
 
 /** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
 export { supporterAuditWords } from './audit-words.ts';
+// Saved segments as broadcast audiences (issue 18): the app builds them with the action sources it hands in.
+export { segmentAudiences, type SegmentAudiences } from './segments.ts';
