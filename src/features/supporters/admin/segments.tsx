@@ -127,22 +127,29 @@ export function mountSegments(
     const segment = await found(c);
     if (!segment) return c.notFound();
     return frame.render(c, {
-      title: `Delete the segment “${segment.name}”?`,
+      title: `${status === 400 ? 'Error: ' : ''}Delete the segment “${segment.name}”?`,
       current: 'supporters',
       status,
       body: (
-        <ConfirmationPage
-          title={`Delete the segment “${segment.name}”?`}
-          consequences={[
-            'The segment’s name and filters are deleted. Nobody’s record, tag or subscription changes.',
-            'A broadcast already saved for this segment keeps the people it held then, and still goes to them.',
-          ]}
-          action={`/admin/supporters/segments/${segment.id}/delete`}
-          token={frame.csrfToken(c)}
-          confirmLabel="Yes, delete the segment"
-          cancelHref="/admin/supporters/segments"
-          destructive
-        />
+        <>
+          {status === 400 ? (
+            <p class="error-message" role="alert">
+              Nothing was deleted: press “Yes, delete the segment” to delete it.
+            </p>
+          ) : null}
+          <ConfirmationPage
+            title={`Delete the segment “${segment.name}”?`}
+            consequences={[
+              'The segment’s name and filters are deleted. Nobody’s record, tag or subscription changes.',
+              'A broadcast already saved for this segment keeps the people it held then, and still goes to them.',
+            ]}
+            action={`/admin/supporters/segments/${segment.id}/delete`}
+            token={frame.csrfToken(c)}
+            confirmLabel="Yes, delete the segment"
+            cancelHref="/admin/supporters/segments"
+            destructive
+          />
+        </>
       ),
     });
   };
