@@ -11,7 +11,8 @@ import { writerActions } from '../letters/service.ts';
 import { signatures } from '../petitions/schema.ts';
 import { signerActions } from '../petitions/service.ts';
 import { bulkTag, bulkUntag } from './bulk-tags.ts';
-import { listSupporters } from './records.ts';
+import { createStaff } from '../staff/service.ts';
+import { addSupporterTag, getSupporterRecord, listSupporters } from './records.ts';
 import { filtersQuery, segmentCondition, segmentFiltersFrom, type SegmentFilters } from './segment-filters.ts';
 import { countMatching, deleteSegment, getSegment, listSegments, saveSegment } from './segments.ts';
 import { subscriptions, supporters, supporterTags, type Topic } from './schema.ts';
@@ -295,5 +296,24 @@ describeEachDatabase('saved segments and their filters', (database) => {
     expect(last.summary).toEqual({ after: { tag: 'already', people: 0, segment: 42 } });
     // Nobody's id, name or address: the log outlives an erasure.
     expect(JSON.stringify(entries)).not.toMatch(/seg-\d+@|Person\d/);
+  });
+
+  it('keeps who added a tag and when, for the person’s page', async () => {
+    const staff = await createStaff(db(), {
+      email: `tagger-${Date.now()}@staff.example`,
+      displayName: 'Rosa Martinez',
+      role: 'organizer',
+      password: 'a slow river under ice',
+    });
+    const id = await person({ tags: ['before-it-was-kept'] });
+    const at = Date.now();
+    await addSupporterTag(db(), id, 'volunteer', { staffId: staff.id, email: 'rosa@staff.example', ip: '10.0.0.2' });
+    const record = await getSupporterRecord(db(), id);
+    expect(record?.tagDetails.map((t) => [t.tag, t.addedBy])).toEqual([
+      ['before-it-was-kept', null],
+      ['volunteer', 'Rosa Martinez'],
+    ]);
+    expect(Math.abs(record!.tagDetails[1]!.at.getTime() - at)).toBeLessThan(60_000);
+    expect(record?.tags).toEqual(['before-it-was-kept', 'volunteer']);
   });
 });
