@@ -83,8 +83,10 @@ describeEachDatabase('a broadcast to a saved segment', (database) => {
 
   it('writes the segment’s people down from the compose form, and refuses a segment that is not there', async () => {
     const { ids, segmentId } = await segmentOf(`compose-${Date.now()}`);
-    const page = await organizer.request('/admin/broadcasts/new');
-    expect(await page.text()).toContain('name="audience.segment"');
+    // Opened from the segment on the supporter list, the form starts with it chosen.
+    const page = await (await organizer.request(`/admin/broadcasts/new?segment=${segmentId}`)).text();
+    expect(page).toContain('name="audience.segment"');
+    expect(page).toContain(`<option value="${segmentId}" selected="">`);
     const fields = {
       name: `Compose ${segmentId}`,
       'audience.topic': 'newsletter',

@@ -109,7 +109,11 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
       ),
     });
 
-  app.get('/new', mustSend, (c) => composeNew(c, { audience: { topic: 'newsletter' } }, {}));
+  // From a segment on the supporter list (?segment=): the form starts with it chosen.
+  app.get('/new', mustSend, (c) => {
+    const segment = /^[1-9][0-9]{0,8}$/.test(c.req.query('segment') ?? '') ? c.req.query('segment') : undefined;
+    return composeNew(c, { audience: { topic: 'newsletter', ...(segment ? { segment } : {}) } }, {});
+  });
 
   app.post('/new', mustSend, async (c) => {
     const values = valuesFrom(await readForm(c));

@@ -156,6 +156,11 @@ export function SupporterListPage(props: {
             <a href={`/admin/supporters/export${scope}`}>Export them as CSV</a>
           </li>
         ) : null}
+        {props.segment ? (
+          <li>
+            <a href={`/admin/broadcasts/new?segment=${props.segment.id}`}>Send them a broadcast</a>
+          </li>
+        ) : null}
       </ul>
       {props.rows.length > 0 ? (
         <DataTable
