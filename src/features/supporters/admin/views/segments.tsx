@@ -34,13 +34,14 @@ export function SegmentListPage(props: {
                 {props.canChange ? (
                   <ul class="list-inline">
                     <li>
-                      <a href={`/admin/supporters/segments/${s.id}/edit`}>
-                        Edit<span class="visually-hidden"> {s.name}</span>
+                      {/* Named by aria-label: a hidden span inside a table that scrolls would widen the page. */}
+                      <a href={`/admin/supporters/segments/${s.id}/edit`} aria-label={`Edit ${s.name}`}>
+                        Edit
                       </a>
                     </li>
                     <li>
-                      <a href={`/admin/supporters/segments/${s.id}/delete`}>
-                        Delete<span class="visually-hidden"> {s.name}</span>
+                      <a href={`/admin/supporters/segments/${s.id}/delete`} aria-label={`Delete ${s.name}`}>
+                        Delete
                       </a>
                     </li>
                   </ul>
