@@ -39,6 +39,7 @@ import { letterPermissions } from '../features/letters/service.ts';
 import { storyAdminRoutes } from '../features/stories/admin/routes.tsx';
 import { personalDataParts } from './personal-data.ts';
 import { personRowsParts } from './person-rows.ts';
+import { supporterActionSources } from './supporter-actions.ts';
 import { storyPermissions, type StoryVault } from '../features/stories/service.ts';
 import { retentionAdminRoutes, retentionPermissions } from '../features/retention/service.ts';
 import { newsAdminRoutes } from '../features/news/admin/routes.tsx';
@@ -49,6 +50,7 @@ import { supporterAdminRoutes } from '../features/supporters/admin/routes.tsx';
 import { supporterPermissions } from '../features/supporters/permissions.ts';
 import { privacyAdminRoutes } from '../features/privacy/admin/routes.tsx';
 import { privacyPermissions } from '../features/privacy/service.ts';
+import { segmentAudiences } from '../features/supporters/service.ts';
 import { auditWords } from './audit-words.ts';
 import type { AppDeps } from './deps.ts';
 
@@ -143,6 +145,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       dataDir: config.dataDir,
       logger,
       personRows: personRowsParts,
+      actions: supporterActionSources,
     }),
   );
   admin.route('/privacy', privacyAdminRoutes({ db, frame }));
@@ -154,6 +157,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       publicUrl,
       scheduled: deps.broadcastScheduled ?? (() => {}),
       emailQueued: deps.emailQueued ?? (() => {}),
+      segments: segmentAudiences({ sources: supporterActionSources, timeZone: () => frame.timeZone() }),
     }),
   );
   admin.route(

@@ -2,6 +2,7 @@ import type { Database } from '../../src/platform/db/client.ts';
 import { createPage, createPolicy, createResource } from '../../src/features/content/service.ts';
 import { createStaff, type StaffRole } from '../../src/features/staff/service.ts';
 import { supporterNotes, supporters } from '../../src/features/supporters/schema.ts';
+import { supporterSegments } from '../../src/features/supporters/segment-schema.ts';
 import { createBroadcast } from '../../src/features/broadcasts/service.ts';
 import { petitions } from '../../src/features/petitions/schema.ts';
 import { eventRouteCases } from './admin-routes-events.ts';
@@ -217,7 +218,26 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     .returning({ id: supporterNotes.id });
   const note = `${person}/notes/${probeNote!.id}`;
   const notePattern = `${personPattern}/notes/:note{[0-9]{1,15}}`;
+  // A saved segment to open; its forms are sent empty or unconfirmed (400), so it outlives the walk.
+  const [probeSegment] = await database.db
+    .insert(supporterSegments)
+    .values({ name: `Route probe ${Date.now()}`, filters: { q: 'probe' } })
+    .returning({ id: supporterSegments.id });
+  const segment = `/admin/supporters/segments/${probeSegment!.id}`;
+  const segmentPattern = '/admin/supporters/segments/:segment{[0-9]{1,9}}';
   const supporterRoutes: AdminRouteCase[] = [
+    get('/admin/supporters/segments', campaigners),
+    get('/admin/supporters/segments/new', campaigners, '/admin/supporters/segments/new?q=probe&senate=3'),
+    post('/admin/supporters/segments/new', campaigners, { form: {} }),
+    get(`${segmentPattern}/edit`, campaigners, `${segment}/edit`),
+    post(`${segmentPattern}/edit`, campaigners, { url: `${segment}/edit`, form: {} }),
+    get(`${segmentPattern}/delete`, campaigners, `${segment}/delete`),
+    post(`${segmentPattern}/delete`, campaigners, { url: `${segment}/delete`, form: {} }),
+    // Bulk tagging, sent without a tag (400), so the walk tags nobody.
+    get('/admin/supporters/bulk/tag', campaigners, '/admin/supporters/bulk/tag?q=probe'),
+    post('/admin/supporters/bulk/tag', campaigners, { form: { scope: 'q=probe' } }),
+    get('/admin/supporters/bulk/untag', campaigners, `/admin/supporters/bulk/untag?segment=${probeSegment!.id}`),
+    post('/admin/supporters/bulk/untag', campaigners, { form: { scope: 'q=probe' } }),
     get('/admin/supporters', campaigners, '/admin/supporters?q=probe&status=subscribed'),
     // The add, edit and note forms are sent empty or without consent: refused (400), so the walk changes nobody.
     get('/admin/supporters/new', campaigners),

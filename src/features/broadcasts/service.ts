@@ -60,6 +60,16 @@ export const broadcastInput = z
         .enum([...locales, ''])
         .transform((v) => v || undefined)
         .optional(),
+      // A saved segment's id (issue 18): the routes write its people down as the draft's chosen people.
+      segment: z
+        .union([
+          z.literal(''),
+          z.string().regex(/^[1-9][0-9]{0,8}$/, 'Choose a segment from the list'),
+          // The parsed form, when a route hands what it checked on to the service.
+          z.number().int().min(1),
+        ])
+        .transform((v) => (v === '' ? undefined : Number(v)))
+        .optional(),
     }),
   })
   .superRefine((value, ctx) => {
@@ -92,8 +102,11 @@ export async function audienceCount(db: Db, audience: Audience): Promise<number>
   return Number(row?.n ?? 0);
 }
 
-/** The people another feature chose for a draft (an event's attendees), kept through every edit of it. */
-export type ChosenPeople = { supporterIds: number[]; label: string };
+/**
+ * The people another feature chose for a draft (an event's attendees), kept through every edit of it; or a saved
+ * segment's people as they were when the draft was saved (`segmentId`), replaced each time it is saved again.
+ */
+export type ChosenPeople = { supporterIds: number[]; label: string; segmentId?: number | undefined };
 
 export async function createBroadcast(
   db: Db,
@@ -105,21 +118,34 @@ export async function createBroadcast(
   const row = toRow(data);
   const [created] = await db
     .insert(broadcasts)
-    .values({ ...row, audience: { ...row.audience, ...chosen }, createdBy: staffId })
+    .values({ ...row, audience: { ...row.audience, ...withoutUndefined(chosen) }, createdBy: staffId })
     .returning();
   return created!;
+}
+
+// jsonb keeps no undefined, and an audience compared before and after (the audit) should not differ by one.
+function withoutUndefined(chosen: ChosenPeople | undefined): Partial<ChosenPeople> {
+  return Object.fromEntries(Object.entries(chosen ?? {}).filter(([, v]) => v !== undefined));
 }
 
 export class BroadcastStateError extends Error {}
 
 /** Only drafts change: what was scheduled is what staff reviewed. */
-export async function updateBroadcast(db: Db, id: number, input: BroadcastInput): Promise<Broadcast> {
+export async function updateBroadcast(
+  db: Db,
+  id: number,
+  input: BroadcastInput,
+  chosen?: ChosenPeople,
+): Promise<Broadcast> {
   const data = broadcastInput.parse(input);
   const [before] = await db.select({ audience: broadcasts.audience }).from(broadcasts).where(eq(broadcasts.id, id));
   const next = toRow(data);
-  // The compose form edits the topic and filters; the people chosen elsewhere stay chosen.
-  const { supporterIds, label } = before?.audience ?? {};
-  if (supporterIds) next.audience = { ...next.audience, supporterIds, ...(label ? { label } : {}) };
+  // The compose form edits the topic and filters; the people chosen elsewhere stay chosen. A segment's people are
+  // the segment's as saved now, or none once the segment is no longer chosen.
+  const { supporterIds, label, segmentId } = before?.audience ?? {};
+  if (chosen) next.audience = { ...next.audience, ...withoutUndefined(chosen) };
+  else if (supporterIds && segmentId === undefined)
+    next.audience = { ...next.audience, supporterIds, ...(label ? { label } : {}) };
   const [row] = await db
     .update(broadcasts)
     .set({ ...next, updatedAt: new Date() })

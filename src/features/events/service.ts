@@ -29,6 +29,8 @@ export { eventCalendar, eventUrl, webCalendarLinks } from './calendar.ts';
 // A person's data (issue 18): their RSVPs.
 export { rsvpPersonalData } from './personal-data.ts';
 export { rsvpPersonRows } from './person-merge.ts';
+// Who RSVPed, for the supporter list's filters and segments (issue 18).
+export { rsvpActions } from './supporter-actions.ts';
 // For the privacy purge: an RSVP keeps its person.
 export { hasRsvp } from './rsvp-records.ts';
 

@@ -52,6 +52,8 @@ export { writeSignatures } from './signing.ts';
 /** Petitions' part of a person's data (issue 18): their signatures. */
 export { signaturePersonalData } from './personal-data.ts';
 export { signaturePersonRows } from './person-merge.ts';
+// Who signed, for the supporter list's filters and segments (issue 18).
+export { signerActions } from './supporter-actions.ts';
 /** Petitions' part of site search (SearchSource). */
 export { searchPetitions } from './search.ts';
 

@@ -18,6 +18,11 @@ export type Audience = {
   locale?: Locale;
   supporterIds?: number[];
   label?: string;
+  /**
+   * The saved segment `supporterIds` were taken from when the draft was saved (issue 18): its people are written down
+   * then, so a segment changed or deleted later never changes a broadcast already prepared (ADR crm-segments).
+   */
+  segmentId?: number;
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { AuditFacts, AuditWords } from '../audit/service.ts';
+import { people, type AuditFacts, type AuditWords } from '../audit/service.ts';
 
 /**
  * The audit log's sentences for supporters' records. A supporter is named by
@@ -70,6 +70,27 @@ export const supporterAuditWords: AuditWords = {
       label: 'Undid a merge of supporter records',
       sentence: (e) => `${e.actor} undid a merge into ${supporter(e)}${e.note ? ` (${e.note})` : ''}`,
     },
+    'supporter.segment-create': {
+      label: 'Saved a segment',
+      sentence: (e) => `${e.actor} saved the segment ${segment(e)}`,
+    },
+    'supporter.segment-edit': {
+      label: 'Changed a segment',
+      sentence: (e) => `${e.actor} changed the segment ${segment(e)}`,
+    },
+    'supporter.segment-delete': {
+      label: 'Deleted a segment',
+      sentence: (e) => `${e.actor} deleted the segment ${segment(e)}`,
+    },
+    'supporter.bulk-tag': {
+      label: 'Tagged many supporters',
+      sentence: (e) => `${e.actor} added the tag “${String(e.after.tag ?? '')}” to ${people(e.after.people)}${from(e)}`,
+    },
+    'supporter.bulk-untag': {
+      label: 'Removed a tag from many supporters',
+      sentence: (e) =>
+        `${e.actor} removed the tag “${String(e.after.tag ?? '')}” from ${people(e.after.people)}${from(e)}`,
+    },
     'supporter.export': {
       label: 'Downloaded a supporter’s data',
       sentence: (e) => `${e.actor} downloaded everything held about ${supporter(e)}`,
@@ -92,9 +113,19 @@ export const supporterAuditWords: AuditWords = {
   subjectHref: (type, id) => {
     if (!/^\d+$/.test(id)) return undefined;
     if (type === 'supporter-import') return `/admin/supporters/import/${id}`;
+    if (type === 'segment') return `/admin/supporters?segment=${id}`;
     return type === 'supporter' ? `/admin/supporters/${id}` : undefined;
   },
 };
+
+function segment(e: AuditFacts): string {
+  return e.subject ? `“${e.subject}”` : `#${e.subjectId}`;
+}
+
+// A bulk action names the segment it acted on by number: the people are not named, nor the filters typed.
+function from(e: AuditFacts): string {
+  return typeof e.after.segment === 'number' ? ` in segment #${e.after.segment}` : '';
+}
 
 const fieldNames: Record<string, string> = {
   givenName: 'first name',

@@ -35,6 +35,8 @@ type Actor = { role: StaffRole };
  *   partners and to Action Network. Each download is in the audit log.
  * - `merge`: make two records of one person one, and undo that within 30 days (ADR 069). Like `edit`: it
  *   changes records and loses nothing, as the undo gives back both.
+ * - `segments`: save, rename, change and delete named sets of the list's filters. A segment holds no one's data,
+ *   only filters, and who sees the list may already filter it, so it follows `view`.
  * - `erase`: admins only. It cannot be undone and there is no history to
  *   restore from, so it sits with the role that already answers for the
  *   data. Supporters can still erase themselves from their preferences page.
@@ -50,5 +52,6 @@ export const supporterPermissions = {
   importList: (actor: Actor) => roles.canRunCampaigns(actor),
   exportList: (actor: Actor) => roles.canRunCampaigns(actor),
   merge: (actor: Actor) => roles.canRunCampaigns(actor),
+  segments: (actor: Actor) => roles.canRunCampaigns(actor),
   erase: (actor: Actor) => roles.isAdmin(actor),
 };

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/web/locale.ts';
 import { recordAudit, type AuditActor } from '../audit/service.ts';
 import { isSuppressedAddress, suppressionOf } from '../email/service.ts';
+import { listStaff } from '../staff/service.ts';
 import { consents, subscriptions, supporters, supporterTags, type Topic } from './schema.ts';
 import { supporterTimeline, type TimelineEntry } from './timeline.ts';
 
@@ -24,6 +25,8 @@ export type SupporterFilters = {
   county?: string | undefined;
   status?: SupporterStatus | undefined;
   tag?: string | undefined;
+  /** A further condition on supporters (a saved segment's, segment-filters.ts), joined with `and`. */
+  also?: SQL | undefined;
   page?: number | undefined;
   perPage?: number | undefined;
 };
@@ -79,8 +82,9 @@ function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
-/** Who the filters select, as a condition on the supporters table: the list's, and its CSV export's. */
-export function supporterConditions(filters: SupporterFilters): SQL | undefined {
+/** Who the filters select (no page), as a condition on the supporters table, or undefined for everyone: the list's,
+ * its CSV export's and a saved segment's. */
+export function listCondition(filters: SupporterFilters): SQL | undefined {
   const conditions: SQL[] = [];
   const q = filters.q?.trim();
   if (q) {
@@ -102,6 +106,7 @@ export function supporterConditions(filters: SupporterFilters): SQL | undefined 
       sql`exists (select 1 from ${supporterTags} t where t.supporter_id = ${supporters.id} and t.tag = ${filters.tag})`,
     );
   if (filters.status) conditions.push(statusCondition(filters.status, filters.topic));
+  if (filters.also) conditions.push(filters.also);
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
@@ -111,7 +116,7 @@ export async function listSupporters(
 ): Promise<{ rows: SupporterListRow[]; total: number }> {
   const perPage = filters.perPage ?? 50;
   const page = Math.max(1, filters.page ?? 1);
-  const where = supporterConditions(filters);
+  const where = listCondition(filters);
 
   const [people, [total]] = await Promise.all([
     db
@@ -172,6 +177,8 @@ export type SupporterRecord = {
   subscriptions: (typeof subscriptions.$inferSelect)[];
   consents: (typeof consents.$inferSelect)[];
   tags: string[];
+  /** Who added each tag and when, for the person's page; `addedBy` null once their account is gone. */
+  tagDetails: { tag: string; at: Date; addedBy: string | null }[];
   suppression: { reason: string; source: string; at: Date } | undefined;
   timeline: TimelineEntry[];
 };
@@ -180,18 +187,33 @@ export type SupporterRecord = {
 export async function getSupporterRecord(db: Db, id: number): Promise<SupporterRecord | undefined> {
   const [person] = await db.select().from(supporters).where(eq(supporters.id, id));
   if (!person) return undefined;
-  const [subs, agreed, tags, suppression, timeline] = await Promise.all([
+  const [subs, agreed, tags, suppression, timeline, staff] = await Promise.all([
     db.select().from(subscriptions).where(eq(subscriptions.supporterId, id)).orderBy(subscriptions.topic),
     db.select().from(consents).where(eq(consents.supporterId, id)).orderBy(desc(consents.at), desc(consents.id)),
     db
-      .select({ tag: supporterTags.tag })
+      .select({ tag: supporterTags.tag, at: supporterTags.at, addedBy: supporterTags.addedBy })
       .from(supporterTags)
       .where(eq(supporterTags.supporterId, id))
       .orderBy(supporterTags.tag),
     suppressionOf(db, person.email),
     supporterTimeline(db, person),
+    listStaff(db),
   ]);
-  return { person, subscriptions: subs, consents: agreed, tags: tags.map((t) => t.tag), suppression, timeline };
+  const staffName = new Map(staff.map((m) => [m.id, m.displayName]));
+  const tagDetails = tags.map((t) => ({
+    tag: t.tag,
+    at: t.at,
+    addedBy: t.addedBy === null ? null : (staffName.get(t.addedBy) ?? null),
+  }));
+  return {
+    person,
+    subscriptions: subs,
+    consents: agreed,
+    tags: tags.map((t) => t.tag),
+    tagDetails,
+    suppression,
+    timeline,
+  };
 }
 
 /**
@@ -221,7 +243,7 @@ export async function addSupporterTag(db: Db, id: number, tag: string, actor: Au
     if (!person) return false;
     const added = await tx
       .insert(supporterTags)
-      .values({ supporterId: id, tag })
+      .values({ supporterId: id, tag, addedBy: actor.staffId })
       .onConflictDoNothing()
       .returning({ tag: supporterTags.tag });
     if (added.length > 0)
@@ -240,3 +262,6 @@ export async function removeSupporterTag(db: Db, id: number, tag: string, actor:
       await recordAudit(tx, actor, { action: 'supporter.tag-remove', subjectType: 'supporter', subjectId: id });
   });
 }
+
+/** The same condition, by the name the CSV export knows it by. */
+export const supporterConditions = listCondition;

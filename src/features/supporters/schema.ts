@@ -123,6 +123,8 @@ export const supporterTags = pgTable(
       .references(() => supporters.id, { onDelete: 'cascade' }),
     tag: text('tag').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** The staff member who added it; the tag outlives their account. Null for tags from before it was kept. */
+    addedBy: integer('added_by').references(() => staffUsers.id, { onDelete: 'set null' }),
   },
   (t) => [primaryKey({ columns: [t.supporterId, t.tag] }), index('supporter_tags_tag_idx').on(t.tag)],
 );

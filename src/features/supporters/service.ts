@@ -394,3 +394,5 @@ export async function supporterIdByEmail(db: Db, email: string): Promise<number 
     .where(eq(supporters.email, normalizeEmail(email)));
   return person?.id;
 }
+// Saved segments as broadcast audiences (issue 18): the app builds them with the action sources it hands in.
+export { segmentAudiences, type SegmentAudiences } from './segments.ts';

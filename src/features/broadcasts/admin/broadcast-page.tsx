@@ -6,7 +6,7 @@ import { allowSandboxedFrames } from '../../../platform/http/sandboxed-frame.tsx
 import type { FieldErrors } from '../../../platform/web/forms.tsx';
 import type { Locale } from '../../../platform/web/locale.ts';
 import { getSiteSettings } from '../../content/service.ts';
-import { knownCounties } from '../../supporters/service.ts';
+import { knownCounties, type SegmentAudiences } from '../../supporters/service.ts';
 import { previewBroadcast } from '../content.ts';
 import { broadcastPermissions } from '../permissions.ts';
 import { audienceCount, broadcastProgress, BroadcastStateError, getBroadcast, type Broadcast } from '../service.ts';
@@ -21,6 +21,8 @@ export type BroadcastDeps = {
   scheduled: () => void;
   /** Tells the email worker there is something to send now. */
   emailQueued: () => void;
+  /** Saved segments a broadcast may go to (issue 18), handed in by the app; without them the form offers none. */
+  segments?: SegmentAudiences | undefined;
 };
 
 export const idParam = '/:id{[0-9]{1,12}}';
@@ -35,7 +37,29 @@ export type Refused = {
 };
 
 function valuesOf(b: Broadcast): BroadcastValues {
-  return { name: b.name, en: b.en, es: b.es ?? {}, audience: { ...b.audience } };
+  const { segmentId, ...audience } = b.audience;
+  return {
+    name: b.name,
+    en: b.en,
+    es: b.es ?? {},
+    audience: { ...audience, segment: segmentId ? String(segmentId) : '' },
+  };
+}
+
+/**
+ * The compose form's segment choices: none for a draft whose people another feature chose; a deleted segment the
+ * draft still holds the people of stays listed, so saving again keeps them.
+ */
+export async function segmentOptions(
+  deps: Pick<BroadcastDeps, 'db' | 'segments'>,
+  audience?: Broadcast['audience'],
+): Promise<[string, string][] | undefined> {
+  if (!deps.segments || (audience?.supporterIds && audience.segmentId === undefined)) return undefined;
+  const options = (await deps.segments.choices(deps.db)).map((s): [string, string] => [String(s.id), s.name]);
+  const held = audience?.segmentId;
+  if (held && !options.some(([id]) => id === String(held)))
+    options.push([String(held), `${audience.label ?? 'A segment'} (deleted: the people as saved)`]);
+  return options;
 }
 
 /** The page of one broadcast, whatever its state, and what the routes around it share. */
@@ -72,6 +96,7 @@ export function broadcastPage(deps: BroadcastDeps) {
           values={refused.values ?? valuesOf(b)}
           errors={errors}
           counties={await knownCounties(db)}
+          segments={await segmentOptions(deps, b.audience)}
           submitLabel="Save changes"
         />
       );

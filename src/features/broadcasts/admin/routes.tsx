@@ -7,8 +7,16 @@ import { fieldErrors, type FieldErrors } from '../../../platform/web/forms.tsx';
 import { recordAudit } from '../../audit/service.ts';
 import { knownCounties } from '../../supporters/service.ts';
 import { broadcastPermissions } from '../permissions.ts';
-import { broadcastInput, broadcastProgress, createBroadcast, listBroadcasts, updateBroadcast } from '../service.ts';
-import { broadcastPage, idParam, type BroadcastDeps } from './broadcast-page.tsx';
+import {
+  broadcastInput,
+  broadcastProgress,
+  createBroadcast,
+  listBroadcasts,
+  updateBroadcast,
+  type Audience,
+  type ChosenPeople,
+} from '../service.ts';
+import { broadcastPage, idParam, segmentOptions, type BroadcastDeps } from './broadcast-page.tsx';
 import { addSendingRoutes } from './sending.tsx';
 import { ComposeForm, type BroadcastValues } from './views/compose.tsx';
 import { BroadcastList } from './views/list.tsx';
@@ -32,8 +40,29 @@ function valuesFrom(form: FormData): BroadcastValues {
       tag: text('audience.tag'),
       county: text('audience.county'),
       locale: text('audience.locale'),
+      segment: text('audience.segment'),
     },
   };
+}
+
+const SEGMENT_GONE = 'That segment no longer exists: choose another, or no segment';
+
+/**
+ * A chosen segment's people as of now, to be written down with the draft (ADR crm-segments). A segment deleted since
+ * the draft was saved leaves the draft the people it held then; one that never was is `missing`.
+ */
+async function segmentPeople(
+  deps: BroadcastDeps,
+  segmentId: number | undefined,
+  before?: Audience,
+): Promise<ChosenPeople | undefined | 'missing'> {
+  // People another feature chose (an event's attendees) stay chosen: the form offers no segment for such a draft.
+  if (segmentId === undefined || (before?.supporterIds && before.segmentId === undefined)) return undefined;
+  const found = await deps.segments?.members(deps.db, segmentId);
+  if (found) return { supporterIds: found.supporterIds, label: `Segment “${found.name}”`, segmentId };
+  if (before?.segmentId === segmentId && before.supporterIds)
+    return { supporterIds: before.supporterIds, label: before.label ?? 'A deleted segment', segmentId };
+  return 'missing';
 }
 
 /** Compose, preview, test, schedule, cancel and watch broadcasts; mounted at /admin/broadcasts. */
@@ -73,20 +102,27 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
             values={values}
             errors={errors}
             counties={await knownCounties(db)}
+            segments={await segmentOptions(deps)}
             submitLabel="Save draft"
           />
         </>
       ),
     });
 
-  app.get('/new', mustSend, (c) => composeNew(c, { audience: { topic: 'newsletter' } }, {}));
+  // From a segment on the supporter list (?segment=): the form starts with it chosen.
+  app.get('/new', mustSend, (c) => {
+    const segment = /^[1-9][0-9]{0,8}$/.test(c.req.query('segment') ?? '') ? c.req.query('segment') : undefined;
+    return composeNew(c, { audience: { topic: 'newsletter', ...(segment ? { segment } : {}) } }, {});
+  });
 
   app.post('/new', mustSend, async (c) => {
     const values = valuesFrom(await readForm(c));
     const parsed = broadcastInput.safeParse(values);
     if (!parsed.success) return composeNew(c, values, fieldErrors(parsed.error.issues), 422);
+    const chosen = await segmentPeople(deps, parsed.data.audience.segment);
+    if (chosen === 'missing') return composeNew(c, values, { 'audience.segment': SEGMENT_GONE }, 422);
     const created = await db.transaction(async (tx) => {
-      const row = await createBroadcast(tx, parsed.data, frame.actor(c).staffId);
+      const row = await createBroadcast(tx, parsed.data, frame.actor(c).staffId, chosen);
       await recordAudit(tx, frame.actor(c), {
         action: 'broadcast.create',
         subjectType: 'broadcast',
@@ -125,9 +161,12 @@ export function broadcastRoutes(deps: BroadcastDeps): Hono<AdminEnv> {
     const values = valuesFrom(await readForm(c));
     const parsed = broadcastInput.safeParse(values);
     if (!parsed.success) return page.show(c, b, { values, errors: fieldErrors(parsed.error.issues), status: 422 });
+    const chosen = await segmentPeople(deps, parsed.data.audience.segment, b.audience);
+    if (chosen === 'missing')
+      return page.show(c, b, { values, errors: { 'audience.segment': SEGMENT_GONE }, status: 422 });
     try {
       await db.transaction(async (tx) => {
-        const after = await updateBroadcast(tx, b.id, parsed.data);
+        const after = await updateBroadcast(tx, b.id, parsed.data, chosen);
         await recordAudit(tx, frame.actor(c), {
           action: 'broadcast.update',
           subjectType: 'broadcast',

@@ -11,37 +11,60 @@ import {
   supporterListCsv,
   type ExportField,
 } from '../export-list.ts';
+import type { ActionSource } from '../../../platform/supporter-actions.ts';
 import { supporterPermissions } from '../permissions.ts';
-import { filtersSchema, supporterFiltersOf, type ListFilterValues } from './list-filters.ts';
-import { listQuery } from './views/list.tsx';
+import type { SupporterFilters } from '../records.ts';
+import { hasFilters } from '../segment-filters.ts';
+import { segmentContext } from './list.tsx';
+import { listScope, type ListScope } from './list-scope.ts';
 
 /** What a new export form ticks: what a mailing or a hand-over to a partner usually needs. */
 const usualFields: ExportField[] = ['email', 'givenName', 'familyName', 'zip', 'language', 'status'];
-const filterNames = ['q', 'topic', 'language', 'county', 'status', 'tag'] as const;
+
+/** Whom the scope selects, as the records' queries take it (the list screen's own way). */
+function selectedBy(scope: ListScope): SupporterFilters {
+  return { topic: scope.filters.topic, also: scope.where };
+}
+
+/** The filters in the audit entry: which were set, never what was searched for or which tags. */
+function auditedScope(scope: ListScope): SupporterFilters {
+  const f = scope.filters;
+  return {
+    q: f.q,
+    topic: f.topic,
+    locale: f.language,
+    county: f.county,
+    status: f.status,
+    tag: f.tags && f.tags.length > 0 ? 'set' : undefined,
+  };
+}
 
 function ExportPage(props: {
   token: string;
-  filters: ListFilterValues;
+  scope: ListScope;
   total: number;
   chosen: readonly ExportField[];
   errors: FieldErrors;
 }) {
-  const described = filterNames.filter((n) => props.filters[n]);
+  const { scope } = props;
+  const whom = scope.segment
+    ? `are in the segment “${scope.segment.name}”.`
+    : hasFilters(scope.filters)
+      ? 'match the filters of the list you came from.'
+      : 'are on the list (no filters).';
   return (
     <>
-      <BackLink href={`/admin/supporters${listQuery(props.filters, 1)}`}>Supporters</BackLink>
+      <BackLink href={`/admin/supporters${scope.query}`}>Supporters</BackLink>
       <ErrorSummary errors={props.errors} title="Choose what goes in the file" />
       <h1>Download supporters as CSV</h1>
       <p>
-        {props.total === 1 ? '1 person' : `${props.total.toLocaleString('en-US')} people`}{' '}
-        {described.length > 0 ? 'match the filters of the list you came from.' : 'are on the list (no filters).'} The
-        file holds personal data: keep it only as long as the work needs, and never send it by plain email. Each
-        download is noted in the audit log.
+        {props.total === 1 ? '1 person' : `${props.total.toLocaleString('en-US')} people`} {whom} The file holds
+        personal data: keep it only as long as the work needs, and never send it by plain email. Each download is noted
+        in the audit log.
       </p>
       <Form action="/admin/supporters/export" token={props.token}>
-        {filterNames.map((name) =>
-          props.filters[name] ? <input type="hidden" name={name} value={props.filters[name]} /> : null,
-        )}
+        {/* Whom to export travels as the list's own query string, read again (and checked again) on download. */}
+        <input type="hidden" name="scope" value={scope.query} />
         <fieldset
           class={props.errors.fields ? 'field field-error' : 'field'}
           id="fields"
@@ -71,13 +94,18 @@ function ExportPage(props: {
  * staff tick; mounted by admin/routes.tsx under /admin/supporters. A POST:
  * it is audited, and the form carries the CSRF token.
  */
-export function mountSupporterExport(app: Hono<AdminEnv>, deps: { db: Db; frame: AdminFrame }): void {
+export function mountSupporterExport(
+  app: Hono<AdminEnv>,
+  deps: { db: Db; frame: AdminFrame; actions?: readonly ActionSource[] | undefined },
+): void {
   const { db, frame } = deps;
   const allowed = frame.allow(supporterPermissions.exportList);
+  const scopeOf = async (query: string) =>
+    listScope(db, new URLSearchParams(query.startsWith('?') ? query.slice(1) : query), await segmentContext(deps));
 
   const exportForm = async (
     c: Context<AdminEnv>,
-    filters: ListFilterValues,
+    scope: ListScope,
     chosen: readonly ExportField[],
     errors: FieldErrors = {},
     status = 200,
@@ -89,27 +117,33 @@ export function mountSupporterExport(app: Hono<AdminEnv>, deps: { db: Db; frame:
       body: (
         <ExportPage
           token={frame.csrfToken(c)}
-          filters={filters}
-          total={await countForExport(db, supporterFiltersOf(filters))}
+          scope={scope}
+          total={await countForExport(db, selectedBy(scope))}
           chosen={chosen}
           errors={errors}
         />
       ),
     });
 
-  app.get('/export', allowed, (c) => exportForm(c, filtersSchema.parse(c.req.query()), usualFields));
+  app.get('/export', allowed, async (c) => {
+    const scope = await scopeOf(new URL(c.req.url).search);
+    if (scope === 'missing') return c.notFound();
+    return exportForm(c, scope, usualFields);
+  });
 
   app.post('/export', allowed, async (c) => {
     const body = await c.req.parseBody();
-    const filters = filtersSchema.parse(body);
+    const scope = await scopeOf(typeof body.scope === 'string' ? body.scope : '');
+    if (scope === 'missing') return c.notFound();
     const chosen = exportFields.filter((f) => body[`field-${f}`] === 'on');
     if (chosen.length === 0)
-      return exportForm(c, filters, chosen, { fields: 'Choose at least one thing to put in the file' }, 400);
-    const selected = supporterFiltersOf(filters);
+      return exportForm(c, scope, chosen, { fields: 'Choose at least one thing to put in the file' }, 400);
+    const selected = selectedBy(scope);
     await recordListExport(db, frame.actor(c), {
       rows: await countForExport(db, selected),
-      filters: selected,
+      filters: auditedScope(scope),
       fields: chosen,
+      segment: scope.segment?.id,
     });
     const log = c.get('log');
     async function* reported() {

@@ -1,6 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
-import { plainText } from '../../../platform/plain-text.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import type { PersonalDataPart } from '../../../platform/personal-data.ts';
 import type { PersonRowsPart } from '../../../platform/person-merge.ts';
@@ -8,31 +6,24 @@ import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import type { FieldErrors } from '../../../platform/web/forms.tsx';
 import type { Logger } from '../../../platform/logger.ts';
 import { locales } from '../../../platform/web/locale.ts';
+import type { ActionSource } from '../../../platform/supporter-actions.ts';
 import { stopLinksIssuedSoFar } from '../links.ts';
 import { addSupporterNote, noteInput } from '../notes.ts';
 import { supporterPermissions } from '../permissions.ts';
-import {
-  addSupporterTag,
-  getSupporterRecord,
-  listSupporters,
-  removeSupporterTag,
-  supporterFilterChoices,
-  supporterStatuses,
-  tagInput,
-} from '../records.ts';
+import { addSupporterTag, getSupporterRecord, removeSupporterTag, tagInput } from '../records.ts';
 import { eraseSupporter, exportSupporter, recordSupporterExport } from '../data-rights.ts';
-import { subscriptionTopics } from '../schema.ts';
-import { fullName, SupporterListPage } from './views/list.tsx';
+import { fullName } from './views/list.tsx';
 import { mountSupporterEditing } from './editing.tsx';
 import { mountNoteEditing } from './notes.tsx';
-import { filtersSchema } from './list-filters.ts';
 import { mountSupporterExport } from './export.tsx';
 import { mountSupporterImport } from './import.tsx';
 import { mountMerging } from './merge.tsx';
 import { listMerges } from '../merge.ts';
+import { mountBulkTagging } from './bulk.tsx';
+import { mountSupporterList } from './list.tsx';
+import { mountSegments } from './segments.tsx';
 import { EraseSupporterPage, SupporterPage } from './views/person.tsx';
 
-const PER_PAGE = 50;
 const id = ':id{[0-9]{1,9}}';
 
 /**
@@ -48,6 +39,8 @@ export function supporterAdminRoutes(deps: {
   logger?: Logger;
   /** Each other feature's rows of a person, for a merge and its undo and the person page (handed in by the app). */
   personRows?: readonly PersonRowsPart[];
+  /** What people do through other features, for the list's filters and saved segments (handed in by the app). */
+  actions?: readonly ActionSource[];
 }): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
@@ -60,41 +53,11 @@ export function supporterAdminRoutes(deps: {
   if (deps.dataDir) mountSupporterImport(app, { ...deps, dataDir: deps.dataDir });
   mountSupporterExport(app, deps);
   mountMerging(app, deps);
+  // Saved segments and bulk actions (issue 18): their own paths, before the person's page.
+  mountSegments(app, deps);
+  mountBulkTagging(app, deps);
 
-  app.get('/', async (c) => {
-    const f = filtersSchema.parse(c.req.query());
-    const [result, choices] = await Promise.all([
-      listSupporters(db, {
-        q: f.q,
-        topic: f.topic,
-        locale: f.language,
-        county: f.county || undefined,
-        status: f.status,
-        tag: f.tag || undefined,
-        page: f.page,
-        perPage: PER_PAGE,
-      }),
-      supporterFilterChoices(db),
-    ]);
-    return frame.render(c, {
-      title: 'Supporters',
-      current: 'supporters',
-      body: (
-        <SupporterListPage
-          timeZone={await frame.timeZone()}
-          rows={result.rows}
-          total={result.total}
-          perPage={PER_PAGE}
-          filters={f}
-          counties={choices.counties}
-          tags={choices.tags}
-          canAdd={supporterPermissions.add(c.get('staff')!)}
-          canImport={Boolean(deps.dataDir) && supporterPermissions.importList(c.get('staff')!)}
-          canExport={supporterPermissions.exportList(c.get('staff')!)}
-        />
-      ),
-    });
-  });
+  mountSupporterList(app, deps);
 
   const personPage = async (
     c: Context<AdminEnv>,

@@ -5,7 +5,7 @@ export type BroadcastValues = {
   name?: string;
   en?: { subject?: string; preheader?: string; body?: string };
   es?: { subject?: string; preheader?: string; body?: string };
-  audience?: { topic?: string; tag?: string; county?: string; locale?: string };
+  audience?: { topic?: string; tag?: string; county?: string; locale?: string; segment?: string };
 };
 
 function VersionFields(props: {
@@ -52,6 +52,8 @@ export function ComposeForm(props: {
   values: BroadcastValues;
   errors: FieldErrors;
   counties: string[];
+  /** Saved segments to choose from; none when the draft's people were chosen elsewhere (an event's attendees). */
+  segments?: readonly (readonly [value: string, label: string])[] | undefined;
   submitLabel: string;
 }) {
   const a = props.values.audience ?? {};
@@ -75,6 +77,16 @@ export function ComposeForm(props: {
           error={props.errors['audience.topic']}
           options={Object.entries(topicLabels)}
         />
+        {props.segments ? (
+          <Select
+            name="audience.segment"
+            label="Only people in this saved segment (optional)"
+            hint="Its people are written down when you save: save again to bring them up to date."
+            value={a.segment ?? ''}
+            error={props.errors['audience.segment']}
+            options={[['', 'No segment'], ...props.segments]}
+          />
+        ) : null}
         <Field
           name="audience.tag"
           label="Only people with this tag (optional)"

@@ -37,21 +37,25 @@ export function SubscriptionsSection(props: { record: SupporterRecord } & Timed)
 
 export function TagsSection(props: {
   record: SupporterRecord;
+  timeZone: string;
   canTag: boolean;
   token: string;
   tagValue?: string | undefined;
   errors: FieldErrors;
 }) {
   const base = `/admin/supporters/${props.record.person.id}`;
-  const { tags } = props.record;
+  const tags = props.record.tagDetails;
   return (
     <>
       <h2>Tags</h2>
       {tags.length === 0 ? <p>No tags.</p> : null}
       <ul class="list-inline">
-        {tags.map((tag) => (
+        {tags.map(({ tag, at, addedBy }) => (
           <li>
             <span class="badge">{tag}</span>{' '}
+            <span class="hint">
+              added {addedBy ? `by ${addedBy} ` : ''}on <When at={at} timeZone={props.timeZone} />
+            </span>{' '}
             {props.canTag ? (
               <Form action={`${base}/tags/remove`} token={props.token} class="inline-action">
                 <input type="hidden" name="tag" value={tag} />

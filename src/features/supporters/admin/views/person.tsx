@@ -109,6 +109,7 @@ export function SupporterPage(props: {
       <ConsentsSection record={props.record} timeZone={props.timeZone} />
       <TagsSection
         record={props.record}
+        timeZone={props.timeZone}
         canTag={props.can.tag}
         token={props.token}
         tagValue={props.tagValue}

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../platform/db/client.ts';
+import type { ActionSource } from '../../platform/supporter-actions.ts';
+import { eventRsvps, events, eventTranslations } from './schema.ts';
+
+/**
+ * RSVPing, for the supporter list's filters and segments (issue 18): a confirmed or waitlisted RSVP, not one they
+ * cancelled. The date is when they RSVPed; the districts those found from what they gave when they did.
+ */
+export const rsvpActions: ActionSource = {
+  kind: 'event',
+  label: 'RSVPed to the event',
+  async choices(db) {
+    return rowsOf<{ id: number; title: string }>(
+      db,
+      sql`select e.id, coalesce(
+            (select t.title from ${eventTranslations} t where t.event_id = e.id and t.locale = 'en'),
+            (select t.title from ${eventTranslations} t where t.event_id = e.id and t.locale = 'es'),
+            e.slug) as title
+          from ${events} e where e.status <> 'draft' order by e.starts_at desc, e.id desc`,
+    );
+  },
+  supportersWho(eventId, range) {
+    const from = range.from ? sql` and ${eventRsvps.createdAt} >= ${range.from.toISOString()}::timestamptz` : sql``;
+    const to = range.to ? sql` and ${eventRsvps.createdAt} < ${range.to.toISOString()}::timestamptz` : sql``;
+    return sql`select ${eventRsvps.supporterId} from ${eventRsvps}
+      where ${eventRsvps.eventId} = ${eventId} and ${eventRsvps.status} <> 'cancelled'${from}${to}`;
+  },
+  supportersInDistrict(chamber, district) {
+    const column = chamber === 'senate' ? eventRsvps.senateDistrict : eventRsvps.houseDistrict;
+    return sql`select ${eventRsvps.supporterId} from ${eventRsvps}
+      where ${column} = ${district} and ${eventRsvps.status} <> 'cancelled'`;
+  },
+};
