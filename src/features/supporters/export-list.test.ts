@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
+import { saveSegment } from './segments.ts';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { signedInAs, type Browser } from '../../../test/support/staff.ts';
@@ -77,7 +78,8 @@ describeEachDatabase('supporter list export', (database) => {
     const res = await organizer.post(
       '/admin/supporters/export',
       {
-        tag: TAG,
+        // The list's scope travels as its query string (admin/export.tsx).
+        scope: `?tag=${TAG}`,
         'field-email': 'on',
         'field-givenName': 'on',
         'field-familyName': 'on',
@@ -105,10 +107,46 @@ describeEachDatabase('supporter list export', (database) => {
   });
 
   it('asks again, keeping the filters, when nothing is ticked', async () => {
-    const res = await organizer.post('/admin/supporters/export', { tag: TAG }, { from: '/admin/supporters/export' });
+    const res = await organizer.post(
+      '/admin/supporters/export',
+      { scope: `?tag=${TAG}` },
+      { from: '/admin/supporters/export' },
+    );
     expect(res.status).toBe(400);
     const page = await res.text();
     expect(page).toContain('Choose at least one thing to put in the file');
-    expect(page).toContain(`name="tag" value="${TAG}"`);
+    expect(page).toContain(`name="scope" value="?tag=${TAG}"`);
+    expect(page).toContain('3 people match the filters');
+  });
+
+  it('downloads a saved segment, its people only, and names the segment in the audit entry', async () => {
+    const made = await saveSegment(
+      db(),
+      { name: `Export probe ${Date.now()}`, filters: { tags: [TAG], language: 'es' } },
+      { staffId: organizer.staffId, email: 'organizer@staff.example', ip: '' },
+    );
+    if (!('saved' in made)) throw new Error('segment not saved');
+    const segment = made.saved;
+    const form = await organizer.request(`/admin/supporters/export?segment=${segment.id}`);
+    const shown = await form.text();
+    expect(shown).toContain(`are in the segment “${segment.name}”`);
+    expect(shown).toContain(`name="scope" value="?segment=${segment.id}"`);
+    const res = await organizer.post(
+      '/admin/supporters/export',
+      { scope: `?segment=${segment.id}`, 'field-email': 'on', 'field-language': 'on' },
+      { from: '/admin/supporters/export' },
+    );
+    expect(res.status).toBe(200);
+    const rows = (await res.text()).trim().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/,es$/);
+    const [entry] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'supporter.export-list'), eq(auditLog.subjectId, String(segment.id))));
+    expect(entry).toMatchObject({ subjectType: 'supporter-segment' });
+    expect(entry!.summary.after).toMatchObject({ rows: rows.length });
+    // A segment that is gone is not everyone.
+    expect((await organizer.request('/admin/supporters/export?segment=999999')).status).toBe(404);
   });
 });
