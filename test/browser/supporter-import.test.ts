@@ -92,7 +92,7 @@ describe.skipIf(!available.ok)('importing and exporting supporters in a real bro
 
   it('downloads the imported people as CSV', async () => {
     await page.goto(`${site.url}/admin/supporters?tag=canvass-team`);
-    await submitted(page, () => page.getByRole('link', { name: 'Download these people as CSV' }).click());
+    await submitted(page, () => page.getByRole('link', { name: 'Export them as CSV' }).click());
     expect(await page.locator('main').textContent()).toContain('2 people match the filters');
     await checkScreen('export: fields');
     await page.getByLabel('Tags').check();

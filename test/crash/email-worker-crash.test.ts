@@ -39,7 +39,10 @@ describe.skipIf(!postgresUrl)('email worker killed mid-broadcast [postgres]', ()
         LOG_LEVEL: 'info',
         EMAIL_MESSAGES_PER_SECOND: '800',
         EMAIL_CONCURRENCY: '10',
-        EMAIL_LEASE_SECONDS: '3',
+        // Long enough that no message's lease runs out while its own worker is still sending it, even with the
+        // two cores shared by the whole suite: a 3 s lease let a slowed first worker claim its own messages again
+        // (13 repeats in CI), which is not what this test is about. The restart then waits out at most this.
+        EMAIL_LEASE_SECONDS: '15',
       };
       const output: string[] = [];
       const capture = (child: ReturnType<typeof spawnTs>, name: string) => {
