@@ -1,9 +1,16 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from './db/client.ts';
 
 /** From and to, each optional, as instants: `from` inclusive, `to` exclusive. */
 export type ActionRange = { from?: Date | undefined; to?: Date | undefined };
 export type Chamber = 'senate' | 'house';
+
+/** ` and <column> within the range`, to end a source's where clause (nothing when the range is open both ways). */
+export function withinRange(column: AnyColumn, range: ActionRange): SQL {
+  const from = range.from ? sql` and ${column} >= ${range.from.toISOString()}::timestamptz` : sql``;
+  const to = range.to ? sql` and ${column} < ${range.to.toISOString()}::timestamptz` : sql``;
+  return sql`${from}${to}`;
+}
 
 /**
  * Something a supporter does through another feature (signs a petition, RSVPs to an event, writes to a campaign),

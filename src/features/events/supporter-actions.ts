@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/client.ts';
-import type { ActionSource } from '../../platform/supporter-actions.ts';
+import { withinRange, type ActionSource } from '../../platform/supporter-actions.ts';
 import { eventRsvps, events, eventTranslations } from './schema.ts';
 
 /**
@@ -21,10 +21,9 @@ export const rsvpActions: ActionSource = {
     );
   },
   supportersWho(eventId, range) {
-    const from = range.from ? sql` and ${eventRsvps.createdAt} >= ${range.from.toISOString()}::timestamptz` : sql``;
-    const to = range.to ? sql` and ${eventRsvps.createdAt} < ${range.to.toISOString()}::timestamptz` : sql``;
+    const within = withinRange(eventRsvps.createdAt, range);
     return sql`select ${eventRsvps.supporterId} from ${eventRsvps}
-      where ${eventRsvps.eventId} = ${eventId} and ${eventRsvps.status} <> 'cancelled'${from}${to}`;
+      where ${eventRsvps.eventId} = ${eventId} and ${eventRsvps.status} <> 'cancelled'${within}`;
   },
   supportersInDistrict(chamber, district) {
     const column = chamber === 'senate' ? eventRsvps.senateDistrict : eventRsvps.houseDistrict;

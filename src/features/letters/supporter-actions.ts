@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/client.ts';
-import type { ActionSource } from '../../platform/supporter-actions.ts';
+import { withinRange, type ActionSource } from '../../platform/supporter-actions.ts';
 import { letterCampaigns, letterCampaignTranslations, letters } from './schema.ts';
 
 /**
@@ -21,9 +21,8 @@ export const writerActions: ActionSource = {
     );
   },
   supportersWho(campaignId, range) {
-    const from = range.from ? sql` and ${letters.createdAt} >= ${range.from.toISOString()}::timestamptz` : sql``;
-    const to = range.to ? sql` and ${letters.createdAt} < ${range.to.toISOString()}::timestamptz` : sql``;
-    return sql`select ${letters.supporterId} from ${letters} where ${letters.campaignId} = ${campaignId}${from}${to}`;
+    const within = withinRange(letters.createdAt, range);
+    return sql`select ${letters.supporterId} from ${letters} where ${letters.campaignId} = ${campaignId}${within}`;
   },
   supportersInDistrict(chamber, district) {
     const column = chamber === 'senate' ? letters.senateDistrict : letters.houseDistrict;

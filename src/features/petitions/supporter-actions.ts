@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/client.ts';
-import type { ActionSource } from '../../platform/supporter-actions.ts';
+import { withinRange, type ActionSource } from '../../platform/supporter-actions.ts';
 import { petitions, signatures } from './schema.ts';
 
 /**
@@ -18,10 +18,9 @@ export const signerActions: ActionSource = {
     );
   },
   supportersWho(petitionId, range) {
-    const from = range.from ? sql` and ${signatures.createdAt} >= ${range.from.toISOString()}::timestamptz` : sql``;
-    const to = range.to ? sql` and ${signatures.createdAt} < ${range.to.toISOString()}::timestamptz` : sql``;
+    const within = withinRange(signatures.createdAt, range);
     return sql`select ${signatures.supporterId} from ${signatures}
-      where ${signatures.petitionId} = ${petitionId} and ${signatures.status} = 'verified'${from}${to}`;
+      where ${signatures.petitionId} = ${petitionId} and ${signatures.status} = 'verified'${within}`;
   },
   supportersInDistrict(chamber, district) {
     const column = chamber === 'senate' ? signatures.senateDistrict : signatures.houseDistrict;

@@ -3,7 +3,7 @@ import { csvField } from '../../platform/csv.ts';
 import { rowsOf, type Db } from '../../platform/db/client.ts';
 import { recordAudit, type AuditActor } from '../audit/service.ts';
 import { isSuppressedAddress } from '../email/service.ts';
-import { supporterConditions, type SupporterFilters } from './records.ts';
+import { listCondition, type SupporterFilters } from './records.ts';
 import { subscriptions, supporters, supporterTags } from './schema.ts';
 
 /**
@@ -109,7 +109,7 @@ function page(db: Db, where: SQL | undefined, fields: readonly ExportField[], af
 
 /** How many people the filters select: what the audit entry and the form say before the file is written. */
 export async function countForExport(db: Db, filters: SupporterFilters): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(supporters).where(supporterConditions(filters));
+  const [row] = await db.select({ n: count() }).from(supporters).where(listCondition(filters));
   return Number(row?.n ?? 0);
 }
 
@@ -125,7 +125,7 @@ export async function* supporterListCsv(
   pageSize = EXPORT_PAGE_ROWS,
 ): AsyncGenerator<string> {
   const fields = inFileOrder(chosen);
-  const where = supporterConditions(filters);
+  const where = listCondition(filters);
   yield `${fields.map((f) => exportFieldHeader[f]).join(',')}\r\n`;
   let next: Promise<(Record<string, string | null> & { key: number })[]> | undefined = page(
     db,

@@ -262,6 +262,3 @@ export async function removeSupporterTag(db: Db, id: number, tag: string, actor:
       await recordAudit(tx, actor, { action: 'supporter.tag-remove', subjectType: 'supporter', subjectId: id });
   });
 }
-
-/** The same condition, by the name the CSV export knows it by. */
-export const supporterConditions = listCondition;
