@@ -10,7 +10,7 @@ import { DEMO_PETITION_SLUG } from '../src/features/petitions/seed.ts';
 import { openDatabase, rowsOf, type Db } from '../src/platform/db/client.ts';
 import { tablesOf } from '../src/platform/db/copy.ts';
 import { openTestPostgres } from './support/databases.ts';
-import { exited, freePort, NODE_FLAGS, spawnTs, waitForLine } from './support/processes.ts';
+import { exited, freePort, builtEntry, NODE_FLAGS, spawnBuilt, waitForLine } from './support/processes.ts';
 import { browser } from './support/staff.ts';
 
 /**
@@ -40,7 +40,7 @@ function collect(child: ChildProcess) {
 }
 
 async function cli(args: string[], env: Record<string, string>) {
-  const child = spawnTs('src/cli.ts', args, { LOG_LEVEL: 'warn', ...env });
+  const child = spawnBuilt('cli', args, { LOG_LEVEL: 'warn', ...env });
   const output = collect(child);
   const code = await exited(child);
   return { code, ...output };
@@ -48,15 +48,11 @@ async function cli(args: string[], env: Record<string, string>) {
 
 /** The CLI with a password on its standard input, as a script pipes it. */
 async function cliWithPassword(args: string[], env: Record<string, string>) {
-  const child = spawn(
-    process.execPath,
-    [...NODE_FLAGS, '--import', 'tsx', join(import.meta.dirname, '../src/cli.ts'), ...args],
-    {
-      cwd: join(import.meta.dirname, '..'),
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [...NODE_FLAGS, builtEntry('cli'), ...args], {
+    cwd: join(import.meta.dirname, '..'),
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   child.stdin!.end(`${PASSWORD}\n`);
   const output = collect(child);
   const code = await exited(child);
@@ -64,7 +60,7 @@ async function cliWithPassword(args: string[], env: Record<string, string>) {
 }
 
 async function startSite(dataDir: string, port: number): Promise<ChildProcess> {
-  const server = spawnTs('src/main.ts', [], {
+  const server = spawnBuilt('main', [], {
     DATA_DIR: dataDir,
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -135,7 +131,7 @@ describe('a site on the embedded database (PGlite), run as real processes', () =
     const port = await freePort();
     const first = await startSite(dataDir, port);
     try {
-      const second = spawnTs('src/main.ts', [], {
+      const second = spawnBuilt('main', [], {
         DATA_DIR: dataDir,
         PORT: String(await freePort()),
         HOST: '127.0.0.1',

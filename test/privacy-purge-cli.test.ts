@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/platform/db/client.ts';
 import { retention } from '../src/platform/retention.ts';
 import { addSignature, makePetition } from './support/petition-signatures.ts';
-import { NODE_FLAGS } from './support/processes.ts';
+import { builtEntry, NODE_FLAGS } from './support/processes.ts';
 
 function runCli(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', 'src/cli.ts', ...args], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, builtEntry('cli'), ...args], {
     cwd: join(import.meta.dirname, '..'),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

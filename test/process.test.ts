@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { freePort, NODE_FLAGS } from './support/processes.ts';
+import { freePort, builtEntry, NODE_FLAGS } from './support/processes.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /** Runs the real entry point as `npm start` does, on the same Node. */
-function start(env: Record<string, string>, entry = 'src/main.ts'): ChildProcess {
-  return spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', entry], {
+function start(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [...NODE_FLAGS, builtEntry('main')], {
     cwd: join(import.meta.dirname, '..'),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -39,7 +39,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'groundswell-process-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function runCli(args: string[], stdin: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', 'src/cli.ts', ...args], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, builtEntry('cli'), ...args], {
     cwd: join(import.meta.dirname, '..'),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -49,13 +49,29 @@ describe('what the site needs at run time', () => {
     expect(devOnly).toEqual([]);
   });
 
-  it('starts with what the dependencies bring: tsx runs it, on the Node.js 24 the project pins', () => {
-    expect(manifest.scripts.start).toMatch(/^tsx /);
-    expect(manifest.scripts.worker).toContain('--import tsx');
-    expect(manifest.dependencies).toHaveProperty('tsx');
+  it('starts with what the dependencies bring: a build by esbuild, then the Node.js 24 the project pins (ADR 071)', () => {
+    for (const [script, entry] of Object.entries({ start: 'main', worker: 'worker', cli: 'cli' })) {
+      expect(manifest.scripts[script], script).toMatch(
+        new RegExp(`^node scripts/build\\.ts && exec node [^&]*dist/${entry}\\.js$`),
+      );
+    }
+    expect(manifest.dependencies).toHaveProperty('esbuild');
     expect(manifest.dependencies).toHaveProperty('node');
-    expect(manifest.devDependencies).not.toHaveProperty('tsx');
+    expect(manifest.devDependencies).not.toHaveProperty('esbuild');
     expect(manifest.devDependencies).not.toHaveProperty('node');
+  });
+
+  it('leaves outside the bundle only packages the dependencies install', () => {
+    const build = readFileSync(join(root, 'scripts/build.ts'), 'utf8');
+    const outside = /const outside = \[([^\]]*)\]/
+      .exec(build)![1]!
+      .match(/'[^']+'/g)!
+      .map((name) => name.slice(1, -1));
+    // Optional: pg tries pg-native only when asked; mjml is loaded only by the email layouts script.
+    const loadedOnlyWhenAsked = ['pg-native', 'mjml'];
+    const missing = outside.filter((name) => !loadedOnlyWhenAsked.includes(name) && !(name in manifest.dependencies));
+    expect(missing).toEqual([]);
+    expect(packagesLoadedAtRunTime().has('mjml')).toBe(false);
   });
 
   it('starts every process that may open PGlite without V8 memory keys (ADR 053)', () => {

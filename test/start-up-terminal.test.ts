@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { logsAreReadable } from '../src/platform/logger.ts';
 import { readableLine } from '../src/platform/readable-log.ts';
 import { startUpLines } from '../src/start-up-report.ts';
-import { freePort, NODE_FLAGS } from './support/processes.ts';
+import { freePort, builtEntry, NODE_FLAGS } from './support/processes.ts';
 
 describe('what a person at a terminal reads', () => {
   it('is readable lines in a terminal outside production, JSON lines otherwise, unless LOG_FORMAT says', () => {
@@ -72,7 +72,7 @@ describe.skipIf(!hasScript)('npm start in a terminal', () => {
     const port = await freePort();
     const child = spawn(
       'script',
-      ['-qfec', `${process.execPath} ${NODE_FLAGS.join(' ')} --import tsx src/main.ts`, '/dev/null'],
+      ['-qfec', `${process.execPath} ${NODE_FLAGS.join(' ')} ${builtEntry('main')}`, '/dev/null'],
       {
         cwd: join(import.meta.dirname, '..'),
         env: {

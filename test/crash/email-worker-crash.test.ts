@@ -6,7 +6,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { rowsOf } from '../../src/platform/db/client.ts';
 import { openTestPostgres } from '../support/databases.ts';
 import { scheduleTaggedBroadcast, seedSubscribers } from '../support/email-load.ts';
-import { exited, spawnTs, startSinkProcess, waitForLine } from '../support/processes.ts';
+import { exited, spawnBuilt, startSinkProcess, waitForLine } from '../support/processes.ts';
 
 const RECIPIENTS = 5000;
 const postgresUrl = inject('postgresUrl');
@@ -26,7 +26,7 @@ describe.skipIf(!postgresUrl)('email worker killed mid-broadcast [postgres]', ()
   it('delivers to all 5,000 recipients exactly once each after kill -9 and restart', async () => {
     const database = await openTestPostgres(postgresUrl);
     const sink = await startSinkProcess(join(dir, 'smtp.log'));
-    const workers: ReturnType<typeof spawnTs>[] = [];
+    const workers: ReturnType<typeof spawnBuilt>[] = [];
     try {
       await seedSubscribers(database.db, RECIPIENTS, 'crash');
       const broadcastId = await scheduleTaggedBroadcast(database.db, 'crash');
@@ -45,11 +45,11 @@ describe.skipIf(!postgresUrl)('email worker killed mid-broadcast [postgres]', ()
         EMAIL_LEASE_SECONDS: '15',
       };
       const output: string[] = [];
-      const capture = (child: ReturnType<typeof spawnTs>, name: string) => {
+      const capture = (child: ReturnType<typeof spawnBuilt>, name: string) => {
         child.stdout!.on('data', (chunk: Buffer) => output.push(`${name}: ${chunk}`));
         child.stderr!.on('data', (chunk: Buffer) => output.push(`${name} (stderr): ${chunk}`));
       };
-      const first = spawnTs('src/worker.ts', [], env);
+      const first = spawnBuilt('worker', [], env);
       workers.push(first);
       capture(first, 'first worker');
       await waitForLine(first, /email worker running/);
@@ -63,7 +63,7 @@ describe.skipIf(!postgresUrl)('email worker killed mid-broadcast [postgres]', ()
       await exited(first);
       const atKill = sink.deliveries().length;
 
-      const second = spawnTs('src/worker.ts', [], env);
+      const second = spawnBuilt('worker', [], env);
       workers.push(second);
       capture(second, 'second worker');
       await waitForLine(second, /email worker running/);

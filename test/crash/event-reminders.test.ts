@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { rowsOf, type Db } from '../../src/platform/db/client.ts';
 import { openTestPostgres } from '../support/databases.ts';
-import { exited, spawnTs, startSinkProcess, waitForLine } from '../support/processes.ts';
+import { exited, spawnBuilt, startSinkProcess, waitForLine } from '../support/processes.ts';
 
 const ATTENDEES = 200;
 const HOUR = 60 * 60 * 1000;
@@ -53,10 +53,10 @@ describe.skipIf(!postgresUrl)('event reminders across worker crashes [postgres]'
   it('sends each attendee their week reminder once after restart, never twice', async () => {
     const database = await openTestPostgres(postgresUrl);
     const sink = await startSinkProcess(join(dir, 'smtp.log'));
-    const workers: ReturnType<typeof spawnTs>[] = [];
+    const workers: ReturnType<typeof spawnBuilt>[] = [];
     const output: string[] = [];
     const start = async (name: string) => {
-      const child = spawnTs('src/worker.ts', [], {
+      const child = spawnBuilt('worker', [], {
         DATABASE_URL: database.url,
         SMTP_URL: sink.url,
         SECRET_KEY: 'crash-test-secret-key-that-is-long-enough',

@@ -13,7 +13,7 @@ import {
   testRoster,
 } from '../../src/features/letters/test-support.ts';
 import { openTestPostgres } from '../support/databases.ts';
-import { exited, spawnTs, startSinkProcess, waitForLine } from '../support/processes.ts';
+import { exited, spawnBuilt, startSinkProcess, waitForLine } from '../support/processes.ts';
 
 const LETTERS = 40;
 const DIGEST_LETTERS = 12;
@@ -37,10 +37,10 @@ describe.skipIf(!postgresUrl)('letter delivery across worker crashes [postgres]'
     const database = await openTestPostgres(postgresUrl);
     const db = database.db;
     const sink = await startSinkProcess(join(dir, 'smtp.log'));
-    const workers: ReturnType<typeof spawnTs>[] = [];
+    const workers: ReturnType<typeof spawnBuilt>[] = [];
     const output: string[] = [];
     const start = async (name: string) => {
-      const child = spawnTs('src/worker.ts', [], {
+      const child = spawnBuilt('worker', [], {
         DATABASE_URL: database.url,
         SMTP_URL: sink.url,
         SECRET_KEY: 'crash-test-secret-key-that-is-long-enough',

@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { DEMO_PETITION_SLUG } from '../../src/features/petitions/seed.ts';
 import { rowsOf } from '../../src/platform/db/client.ts';
 import { openTestPostgres } from '../support/databases.ts';
-import { exited, freePort, spawnTs, waitForLine } from '../support/processes.ts';
+import { exited, freePort, spawnBuilt, waitForLine } from '../support/processes.ts';
 
 const postgresUrl = inject('postgresUrl');
 
@@ -29,7 +29,7 @@ describe.skipIf(!postgresUrl)('server killed during a signing spike [postgres]',
       LOG_LEVEL: 'info',
     };
     const start = async () => {
-      const server = spawnTs('src/main.ts', [], env);
+      const server = spawnBuilt('main', [], env);
       await waitForLine(server, /Groundswell is running/, 60_000);
       return server;
     };

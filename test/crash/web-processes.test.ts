@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { DEMO_PETITION_SLUG } from '../../src/features/petitions/seed.ts';
 import { rowsOf } from '../../src/platform/db/client.ts';
 import { openTestPostgres } from '../support/databases.ts';
-import { exited, freePort, spawnTs, waitForLine } from '../support/processes.ts';
+import { exited, freePort, spawnBuilt, waitForLine } from '../support/processes.ts';
 
 const postgresUrl = inject('postgresUrl');
 
@@ -30,7 +30,7 @@ describe.skipIf(!postgresUrl)('npm start with two web processes [postgres]', () 
     const database = await openTestPostgres(postgresUrl);
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    const server = spawnTs('src/main.ts', [], {
+    const server = spawnBuilt('main', [], {
       DATABASE_URL: database.url,
       PORT: String(port),
       HOST: '127.0.0.1',

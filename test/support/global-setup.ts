@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { buildIfChanged } from '../../scripts/build.ts';
 import { migrationsFolder, openDatabase } from '../../src/platform/db/client.ts';
 import { checkPostgres, requireAll } from './suites.ts';
 
@@ -20,7 +21,7 @@ declare module 'vitest' {
 
 const cacheDir = join(import.meta.dirname, '../../node_modules/.cache/groundswell');
 // Each project loads this module afresh; the flag lives on globalThis so the notice prints once.
-const shared = globalThis as { groundswellAnnounced?: boolean };
+const shared = globalThis as { groundswellAnnounced?: boolean; groundswellBuild?: Promise<unknown> };
 
 /**
  * Runs before the test files of each project. Migrating a fresh PGlite costs
@@ -28,6 +29,9 @@ const shared = globalThis as { groundswellAnnounced?: boolean };
  * test file loads the result instead.
  */
 export default async function setup(project: TestProject) {
+  // The tests start the server, worker and CLI from the build, as `npm start` does (ADR 071): made once per run.
+  shared.groundswellBuild ??= buildIfChanged();
+  await shared.groundswellBuild;
   const migrations = migrationsHash();
   project.provide('pgliteSnapshot', await migratedSnapshot(migrations));
 

@@ -12,7 +12,7 @@ const root = join(import.meta.dirname, '../..');
  */
 export const NODE_FLAGS = ['--no-memory-protection-keys'];
 
-/** Runs a TypeScript entry point of this project in a child process on the pinned Node. */
+/** Runs a TypeScript file of this project (a test or benchmark helper) in a child process, through tsx. */
 export function spawnTs(
   entry: string,
   args: string[],
@@ -20,6 +20,28 @@ export function spawnTs(
   nodeFlags: string[] = [],
 ): ChildProcess {
   return spawn(process.execPath, [...NODE_FLAGS, ...nodeFlags, '--import', 'tsx', join(root, entry), ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/**
+ * Where the build (scripts/build.ts, made by the global set-up) puts an entry point of `src/`: the tests start
+ * the server, worker and CLI as `npm start` does, from the build on plain Node (ADR 071).
+ */
+export function builtEntry(name: 'main' | 'worker' | 'cli'): string {
+  return join(root, 'dist', `${name}.js`);
+}
+
+/** Runs the built server, worker or CLI in a child process on the pinned Node. */
+export function spawnBuilt(
+  name: 'main' | 'worker' | 'cli',
+  args: string[],
+  env: Record<string, string>,
+  nodeFlags: string[] = [],
+): ChildProcess {
+  return spawn(process.execPath, [...NODE_FLAGS, ...nodeFlags, builtEntry(name), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
+import { loadSharp } from '../../platform/image-library.ts';
 import { newFileKey, type FileStore } from '../../platform/storage.ts';
 import type { SiteFavicon, SiteLogo } from './settings.ts';
 
@@ -29,6 +29,7 @@ async function readImage(entry: ReturnType<FormData['get']>, maxBytes: number) {
   if (!detected || !acceptedImages.has(detected.mime)) return { error: NOT_AN_IMAGE };
   try {
     // Reading the header proves little; decoding the pixels is what finds a truncated or damaged file.
+    const sharp = await loadSharp();
     const { info } = await sharp(bytes).rotate().raw().toBuffer({ resolveWithObject: true });
     return { bytes, width: info.width, height: info.height };
   } catch {
@@ -48,6 +49,7 @@ export async function makeLogo(
 ): Promise<Made<SiteLogo>> {
   const read = await readImage(entry, maxBytes);
   if (!read.bytes) return { error: read.error };
+  const sharp = await loadSharp();
   const { data, info } = await sharp(read.bytes)
     .rotate()
     .resize({ height: LOGO_HEIGHT * 2, width: LOGO_MAX_WIDTH * 2, fit: 'inside', withoutEnlargement: true })
@@ -84,6 +86,7 @@ export async function makeFavicon(
   if (Math.min(read.width, read.height) < FAVICON_SIZES.small)
     return { error: `The icon must be at least ${FAVICON_SIZES.small} pixels wide and tall.` };
   const made = {} as Record<keyof typeof FAVICON_SIZES, string>;
+  const sharp = await loadSharp();
   for (const [name, size] of Object.entries(FAVICON_SIZES) as [keyof typeof FAVICON_SIZES, number][]) {
     const png = await sharp(read.bytes)
       .rotate()

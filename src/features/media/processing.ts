@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { loadSharp } from '../../platform/image-library.ts';
 import type { VariantFormat } from './schema.ts';
 
 /** The widths the layouts show images at, at most: an image narrower than one is never enlarged to it. */
@@ -80,6 +81,7 @@ async function processNow(bytes: Uint8Array): Promise<ProcessedImage> {
   const type = await acceptedType(bytes);
   if (!type) throw new ImageRefused(REFUSED_TYPE);
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sharp = await loadSharp();
   const open = () => sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).autoOrient();
   // Reading the header decodes nothing, so no limit yet: the pixel count is checked next, with words for it.
   const metadata = await sharp(input, { limitInputPixels: false })

@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import sharp from 'sharp';
+import { loadSharp } from '../../platform/image-library.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { FileStore } from '../../platform/storage.ts';
 import type { ImageWords } from './inputs.ts';
@@ -87,6 +87,7 @@ export async function seedDemoImages(db: Db, files: FileStore): Promise<{ seeded
   if ((row?.n ?? 0) > 0) return { seeded: false, ids: [] };
   const ids: number[] = [];
   for (const sample of samples) {
+    const sharp = await loadSharp();
     const png = await sharp(Buffer.from(sample.svg)).png().toBuffer();
     ids.push((await addImage(db, files, png, sample.words, null, { isDemo: true })).id);
   }

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NODE_FLAGS } from '../../../test/support/processes.ts';
+import { builtEntry, NODE_FLAGS } from '../../../test/support/processes.ts';
 import { referenceImportRequest } from './cli.ts';
 import { parseReference } from './import.ts';
 import { NO_SIGNATURES, SHADES, shadeFor } from './map.ts';
@@ -20,7 +20,7 @@ function runCli(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', 'src/cli.ts', 'reference:import', ...args], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, builtEntry('cli'), 'reference:import', ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -65,7 +65,7 @@ export async function createStaff(db: Db, input: NewStaffInput): Promise<StaffMe
     const issue = parsed.error.issues[0]!;
     throw new StaffInputError(String(issue.path[0] ?? 'form'), issue.message);
   }
-  const problem = passwordProblem(parsed.data.password, { email: parsed.data.email });
+  const problem = await passwordProblem(parsed.data.password, { email: parsed.data.email });
   if (problem) throw new StaffInputError('password', problem);
   const passwordHash = await hashPassword(parsed.data.password);
   const [row] = await db
@@ -99,7 +99,7 @@ export async function setPassword(
 ): Promise<void> {
   const [user] = await db.select({ email: staffUsers.email }).from(staffUsers).where(eq(staffUsers.id, id));
   if (!user) throw new StaffInputError('email', 'No staff account has that email');
-  const problem = passwordProblem(password, { email: user.email });
+  const problem = await passwordProblem(password, { email: user.email });
   if (problem) throw new StaffInputError('password', problem);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {

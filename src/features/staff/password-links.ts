@@ -125,7 +125,7 @@ export async function choosePassword(
   if (counted.over) return { outcome: 'throttled', message: 'Too many attempts. Wait 15 minutes, then try again.' };
   const opened = await openPasswordLink(db, token, now);
   if (opened.state !== 'valid') return opened;
-  const problem = passwordProblem(password, { email: opened.staff.email });
+  const problem = await passwordProblem(password, { email: opened.staff.email });
   if (problem) return { outcome: 'refused', message: problem };
   // Hashed before the transaction: a memory-hard hash holds no lock.
   const passwordHash = await hashPassword(password);

@@ -18,12 +18,14 @@ import {
 } from './service.ts';
 
 describe('password rules', () => {
-  it('needs 12 characters and refuses common passwords', () => {
-    expect(passwordProblem('short')).toMatch(/12 characters/);
-    expect(passwordProblem('password1234')).toMatch(/too common/);
-    expect(passwordProblem('aaaaaaaaaaaaaaa')).toMatch(/too common/);
-    expect(passwordProblem('maria.gonzalez-2026', { email: 'maria.gonzalez@psj.example' })).toMatch(/email/);
-    expect(passwordProblem('river lantern autumn cobalt')).toBeUndefined();
+  it('needs 12 characters and refuses common passwords', async () => {
+    await expect(passwordProblem('short')).resolves.toMatch(/12 characters/);
+    await expect(passwordProblem('password1234')).resolves.toMatch(/too common/);
+    await expect(passwordProblem('aaaaaaaaaaaaaaa')).resolves.toMatch(/too common/);
+    await expect(passwordProblem('maria.gonzalez-2026', { email: 'maria.gonzalez@psj.example' })).resolves.toMatch(
+      /email/,
+    );
+    await expect(passwordProblem('river lantern autumn cobalt')).resolves.toBeUndefined();
   });
 });
 
