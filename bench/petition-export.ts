@@ -4,16 +4,23 @@
  *
  * A scratch database on the server (BENCH_DATABASE_URL, TEST_DATABASE_URL or
  * the local one) gets the signers and signatures set-wise (INSERT … SELECT
- * over generate_series, test/support/petition-signatures.ts). Then:
+ * over generate_series, test/support/petition-signatures.ts). Then, each in
+ * a fresh process running the whole app with Node's defaults (as `npm
+ * start`), its output counted by a sink that only counts bytes and rows, its
+ * memory sampled every 10 ms and its event loop's busy share measured:
  *
- * 1. the real route, in a fresh process running the whole app with Node's
- *    defaults (as `npm start`): an admin signs in and GETs
- *    /admin/petitions/:id/signatures.csv through every middleware into a
- *    sink that only counts bytes and rows. On PostgreSQL the route has the
- *    file written by the export process (ADR 023) and passes it on; the
- *    export process's peak RSS comes from the route's own log line, the web
- *    process's from sampling process.memoryUsage().rss every 10 ms;
- * 2. the export process alone, started as the route starts it.
+ * 1. the real route: an admin signs in and GETs
+ *    /admin/petitions/:id/signatures.csv through every middleware. On
+ *    PostgreSQL the route has the file written by the export process (ADR
+ *    023), in which PostgreSQL writes the CSV with COPY … TO STDOUT
+ *    (copy-csv.ts); the export process's peak RSS comes from the route's own
+ *    log line;
+ * 2. the same COPY run in the web process itself, no export process: the
+ *    alternative ADR 023's addendum weighs;
+ * 3. the per-row path PGlite keeps (signatureCsv: keyset pages formatted by
+ *    csvLine in the web process), here on PostgreSQL, for comparison;
+ *
+ * and 4. the export process alone, started as the route starts it.
  *
  * Figures only: it asserts nothing. Targets: ≥ 100,000 rows/s, peak RSS ≤ 100 MB.
  */
@@ -23,7 +30,10 @@ import { openDatabase } from '../src/platform/db/client.ts';
 import { testConfig } from '../test/support/app.ts';
 import { createApp } from '../src/app/app.tsx';
 import { createLogger } from '../src/platform/logger.ts';
-import { exportStatement } from '../src/features/petitions/export.ts';
+import pg from 'pg';
+import { type CopyToStreamQuery, to as copyTo } from 'pg-copy-streams';
+import { copyStatement, CrlfRowEnds } from '../src/features/petitions/copy-csv.ts';
+import { csvLine, exportColumns, exportStatement, signatureCsv } from '../src/features/petitions/export.ts';
 import { runExportProcess } from '../src/features/petitions/export-runner.ts';
 import { generateSignatures, makePetition } from '../test/support/petition-signatures.ts';
 import { spawnTs, waitForLine } from '../test/support/processes.ts';
@@ -42,11 +52,15 @@ type Figures = {
   baselineRss?: number;
   peakRss?: number;
   maxRss?: number;
-  exportProcessPeakRss: number;
+  /** The web process's event loop: the share of the export's time it was busy. */
+  eventLoopBusy?: number;
+  exportProcessPeakRss?: number;
 };
 
-/** The route child: the app over the database, one export through the route, counted and measured. */
-async function exportThroughRoute(url: string, petitionId: number): Promise<Figures> {
+type Mode = 'route' | 'copy-here' | 'per-row';
+
+/** The child: the app over the database, one export as `mode` says, counted and measured. */
+async function exportInWebProcess(url: string, petitionId: number, mode: Mode): Promise<Figures> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -68,23 +82,53 @@ async function exportThroughRoute(url: string, petitionId: number): Promise<Figu
   });
   const admin = await signedInAs(app, database, 'admin');
   const baselineRss = process.memoryUsage().rss;
+  const elu0 = performance.eventLoopUtilization();
   const t0 = performance.now();
-  const res = await admin.request(`/admin/petitions/${petitionId}/signatures.csv`);
-  if (res.status !== 200 || !res.body) throw new Error(`export answered ${res.status}`);
+  let body: AsyncIterable<Uint8Array>;
+  let copy: CopyToStreamQuery | undefined;
+  let client: pg.Client | undefined;
+  if (mode === 'route') {
+    const res = await admin.request(`/admin/petitions/${petitionId}/signatures.csv`);
+    if (res.status !== 200 || !res.body) throw new Error(`export answered ${res.status}`);
+    body = res.body as AsyncIterable<Uint8Array>;
+  } else if (mode === 'copy-here') {
+    client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('begin transaction isolation level repeatable read, read only');
+    await client.query('set local max_parallel_workers_per_gather = 0');
+    copy = client.query(copyTo(copyStatement(exportStatement(petitionId, {}), pg.escapeLiteral)));
+    const header = Buffer.from(csvLine(exportColumns));
+    const rest = copy.pipe(new CrlfRowEnds());
+    body = (async function* () {
+      yield header;
+      yield* rest;
+    })();
+  } else {
+    const encoder = new TextEncoder();
+    body = (async function* () {
+      for await (const chunk of signatureCsv(database.db, petitionId, {})) yield encoder.encode(chunk);
+    })();
+  }
   let bytes = 0;
   let lineEnds = 0;
   // Every row ends with CRLF, and no generated field holds a CR: counting CRs counts rows (and the header).
-  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+  for await (const chunk of body) {
     bytes += chunk.length;
     for (let i = chunk.indexOf(13); i !== -1; i = chunk.indexOf(13, i + 1)) lineEnds++;
   }
   const seconds = (performance.now() - t0) / 1000;
+  const eventLoopBusy = performance.eventLoopUtilization(elu0).utilization;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
+  if (client) {
+    await client.query('commit');
+    await client.end();
+  }
   await new Promise((r) => setTimeout(r, 200));
   await database.close();
-  if (exportReport.rows !== lineEnds - 1)
+  if (mode === 'route' && exportReport.rows !== lineEnds - 1)
     throw new Error(`the route's log did not report the export (${JSON.stringify(exportReport)})`);
+  if (copy && copy.rowCount !== lineEnds - 1) throw new Error(`COPY sent ${copy.rowCount} rows`);
   return {
     rows: lineEnds - 1,
     bytes,
@@ -92,7 +136,8 @@ async function exportThroughRoute(url: string, petitionId: number): Promise<Figu
     baselineRss,
     peakRss: peak,
     maxRss: process.resourceUsage().maxRSS * 1024,
-    exportProcessPeakRss: exportReport.exportPeakRssMb! * 1024 * 1024,
+    eventLoopBusy,
+    ...(mode === 'route' ? { exportProcessPeakRss: exportReport.exportPeakRssMb! * 1024 * 1024 } : {}),
   };
 }
 
@@ -102,14 +147,18 @@ function report(label: string, f: Figures): string {
     `  rows:      ${f.rows.toLocaleString('en-US')} (${mb(f.bytes)} of CSV)`,
     `  seconds:   ${f.seconds.toFixed(2)}`,
     `  rows/s:    ${Math.round(f.rows / f.seconds).toLocaleString('en-US')}   (target ≥ 100,000)`,
-    `  export process peak RSS: ${mb(f.exportProcessPeakRss)} (the kernel's high-water mark)   (target ≤ 100 MB)`,
   ];
+  if (f.exportProcessPeakRss !== undefined)
+    lines.push(
+      `  export process peak RSS: ${mb(f.exportProcessPeakRss)} (the kernel's high-water mark)   (target ≤ 100 MB)`,
+    );
   if (f.peakRss !== undefined) {
     const indent = ' '.repeat(27);
     lines.push(
       `  web process peak RSS:    ${mb(f.peakRss)} sampled every 10 ms, ` +
         `${mb(f.maxRss!)} by the kernel's high-water mark;`,
       `${indent}${mb(f.baselineRss!)} of it before the download, which added ${mb(f.peakRss - f.baselineRss!)}`,
+      `  web process event loop busy: ${Math.round(f.eventLoopBusy! * 100)} % of the export's time`,
     );
   }
   lines.push(
@@ -153,15 +202,17 @@ async function main() {
     const took = ((performance.now() - t0) / 1000).toFixed(1);
     process.stdout.write(`generated ${signatureCount.toLocaleString('en-US')} signatures in ${took} s\n\n`);
 
-    const child = spawnTs('bench/petition-export.ts', ['--route', scratch.url, String(petitionId)], {
-      LOG_LEVEL: 'silent',
-    });
-    process.stdout.write(
-      report(
-        "The route, in the whole app, Node's defaults (as npm start)",
-        JSON.parse((await waitForLine(child, /^\{.*\}$/m, 30 * 60_000))[0]),
-      ),
-    );
+    const modes: [Mode, string][] = [
+      ['route', "The route (export process, COPY), in the whole app, Node's defaults (as npm start)"],
+      ['copy-here', 'The same COPY in the web process itself, no export process'],
+      ['per-row', "PGlite's per-row path (signatureCsv, csvLine in the web process), here on PostgreSQL"],
+    ];
+    for (const [mode, label] of modes) {
+      const child = spawnTs('bench/petition-export.ts', ['--child', mode, scratch.url, String(petitionId)], {
+        LOG_LEVEL: 'silent',
+      });
+      process.stdout.write(report(label, JSON.parse((await waitForLine(child, /^\{.*\}$/m, 30 * 60_000))[0])));
+    }
     process.stdout.write(
       report('The export process alone, as the route starts it', await exportProcessAlone(scratch.url, petitionId)),
     );
@@ -170,8 +221,9 @@ async function main() {
   }
 }
 
-if (process.argv[2] === '--route') {
-  process.stdout.write(`${JSON.stringify(await exportThroughRoute(process.argv[3]!, Number(process.argv[4])))}\n`);
+if (process.argv[2] === '--child') {
+  const [mode, url, petitionId] = process.argv.slice(3) as [Mode, string, string];
+  process.stdout.write(`${JSON.stringify(await exportInWebProcess(url, Number(petitionId), mode))}\n`);
 } else {
   await main();
 }

@@ -54,7 +54,9 @@ export function runExportProcess(
     async pull(controller) {
       const next = await chunks.next();
       if (!next.done) {
-        controller.enqueue(new Uint8Array(next.value as Buffer));
+        // A Buffer is a Uint8Array: passed on as read, not copied (a copy per chunk is another 145 MB
+        // through the web process's heap for a million rows).
+        controller.enqueue(next.value as Buffer);
         return;
       }
       try {

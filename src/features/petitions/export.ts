@@ -1,4 +1,4 @@
-import { gt, sql } from 'drizzle-orm';
+import { gt, type SQLWrapper, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
@@ -126,17 +126,27 @@ export async function* signatureCsv(
   }
 }
 
+// A cell as csvField gives it, before the quoting COPY does itself: the formula guard's apostrophe before
+// = + - @ tab CR (by code: 61 43 45 64 9 13), and an empty string as NULL, which COPY writes as nothing.
+const cell = (value: SQLWrapper) =>
+  sql`case when ascii(${value}) in (61, 43, 45, 64, 9, 13) then '''' || ${value} else nullif(${value}, '') end`;
+
 /**
- * The same rows for the export process (export-process.ts): the file's
- * columns in order, each as text, oldest first, as one statement it reads
- * through a cursor. Given to it as SQL text and parameters, so that process
- * needs no query builder.
+ * The same rows for the export process (export-process.ts), which has
+ * PostgreSQL write them with COPY (copy-csv.ts): the file's columns in
+ * order, each as text already as csvField would write it but for the
+ * quoting, oldest first. Given to it as SQL text and parameters, so that
+ * process needs no query builder. What we write ourselves (the dates, ids,
+ * statuses, language codes, "OR") is never empty and never starts with a
+ * formula's sign, so only what people typed or reference data gave goes
+ * through `cell`.
  */
 export function exportStatement(petitionId: number, f: SignatureFilters): { sql: string; params: unknown[] } {
-  const query = sql`select ${signatures.givenName}, ${signatures.familyName}, ${supporterContact.email},
-        ${signatures.zip}, ${signatures.street}, ${signatures.city}, 'OR', ${supporterContact.county},
-        ${signatures.comment}, ${utc(signatures.createdAt)}, ${signatures.id}::text, ${signatures.status}::text,
-        ${utc(signatures.verifiedAt)}, ${signatures.senateDistrict}, ${signatures.houseDistrict},
+  const query = sql`select ${cell(signatures.givenName)}, ${cell(signatures.familyName)},
+        ${cell(supporterContact.email)}, ${cell(signatures.zip)}, ${cell(signatures.street)},
+        ${cell(signatures.city)}, 'OR', ${cell(supporterContact.county)}, ${cell(signatures.comment)},
+        ${utc(signatures.createdAt)}, ${signatures.id}::text, ${signatures.status}::text,
+        ${utc(signatures.verifiedAt)}, ${cell(signatures.senateDistrict)}, ${cell(signatures.houseDistrict)},
         ${signatures.districtSource}::text, ${signatures.locale}::text
       from ${signatures} ${supporterContact.join(signatures.supporterId)}
       where ${signatureConditions(petitionId, f)}
