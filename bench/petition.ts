@@ -205,7 +205,8 @@ if (process.env.BENCH_PROOF !== '0') postgresRuns.push(['PostgreSQL, 1 web, proo
 // And one web process per core (WEB_PROCESSES=auto), unless BENCH_WEB_PROCESSES=1.
 if (process.env.BENCH_WEB_PROCESSES !== '1')
   postgresRuns.push([`PostgreSQL, ${cpus().length} web processes`, { WEB_PROCESSES: 'auto' }]);
-for (const [label, extra, withProofs] of postgresRuns) {
+// BENCH_ONLY=pglite leaves the PostgreSQL runs out (BENCH_ONLY=postgres, the PGlite one).
+for (const [label, extra, withProofs] of process.env.BENCH_ONLY === 'pglite' ? [] : postgresRuns) {
   // Made just before their run (they expire in 30 minutes); a run faster than 3,000 a second would reuse them,
   // and the server would refuse the repeats as replays (counted as non-2xx).
   const proofs = withProofs ? await solvedChallenges(secretKey, seconds * 3000) : undefined;

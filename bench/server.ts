@@ -1,14 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { freePort } from '../test/support/processes.ts';
+import { buildIfChanged } from '../scripts/build.ts';
+import { builtEntry, freePort } from '../test/support/processes.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
-/** Starts the real server (`src/main.ts`) in its own process, as production runs it. */
+/** Starts the real server in its own process, as production runs it: the build on plain Node (ADR 071). */
 export async function startServer(
   env: Record<string, string>,
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  await buildIfChanged();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'groundswell-bench-'));
   const child: ChildProcess = spawn(
@@ -16,9 +18,7 @@ export async function startServer(
     [
       '--no-memory-protection-keys',
       ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
-      '--import',
-      'tsx',
-      'src/main.ts',
+      builtEntry('main'),
     ],
     {
       cwd: join(import.meta.dirname, '..'),

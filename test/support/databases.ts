@@ -3,14 +3,17 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { openDatabase, type Database } from '../../src/platform/db/client.ts';
+import { openDatabase, PGLITE_SETTINGS, type Database } from '../../src/platform/db/client.ts';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
-/** A migrated, empty PGlite loaded from the snapshot global-setup made. */
+/** A migrated, empty PGlite loaded from the snapshot global-setup made, with the engine settings the site uses. */
 export async function openTestPglite(): Promise<Database> {
   const tarball = new Blob([readFileSync(inject('pgliteSnapshot'))]);
-  const pglite = await PGlite.create({ loadDataDir: tarball });
+  const pglite = await PGlite.create({
+    loadDataDir: tarball,
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+  });
   return openDatabase({ pglite });
 }
 
