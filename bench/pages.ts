@@ -8,14 +8,17 @@
  * Figures only: this is not a test and asserts nothing.
  */
 import { cpus, loadavg } from 'node:os';
-import autocannon from 'autocannon';
+import {
+  drivePages as drive,
+  pageConnections as connections,
+  pageHeaders as headers,
+  pageTargets,
+} from './page-load.ts';
 import { scratchPostgres, startServer } from './server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
-const connections = 50;
 const postgresServer =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const headers = { 'accept-encoding': 'br, gzip', cookie: 'lang=en' };
 const publicPaths = [
   '/',
   '/about',
@@ -32,39 +35,6 @@ const publicPaths = [
 
 type Row = { database: string; target: string; rps: number; p50: number; p99: number; bytes: number; errors: number };
 
-// Words for searches that are each new to the server, so none is answered from its cache.
-const words = ['survivors', 'treatment', 'housing', 'families', 'sentencing', 'justice', 'healing', 'reentry'];
-let searchCounter = 0;
-
-async function drive(url: string, duration: number, distinctSearches = false) {
-  const result = await autocannon({
-    url,
-    connections,
-    duration,
-    headers,
-    pipelining: 1,
-    ...(distinctSearches
-      ? {
-          requests: [
-            {
-              setupRequest: (req: autocannon.Request) => {
-                searchCounter++;
-                req.path = `/resources?q=${words[searchCounter % words.length]}+x${searchCounter}`;
-                return req;
-              },
-            },
-          ],
-        }
-      : {}),
-  });
-  return {
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx + result.timeouts,
-  };
-}
-
 async function compressedBytes(url: string): Promise<number> {
   const res = await fetch(url, { headers });
   // fetch decodes the body; Content-Length is the size on the wire.
@@ -77,12 +47,7 @@ async function benchOne(database: string, env: Record<string, string>): Promise<
   const rows: Row[] = [];
   const sizes: string[] = [];
   try {
-    const targets = [
-      ['GET /', `${server.url}/`, false],
-      ['GET /resources?q=survivors', `${server.url}/resources?q=survivors`, false],
-      ['search, every query new', `${server.url}/resources?q=survivors+x0`, true],
-    ] as const;
-    for (const [target, url, distinct] of targets) {
+    for (const [target, url, distinct] of pageTargets(server.url)) {
       await drive(url, 3, distinct); // warm-up: JIT, caches, pool
       const figures = await drive(url, seconds, distinct);
       rows.push({ database, target, ...figures, bytes: await compressedBytes(url) });
