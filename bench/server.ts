@@ -16,7 +16,9 @@ export async function startServer(
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      // As `npm start` runs it (package.json).
       '--no-memory-protection-keys',
+      '--liftoff-only',
       ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
       builtEntry('main'),
     ],

@@ -79,4 +79,10 @@ describe('what the site needs at run time', () => {
       expect(manifest.scripts[script], script).toMatch(/(?:^|\s)--no-memory-protection-keys\s/);
     }
   });
+
+  it('compiles PGlite with V8’s baseline compiler only, whose memory fits a 1 GB server (ADR 071)', () => {
+    for (const script of ['start', 'dev', 'cli', 'db:migrate']) {
+      expect(manifest.scripts[script], script).toMatch(/(?:^|\s)--liftoff-only\s/);
+    }
+  });
 });

@@ -6,11 +6,12 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '../..');
 
 /**
- * Node flags every child process of the tests starts with, as `npm start` does (ADR 053): V8's
- * memory-protection-key bookkeeping for JIT pages can abort a process that creates and frees
- * PGlite's WebAssembly, on CPUs that have the keys.
+ * Node flags every child process of the tests starts with, as `npm start` does: without V8's
+ * memory-protection-key bookkeeping for JIT pages, which can abort a process that creates and frees
+ * PGlite's WebAssembly on CPUs that have the keys (ADR 053); and with PGlite compiled by V8's baseline
+ * compiler only, whose optimising compiler took hundreds of megabytes for a moment (ADR 071).
  */
-export const NODE_FLAGS = ['--no-memory-protection-keys'];
+export const NODE_FLAGS = ['--no-memory-protection-keys', '--liftoff-only'];
 
 /** Runs a TypeScript file of this project (a test or benchmark helper) in a child process, through tsx. */
 export function spawnTs(
