@@ -5,9 +5,9 @@
  *   - the first start, demo seed included: `npm start` to the first /healthz 200;
  *   - restarts on the data that start left, quiet, then with both cores kept busy by two spinning processes
  *     (a restart after a crash happens while the spike goes on);
- *   - memory of everything `npm start` leaves running (npm, any shell, the server), idle 10 s after start-up
- *     and after 30 s of page traffic: resident (RSS, counting shared pages in each process) and proportional
- *     (PSS, shared pages split between the processes that map them).
+ *   - memory of everything `npm start` leaves running (npm, any shell, the server), idle 10 s after the first
+ *     start and after a restart, and after 30 s of page traffic: resident (RSS, counting shared pages in each
+ *     process) and proportional (PSS, shared pages split between the processes that map them).
  * Prints one table per database and the machine's load average.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -129,31 +129,39 @@ async function pageTraffic(url: string, seconds: number): Promise<{ requests: nu
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+async function memoryLines(started: Started, lines: string[], when: string): Promise<void> {
+  await new Promise((r) => setTimeout(r, 10_000));
+  const idle = treeMemory(started.child.pid!);
+  lines.push(`${when}, idle 10 s: RSS ${megabytes(idle.rss)}, PSS ${megabytes(idle.pss)}`);
+  for (const line of idle.processes) lines.push(`    ${line}`);
+}
+
 async function measure(label: string, env: Record<string, string>): Promise<void> {
   const lines: string[] = [];
   const first = await npmStart(env);
-  lines.push(`first start, demo seed          ${first.seconds.toFixed(1)} s`);
-  await new Promise((r) => setTimeout(r, 10_000));
-  const idle = treeMemory(first.child.pid!);
-  lines.push(`idle memory, all processes      RSS ${megabytes(idle.rss)}, PSS ${megabytes(idle.pss)}`);
-  for (const line of idle.processes) lines.push(`    ${line}`);
-  const traffic = await pageTraffic(first.url, 30);
-  const loaded = treeMemory(first.child.pid!);
-  lines.push(
-    `after 30 s of home page load    RSS ${megabytes(loaded.rss)}, PSS ${megabytes(loaded.pss)} ` +
-      `(${traffic.requests} requests/s, p99 ${traffic.p99} ms, 50 connections)`,
-  );
+  lines.push(`first start, demo seed: ${first.seconds.toFixed(1)} s`);
+  await memoryLines(first, lines, 'memory after the first start');
   await stop(first);
 
+  // A running site restarts without seeding: its memory then is what a server holds day to day.
   const quiet: number[] = [];
   for (let i = 0; i < RESTARTS; i++) {
     const again = await npmStart(env);
     quiet.push(again.seconds);
+    if (i === 0) {
+      await memoryLines(again, lines, 'memory after a restart');
+      const traffic = await pageTraffic(again.url, 30);
+      const loaded = treeMemory(again.child.pid!);
+      lines.push(
+        `after 30 s of home page load: RSS ${megabytes(loaded.rss)}, PSS ${megabytes(loaded.pss)} ` +
+          `(${traffic.requests} requests/s, p99 ${traffic.p99} ms, 50 connections)`,
+      );
+    }
     await stop(again);
   }
-  lines.push(
-    `restart, quiet (median of ${RESTARTS})   ${median(quiet).toFixed(2)} s  [${quiet.map((s) => s.toFixed(2)).join(', ')}]`,
-  );
+  const seconds = (values: number[]) =>
+    `${median(values).toFixed(2)} s [${values.map((s) => s.toFixed(2)).join(', ')}]`;
+  lines.push(`restart, quiet (median of ${RESTARTS}): ${seconds(quiet)}`);
   const busy: number[] = [];
   const release = busyCores();
   try {
@@ -165,9 +173,7 @@ async function measure(label: string, env: Record<string, string>): Promise<void
   } finally {
     release();
   }
-  lines.push(
-    `restart, both cores busy        ${median(busy).toFixed(2)} s  [${busy.map((s) => s.toFixed(2)).join(', ')}]`,
-  );
+  lines.push(`restart, both cores busy: ${seconds(busy)}`);
   console.log(`\n${label}\n${lines.map((line) => `  ${line}`).join('\n')}`);
 }
 
