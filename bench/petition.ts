@@ -73,7 +73,7 @@ async function run(
     ...env,
   });
   const origin = new URL(server.url).origin.replace('127.0.0.1', 'localhost');
-  let n = 0;
+  const n = 0;
   const lagMs: number[] = [];
   let running = true;
   // The count's lag: confirm one signature through the real route, then poll count.json until it shows.

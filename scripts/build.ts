@@ -61,7 +61,8 @@ function stampOf(files: string[]): string {
 const sourceAddresses: Plugin = {
   name: 'source-addresses',
   setup(builder) {
-    builder.onLoad({ filter: /\/src\/.*\.tsx?$/ }, (args) => {
+    const ownSource = new RegExp(`^${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/.*\\.tsx?$`);
+    builder.onLoad({ filter: ownSource }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       // Every bundle is written at the top of dist/, so one relative path serves them all.
       const fromBundle = JSON.stringify(relative(output, args.path));
