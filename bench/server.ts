@@ -37,17 +37,7 @@ export async function startServer(
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error('server did not start within 60 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await untilHealthy(url, child, 60_000);
   // With several web processes the first to listen answers /healthz while the others still start; connections
   // opened then would all stay with it. Give the rest time to listen, as a load balancer's health checks would.
   if (env.WEB_PROCESSES && env.WEB_PROCESSES !== '1') await new Promise((r) => setTimeout(r, 8000));
@@ -61,6 +51,40 @@ export async function startServer(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Resolves once `${url}/healthz` answers 200; rejects when `child` exits first or `timeoutMs` passes. */
+export async function untilHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`the server did not answer /healthz within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * SIGTERM to every process in `child`'s process group (spawned `detached`: npm, its shell and the server), as
+ * systemd or Docker stop a service, since npm does not pass the signal on; SIGKILL to what is left after 15 s.
+ */
+export async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  const group = -child.pid!;
+  const signal = (name: NodeJS.Signals | 0) => {
+    try {
+      process.kill(group, name);
+      return true;
+    } catch {
+      return false; // no process left in the group
+    }
+  };
+  signal('SIGTERM');
+  for (let i = 0; i < 300 && signal(0); i++) await new Promise((r) => setTimeout(r, 50));
+  signal('SIGKILL');
 }
 
 /** A fresh database on the PostgreSQL server for one benchmark run, dropped afterwards. */

@@ -33,6 +33,7 @@ import { freePort } from '../test/support/processes.ts';
 import { cannotUseCgroups, createSmallServer, type MemorySample, type SmallServer } from './cgroup.ts';
 import { runLoad } from './load.ts';
 import { drivePages, pageTargets } from './page-load.ts';
+import { stopProcessGroup, untilHealthy } from './server.ts';
 import { signerForm } from './signers.ts';
 
 const { values: options } = parseArgs({
@@ -121,9 +122,10 @@ async function startPostgres(group: SmallServer, bin: string, dir: string) {
   };
 }
 
-/** `npm start` inside the group, as production would run it, with the demo content for the benchmarks. */
 /** Sites running now, each the leader of its own process group. */
 const sites = new Set<ChildProcess>();
+
+/** `npm start` inside the group, as production would run it, with the demo content for the benchmarks. */
 
 async function startSite(enter: string, env: Record<string, string>) {
   const port = await freePort();
@@ -149,38 +151,12 @@ async function startSite(enter: string, env: Record<string, string>) {
   sites.add(child);
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error('the site did not answer /healthz within 180 s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await untilHealthy(url, child, 180_000);
   return { child, url, port, startSeconds: (performance.now() - started) / 1000 };
 }
 
-/**
- * SIGTERM to every process of the site, as systemd or Docker stop a
- * service (npm does not pass the signal on to the shell's child), then
- * SIGKILL to what is left after 15 s.
- */
 async function stopSite(child: ChildProcess) {
-  const group = -child.pid!;
-  const signal = (name: NodeJS.Signals | 0) => {
-    try {
-      process.kill(group, name);
-      return true;
-    } catch {
-      return false; // no process left in the group
-    }
-  };
-  signal('SIGTERM');
-  for (let i = 0; i < 150 && signal(0); i++) await new Promise((r) => setTimeout(r, 100));
-  signal('SIGKILL');
+  await stopProcessGroup(child);
   sites.delete(child);
 }
 

@@ -10,10 +10,10 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
+import { pageConnections, pageHeaders } from './page-load.ts';
 import { scratchPostgres, startServer } from './server.ts';
 
 const minutes = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
-const headers = { 'accept-encoding': 'br, gzip', cookie: 'lang=en' };
 // No search: from one address it would meet the search's own per-address limit (429) within a second.
 const paths = ['/', '/about', '/news', '/events', '/resources', '/tips', '/es', '/petitions'];
 
@@ -23,7 +23,12 @@ const residentMb = (pid: number) =>
 async function soak(label: string, env: Record<string, string>) {
   const server = await startServer(env);
   try {
-    const capacity = await autocannon({ url: `${server.url}/`, connections: 50, duration: 10, headers });
+    const capacity = await autocannon({
+      url: `${server.url}/`,
+      connections: pageConnections,
+      duration: 10,
+      headers: pageHeaders,
+    });
     const rate = Math.round(capacity.requests.average / 2);
     const idle = residentMb(server.pid);
     process.stdout.write(
@@ -40,7 +45,7 @@ async function soak(label: string, env: Record<string, string>) {
       connections: 20,
       duration: minutes * 60,
       overallRate: rate,
-      headers,
+      headers: pageHeaders,
       requests: paths.map((path) => ({ method: 'GET', path })),
     });
     clearInterval(sampler);

@@ -14,9 +14,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort } from '../test/support/processes.ts';
+import { drivePages } from './page-load.ts';
+import { stopProcessGroup, untilHealthy } from './server.ts';
 
 const root = join(import.meta.dirname, '..');
 const RESTARTS = Number(process.env.BENCH_RESTARTS ?? 3);
@@ -81,33 +82,11 @@ async function npmStart(env: Record<string, string>): Promise<Started> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (performance.now() - begun > 120_000) throw new Error('no /healthz 200 within 120 s');
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  await untilHealthy(url, child, 120_000);
   return { child, url, seconds: (performance.now() - begun) / 1000 };
 }
 
-async function stop(started: Started): Promise<void> {
-  const exited = new Promise((r) => started.child.once('exit', r));
-  process.kill(-started.child.pid!, 'SIGTERM');
-  await exited;
-  // npm may leave before the server has closed its database: wait for the whole group to be gone.
-  for (let i = 0; i < 200; i++) {
-    try {
-      process.kill(-started.child.pid!, 0);
-    } catch {
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const stop = (started: Started) => stopProcessGroup(started.child);
 
 /** Two processes spinning on both cores, as other work on a busy server would. */
 function busyCores(): () => void {
@@ -115,16 +94,6 @@ function busyCores(): () => void {
   return () => {
     for (const spinner of spinners) spinner.kill('SIGKILL');
   };
-}
-
-async function pageTraffic(url: string, seconds: number): Promise<{ requests: number; p99: number }> {
-  const result = await autocannon({
-    url: `${url}/`,
-    connections: 50,
-    duration: seconds,
-    headers: { 'accept-encoding': 'br, gzip' },
-  });
-  return { requests: Math.round(result.requests.average), p99: result.latency.p99 };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -150,11 +119,11 @@ async function measure(label: string, env: Record<string, string>): Promise<void
     quiet.push(again.seconds);
     if (i === 0) {
       await memoryLines(again, lines, 'memory after a restart');
-      const traffic = await pageTraffic(again.url, 30);
+      const traffic = await drivePages(`${again.url}/`, 30);
       const loaded = treeMemory(again.child.pid!);
       lines.push(
         `after 30 s of home page load: RSS ${megabytes(loaded.rss)}, PSS ${megabytes(loaded.pss)} ` +
-          `(${traffic.requests} requests/s, p99 ${traffic.p99} ms, 50 connections)`,
+          `(${traffic.rps} requests/s, p99 ${traffic.p99} ms, 50 connections)`,
       );
     }
     await stop(again);
