@@ -28,6 +28,7 @@ import { isStoryOriginCheckedPath, STORY_FORM_MAX_BYTES } from '../features/stor
 import { quickExitRoutes } from '../platform/web/quick-exit.tsx';
 import { FileKeyRing, StoryVault } from '../features/stories/service.ts';
 import { searchRoutes } from '../features/search/routes.tsx';
+import { apiRoutes, isApiPath } from '../features/api/service.ts';
 import { isPrivacyOriginCheckedPath, privacyRoutes } from '../features/privacy/routes.tsx';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../features/supporters/preferences-routes.tsx';
 import { join } from 'node:path';
@@ -144,6 +145,7 @@ export function createApp(deps: AppDeps) {
   // Every state-changing request: size-limited, rate-limited per address, then CSRF-checked.
   app.use(
     limitBodySize(bodyLimitFor(config), async (c) => {
+      if (isApiPath(c.req.path)) return c.json({ error: 'The body is larger than the API accepts (64 KB)' }, 413);
       if (c.req.path.startsWith('/admin/')) {
         return plainPage(
           c,
@@ -169,14 +171,18 @@ export function createApp(deps: AppDeps) {
     (c) => clientIp(c, config.trustProxy),
     (c) => c.json({ error: 'too many requests' }, 429, { 'Retry-After': '60' }),
   );
-  app.use((c, next) => (c.req.path === EMAIL_WEBHOOK_PATH ? webhookLimit(c, next) : writeLimit(c, next)));
+  // The API limits each key on its own (features/api): a tool syncing from one address is not a visitor posting forms.
+  app.use((c, next) =>
+    c.req.path === EMAIL_WEBHOOK_PATH ? webhookLimit(c, next) : isApiPath(c.req.path) ? next() : writeLimit(c, next),
+  );
   app.use(
     csrfProtection({
       secrets,
       secure: config.secure,
       sessionOf: staffSessionKey,
-      // Both carry their own authentication: the URL's signed token, the webhook's shared secret.
-      exempt: (path) => isOneClickUnsubscribe(path) || path === EMAIL_WEBHOOK_PATH,
+      // Each carries its own authentication: the URL's signed token, the webhook's shared secret, the API's key
+      // in a header (no cookie is read there, so no other site can make a browser send it).
+      exempt: (path) => isOneClickUnsubscribe(path) || path === EMAIL_WEBHOOK_PATH || isApiPath(path),
       originChecked: {
         paths: (path) =>
           path === '/join' ||
@@ -249,6 +255,19 @@ export function createApp(deps: AppDeps) {
     clientKey: (c) => clientIp(c, config.trustProxy),
   });
   app.route('/', formChallengeRoutes(formGuard));
+  // The OSDI API (issue 20, ADR 073): JSON, keys in a header, outside the language middleware.
+  app.route(
+    '/api',
+    apiRoutes({
+      db,
+      publicUrl,
+      secrets,
+      emailDomain: new URL(publicUrl).hostname,
+      emailQueued: deps.emailQueued ?? (() => {}),
+      requestsPerMinute: config.apiRequestsPerMinute,
+      clientIp: (c) => clientIp(c, config.trustProxy),
+    }),
+  );
   // One per process: the petitions' caches of moving numbers, their abuse guard and the signatures' group commit.
   const petitionsPublic = new PetitionPublic({
     db,

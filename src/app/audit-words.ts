@@ -1,3 +1,4 @@
+import { apiAuditWords } from '../features/api/service.ts';
 import type { AuditWords } from '../features/audit/service.ts';
 import { broadcastAuditWords } from '../features/broadcasts/service.ts';
 import { contentAuditWords } from '../features/content/service.ts';
@@ -37,4 +38,5 @@ export const auditWords: readonly AuditWords[] = [
   letterAuditWords,
   storyAuditWords,
   privacyAuditWords,
+  apiAuditWords,
 ];

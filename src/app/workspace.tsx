@@ -52,6 +52,7 @@ import { privacyAdminRoutes } from '../features/privacy/admin/routes.tsx';
 import { privacyPermissions } from '../features/privacy/service.ts';
 import { segmentAudiences } from '../features/supporters/service.ts';
 import { auditWords } from './audit-words.ts';
+import { apiKeyAdminRoutes, apiPermissions } from '../features/api/service.ts';
 import type { AppDeps } from './deps.ts';
 
 export type WorkspaceDeps = {
@@ -101,6 +102,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPermissions.viewAudit },
       { key: 'retention', href: '/admin/retention', label: 'Retention rules', visible: retentionPermissions.view },
       { key: 'settings', href: '/admin/settings', label: 'Settings', visible: contentPermissions.settings },
+      { key: 'api-keys', href: '/admin/api-keys', label: 'API keys', visible: apiPermissions.manageKeys },
       {
         key: 'mailbox',
         href: '/admin/mailbox',
@@ -136,6 +138,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
     auditRoutes({ db, frame, mayRead: staffPermissions.viewAudit, staffNames: listStaff, words: auditWords }),
   );
   admin.route('/mailbox', mailboxRoutes({ db, frame }));
+  admin.route('/api-keys', apiKeyAdminRoutes({ db, frame, secrets }));
   admin.route(
     '/supporters',
     supporterAdminRoutes({

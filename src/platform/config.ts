@@ -99,6 +99,10 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: 'must be a whole number of requests' }).int().min(1).max(1_000_000).default(60),
   ),
+  API_REQUESTS_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a whole number of requests' }).int().min(1).max(1_000_000).default(600),
+  ),
   WEB_PROCESSES: z.preprocess(
     emptyAsUndefined,
     z
@@ -214,6 +218,8 @@ export type Config = {
   shutdownDrainMs: number;
   /** Form posts and other writes allowed per client address per minute (also the burst size). */
   writesPerMinute: number;
+  /** Requests each API key may make a minute (also the burst size): a sync of 25,000 people takes a minute or two. */
+  apiRequestsPerMinute: number;
   /** True when the public URL is https, which turns on HSTS and Secure cookies. */
   secure: boolean;
   email: {
@@ -291,6 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConnections: e.HTTP_MAX_CONNECTIONS,
     },
     writesPerMinute: e.WRITES_PER_MINUTE,
+    apiRequestsPerMinute: e.API_REQUESTS_PER_MINUTE,
     // auto: one per core on PostgreSQL; the embedded database serves one process.
     webProcesses: e.WEB_PROCESSES === 'auto' ? (e.DATABASE_URL ? availableParallelism() : 1) : e.WEB_PROCESSES,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,

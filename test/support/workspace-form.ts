@@ -49,7 +49,8 @@ export type WorkspaceFormCase = {
  * Tables a refused form may still write: sessions and throttles
  * (sign-in counts refusals), and the audit of refusals.
  */
-const BOOKKEEPING = ['staff_sessions', 'sign_in_failures', 'audit_log'];
+// person_changes is kept by triggers, like the audit log a record of when (ADR 073): a merge and its undo move its times on.
+const BOOKKEEPING = ['staff_sessions', 'sign_in_failures', 'audit_log', 'person_changes'];
 
 /**
  * Text of every kind: NUL and other controls, lone surrogates,

@@ -12,6 +12,7 @@ import {
   CopyRefused,
   inDependencyOrder,
   insertRows,
+  standDownTriggers,
   moveSequencesPast,
   pagesOf,
   refuseUnlessEmptyAndAlike,
@@ -159,6 +160,7 @@ export async function restoreBackup(
   const columns = await columnsOf(db);
   const restored: TableCopy[] = [];
   await db.transaction(async (tx) => {
+    await standDownTriggers(tx);
     for (const expected of head.tables) {
       const { table, rows } = parsed(tableLine, await next(), `table ${expected}`);
       if (table !== expected)

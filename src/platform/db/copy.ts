@@ -113,6 +113,7 @@ export async function copyDatabase(
   const columns = await columnsOf(source);
   const copied: TableCopy[] = [];
   await target.transaction(async (tx) => {
+    await standDownTriggers(tx);
     for (const table of ordered) {
       const rows = await copyTable(
         source,
@@ -140,6 +141,14 @@ export async function pagesOf(db: Db, table: string, blocksPerPage: number): Pro
   for (let block = 0; block < Number(size!.blocks); block += blocksPerPage)
     pages.push({ from: `(${block},0)`, to: `(${block + blocksPerPage},0)` });
   return pages;
+}
+
+/**
+ * Tells the database's bookkeeping triggers (which note when a row changed, such as person_changes, ADR 073)
+ * that rows are being copied as they were: for this transaction they leave the copied times alone.
+ */
+export async function standDownTriggers(tx: Db): Promise<void> {
+  await tx.execute(sql`select set_config('groundswell.copying', 'on', true)`);
 }
 
 /** Inserts rows given as a JSON array's text; a generated column is computed again by the target from the others. */

@@ -1,0 +1,21 @@
+import type { AuditWords } from '../audit/service.ts';
+
+/** The audit log's sentences for the API: keys made and revoked, and each request a key made. */
+export const apiAuditWords: AuditWords = {
+  actions: {
+    'api-key.create': {
+      label: 'Made an API key',
+      sentence: (e) => `${e.actor} made the API key ${e.subject}`,
+    },
+    'api-key.revoke': {
+      label: 'Revoked an API key',
+      sentence: (e) => `${e.actor} revoked the API key ${e.subject}`,
+    },
+    'api.request': {
+      label: 'API request',
+      sentence: (e) => `${e.actor} asked ${e.note ?? 'the API'}`,
+    },
+  },
+  fieldLabel: (name) => (name === 'scopes' ? 'What the key may do' : undefined),
+  subjectHref: (subjectType) => (subjectType === 'api-key' ? '/admin/api-keys' : undefined),
+};

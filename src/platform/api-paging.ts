@@ -1,0 +1,42 @@
+import { and, asc, gt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+
+/**
+ * How the OSDI API asks a feature for one page of a collection (ADR 073). Pages follow the order of the
+ * modified time, then the id, so a client syncing by `modified_date` sees each change once. A `next`
+ * link carries the last row's place (`after`), so the following page starts exactly after it, however
+ * many rows changed meanwhile and however deep the page; a page asked for by number alone is an offset.
+ */
+export type ApiPaging = {
+  limit: number;
+  offset: number;
+  /** The last row of the page before: its modified time as PostgreSQL wrote it (microseconds), and its id. */
+  after?: { at: string; id: number } | undefined;
+  modifiedAfter?: Date | undefined;
+  modifiedBefore?: Date | undefined;
+};
+
+/** One row of a page with its place, for the `next` link. */
+export type Placed<Row> = { row: Row; at: string; id: number };
+
+/** The modified time as text with every microsecond, so the place is exact. */
+export const placeOf = (modified: AnyColumn | SQL): SQL<string> =>
+  sql<string>`to_char(${modified} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** The WHERE and ORDER BY of a page over `modified` and `id`; the caller adds LIMIT and OFFSET. */
+export function pageConditions(
+  modified: AnyColumn | SQL,
+  id: AnyColumn,
+  paging: ApiPaging,
+): { where: SQL | undefined; orderBy: SQL[] } {
+  const conditions: (SQL | undefined)[] = [];
+  if (paging.modifiedAfter) conditions.push(sql`${modified} > ${paging.modifiedAfter.toISOString()}::timestamptz`);
+  if (paging.modifiedBefore) conditions.push(sql`${modified} < ${paging.modifiedBefore.toISOString()}::timestamptz`);
+  if (paging.after) {
+    const at = sql`${paging.after.at}::timestamptz`;
+    conditions.push(or(sql`${modified} > ${at}`, and(sql`${modified} = ${at}`, gt(id, paging.after.id))));
+  }
+  return { where: and(...conditions), orderBy: [asc(modified), asc(id)] };
+}
+
+/** The offset a page takes: none once it starts after a known row. */
+export const offsetOf = (paging: ApiPaging): number => (paging.after ? 0 : paging.offset);
