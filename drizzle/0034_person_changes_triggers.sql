@@ -5,18 +5,18 @@
 CREATE FUNCTION person_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF current_setting('groundswell.copying', true) = 'on' THEN RETURN NULL; END IF;
-  INSERT INTO person_changes (supporter_id, modified_at, deleted_at)
+  INSERT INTO person_changes (person_id, modified_at, deleted_at)
     SELECT DISTINCT id, now(), NULL::timestamptz FROM changed
-  ON CONFLICT (supporter_id) DO UPDATE SET modified_at = now(), deleted_at = NULL;
+  ON CONFLICT (person_id) DO UPDATE SET modified_at = now(), deleted_at = NULL;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION person_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF current_setting('groundswell.copying', true) = 'on' THEN RETURN NULL; END IF;
-  INSERT INTO person_changes (supporter_id, modified_at, deleted_at)
+  INSERT INTO person_changes (person_id, modified_at, deleted_at)
     SELECT DISTINCT id, now(), now() FROM changed
-  ON CONFLICT (supporter_id) DO UPDATE SET modified_at = now(), deleted_at = now();
+  ON CONFLICT (person_id) DO UPDATE SET modified_at = now(), deleted_at = now();
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -25,9 +25,9 @@ END $$;
 CREATE FUNCTION person_part_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF current_setting('groundswell.copying', true) = 'on' THEN RETURN NULL; END IF;
-  INSERT INTO person_changes (supporter_id, modified_at, deleted_at)
+  INSERT INTO person_changes (person_id, modified_at, deleted_at)
     SELECT DISTINCT supporter_id, now(), NULL::timestamptz FROM changed
-  ON CONFLICT (supporter_id) DO UPDATE SET modified_at = now();
+  ON CONFLICT (person_id) DO UPDATE SET modified_at = now();
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -58,5 +58,5 @@ CREATE TRIGGER supporter_tags_updated AFTER UPDATE ON supporter_tags REFERENCING
 CREATE TRIGGER supporter_tags_deleted AFTER DELETE ON supporter_tags REFERENCING OLD TABLE AS changed
   FOR EACH STATEMENT EXECUTE FUNCTION person_part_changed();
 --> statement-breakpoint
-INSERT INTO person_changes (supporter_id, modified_at) SELECT id, updated_at FROM supporters
-  ON CONFLICT (supporter_id) DO NOTHING;
+INSERT INTO person_changes (person_id, modified_at) SELECT id, updated_at FROM supporters
+  ON CONFLICT (person_id) DO NOTHING;

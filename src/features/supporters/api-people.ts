@@ -82,8 +82,8 @@ async function withStatus(db: Db, rows: PersonRow[]): Promise<ApiPerson[]> {
 
 /** One page of the people on record, in the order of their last change. */
 export async function apiPeoplePage(db: Db, paging: ApiPaging): Promise<{ total: number; rows: Placed<ApiPerson>[] }> {
-  const { where, orderBy } = pageConditions(personChanges.modifiedAt, personChanges.supporterId, paging);
-  const { where: filtered } = pageConditions(personChanges.modifiedAt, personChanges.supporterId, {
+  const { where, orderBy } = pageConditions(personChanges.modifiedAt, personChanges.personId, paging);
+  const { where: filtered } = pageConditions(personChanges.modifiedAt, personChanges.personId, {
     ...paging,
     after: undefined,
   });
@@ -91,7 +91,7 @@ export async function apiPeoplePage(db: Db, paging: ApiPaging): Promise<{ total:
     db
       .select(personColumns)
       .from(personChanges)
-      .innerJoin(supporters, eq(supporters.id, personChanges.supporterId))
+      .innerJoin(supporters, eq(supporters.id, personChanges.personId))
       .where(where)
       .orderBy(...orderBy)
       .limit(paging.limit)
@@ -112,7 +112,7 @@ export async function apiPerson(db: Db, id: number): Promise<ApiPerson | undefin
   const rows = await db
     .select(personColumns)
     .from(supporters)
-    .innerJoin(personChanges, eq(personChanges.supporterId, supporters.id))
+    .innerJoin(personChanges, eq(personChanges.personId, supporters.id))
     .where(eq(supporters.id, id));
   return (await withStatus(db, rows))[0];
 }
@@ -122,8 +122,8 @@ export async function apiDeletedPeoplePage(
   db: Db,
   paging: ApiPaging,
 ): Promise<{ total: number; rows: Placed<{ id: number; deletedAt: Date }>[] }> {
-  const { where, orderBy } = pageConditions(personChanges.modifiedAt, personChanges.supporterId, paging);
-  const { where: filtered } = pageConditions(personChanges.modifiedAt, personChanges.supporterId, {
+  const { where, orderBy } = pageConditions(personChanges.modifiedAt, personChanges.personId, paging);
+  const { where: filtered } = pageConditions(personChanges.modifiedAt, personChanges.personId, {
     ...paging,
     after: undefined,
   });
@@ -131,7 +131,7 @@ export async function apiDeletedPeoplePage(
   const [rows, [total]] = await Promise.all([
     db
       .select({
-        id: personChanges.supporterId,
+        id: personChanges.personId,
         deletedAt: personChanges.deletedAt,
         at: placeOf(personChanges.modifiedAt),
       })

@@ -10,9 +10,10 @@ import { index, integer, pgTable, timestamp } from 'drizzle-orm/pg-core';
 export const personChanges = pgTable(
   'person_changes',
   {
-    supporterId: integer('supporter_id').primaryKey(),
+    /** The person's id (not named supporter_id: it is no row of theirs, and outlives them). */
+    personId: integer('person_id').primaryKey(),
     modifiedAt: timestamp('modified_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
-  (t) => [index('person_changes_modified_idx').on(t.modifiedAt, t.supporterId)],
+  (t) => [index('person_changes_modified_idx').on(t.modifiedAt, t.personId)],
 );
