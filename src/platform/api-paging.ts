@@ -11,14 +11,18 @@ export type ApiPaging = {
   offset: number;
   /** The last row of the page before: its modified time as PostgreSQL wrote it (microseconds), and its id. */
   after?: { at: string; id: number } | undefined;
-  modifiedAfter?: Date | undefined;
-  modifiedBefore?: Date | undefined;
+  /** ISO 8601 times as the client gave them, microseconds kept (a JavaScript Date would drop them). */
+  modifiedAfter?: string | undefined;
+  modifiedBefore?: string | undefined;
 };
 
 /** One row of a page with its place, for the `next` link. */
 export type Placed<Row> = { row: Row; at: string; id: number };
 
-/** The modified time as text with every microsecond, so the place is exact. */
+/**
+ * The modified time as text with every microsecond (ISO 8601, UTC), so a place is exact and a client that
+ * asks for what changed after the newest time it saw is not given that record again.
+ */
 export const placeOf = (modified: AnyColumn | SQL): SQL<string> =>
   sql<string>`to_char(${modified} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -29,8 +33,8 @@ export function pageConditions(
   paging: ApiPaging,
 ): { where: SQL | undefined; orderBy: SQL[] } {
   const conditions: (SQL | undefined)[] = [];
-  if (paging.modifiedAfter) conditions.push(sql`${modified} > ${paging.modifiedAfter.toISOString()}::timestamptz`);
-  if (paging.modifiedBefore) conditions.push(sql`${modified} < ${paging.modifiedBefore.toISOString()}::timestamptz`);
+  if (paging.modifiedAfter) conditions.push(sql`${modified} > ${paging.modifiedAfter}::timestamptz`);
+  if (paging.modifiedBefore) conditions.push(sql`${modified} < ${paging.modifiedBefore}::timestamptz`);
   if (paging.after) {
     const at = sql`${paging.after.at}::timestamptz`;
     conditions.push(or(sql`${modified} > ${at}`, and(sql`${modified} = ${at}`, gt(id, paging.after.id))));

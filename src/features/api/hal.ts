@@ -20,8 +20,8 @@ const QUOTED_DATE = /^'(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)
 /** The OData subset OSDI clients send for incremental sync: `modified_date gt '…'`, `lt`, joined by `and`. */
 export function parseModifiedFilter(
   filter: string,
-): { ok: true; after?: Date; before?: Date } | { ok: false; message: string } {
-  const result: { after?: Date; before?: Date } = {};
+): { ok: true; after?: string; before?: string } | { ok: false; message: string } {
+  const result: { after?: string; before?: string } = {};
   for (const clause of filter.trim().split(/\s+and\s+/i)) {
     const match = /^modified_date\s+(gt|lt)\s+(.+)$/i.exec(clause.trim());
     const quoted = match ? QUOTED_DATE.exec(match[2]!.trim()) : null;
@@ -34,8 +34,10 @@ export function parseModifiedFilter(
     }
     const text = quoted[1]!;
     // A date without a zone is UTC, as OSDI's examples mean it.
-    const at = new Date(/T/.test(text) && !/(Z|[+-]\d{2}:\d{2})$/.test(text) ? `${text}Z` : text);
-    if (Number.isNaN(at.getTime())) return { ok: false, message: `${text} is not a date` };
+    // A time without a zone is UTC, as OSDI's examples mean it; the text goes to PostgreSQL whole, microseconds too.
+    const at =
+      /T/.test(text) && !/(Z|[+-]\d{2}:\d{2})$/.test(text) ? `${text}Z` : /T/.test(text) ? text : `${text}T00:00:00Z`;
+    if (Number.isNaN(Date.parse(at))) return { ok: false, message: `${text} is not a date` };
     if (match[1]!.toLowerCase() === 'gt') result.after = at;
     else result.before = at;
   }

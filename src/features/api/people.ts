@@ -126,7 +126,7 @@ export function personJson(publicUrl: string, p: ApiPerson) {
   return {
     identifiers: [identifier(p.id)],
     created_date: isoDate(p.createdAt),
-    modified_date: isoDate(p.modifiedAt),
+    modified_date: p.modified,
     given_name: p.givenName,
     family_name: p.familyName,
     email_addresses: [{ address: p.email, primary: true, status: p.emailStatus }],
@@ -235,7 +235,7 @@ function routes(deps: ApiDeps): Hono<ApiEnv> {
         rows,
         render: (d) => ({
           identifiers: [identifier(d.id)],
-          deleted_date: isoDate(d.deletedAt),
+          deleted_date: d.deleted,
           _links: { self: { href: personHref(publicUrl, d.id) } },
         }),
         curies: curiesOf(publicUrl),

@@ -31,7 +31,8 @@ export type ApiPerson = {
   county: string | null;
   locale: Locale;
   createdAt: Date;
-  modifiedAt: Date;
+  /** ISO 8601 with microseconds: what a sync keeps and asks after. */
+  modified: string;
 };
 
 const personColumns = {
@@ -45,8 +46,7 @@ const personColumns = {
   county: supporters.county,
   locale: supporters.locale,
   createdAt: supporters.createdAt,
-  modifiedAt: personChanges.modifiedAt,
-  at: placeOf(personChanges.modifiedAt),
+  modified: placeOf(personChanges.modifiedAt),
 };
 
 type PersonRow = { id: number; email: string; key: string } & Omit<
@@ -104,7 +104,7 @@ export async function apiPeoplePage(db: Db, paging: ApiPaging): Promise<{ total:
   const people = await withStatus(db, rows);
   return {
     total: total?.n ?? 0,
-    rows: people.map((row, i) => ({ row, at: rows[i]!.at, id: row.id })),
+    rows: people.map((row) => ({ row, at: row.modified, id: row.id })),
   };
 }
 
@@ -121,7 +121,7 @@ export async function apiPerson(db: Db, id: number): Promise<ApiPerson | undefin
 export async function apiDeletedPeoplePage(
   db: Db,
   paging: ApiPaging,
-): Promise<{ total: number; rows: Placed<{ id: number; deletedAt: Date }>[] }> {
+): Promise<{ total: number; rows: Placed<{ id: number; deleted: string }>[] }> {
   const { where, orderBy } = pageConditions(personChanges.modifiedAt, personChanges.personId, paging);
   const { where: filtered } = pageConditions(personChanges.modifiedAt, personChanges.personId, {
     ...paging,
@@ -144,7 +144,8 @@ export async function apiDeletedPeoplePage(
   ]);
   return {
     total: total?.n ?? 0,
-    rows: rows.map((r) => ({ row: { id: r.id, deletedAt: r.deletedAt! }, at: r.at, id: r.id })),
+    // Deletion is the last change a person's row records: its time is the deletion's.
+    rows: rows.map((r) => ({ row: { id: r.id, deleted: r.at }, at: r.at, id: r.id })),
   };
 }
 
