@@ -44,12 +44,16 @@ export function parseModifiedFilter(
   return { ok: true, ...result };
 }
 
-const cursorShape = z.object({ at: z.string().max(40), id: z.number().int().min(0) });
+const cursorShape = z.object({
+  at: z.string().max(40),
+  id: z.number().int().min(0),
+  total: z.number().int().min(0).max(1e10).optional(),
+});
 
-const encodeCursor = (place: { at: string; id: number }) =>
+const encodeCursor = (place: { at: string; id: number; total?: number | undefined }) =>
   Buffer.from(JSON.stringify(place), 'utf8').toString('base64url');
 
-function decodeCursor(text: string): { at: string; id: number } | undefined {
+function decodeCursor(text: string): z.output<typeof cursorShape> | undefined {
   try {
     const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
     return parsed.success && !Number.isNaN(Date.parse(parsed.data.at)) ? parsed.data : undefined;
@@ -95,7 +99,8 @@ export function readCollectionQuery(
       paging: {
         limit: perPage,
         offset: (page - 1) * perPage,
-        after,
+        after: after ? { at: after.at, id: after.id } : undefined,
+        total: after?.total,
         modifiedAfter: modified.after,
         modifiedBefore: modified.before,
       },
@@ -140,7 +145,7 @@ export function halCollection<Row>(options: {
     curies: options.curies,
   };
   if (last && rows.length === request.perPage && request.page < totalPages) {
-    links.next = { href: pageHref(base, request, request.page + 1, encodeCursor({ at: last.at, id: last.id })) };
+    links.next = { href: pageHref(base, request, request.page + 1, encodeCursor({ at: last.at, id: last.id, total })) };
   }
   if (request.page > 1) links.previous = { href: pageHref(base, request, request.page - 1) };
   return {

@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { offsetOf, pageConditions, placeOf, type ApiPaging, type Placed } from '../../platform/api-paging.ts';
+import { offsetOf, pageConditions, placeOf, totalOf, type ApiPaging, type Placed } from '../../platform/api-paging.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { normalizeEmail } from '../../platform/email-address.ts';
 import type { Locale } from '../../platform/web/locale.ts';
@@ -87,7 +87,7 @@ export async function apiPeoplePage(db: Db, paging: ApiPaging): Promise<{ total:
     ...paging,
     after: undefined,
   });
-  const [rows, [total]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db
       .select(personColumns)
       .from(personChanges)
@@ -96,14 +96,17 @@ export async function apiPeoplePage(db: Db, paging: ApiPaging): Promise<{ total:
       .orderBy(...orderBy)
       .limit(paging.limit)
       .offset(offsetOf(paging)),
-    db
-      .select({ n: count() })
-      .from(personChanges)
-      .where(and(isNull(personChanges.deletedAt), filtered)),
+    totalOf(paging, async () => {
+      const [counted] = await db
+        .select({ n: count() })
+        .from(personChanges)
+        .where(and(isNull(personChanges.deletedAt), filtered));
+      return counted?.n ?? 0;
+    }),
   ]);
   const people = await withStatus(db, rows);
   return {
-    total: total?.n ?? 0,
+    total,
     rows: people.map((row) => ({ row, at: row.modified, id: row.id })),
   };
 }
@@ -128,22 +131,21 @@ export async function apiDeletedPeoplePage(
     after: undefined,
   });
   const deleted = isNotNull(personChanges.deletedAt);
-  const [rows, [total]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db
-      .select({
-        id: personChanges.personId,
-        deletedAt: personChanges.deletedAt,
-        at: placeOf(personChanges.modifiedAt),
-      })
+      .select({ id: personChanges.personId, at: placeOf(personChanges.modifiedAt) })
       .from(personChanges)
       .where(and(deleted, where))
       .orderBy(...orderBy)
       .limit(paging.limit)
       .offset(offsetOf(paging)),
-    db.select({ n: count() }).from(personChanges).where(and(deleted, filtered)),
+    totalOf(paging, async () => {
+      const [counted] = await db.select({ n: count() }).from(personChanges).where(and(deleted, filtered));
+      return counted?.n ?? 0;
+    }),
   ]);
   return {
-    total: total?.n ?? 0,
+    total,
     // Deletion is the last change a person's row records: its time is the deletion's.
     rows: rows.map((r) => ({ row: { id: r.id, deleted: r.at }, at: r.at, id: r.id })),
   };

@@ -57,10 +57,10 @@ export function apiKeyAdminRoutes(deps: { db: Db; frame: AdminFrame; secrets: Se
 
   const keyOf = async (c: Context<AdminEnv>) => {
     const id = Number(c.req.param('id'));
-    return Number.isInteger(id) && id > 0 && id < 2_147_483_648 ? getApiKey(db, id) : undefined;
+    return id > 0 ? getApiKey(db, id) : undefined;
   };
 
-  app.get('/:id/revoke', async (c) => {
+  app.get('/:id{[0-9]{1,9}}/revoke', async (c) => {
     const key = await keyOf(c);
     if (!key || key.revokedAt) return c.redirect('/admin/api-keys', 303);
     return frame.render(c, {
@@ -83,7 +83,7 @@ export function apiKeyAdminRoutes(deps: { db: Db; frame: AdminFrame; secrets: Se
     });
   });
 
-  app.post('/:id/revoke', async (c) => {
+  app.post('/:id{[0-9]{1,9}}/revoke', async (c) => {
     const key = await keyOf(c);
     const form = await readForm(c);
     if (key && formText(form, 'confirmed') === 'yes') await revokeApiKey(db, key.id, frame.actor(c));
