@@ -14,6 +14,7 @@ import { retentionAuditWords } from '../features/retention/service.ts';
 import { staffAuditWords } from '../features/staff/service.ts';
 import { storyAuditWords } from '../features/stories/service.ts';
 import { supporterAuditWords } from '../features/supporters/service.ts';
+import { webhookAuditWords } from '../features/webhooks/service.ts';
 
 /**
  * Every feature's words for the actions it records, handed to the audit log's
@@ -37,4 +38,5 @@ export const auditWords: readonly AuditWords[] = [
   letterAuditWords,
   storyAuditWords,
   privacyAuditWords,
+  webhookAuditWords,
 ];

@@ -14,7 +14,17 @@ import {
  * Keys for each purpose are derived from the one SECRET_KEY, so a token
  * signed for one use (CSRF) can never pass for another (a reset link).
  */
-export type Purpose = 'csrf' | 'throttle' | 'totp' | 'sessions' | 'links' | 'stories' | 'altcha' | 'audit' | 'privacy';
+export type Purpose =
+  | 'csrf'
+  | 'throttle'
+  | 'totp'
+  | 'sessions'
+  | 'links'
+  | 'stories'
+  | 'altcha'
+  | 'audit'
+  | 'privacy'
+  | 'webhooks';
 
 export class Secrets {
   private readonly keys = new Map<Purpose, Buffer>();

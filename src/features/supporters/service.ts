@@ -32,6 +32,8 @@ export { purgeUnconfirmedSignups, type SignupPurge, type SignupPurgeResult } fro
 export { purgeExpiredMerges } from './merge.ts';
 // Pieces of a statement another feature writes in one round trip (a batch of petition signers).
 export { addToTimelineFrom, upsertSupportersFrom } from './statement-parts.ts';
+// People created, changed and unsubscribed, as change feeds for the webhooks (issue 20).
+export { peopleCreated, peopleUnsubscribed, peopleUpdated } from './change-feed.ts';
 
 /** A double opt-in link works this long. */
 export const CONFIRMATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
