@@ -13,6 +13,7 @@ import { mediaRouteCases, navigationRouteCases, newsRouteCases } from './admin-r
 import { storyRouteCases } from './admin-routes-stories.ts';
 import { supporterImportRouteCases } from './admin-routes-import.ts';
 import { privacyRouteCases } from './admin-routes-privacy.ts';
+import { webhookRouteCases } from './admin-routes-webhooks.ts';
 
 /**
  * The table the role × route test walks: every admin route, a URL to try it
@@ -320,6 +321,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     ...(await letterRouteCases(database)),
     ...(await storyRouteCases(database)),
     ...(await privacyRouteCases(database)),
+    ...(await webhookRouteCases(database)),
   ];
 }
 

@@ -173,13 +173,16 @@ export function EndpointPage(props: {
               <td>{d.status}</td>
               <td>{d.status === 'delivered' ? '—' : <When at={d.nextAttemptAt} timeZone={props.timeZone} />}</td>
               <td>
-                {d.lastAttemptAt ? (
-                  <>
-                    {d.lastStatusCode ?? 'No answer'}
-                    {d.lastResponse ? <span class="text"> {d.lastResponse}</span> : null}
-                  </>
-                ) : (
+                {!d.lastAttemptAt ? (
                   'Not tried yet'
+                ) : d.lastResponse ? (
+                  // Folded, so a long answer does not make every row of the table tall.
+                  <details>
+                    <summary>{d.lastStatusCode ?? 'No answer'}</summary>
+                    <span class="text">{d.lastResponse}</span>
+                  </details>
+                ) : (
+                  (d.lastStatusCode ?? 'No answer')
                 )}
               </td>
             </tr>
