@@ -12,6 +12,7 @@ import { createLogger } from '../../platform/logger.ts';
 import type { AuditActor } from '../audit/service.ts';
 import { emailOutbox } from '../email/schema.ts';
 import { createStaff } from '../staff/service.ts';
+import { petitions, signatures } from '../petitions/schema.ts';
 import { supporters } from '../supporters/schema.ts';
 import { captureChanges } from './capture.ts';
 import { listDeliveries } from './deliveries.ts';
@@ -244,6 +245,56 @@ describeEachDatabase('webhooks', (database) => {
     // Later passes claim nothing of a paused endpoint, so nobody is told again.
     await sendDueDeliveries(deps, { now: new Date(later.getTime() + 24 * 60 * MINUTE) });
     expect((await told()).filter((m) => m.data.endpointId === id)).toHaveLength(admins.length);
+  });
+
+  it('tells of a verified signature by its ids and its link in the API, and every source reads', async () => {
+    const { id } = await endpoint('/flaky', ['signature.verified']);
+    const personId = await newPerson();
+    const [petition] = await database()
+      .db.insert(petitions)
+      .values({
+        slug: `webhook-probe-${Date.now()}`,
+        target: 'Oregon Legislature',
+        en: { title: 'Probe', summary: 'Probe', body: 'Probe' } as never,
+        goal: 100,
+      })
+      .returning({ id: petitions.id });
+    const [signature] = await database()
+      .db.insert(signatures)
+      .values({
+        petitionId: petition!.id,
+        supporterId: personId,
+        givenName: 'Private',
+        familyName: 'Person',
+        zip: '97201',
+        status: 'verified',
+        tokenHash: `probe-${Date.now()}`,
+        verifiedAt: new Date(),
+        expiresAt: new Date(Date.now() + 24 * 60 * MINUTE),
+      })
+      .returning({ id: signatures.id });
+    await capture();
+    const [delivery] = await deliveriesOf(id);
+    expect(delivery!.idempotencyKey).toBe(`signature.verified:${signature!.id}`);
+    expect(JSON.parse(delivery!.body)).toMatchObject({
+      event: 'signature.verified',
+      data: {
+        identifiers: [`groundswell:${personId}`],
+        petition_id: petition!.id,
+        signature_id: signature!.id,
+      },
+      _links: {
+        self: { href: `${PUBLIC_URL}/api/v1/petitions/${petition!.id}/signatures/${signature!.id}` },
+        'osdi:person': { href: `${PUBLIC_URL}/api/v1/people/${personId}` },
+      },
+    });
+    await pauseEndpoint(database().db, id, actor);
+    // Each source's statement runs on this database (RSVPs and letters have none here to read).
+    for (const source of sources)
+      expect(
+        Array.isArray(await source.changesSince(database().db, { at: '2000-01-01T00:00:00Z', id: 0 }, new Date(), 5)),
+        source.event,
+      ).toBe(true);
   });
 
   describe('the screen', () => {
