@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testConfig } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
@@ -16,6 +16,7 @@ import { petitions, signatures } from '../petitions/schema.ts';
 import { supporters } from '../supporters/schema.ts';
 import { captureChanges } from './capture.ts';
 import { listDeliveries } from './deliveries.ts';
+import { webhookTemplates } from './emails.ts';
 import { createEndpoint, getEndpoint, pauseEndpoint } from './endpoints.ts';
 import type { WebhookEvent } from './events.ts';
 import { webhookCursors, webhookDeliveries } from './schema.ts';
@@ -242,6 +243,21 @@ describeEachDatabase('webhooks', (database) => {
     const admins = (await told()).filter((m) => m.data.endpointId === id);
     expect(admins.length).toBeGreaterThan(0);
     expect(new Set(admins.map((m) => m.to)).size).toBe(admins.length);
+    const [message] = await database()
+      .db.select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.template, 'webhook-paused'))
+      .orderBy(desc(emailOutbox.id))
+      .limit(1);
+    const sender = { name: 'PSJ', address: 'no-reply@psj.example', postalAddress: 'Portland', publicUrl: PUBLIC_URL };
+    const content = await webhookTemplates()['webhook-paused']!.render(message!, {
+      locale: 'en',
+      sender,
+      link: (path) => `${PUBLIC_URL}${path}`,
+    });
+    expect(content.subject).toBe('Webhook paused: Receiver /down');
+    expect(content.action?.url).toBe(`${PUBLIC_URL}/admin/webhooks/${id}`);
+    expect(content.bodyText).toContain('failed every delivery for 3 days');
     // Later passes claim nothing of a paused endpoint, so nobody is told again.
     await sendDueDeliveries(deps, { now: new Date(later.getTime() + 24 * 60 * MINUTE) });
     expect((await told()).filter((m) => m.data.endpointId === id)).toHaveLength(admins.length);
