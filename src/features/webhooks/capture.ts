@@ -37,23 +37,24 @@ export async function captureChanges(
 ): Promise<number> {
   const now = options.now ?? new Date();
   const until = new Date(now.getTime() - (options.settleMs ?? SETTLE_MS));
-  const listened = new Set(
+  // Each event some active endpoint takes, and the earliest moment any of them listens from.
+  const listeners = new Map(
     (
-      await rowsOf<{ event: string }>(
+      await rowsOf<{ event: string; since: string }>(
         db,
-        sql`select distinct unnest(events) as event from webhook_endpoints where status = 'active'`,
+        sql`select e.event, to_json(min(w.listening_since)) #>> '{}' as since
+            from webhook_endpoints w, unnest(w.events) as e(event)
+            where w.status = 'active' group by e.event`,
       )
-    ).map((r) => r.event),
+    ).map((r) => [r.event, r.since]),
   );
   let queued = 0;
   for (const source of sources) {
+    const since = listeners.get(source.event);
+    // Nobody listens: nothing is read or written.
+    if (since === undefined) continue;
     for (let read = 0; read < MAX_READS; read++) {
-      const step = await captureOnce(db, source, {
-        until,
-        now,
-        listened: listened.has(source.event),
-        batch: options.batch ?? CAPTURE_BATCH,
-      });
+      const step = await captureOnce(db, source, { until, now, since, batch: options.batch ?? CAPTURE_BATCH });
       queued += step.queued;
       if (!step.full) break;
     }
@@ -64,25 +65,21 @@ export async function captureChanges(
 async function captureOnce(
   db: Db,
   source: WebhookSource,
-  options: { until: Date; now: Date; listened: boolean; batch: number },
+  options: { until: Date; now: Date; since: string; batch: number },
 ): Promise<{ queued: number; full: boolean }> {
-  const { until, now } = options;
+  const { until, now, since } = options;
   return db.transaction(async (tx) => {
-    // A source read for the first time starts now: endpoints made later never receive what came before them.
-    await tx
-      .insert(webhookCursors)
-      .values({ event: source.event, at: until.toISOString(), lastId: 0 })
-      .onConflictDoNothing();
-    const [cursor] = await tx.select().from(webhookCursors).where(eq(webhookCursors.event, source.event)).for('update');
-    if (!options.listened) {
-      // Nobody listens: nothing to read, and no backlog to wade through when someone does.
-      await tx
-        .update(webhookCursors)
-        .set({ at: until.toISOString(), lastId: 0, updatedAt: now })
-        .where(eq(webhookCursors.event, source.event));
-      return { queued: 0, full: false };
-    }
-    const changes = await source.changesSince(tx, { at: cursor!.at, id: cursor!.lastId }, until, options.batch);
+    await tx.insert(webhookCursors).values({ event: source.event, at: since, lastId: 0 }).onConflictDoNothing();
+    await tx.select().from(webhookCursors).where(eq(webhookCursors.event, source.event)).for('update');
+    // Never from before the earliest listener began: a source nobody listened to for a while has no backlog to wade
+    // through, and a new endpoint receives nothing from before it was made.
+    const [cursor] = await rowsOf<{ at: string; id: number | string }>(
+      tx,
+      sql`select case when at::timestamptz >= ${since}::timestamptz then at else ${since} end as at,
+            case when at::timestamptz >= ${since}::timestamptz then last_id else 0 end as id
+          from webhook_cursors where event = ${source.event}`,
+    );
+    const changes = await source.changesSince(tx, { at: cursor!.at, id: Number(cursor!.id) }, until, options.batch);
     if (changes.length === 0) return { queued: 0, full: false };
     const records = changes.map((change) => ({
       key: change.key,
