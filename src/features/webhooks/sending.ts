@@ -216,14 +216,18 @@ export async function sendDueDeliveries(
         .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, sealed: webhookEndpoints.secretSealed })
         .from(webhookEndpoints)
         .where(inArray(webhookEndpoints.id, endpointIds))
-    ).map((e) => [e.id, { url: e.url, secret: deps.secrets.decrypt('webhooks', e.sealed) }]),
+    ).map((e) => [e.id, { url: e.url, secret: unsealed(deps.secrets, e.sealed) }]),
   );
   const queue = [...claimed];
   const work = async () => {
     for (let delivery = queue.shift(); delivery; delivery = queue.shift()) {
       const target = targets.get(delivery.endpointId);
       if (!target) continue; // Deleted meanwhile: its deliveries went with it.
-      const outcome = stopping.aborted ? undefined : await post(deps, target, delivery, now, stopping);
+      const outcome = stopping.aborted
+        ? undefined
+        : target.secret === undefined
+          ? UNREADABLE_SECRET
+          : await post(deps, { url: target.url, secret: target.secret }, delivery, now, stopping);
       if (!outcome || stopping.aborted) {
         await release(deps.db, delivery.id);
         continue;
@@ -239,6 +243,24 @@ export async function sendDueDeliveries(
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, work));
   return tally;
+}
+
+/**
+ * A secret that cannot be opened (SECRET_KEY changed since it was sealed) fails each attempt with this, so the
+ * endpoint's page says why and, days later, the pause tells the admins; the other endpoints are sent as usual.
+ */
+const UNREADABLE_SECRET: Outcome = {
+  ok: false,
+  status: null,
+  excerpt: 'Not sent: the signing secret cannot be read (SECRET_KEY changed?). Change the secret on this page.',
+};
+
+function unsealed(secrets: Secrets, sealed: string): string | undefined {
+  try {
+    return secrets.decrypt('webhooks', sealed);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Hands a claimed delivery back untried (the process is stopping), its attempt not counted. */

@@ -19,7 +19,7 @@ import { listDeliveries } from './deliveries.ts';
 import { webhookTemplates } from './emails.ts';
 import { createEndpoint, getEndpoint, pauseEndpoint } from './endpoints.ts';
 import type { WebhookEvent } from './events.ts';
-import { webhookCursors, webhookDeliveries } from './schema.ts';
+import { webhookCursors, webhookDeliveries, webhookEndpoints } from './schema.ts';
 import { sendDueDeliveries, type SendDeps } from './sending.ts';
 import { verifySignature } from './signature.ts';
 
@@ -194,6 +194,18 @@ describeEachDatabase('webhooks', (database) => {
     await pauseEndpoint(database().db, id, actor);
   });
 
+  it('fails, and says why, a delivery whose secret cannot be read', async () => {
+    const { id } = await endpoint('/flaky', ['person.created']);
+    await database().db.update(webhookEndpoints).set({ secretSealed: 'v1.x.y.z' }).where(eq(webhookEndpoints.id, id));
+    await newPerson();
+    await capture();
+    await sendDueDeliveries(deps, { now: soon() });
+    const [row] = await deliveriesOf(id);
+    expect(row).toMatchObject({ status: 'queued', attempts: 1, lastStatusCode: null });
+    expect(row!.lastResponse).toContain('signing secret cannot be read');
+    await pauseEndpoint(database().db, id, actor);
+  });
+
   it('never queues a change twice when the sources are read again', async () => {
     const { id } = await endpoint('/flaky', ['person.created', 'person.updated']);
     const personId = await newPerson();
@@ -350,11 +362,41 @@ describeEachDatabase('webhooks', (database) => {
       expect(added.status).toBe(200);
       const secret = /value="(whsec_[A-Za-z0-9_-]{43})"/.exec(await added.text())?.[1];
       expect(secret).toBeDefined();
-      const audit = await database().db.execute(
-        sql`select summary::text as s from audit_log where action like 'webhook.%'`,
+      const [made] = await database()
+        .db.select({ id: webhookEndpoints.id })
+        .from(webhookEndpoints)
+        .where(eq(webhookEndpoints.description, 'Coalition CRM'));
+      const base = `/admin/webhooks/${made!.id}`;
+      const form = { from: base };
+      expect((await admin.post(`${base}/pause`, {}, form)).status).toBe(303);
+      expect((await getEndpoint(database().db, made!.id))!.status).toBe('paused');
+      expect((await admin.post(`${base}/resume`, {}, form)).status).toBe(303);
+      expect((await getEndpoint(database().db, made!.id))!.status).toBe('active');
+      // Without the confirmation's answer, only the question.
+      const asked = await admin.post(`${base}/rotate`, {}, form);
+      expect(await asked.text()).toContain('Yes, change the secret');
+      const rotated = await admin.post(`${base}/rotate`, { confirmed: 'yes' }, form);
+      const fresh = /value="(whsec_[A-Za-z0-9_-]{43})"/.exec(await rotated.text())?.[1];
+      expect(fresh).toBeDefined();
+      expect(fresh).not.toBe(secret);
+      expect((await admin.post(`${base}/delete`, { confirmed: 'yes' }, form)).status).toBe(303);
+      expect(await getEndpoint(database().db, made!.id)).toBeUndefined();
+
+      const entries = await database().db.execute(
+        sql`select action, summary::text as s from audit_log
+            where subject_type = 'webhook' and subject_id = ${String(made!.id)} order by id`,
       );
-      const text = JSON.stringify(audit);
+      const rows = (entries as unknown as { rows: { action: string; s: string }[] }).rows;
+      expect(rows.map((r) => r.action)).toEqual([
+        'webhook.create',
+        'webhook.pause',
+        'webhook.resume',
+        'webhook.rotate',
+        'webhook.delete',
+      ]);
+      const text = JSON.stringify(rows);
       expect(text).not.toContain(secret);
+      expect(text).not.toContain(fresh);
       expect(text).not.toContain('secret-path');
       expect(text).toContain('Coalition CRM (crm.example.org)');
     });
