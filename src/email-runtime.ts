@@ -30,6 +30,8 @@ import { nightlyRecount } from './features/petitions/service.ts';
 import { passwordLinkToken } from './features/staff/service.ts';
 import { Secrets } from './platform/crypto.ts';
 import { privacyPurgeSchedule } from './privacy-purge.ts';
+import { webhookSchedule, webhookTemplates } from './features/webhooks/service.ts';
+import { webhookSources } from './app/webhook-sources.ts';
 
 /**
  * The sending side, composed once for both ways of running it: inside the
@@ -91,6 +93,8 @@ export function createEmailRuntime(options: {
       ...storyTemplates(),
       // Privacy requests: the confirmation link, "we hold nothing under this address", and "your data is deleted".
       ...privacyTemplates(),
+      // Webhooks: the admins' notice that a failing endpoint was paused.
+      ...webhookTemplates(),
     },
     listLinks: (row) => linksFor(contactEmail)(row),
   });
@@ -122,6 +126,16 @@ export function createEmailRuntime(options: {
     onQueued: () => worker.poke(),
   });
 
+  // Webhooks (issue 20): each event's changes read into deliveries, and due deliveries sent, a pass every few seconds.
+  const webhooks = webhookSchedule({
+    db,
+    secrets,
+    logger,
+    domain,
+    sources: webhookSources(config.publicUrl),
+    onEmailQueued: () => worker.poke(),
+  });
+
   return {
     worker,
     scheduler,
@@ -133,8 +147,10 @@ export function createEmailRuntime(options: {
       purge.start();
       reminders.start();
       digests.start();
+      webhooks.start();
     },
     async stop() {
+      await webhooks.stop();
       await digests.stop();
       await reminders.stop();
       await purge.stop();

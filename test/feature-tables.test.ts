@@ -69,6 +69,7 @@ describe("a feature's tables are written and read only by its own code", () => {
   it('knows every feature that owns tables', async () => {
     const owners = new Set((await tableOwners()).values());
     expect([...owners].sort()).toEqual([
+      'api',
       'audit',
       'broadcasts',
       'content',
@@ -86,6 +87,7 @@ describe("a feature's tables are written and read only by its own code", () => {
       'staff',
       'stories',
       'supporters',
+      'webhooks',
     ]);
   });
 

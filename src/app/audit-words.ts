@@ -15,6 +15,7 @@ import { retentionAuditWords } from '../features/retention/service.ts';
 import { staffAuditWords } from '../features/staff/service.ts';
 import { storyAuditWords } from '../features/stories/service.ts';
 import { supporterAuditWords } from '../features/supporters/service.ts';
+import { webhookAuditWords } from '../features/webhooks/service.ts';
 
 /**
  * Every feature's words for the actions it records, handed to the audit log's
@@ -39,4 +40,5 @@ export const auditWords: readonly AuditWords[] = [
   storyAuditWords,
   privacyAuditWords,
   apiAuditWords,
+  webhookAuditWords,
 ];

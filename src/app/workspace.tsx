@@ -42,6 +42,7 @@ import { personRowsParts } from './person-rows.ts';
 import { supporterActionSources } from './supporter-actions.ts';
 import { storyPermissions, type StoryVault } from '../features/stories/service.ts';
 import { retentionAdminRoutes, retentionPermissions } from '../features/retention/service.ts';
+import { webhookAdminRoutes, webhookPermissions } from '../features/webhooks/service.ts';
 import { newsAdminRoutes } from '../features/news/admin/routes.tsx';
 import { newsPermissions } from '../features/news/permissions.ts';
 import { legislatorAdminRoutes } from '../features/legislators/admin/routes.tsx';
@@ -101,6 +102,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       { key: 'reference', href: '/admin/reference', label: 'Reference data', visible: referencePermissions.import },
       { key: 'audit', href: '/admin/audit', label: 'Audit log', visible: staffPermissions.viewAudit },
       { key: 'retention', href: '/admin/retention', label: 'Retention rules', visible: retentionPermissions.view },
+      { key: 'webhooks', href: '/admin/webhooks', label: 'Webhooks', visible: webhookPermissions.view },
       { key: 'settings', href: '/admin/settings', label: 'Settings', visible: contentPermissions.settings },
       { key: 'api-keys', href: '/admin/api-keys', label: 'API keys', visible: apiPermissions.manageKeys },
       {
@@ -212,6 +214,8 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
   admin.route('/media', mediaAdminRoutes({ db, frame, files, uploadMaxBytes: config.uploadMaxBytes }));
   admin.route('/reference', referenceAdminRoutes({ db, frame, logger, folder: deps.referenceFolder }));
   admin.route('/retention', retentionAdminRoutes({ db, frame, cache }));
+  // Plain http to other machines is for trying a receiver out, never a site in production.
+  admin.route('/webhooks', webhookAdminRoutes({ db, frame, secrets, httpAllowed: config.nodeEnv !== 'production' }));
   admin.route('/', workspaceRoutes({ db, frame, auditWords }));
   return admin;
 }

@@ -24,7 +24,8 @@ export type Purpose =
   | 'altcha'
   | 'audit'
   | 'privacy'
-  | 'api';
+  | 'api'
+  | 'webhooks';
 
 export class Secrets {
   private readonly keys = new Map<Purpose, Buffer>();

@@ -15,6 +15,7 @@ import { supporterImportRouteCases } from './admin-routes-import.ts';
 import { privacyRouteCases } from './admin-routes-privacy.ts';
 import { createApiKey } from '../../src/features/api/service.ts';
 import { Secrets } from '../../src/platform/crypto.ts';
+import { webhookRouteCases } from './admin-routes-webhooks.ts';
 
 /**
  * The table the role × route test walks: every admin route, a URL to try it
@@ -334,6 +335,7 @@ export async function adminRouteTable(database: Database): Promise<AdminRouteCas
     ...(await letterRouteCases(database)),
     ...(await storyRouteCases(database)),
     ...(await privacyRouteCases(database)),
+    ...(await webhookRouteCases(database)),
   ];
 }
 

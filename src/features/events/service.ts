@@ -28,6 +28,8 @@ export { rsvpTemplates, whenText } from './rsvp-emails.ts';
 export { eventCalendar, eventUrl, webCalendarLinks } from './calendar.ts';
 // A person's data (issue 18): their RSVPs.
 export { rsvpPersonalData } from './personal-data.ts';
+// RSVPs as they are made, a change feed for the webhooks (issue 20).
+export { rsvpsCreated } from './change-feed.ts';
 export { rsvpPersonRows } from './person-merge.ts';
 // Who RSVPed, for the supporter list's filters and segments (issue 18).
 export { rsvpActions } from './supporter-actions.ts';

@@ -32,6 +32,8 @@ export { letterPreview, letterTemplateNames, letterTemplates } from './letter-em
 // A person's data (issue 18): their letters.
 export { letterPersonalData } from './personal-data.ts';
 export { letterPersonRows } from './person-merge.ts';
+// Letters as they are sent, a change feed for the webhooks (issue 20).
+export { lettersSent } from './change-feed.ts';
 // Who wrote, for the supporter list's filters and segments (issue 18).
 export { writerActions } from './supporter-actions.ts';
 // L1 end

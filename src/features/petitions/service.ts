@@ -27,6 +27,8 @@ export {
   SHARDS,
   type RecountResult,
 } from './counts.ts';
+// Signatures as they are verified, a change feed for the webhooks (issue 20).
+export { signaturesVerified } from './change-feed.ts';
 export { censusGeocoder, placeSigner, ZipFactsCache, type Geocoder, type SignerPlace } from './districts.ts';
 export { SigningGuard, type SigningRefusal } from './guard.ts';
 export { deleteUnconfirmedSignatures, forgetSignerAddresses, hasSigned, type PurgeOptions } from './retention.ts';

@@ -29,6 +29,8 @@ export {
   type SignupInput,
 } from './signup.ts';
 export { getPreferences, unsubscribeAll, updatePreferences, type Preferences } from './preferences.ts';
+// People created, changed and unsubscribed, as change feeds for the webhooks (issue 20).
+export { peopleCreated, peopleUnsubscribed, peopleUpdated } from './change-feed.ts';
 
 export async function subscriptionsOf(db: Db, email: string): Promise<Record<string, string>> {
   const rows = await db
