@@ -5,6 +5,7 @@ import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { emailOutbox } from '../email/schema.ts';
 import { makeLetterCampaign, seedTestRoster } from '../letters/public-test-support.ts';
 import { letterCampaigns, letters } from '../letters/schema.ts';
+import { subscriptions } from '../supporters/schema.ts';
 import { API_ROOT, makeKey, osdiClient, selfOf } from './test-support.ts';
 
 type Link = { href: string };
@@ -99,6 +100,9 @@ describeEachDatabase('the OSDI API: advocacy campaigns and outreaches', (databas
     expect(person.status).toBe(200);
     expect(person.body.email_addresses).toEqual([expect.objectContaining({ address: 'writer-one@example.org' })]);
     expect((await client().get(linkOf(made.body, 'osdi:person'))).status).toBe(403);
+    // No consent is invented: writing a letter subscribes nobody, as on the form.
+    expect(person.body.email_addresses).toEqual([expect.objectContaining({ status: 'unsubscribed' })]);
+    expect(await database().db.select().from(subscriptions)).toEqual([]);
     expect(linkOf(made.body, 'osdi:advocacy_campaign')).toBe(selfOf(campaign));
 
     // One letter per person per campaign: a second answers the first and sends nothing.
