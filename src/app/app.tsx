@@ -21,6 +21,8 @@ import { newsRoutes } from '../features/news/routes.tsx';
 import { isEventOriginCheckedPath } from '../features/events/routes.tsx';
 import { isLetterOriginCheckedPath, letterAssetRoutes } from '../features/letters/routes.tsx';
 import { civicRoutes } from './civic-routes.ts';
+import { committeeMemberIds } from './committees.ts';
+import { supporterActionSources } from './supporter-actions.ts';
 import { personalDataParts } from './personal-data.ts';
 import { featurePaths, linkTargetsOf, publicVersion, searchSources, siteMapSectionsOf } from './site-index.ts';
 import { storyRoutes } from '../features/stories/routes.tsx';
@@ -266,6 +268,14 @@ export function createApp(deps: AppDeps) {
       emailQueued: deps.emailQueued ?? (() => {}),
       requestsPerMinute: config.apiRequestsPerMinute,
       clientIp: (c) => clientIp(c, config.trustProxy),
+      letters: {
+        committeeMembers: committeeMemberIds,
+        geocoder: config.censusGeocoderUrl ? censusGeocoder(config.censusGeocoderUrl) : undefined,
+      },
+      segments: {
+        sources: supporterActionSources,
+        timeZone: () => cache.value('time-zone', async () => (await getSiteSettings(db)).timeZone),
+      },
     }),
   );
   // One per process: the petitions' caches of moving numbers, their abuse guard and the signatures' group commit.

@@ -2,6 +2,9 @@ import type { Hono } from 'hono';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
+import type { ActionSource } from '../../platform/supporter-actions.ts';
+import type { CommitteeMembers } from '../letters/service.ts';
+import type { Geocoder } from '../petitions/service.ts';
 import type { ApiEnv } from './http.ts';
 import type { Links } from './hal.ts';
 
@@ -14,6 +17,13 @@ export type ApiDeps = {
   emailDomain: string;
   /** Wakes the email worker after a write queued mail. */
   emailQueued: () => void;
+  /**
+   * For record_outreach_helper, what the public letter form is given: the roster's committees and the Census
+   * geocoder (districts by street address; without it, a ZIP wholly inside a district).
+   */
+  letters?: { committeeMembers?: CommitteeMembers | undefined; geocoder?: Geocoder | undefined } | undefined;
+  /** For lists (saved segments): every feature's action source and the workspace's zone, as the workspace has them. */
+  segments?: { sources: readonly ActionSource[]; timeZone: () => Promise<string> } | undefined;
 };
 
 /**

@@ -42,3 +42,20 @@ export { writerActions } from './supporter-actions.ts';
 export { letterAuditWords } from './audit-words.ts';
 export { letterPermissions } from './permissions.ts';
 // L4 end
+
+// The OSDI API's advocacy campaigns and outreaches (issue 20, ADR 073): pages in the order of their last change, and
+// record_outreach_helper through the form's own checks and sendLetter.
+export {
+  apiCampaign,
+  apiCampaignsPage,
+  apiOutreach,
+  apiOutreachesPage,
+  apiRecordOutreach,
+  type ApiCampaign,
+  type ApiOutreach,
+  type ApiOutreachDeps,
+  type ApiOutreachInput,
+  type ApiOutreachOutcome,
+  type ApiOutreachTarget,
+  type LetterField,
+} from './api-outreaches.ts';

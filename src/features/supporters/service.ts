@@ -126,3 +126,19 @@ export {
   type ApiPersonInput,
   type ApiWriteContext,
 } from './api-people.ts';
+
+// The OSDI API's tags and taggings, and saved segments as its lists (issue 20, ADR 073).
+export {
+  apiPersonIdByEmail,
+  apiTag,
+  apiTagging,
+  apiTaggingsPage,
+  apiTagPerson,
+  apiTagsPage,
+  apiUntagPerson,
+  type ApiTag,
+  type ApiTagging,
+} from './api-tags.ts';
+export { apiList, apiListItemsPage, apiListsPage, type ApiList } from './api-lists.ts';
+export { tagInput } from './records.ts';
+export type { SegmentContext } from './segments.ts';
