@@ -31,8 +31,8 @@ const tagSummary = sql`select tag as name, min(at) as created, max(at) as modifi
 
 function tagWhere(paging: ApiPaging, withPlace: boolean): SQL {
   const conditions: SQL[] = [sql`true`];
-  if (paging.modifiedAfter) conditions.push(sql`modified > ${paging.modifiedAfter.toISOString()}::timestamptz`);
-  if (paging.modifiedBefore) conditions.push(sql`modified < ${paging.modifiedBefore.toISOString()}::timestamptz`);
+  if (paging.modifiedAfter) conditions.push(sql`modified > ${paging.modifiedAfter}::timestamptz`);
+  if (paging.modifiedBefore) conditions.push(sql`modified < ${paging.modifiedBefore}::timestamptz`);
   if (withPlace && paging.after) {
     const at = sql`${paging.after.at}::timestamptz`;
     conditions.push(sql`(modified > ${at} or (modified = ${at} and key > ${paging.after.id}))`);
