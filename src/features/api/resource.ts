@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { z } from 'zod';
+import type { Secrets } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { ApiEnv } from './http.ts';
 import type { Links } from './hal.ts';
@@ -14,6 +15,8 @@ export type ApiDeps = {
   emailDomain: string;
   /** Wakes the email worker after a write queued mail. */
   emailQueued: () => void;
+  /** The site's key: the links a signature or an RSVP is emailed are made with it, as the web forms' are. */
+  secrets: Secrets;
 };
 
 /**
