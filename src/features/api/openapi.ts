@@ -1,10 +1,12 @@
 import { createDocument } from 'zod-openapi';
 import { TOKEN_HEADER } from './http.ts';
+import { eventsResource } from './events.ts';
 import { peopleResource } from './people.ts';
+import { petitionsResource } from './petitions.ts';
 import { API_BASE, type ApiResource } from './resource.ts';
 
 /** Every part of the API, in the order the entry point and the docs list them. */
-export const apiResources: readonly ApiResource[] = [peopleResource];
+export const apiResources: readonly ApiResource[] = [peopleResource, petitionsResource, eventsResource];
 
 /** The OpenAPI document, made once from the zod schemas the routes validate with. */
 export function openApiDocument(publicUrl: string, resources: readonly ApiResource[] = apiResources) {
