@@ -226,7 +226,8 @@ export async function apiSign(
   const [blocked] = await db
     .select({ value: signingBlocks.value })
     .from(signingBlocks)
-    .where(and(eq(signingBlocks.kind, 'email-domain'), eq(signingBlocks.value, normalizeDomain(email))));
+    // Compared as the guard compares them: staff may have typed the domain in capitals.
+    .where(and(eq(signingBlocks.kind, 'email-domain'), sql`lower(${signingBlocks.value}) = ${normalizeDomain(email)}`));
   if (blocked) return { kind: 'refused', why: 'blocked' };
   const place = await placeSigner(await zipFacts(db, input.zip), input.street, input.zip, undefined);
   const { words } = petitionWords(petition, input.locale);
@@ -242,6 +243,7 @@ export async function apiSign(
         zip: input.zip,
         street: input.street || null,
         comment: input.comment || null,
+        // Being shown among recent signers is the person's own tick on the form: never the tool's.
         showPublicly: false,
         senateDistrict: place.senateDistrict,
         houseDistrict: place.houseDistrict,
