@@ -44,6 +44,7 @@ describeEachDatabase('the OSDI API: events and attendances', (database) => {
     await makeEvent(db, { title: 'Lobby Day', capacity: 1 });
     await makeEvent(db, { title: 'Called Off', status: 'cancelled' });
     await makeEvent(db, { title: 'Last Year', startsAt: new Date(Date.now() - 2 * DAY) });
+    await makeEvent(db, { title: 'Too Late', rsvpDeadline: new Date(Date.now() - DAY) });
     await makeEvent(db, { title: 'Online Training', format: 'online', venue: '', address: '' });
     const parts = await makeEvent(db, {
       title: 'Two Parts',
@@ -62,6 +63,7 @@ describeEachDatabase('the OSDI API: events and attendances', (database) => {
       'Last Year',
       'Lobby Day',
       'Online Training',
+      'Too Late',
       'Two Parts',
     ]);
     const lobby = await eventTitled('Lobby Day');
@@ -171,12 +173,13 @@ describeEachDatabase('the OSDI API: events and attendances', (database) => {
     expect(await supporterOf('ana-event@example.org')).toBeUndefined();
   });
 
-  it('refuses a cancelled event and one that is over, with 409 and a message', async () => {
-    for (const title of ['Called Off', 'Last Year']) {
+  it('refuses a cancelled event, one that is over and one past its RSVP deadline, with 409 and a message', async () => {
+    const why = { 'Called Off': /cancelled/, 'Last Year': /over/, 'Too Late': /deadline/ };
+    for (const [title, message] of Object.entries(why)) {
       const event = await eventTitled(title);
       const refused = await client().post(linkOf(event, 'osdi:record_attendance_helper'), attendee('late'));
       expect(refused.status, title).toBe(409);
-      expect(refused.body.error).toMatch(title === 'Called Off' ? /cancelled/ : /over/);
+      expect(refused.body.error).toMatch(message);
     }
     expect(await supporterOf('guest-late@example.org')).toBeUndefined();
   });
@@ -196,8 +199,8 @@ describeEachDatabase('the OSDI API: events and attendances', (database) => {
 
   it('pages events and attendances by next links, and filters attendances by modified_date', async () => {
     const everyEvent = await client().all(`${API_ROOT}/events?per_page=2`, 'osdi:events');
-    expect(everyEvent).toHaveLength(5);
-    expect(new Set(everyEvent.map(selfOf)).size).toBe(5);
+    expect(everyEvent).toHaveLength(6);
+    expect(new Set(everyEvent.map(selfOf)).size).toBe(6);
 
     const lobby = await eventTitled('Lobby Day');
     const helper = linkOf(lobby, 'osdi:record_attendance_helper');

@@ -163,7 +163,7 @@ describeEachDatabase('the OSDI API: petitions and signatures', (database) => {
     expect(refused.body.error).toMatch(/closed/);
     const later = await petitionTitled('Safety for all (api-later)');
     expect((await client().post(linkOf(later, 'osdi:record_signature_helper'), signer('later'))).status).toBe(409);
-    await database().db.insert(signingBlocks).values({ kind: 'email-domain', value: 'spam.example' });
+    await database().db.insert(signingBlocks).values({ kind: 'email-domain', value: 'Spam.Example' });
     const blocked = await client().post(
       linkOf(await petitionTitled('Safety for all (api-open)'), 'osdi:record_signature_helper'),
       signer('blocked', { email_addresses: [{ address: 'x@spam.example' }] }),
