@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { z } from 'zod';
+import type { Secrets } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { ActionSource } from '../../platform/supporter-actions.ts';
 import type { CommitteeMembers } from '../letters/service.ts';
@@ -24,6 +25,8 @@ export type ApiDeps = {
   letters?: { committeeMembers?: CommitteeMembers | undefined; geocoder?: Geocoder | undefined } | undefined;
   /** For lists (saved segments): every feature's action source and the workspace's zone, as the workspace has them. */
   segments?: { sources: readonly ActionSource[]; timeZone: () => Promise<string> } | undefined;
+  /** The site's key: the links a signature or an RSVP is emailed are made with it, as the web forms' are. */
+  secrets: Secrets;
 };
 
 /**

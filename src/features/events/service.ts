@@ -60,3 +60,17 @@ export { eventLinkTargets, publicEventsStamp } from './link-targets.ts';
 export { searchEvents } from './search.ts';
 export { eventsSiteMapSection, listPublicEventPaths } from './site-map.ts';
 export { forgetRsvpsToPastEvents } from './forgetting.ts';
+
+// The OSDI API's events and attendances (issue 20): pages in the order of their last change, and an RSVP made
+// by the web form's rules.
+export {
+  apiAttendance,
+  apiAttendancesPage,
+  apiEvent,
+  apiEventsPage,
+  apiRsvp,
+  type ApiAttendance,
+  type ApiEvent,
+  type ApiRsvpOutcome,
+  type ApiRsvpRequest,
+} from './api-attendances.ts';

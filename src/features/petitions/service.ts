@@ -270,3 +270,17 @@ export { csvField, csvLine } from './csv.ts';
 /** The audit log's sentences for this feature's actions; the app hands them to the audit screens. */
 export { petitionAuditWords } from './audit-words.ts';
 export { forgetSignaturesOnClosedPetitions } from './forgetting.ts';
+
+// The OSDI API's petitions and signatures (issue 20): pages in the order of their last change, and a signature
+// recorded by the web form's rules.
+export {
+  apiPetition,
+  apiPetitionsPage,
+  apiSign,
+  apiSignature,
+  apiSignaturesPage,
+  type ApiPetition,
+  type ApiSignature,
+  type ApiSignatureRequest,
+  type ApiSignOutcome,
+} from './api-signatures.ts';
