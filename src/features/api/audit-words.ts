@@ -1,15 +1,17 @@
 import type { AuditWords } from '../audit/service.ts';
 
+const named = (subject: string | undefined) => (subject ? `the API key ${subject}` : 'an API key');
+
 /** The audit log's sentences for the API: keys made and revoked, and each request a key made. */
 export const apiAuditWords: AuditWords = {
   actions: {
     'api-key.create': {
       label: 'Made an API key',
-      sentence: (e) => `${e.actor} made the API key ${e.subject}`,
+      sentence: (e) => `${e.actor} made ${named(e.subject)}`,
     },
     'api-key.revoke': {
       label: 'Revoked an API key',
-      sentence: (e) => `${e.actor} revoked the API key ${e.subject}`,
+      sentence: (e) => `${e.actor} revoked ${named(e.subject)}`,
     },
     'api.request': {
       label: 'API request',

@@ -12,6 +12,24 @@ type Operation = {
 
 const METHODS = ['get', 'post', 'put', 'delete'] as const;
 
+/** The relations a record links to, besides the entry point's: each has its anchor, as the curies promise. */
+const memberRelations: Record<string, string> = {
+  'osdi:person': 'The person who did it, or who is tagged or listed.',
+  'osdi:petition': 'The petition a signature is on.',
+  'osdi:signatures': 'A petition’s signatures.',
+  'osdi:record_signature_helper': 'Record a signature on this petition, for a person matched or added by email.',
+  'osdi:event': 'The event an attendance is for.',
+  'osdi:attendances': 'An event’s RSVPs.',
+  'osdi:record_attendance_helper': 'Record an RSVP to this event, for a person matched or added by email.',
+  'osdi:advocacy_campaign': 'The letter campaign an outreach belongs to.',
+  'osdi:outreaches': 'A campaign’s letters to legislators.',
+  'osdi:record_outreach_helper': 'Record a letter in this campaign, for a person matched or added by email.',
+  'osdi:tag': 'The tag of a tagging.',
+  'osdi:taggings': 'The people a tag is on.',
+  'osdi:list': 'The list an item is in.',
+  'osdi:items': 'A list’s members.',
+};
+
 /**
  * The API's own page (/api/docs): how to authenticate, page and sync, then every path from the OpenAPI
  * document, so the page and the document can never disagree. Server-rendered, no script, no third party.
@@ -79,6 +97,14 @@ export function ApiDocsPage(props: {
                   </>
                 )),
               )}
+              {Object.entries(memberRelations).map(([rel, meaning]) => (
+                <>
+                  <dt id={rel.replace(':', '-')}>
+                    <code>{rel}</code>
+                  </dt>
+                  <dd>{meaning}</dd>
+                </>
+              ))}
             </dl>
             <h2>Paths</h2>
             {paths.map(([path, item]) =>

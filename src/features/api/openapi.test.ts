@@ -44,5 +44,16 @@ describeEachDatabase('the API describes itself', (database) => {
     for (const path of Object.keys(doc.paths)) expect(html).toContain(`/api/v1${path}`);
     for (const resource of apiResources)
       for (const rel of Object.keys(resource.entry)) expect(html).toContain(`id="${rel.replace(':', '-')}"`);
+    // Every relation a record links to has its anchor too: the curies lead there.
+    for (const rel of [
+      'osdi:person',
+      'osdi:signatures',
+      'osdi:attendances',
+      'osdi:outreaches',
+      'osdi:taggings',
+      'osdi:items',
+    ])
+      expect(html).toContain(`id="${rel.replace(':', '-')}"`);
+    expect(new Set(html.match(/ id="[^"]+"/g)).size, 'no id twice').toBe(html.match(/ id="[^"]+"/g)!.length);
   });
 });
