@@ -75,11 +75,14 @@ async function pageThroughApi(database: Database, perPage: number) {
 async function pageThroughFloor(database: Database, perPage: number) {
   const times: number[] = [];
   let after: { at: string; id: number } | undefined;
+  let total: number | undefined;
   let rows = 0;
   const t0 = performance.now();
   for (;;) {
     const start = performance.now();
-    const page = await apiPeoplePage(database.db, { limit: perPage, offset: 0, after });
+    // As the API's next links do: after the first page, the place and the first page's total.
+    const page = await apiPeoplePage(database.db, { limit: perPage, offset: 0, after, total });
+    total = page.total;
     times.push(performance.now() - start);
     rows += page.rows.length;
     const last = page.rows.at(-1);

@@ -62,10 +62,10 @@ export function ApiDocsPage(props: {
             </p>
             <h2>Keys</h2>
             <p>
-              An administrator makes a key in the workspace (Settings → API keys), choosing what it may do: read people,
-              change people, read actions, record actions. The key is shown once. Send it in the{' '}
-              <code>OSDI-API-Token</code> header of every request to <code>/api/v1</code>. Every request is in the audit
-              log; a revoked key stops working at once.
+              An administrator makes a key in the workspace (API keys), choosing what it may do: read people, change
+              people, read actions, record actions. The key is shown once. Send it in the <code>OSDI-API-Token</code>{' '}
+              header of every request to <code>/api/v1</code>. Every request is in the audit log; a revoked key stops
+              working at once.
             </p>
             <h2>Paging and incremental sync</h2>
             <p>
