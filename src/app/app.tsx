@@ -30,7 +30,8 @@ import { isStoryOriginCheckedPath, STORY_FORM_MAX_BYTES } from '../features/stor
 import { quickExitRoutes } from '../platform/web/quick-exit.tsx';
 import { FileKeyRing, StoryVault } from '../features/stories/service.ts';
 import { searchRoutes } from '../features/search/routes.tsx';
-import { apiRoutes, isApiPath } from '../features/api/service.ts';
+import { isApiPath } from '../features/api/service.ts';
+import { composedApi } from './api.ts';
 import { isPrivacyOriginCheckedPath, privacyRoutes } from '../features/privacy/routes.tsx';
 import { isOneClickUnsubscribe, preferencesRoutes } from '../features/supporters/preferences-routes.tsx';
 import { join } from 'node:path';
@@ -258,26 +259,7 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/', formChallengeRoutes(formGuard));
   // The OSDI API (issue 20, ADR 073): JSON, keys in a header, outside the language middleware.
-  app.route(
-    '/api',
-    apiRoutes({
-      db,
-      publicUrl,
-      secrets,
-      emailDomain: new URL(publicUrl).hostname,
-      emailQueued: deps.emailQueued ?? (() => {}),
-      requestsPerMinute: config.apiRequestsPerMinute,
-      clientIp: (c) => clientIp(c, config.trustProxy),
-      letters: {
-        committeeMembers: committeeMemberIds,
-        geocoder: config.censusGeocoderUrl ? censusGeocoder(config.censusGeocoderUrl) : undefined,
-      },
-      segments: {
-        sources: supporterActionSources,
-        timeZone: () => cache.value('time-zone', async () => (await getSiteSettings(db)).timeZone),
-      },
-    }),
-  );
+  app.route('/api', composedApi(deps, { secrets, cache }));
   // One per process: the petitions' caches of moving numbers, their abuse guard and the signatures' group commit.
   const petitionsPublic = new PetitionPublic({
     db,
