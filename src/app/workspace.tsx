@@ -53,7 +53,7 @@ import { privacyAdminRoutes } from '../features/privacy/admin/routes.tsx';
 import { privacyPermissions } from '../features/privacy/service.ts';
 import { segmentAudiences } from '../features/supporters/service.ts';
 import { auditWords } from './audit-words.ts';
-import { apiKeyAdminRoutes, apiPermissions } from '../features/api/service.ts';
+import { API_REQUEST_ACTIONS, apiKeyAdminRoutes, apiPermissions } from '../features/api/service.ts';
 import type { AppDeps } from './deps.ts';
 
 export type WorkspaceDeps = {
@@ -216,6 +216,7 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
   admin.route('/retention', retentionAdminRoutes({ db, frame, cache }));
   // Plain http to other machines is for trying a receiver out, never a site in production.
   admin.route('/webhooks', webhookAdminRoutes({ db, frame, secrets, httpAllowed: config.nodeEnv !== 'production' }));
-  admin.route('/', workspaceRoutes({ db, frame, auditWords }));
+  // A tool syncing through the API writes a line a page: the home's recent activity is for what people did.
+  admin.route('/', workspaceRoutes({ db, frame, auditWords, routineActions: API_REQUEST_ACTIONS }));
   return admin;
 }

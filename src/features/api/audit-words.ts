@@ -1,5 +1,8 @@
 import type { AuditWords } from '../audit/service.ts';
 
+/** The audit action of each request a key makes: routine, kept out of the workspace home's recent activity. */
+export const API_REQUEST_ACTIONS = ['api.request'] as const;
+
 const named = (subject: string | undefined) => (subject ? `the API key ${subject}` : 'an API key');
 
 /** The audit log's sentences for the API: keys made and revoked, and each request a key made. */

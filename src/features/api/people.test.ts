@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
+import { signedInAs } from '../../../test/support/staff.ts';
 import { listAudit } from '../audit/service.ts';
 import { emailOutbox } from '../email/schema.ts';
 import { subscriptions, supporters } from '../supporters/schema.ts';
@@ -199,5 +200,9 @@ describeEachDatabase('the OSDI API: entry point, keys and people', (database) =>
     const everything = JSON.stringify(await listAudit(database().db, { perPage: 10_000 }));
     expect(everything).not.toContain(token);
     expect(everything).not.toContain('sample.person@example.org');
+    // The audit screen shows them; the workspace home's recent activity, for what people did, does not.
+    const admin = await signedInAs(app(), database(), 'admin');
+    expect(await (await admin.request('/admin/audit?action=api.request')).text()).toContain('asked GET /api/v1/people');
+    expect(await (await admin.request('/admin')).text()).not.toContain('/api/v1/');
   });
 });

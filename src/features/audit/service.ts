@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, notInArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { auditLog, type AuditSummary } from './schema.ts';
 
@@ -100,6 +100,8 @@ export type AuditFilters = {
   actorId?: number | undefined;
   action?: string | undefined;
   subjectType?: string | undefined;
+  /** Actions left out, such as the API's line a request, which a sync writes by the thousand. */
+  exceptActions?: readonly string[] | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   page?: number | undefined;
@@ -113,6 +115,7 @@ export async function listAudit(db: Db, filters: AuditFilters = {}): Promise<{ r
   if (filters.actorId !== undefined) conditions.push(eq(auditLog.actorId, filters.actorId));
   if (filters.action) conditions.push(eq(auditLog.action, filters.action));
   if (filters.subjectType) conditions.push(eq(auditLog.subjectType, filters.subjectType));
+  if (filters.exceptActions?.length) conditions.push(notInArray(auditLog.action, [...filters.exceptActions]));
   if (filters.from) conditions.push(gte(auditLog.at, filters.from));
   if (filters.to) conditions.push(lte(auditLog.at, filters.to));
   const where = conditions.length > 0 ? and(...conditions) : undefined;

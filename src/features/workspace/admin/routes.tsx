@@ -13,6 +13,8 @@ export function workspaceRoutes(deps: {
   frame: AdminFrame;
   /** Each feature's words for its actions, so recent activity reads as sentences. */
   auditWords: readonly AuditWords[];
+  /** Actions too routine for recent activity (the API's line a request); the audit log shows them. */
+  routineActions?: readonly string[];
 }): Hono<AdminEnv> {
   const { db, frame } = deps;
   const app = new Hono<AdminEnv>();
@@ -20,7 +22,7 @@ export function workspaceRoutes(deps: {
     const staff = c.get('staff')!;
     const seesEveryone = staffPermissions.viewAudit(staff);
     const [activity, content, team, timeZone, reference] = await Promise.all([
-      listAudit(db, { actorId: seesEveryone ? undefined : staff.id, perPage: 10 }),
+      listAudit(db, { actorId: seesEveryone ? undefined : staff.id, exceptActions: deps.routineActions, perPage: 10 }),
       contentNeedingAttention(db),
       listStaff(db),
       frame.timeZone(),
