@@ -141,4 +141,42 @@ describe.skipIf(!available.ok)('staff management on a phone', () => {
     expect(await page.locator('h1').textContent()).toBe('Choose a new password');
     await checkPage('choose a new password');
   }, 60_000);
+
+  it('makes an API key by keyboard, shows it once, and revokes it; the API docs page reads on a phone', async () => {
+    page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await page.goto(`${site.url}/admin/sign-in`);
+    await page.getByLabel('Email address').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await submitted(() => page.getByRole('button', { name: 'Sign in' }).click());
+
+    await page.goto(`${site.url}/admin/api-keys`);
+    await checkPage('API keys');
+    // By keyboard: the name, a scope ticked with the space bar, Enter on the button.
+    await page.getByLabel('Name').focus();
+    await page.keyboard.type('Coalition sync');
+    await page.getByLabel('Read people').focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Make the key' }).focus();
+    await submitted(() => page.keyboard.press('Enter'));
+    expect(await page.locator('h1').textContent()).toBe('The key Coalition sync');
+    await checkPage('the new key, shown once');
+    const token = await page.getByLabel('The key').inputValue();
+    expect(token).toMatch(/^gs_/);
+
+    const entry = await fetch(`${site.url}/api/v1`, { headers: { 'OSDI-API-Token': token } });
+    expect(entry.status).toBe(200);
+    const people = (await entry.json()) as { _links: Record<string, { href: string }> };
+    expect(people._links['osdi:people']).toBeDefined();
+
+    await page.goto(`${site.url}/admin/api-keys`);
+    await submitted(() => page.getByRole('link', { name: 'Revoke Coalition sync' }).click());
+    await checkPage('revoke confirmation');
+    await submitted(() => page.getByRole('button', { name: 'Yes, revoke it' }).click());
+    expect(await page.locator('.notice').textContent()).toContain('revoked');
+    expect((await fetch(`${site.url}/api/v1`, { headers: { 'OSDI-API-Token': token } })).status).toBe(401);
+
+    await page.goto(`${site.url}/api/docs`);
+    expect(await page.locator('h1').textContent()).toBe('The OSDI API');
+    await checkPage('API docs');
+  }, 120_000);
 });

@@ -53,7 +53,7 @@ export function ApiDocsPage(props: {
       </head>
       <body>
         <main id="main">
-          <div class="wrap prose">
+          <div class="wrap prose wrap-anywhere api-docs">
             <h1>The OSDI API</h1>
             <p>
               This site speaks the Open Supporter Data Interface (OSDI) in HAL+JSON, so other organizing tools can read
