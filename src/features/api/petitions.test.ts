@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
@@ -6,7 +6,7 @@ import { emailOutbox } from '../email/schema.ts';
 import { confirmSignature } from '../petitions/service.ts';
 import { signingBlocks } from '../petitions/schema.ts';
 import { makeOpenPetition, seedTestZips } from '../petitions/test-support.ts';
-import { subscriptions, supporters } from '../supporters/schema.ts';
+import { subscriptions, supporterEvents, supporters } from '../supporters/schema.ts';
 import { API_ROOT, makeKey, osdiClient, selfOf } from './test-support.ts';
 
 type Link = { href: string };
@@ -94,6 +94,12 @@ describeEachDatabase('the OSDI API: petitions and signatures', (database) => {
     expect(
       await database().db.select().from(subscriptions).where(eq(subscriptions.supporterId, supporter!.id)),
     ).toEqual([]);
+    // The person's timeline says the signature came through the API, not the form.
+    const [timeline] = await database()
+      .db.select()
+      .from(supporterEvents)
+      .where(and(eq(supporterEvents.supporterId, supporter!.id), eq(supporterEvents.kind, 'signed')));
+    expect(timeline!.detail).toMatchObject({ method: 'api' });
 
     // Not counted while pending; it appears among the petition's signatures.
     expect((await client().get(selfOf(open))).body.total_signatures).toBe(0);

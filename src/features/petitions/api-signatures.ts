@@ -254,6 +254,7 @@ export async function apiSign(
         // The tool's request carries no signer's address: no per-address limit or block applies.
         ipHash: null,
         source: ctx.source,
+        method: 'api',
         newsletter: undefined,
         petition: { slug: petition.slug, title: words.title, message: words.confirmationEmail },
       },

@@ -37,6 +37,8 @@ export type PendingSignature = {
   ipHash: string | null;
   /** The ?source= code that brought them, kept as a new supporter's first source. */
   source: string | null;
+  /** How it came, for the person's timeline: the web form unless said (the OSDI API says `api`). */
+  method?: 'web-form' | 'api' | undefined;
   /** Set when they ticked the newsletter box: a separate double opt-in through the supporters feature. */
   newsletter: SignupInput | undefined;
   /** For the confirmation email, in the signer's language; `message` is the petition's words above its button. */

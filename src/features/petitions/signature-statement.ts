@@ -64,16 +64,17 @@ export async function insertSignatures(
               district_source: s.districtSource,
               ip_hash: s.ipHash,
               email_domain: s.email.slice(s.email.lastIndexOf('@') + 1),
+              method: s.method ?? 'web-form',
             })),
           )}) as (
             email text, email_as_typed text, given_name text, family_name text, zip text, county text, locale text,
             first_source text, petition_id int, city text, street text, comment text, show_publicly boolean,
             token_nonce text, token_hash text, senate_district text, house_district text, district_source text,
-            ip_hash text, email_domain text
+            ip_hash text, email_domain text, method text
           )) with ordinality as v(
             email, email_as_typed, given_name, family_name, zip, county, locale, first_source, petition_id, city,
             street, comment, show_publicly, token_nonce, token_hash, senate_district, house_district, district_source,
-            ip_hash, email_domain, n
+            ip_hash, email_domain, method, n
           )
         ),
         people as (${upsertSupportersFrom(
@@ -99,7 +100,7 @@ export async function insertSignatures(
         mail as (${queueEmailsWhere(emails, { domain: ctx.emailDomain }, sql`select token_nonce from signed`)}),
         timeline as (${addToTimelineFrom(
           sql`select signed.supporter_id, 'signed',
-            jsonb_build_object('petitionId', v.petition_id, 'signatureId', signed.id, 'method', 'web-form'),
+            jsonb_build_object('petitionId', v.petition_id, 'signatureId', signed.id, 'method', v.method),
             ${now.toISOString()}::timestamptz
           from signed join v on v.token_nonce = signed.token_nonce`,
         )})
