@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { Secrets, sha256 } from '../../platform/crypto.ts';
-import { createLogger } from '../../platform/logger.ts';
 import { createTestApp, testConfig } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { browser, signedInAs, TEST_PASSWORD, type Browser } from '../../../test/support/staff.ts';
 import { listAudit } from '../audit/service.ts';
 import { auditLog } from '../audit/schema.ts';
-import { announceDemoAdmin, createStaffFromCli } from './cli.ts';
 import { staffUsers } from './schema.ts';
 import {
   createStaff,
@@ -370,32 +367,5 @@ describeEachDatabase('account security (ASVS level 2)', (database) => {
     const screen = await (await admin.request('/admin/audit?action=staff.sign-in-failed')).text();
     expect(screen).toContain('>Someone tried to sign in with an address that has no account</a>');
     expect(screen).not.toContain(email);
-  });
-});
-
-describe('staff accounts from the command line', () => {
-  it('refuses staff:create without --role instead of making an admin', async () => {
-    // Refused before the database is touched: no database is needed to see it.
-    await expect(createStaffFromCli(undefined as never, { email: 'x@staff.example' }, TEST_PASSWORD)).rejects.toThrow(
-      '--role is required: one of admin, organizer, editor, viewer',
-    );
-  });
-
-  it("prints the demo admin's password once to the terminal and never into the log", () => {
-    let logged = '';
-    const destination = new Writable({
-      write(chunk, _encoding, done) {
-        logged += chunk;
-        done();
-      },
-    });
-    const logger = createLogger({ level: 'info', pretty: false, destination });
-    let terminal = '';
-    announceDemoAdmin({ email: 'admin@groundswell.example', password: 'demo-s3cret-value' }, logger, {
-      write: (text: string) => (terminal += text),
-    });
-    expect(terminal.split('demo-s3cret-value')).toHaveLength(2);
-    expect(logged).toContain('Demo admin created');
-    expect(logged).not.toContain('demo-s3cret-value');
   });
 });

@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { Secret, TOTP } from 'otpauth';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Secrets } from '../../platform/crypto.ts';
+import { createLogger } from '../../platform/logger.ts';
 import { createTestApp, testConfig } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { browser, TEST_PASSWORD } from '../../../test/support/staff.ts';
 import { listAudit } from '../audit/service.ts';
-import { clearTwoStepFromCli, DEMO_ADMIN_EMAIL, ensureDemoAdmin } from './cli.ts';
+import {
+  announceDemoAdmin,
+  clearTwoStepFromCli,
+  createStaffFromCli,
+  DEMO_ADMIN_EMAIL,
+  ensureDemoAdmin,
+} from './cli.ts';
 import { createStaff, enableTotp, findStaffByEmail, StaffInputError } from './service.ts';
 
 const secrets = new Secrets(testConfig().secretKey);
@@ -54,5 +62,32 @@ describeEachDatabase('staff commands at the terminal', (database) => {
 
   it('refuses an address with no account, by the flag', async () => {
     await expect(clearTwoStepFromCli(db(), { email: 'nobody@staff.example' })).rejects.toBeInstanceOf(StaffInputError);
+  });
+});
+
+describe('staff accounts from the command line', () => {
+  it('refuses staff:create without --role instead of making an admin', async () => {
+    // Refused before the database is touched: no database is needed to see it.
+    await expect(createStaffFromCli(undefined as never, { email: 'x@staff.example' }, TEST_PASSWORD)).rejects.toThrow(
+      '--role is required: one of admin, organizer, editor, viewer',
+    );
+  });
+
+  it("prints the demo admin's password once to the terminal and never into the log", () => {
+    let logged = '';
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        logged += chunk;
+        done();
+      },
+    });
+    const logger = createLogger({ level: 'info', pretty: false, destination });
+    let terminal = '';
+    announceDemoAdmin({ email: 'admin@groundswell.example', password: 'demo-s3cret-value' }, logger, {
+      write: (text: string) => (terminal += text),
+    });
+    expect(terminal.split('demo-s3cret-value')).toHaveLength(2);
+    expect(logged).toContain('Demo admin created');
+    expect(logged).not.toContain('demo-s3cret-value');
   });
 });
