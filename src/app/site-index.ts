@@ -39,6 +39,7 @@ import type { Db } from '../platform/db/client.ts';
 import type { SearchSource } from '../platform/search.ts';
 import type { LinkTargets } from '../platform/web/link-targets.ts';
 import type { Locale } from '../platform/web/locale.ts';
+import { privacyPaths } from '../features/privacy/service.ts';
 
 /**
  * What the public site gathers from every feature that has public pages: the version the page cache serves by,
@@ -93,6 +94,7 @@ export async function featurePaths(db: Db): Promise<string[]> {
       legislatorPaths(db),
       listPublicLetterPaths(db),
       storyPaths(db),
+      Promise.resolve([...privacyPaths]),
     ])
   ).flat();
 }

@@ -122,6 +122,8 @@ describeEachDatabase('public site over HTTP', (database) => {
     const sitemap = await (await app.request('/sitemap.xml')).text();
     expect(sitemap).toContain('<loc>http://localhost:3000/es/tips</loc>');
     expect(sitemap).toContain('hreflang="es" href="http://localhost:3000/es/policies/');
+    // Other features' public pages too: the privacy request form, in both languages.
+    expect(sitemap).toContain('<loc>http://localhost:3000/es/privacy/request</loc>');
     const robots = await (await app.request('/robots.txt')).text();
     expect(robots).toContain('Sitemap: http://localhost:3000/sitemap.xml');
   });
