@@ -17,6 +17,7 @@ import {
   REQUESTS_PER_ADDRESS_PER_DAY,
   takeCopy,
 } from './requests.ts';
+import { privacyRequestsNeedingAttention } from './attention.ts';
 import { privacyRequests } from './schema.ts';
 
 const secrets = new Secrets('test-secret-key-that-is-long-enough-0123456789');
@@ -182,6 +183,27 @@ describeEachDatabase('privacy requests', (database) => {
       .map((a) => a.action);
     expect(actions).toEqual(['privacy.confirm', 'privacy.decide', 'privacy.appeal', 'privacy.appeal-decide']);
     expect(await decideRequest(db(), 999_999, { decision: 'completed', reason: 'x' }, staff)).toBe('not-found');
+  });
+
+  it('puts requests late or due within a week on the workspace home, by kind and number, never by name', async () => {
+    const { email, id } = await person();
+    const { token } = await ask(email, 'correction', 'My family name is spelled Nuñez');
+    await confirmRequest(db(), token, [], ctx);
+    const [row] = await db().select().from(privacyRequests).where(eq(privacyRequests.supporterId, id));
+    const due = row!.dueAt!;
+    const flagged = async (now: Date) =>
+      (await privacyRequestsNeedingAttention(db(), now)).filter((a) => a.href === `/admin/privacy/${row!.id}`);
+    // 45 days to answer: not yet a concern, then due within the week, then late.
+    expect(await flagged(new Date(due.getTime() - 30 * DAY))).toEqual([]);
+    expect((await flagged(new Date(due.getTime() - 3 * DAY + 1000)))[0]?.reason).toBe(
+      'A correction request, due in 3 days.',
+    );
+    const [late] = await flagged(new Date(due.getTime() + 2 * DAY + 1000));
+    expect(late?.reason).toBe('A correction request, 2 days past the legal deadline.');
+    expect(JSON.stringify(late)).not.toContain(email);
+    // Answered, it is off the list.
+    await decideRequest(db(), row!.id, { decision: 'completed', reason: 'Corrected' }, staff);
+    expect(await flagged(new Date(due.getTime() + 2 * DAY))).toEqual([]);
   });
 
   it('keeps the log its months after the last decision, then the purge deletes it', async () => {

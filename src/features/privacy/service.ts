@@ -5,5 +5,6 @@ export const privacyPaths: readonly string[] = ['/privacy/request'];
 export { purgePrivacyLog } from './decisions.ts';
 export { privacyTemplates } from './emails.ts';
 export { privacyPermissions } from './permissions.ts';
+export { privacyRequestsNeedingAttention } from './attention.ts';
 export { ANSWER_DAYS } from './requests.ts';
 export { privacyRequestPersonRows } from './person-merge.ts';

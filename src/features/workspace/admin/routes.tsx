@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db/client.ts';
 import type { AdminEnv, AdminFrame } from '../../../platform/http/admin.tsx';
 import { auditReading, listAudit, type AuditWords } from '../../audit/service.ts';
 import { contentNeedingAttention } from '../../content/service.ts';
+import { privacyPermissions, privacyRequestsNeedingAttention } from '../../privacy/service.ts';
 import { referencePermissions, referenceReadiness } from '../../reference/service.ts';
 import { listStaff, staffPermissions } from '../../staff/service.ts';
 import { WorkspaceHome } from './views.tsx';
@@ -21,14 +22,17 @@ export function workspaceRoutes(deps: {
   app.get('/', frame.requireSignedIn(), async (c) => {
     const staff = c.get('staff')!;
     const seesEveryone = staffPermissions.viewAudit(staff);
-    const [activity, content, team, timeZone, reference] = await Promise.all([
+    const [activity, content, team, timeZone, reference, privacy] = await Promise.all([
       listAudit(db, { actorId: seesEveryone ? undefined : staff.id, exceptActions: deps.routineActions, perPage: 10 }),
       contentNeedingAttention(db),
       listStaff(db),
       frame.timeZone(),
       referenceReadiness(db),
+      // Privacy requests have a legal deadline: whoever answers them sees the late and the nearly due first.
+      privacyPermissions.view(staff) ? privacyRequestsNeedingAttention(db) : [],
     ]);
     const attention = [
+      ...privacy,
       ...content,
       ...(staff.totpEnabled
         ? []
