@@ -6,6 +6,8 @@ import { BroadcastContentCache, broadcastTemplate } from './features/broadcasts/
 import { unwantedBroadcastMessages } from './features/broadcasts/service.ts';
 import { getSiteSettings } from './features/content/service.ts';
 import {
+  cancellationTemplate,
+  EVENT_CANCELLED_TEMPLATE,
   eventReminderSchedule,
   eventReminderTemplates,
   rsvpManageToken,
@@ -85,6 +87,8 @@ export function createEmailRuntime(options: {
       broadcast: broadcastTemplate(new BroadcastContentCache(db, config.publicUrl)),
       // An RSVP's confirmation, waitlist place, promotion and cancellation, each read from the event when sent.
       ...rsvpTemplates(db),
+      // Everyone coming or waiting, told when staff cancel the event.
+      [EVENT_CANCELLED_TEMPLATE]: cancellationTemplate(db),
       // Reminders a week and a day before, with the confirmation's manage link made again from the RSVP's nonce.
       ...eventReminderTemplates({ db, manageToken: (nonce) => rsvpManageToken(secrets, nonce) }),
       // Letters to legislators' offices (or the review address), the writer's copy, and the daily digests (issue 16).

@@ -33,7 +33,7 @@ import { enqueueEmail } from '../features/email/service.ts';
 import { workspaceRoutes } from '../features/workspace/admin/routes.tsx';
 import { mailboxPermissions, mailboxRoutes } from '../features/email/admin/routes.tsx';
 import { eventAdminRoutes } from '../features/events/admin/routes.tsx';
-import { eventPermissions, promoteWaitlist } from '../features/events/service.ts';
+import { eventPermissions, promoteWaitlist, queueCancellationEmails } from '../features/events/service.ts';
 import { letterAdminRoutes } from '../features/letters/admin/routes.tsx';
 import { letterPermissions } from '../features/letters/service.ts';
 import { storyAdminRoutes } from '../features/stories/admin/routes.tsx';
@@ -193,6 +193,8 @@ export function workspaceApp(workspace: WorkspaceDeps): Hono<AdminEnv> {
       cache,
       images: workspace.images,
       promoteWaitlist: (tx, eventId) => promoteWaitlist(tx, { secrets, publicUrl }, eventId),
+      tellCancelled: (tx, eventId) => queueCancellationEmails(tx, eventId, new URL(publicUrl).hostname),
+      emailQueued: deps.emailQueued ?? (() => {}),
     }),
   );
   admin.route('/legislators', legislatorAdminRoutes({ db, frame }));

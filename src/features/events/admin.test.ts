@@ -7,6 +7,9 @@ import { listAudit } from '../audit/service.ts';
 import { audienceCount, getBroadcast } from '../broadcasts/service.ts';
 import { fakeImages } from '../news/news-test-support.ts';
 import { addRsvp } from './admin-test-support.ts';
+import { cancellationTemplate, EVENT_CANCELLED_TEMPLATE } from './cancellation-emails.ts';
+import { emailOutbox } from '../email/schema.ts';
+import { eq } from 'drizzle-orm';
 import { getEventForStaff, listEventsForStaff } from './event-editing.ts';
 
 describeEachDatabase('events in the workspace (screens)', (database) => {
@@ -203,5 +206,42 @@ describeEachDatabase('events in the workspace (screens)', (database) => {
     expect((await send(editor, path, { ...fields, capacity: '5' })).status).toBe(303);
     const after = (await getEventForStaff(db, event!.id))!;
     expect(after.rsvps).toMatchObject({ confirmed: 3, waitlisted: 0 });
+  });
+
+  it('emails everyone coming or waiting when the event is cancelled, once, in their language', async () => {
+    const db = database().db;
+    const [event] = await listEventsForStaff(db);
+    const path = `/admin/events/${event!.id}`;
+    const spanish = await addRsvp(db, event!.id, { givenName: 'Eva', familyName: 'Espera' }, 'waitlisted', {
+      locale: 'es',
+    });
+    const gone = await addRsvp(db, event!.id, { givenName: 'Ida', familyName: 'Ida' }, 'cancelled');
+    const question = await (await organizer.request(`${path}/cancel`)).text();
+    expect(question).toContain('3 people coming and 1 person waiting are emailed at once');
+    expect((await send(organizer, `${path}/cancel`, { confirmed: 'yes' })).status).toBe(303);
+    expect((await getEventForStaff(db, event!.id))!.status).toBe('cancelled');
+
+    const told = await db.select().from(emailOutbox).where(eq(emailOutbox.template, EVENT_CANCELLED_TEMPLATE));
+    expect(told).toHaveLength(4);
+    expect(told.map((m) => m.toAddress)).toContain(spanish.email);
+    expect(told.map((m) => m.toAddress)).not.toContain(gone.email);
+    // Cancelling again changes nothing and tells no one twice.
+    await send(organizer, `${path}/cancel`, { confirmed: 'yes' });
+    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.template, EVENT_CANCELLED_TEMPLATE))).toHaveLength(
+      4,
+    );
+
+    const row = told.find((m) => m.toAddress === spanish.email)!;
+    expect(row.locale).toBe('es');
+    const ctx = {
+      locale: 'es' as const,
+      sender: { name: 'PSJ', address: 'news@psj.example', postalAddress: '', publicUrl: 'https://psj.example' },
+      link: (p: string) => `https://psj.example/es${p}`,
+    };
+    const mail = await cancellationTemplate(db).render(row, ctx);
+    expect(mail.subject).toBe(`Cancelado: ${event!.words.es?.title ?? event!.words.en?.title}`);
+    expect(mail.bodyText).toContain('Hola, Eva:');
+    expect(mail.bodyText).toContain('no viajes');
+    expect(mail.action?.url).toBe('https://psj.example/es/events');
   });
 });

@@ -358,7 +358,14 @@ const allowedMoves: Record<EventStatus, EventStatus[]> = {
  * Publishes, takes back to draft, or cancels. Cancelling is final (a new event is made instead) and bumps the
  * sequence, so calendars that hold it mark it cancelled. Asking for the state it is in already answers ok.
  */
-export function setEventStatus(db: Db, id: number, status: EventStatus, editor: Editor): Promise<EventOutcome> {
+export function setEventStatus(
+  db: Db,
+  id: number,
+  status: EventStatus,
+  editor: Editor,
+  /** Tells everyone coming or waiting, in the same transaction (cancellation-emails.ts); the count told. */
+  onCancelled?: (tx: Db, eventId: number) => Promise<number>,
+): Promise<EventOutcome> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select id from events where id = ${id} for update`);
     const [event] = await loadEvents(tx, { id });
@@ -378,6 +385,7 @@ export function setEventStatus(db: Db, id: number, status: EventStatus, editor: 
       before: { status: event.status },
       after: { status },
     });
+    if (status === 'cancelled') await onCancelled?.(tx, id);
     await bumpContentVersion(tx);
     return { ok: true, id, capacityRaised: false };
   });

@@ -74,3 +74,6 @@ export {
   type ApiRsvpOutcome,
   type ApiRsvpRequest,
 } from './api-attendances.ts';
+
+// Staff cancel an event: everyone coming or waiting is emailed, in the same transaction.
+export { cancellationTemplate, EVENT_CANCELLED_TEMPLATE, queueCancellationEmails } from './cancellation-emails.ts';

@@ -30,6 +30,10 @@ export type EventAdminDeps = AttendeeDeps & {
   images: ImageLibrary;
   /** Moves the waitlist up into seats added by an edit, and emails those promoted (the RSVP side's own work). */
   promoteWaitlist: (db: Db, eventId: number) => Promise<number[]>;
+  /** Emails everyone coming or waiting that the event is cancelled, in the cancelling transaction. */
+  tellCancelled: (db: Db, eventId: number) => Promise<number>;
+  /** Wakes the email worker after a cancellation queued mail. */
+  emailQueued: () => void;
 };
 
 export const idParam = ':id{[0-9]{1,9}}';
@@ -164,7 +168,7 @@ export function eventAdminRoutes(deps: EventAdminDeps): Hono<AdminEnv> {
       question: (e: StaffEvent) => `Cancel the event “${eventTitle(e)}”?`,
       consequences: (e: StaffEvent) => [
         'Its page stays up, marked cancelled, and takes no more RSVPs; calendars that hold it show it cancelled.',
-        `${people(e.rsvps.confirmed)} coming and ${people(e.rsvps.waitlisted)} waiting are not emailed by this: message them from the attendee page.`,
+        `${people(e.rsvps.confirmed)} coming and ${people(e.rsvps.waitlisted)} waiting are emailed at once, each in their language, that it is cancelled and not to travel for it.`,
         'This cannot be undone: to hold it after all, create a new event.',
       ],
       confirmLabel: 'Yes, cancel the event',
@@ -196,7 +200,14 @@ export function eventAdminRoutes(deps: EventAdminDeps): Hono<AdminEnv> {
     app.get(`/${idParam}/${action}`, step.allowed, ask);
     app.post(`/${idParam}/${action}`, step.allowed, async (c) => {
       if (formText(await readForm(c), 'confirmed') !== 'yes') return ask(c);
-      const outcome = await setEventStatus(db, Number(c.req.param('id')), step.status, frame.actor(c));
+      const outcome = await setEventStatus(
+        db,
+        Number(c.req.param('id')),
+        step.status,
+        frame.actor(c),
+        step.status === 'cancelled' ? deps.tellCancelled : undefined,
+      );
+      if (outcome.ok && step.status === 'cancelled') deps.emailQueued();
       // A cancelled event stays cancelled: back to its page, which says so.
       if (outcome.ok === false && outcome.problem === 'refused')
         return c.redirect(`/admin/events/${c.req.param('id')}`, 303);
