@@ -217,7 +217,12 @@ export const adminCommands: Record<string, AdminCommand> = {
       "signers' IP hashes past their hours, " +
       'and unpublished stories past their keeping period (runs hourly in the worker too).',
     async run(_request, context) {
-      const done = await purgeExpiredPersonalData(needDatabase(context).db, context.logger);
+      const done = await purgeExpiredPersonalData(
+        needDatabase(context).db,
+        context.logger,
+        new Date(),
+        context.config.dataDir,
+      );
       context.print(
         `Deleted ${done.unconfirmedSignatures} unconfirmed signature(s), ` +
           `${done.pendingTopics} unconfirmed topic(s), ${done.unusedLinks} unused link(s) ` +

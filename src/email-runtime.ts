@@ -117,7 +117,7 @@ export function createEmailRuntime(options: {
   // Petition counts are checked against their signatures once a night, and drift repaired (issue 5).
   const recount = nightlyRecount({ db, logger });
   // What the privacy notice says is deleted after a time is deleted on time (ADR 030).
-  const purge = privacyPurgeSchedule({ db, logger });
+  const purge = privacyPurgeSchedule({ db, logger, dataDir: config.dataDir });
   // Event reminders a week and a day before: a pass a minute, its state the ledger in the database (issue 15).
   const reminders = eventReminderSchedule({ db, logger, domain, onQueued: () => worker.poke() });
 

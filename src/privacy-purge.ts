@@ -6,7 +6,12 @@ import { deleteUnconfirmedSignatures, forgetSignerAddresses, hasSigned } from '.
 import { hasRsvp } from './features/events/service.ts';
 import { purgeExpiredStories } from './features/stories/service.ts';
 import { runRetentionRules } from './features/retention/service.ts';
-import { purgeExpiredMerges, purgeUnconfirmedSignups } from './features/supporters/service.ts';
+import {
+  forgetAbandonedUploads,
+  importFolder,
+  purgeExpiredMerges,
+  purgeUnconfirmedSignups,
+} from './features/supporters/service.ts';
 import { actionParts } from './app/personal-data.ts';
 import { retentionActions } from './app/retention-actions.ts';
 import { purgePrivacyLog } from './features/privacy/service.ts';
@@ -17,7 +22,13 @@ import { purgePrivacyLog } from './features/privacy/service.ts';
  * go first, so a person who only ever signed and never confirmed has nothing
  * left when the sign-ups' turn comes; the retention rules staff set come last. Only counts are logged.
  */
-export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new Date()) {
+export async function purgeExpiredPersonalData(
+  db: Db,
+  logger: Logger,
+  now = new Date(),
+  /** Where uploads live: without it (a test of the database alone), files are left to the import screen. */
+  dataDir?: string,
+) {
   const signatures = await deleteUnconfirmedSignatures(db, { now });
   const signerAddresses = await forgetSignerAddresses(db, { now });
   const signups = await purgeUnconfirmedSignups(db, { now, keptBy: [hasSigned, hasRsvp] });
@@ -29,6 +40,8 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
   const requests = await purgePrivacyLog(db, now);
   // A merge's undo data holds the merged person's former record: gone after retention.mergeUndoDays (ADR 069).
   const mergeUndoData = await purgeExpiredMerges(db, now);
+  // A supporter CSV uploaded and never imported is a file of people's addresses: gone after a day (ADR 067).
+  const abandonedImportFiles = dataDir ? await forgetAbandonedUploads(db, importFolder(dataDir), now) : 0;
   const result = {
     unconfirmedSignatures: signatures,
     signerAddressesCleared: signerAddresses,
@@ -40,6 +53,7 @@ export async function purgeExpiredPersonalData(db: Db, logger: Logger, now = new
     unconfirmedPrivacyRequests: requests.unconfirmed,
     expiredPrivacyRequests: requests.expired,
     mergeUndoData,
+    abandonedImportFiles,
   };
   logger.info(result, 'privacy purge finished');
   return result;
@@ -62,11 +76,11 @@ function failure(error: unknown): { sqlstate?: string; constraint?: string } {
  * purges. Several processes may each run it: every batch skips rows another
  * has locked and a second run finds nothing to do.
  */
-export function privacyPurgeSchedule(options: { db: Db; logger: Logger; everyMs?: number }) {
+export function privacyPurgeSchedule(options: { db: Db; logger: Logger; dataDir?: string; everyMs?: number }) {
   const everyMs = options.everyMs ?? PURGE_INTERVAL_MS;
   let started = false;
   return recurring({
-    run: () => purgeExpiredPersonalData(options.db, options.logger),
+    run: () => purgeExpiredPersonalData(options.db, options.logger, new Date(), options.dataDir),
     delayMs: () => {
       if (started) return everyMs;
       started = true;

@@ -142,3 +142,6 @@ export {
 export { apiList, apiListItemsPage, apiListsPage, type ApiList } from './api-lists.ts';
 export { tagInput } from './records.ts';
 export type { SegmentContext } from './segments.ts';
+
+// The hourly purge deletes CSV uploads nobody imported, not only when staff open the import screen.
+export { forgetAbandonedUploads, importFolder } from './import-job.ts';
