@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { seedDemoContent } from '../../src/features/content/seed/index.ts';
@@ -9,6 +8,7 @@ import { seedDemoEvents } from '../../src/features/events/seed/index.ts';
 import { seedDemoLetters } from '../../src/features/letters/seed/index.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 import { createTestApp } from './app.ts';
+import { axeViolations, describeViolations } from './axe.ts';
 import { openTestPglite } from './databases.ts';
 import { chromiumPath } from './suites.ts';
 
@@ -83,10 +83,7 @@ export async function recordedVisitor(
   return { context, page, requested, refused };
 }
 
-const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
 /** Runs axe with the WCAG 2.2 AA rules on the page as it is now; `label` says which page failed. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
-  expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(describeViolations(await axeViolations(page), label)).toEqual([]);
 }
