@@ -1,9 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/features/audit/service.ts';
 import { createStaff } from '../../src/features/staff/service.ts';
+import { axeViolations, describeViolations } from '../support/axe.ts';
 import { launchChromium, startDemoSite } from '../support/browser.ts';
 import { chromiumAvailable, requireAll } from '../support/suites.ts';
 
@@ -11,7 +11,6 @@ const available = chromiumAvailable();
 if (!available.ok && requireAll())
   throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
 
-const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const email = 'editor-in-chief@psj.example';
 const password = 'a quiet orchard at dawn';
 
@@ -36,10 +35,7 @@ describe.skipIf(!available.ok)('the staff workspace in a real browser', () => {
   }
 
   async function expectNoAxeViolations(label: string) {
-    const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
-    expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-      [],
-    );
+    expect(describeViolations(await axeViolations(page), label)).toEqual([]);
   }
 
   it('signs in by keyboard alone, with errors announced next to the fields', async () => {

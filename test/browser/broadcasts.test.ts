@@ -1,4 +1,3 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBroadcast } from '../../src/features/broadcasts/service.ts';
@@ -6,6 +5,7 @@ import { createStaff } from '../../src/features/staff/service.ts';
 import { createEmailRuntime } from '../../src/email-runtime.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import { testConfig } from '../support/app.ts';
+import { axeViolations, describeViolations } from '../support/axe.ts';
 import { launchChromium, startDemoSite } from '../support/browser.ts';
 import { seedSubscribers } from '../support/email-load.ts';
 import { chromiumAvailable, requireAll } from '../support/suites.ts';
@@ -14,7 +14,6 @@ const available = chromiumAvailable();
 if (!available.ok && requireAll())
   throw new Error(`Browser suite required (GROUNDSWELL_REQUIRE_ALL_SUITES=1) but ${available.reason}`);
 
-const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const email = 'organizer@psj.example';
 
 /**
@@ -23,7 +22,7 @@ const email = 'organizer@psj.example';
  * is left out here, its title is checked by the test, and the email's own
  * document is checked on a page of its own (`framedEmail`).
  */
-const axeOf = (page: Page) => new AxeBuilder({ page }).exclude('iframe.sandboxed-frame').withTags(wcag22aa);
+const axeOf = (page: Page) => axeViolations(page, { exclude: ['iframe.sandboxed-frame'] });
 const password = 'lanterns over the willamette';
 
 /** Fills the compose form on the page (a subject and a message in each language) and saves the draft. */
@@ -70,10 +69,7 @@ describe.skipIf(!available.ok)('a broadcast, composed and watched in a real brow
   });
 
   async function expectNoAxeViolations(label: string) {
-    const { violations } = await axeOf(page).analyze();
-    expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-      [],
-    );
+    expect(describeViolations(await axeOf(page), label)).toEqual([]);
   }
 
   it('refuses a blank broadcast with messages by the fields, ' +
@@ -157,10 +153,7 @@ describe.skipIf(!available.ok)('a broadcast previewed, confirmed and read in the
   }
 
   async function check(page: Page, label: string) {
-    const { violations } = await axeOf(page).analyze();
-    expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-      [],
-    );
+    expect(describeViolations(await axeOf(page), label)).toEqual([]);
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow, `${label}: wider than the screen`).toBeLessThanOrEqual(0);
   }
@@ -182,7 +175,7 @@ describe.skipIf(!available.ok)('a broadcast previewed, confirmed and read in the
     expect(html).toContain(containing);
     const alone = await page.context().newPage();
     await alone.setContent(html);
-    const { violations } = await axeOf(alone).analyze();
+    const violations = await axeOf(alone);
     expect(violations.map((v) => `${label} (the email): ${v.id}`)).toEqual([]);
     await alone.close();
   }

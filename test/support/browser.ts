@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { seedDemoContent } from '../../src/features/content/seed/index.ts';
 import { seedDemoNews } from '../../src/features/news/seed/index.ts';
@@ -9,11 +8,12 @@ import { seedDemoEvents } from '../../src/features/events/seed/index.ts';
 import { seedDemoLetters } from '../../src/features/letters/seed/index.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 import { createTestApp } from './app.ts';
+import { axeViolations, describeViolations } from './axe.ts';
 import { openTestPglite } from './databases.ts';
 import { chromiumPath } from './suites.ts';
 
 /** Debian's Chromium, started quietly: no background calls to any other host. */
-export function launchChromium(): Promise<Browser> {
+function startChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -27,6 +27,49 @@ export function launchChromium(): Promise<Browser> {
       '--disable-default-apps',
       '--disable-extensions',
     ],
+  });
+}
+
+// The browser project runs its files one after another in each worker (isolate: false), so one Chromium can serve
+// them all; playwright ends it when the worker exits.
+const worker = globalThis as { groundswellChromium?: Promise<Browser> };
+
+/**
+ * This worker's Chromium, as a file's own: what the file opens through it (contexts, pages) its `close()` closes,
+ * and the browser stays up for the next file. Starting Chromium for each file cost about 0.4 s of CPU and a second
+ * of a busy machine's time (ADR 073); each context is still a fresh visitor, with no cookies, cache or storage
+ * from another.
+ */
+export async function launchChromium(): Promise<Browser> {
+  worker.groundswellChromium ??= startChromium();
+  let shared = await worker.groundswellChromium;
+  if (!shared.isConnected()) {
+    worker.groundswellChromium = startChromium();
+    shared = await worker.groundswellChromium;
+  }
+  const opened = new Set<BrowserContext>();
+  const keep = (context: BrowserContext) => {
+    opened.add(context);
+    context.once('close', () => opened.delete(context));
+    return context;
+  };
+  const own: Pick<Browser, 'newContext' | 'newPage' | 'close'> = {
+    newContext: async (options) => keep(await shared.newContext(options)),
+    newPage: async (options) => {
+      const page = await shared.newPage(options);
+      keep(page.context());
+      return page;
+    },
+    close: async () => {
+      await Promise.all([...opened].map((context) => context.close()));
+    },
+  };
+  return new Proxy(shared, {
+    get(target, property) {
+      if (Object.hasOwn(own, property)) return own[property as keyof typeof own];
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
   });
 }
 
@@ -83,10 +126,7 @@ export async function recordedVisitor(
   return { context, page, requested, refused };
 }
 
-const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
 /** Runs axe with the WCAG 2.2 AA rules on the page as it is now; `label` says which page failed. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
-  expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(describeViolations(await axeViolations(page), label)).toEqual([]);
 }

@@ -1,11 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { launchChromium, startDemoSite } from './browser.ts';
 import { chromiumAvailable, requireAll } from './suites.ts';
 import { horizontalOverflow, signInAsNewAdmin, type WorkspaceScreen, workspaceScreens } from './workspace-screens.ts';
-
-const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 /**
  * Every workspace screen, at a phone's width and a laptop's: it answers 200, nothing on it scrolls the page
@@ -70,8 +68,7 @@ export function describeWorkspaceScreens(shard: number, shards: number) {
         if (narrow > 0) problems.push(`${screen.path}: ${narrow}px wider than a 390 px window`);
         // An email's sandboxed frame runs no script, axe's included (axe would wait on it for ever);
         // the email documents are checked on their own in broadcasts.test.ts.
-        const axe = new AxeBuilder({ page }).exclude('iframe.sandboxed-frame').withTags(wcag22aa);
-        const { violations } = await axe.analyze();
+        const violations = await axeViolations(page, { exclude: ['iframe.sandboxed-frame'] });
         for (const v of violations)
           problems.push(`${screen.path}: axe ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         // The same document widened: the laptop's layout, without asking the server for the screen again.
