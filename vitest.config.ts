@@ -29,7 +29,7 @@ export default defineConfig({
       {
         extends: true,
         // Two at a time, like the server's files: each has its own site; a worker's files share one Chromium, each
-        // with contexts of its own (ADR 073). A browser test walks several pages with an axe pass on each; with four
+        // with contexts of its own (ADR 076). A browser test walks several pages with an axe pass on each; with four
         // files sharing two cores in CI, 30 s was not always enough for a walk that takes 5 s alone (ADR 065), so
         // each test may take two minutes.
         test: { name: 'browser', include: ['test/browser/**/*.test.ts'], isolate: false, testTimeout: 120_000 },

@@ -13,7 +13,7 @@ const everyone: StaffRole[] = ['admin', 'organizer', 'editor', 'viewer'];
 /**
  * The token a form on /admin/account carries for this client now. The server derives it from the client's cookies
  * alone (the CSRF seed, and the session they name), so while they are unchanged the page need not be rendered again
- * for each of the walk's 500-odd posts: fetching it afresh for each was a third of this file's time (ADR 073). A
+ * for each of the walk's 500-odd posts: fetching it afresh for each was a third of this file's time (ADR 076). A
  * post that changes the cookies (a new session, a new seed) gets a fresh token from the page.
  */
 const tokens = new WeakMap<Browser, { cookies: string; token: string }>();

@@ -4,7 +4,7 @@ import type { Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 
 /**
- * axe-core run in the page the way `@axe-core/playwright`'s legacy mode runs it, with its cost taken out (ADR 073).
+ * axe-core run in the page the way `@axe-core/playwright`'s legacy mode runs it, with its cost taken out (ADR 076).
  * AxeBuilder's default mode sends axe-core's 1.3 MB source twice and opens a blank page for every check (about
  * 570 ms a page here); legacy mode still sends it three times (about 300 ms). This sends the 580 kB minified build
  * once a document, then calls `axe.run` with the same rules (about 170 ms). Every frame gets axe as AxeBuilder gives

@@ -37,7 +37,7 @@ const worker = globalThis as { groundswellChromium?: Promise<Browser> };
 /**
  * This worker's Chromium, as a file's own: what the file opens through it (contexts, pages) its `close()` closes,
  * and the browser stays up for the next file. Starting Chromium for each file cost about 0.4 s of CPU and a second
- * of a busy machine's time (ADR 073); each context is still a fresh visitor, with no cookies, cache or storage
+ * of a busy machine's time (ADR 076); each context is still a fresh visitor, with no cookies, cache or storage
  * from another.
  */
 export async function launchChromium(): Promise<Browser> {
