@@ -68,8 +68,10 @@ export function ApiKeysPage(props: {
                     Revoked <When at={key.revokedAt} timeZone={props.timeZone} />
                   </>
                 ) : (
-                  <a href={`/admin/api-keys/${key.id}/revoke`}>
-                    Revoke<span class="visually-hidden"> {key.name}</span>
+                  // A name of its own for each row's link (not a hidden span: one positioned outside the table's
+                  // scrolling box widened the page at 390 px).
+                  <a href={`/admin/api-keys/${key.id}/revoke`} aria-label={`Revoke ${key.name}`}>
+                    Revoke
                   </a>
                 )}
               </td>
