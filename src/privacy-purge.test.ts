@@ -7,6 +7,7 @@ import { describeEachDatabase } from '../test/support/databases.ts';
 import { recordUpload } from './features/supporters/import-job.ts';
 import { supporterImports } from './features/supporters/import-schema.ts';
 import { importFolder } from './features/supporters/service.ts';
+import { webhookDeliveries, webhookEndpoints } from './features/webhooks/schema.ts';
 import { createLogger } from './platform/logger.ts';
 import { purgeExpiredPersonalData } from './privacy-purge.ts';
 
@@ -35,5 +36,40 @@ describeEachDatabase('the hourly privacy purge', (database) => {
     expect(existsSync(file)).toBe(false);
     const [row] = await db.select().from(supporterImports).where(eq(supporterImports.id, job.id));
     expect(row!.storedFile).toBeNull();
+  });
+
+  it('deletes webhook deliveries delivered more than 30 days ago, and keeps those still trying', async () => {
+    const db = database().db;
+    const [endpoint] = await db
+      .insert(webhookEndpoints)
+      .values({
+        url: 'https://receiver.example.org/hook',
+        description: 'Purge test',
+        events: ['person.created'],
+        secretSealed: 'v1.x.x.x',
+      })
+      .returning({ id: webhookEndpoints.id });
+    const at = new Date();
+    const delivery = (key: string, status: 'delivered' | 'queued', deliveredAt: Date | null) => ({
+      endpointId: endpoint!.id,
+      event: 'person.created' as const,
+      idempotencyKey: key,
+      body: '{}',
+      occurredAt: at,
+      status,
+      deliveredAt,
+    });
+    await db
+      .insert(webhookDeliveries)
+      .values([
+        delivery('old', 'delivered', at),
+        delivery('recent', 'delivered', new Date(at.getTime() + 20 * DAY)),
+        delivery('trying', 'queued', null),
+      ]);
+    const silent = createLogger({ level: 'silent', pretty: false });
+    const done = await purgeExpiredPersonalData(db, silent, new Date(at.getTime() + 31 * DAY));
+    expect(done.oldWebhookDeliveries).toBe(1);
+    const left = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint!.id));
+    expect(left.map((d) => d.idempotencyKey).sort()).toEqual(['recent', 'trying']);
   });
 });

@@ -15,6 +15,7 @@ import {
 import { actionParts } from './app/personal-data.ts';
 import { retentionActions } from './app/retention-actions.ts';
 import { purgePrivacyLog } from './features/privacy/service.ts';
+import { forgetOldDeliveries } from './features/webhooks/service.ts';
 
 /**
  * Keeps the privacy notice's promises on retention (ADR 030): each feature
@@ -42,6 +43,8 @@ export async function purgeExpiredPersonalData(
   const mergeUndoData = await purgeExpiredMerges(db, now);
   // A supporter CSV uploaded and never imported is a file of people's addresses: gone after a day (ADR 067).
   const abandonedImportFiles = dataDir ? await forgetAbandonedUploads(db, importFolder(dataDir), now) : 0;
+  // Webhook deliveries keep the start of each receiver's answer, which may echo anything (ADR 074).
+  const oldWebhookDeliveries = await forgetOldDeliveries(db, now);
   const result = {
     unconfirmedSignatures: signatures,
     signerAddressesCleared: signerAddresses,
@@ -54,6 +57,7 @@ export async function purgeExpiredPersonalData(
     expiredPrivacyRequests: requests.expired,
     mergeUndoData,
     abandonedImportFiles,
+    oldWebhookDeliveries,
   };
   logger.info(result, 'privacy purge finished');
   return result;

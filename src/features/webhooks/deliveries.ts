@@ -1,4 +1,4 @@
-import { count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { webhookDeliveries } from './schema.ts';
 
@@ -45,4 +45,21 @@ export async function listDeliveries(
     db.select({ n: count() }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId)),
   ]);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** How long a delivered notice stays on its endpoint's page: long enough to look into a receiver's trouble. */
+export const DELIVERED_KEPT_DAYS = 30;
+
+/**
+ * Deliveries delivered more than DELIVERED_KEPT_DAYS ago, deleted in the hourly purge: each holds the start of a
+ * receiver's answer, which may echo anything. A change is never queued again once its cursor has passed it, so
+ * nothing is sent twice for lack of its row.
+ */
+export async function forgetOldDeliveries(db: Db, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - DELIVERED_KEPT_DAYS * 24 * 60 * 60 * 1000);
+  const gone = await db
+    .delete(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.status, 'delivered'), lt(webhookDeliveries.deliveredAt, before)))
+    .returning({ id: webhookDeliveries.id });
+  return gone.length;
 }

@@ -8,3 +8,5 @@ export { webhookPermissions } from './permissions.ts';
 export { webhookSchedule } from './schedule.ts';
 export { retryDelayMs, sendDueDeliveries, type SendDeps } from './sending.ts';
 export { signatureHeader, verifySignature } from './signature.ts';
+// The hourly privacy purge: delivered notices past their days.
+export { DELIVERED_KEPT_DAYS, forgetOldDeliveries } from './deliveries.ts';
