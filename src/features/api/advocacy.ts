@@ -13,7 +13,7 @@ import {
   type LetterField,
 } from '../letters/service.ts';
 import { campaignJson, outreachesHref, outreachJson } from './advocacy-json.ts';
-import { apiError, halCollection, readCollectionQuery, sendHal } from './hal.ts';
+import { apiError, sendHal } from './hal.ts';
 import { idParam, readJson, requireScope, type ApiEnv } from './http.ts';
 import {
   apiUrl,
@@ -25,6 +25,7 @@ import {
   linkShape,
   type ApiDeps,
   type ApiResource,
+  sendCollection,
 } from './resource.ts';
 
 /**
@@ -112,21 +113,12 @@ function routes(deps: ApiDeps): Hono<ApiEnv> {
   const letterDeps = { publicUrl, committeeMembers: deps.letters?.committeeMembers };
 
   app.get('/advocacy_campaigns', requireScope('read_actions'), async (c) => {
-    const query = readCollectionQuery(c.req.query());
-    if (!query.ok) return apiError(c, 400, query.message, { [query.field]: query.message });
-    const { total, rows } = await apiCampaignsPage(db, query.request.paging);
-    return sendHal(
-      c,
-      halCollection({
-        base: apiUrl(publicUrl, '/advocacy_campaigns'),
-        rel: 'osdi:advocacy_campaigns',
-        request: query.request,
-        total,
-        rows,
-        render: (row) => campaignJson(publicUrl, row),
-        curies: curiesOf(publicUrl),
-      }),
-    );
+    return sendCollection(c, publicUrl, {
+      base: apiUrl(publicUrl, '/advocacy_campaigns'),
+      rel: 'osdi:advocacy_campaigns',
+      read: (paging) => apiCampaignsPage(db, paging),
+      render: (row) => campaignJson(publicUrl, row),
+    });
   });
 
   app.get('/advocacy_campaigns/:id', requireScope('read_actions'), async (c) => {
@@ -138,22 +130,14 @@ function routes(deps: ApiDeps): Hono<ApiEnv> {
 
   app.get('/advocacy_campaigns/:id/outreaches', requireScope('read_actions'), async (c) => {
     const id = idParam(c.req.param('id'));
-    const query = readCollectionQuery(c.req.query());
-    if (!query.ok) return apiError(c, 400, query.message, { [query.field]: query.message });
-    if (!id || !(await apiCampaign(db, id))) return apiError(c, 404, noCampaign);
-    const { total, rows } = await apiOutreachesPage(db, id, query.request.paging);
-    return sendHal(
-      c,
-      halCollection({
-        base: outreachesHref(publicUrl, id),
-        rel: 'osdi:outreaches',
-        request: query.request,
-        total,
-        rows,
-        render: (row) => outreachJson(publicUrl, row),
-        curies: curiesOf(publicUrl),
-      }),
-    );
+    if (!id) return apiError(c, 404, noCampaign);
+    return sendCollection(c, publicUrl, {
+      base: outreachesHref(publicUrl, id),
+      rel: 'osdi:outreaches',
+      read: async (paging) => ((await apiCampaign(db, id)) ? apiOutreachesPage(db, id, paging) : undefined),
+      render: (row) => outreachJson(publicUrl, row),
+      missing: noCampaign,
+    });
   });
 
   app.post('/advocacy_campaigns/:id/outreaches/record_outreach_helper', requireScope('write_actions'), async (c) => {

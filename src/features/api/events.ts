@@ -12,7 +12,7 @@ import {
   type ApiEvent,
 } from '../events/service.ts';
 import { actionPersonInput, bodyFields, emailWishOf, formFieldsOf } from './action-person.ts';
-import { apiError, halCollection, readCollectionQuery, sendHal } from './hal.ts';
+import { apiError, sendHal } from './hal.ts';
 import { idParam, readJson, requireScope, type ApiEnv } from './http.ts';
 import { personHref } from './people.ts';
 import {
@@ -27,6 +27,7 @@ import {
   linkShape,
   type ApiDeps,
   type ApiResource,
+  sendCollection,
 } from './resource.ts';
 
 /** Events and their attendances (RSVPs) in OSDI's shape (issue 20), and record_attendance_helper. */
@@ -196,21 +197,12 @@ function routes(deps: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
 
   app.get('/events', requireScope('read_actions'), async (c) => {
-    const query = readCollectionQuery(c.req.query());
-    if (!query.ok) return apiError(c, 400, query.message, { [query.field]: query.message });
-    const { total, rows } = await apiEventsPage(db, query.request.paging);
-    return sendHal(
-      c,
-      halCollection({
-        base: apiUrl(publicUrl, '/events'),
-        rel: 'osdi:events',
-        request: query.request,
-        total,
-        rows,
-        render: (e) => eventJson(publicUrl, e),
-        curies: curiesOf(publicUrl),
-      }),
-    );
+    return sendCollection(c, publicUrl, {
+      base: apiUrl(publicUrl, '/events'),
+      rel: 'osdi:events',
+      read: (paging) => apiEventsPage(db, paging),
+      render: (e) => eventJson(publicUrl, e),
+    });
   });
 
   app.get('/events/:id', requireScope('read_actions'), async (c) => {
@@ -222,22 +214,14 @@ function routes(deps: ApiDeps): Hono<ApiEnv> {
 
   app.get('/events/:id/attendances', requireScope('read_actions'), async (c) => {
     const id = idParam(c.req.param('id'));
-    const query = readCollectionQuery(c.req.query());
-    if (!query.ok) return apiError(c, 400, query.message, { [query.field]: query.message });
-    if (!id || !(await apiEvent(db, id))) return apiError(c, 404, NO_EVENT);
-    const { total, rows } = await apiAttendancesPage(db, id, query.request.paging);
-    return sendHal(
-      c,
-      halCollection({
-        base: attendancesHref(publicUrl, id),
-        rel: 'osdi:attendances',
-        request: query.request,
-        total,
-        rows,
-        render: (a) => attendanceJson(publicUrl, a),
-        curies: curiesOf(publicUrl),
-      }),
-    );
+    if (!id) return apiError(c, 404, NO_EVENT);
+    return sendCollection(c, publicUrl, {
+      base: attendancesHref(publicUrl, id),
+      rel: 'osdi:attendances',
+      read: async (paging) => ((await apiEvent(db, id)) ? apiAttendancesPage(db, id, paging) : undefined),
+      render: (a) => attendanceJson(publicUrl, a),
+      missing: NO_EVENT,
+    });
   });
 
   app.get('/events/:id/attendances/:aid', requireScope('read_actions'), async (c) => {

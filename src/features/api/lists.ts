@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { apiList, apiListItemsPage, apiListsPage, type ApiList, type SegmentContext } from '../supporters/service.ts';
-import { apiError, halCollection, readCollectionQuery, sendHal } from './hal.ts';
+import { apiError, sendHal } from './hal.ts';
 import { idParam, requireScope, type ApiEnv } from './http.ts';
 import { personHref } from './people.ts';
 import {
@@ -16,6 +16,7 @@ import {
   linkShape,
   type ApiDeps,
   type ApiResource,
+  sendCollection,
 } from './resource.ts';
 
 /**
@@ -66,23 +67,14 @@ function routes(deps: ApiDeps): Hono<ApiEnv> {
   });
   const noList = 'There is no list with this id: it may have been deleted';
 
-  app.get('/lists', requireScope('read_people'), async (c) => {
-    const query = readCollectionQuery(c.req.query());
-    if (!query.ok) return apiError(c, 400, query.message, { [query.field]: query.message });
-    const { total, rows } = await apiListsPage(db, await context(), query.request.paging);
-    return sendHal(
-      c,
-      halCollection({
-        base: apiUrl(publicUrl, '/lists'),
-        rel: 'osdi:lists',
-        request: query.request,
-        total,
-        rows,
-        render: (row) => listJson(publicUrl, row),
-        curies: curiesOf(publicUrl),
-      }),
-    );
-  });
+  app.get('/lists', requireScope('read_people'), async (c) =>
+    sendCollection(c, publicUrl, {
+      base: apiUrl(publicUrl, '/lists'),
+      rel: 'osdi:lists',
+      read: async (paging) => apiListsPage(db, await context(), paging),
+      render: (row) => listJson(publicUrl, row),
+    }),
+  );
 
   app.get('/lists/:id', requireScope('read_people'), async (c) => {
     const id = idParam(c.req.param('id'));
@@ -93,27 +85,16 @@ function routes(deps: ApiDeps): Hono<ApiEnv> {
 
   app.get('/lists/:id/items', requireScope('read_people'), async (c) => {
     const id = idParam(c.req.param('id'));
-    const query = readCollectionQuery(c.req.query());
-    if (!query.ok) return apiError(c, 400, query.message, { [query.field]: query.message });
-    if (query.request.filter) {
-      const message =
-        'A list’s items are worked out from its filters when asked: they have no modified date to filter by';
-      return apiError(c, 400, message, { filter: message });
-    }
-    const page = id ? await apiListItemsPage(db, await context(), id, query.request.paging) : undefined;
-    if (!page || !id) return apiError(c, 404, noList);
-    return sendHal(
-      c,
-      halCollection({
-        base: `${listHref(publicUrl, id)}/items`,
-        rel: 'osdi:items',
-        request: query.request,
-        total: page.total,
-        rows: page.rows,
-        render: (row) => itemJson(publicUrl, id, row.supporterId),
-        curies: curiesOf(publicUrl),
-      }),
-    );
+    if (!id) return apiError(c, 404, noList);
+    return sendCollection(c, publicUrl, {
+      base: `${listHref(publicUrl, id)}/items`,
+      rel: 'osdi:items',
+      read: async (paging) => apiListItemsPage(db, await context(), id, paging),
+      render: (row) => itemJson(publicUrl, id, row.supporterId),
+      missing: noList,
+      unfilterable:
+        'A list’s items are worked out from its filters when asked: they have no modified date to filter by',
+    });
   });
 
   return app;

@@ -13,7 +13,7 @@ import {
   type ApiPerson,
   type ApiPersonInput,
 } from '../supporters/service.ts';
-import { apiError, halCollection, readCollectionQuery, sendHal } from './hal.ts';
+import { apiError, sendHal } from './hal.ts';
 import { idParam, readJson, requireScope, type ApiEnv } from './http.ts';
 import {
   apiUrl,
@@ -27,6 +27,7 @@ import {
   linkShape,
   type ApiDeps,
   type ApiResource,
+  sendCollection,
 } from './resource.ts';
 
 /** People in OSDI's shape (ADR 073): the person, their one address, ZIP, phone and language. */
@@ -165,21 +166,12 @@ function routes(deps: ApiDeps): Hono<ApiEnv> {
   const ctxOf = (callerId: number) => ({ source: `api-key-${callerId}`, emailDomain: deps.emailDomain });
 
   app.get('/people', requireScope('read_people'), async (c) => {
-    const query = readCollectionQuery(c.req.query());
-    if (!query.ok) return apiError(c, 400, query.message, { [query.field]: query.message });
-    const { total, rows } = await apiPeoplePage(db, query.request.paging);
-    return sendHal(
-      c,
-      halCollection({
-        base: apiUrl(publicUrl, '/people'),
-        rel: 'osdi:people',
-        request: query.request,
-        total,
-        rows,
-        render: (p) => personJson(publicUrl, p),
-        curies: curiesOf(publicUrl),
-      }),
-    );
+    return sendCollection(c, publicUrl, {
+      base: apiUrl(publicUrl, '/people'),
+      rel: 'osdi:people',
+      read: (paging) => apiPeoplePage(db, paging),
+      render: (p) => personJson(publicUrl, p),
+    });
   });
 
   app.post('/people/person_signup_helper', requireScope('write_people'), async (c) => {
@@ -222,25 +214,16 @@ function routes(deps: ApiDeps): Hono<ApiEnv> {
   });
 
   app.get('/deleted_people', requireScope('read_people'), async (c) => {
-    const query = readCollectionQuery(c.req.query());
-    if (!query.ok) return apiError(c, 400, query.message, { [query.field]: query.message });
-    const { total, rows } = await apiDeletedPeoplePage(db, query.request.paging);
-    return sendHal(
-      c,
-      halCollection({
-        base: apiUrl(publicUrl, '/deleted_people'),
-        rel: 'groundswell:deleted_people',
-        request: query.request,
-        total,
-        rows,
-        render: (d) => ({
-          identifiers: [identifier(d.id)],
-          deleted_date: d.deleted,
-          _links: { self: { href: personHref(publicUrl, d.id) } },
-        }),
-        curies: curiesOf(publicUrl),
+    return sendCollection(c, publicUrl, {
+      base: apiUrl(publicUrl, '/deleted_people'),
+      rel: 'groundswell:deleted_people',
+      read: (paging) => apiDeletedPeoplePage(db, paging),
+      render: (d) => ({
+        identifiers: [identifier(d.id)],
+        deleted_date: d.deleted,
+        _links: { self: { href: personHref(publicUrl, d.id) } },
       }),
-    );
+    });
   });
 
   return app;

@@ -12,7 +12,7 @@ import {
   type ApiSignature,
 } from '../petitions/service.ts';
 import { actionPersonInput, bodyFields, emailWishOf, formFieldsOf } from './action-person.ts';
-import { apiError, halCollection, readCollectionQuery, sendHal } from './hal.ts';
+import { apiError, sendHal } from './hal.ts';
 import { idParam, readJson, requireScope, type ApiEnv } from './http.ts';
 import { personHref } from './people.ts';
 import {
@@ -27,6 +27,7 @@ import {
   linkShape,
   type ApiDeps,
   type ApiResource,
+  sendCollection,
 } from './resource.ts';
 
 /** Petitions and their signatures in OSDI's shape (issue 20), and record_signature_helper. */
@@ -121,21 +122,12 @@ function routes(deps: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
 
   app.get('/petitions', requireScope('read_actions'), async (c) => {
-    const query = readCollectionQuery(c.req.query());
-    if (!query.ok) return apiError(c, 400, query.message, { [query.field]: query.message });
-    const { total, rows } = await apiPetitionsPage(db, query.request.paging);
-    return sendHal(
-      c,
-      halCollection({
-        base: apiUrl(publicUrl, '/petitions'),
-        rel: 'osdi:petitions',
-        request: query.request,
-        total,
-        rows,
-        render: (p) => petitionJson(publicUrl, p),
-        curies: curiesOf(publicUrl),
-      }),
-    );
+    return sendCollection(c, publicUrl, {
+      base: apiUrl(publicUrl, '/petitions'),
+      rel: 'osdi:petitions',
+      read: (paging) => apiPetitionsPage(db, paging),
+      render: (p) => petitionJson(publicUrl, p),
+    });
   });
 
   app.get('/petitions/:id', requireScope('read_actions'), async (c) => {
@@ -147,22 +139,14 @@ function routes(deps: ApiDeps): Hono<ApiEnv> {
 
   app.get('/petitions/:id/signatures', requireScope('read_actions'), async (c) => {
     const id = idParam(c.req.param('id'));
-    const query = readCollectionQuery(c.req.query());
-    if (!query.ok) return apiError(c, 400, query.message, { [query.field]: query.message });
-    if (!id || !(await apiPetition(db, id))) return apiError(c, 404, NO_PETITION);
-    const { total, rows } = await apiSignaturesPage(db, id, query.request.paging);
-    return sendHal(
-      c,
-      halCollection({
-        base: signaturesHref(publicUrl, id),
-        rel: 'osdi:signatures',
-        request: query.request,
-        total,
-        rows,
-        render: (s) => signatureJson(publicUrl, s),
-        curies: curiesOf(publicUrl),
-      }),
-    );
+    if (!id) return apiError(c, 404, NO_PETITION);
+    return sendCollection(c, publicUrl, {
+      base: signaturesHref(publicUrl, id),
+      rel: 'osdi:signatures',
+      read: async (paging) => ((await apiPetition(db, id)) ? apiSignaturesPage(db, id, paging) : undefined),
+      render: (s) => signatureJson(publicUrl, s),
+      missing: NO_PETITION,
+    });
   });
 
   app.get('/petitions/:id/signatures/:sid', requireScope('read_actions'), async (c) => {

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { z } from 'zod';
 import type { Secrets } from '../../platform/crypto.ts';
@@ -7,7 +7,8 @@ import type { ActionSource } from '../../platform/supporter-actions.ts';
 import type { CommitteeMembers } from '../letters/service.ts';
 import type { Geocoder } from '../petitions/service.ts';
 import type { ApiEnv } from './http.ts';
-import type { Links } from './hal.ts';
+import type { ApiPaging, Placed } from '../../platform/api-paging.ts';
+import { apiError, halCollection, readCollectionQuery, sendHal, type Link, type Links } from './hal.ts';
 
 /** What every part of the API is given by the API's routes. */
 export type ApiDeps = {
@@ -51,6 +52,45 @@ export const curiesOf = (publicUrl: string): Links[string] => [
   // What OSDI has no relation for (deleted people): this site's own, documented on the same page.
   { name: 'groundswell', href: `${publicUrl}/api/docs#groundswell-{rel}`, templated: true },
 ];
+
+/**
+ * A collection's GET, answered whole: its query read (400 with the field when wrong), one page read, and the page
+ * laid out as OSDI does. `read` answers nothing when the collection's parent (a petition, an event) is not there.
+ */
+export async function sendCollection<Row>(
+  c: Context,
+  publicUrl: string,
+  collection: {
+    /** The collection's absolute address, without a query. */
+    base: string;
+    rel: string;
+    read: (paging: ApiPaging) => Promise<{ total: number; rows: Placed<Row>[] } | undefined>;
+    render: (row: Row) => { _links: { self: Link } } & Record<string, unknown>;
+    /** The 404's words when `read` finds no parent. */
+    missing?: string;
+    /** Why the collection takes no modified_date filter, when it takes none. */
+    unfilterable?: string;
+  },
+): Promise<Response> {
+  const query = readCollectionQuery(c.req.query());
+  if (!query.ok) return apiError(c, 400, query.message, { [query.field]: query.message });
+  if (collection.unfilterable && query.request.filter)
+    return apiError(c, 400, collection.unfilterable, { filter: collection.unfilterable });
+  const page = await collection.read(query.request.paging);
+  if (!page) return apiError(c, 404, collection.missing ?? 'There is nothing at this address');
+  return sendHal(
+    c,
+    halCollection({
+      base: collection.base,
+      rel: collection.rel,
+      request: query.request,
+      total: page.total,
+      rows: page.rows,
+      render: collection.render,
+      curies: curiesOf(publicUrl),
+    }),
+  );
+}
 
 /** OSDI identifiers: this system's prefix and the record's id. */
 export const identifier = (id: number | string) => `groundswell:${id}`;

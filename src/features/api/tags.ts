@@ -14,7 +14,7 @@ import {
   type ApiTag,
   type ApiTagging,
 } from '../supporters/service.ts';
-import { apiError, halCollection, readCollectionQuery, sendHal } from './hal.ts';
+import { apiError, sendHal } from './hal.ts';
 import { idParam, readJson, requireScope, type ApiEnv } from './http.ts';
 import { personHref } from './people.ts';
 import {
@@ -28,6 +28,7 @@ import {
   linkShape,
   type ApiDeps,
   type ApiResource,
+  sendCollection,
 } from './resource.ts';
 
 /**
@@ -103,21 +104,12 @@ function routes(deps: ApiDeps): Hono<ApiEnv> {
   const peoplePrefix = `${apiUrl(publicUrl, '/people/')}`;
 
   app.get('/tags', requireScope('read_people'), async (c) => {
-    const query = readCollectionQuery(c.req.query());
-    if (!query.ok) return apiError(c, 400, query.message, { [query.field]: query.message });
-    const { total, rows } = await apiTagsPage(db, query.request.paging);
-    return sendHal(
-      c,
-      halCollection({
-        base: apiUrl(publicUrl, '/tags'),
-        rel: 'osdi:tags',
-        request: query.request,
-        total,
-        rows,
-        render: (row) => tagJson(publicUrl, row),
-        curies: curiesOf(publicUrl),
-      }),
-    );
+    return sendCollection(c, publicUrl, {
+      base: apiUrl(publicUrl, '/tags'),
+      rel: 'osdi:tags',
+      read: (paging) => apiTagsPage(db, paging),
+      render: (row) => tagJson(publicUrl, row),
+    });
   });
 
   app.get('/tags/:name', requireScope('read_people'), async (c) => {
@@ -129,22 +121,14 @@ function routes(deps: ApiDeps): Hono<ApiEnv> {
 
   app.get('/tags/:name/taggings', requireScope('read_people'), async (c) => {
     const name = storedName(c.req.param('name'));
-    const query = readCollectionQuery(c.req.query());
-    if (!query.ok) return apiError(c, 400, query.message, { [query.field]: query.message });
-    if (!name || !(await apiTag(db, name))) return apiError(c, 404, noTag);
-    const { total, rows } = await apiTaggingsPage(db, name, query.request.paging);
-    return sendHal(
-      c,
-      halCollection({
-        base: taggingsHref(publicUrl, name),
-        rel: 'osdi:taggings',
-        request: query.request,
-        total,
-        rows,
-        render: (row) => taggingJson(publicUrl, row),
-        curies: curiesOf(publicUrl),
-      }),
-    );
+    if (!name) return apiError(c, 404, noTag);
+    return sendCollection(c, publicUrl, {
+      base: taggingsHref(publicUrl, name),
+      rel: 'osdi:taggings',
+      read: async (paging) => ((await apiTag(db, name)) ? apiTaggingsPage(db, name, paging) : undefined),
+      render: (row) => taggingJson(publicUrl, row),
+      missing: noTag,
+    });
   });
 
   app.post('/tags/:name/taggings', requireScope('write_people'), async (c) => {
