@@ -10,6 +10,7 @@ import {
   apiSignUpPerson,
   apiUpdatePerson,
   NEEDS_GIVEN_NAME,
+  tagInput,
   type ApiPerson,
   type ApiPersonInput,
 } from '../supporters/service.ts';
@@ -78,21 +79,8 @@ const personInput = z
   })
   .meta({ id: 'PersonInput' });
 
-const tagName = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .transform((s) => s.replace(/[\s_]+/g, '-'))
-  .pipe(
-    z
-      .string()
-      .min(1, 'A tag is not empty')
-      .max(40, 'A tag has 40 characters or fewer')
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'A tag has letters a to z, digits and hyphens'),
-  );
-
 const signupInput = z
-  .object({ person: personInput, add_tags: z.array(tagName).max(20, 'At most 20 tags at once').optional() })
+  .object({ person: personInput, add_tags: z.array(tagInput).max(20, 'At most 20 tags at once').optional() })
   .meta({ id: 'PersonSignupHelper' });
 
 const personUpdate = personInput
