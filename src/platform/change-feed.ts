@@ -1,4 +1,5 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { placeOf } from './api-paging.ts';
 import type { Db } from './db/client.ts';
 
 /**
@@ -26,5 +27,5 @@ export function afterCursor(at: AnyColumn | SQL, id: AnyColumn | SQL, after: Cha
   return sql`(${at}, ${id}) > (${after.at}::timestamptz, ${after.id}) and ${at} <= ${until.toISOString()}::timestamptz`;
 }
 
-/** The column as exact ISO text, for `at` (see ChangeCursor). */
-export const exactTime = (at: AnyColumn | SQL): SQL<string> => sql<string>`to_json(${at}) #>> '{}'`;
+/** The column as exact ISO text, for `at` (see ChangeCursor): the same text the API's pages carry. */
+export const exactTime = placeOf;
